@@ -1,0 +1,150 @@
+#include "cli/app.h"
+
+#include <algorithm>
+
+#include <CLI/CLI.hpp>
+#include <fmt/format.h>
+
+#include "core/error.h"
+#include "core/store.h"
+
+namespace sqgl::cli {
+
+namespace {
+
+// CLI11 messages start with a capital and sometimes end with a newline; the
+// contract wants one line after "sqgl: error: ".
+std::string one_line(std::string message) {
+  std::replace(message.begin(), message.end(), '\n', ' ');
+  while (!message.empty() && message.back() == ' ') message.pop_back();
+  if (!message.empty() && message[0] >= 'A' && message[0] <= 'Z' && !(message.size() > 1 && message[1] >= 'A' && message[1] <= 'Z')) {
+    message[0] = static_cast<char>(message[0] - 'A' + 'a');
+  }
+  return message;
+}
+
+std::string env_or(const Environment& env, const std::string& key, const std::string& fallback) {
+  auto it = env.find(key);
+  return it == env.end() || it->second.empty() ? fallback : it->second;
+}
+
+}  // namespace
+
+Cli::Cli() : app_("sqgl — case management for community service stations", "sqgl") {
+  app_.set_version_flag("--version", fmt::format("sqgl {}", kVersion), "Print the version and exit");
+  app_.add_option("--db", globals_.db, "Database file (default: $SQGL_DB, else ./sqgl.db)");
+  app_.add_option("--as", globals_.as, "Acting staff number (default: $SQGL_OPERATOR)");
+  app_.add_flag("--json", globals_.json, "Machine-readable output: one JSON document on stdout");
+  app_.fallthrough();
+  app_.require_subcommand(0, 1);
+  app_.footer(
+      "Environment: SQGL_DB (database), SQGL_OPERATOR (acting staff number), SQGL_NOW (pin the clock: "
+      "YYYY-MM-DD or YYYY-MM-DDTHH:MM[:SS]).\n"
+      "Exit codes: 0 ok, 1 failure, 2 bad usage or input, 3 not found, 4 permission denied, 5 conflict, "
+      "6 findings.\n"
+      "Example:\n  sqgl init && sqgl catalog C05-01");
+  for (auto setup : {setup_init, setup_catalog, setup_calendar, setup_district, setup_staff, setup_resident}) {
+    RunFn run = setup(app_);
+    commands_.emplace_back(app_.get_subcommands({}).back(), std::move(run));
+  }
+}
+
+void Cli::check_command_name(const std::vector<std::string>& args) const {
+  // The first word that is not an option or a global option's value names the
+  // command; say so plainly when it names none (CLI11 would only say "not expected").
+  for (std::size_t i = 0; i < args.size(); ++i) {
+    const std::string& a = args[i];
+    if (a == "--db" || a == "--as") {
+      ++i;
+      continue;
+    }
+    if (a.starts_with("-")) continue;
+    std::vector<std::string> names;
+    for (const auto& [sub, run] : commands_) {
+      if (sub->get_name() == a) return;
+      names.push_back(sub->get_name());
+    }
+    std::string message = fmt::format("unknown command {}", core::errors::quote(a));
+    if (auto guess = core::closest_match(a, names); !guess.empty()) {
+      message += fmt::format(" (did you mean {}?)", core::errors::quote(guess));
+    } else {
+      message += " (see 'sqgl --help')";
+    }
+    throw core::InvalidInput(message);
+  }
+}
+
+std::string Cli::parse(const std::vector<std::string>& args) {
+  check_command_name(args);
+  std::vector<std::string> reversed(args.rbegin(), args.rend());  // CLI11 takes them last to first
+  app_.parse(reversed);
+  for (const auto& [sub, run] : commands_) {
+    if (sub->parsed()) return sub->get_name();
+  }
+  return "";
+}
+
+int Cli::run(const std::vector<std::string>& args, const Environment& env, std::ostream& out, std::ostream& err,
+             bool out_is_tty) {
+  auto fail = [&](const std::string& message, core::ExitCode code) {
+    err << "sqgl: error: " << message << '\n';
+    return static_cast<int>(code);
+  };
+  std::string command;
+  try {
+    command = parse(args);
+  } catch (const CLI::CallForHelp&) {
+    // Help for the deepest subcommand named: `sqgl catalog --help`.
+    const CLI::App* target = &app_;
+    for (const auto& [sub, run] : commands_) {
+      if (sub->parsed()) target = sub;
+    }
+    out << app_.help(target == &app_ ? "" : target->get_name());
+    return 0;
+  } catch (const CLI::CallForVersion&) {
+    out << fmt::format("sqgl {}\n", kVersion);
+    return 0;
+  } catch (const CLI::ParseError& e) {
+    return fail(one_line(e.what()) + " (see 'sqgl --help')", core::ExitCode::usage);
+  } catch (const core::Error& e) {
+    return fail(e.what(), e.code());
+  }
+  if (command.empty()) {
+    return fail("a command is required (see 'sqgl --help')", core::ExitCode::usage);
+  }
+
+  GlobalOptions globals = globals_;
+  if (globals.db.empty()) globals.db = env_or(env, "SQGL_DB", "sqgl.db");
+  if (globals.as.empty()) globals.as = env_or(env, "SQGL_OPERATOR", "");
+  try {
+    core::SystemClock system_clock;
+    std::optional<core::FixedClock> pinned;
+    if (auto now = env.find("SQGL_NOW"); now != env.end() && !now->second.empty()) {
+      auto at = core::parse_datetime(now->second);
+      if (!at) {
+        throw core::errors::invalid("SQGL_NOW", now->second, "expected YYYY-MM-DD or YYYY-MM-DDTHH:MM[:SS]");
+      }
+      pinned.emplace(*at);
+    }
+    const core::Clock& clock = pinned ? static_cast<const core::Clock&>(*pinned) : system_clock;
+    Context context(out, err, clock, globals, out_is_tty);
+    for (const auto& [sub, run] : commands_) {
+      if (sub->get_name() == command) run(context);
+    }
+    out.flush();
+    return 0;
+  } catch (const core::Error& e) {
+    return fail(e.what(), e.code());
+  } catch (const SQLite::Exception& e) {
+    try {
+      core::rethrow_sqlite(e, command);
+    } catch (const core::Error& mapped) {
+      return fail(mapped.what(), mapped.code());
+    }
+  } catch (const std::exception& e) {
+    return fail(e.what(), core::ExitCode::failure);
+  }
+  return static_cast<int>(core::ExitCode::failure);
+}
+
+}  // namespace sqgl::cli

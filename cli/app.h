@@ -1,0 +1,45 @@
+// The sqgl command line: global options, the subcommands, and the mapping of
+// every failure to one `sqgl: error: …` line and its exit code.
+#pragma once
+
+#include <ostream>
+#include <string>
+#include <vector>
+
+#include <CLI/App.hpp>
+
+#include "cli/context.h"
+
+namespace sqgl::cli {
+
+/// The version sqgl reports.
+inline constexpr const char* kVersion = "0.1.0";
+
+/// The application: build once, run once.
+class Cli {
+ public:
+  Cli();
+
+  /// Parses `args` (without the program name) and runs the chosen subcommand.
+  /// Returns the process exit code; never throws.
+  int run(const std::vector<std::string>& args, const Environment& env, std::ostream& out, std::ostream& err,
+          bool out_is_tty);
+
+  /// Parses only, for argv tests: throws CLI::ParseError or core::Error, and
+  /// returns the name of the chosen subcommand.
+  std::string parse(const std::vector<std::string>& args);
+
+  /// The parsed global options (valid after parse).
+  const GlobalOptions& globals() const { return globals_; }
+  /// The underlying CLI11 app.
+  CLI::App& app() { return app_; }
+
+ private:
+  void check_command_name(const std::vector<std::string>& args) const;
+
+  CLI::App app_;
+  GlobalOptions globals_;
+  std::vector<std::pair<CLI::App*, RunFn>> commands_;
+};
+
+}  // namespace sqgl::cli

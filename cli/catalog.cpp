@@ -1,0 +1,115 @@
+// sqgl catalog [ITEM]: the categories and items, or one item in full.
+#include <fmt/format.h>
+
+#include "cli/context.h"
+#include "cli/output.h"
+#include "cli/views.h"
+#include "core/catalog.h"
+
+namespace sqgl::cli {
+
+namespace {
+
+struct CatalogOptions {
+  std::string item;
+  core::CatalogFilter filter;
+};
+
+int chain_days(const std::vector<core::ChainStep>& chain) {
+  int days = 0;
+  for (const auto& s : chain) days += s.days;
+  return days;
+}
+
+void print_chain(std::ostream& out, const std::string& title, const std::vector<core::ChainStep>& chain) {
+  out << fmt::format("{} ({} levels, {} working days):\n", title, chain.size(), chain_days(chain));
+  Table table({false, false, false, false, true});
+  for (const auto& s : chain) {
+    std::string unit = s.unit.empty() ? s.level : fmt::format("{} {}", s.level, s.unit);
+    table.add({fmt::format("{}.", s.seq), s.name_zh, unit, s.role, fmt::format("{} wd", s.days)});
+  }
+  table.print(out, "  ");
+}
+
+void print_item(Context& ctx, const core::Item& item) {
+  auto& out = ctx.out;
+  auto windows = core::list_windows(ctx.read_db());
+  out << fmt::format("{}  {}\n", item.code, item.name_zh);
+  out << fmt::format("{}  {}\n", std::string(item.code.size(), ' '), item.name_en);
+  Table facts;
+  facts.add({"category", fmt::format("{} {} {}", item.category, item.category_name_zh, item.category_name_en)});
+  facts.add({"window", fmt::format("{} ({})", window_label(windows, item.window), item.window)});
+  facts.add({"promise", fmt::format("{} working days, {}", item.promise_days, handling_label(item.handling))});
+  facts.add({"type", item.item_type});
+  facts.add({"trips", fmt::format("{} under the new model, {} under the old", item.trips_new, item.trips_old)});
+  facts.add({"eligibility", eligibility_text(item)});
+  if (!item.facts.empty()) facts.add({"facts", item.facts});
+  if (!item.era.empty()) facts.add({"since 2012", item.era});
+  if (!item.source.empty()) facts.add({"source", item.source});
+  facts.print(out);
+  out << '\n';
+  print_chain(out, "New model (新模式)", item.new_chain);
+  print_chain(out, "Old model (旧模式)", item.old_chain);
+  out << "Materials (申请材料):\n";
+  Table materials;
+  for (const auto& m : item.materials) {
+    materials.add({fmt::format("{}.", m.seq), m.name_zh, m.required ? "required" : "if applicable"});
+  }
+  materials.print(out, "  ");
+}
+
+void run_catalog(Context& ctx, const CatalogOptions& opt) {
+  auto& db = ctx.read_db();
+  if (!opt.item.empty()) {
+    auto item = core::get_item(db, opt.item);
+    if (ctx.json()) {
+      print_json(ctx.out, item_json(item));
+    } else {
+      print_item(ctx, item);
+    }
+    return;
+  }
+  auto categories = core::list_catalog(db, opt.filter);
+  std::size_t items = 0;
+  for (const auto& c : categories) items += c.items.size();
+  if (ctx.json()) {
+    nlohmann::json list = nlohmann::json::array();
+    for (const auto& c : categories) {
+      nlohmann::json entries = nlohmann::json::array();
+      for (const auto& item : c.items) entries.push_back(item_json(item));
+      list.push_back({{"code", c.code}, {"name_zh", c.name_zh}, {"name_en", c.name_en}, {"items", entries}});
+    }
+    print_json(ctx.out, {{"catalog_version", core::catalog_version(db)},
+                         {"category_count", categories.size()},
+                         {"item_count", items},
+                         {"categories", list}});
+    return;
+  }
+  auto windows = core::list_windows(db);
+  ctx.out << fmt::format("Catalog {}: {} categories, {} items. Promise in working days; levels new (old).\n",
+                         core::catalog_version(db), categories.size(), items);
+  for (const auto& c : categories) {
+    if (c.items.empty()) continue;
+    ctx.out << fmt::format("\n{} {} {}\n", c.code, c.name_zh, c.name_en);
+    Table table({false, false, false, true, false});
+    for (const auto& item : c.items) {
+      table.add({item.code, item.name_zh, window_label(windows, item.window), fmt::format("{} wd", item.promise_days),
+                 fmt::format("{} ({}) levels", item.new_chain.size(), item.old_chain.size())});
+    }
+    table.print(ctx.out, "  ");
+  }
+}
+
+}  // namespace
+
+RunFn setup_catalog(CLI::App& app) {
+  auto opt = std::make_shared<CatalogOptions>();
+  auto* sub = app.add_subcommand("catalog", "List the service items, or show one in full with both chains");
+  sub->add_option("item", opt->item, "An item code such as C05-01");
+  sub->add_option("--category", opt->filter.category, "Only this category (C01 … C12)");
+  sub->add_option("--window", opt->filter.window, "Only this window: intake, welfare, services, management, party");
+  sub->footer("Examples:\n  sqgl catalog\n  sqgl catalog --category C02\n  sqgl catalog C05-01 --json");
+  return [opt](Context& ctx) { run_catalog(ctx, *opt); };
+}
+
+}  // namespace sqgl::cli

@@ -1,0 +1,76 @@
+// What a subcommand may touch of the outside world, handed to its run function.
+#pragma once
+
+#include <functional>
+#include <map>
+#include <memory>
+#include <optional>
+#include <ostream>
+#include <string>
+
+#include <CLI/App.hpp>
+#include <SQLiteCpp/Database.h>
+
+#include "core/date.h"
+
+namespace sqgl::cli {
+
+/// The options every subcommand understands (PRODUCT.md's contract).
+struct GlobalOptions {
+  std::string db;        ///< --db, else $SQGL_DB, else ./sqgl.db
+  std::string as;        ///< --as, else $SQGL_OPERATOR
+  bool json = false;     ///< --json: one JSON document on stdout
+};
+
+/// The environment variables sqgl reads, injected so tests need no real environment.
+using Environment = std::map<std::string, std::string>;
+
+/// One run of one subcommand.
+class Context {
+ public:
+  Context(std::ostream& out_stream, std::ostream& err_stream, const core::Clock& the_clock, GlobalOptions globals,
+          bool out_is_tty)
+      : out(out_stream), err(err_stream), clock(the_clock), globals_(std::move(globals)), out_is_tty_(out_is_tty) {}
+
+  std::ostream& out;  ///< stdout: results
+  std::ostream& err;  ///< stderr: warnings and errors
+  const core::Clock& clock;
+
+  /// The database path in force.
+  const std::string& db_path() const { return globals_.db; }
+  /// The acting operator, if one was named.
+  std::optional<std::string> operator_() const {
+    return globals_.as.empty() ? std::nullopt : std::optional<std::string>(globals_.as);
+  }
+  /// True with --json.
+  bool json() const { return globals_.json; }
+  /// True when stdout is a terminal.
+  bool out_is_tty() const { return out_is_tty_; }
+
+  /// Opens the database for reading (lazily: commands that need none never open it).
+  SQLite::Database& read_db();
+  /// Opens the database for writing.
+  SQLite::Database& write_db();
+
+  /// Prints `sqgl: warning: …` to stderr.
+  void warn(const std::string& message) const { err << "sqgl: warning: " << message << '\n'; }
+
+ private:
+  GlobalOptions globals_;
+  bool out_is_tty_;
+  std::unique_ptr<SQLite::Database> db_;
+};
+
+/// A subcommand's run function, bound to its parsed options.
+using RunFn = std::function<void(Context&)>;
+
+/// Each subcommand file defines one setup: it adds the subcommand to `app`, binds
+/// its options, and returns the function that runs it.
+RunFn setup_init(CLI::App& app);
+RunFn setup_catalog(CLI::App& app);
+RunFn setup_calendar(CLI::App& app);
+RunFn setup_district(CLI::App& app);
+RunFn setup_staff(CLI::App& app);
+RunFn setup_resident(CLI::App& app);
+
+}  // namespace sqgl::cli

@@ -1,0 +1,178 @@
+// sqgl district | staff | resident: the community model, read-only.
+#include <fmt/format.h>
+
+#include "cli/context.h"
+#include "cli/output.h"
+#include "core/citizen_id.h"
+#include "core/district.h"
+
+namespace sqgl::cli {
+
+namespace {
+
+std::string join(const std::vector<std::string>& parts, std::string_view sep) {
+  std::string out;
+  for (const auto& p : parts) out += (out.empty() ? "" : std::string(sep)) + p;
+  return out;
+}
+
+std::string mask_phone(const std::string& phone) {
+  if (phone.size() < 8) return phone.empty() ? "" : std::string(phone.size(), '*');
+  return phone.substr(0, 3) + std::string(phone.size() - 7, '*') + phone.substr(phone.size() - 4);
+}
+
+void run_district(Context& ctx) {
+  const auto d = core::summarize_district(ctx.read_db());
+  if (ctx.json()) {
+    nlohmann::json streets = nlohmann::json::array();
+    std::size_t community_count = 0;
+    for (const auto& s : d.streets) {
+      nlohmann::json communities = nlohmann::json::array();
+      for (const auto& c : s.communities) {
+        communities.push_back({{"code", c.code},
+                               {"name_zh", c.name_zh},
+                               {"households", c.households},
+                               {"residents", c.residents},
+                               {"grids", c.grids},
+                               {"station_workers", c.station_workers},
+                               {"committee_leaders", c.committee_leaders}});
+      }
+      community_count += s.communities.size();
+      streets.push_back({{"code", s.code}, {"name_zh", s.name_zh}, {"reviewers", s.reviewers},
+                         {"communities", communities}});
+    }
+    nlohmann::json bureaus = nlohmann::json::array();
+    for (const auto& b : d.bureaus) {
+      bureaus.push_back({{"code", b.code}, {"kind", b.kind}, {"name_zh", b.name_zh}, {"staff", b.staff}});
+    }
+    print_json(ctx.out, {{"code", d.code.empty() ? nlohmann::json(nullptr) : nlohmann::json(d.code)},
+                         {"name_zh", d.name_zh},
+                         {"street_count", d.streets.size()},
+                         {"community_count", community_count},
+                         {"households", d.households},
+                         {"residents", d.residents},
+                         {"staff", d.staff},
+                         {"streets", streets},
+                         {"bureaus", bureaus}});
+    return;
+  }
+  if (d.code.empty()) {
+    ctx.out << "no district yet: import one, or try 'sqgl --db demo.db init --demo'\n";
+    return;
+  }
+  std::size_t communities = 0;
+  for (const auto& s : d.streets) communities += s.communities.size();
+  ctx.out << fmt::format("{} {}: {} street offices, {} communities, {} households, {} residents, {} staff\n", d.code,
+                         d.name_zh, d.streets.size(), communities, thousands(d.households), thousands(d.residents),
+                         d.staff);
+  for (const auto& s : d.streets) {
+    ctx.out << fmt::format("\n{} {} ({} reviewers)\n", s.code, s.name_zh, s.reviewers);
+    Table table({false, false, true, true, true, true, true});
+    table.add({"community", "", "households", "residents", "grids", "workers", "leaders"});
+    for (const auto& c : s.communities) {
+      table.add({c.code, c.name_zh, thousands(c.households), thousands(c.residents), std::to_string(c.grids),
+                 std::to_string(c.station_workers), std::to_string(c.committee_leaders)});
+    }
+    table.print(ctx.out, "  ");
+  }
+  ctx.out << "\nDistrict bureaus and other units that chains name (active staff):\n";
+  Table bureaus({false, false, true});
+  for (const auto& b : d.bureaus) bureaus.add({b.code, b.name_zh, std::to_string(b.staff)});
+  bureaus.print(ctx.out, "  ");
+}
+
+struct StaffOptions {
+  core::StaffFilter filter;
+};
+
+void run_staff(Context& ctx, const StaffOptions& opt) {
+  const auto staff = core::list_staff(ctx.read_db(), opt.filter);
+  if (ctx.json()) {
+    nlohmann::json list = nlohmann::json::array();
+    for (const auto& m : staff) {
+      list.push_back({{"staff_no", m.staff_no},
+                      {"name", m.name},
+                      {"unit", m.unit_code},
+                      {"unit_name", m.unit_name},
+                      {"unit_kind", m.unit_kind},
+                      {"roles", m.roles},
+                      {"grid", m.grid.empty() ? nlohmann::json(nullptr) : nlohmann::json(m.grid)},
+                      {"active", m.active}});
+    }
+    print_json(ctx.out, {{"count", staff.size()}, {"staff", list}});
+    return;
+  }
+  Table table;
+  table.add({"staff", "name", "unit", "", "roles", "grid"});
+  for (const auto& m : staff) {
+    table.add({m.staff_no, m.name + (m.active ? "" : " (inactive)"), m.unit_code, m.unit_name, join(m.roles, ","),
+               m.grid});
+  }
+  table.print(ctx.out);
+}
+
+struct ResidentOptions {
+  std::string citizen_id;
+};
+
+void run_resident(Context& ctx, const ResidentOptions& opt) {
+  const auto r = core::get_resident(ctx.read_db(), opt.citizen_id);
+  // Without --show-pii (a later, audited option) IDs and phones stay masked.
+  const std::string id = core::mask_citizen_id(r.citizen_id);
+  const std::string phone = mask_phone(r.phone);
+  if (ctx.json()) {
+    print_json(ctx.out, {{"citizen_id", id},
+                         {"name", r.name},
+                         {"sex", std::string(1, r.sex)},
+                         {"birth_date", r.birth_date},
+                         {"phone", phone.empty() ? nlohmann::json(nullptr) : nlohmann::json(phone)},
+                         {"household", r.household},
+                         {"relation", r.relation},
+                         {"address", r.address},
+                         {"community", r.community_code},
+                         {"community_name", r.community_name},
+                         {"grid", r.grid},
+                         {"grid_worker", r.grid_worker},
+                         {"flags", r.flags}});
+    return;
+  }
+  Table table;
+  table.add({"citizen ID", id});
+  table.add({"name", r.name});
+  table.add({"sex", r.sex == 'M' ? "male 男" : "female 女"});
+  table.add({"born", r.birth_date});
+  table.add({"phone", phone.empty() ? "-" : phone});
+  table.add({"household", fmt::format("{} ({}) {}", r.household, r.relation, r.address)});
+  table.add({"community", fmt::format("{} {}", r.community_code, r.community_name)});
+  table.add({"grid", r.grid.empty() ? "-" : fmt::format("{} (worker {})", r.grid, r.grid_worker)});
+  table.add({"flags", r.flags.empty() ? "-" : join(r.flags, ", ")});
+  table.print(ctx.out);
+}
+
+}  // namespace
+
+RunFn setup_district(CLI::App& app) {
+  auto* sub = app.add_subcommand("district", "Show the district: street offices, communities, grids, bureaus");
+  sub->footer("Example:\n  sqgl district --json");
+  return [](Context& ctx) { run_district(ctx); };
+}
+
+RunFn setup_staff(CLI::App& app) {
+  auto opt = std::make_shared<StaffOptions>();
+  auto* sub = app.add_subcommand("staff", "List staff with their units, roles and grids");
+  sub->add_option("--unit", opt->filter.unit, "Only this unit (a community code includes its station and committee)");
+  sub->add_option("--role", opt->filter.role,
+                  "Only this role: worker, head, director, secretary, reviewer, approver, admin");
+  sub->footer("Example:\n  sqgl staff --unit 150204001001 --role worker");
+  return [opt](Context& ctx) { run_staff(ctx, *opt); };
+}
+
+RunFn setup_resident(CLI::App& app) {
+  auto opt = std::make_shared<ResidentOptions>();
+  auto* sub = app.add_subcommand("resident", "Show one resident: household, community, grid worker, flags");
+  sub->add_option("citizen_id", opt->citizen_id, "The resident's 18-character citizen ID")->required();
+  sub->footer("IDs and phone numbers are shown masked.\nExample:\n  sqgl resident 150204198503121230");
+  return [opt](Context& ctx) { run_resident(ctx, *opt); };
+}
+
+}  // namespace sqgl::cli

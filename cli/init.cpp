@@ -1,0 +1,111 @@
+// sqgl init: create or upgrade the database; optionally fill it with the demo district.
+#include <filesystem>
+#include <memory>
+
+#include <fmt/format.h>
+
+#include "cli/context.h"
+#include "cli/output.h"
+#include "core/demo.h"
+#include "core/error.h"
+#include "core/store.h"
+
+namespace sqgl::cli {
+
+namespace {
+
+struct InitOptions {
+  bool demo = false;
+  std::uint64_t seed = 2012;
+  double scale = 1.0;
+  std::string schema_dir;
+};
+
+void remove_database_files(const std::string& path) {
+  std::error_code ignored;
+  for (const char* suffix : {"", "-wal", "-shm", "-journal"}) std::filesystem::remove(path + suffix, ignored);
+}
+
+void run_init(Context& ctx, const InitOptions& opt) {
+  const std::string& path = ctx.db_path();
+  bool created = false;
+  auto db = std::make_unique<SQLite::Database>(core::open_for_init(path, created));
+  core::InitReport report;
+  std::optional<core::DemoReport> demo;
+  core::DemoOptions demo_options{opt.seed, opt.scale};
+  try {
+    std::unique_ptr<core::DataFiles> files;
+    if (opt.schema_dir.empty()) {
+      files = std::make_unique<core::EmbeddedDataFiles>();
+    } else {
+      files = std::make_unique<core::DirectoryDataFiles>(opt.schema_dir);
+    }
+    core::WriteTransaction tx(*db);
+    report = core::init_database(*db, ctx.clock, ctx.operator_(), *files, created);
+    if (opt.demo) demo = core::generate_demo(*db, ctx.clock, ctx.operator_(), demo_options);
+    tx.commit();
+  } catch (...) {
+    // A failed init leaves no half-made file behind.
+    if (created) {
+      db.reset();
+      remove_database_files(path);
+    }
+    throw;
+  }
+
+  if (ctx.json()) {
+    nlohmann::json doc{{"database", path},
+                       {"created", report.created},
+                       {"schema", {{"from", report.from_version}, {"to", report.to_version}}},
+                       {"catalog_loaded", report.catalog_loaded},
+                       {"calendar_years_loaded", report.calendar_years},
+                       {"changed", report.changed() || demo.has_value()}};
+    if (demo) doc["demo"] = nlohmann::json::parse(demo->detail_json(demo_options));
+    print_json(ctx.out, doc);
+    return;
+  }
+  const std::string quoted = core::errors::quote(path);
+  if (report.created) {
+    ctx.out << fmt::format("created database {} (schema {})\n", quoted, report.to_version);
+  } else if (report.from_version != report.to_version) {
+    ctx.out << fmt::format("upgraded database {} from schema {} to {}\n", quoted, report.from_version,
+                           report.to_version);
+  }
+  if (report.catalog_loaded) ctx.out << "loaded the catalog: 12 categories, 64 items (see 'sqgl catalog')\n";
+  if (!report.calendar_years.empty()) {
+    std::string years;
+    for (int y : report.calendar_years) years += (years.empty() ? "" : ", ") + std::to_string(y);
+    ctx.out << fmt::format("loaded working-day calendars: {}\n", years);
+  }
+  if (demo) {
+    ctx.out << fmt::format(
+        "generated the demo district (seed {}): {} street offices, {} communities, {} grids, {} households, "
+        "{} residents, {} staff\n",
+        opt.seed, demo->streets, demo->communities, demo->grids, thousands(demo->households),
+        thousands(demo->residents), demo->staff);
+  }
+  if (!report.changed() && !demo) {
+    ctx.out << fmt::format("database {} is up to date (schema {}); nothing changed\n", quoted, report.to_version);
+  }
+}
+
+}  // namespace
+
+RunFn setup_init(CLI::App& app) {
+  auto opt = std::make_shared<InitOptions>();
+  auto* sub = app.add_subcommand("init", "Create the database, or upgrade it to this sqgl's schema");
+  sub->add_flag("--demo", opt->demo, "Also fill it with the demo district (Qingshan's 2012 pilot: 7 communities)");
+  sub->add_option("--seed", opt->seed, "Random seed of the demo district (same seed, same data)")->capture_default_str();
+  sub->add_option("--scale", opt->scale, "Multiply the demo's 4,000 households per community")
+      ->capture_default_str()
+      ->check(CLI::Range(0.001, 100.0));
+  sub->add_option("--schema-dir", opt->schema_dir,
+                  "Load catalog/ and calendar/ from DIR (an edited copy of schema/) instead of the built-in data")
+      ->check(CLI::ExistingDirectory);
+  sub->footer(
+      "Running init on a current database changes nothing. A new file is readable by its owner only.\n"
+      "Examples:\n  sqgl init\n  sqgl --db demo.db init --demo --seed 7");
+  return [opt](Context& ctx) { run_init(ctx, *opt); };
+}
+
+}  // namespace sqgl::cli

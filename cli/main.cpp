@@ -1,0 +1,21 @@
+// sqgl: one binary over sqgl_core. Everything but the process boundary lives in
+// cli/app.cpp and one file per subcommand.
+#include <unistd.h>
+
+#include <cstdlib>
+#include <iostream>
+
+#include "cli/app.h"
+
+int main(int argc, char** argv) {
+  std::ios::sync_with_stdio(false);
+  sqgl::cli::Environment env;
+  for (const char* key : {"SQGL_DB", "SQGL_OPERATOR", "SQGL_NOW", "NO_COLOR"}) {
+    if (const char* value = std::getenv(key)) env[key] = value;
+  }
+  std::vector<std::string> args(argv + 1, argv + argc);
+  sqgl::cli::Cli cli;
+  int code = cli.run(args, env, std::cout, std::cerr, ::isatty(STDOUT_FILENO) != 0);
+  std::cout.flush();
+  return code;
+}

@@ -1,0 +1,28 @@
+// Shared renderings of core values: JSON forms (a contract: tests and scripts
+// read them) and short human labels.
+#pragma once
+
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+#include "core/catalog.h"
+
+namespace sqgl::cli {
+
+/// An item in full, chains and materials included.
+nlohmann::json item_json(const core::Item& item);
+
+/// One chain step.
+nlohmann::json step_json(const core::ChainStep& step);
+
+/// 社区保障 for "welfare"; the code itself when unknown.
+std::string window_label(const std::vector<core::Window>& windows, const std::string& code);
+
+/// "female; pregnant; aged 18–49; at most 2 a year; one open case per resident; registered residents only".
+std::string eligibility_text(const core::Item& item);
+
+/// 即办件 / 承诺件.
+std::string handling_label(const std::string& handling);
+
+}  // namespace sqgl::cli

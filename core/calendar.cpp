@@ -1,0 +1,145 @@
+#include "core/calendar.h"
+
+#include <charconv>
+
+#include <SQLiteCpp/Statement.h>
+#include <fmt/format.h>
+
+#include "core/csv.h"
+#include "core/error.h"
+
+namespace sqgl::core {
+
+WorkCalendar WorkCalendar::load(const SQLite::Database& db) {
+  WorkCalendar calendar;
+  SQLite::Statement years(db, "SELECT year FROM calendar_years");
+  while (years.executeStep()) calendar.add_year(years.getColumn(0).getInt());
+  SQLite::Statement days(db, "SELECT date, kind, name FROM calendar_days");
+  while (days.executeStep()) {
+    if (auto date = parse_date(days.getColumn(0).getString())) {
+      calendar.set(*date, {days.getColumn(1).getString(), days.getColumn(2).getString()});
+    }
+  }
+  return calendar;
+}
+
+bool WorkCalendar::is_working_day(Date date) const {
+  if (auto it = marks_.find(date); it != marks_.end()) return it->second.kind == "work";
+  if (!has_year(year_of(date))) fallback_years_.insert(year_of(date));
+  return iso_weekday(date) <= 5;
+}
+
+Date WorkCalendar::add_working_days(Date start, int n) const {
+  Date day = start;
+  if (n <= 0) {
+    while (!is_working_day(day)) day += std::chrono::days{1};
+    return day;
+  }
+  while (n > 0) {
+    day += std::chrono::days{1};
+    if (is_working_day(day)) --n;
+  }
+  return day;
+}
+
+int WorkCalendar::working_days_between(Date from, Date to) const {
+  int count = 0;
+  for (Date day = from + std::chrono::days{1}; day <= to; day += std::chrono::days{1}) {
+    if (is_working_day(day)) ++count;
+  }
+  return count;
+}
+
+const DayMark* WorkCalendar::mark(Date date) const {
+  auto it = marks_.find(date);
+  return it == marks_.end() ? nullptr : &it->second;
+}
+
+std::vector<CalendarYear> list_calendar_years(const SQLite::Database& db) {
+  SQLite::Statement q(db,
+                      "SELECT y.year, y.source, "
+                      "  (SELECT count(*) FROM calendar_days d WHERE d.year = y.year AND d.kind = 'off'), "
+                      "  (SELECT count(*) FROM calendar_days d WHERE d.year = y.year AND d.kind = 'work') "
+                      "FROM calendar_years y ORDER BY y.year");
+  std::vector<CalendarYear> out;
+  while (q.executeStep()) {
+    out.push_back({q.getColumn(0).getInt(), q.getColumn(1).getString(), q.getColumn(2).getInt(),
+                   q.getColumn(3).getInt()});
+  }
+  return out;
+}
+
+void load_calendar_year(SQLite::Database& db, int year, std::string_view csv_text, const std::string& source,
+                        const std::string& notice) {
+  CsvTable table(csv_text, source, {"date", "kind", "name"});
+  SQLite::Statement clear_days(db, "DELETE FROM calendar_days WHERE year = ?");
+  clear_days.bind(1, year);
+  clear_days.exec();
+  SQLite::Statement upsert_year(db, "INSERT OR REPLACE INTO calendar_years (year, source) VALUES (?, ?)");
+  upsert_year.bind(1, year);
+  upsert_year.bind(2, notice);
+  upsert_year.exec();
+  SQLite::Statement add(db, "INSERT INTO calendar_days (date, kind, name, year) VALUES (?, ?, ?, ?)");
+  for (std::size_t r = 0; r < table.size(); ++r) {
+    auto where = [&](std::string_view column) {
+      return fmt::format("{}:{}:{}: ", source, table.line(r), table.column_number(column));
+    };
+    const auto& text = table.get(r, "date");
+    auto date = parse_date(text);
+    if (!date) throw InvalidInput(where("date") + fmt::format("{} is not a real date (YYYY-MM-DD)", errors::quote(text)));
+    // A notice may move a weekend at the edge of the neighbouring year (2012's
+    // notice makes 2011-12-31 a working day), but nothing further away.
+    int y = year_of(*date);
+    if (y < year - 1 || y > year + 1) {
+      throw InvalidInput(where("date") + fmt::format("{} is not in or next to {}", errors::quote(text), year));
+    }
+    const auto& kind = table.get(r, "kind");
+    if (kind != "off" && kind != "work") {
+      throw InvalidInput(where("kind") + fmt::format("{} is neither 'off' nor 'work'", errors::quote(kind)));
+    }
+    if (kind == "work" && iso_weekday(*date) <= 5) {
+      throw InvalidInput(where("date") + fmt::format("{} is a weekday; only a Saturday or Sunday can be an adjusted "
+                                                     "working day",
+                                                     errors::quote(text)));
+    }
+    add.bind(1, format_date(*date));
+    add.bind(2, kind);
+    add.bind(3, table.get(r, "name"));
+    add.bind(4, year);
+    try {
+      add.exec();
+      add.reset();
+    } catch (const SQLite::Exception& e) {
+      throw InvalidInput(where("date") + fmt::format("{} is listed twice or clashes with another year's calendar",
+                                                     errors::quote(text)));
+    }
+  }
+}
+
+std::vector<int> load_shipped_calendars(SQLite::Database& db, const DataFiles& files) {
+  std::vector<int> loaded;
+  const std::string index_name = "schema/calendar/notices.csv";
+  auto index = files.read(index_name);
+  if (!index) return loaded;
+  CsvTable notices(*index, index_name, {"year", "notice"});
+  SQLite::Statement have(db, "SELECT 1 FROM calendar_years WHERE year = ?");
+  for (std::size_t r = 0; r < notices.size(); ++r) {
+    const auto& text = notices.get(r, "year");
+    int year = 0;
+    auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), year);
+    if (ec != std::errc{} || end != text.data() + text.size()) {
+      throw InvalidInput(fmt::format("{}:{}:1: {} is not a year", index_name, notices.line(r), errors::quote(text)));
+    }
+    have.reset();
+    have.bind(1, year);
+    if (have.executeStep()) continue;
+    const std::string name = fmt::format("schema/calendar/{}.csv", year);
+    auto csv = files.read(name);
+    if (!csv) throw NotFound(fmt::format("calendar file {} is missing", errors::quote(name)));
+    load_calendar_year(db, year, *csv, name, notices.get(r, "notice"));
+    loaded.push_back(year);
+  }
+  return loaded;
+}
+
+}  // namespace sqgl::core

@@ -1,0 +1,82 @@
+// Working days: Monday–Friday, minus public holidays, plus adjusted working
+// weekends (调休). The State Council calendar changes every year, so it is data.
+#pragma once
+
+#include <map>
+#include <set>
+#include <string>
+#include <vector>
+
+#include <SQLiteCpp/Database.h>
+
+#include "core/date.h"
+#include "core/store.h"
+
+namespace sqgl::core {
+
+/// What the calendar says of one date beyond the weekday rule.
+struct DayMark {
+  std::string kind;  ///< "off" (a holiday) or "work" (an adjusted working day)
+  std::string name;  ///< 春节, 国庆节调休, …
+};
+
+/// A loaded year: its notice.
+struct CalendarYear {
+  int year = 0;
+  std::string source;
+  int off_days = 0;
+  int work_days = 0;  ///< adjusted working weekend days
+};
+
+/// The working-day calendar as loaded from the database.
+class WorkCalendar {
+ public:
+  /// Reads every loaded year.
+  static WorkCalendar load(const SQLite::Database& db);
+
+  /// Adds one mark (for tests and for loading).
+  void set(Date date, DayMark mark) { marks_[date] = std::move(mark); }
+  /// Declares `year` as covered by an official calendar.
+  void add_year(int year) { years_.insert(year); }
+
+  /// True when `date` is a working day. For a year without a calendar this is the
+  /// Monday–Friday rule, and the year is remembered for years_without_calendar().
+  bool is_working_day(Date date) const;
+
+  /// The date `n` working days after `start`, not counting `start` itself
+  /// (the day of acceptance). With n = 0: `start` if it is a working day, else
+  /// the next working day.
+  Date add_working_days(Date start, int n) const;
+
+  /// The number of working days after `from` up to and including `to` (0 when to <= from).
+  int working_days_between(Date from, Date to) const;
+
+  /// The mark of a date, if the calendar has one.
+  const DayMark* mark(Date date) const;
+
+  /// True when an official calendar for `year` is loaded.
+  bool has_year(int year) const { return years_.count(year) != 0; }
+
+  /// Years consulted so far that have no calendar (each deserves a warning).
+  const std::set<int>& years_without_calendar() const { return fallback_years_; }
+
+ private:
+  std::map<Date, DayMark> marks_;
+  std::set<int> years_;
+  mutable std::set<int> fallback_years_;
+};
+
+/// The loaded years with their notices and counts.
+std::vector<CalendarYear> list_calendar_years(const SQLite::Database& db);
+
+/// Loads one year's calendar from CSV text (columns date, kind, name) into the
+/// database, replacing what that year had. `source` names the text in errors;
+/// `notice` is the State Council notice it comes from. Call in a write transaction.
+void load_calendar_year(SQLite::Database& db, int year, std::string_view csv_text, const std::string& source,
+                        const std::string& notice);
+
+/// Loads each shipped calendar (schema/calendar/YYYY.csv) whose year is not yet
+/// in the database; returns the years loaded.
+std::vector<int> load_shipped_calendars(SQLite::Database& db, const DataFiles& files);
+
+}  // namespace sqgl::core

@@ -1,0 +1,364 @@
+#include "core/catalog.h"
+
+#include <algorithm>
+#include <charconv>
+#include <map>
+
+#include <SQLiteCpp/Statement.h>
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include "core/csv.h"
+#include "core/error.h"
+
+namespace sqgl::core {
+
+namespace {
+
+constexpr const char* kDir = "schema/catalog/";
+
+CsvTable read_table(const DataFiles& files, const std::string& name, const std::vector<std::string>& required,
+                    const std::vector<std::string>& optional = {}) {
+  const std::string path = kDir + name;
+  auto text = files.read(path);
+  if (!text) throw NotFound(fmt::format("catalog file {} is missing", errors::quote(path)));
+  return CsvTable(*text, path, required, optional);
+}
+
+// "where: what" for a bad cell: schema/catalog/items.csv:12:6: …
+[[noreturn]] void bad_cell(const CsvTable& t, std::size_t row, std::string_view column, std::string_view why) {
+  throw InvalidInput(fmt::format("{}:{}:{}: {} {}", t.source(), t.line(row), t.column_number(column),
+                                 errors::quote(t.get(row, column)), why));
+}
+
+std::optional<int> optional_int(const CsvTable& t, std::size_t row, std::string_view column) {
+  const std::string& text = t.get(row, column);
+  if (text.empty()) return std::nullopt;
+  int value = 0;
+  auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+  if (ec != std::errc{} || end != text.data() + text.size() || value < 0) {
+    bad_cell(t, row, column, "is not a whole number");
+  }
+  return value;
+}
+
+int required_int(const CsvTable& t, std::size_t row, std::string_view column) {
+  auto value = optional_int(t, row, column);
+  if (!value) bad_cell(t, row, column, "is empty; a whole number is required");
+  return *value;
+}
+
+std::vector<std::string> split_flags(std::string_view text) {
+  std::vector<std::string> out;
+  std::size_t start = 0;
+  while (start < text.size()) {
+    std::size_t bar = text.find('|', start);
+    if (bar == std::string_view::npos) bar = text.size();
+    if (bar > start) out.emplace_back(text.substr(start, bar - start));
+    start = bar + 1;
+  }
+  return out;
+}
+
+// Runs one prepared insert for a CSV row, turning a constraint failure into a
+// message that names the file and line.
+void exec_row(SQLite::Statement& insert, const CsvTable& t, std::size_t row) {
+  try {
+    insert.exec();
+    insert.reset();
+  } catch (const SQLite::Exception& e) {
+    throw InvalidInput(fmt::format("{}:{}: {}", t.source(), t.line(row), e.what()));
+  }
+}
+
+void bind_text_or_null(SQLite::Statement& s, int index, const std::string& text) {
+  if (text.empty()) {
+    s.bind(index);
+  } else {
+    s.bind(index, text);
+  }
+}
+
+void bind_int_or_null(SQLite::Statement& s, int index, std::optional<int> value) {
+  if (value) {
+    s.bind(index, *value);
+  } else {
+    s.bind(index);
+  }
+}
+
+std::vector<ChainStep> read_chain(const SQLite::Database& db, std::string_view item, std::string_view model) {
+  SQLite::Statement q(db,
+                      "SELECT s.seq, s.level, COALESCE(s.unit, ''), COALESCE(u.name_zh, ''), s.name_zh, s.role, s.days "
+                      "FROM item_steps s LEFT JOIN units u ON u.code = s.unit "
+                      "WHERE s.item = ? AND s.model = ? ORDER BY s.seq");
+  q.bind(1, std::string(item));
+  q.bind(2, std::string(model));
+  std::vector<ChainStep> out;
+  while (q.executeStep()) {
+    out.push_back({q.getColumn(0).getInt(), q.getColumn(1).getString(), q.getColumn(2).getString(),
+                   q.getColumn(3).getString(), q.getColumn(4).getString(), q.getColumn(5).getString(),
+                   q.getColumn(6).getInt()});
+  }
+  return out;
+}
+
+std::vector<Material> read_materials(const SQLite::Database& db, std::string_view item) {
+  SQLite::Statement q(db, "SELECT seq, name_zh, required FROM item_materials WHERE item = ? ORDER BY seq");
+  q.bind(1, std::string(item));
+  std::vector<Material> out;
+  while (q.executeStep()) {
+    out.push_back({q.getColumn(0).getInt(), q.getColumn(1).getString(), q.getColumn(2).getInt() != 0});
+  }
+  return out;
+}
+
+constexpr const char* kItemColumns =
+    "code, category, name_zh, name_en, window, promise_days, handling, item_type, trips_new, trips_old, "
+    "min_age, max_age, sex, flags, max_per_year, one_open_case, local_only, era, facts, source, "
+    "(SELECT c.name_zh FROM categories c WHERE c.code = items.category), "
+    "(SELECT c.name_en FROM categories c WHERE c.code = items.category)";
+// The insert names only the stored columns.
+constexpr const char* kItemInsertColumns =
+    "code, category, name_zh, name_en, window, promise_days, handling, item_type, trips_new, trips_old, "
+    "min_age, max_age, sex, flags, max_per_year, one_open_case, local_only, era, facts, source";
+
+Item read_item_row(const SQLite::Database& db, SQLite::Statement& q) {
+  Item item;
+  item.code = q.getColumn(0).getString();
+  item.category = q.getColumn(1).getString();
+  item.name_zh = q.getColumn(2).getString();
+  item.name_en = q.getColumn(3).getString();
+  item.window = q.getColumn(4).getString();
+  item.promise_days = q.getColumn(5).getInt();
+  item.handling = q.getColumn(6).getString();
+  item.item_type = q.getColumn(7).getString();
+  item.trips_new = q.getColumn(8).getInt();
+  item.trips_old = q.getColumn(9).getInt();
+  if (!q.getColumn(10).isNull()) item.min_age = q.getColumn(10).getInt();
+  if (!q.getColumn(11).isNull()) item.max_age = q.getColumn(11).getInt();
+  if (!q.getColumn(12).isNull()) item.sex = q.getColumn(12).getString().at(0);
+  item.flags = split_flags(q.getColumn(13).getString());
+  if (!q.getColumn(14).isNull()) item.max_per_year = q.getColumn(14).getInt();
+  item.one_open_case = q.getColumn(15).getInt() != 0;
+  item.local_only = q.getColumn(16).getInt() != 0;
+  item.era = q.getColumn(17).getString();
+  item.facts = q.getColumn(18).getString();
+  item.source = q.getColumn(19).getString();
+  item.category_name_zh = q.getColumn(20).getString();
+  item.category_name_en = q.getColumn(21).getString();
+  item.new_chain = read_chain(db, item.code, "new");
+  item.old_chain = read_chain(db, item.code, "old");
+  item.materials = read_materials(db, item.code);
+  return item;
+}
+
+}  // namespace
+
+std::string CatalogLoad::detail_json() const {
+  return nlohmann::json{{"version", version}, {"windows", windows},   {"categories", categories}, {"units", units},
+                        {"items", items},     {"steps", steps},       {"materials", materials}}
+      .dump();
+}
+
+bool catalog_is_empty(const SQLite::Database& db) {
+  SQLite::Statement q(db, "SELECT NOT EXISTS (SELECT 1 FROM categories)");
+  q.executeStep();
+  return q.getColumn(0).getInt() != 0;
+}
+
+CatalogLoad load_catalog(SQLite::Database& db, const DataFiles& files) {
+  CatalogLoad load;
+  auto version = files.read(std::string(kDir) + "VERSION");
+  load.version = version ? std::string(version->substr(0, version->find_first_of("\r\n"))) : "unversioned";
+
+  auto windows = read_table(files, "windows.csv", {"code", "name_zh", "name_en"});
+  SQLite::Statement add_window(db, "INSERT INTO windows (code, seq, name_zh, name_en) VALUES (?, ?, ?, ?)");
+  for (std::size_t r = 0; r < windows.size(); ++r) {
+    add_window.bind(1, windows.get(r, "code"));
+    add_window.bind(2, static_cast<int>(r + 1));
+    add_window.bind(3, windows.get(r, "name_zh"));
+    add_window.bind(4, windows.get(r, "name_en"));
+    exec_row(add_window, windows, r);
+  }
+  load.windows = static_cast<int>(windows.size());
+
+  auto categories = read_table(files, "categories.csv", {"code", "name_zh", "name_en"});
+  SQLite::Statement add_category(db, "INSERT INTO categories (code, name_zh, name_en) VALUES (?, ?, ?)");
+  for (std::size_t r = 0; r < categories.size(); ++r) {
+    add_category.bind(1, categories.get(r, "code"));
+    add_category.bind(2, categories.get(r, "name_zh"));
+    add_category.bind(3, categories.get(r, "name_en"));
+    exec_row(add_category, categories, r);
+  }
+  load.categories = static_cast<int>(categories.size());
+
+  auto units = read_table(files, "units.csv", {"code", "kind", "name_zh", "name_en"});
+  SQLite::Statement add_unit(db, "INSERT INTO units (code, kind, name_zh, name_en) VALUES (?, ?, ?, ?)");
+  for (std::size_t r = 0; r < units.size(); ++r) {
+    const auto& kind = units.get(r, "kind");
+    if (kind != "bureau" && kind != "other") bad_cell(units, r, "kind", "is not 'bureau' or 'other'");
+    add_unit.bind(1, units.get(r, "code"));
+    add_unit.bind(2, kind);
+    add_unit.bind(3, units.get(r, "name_zh"));
+    add_unit.bind(4, units.get(r, "name_en"));
+    exec_row(add_unit, units, r);
+  }
+  load.units = static_cast<int>(units.size());
+
+  auto items = read_table(files, "items.csv",
+                          {"code", "category", "name_zh", "name_en", "window", "promise_days", "handling",
+                           "item_type", "trips_new", "trips_old", "min_age", "max_age", "sex", "flags",
+                           "max_per_year", "one_open_case", "local_only"},
+                          {"era", "facts", "source"});
+  SQLite::Statement add_item(db, fmt::format("INSERT INTO items ({}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+                                             "?, ?, ?, ?, ?, ?, ?)",
+                                             kItemInsertColumns));
+  std::map<std::string, int> promise;
+  for (std::size_t r = 0; r < items.size(); ++r) {
+    for (const auto& flag : split_flags(items.get(r, "flags"))) {
+      if (std::find(kResidentFlags.begin(), kResidentFlags.end(), flag) == kResidentFlags.end()) {
+        bad_cell(items, r, "flags",
+                 fmt::format("names unknown flag '{}' (known: pregnant, disabled, low_income, party_member, unemployed)",
+                             flag));
+      }
+    }
+    int index = 1;
+    for (const char* column : {"code", "category", "name_zh", "name_en", "window"}) {
+      add_item.bind(index++, items.get(r, column));
+    }
+    promise[items.get(r, "code")] = required_int(items, r, "promise_days");
+    add_item.bind(index++, promise[items.get(r, "code")]);
+    add_item.bind(index++, items.get(r, "handling"));
+    add_item.bind(index++, items.get(r, "item_type"));
+    add_item.bind(index++, required_int(items, r, "trips_new"));
+    add_item.bind(index++, required_int(items, r, "trips_old"));
+    bind_int_or_null(add_item, index++, optional_int(items, r, "min_age"));
+    bind_int_or_null(add_item, index++, optional_int(items, r, "max_age"));
+    bind_text_or_null(add_item, index++, items.get(r, "sex"));
+    add_item.bind(index++, items.get(r, "flags"));
+    bind_int_or_null(add_item, index++, optional_int(items, r, "max_per_year"));
+    add_item.bind(index++, required_int(items, r, "one_open_case"));
+    add_item.bind(index++, required_int(items, r, "local_only"));
+    add_item.bind(index++, items.get(r, "era"));
+    add_item.bind(index++, items.get(r, "facts"));
+    add_item.bind(index++, items.get(r, "source"));
+    exec_row(add_item, items, r);
+  }
+  load.items = static_cast<int>(items.size());
+
+  auto steps = read_table(files, "steps.csv", {"item", "model", "seq", "level", "unit", "name_zh", "role", "days"});
+  SQLite::Statement add_step(db,
+                             "INSERT INTO item_steps (item, model, seq, level, unit, name_zh, role, days) "
+                             "VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+  std::map<std::pair<std::string, std::string>, int> chain_days;
+  for (std::size_t r = 0; r < steps.size(); ++r) {
+    add_step.bind(1, steps.get(r, "item"));
+    add_step.bind(2, steps.get(r, "model"));
+    add_step.bind(3, required_int(steps, r, "seq"));
+    add_step.bind(4, steps.get(r, "level"));
+    bind_text_or_null(add_step, 5, steps.get(r, "unit"));
+    add_step.bind(6, steps.get(r, "name_zh"));
+    add_step.bind(7, steps.get(r, "role"));
+    int days = required_int(steps, r, "days");
+    add_step.bind(8, days);
+    exec_row(add_step, steps, r);
+    chain_days[{steps.get(r, "item"), steps.get(r, "model")}] += days;
+  }
+  load.steps = static_cast<int>(steps.size());
+
+  auto materials = read_table(files, "materials.csv", {"item", "seq", "name_zh", "required"});
+  SQLite::Statement add_material(db, "INSERT INTO item_materials (item, seq, name_zh, required) VALUES (?, ?, ?, ?)");
+  std::map<std::string, int> required_materials;
+  for (std::size_t r = 0; r < materials.size(); ++r) {
+    add_material.bind(1, materials.get(r, "item"));
+    add_material.bind(2, required_int(materials, r, "seq"));
+    add_material.bind(3, materials.get(r, "name_zh"));
+    int required = required_int(materials, r, "required");
+    add_material.bind(4, required);
+    exec_row(add_material, materials, r);
+    required_materials[materials.get(r, "item")] += required;
+  }
+  load.materials = static_cast<int>(materials.size());
+
+  // Whole-catalog rules: every item can be applied for under either model, and
+  // the new chain's steps add up to the promise made to the resident.
+  for (const auto& [code, days] : promise) {
+    if (!chain_days.count({code, "new"}) || !chain_days.count({code, "old"})) {
+      throw InvalidInput(fmt::format("{}steps.csv: item {} needs a new-model and an old-model chain", kDir,
+                                     errors::quote(code)));
+    }
+    if (chain_days[{code, "new"}] != days) {
+      throw InvalidInput(fmt::format("{}steps.csv: the new-model steps of {} add up to {} working days, but the item "
+                                     "promises {}",
+                                     kDir, errors::quote(code), chain_days[{code, "new"}], days));
+    }
+    if (required_materials[code] == 0) {
+      throw InvalidInput(fmt::format("{}materials.csv: item {} has no required material", kDir, errors::quote(code)));
+    }
+  }
+
+  SQLite::Statement setting(db, "INSERT OR REPLACE INTO settings (key, value) VALUES (?, ?)");
+  setting.bind(1, "catalog_version");
+  setting.bind(2, load.version);
+  setting.exec();
+  db.exec("INSERT OR IGNORE INTO settings (key, value) VALUES ('model', 'new')");
+  return load;
+}
+
+std::vector<Category> list_catalog(const SQLite::Database& db, const CatalogFilter& filter) {
+  if (!filter.window.empty()) {
+    std::vector<std::string> codes;
+    for (const auto& w : list_windows(db)) codes.push_back(w.code);
+    if (std::find(codes.begin(), codes.end(), filter.window) == codes.end()) {
+      throw errors::unknown("window", filter.window, codes);
+    }
+  }
+  std::vector<Category> out;
+  SQLite::Statement cats(db, "SELECT code, name_zh, name_en FROM categories WHERE (?1 = '' OR code = ?1) ORDER BY code");
+  cats.bind(1, filter.category);
+  while (cats.executeStep()) {
+    out.push_back({cats.getColumn(0).getString(), cats.getColumn(1).getString(), cats.getColumn(2).getString(), {}});
+  }
+  if (out.empty() && !filter.category.empty()) {
+    std::vector<std::string> codes;
+    SQLite::Statement all(db, "SELECT code FROM categories ORDER BY code");
+    while (all.executeStep()) codes.push_back(all.getColumn(0).getString());
+    throw errors::unknown("category", filter.category, codes);
+  }
+  SQLite::Statement q(db, fmt::format("SELECT {} FROM items WHERE category = ? AND (?2 = '' OR window = ?2) ORDER BY code",
+                                      kItemColumns));
+  for (auto& category : out) {
+    q.reset();
+    q.bind(1, category.code);
+    q.bind(2, filter.window);
+    while (q.executeStep()) category.items.push_back(read_item_row(db, q));
+  }
+  return out;
+}
+
+Item get_item(const SQLite::Database& db, std::string_view code) {
+  SQLite::Statement q(db, fmt::format("SELECT {} FROM items WHERE code = ?", kItemColumns));
+  q.bind(1, std::string(code));
+  if (q.executeStep()) return read_item_row(db, q);
+  std::vector<std::string> codes;
+  SQLite::Statement all(db, "SELECT code FROM items ORDER BY code");
+  while (all.executeStep()) codes.push_back(all.getColumn(0).getString());
+  throw errors::unknown("item", code, codes);
+}
+
+std::vector<Window> list_windows(const SQLite::Database& db) {
+  SQLite::Statement q(db, "SELECT code, name_zh, name_en FROM windows ORDER BY seq");
+  std::vector<Window> out;
+  while (q.executeStep()) {
+    out.push_back({q.getColumn(0).getString(), q.getColumn(1).getString(), q.getColumn(2).getString()});
+  }
+  return out;
+}
+
+std::string catalog_version(const SQLite::Database& db) {
+  SQLite::Statement q(db, "SELECT value FROM settings WHERE key = 'catalog_version'");
+  return q.executeStep() ? q.getColumn(0).getString() : "";
+}
+
+}  // namespace sqgl::core

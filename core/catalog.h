@@ -1,0 +1,118 @@
+// The catalog of public-service items: categories, items, their approval chains
+// under the new and the old model, materials and eligibility facts. It is data
+// (schema/catalog/*.csv, loaded by init), never code.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <SQLiteCpp/Database.h>
+
+#include "core/store.h"
+
+namespace sqgl::core {
+
+/// A service window of the station hall.
+struct Window {
+  std::string code;  ///< intake, welfare, services, management, party
+  std::string name_zh;
+  std::string name_en;
+};
+
+/// One level of an approval chain.
+struct ChainStep {
+  int seq = 0;
+  std::string level;      ///< committee, station, street, bureau, other
+  std::string unit;       ///< unit code for bureau and other steps, else ""
+  std::string unit_name;  ///< the unit's Chinese name for bureau and other steps, else ""
+  std::string name_zh;    ///< the step as the chain names it: 服务站, 街道计生办, 区民政局 …
+  std::string role;       ///< the role that decides it
+  int days = 0;           ///< working days the step may take
+};
+
+/// One required or optional material.
+struct Material {
+  int seq = 0;
+  std::string name_zh;
+  bool required = true;
+};
+
+/// One item, complete.
+struct Item {
+  std::string code;
+  std::string category;
+  std::string category_name_zh;
+  std::string category_name_en;
+  std::string name_zh;
+  std::string name_en;
+  std::string window;
+  int promise_days = 0;
+  std::string handling;   ///< immediate (即办件) or promised (承诺件)
+  std::string item_type;  ///< service, benefit, confirmation
+  int trips_new = 1;
+  int trips_old = 1;
+  std::optional<int> min_age;
+  std::optional<int> max_age;
+  std::optional<char> sex;
+  std::vector<std::string> flags;
+  std::optional<int> max_per_year;
+  bool one_open_case = true;
+  bool local_only = true;
+  std::string era;
+  std::string facts;
+  std::string source;
+  std::vector<ChainStep> new_chain;
+  std::vector<ChainStep> old_chain;
+  std::vector<Material> materials;
+
+  /// The chain of `model` ("new" or "old").
+  const std::vector<ChainStep>& chain(std::string_view model) const { return model == "old" ? old_chain : new_chain; }
+};
+
+/// A category with its items.
+struct Category {
+  std::string code;
+  std::string name_zh;
+  std::string name_en;
+  std::vector<Item> items;
+};
+
+/// Filters for list_catalog; empty means any.
+struct CatalogFilter {
+  std::string category;
+  std::string window;
+};
+
+/// Counts of what load_catalog wrote.
+struct CatalogLoad {
+  std::string version;
+  int windows = 0, categories = 0, units = 0, items = 0, steps = 0, materials = 0;
+  /// The counts as a JSON object, for the history.
+  std::string detail_json() const;
+};
+
+/// The resident flags an item may require.
+inline const std::vector<std::string> kResidentFlags = {"pregnant", "disabled", "low_income", "party_member",
+                                                        "unemployed"};
+
+/// True while no category has been loaded.
+bool catalog_is_empty(const SQLite::Database& db);
+
+/// Loads schema/catalog/*.csv into an empty catalog. Bad data is InvalidInput
+/// naming the file and line. Call inside a write transaction.
+CatalogLoad load_catalog(SQLite::Database& db, const DataFiles& files);
+
+/// Every category with its items (chains and materials included), filtered.
+std::vector<Category> list_catalog(const SQLite::Database& db, const CatalogFilter& filter = {});
+
+/// One item in full; NotFound with a "did you mean" for an unknown code.
+Item get_item(const SQLite::Database& db, std::string_view code);
+
+/// The windows, in hall order.
+std::vector<Window> list_windows(const SQLite::Database& db);
+
+/// The catalog version recorded at load time.
+std::string catalog_version(const SQLite::Database& db);
+
+}  // namespace sqgl::core

@@ -1,0 +1,117 @@
+#include "core/citizen_id.h"
+
+#include <array>
+#include <fmt/format.h>
+
+#include "core/error.h"
+
+namespace sqgl::core {
+
+namespace {
+
+constexpr std::array<int, 17> kWeights{7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
+constexpr std::string_view kCheckChars = "10X98765432";
+
+bool all_digits(std::string_view s) {
+  for (char c : s)
+    if (c < '0' || c > '9') return false;
+  return true;
+}
+
+// Province-level prefixes of GB/T 2260 (plus 71/81/82 for Taiwan, Hong Kong, Macao).
+bool valid_province(std::string_view two) {
+  int p = (two[0] - '0') * 10 + (two[1] - '0');
+  switch (p / 10) {
+    case 1: return p >= 11 && p <= 15;
+    case 2: return p >= 21 && p <= 23;
+    case 3: return p >= 31 && p <= 37;
+    case 4: return p >= 41 && p <= 46;
+    case 5: return p >= 50 && p <= 54;
+    case 6: return p >= 61 && p <= 65;
+    case 7: return p == 71;
+    case 8: return p == 81 || p == 82;
+    default: return false;
+  }
+}
+
+// "1.50204E+17", "1.50204198503121E17": what Excel shows for a long number.
+bool looks_like_excel_number(std::string_view s) {
+  std::size_t i = 0;
+  auto digit_run = [&] {
+    std::size_t start = i;
+    while (i < s.size() && s[i] >= '0' && s[i] <= '9') ++i;
+    return i > start;
+  };
+  if (!digit_run()) return false;
+  if (i < s.size() && s[i] == '.') {
+    ++i;
+    if (!digit_run()) return false;
+  }
+  if (i >= s.size() || (s[i] != 'E' && s[i] != 'e')) return false;
+  ++i;
+  if (i < s.size() && s[i] == '+') ++i;
+  return digit_run() && i == s.size();
+}
+
+IdCheck fail(IdProblem problem, std::string message) { return IdCheck{problem, std::move(message), std::nullopt}; }
+
+}  // namespace
+
+char citizen_id_check_char(std::string_view first17) {
+  int sum = 0;
+  for (std::size_t i = 0; i < 17; ++i) sum += (first17[i] - '0') * kWeights[i];
+  return kCheckChars[static_cast<std::size_t>(sum % 11)];
+}
+
+IdCheck check_citizen_id(std::string_view text, std::optional<Date> today) {
+  if (text.empty()) return fail(IdProblem::empty, "citizen ID is empty");
+  if (looks_like_excel_number(text)) {
+    return fail(IdProblem::excel_number,
+                "looks like a spreadsheet number, not an 18-character ID; format the column as text and export again");
+  }
+  if (text.size() == 15 && all_digits(text)) {
+    std::string upgraded = std::string(text.substr(0, 6)) + "19" + std::string(text.substr(6));
+    upgraded += citizen_id_check_char(upgraded);
+    return fail(IdProblem::fifteen_digit,
+                fmt::format("is a first-generation 15-digit ID; use the 18-digit form (probably '{}')", upgraded));
+  }
+  if (text.size() != 18) return fail(IdProblem::bad_length, fmt::format("has {} characters, expected 18", text.size()));
+  std::string number(text);
+  if (number[17] == 'x') number[17] = 'X';
+  if (!all_digits(std::string_view(number).substr(0, 17)) ||
+      !((number[17] >= '0' && number[17] <= '9') || number[17] == 'X')) {
+    return fail(IdProblem::bad_character, "must be 17 digits followed by a digit or X");
+  }
+  if (!valid_province(number) || number.substr(2, 4) == "0000") {
+    return fail(IdProblem::bad_region, fmt::format("region code '{}' is not a real address code", number.substr(0, 6)));
+  }
+  std::string birth = fmt::format("{}-{}-{}", number.substr(6, 4), number.substr(10, 2), number.substr(12, 2));
+  auto birth_date = parse_date(birth);
+  if (!birth_date || year_of(*birth_date) < 1870) {
+    return fail(IdProblem::bad_date, fmt::format("birth date {} is not a real date", birth));
+  }
+  if (today && *birth_date > *today) {
+    return fail(IdProblem::bad_date, fmt::format("birth date {} is in the future", birth));
+  }
+  char expected = citizen_id_check_char(number);
+  if (number[17] != expected) {
+    return fail(IdProblem::bad_check, fmt::format("check character is '{}', expected '{}'", number[17], expected));
+  }
+  char sex = ((number[16] - '0') % 2 == 1) ? 'M' : 'F';
+  std::string region = number.substr(0, 6);
+  return IdCheck{IdProblem::none, "", CitizenId{std::move(number), std::move(region), *birth_date, sex}};
+}
+
+CitizenId parse_citizen_id(std::string_view text, std::optional<Date> today) {
+  auto check = check_citizen_id(text, today);
+  if (!check.id) throw errors::invalid("citizen ID", text, check.message);
+  return *check.id;
+}
+
+std::string mask_citizen_id(std::string_view number) {
+  if (number.size() <= 10) return std::string(number.size(), '*');
+  return std::string(number.substr(0, 6)) + std::string(number.size() - 10, '*') +
+         std::string(number.substr(number.size() - 4));
+}
+
+}  // namespace sqgl::core

@@ -1,0 +1,86 @@
+#include "core/date.h"
+
+#include <charconv>
+#include <ctime>
+#include <fmt/format.h>
+
+#include "core/error.h"
+
+namespace sqgl::core {
+
+namespace {
+
+// Reads exactly `width` ASCII digits at `pos`.
+std::optional<int> digits(std::string_view text, std::size_t pos, std::size_t width) {
+  if (pos + width > text.size()) return std::nullopt;
+  int value = 0;
+  for (std::size_t i = pos; i < pos + width; ++i) {
+    if (text[i] < '0' || text[i] > '9') return std::nullopt;
+    value = value * 10 + (text[i] - '0');
+  }
+  return value;
+}
+
+}  // namespace
+
+std::optional<Date> parse_date(std::string_view text) {
+  if (text.size() != 10 || text[4] != '-' || text[7] != '-') return std::nullopt;
+  auto y = digits(text, 0, 4);
+  auto m = digits(text, 5, 2);
+  auto d = digits(text, 8, 2);
+  if (!y || !m || !d || *y < 1) return std::nullopt;
+  std::chrono::year_month_day ymd{std::chrono::year{*y}, std::chrono::month{static_cast<unsigned>(*m)},
+                                  std::chrono::day{static_cast<unsigned>(*d)}};
+  if (!ymd.ok()) return std::nullopt;
+  return Date{ymd};
+}
+
+Date parse_date_or_throw(std::string_view text, std::string_view what) {
+  if (auto date = parse_date(text)) return *date;
+  throw errors::invalid(what, text, "expected a real date as YYYY-MM-DD");
+}
+
+std::string format_date(Date date) {
+  std::chrono::year_month_day ymd{date};
+  return fmt::format("{:04}-{:02}-{:02}", static_cast<int>(ymd.year()), static_cast<unsigned>(ymd.month()),
+                     static_cast<unsigned>(ymd.day()));
+}
+
+int year_of(Date date) { return static_cast<int>(std::chrono::year_month_day{date}.year()); }
+
+unsigned iso_weekday(Date date) { return std::chrono::weekday{date}.iso_encoding(); }
+
+std::optional<DateTime> parse_datetime(std::string_view text) {
+  auto date = parse_date(text.substr(0, std::min<std::size_t>(10, text.size())));
+  if (!date) return std::nullopt;
+  if (text.size() == 10) return DateTime{*date, std::chrono::seconds{0}};
+  if (text[10] != 'T' && text[10] != ' ') return std::nullopt;
+  if (text.size() != 16 && text.size() != 19) return std::nullopt;
+  auto hh = digits(text, 11, 2);
+  auto mm = digits(text, 14, 2);
+  if (!hh || !mm || text[13] != ':' || *hh > 23 || *mm > 59) return std::nullopt;
+  int ss = 0;
+  if (text.size() == 19) {
+    auto s = digits(text, 17, 2);
+    if (!s || text[16] != ':' || *s > 59) return std::nullopt;
+    ss = *s;
+  }
+  return DateTime{*date, std::chrono::seconds{*hh * 3600 + *mm * 60 + ss}};
+}
+
+std::string format_datetime(const DateTime& value) {
+  auto s = value.time_of_day.count();
+  return fmt::format("{}T{:02}:{:02}:{:02}", format_date(value.date), s / 3600, s / 60 % 60, s % 60);
+}
+
+DateTime SystemClock::now() const {
+  std::time_t t = std::time(nullptr);
+  std::tm local{};
+  localtime_r(&t, &local);
+  std::chrono::year_month_day ymd{std::chrono::year{local.tm_year + 1900},
+                                  std::chrono::month{static_cast<unsigned>(local.tm_mon + 1)},
+                                  std::chrono::day{static_cast<unsigned>(local.tm_mday)}};
+  return DateTime{Date{ymd}, std::chrono::seconds{local.tm_hour * 3600 + local.tm_min * 60 + local.tm_sec}};
+}
+
+}  // namespace sqgl::core

@@ -1,0 +1,404 @@
+#include "core/demo.h"
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <string_view>
+#include <unordered_set>
+#include <vector>
+
+#include <SQLiteCpp/Statement.h>
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include "core/citizen_id.h"
+#include "core/error.h"
+#include "core/history.h"
+
+namespace sqgl::core {
+
+namespace {
+
+// SplitMix64: tiny, fast, and the same sequence on every platform (the standard
+// library's distributions are not, so none of them is used here).
+class Random {
+ public:
+  explicit Random(std::uint64_t seed) : state_(seed) {}
+  std::uint64_t next() {
+    std::uint64_t z = (state_ += 0x9E3779B97F4A7C15ULL);
+    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ULL;
+    z = (z ^ (z >> 27)) * 0x94D049BB133111EBULL;
+    return z ^ (z >> 31);
+  }
+  /// Uniform in [0, 1).
+  double unit() { return static_cast<double>(next() >> 11) * 0x1.0p-53; }
+  /// Uniform in [lo, hi].
+  int between(int lo, int hi) { return lo + static_cast<int>(next() % static_cast<std::uint64_t>(hi - lo + 1)); }
+  bool chance(double p) { return unit() < p; }
+  template <typename T>
+  const T& pick(const std::vector<T>& v) {
+    return v[next() % v.size()];
+  }
+
+ private:
+  std::uint64_t state_;
+};
+
+struct Weighted {
+  std::string_view value;
+  double weight;
+};
+
+const Weighted& pick_weighted(Random& rng, const std::vector<Weighted>& table) {
+  double total = 0;
+  for (const auto& w : table) total += w.weight;
+  double x = rng.unit() * total;
+  for (const auto& w : table) {
+    if (x < w.weight) return w;
+    x -= w.weight;
+  }
+  return table.back();
+}
+
+// 2010 census top 20 (REFERENCE §3.3), weighted for Baotou: 刘/赵/郭/高/马 up,
+// 陈/黄/林/罗/何 down; then a long tail of common surnames.
+const std::vector<Weighted>& surnames() {
+  static const std::vector<Weighted> table = [] {
+    std::vector<Weighted> t = {{"王", 7.10}, {"李", 6.96}, {"张", 6.42}, {"刘", 7.00}, {"陈", 2.50}, {"杨", 2.97},
+                               {"黄", 1.20}, {"赵", 2.80}, {"周", 1.88}, {"吴", 1.78}, {"徐", 1.43}, {"孙", 1.39},
+                               {"马", 2.00}, {"胡", 1.16}, {"朱", 1.14}, {"郭", 1.80}, {"何", 0.70}, {"罗", 0.60},
+                               {"高", 1.60}, {"林", 0.40}};
+    for (std::string_view s : {"梁", "宋", "郑", "谢", "韩", "唐", "冯", "于", "董", "程", "曹", "袁", "邓", "许",
+                               "傅", "沈", "曾", "彭", "吕", "苏", "卢", "蒋", "蔡", "贾", "丁", "魏", "薛", "叶",
+                               "阎", "余", "潘", "杜", "戴", "夏", "田", "任", "姜", "范", "方", "石", "姚", "金",
+                               "陆", "郝", "孔", "白", "崔", "康", "毛", "秦", "江", "史", "顾", "侯", "邵", "孟",
+                               "段", "雷", "钱", "尹", "常", "武", "乔", "贺", "樊", "闫", "云", "奇", "温", "牛"}) {
+      t.push_back({s, 0.62});
+    }
+    return t;
+  }();
+  return table;
+}
+
+const std::vector<std::string_view> kCompoundSurnames = {"欧阳", "司马", "诸葛", "上官", "司徒", "呼延"};
+const std::vector<std::string_view> kMaleChars = {"伟", "强", "磊", "军", "勇", "杰", "涛", "明", "超", "刚",
+                                                  "平", "辉", "鹏", "华", "飞", "鑫", "波", "斌", "宇", "浩",
+                                                  "凯", "健", "俊", "帆", "旭", "宁", "龙", "林", "阳", "志",
+                                                  "建", "国", "海", "东", "峰", "亮", "成", "文", "博", "振"};
+const std::vector<std::string_view> kFemaleChars = {"芳", "娜", "敏", "静", "丽", "艳", "娟", "霞", "燕", "玲",
+                                                    "桂", "英", "秀", "兰", "红", "梅", "琳", "婷", "雪", "慧",
+                                                    "萍", "洁", "颖", "倩", "玉", "佳", "欣", "月", "晶", "悦",
+                                                    "丹", "璐", "瑶", "琪", "萱", "怡", "凤", "春", "爱", "荣"};
+// Mongolian names carry no surname (REFERENCE §3.3 suggests 3–5% of residents).
+const std::vector<std::string_view> kMongolianMale = {"巴特尔", "乌力吉", "额尔敦", "宝音", "阿拉坦", "朝鲁",
+                                                      "孟和", "呼和", "巴雅尔", "特木尔", "毕力格", "那顺"};
+const std::vector<std::string_view> kMongolianFemale = {"其其格", "苏日娜", "娜仁花", "斯琴", "图雅", "萨仁",
+                                                        "乌兰", "敖登", "高娃", "塔娜", "琪琪格", "格日勒"};
+
+std::string given_name(Random& rng, char sex, int chars) {
+  const auto& pool = sex == 'M' ? kMaleChars : kFemaleChars;
+  std::string out;
+  for (int i = 0; i < chars; ++i) out += rng.pick(pool);
+  return out;
+}
+
+// Name length per REFERENCE §3.4: 2 characters 14%, 3 characters 85.6%, 4 characters 0.4%.
+std::string person_name(Random& rng, char sex, std::string_view surname) {
+  double x = rng.unit();
+  if (x < 0.004) return std::string(rng.pick(kCompoundSurnames)) + given_name(rng, sex, 2);
+  return std::string(surname) + given_name(rng, sex, x < 0.144 ? 1 : 2);
+}
+
+std::string random_name(Random& rng, char sex) {
+  if (rng.chance(0.04)) return std::string(rng.pick(sex == 'M' ? kMongolianMale : kMongolianFemale));
+  return person_name(rng, sex, pick_weighted(rng, surnames()).value);
+}
+
+// Where residents' IDs were first issued: mostly Qingshan, then the rest of
+// Baotou, Inner Mongolia and the provinces the big state factories recruited from.
+const std::vector<Weighted> kRegions = {
+    {"150204", 70}, {"150203", 8}, {"150202", 7}, {"150207", 3}, {"150102", 1.5}, {"150602", 1},
+    {"150902", 1},  {"150802", 1}, {"130102", 1}, {"140105", 1}, {"210102", 1},   {"410102", 1.5},
+    {"370102", 1},  {"620102", 1}, {"610102", 0.5}, {"230102", 0.5}};
+
+const std::vector<std::string_view> kMobilePrefixes = {"134", "135", "136", "137", "138", "139", "150", "151",
+                                                       "152", "157", "158", "159", "182", "183", "187", "188",
+                                                       "130", "131", "132", "155", "156", "185", "186", "133",
+                                                       "153", "180", "181", "189"};
+
+struct StreetPlan {
+  std::string_view code;
+  std::string_view name_zh;
+  std::string_view name_en;
+  std::vector<std::pair<std::string_view, std::string_view>> communities;  // name_zh, name_en
+};
+
+// The pilot: 幸福路 merged 7 communities into 4, 乌素图 5 into 3. 阳光 and 长征 are
+// named in the 2012 report; the other community names are composed.
+const std::vector<StreetPlan> kPilot = {
+    {"150204001", "幸福路街道", "Xingfulu Street Office",
+     {{"阳光社区", "Yangguang"}, {"富康社区", "Fukang"}, {"和平社区", "Heping"}, {"友谊社区", "Youyi"}}},
+    {"150204002", "乌素图街道", "Wusutu Street Office",
+     {{"长征社区", "Changzheng"}, {"青松社区", "Qingsong"}, {"民主社区", "Minzhu"}}},
+};
+
+class Writer {
+ public:
+  Writer(SQLite::Database& db, Random& rng, Date reference)
+      : db_(db),
+        rng_(rng),
+        reference_(reference),
+        unit_(db, "INSERT INTO units (code, kind, name_zh, name_en, parent_id) VALUES (?, ?, ?, ?, ?)"),
+        staff_(db, "INSERT INTO staff (staff_no, name, unit_id, phone) VALUES (?, ?, ?, ?)"),
+        role_(db, "INSERT INTO staff_roles (staff_id, role) VALUES (?, ?)"),
+        grid_(db, "INSERT INTO grids (code, community_id, name, worker_id) VALUES (?, ?, ?, ?)"),
+        household_(db, "INSERT INTO households (code, community_id, grid_id, address) VALUES (?, ?, ?, ?)"),
+        resident_(db,
+                  "INSERT INTO residents (citizen_id, name, sex, birth_date, household_id, relation, phone, "
+                  "pregnant, disabled, low_income, party_member, unemployed) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, "
+                  "?, ?, ?)") {}
+
+  std::int64_t unit(std::string_view code, std::string_view kind, std::string_view name_zh, std::string_view name_en,
+                    std::optional<std::int64_t> parent) {
+    unit_.reset();
+    unit_.bind(1, std::string(code));
+    unit_.bind(2, std::string(kind));
+    unit_.bind(3, std::string(name_zh));
+    unit_.bind(4, std::string(name_en));
+    if (parent) {
+      unit_.bind(5, *parent);
+    } else {
+      unit_.bind(5);
+    }
+    unit_.exec();
+    return db_.getLastInsertRowid();
+  }
+
+  std::int64_t staff(const std::string& staff_no, std::int64_t unit_id, std::initializer_list<const char*> roles) {
+    char sex = rng_.chance(0.55) ? 'F' : 'M';
+    staff_.reset();
+    staff_.bind(1, staff_no);
+    staff_.bind(2, random_name(rng_, sex));
+    staff_.bind(3, unit_id);
+    staff_.bind(4, mobile());
+    staff_.exec();
+    std::int64_t id = db_.getLastInsertRowid();
+    for (const char* role : roles) {
+      role_.reset();
+      role_.bind(1, id);
+      role_.bind(2, role);
+      role_.exec();
+    }
+    ++report.staff;
+    return id;
+  }
+
+  std::int64_t grid(const std::string& code, std::int64_t community, const std::string& name, std::int64_t worker) {
+    grid_.reset();
+    grid_.bind(1, code);
+    grid_.bind(2, community);
+    grid_.bind(3, name);
+    grid_.bind(4, worker);
+    grid_.exec();
+    ++report.grids;
+    return db_.getLastInsertRowid();
+  }
+
+  std::int64_t household(const std::string& code, std::int64_t community, std::int64_t grid,
+                         const std::string& address) {
+    household_.reset();
+    household_.bind(1, code);
+    household_.bind(2, community);
+    household_.bind(3, grid);
+    household_.bind(4, address);
+    household_.exec();
+    ++report.households;
+    return db_.getLastInsertRowid();
+  }
+
+  // One household's members: head, spouse, children, perhaps an elderly parent.
+  void members(std::int64_t household_id) {
+    static const std::vector<Weighted> sizes = {{"1", 20}, {"2", 30}, {"3", 28}, {"4", 14}, {"5", 6}, {"6", 2}};
+    const int size = pick_weighted(rng_, sizes).value[0] - '0';
+    const bool low_income = rng_.chance(0.025);
+    int head_age = age_between(25, 88, 50, 16);
+    char head_sex = rng_.chance(0.68) ? 'M' : 'F';
+    std::string family = std::string(pick_weighted(rng_, surnames()).value);
+    bool mongolian = rng_.chance(0.04);
+    auto name_for = [&](char sex, bool takes_family_name) {
+      if (mongolian) return std::string(rng_.pick(sex == 'M' ? kMongolianMale : kMongolianFemale));
+      if (takes_family_name) return person_name(rng_, sex, family);
+      return random_name(rng_, sex);
+    };
+    person(household_id, "户主", head_sex, head_age, name_for(head_sex, true), low_income);
+    int placed = 1;
+    if (size >= 2) {
+      char sex = head_sex == 'M' ? 'F' : 'M';
+      person(household_id, "配偶", sex, std::max(20, head_age + rng_.between(-4, 4)), name_for(sex, false),
+             low_income);
+      ++placed;
+    }
+    if (size >= 5) {
+      char sex = rng_.chance(0.6) ? 'F' : 'M';
+      person(household_id, "父母", sex, std::min(100, head_age + rng_.between(22, 32)), name_for(sex, sex == 'M'),
+             low_income);
+      ++placed;
+    }
+    while (placed < size) {
+      char sex = rng_.chance(0.51) ? 'M' : 'F';
+      int age = std::max(0, head_age - rng_.between(22, 36));
+      person(household_id, "子女", sex, age, name_for(sex, true), low_income);
+      ++placed;
+    }
+  }
+
+  DemoReport report;
+
+ private:
+  // A roughly normal age, clamped: the sum of three uniforms.
+  int age_between(int lo, int hi, int mean, int spread) {
+    double x = (rng_.unit() + rng_.unit() + rng_.unit() - 1.5) * 2.0;  // about -3 … 3
+    int age = mean + static_cast<int>(std::lround(x * spread));
+    return std::clamp(age, lo, hi);
+  }
+
+  std::string mobile() {
+    return fmt::format("{}{:08}", rng_.pick(kMobilePrefixes), rng_.next() % 100000000ULL);
+  }
+
+  void person(std::int64_t household_id, const char* relation, char sex, int age, const std::string& name,
+              bool low_income) {
+    // A birth date `age` years before the reference date, on any day of that year.
+    Date birth = reference_ - std::chrono::days{age * 365 + rng_.between(0, 364)};
+    std::string id;
+    for (;;) {
+      std::string first17 = std::string(pick_weighted(rng_, kRegions).value) + format_date(birth).substr(0, 4) +
+                            format_date(birth).substr(5, 2) + format_date(birth).substr(8, 2);
+      int seq = rng_.between(0, 499) * 2 + (sex == 'M' ? 1 : 0);
+      first17 += fmt::format("{:03}", seq);
+      id = first17 + citizen_id_check_char(first17);
+      if (used_ids_.insert(id).second) break;
+    }
+    resident_.reset();
+    resident_.bind(1, id);
+    resident_.bind(2, name);
+    resident_.bind(3, std::string(1, sex));
+    resident_.bind(4, format_date(birth));
+    resident_.bind(5, household_id);
+    resident_.bind(6, relation);
+    if (age >= 16 && rng_.chance(0.95)) {
+      resident_.bind(7, mobile());
+    } else {
+      resident_.bind(7);
+    }
+    resident_.bind(8, sex == 'F' && age >= 20 && age <= 40 && rng_.chance(0.026) ? 1 : 0);
+    resident_.bind(9, rng_.chance(age >= 60 ? 0.12 : 0.04) ? 1 : 0);
+    resident_.bind(10, low_income ? 1 : 0);
+    resident_.bind(11, age >= 18 && rng_.chance(0.08) ? 1 : 0);
+    resident_.bind(12, age >= 16 && age < 60 && rng_.chance(0.04) ? 1 : 0);
+    resident_.exec();
+    ++report.residents;
+  }
+
+  SQLite::Database& db_;
+  Random& rng_;
+  Date reference_;
+  SQLite::Statement unit_, staff_, role_, grid_, household_, resident_;
+  std::unordered_set<std::string> used_ids_;
+};
+
+std::string address(std::string_view community, std::int64_t index) {
+  // Six-storey blocks, two stairwells, two flats a landing: 24 flats a building.
+  std::int64_t building = index / 24 + 1, flat = index % 24;
+  return fmt::format("{}{}栋{}单元{}0{}", community, building, flat / 12 + 1, flat % 12 / 2 + 1, flat % 2 + 1);
+}
+
+}  // namespace
+
+std::string DemoReport::detail_json(const DemoOptions& options) const {
+  return nlohmann::json{{"seed", options.seed},   {"scale", options.scale},       {"streets", streets},
+                        {"communities", communities}, {"grids", grids},       {"households", households},
+                        {"residents", residents}, {"staff", staff}}
+      .dump();
+}
+
+DemoReport generate_demo(SQLite::Database& db, const Clock& clock, const std::optional<std::string>& operator_,
+                         const DemoOptions& options) {
+  if (!(options.scale > 0 && options.scale <= 100)) {
+    throw errors::invalid("scale", fmt::format("{}", options.scale), "expected a number above 0 and at most 100");
+  }
+  {
+    SQLite::Statement existing(db, "SELECT code, name_zh FROM units WHERE kind = 'district' LIMIT 1");
+    if (existing.executeStep()) {
+      throw Conflict(fmt::format("the database already holds district {} {}; generate the demo into a new database",
+                                 errors::quote(existing.getColumn(0).getString()), existing.getColumn(1).getString()));
+    }
+  }
+  Random rng(options.seed);
+  Writer w(db, rng, *parse_date(kDemoReferenceDate));
+  const std::int64_t households_per_community = std::max<std::int64_t>(1, std::llround(4000 * options.scale));
+  // One station worker per 400 households, one committee leader per 800 (the reform's ratios).
+  const std::int64_t workers = std::max<std::int64_t>(1, (households_per_community + 399) / 400);
+  const std::int64_t leaders = std::max<std::int64_t>(1, (households_per_community + 799) / 800);
+  const int width = households_per_community >= 10000 ? 5 : 4;
+
+  std::int64_t district = w.unit("150204", "district", "青山区", "Qingshan District", std::nullopt);
+  w.staff("IT01", district, {"admin"});
+  // The bureaus the catalog's chains name get two approvers each.
+  {
+    SQLite::Statement bureaus(db, "SELECT id, code FROM units WHERE kind IN ('bureau', 'other') ORDER BY code");
+    std::vector<std::pair<std::int64_t, std::string>> list;
+    while (bureaus.executeStep()) list.emplace_back(bureaus.getColumn(0).getInt64(), bureaus.getColumn(1).getString());
+    SQLite::Statement adopt(db, "UPDATE units SET parent_id = ? WHERE id = ?");
+    for (const auto& [id, code] : list) {
+      adopt.reset();
+      adopt.bind(1, district);
+      adopt.bind(2, id);
+      adopt.exec();
+      for (int i = 1; i <= 2; ++i) w.staff(fmt::format("{}{:02}", code, i), id, {"approver"});
+    }
+  }
+  int community_no = 0;
+  for (std::size_t s = 0; s < kPilot.size(); ++s) {
+    const auto& plan = kPilot[s];
+    std::int64_t street = w.unit(plan.code, "street", plan.name_zh, plan.name_en, district);
+    ++w.report.streets;
+    for (int i = 1; i <= 3; ++i) w.staff(fmt::format("JD{:02}{:02}", s + 1, i), street, {"reviewer"});
+    for (std::size_t c = 0; c < plan.communities.size(); ++c) {
+      ++community_no;
+      const auto& [name_zh, name_en] = plan.communities[c];
+      const std::string code = fmt::format("{}{:03}", plan.code, c + 1);
+      std::int64_t community = w.unit(code, "community", name_zh, fmt::format("{} Community", name_en), street);
+      std::int64_t station =
+          w.unit(code + "-FWZ", "station", fmt::format("{}管理服务站", name_zh),
+                 fmt::format("{} Community Management Service Station", name_en), community);
+      std::int64_t committee = w.unit(code + "-JWH", "committee", fmt::format("{}居民委员会", name_zh),
+                                      fmt::format("{} Residents' Committee", name_en), community);
+      std::int64_t party = w.unit(code + "-DW", "party", fmt::format("{}党委", name_zh),
+                                  fmt::format("{} Community Party Committee", name_en), community);
+      ++w.report.communities;
+      w.staff(fmt::format("DW{:02}01", community_no), party, {"secretary"});
+      for (std::int64_t l = 1; l <= leaders; ++l) {
+        w.staff(fmt::format("JW{:02}{:02}", community_no, l), committee, {"director"});
+      }
+      std::vector<std::int64_t> grids;
+      for (std::int64_t g = 1; g <= workers; ++g) {
+        std::int64_t worker = g == 1 ? w.staff(fmt::format("ZZ{:02}{:02}", community_no, g), station, {"worker", "head"})
+                                     : w.staff(fmt::format("ZZ{:02}{:02}", community_no, g), station, {"worker"});
+        grids.push_back(w.grid(fmt::format("{}-G{:02}", code, g), community,
+                               fmt::format("{}第{}网格", name_zh, g), worker));
+      }
+      for (std::int64_t h = 0; h < households_per_community; ++h) {
+        // Consecutive buildings share a grid, as grids follow streets and blocks.
+        std::int64_t grid = grids[static_cast<std::size_t>(h * workers / households_per_community)];
+        std::int64_t household = w.household(fmt::format("{}-{:0{}}", code, h + 1, width), community, grid,
+                                             address(name_zh, h));
+        w.members(household);
+      }
+    }
+  }
+  append_event(db, clock, {"demo.generate", "150204", w.report.detail_json(options), operator_});
+  return w.report;
+}
+
+}  // namespace sqgl::core

@@ -1,0 +1,152 @@
+#include "core/district.h"
+
+#include <SQLiteCpp/Statement.h>
+#include <fmt/format.h>
+
+#include "core/citizen_id.h"
+#include "core/error.h"
+
+namespace sqgl::core {
+
+namespace {
+
+std::int64_t count(const SQLite::Database& db, const char* sql, std::int64_t id) {
+  SQLite::Statement q(db, sql);
+  q.bind(1, id);
+  q.executeStep();
+  return q.getColumn(0).getInt64();
+}
+
+}  // namespace
+
+DistrictSummary summarize_district(const SQLite::Database& db) {
+  DistrictSummary out;
+  SQLite::Statement district(db, "SELECT id, code, name_zh FROM units WHERE kind = 'district' ORDER BY id LIMIT 1");
+  if (!district.executeStep()) return out;
+  const std::int64_t district_id = district.getColumn(0).getInt64();
+  out.code = district.getColumn(1).getString();
+  out.name_zh = district.getColumn(2).getString();
+
+  SQLite::Statement streets(db, "SELECT id, code, name_zh FROM units WHERE kind = 'street' AND parent_id = ? ORDER BY code");
+  streets.bind(1, district_id);
+  SQLite::Statement communities(db,
+                                "SELECT id, code, name_zh FROM units WHERE kind = 'community' AND parent_id = ? "
+                                "ORDER BY code");
+  while (streets.executeStep()) {
+    StreetSummary street;
+    const std::int64_t street_id = streets.getColumn(0).getInt64();
+    street.code = streets.getColumn(1).getString();
+    street.name_zh = streets.getColumn(2).getString();
+    street.reviewers = count(db,
+                             "SELECT count(*) FROM staff s JOIN staff_roles r ON r.staff_id = s.id "
+                             "WHERE s.unit_id = ? AND s.active AND r.role = 'reviewer'",
+                             street_id);
+    communities.reset();
+    communities.bind(1, street_id);
+    while (communities.executeStep()) {
+      CommunitySummary c;
+      const std::int64_t id = communities.getColumn(0).getInt64();
+      c.code = communities.getColumn(1).getString();
+      c.name_zh = communities.getColumn(2).getString();
+      c.households = count(db, "SELECT count(*) FROM households WHERE community_id = ?", id);
+      c.residents = count(db,
+                          "SELECT count(*) FROM residents r JOIN households h ON h.id = r.household_id "
+                          "WHERE h.community_id = ?",
+                          id);
+      c.grids = count(db, "SELECT count(*) FROM grids WHERE community_id = ?", id);
+      c.station_workers = count(db,
+                                "SELECT count(*) FROM staff s JOIN units u ON u.id = s.unit_id "
+                                "JOIN staff_roles r ON r.staff_id = s.id "
+                                "WHERE u.parent_id = ? AND u.kind = 'station' AND s.active AND r.role = 'worker'",
+                                id);
+      c.committee_leaders = count(db,
+                                  "SELECT count(*) FROM staff s JOIN units u ON u.id = s.unit_id "
+                                  "JOIN staff_roles r ON r.staff_id = s.id "
+                                  "WHERE u.parent_id = ? AND u.kind = 'committee' AND s.active AND r.role = 'director'",
+                                  id);
+      out.households += c.households;
+      out.residents += c.residents;
+      street.communities.push_back(std::move(c));
+    }
+    out.streets.push_back(std::move(street));
+  }
+
+  SQLite::Statement bureaus(db,
+                            "SELECT u.code, u.kind, u.name_zh, "
+                            "  (SELECT count(*) FROM staff s WHERE s.unit_id = u.id AND s.active) "
+                            "FROM units u WHERE u.kind IN ('bureau', 'other') ORDER BY u.kind, u.code");
+  while (bureaus.executeStep()) {
+    out.bureaus.push_back({bureaus.getColumn(0).getString(), bureaus.getColumn(1).getString(),
+                           bureaus.getColumn(2).getString(), bureaus.getColumn(3).getInt64()});
+  }
+  SQLite::Statement staff(db, "SELECT count(*) FROM staff WHERE active");
+  staff.executeStep();
+  out.staff = staff.getColumn(0).getInt64();
+  return out;
+}
+
+std::vector<StaffMember> list_staff(const SQLite::Database& db, const StaffFilter& filter) {
+  SQLite::Statement q(db,
+                      "SELECT s.id, s.staff_no, s.name, u.code, u.name_zh, u.kind, s.active, "
+                      "  COALESCE((SELECT g.code FROM grids g WHERE g.worker_id = s.id ORDER BY g.code LIMIT 1), '') "
+                      "FROM staff s JOIN units u ON u.id = s.unit_id "
+                      "LEFT JOIN units p ON p.id = u.parent_id "
+                      "WHERE (?1 = '' OR u.code = ?1 OR (p.code = ?1 AND p.kind = 'community')) "
+                      "  AND (?2 = '' OR EXISTS (SELECT 1 FROM staff_roles r WHERE r.staff_id = s.id AND r.role = ?2)) "
+                      "ORDER BY s.staff_no");
+  q.bind(1, filter.unit);
+  q.bind(2, filter.role);
+  SQLite::Statement roles(db, "SELECT role FROM staff_roles WHERE staff_id = ? ORDER BY role");
+  std::vector<StaffMember> out;
+  while (q.executeStep()) {
+    StaffMember m;
+    m.staff_no = q.getColumn(1).getString();
+    m.name = q.getColumn(2).getString();
+    m.unit_code = q.getColumn(3).getString();
+    m.unit_name = q.getColumn(4).getString();
+    m.unit_kind = q.getColumn(5).getString();
+    m.active = q.getColumn(6).getInt() != 0;
+    m.grid = q.getColumn(7).getString();
+    roles.reset();
+    roles.bind(1, q.getColumn(0).getInt64());
+    while (roles.executeStep()) m.roles.push_back(roles.getColumn(0).getString());
+    out.push_back(std::move(m));
+  }
+  return out;
+}
+
+Resident get_resident(const SQLite::Database& db, std::string_view citizen_id) {
+  const CitizenId id = parse_citizen_id(citizen_id);
+  SQLite::Statement q(db,
+                      "SELECT r.citizen_id, r.name, r.sex, r.birth_date, COALESCE(r.phone, ''), h.code, r.relation, "
+                      "  h.address, c.code, c.name_zh, COALESCE(g.code, ''), COALESCE(w.staff_no, ''), "
+                      "  r.pregnant, r.disabled, r.low_income, r.party_member, r.unemployed "
+                      "FROM residents r JOIN households h ON h.id = r.household_id "
+                      "JOIN units c ON c.id = h.community_id "
+                      "LEFT JOIN grids g ON g.id = h.grid_id LEFT JOIN staff w ON w.id = g.worker_id "
+                      "WHERE r.citizen_id = ?");
+  q.bind(1, id.number);
+  if (!q.executeStep()) {
+    throw NotFound(fmt::format("no resident with citizen ID {}", errors::quote(mask_citizen_id(id.number))));
+  }
+  Resident r;
+  r.citizen_id = q.getColumn(0).getString();
+  r.name = q.getColumn(1).getString();
+  r.sex = q.getColumn(2).getString().at(0);
+  r.birth_date = q.getColumn(3).getString();
+  r.phone = q.getColumn(4).getString();
+  r.household = q.getColumn(5).getString();
+  r.relation = q.getColumn(6).getString();
+  r.address = q.getColumn(7).getString();
+  r.community_code = q.getColumn(8).getString();
+  r.community_name = q.getColumn(9).getString();
+  r.grid = q.getColumn(10).getString();
+  r.grid_worker = q.getColumn(11).getString();
+  const char* names[] = {"pregnant", "disabled", "low_income", "party_member", "unemployed"};
+  for (int i = 0; i < 5; ++i) {
+    if (q.getColumn(12 + i).getInt() != 0) r.flags.emplace_back(names[i]);
+  }
+  return r;
+}
+
+}  // namespace sqgl::core

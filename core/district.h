@@ -1,0 +1,97 @@
+// The community model: district → street offices → communities (each with its
+// station, residents' committee and party committee) → grids → households →
+// residents; district bureaus; staff with their units and roles.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <SQLiteCpp/Database.h>
+
+namespace sqgl::core {
+
+/// One community with its counts.
+struct CommunitySummary {
+  std::string code;
+  std::string name_zh;
+  std::int64_t households = 0;
+  std::int64_t residents = 0;
+  std::int64_t grids = 0;
+  std::int64_t station_workers = 0;    ///< active staff of the station holding the worker role
+  std::int64_t committee_leaders = 0;  ///< active staff of the residents' committee holding the director role
+};
+
+/// One street office with its communities.
+struct StreetSummary {
+  std::string code;
+  std::string name_zh;
+  std::int64_t reviewers = 0;
+  std::vector<CommunitySummary> communities;
+};
+
+/// A district bureau or other named unit, with how many active staff it has.
+struct BureauSummary {
+  std::string code;
+  std::string kind;
+  std::string name_zh;
+  std::int64_t staff = 0;
+};
+
+/// The whole district.
+struct DistrictSummary {
+  std::string code;  ///< empty when no district is set up yet
+  std::string name_zh;
+  std::vector<StreetSummary> streets;
+  std::vector<BureauSummary> bureaus;
+  std::int64_t households = 0;
+  std::int64_t residents = 0;
+  std::int64_t staff = 0;
+};
+
+/// Reads the district tree with its counts.
+DistrictSummary summarize_district(const SQLite::Database& db);
+
+/// A staff member as shown by `sqgl staff`.
+struct StaffMember {
+  std::string staff_no;
+  std::string name;
+  std::string unit_code;
+  std::string unit_name;
+  std::string unit_kind;
+  std::vector<std::string> roles;
+  std::string grid;  ///< the grid code the member holds, or ""
+  bool active = true;
+};
+
+/// Filters for list_staff; empty means any.
+struct StaffFilter {
+  std::string unit;  ///< a unit code; a community code also matches its station, committee and party units
+  std::string role;
+};
+
+/// Staff members in staff-number order.
+std::vector<StaffMember> list_staff(const SQLite::Database& db, const StaffFilter& filter = {});
+
+/// A resident as shown by `sqgl resident`.
+struct Resident {
+  std::string citizen_id;
+  std::string name;
+  char sex = 'M';
+  std::string birth_date;
+  std::string phone;
+  std::string household;
+  std::string relation;
+  std::string address;
+  std::string community_code;
+  std::string community_name;
+  std::string grid;
+  std::string grid_worker;  ///< staff number of the grid's worker, or ""
+  std::vector<std::string> flags;
+};
+
+/// One resident by citizen ID; NotFound when unknown, InvalidInput when the ID itself is not valid.
+Resident get_resident(const SQLite::Database& db, std::string_view citizen_id);
+
+}  // namespace sqgl::core

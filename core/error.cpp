@@ -1,0 +1,75 @@
+#include "core/error.h"
+
+#include <algorithm>
+#include <fmt/format.h>
+
+namespace sqgl::core {
+
+namespace errors {
+
+std::string quote(std::string_view value) {
+  std::string out = "'";
+  for (char c : value) {
+    auto u = static_cast<unsigned char>(c);
+    if (u < 0x20 || u == 0x7f) {
+      out += fmt::format("\\x{:02x}", u);
+    } else {
+      out += c;
+    }
+  }
+  out += "'";
+  return out;
+}
+
+NotFound unknown(std::string_view what, std::string_view value, const std::vector<std::string>& candidates) {
+  std::string message = fmt::format("unknown {} {}", what, quote(value));
+  if (auto guess = closest_match(value, candidates); !guess.empty()) {
+    message += fmt::format(" (did you mean {}?)", quote(guess));
+  }
+  return NotFound(message);
+}
+
+InvalidInput invalid(std::string_view what, std::string_view value, std::string_view why) {
+  return InvalidInput(fmt::format("invalid {} {}: {}", what, quote(value), why));
+}
+
+}  // namespace errors
+
+namespace {
+
+// Levenshtein distance, case-insensitive on ASCII: what a mistyped code usually needs.
+std::size_t edit_distance(std::string_view a, std::string_view b) {
+  auto lower = [](char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; };
+  std::vector<std::size_t> row(b.size() + 1);
+  for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
+  for (std::size_t i = 1; i <= a.size(); ++i) {
+    std::size_t diagonal = row[0];
+    row[0] = i;
+    for (std::size_t j = 1; j <= b.size(); ++j) {
+      std::size_t above = row[j];
+      std::size_t cost = lower(a[i - 1]) == lower(b[j - 1]) ? 0 : 1;
+      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + cost});
+      diagonal = above;
+    }
+  }
+  return row[b.size()];
+}
+
+}  // namespace
+
+std::string closest_match(std::string_view value, const std::vector<std::string>& candidates) {
+  // Like ninja's SpellcheckString: only suggest when the typo is small.
+  const std::size_t limit = std::max<std::size_t>(1, std::min<std::size_t>(3, value.size() / 3 + 1));
+  std::string best;
+  std::size_t best_distance = limit + 1;
+  for (const auto& candidate : candidates) {
+    std::size_t d = edit_distance(value, candidate);
+    if (d < best_distance) {
+      best_distance = d;
+      best = candidate;
+    }
+  }
+  return best;
+}
+
+}  // namespace sqgl::core

@@ -1,0 +1,81 @@
+// The one error hierarchy of sqgl. Core code throws these; the CLI turns them
+// into `sqgl: error: …` on stderr and the exit code each one carries.
+#pragma once
+
+#include <stdexcept>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace sqgl::core {
+
+/// Process exit codes: the contract of PRODUCT.md, documented in the README.
+enum class ExitCode : int {
+  ok = 0,                 ///< success
+  failure = 1,            ///< unexpected failure: I/O, corrupt database
+  usage = 2,              ///< bad usage or invalid input
+  not_found = 3,          ///< a named thing does not exist
+  permission_denied = 4,  ///< the operator may not do this
+  conflict = 5,           ///< the state does not allow it, a duplicate, the database busy
+  findings = 6,           ///< a `--check` report found something a person must act on
+};
+
+/// Base of every error sqgl raises on purpose; carries its exit code.
+class Error : public std::runtime_error {
+ public:
+  Error(ExitCode code, const std::string& message) : std::runtime_error(message), code_(code) {}
+  /// The exit code the process ends with when this error reaches main.
+  ExitCode code() const noexcept { return code_; }
+
+ private:
+  ExitCode code_;
+};
+
+/// Bad usage or invalid input (exit 2).
+class InvalidInput : public Error {
+ public:
+  explicit InvalidInput(const std::string& message) : Error(ExitCode::usage, message) {}
+};
+
+/// A named thing does not exist (exit 3).
+class NotFound : public Error {
+ public:
+  explicit NotFound(const std::string& message) : Error(ExitCode::not_found, message) {}
+};
+
+/// The operator may not do this (exit 4).
+class PermissionDenied : public Error {
+ public:
+  explicit PermissionDenied(const std::string& message) : Error(ExitCode::permission_denied, message) {}
+};
+
+/// The state does not allow it, a duplicate, or the database stayed busy (exit 5).
+class Conflict : public Error {
+ public:
+  explicit Conflict(const std::string& message) : Error(ExitCode::conflict, message) {}
+};
+
+/// Unexpected failure: I/O, a corrupt database (exit 1).
+class Failure : public Error {
+ public:
+  explicit Failure(const std::string& message) : Error(ExitCode::failure, message) {}
+};
+
+/// Named factories, so that messages keep one shape and quote user values the same way.
+namespace errors {
+
+/// `'value'`, with control characters made visible so one error stays one line.
+std::string quote(std::string_view value);
+
+/// "unknown item 'C5-01' (did you mean 'C05-01'?)", with the suggestion when one is close.
+NotFound unknown(std::string_view what, std::string_view value, const std::vector<std::string>& candidates);
+
+/// "invalid date '2012-13-01': <why>".
+InvalidInput invalid(std::string_view what, std::string_view value, std::string_view why);
+
+}  // namespace errors
+
+/// The candidate closest to `value` by edit distance, or "" when none is close enough.
+std::string closest_match(std::string_view value, const std::vector<std::string>& candidates);
+
+}  // namespace sqgl::core

@@ -1,0 +1,82 @@
+#include "core/history.h"
+
+#include <sodium.h>
+
+#include <SQLiteCpp/Statement.h>
+#include <fmt/format.h>
+
+#include "core/error.h"
+
+namespace sqgl::core {
+
+namespace {
+
+// The hash of "no previous event".
+constexpr std::string_view kGenesis = "0000000000000000000000000000000000000000000000000000000000000000";
+
+// Length-prefixed fields, so no choice of field contents can make two different
+// events serialise to the same bytes.
+void put(std::string& out, std::string_view field) {
+  out += std::to_string(field.size());
+  out += ':';
+  out += field;
+  out += '\n';
+}
+
+}  // namespace
+
+std::string sha256_hex(std::string_view data) {
+  // sodium_init is idempotent and thread-safe; the hash itself needs no state.
+  static const bool ready = sodium_init() >= 0;
+  if (!ready) throw Failure("libsodium could not be initialised");
+  unsigned char digest[crypto_hash_sha256_BYTES];
+  crypto_hash_sha256(digest, reinterpret_cast<const unsigned char*>(data.data()), data.size());
+  char hex[crypto_hash_sha256_BYTES * 2 + 1];
+  sodium_bin2hex(hex, sizeof hex, digest, sizeof digest);
+  return std::string(hex, crypto_hash_sha256_BYTES * 2);
+}
+
+std::string event_hash(std::int64_t id, std::string_view at, const std::optional<std::string>& operator_,
+                       std::string_view kind, std::string_view subject, std::string_view detail,
+                       std::string_view prev_hash) {
+  std::string content = "sqgl-event-v1\n";
+  put(content, std::to_string(id));
+  put(content, at);
+  put(content, operator_ ? "+" + *operator_ : "-");
+  put(content, kind);
+  put(content, subject);
+  put(content, detail);
+  put(content, prev_hash);
+  return sha256_hex(content);
+}
+
+std::int64_t append_event(SQLite::Database& db, const Clock& clock, const EventInput& event) {
+  SQLite::Statement last(db, "SELECT id, hash FROM events ORDER BY id DESC LIMIT 1");
+  std::int64_t id = 1;
+  std::string prev(kGenesis);
+  if (last.executeStep()) {
+    id = last.getColumn(0).getInt64() + 1;
+    prev = last.getColumn(1).getString();
+  }
+  const std::string at = format_datetime(clock.now());
+  const std::string hash = event_hash(id, at, event.operator_, event.kind, event.subject, event.detail, prev);
+  SQLite::Statement insert(db,
+                           "INSERT INTO events (id, at, operator, kind, subject, detail, prev_hash, hash) "
+                           "VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+  insert.bind(1, id);
+  insert.bind(2, at);
+  if (event.operator_) {
+    insert.bind(3, *event.operator_);
+  } else {
+    insert.bind(3);
+  }
+  insert.bind(4, event.kind);
+  insert.bind(5, event.subject);
+  insert.bind(6, event.detail);
+  insert.bind(7, prev);
+  insert.bind(8, hash);
+  insert.exec();
+  return id;
+}
+
+}  // namespace sqgl::core

@@ -1,0 +1,244 @@
+#include "core/store.h"
+
+#include <sys/stat.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <vector>
+
+#include <SQLiteCpp/Statement.h>
+#include <fmt/format.h>
+#include <sqlite3.h>
+
+#include "core/calendar.h"
+#include "core/catalog.h"
+#include "core/embedded.h"
+#include "core/error.h"
+#include "core/history.h"
+
+namespace sqgl::core {
+
+namespace {
+
+struct Migration {
+  int number;
+  std::string_view name;
+  std::string_view sql;
+};
+
+// schema/NNNN_name.sql files, in order. Their numbers must run 1, 2, 3, …
+std::vector<Migration> migrations() {
+  std::vector<Migration> out;
+  for (const auto& file : embedded_files()) {
+    std::string_view name = file.name;
+    if (!name.starts_with("schema/") || !name.ends_with(".sql")) continue;
+    std::string_view base = name.substr(7);
+    if (base.find('/') != std::string_view::npos || base.size() < 5 || base[4] != '_') continue;
+    out.push_back({std::stoi(std::string(base.substr(0, 4))), name, file.data});
+  }
+  std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) { return a.number < b.number; });
+  return out;
+}
+
+int pragma_int(const SQLite::Database& db, const char* pragma) {
+  SQLite::Statement query(db, std::string("PRAGMA ") + pragma);
+  query.executeStep();
+  return query.getColumn(0).getInt();
+}
+
+void configure(SQLite::Database& db, bool writable) {
+  db.setBusyTimeout(kBusyTimeoutMs);
+  db.exec("PRAGMA foreign_keys = ON");
+  if (writable) {
+    // WAL lets readers go on while a clerk writes; FULL makes a reported decision
+    // survive a power cut.
+    db.exec("PRAGMA journal_mode = WAL");
+    db.exec("PRAGMA synchronous = FULL");
+  }
+}
+
+// Restores the process umask when a scope ends.
+class UmaskGuard {
+ public:
+  explicit UmaskGuard(mode_t mask) : old_(::umask(mask)) {}
+  ~UmaskGuard() { ::umask(old_); }
+  UmaskGuard(const UmaskGuard&) = delete;
+  UmaskGuard& operator=(const UmaskGuard&) = delete;
+
+ private:
+  mode_t old_;
+};
+
+void check_identity(const SQLite::Database& db, std::string_view path) {
+  int app = pragma_int(db, "application_id");
+  if (app == kApplicationId) return;
+  bool empty = true;
+  SQLite::Statement any(db, "SELECT 1 FROM sqlite_master LIMIT 1");
+  if (any.executeStep()) empty = false;
+  if (app != 0 || !empty) {
+    throw InvalidInput(fmt::format("{} is not an sqgl database", errors::quote(path)));
+  }
+}
+
+}  // namespace
+
+std::optional<std::string> EmbeddedDataFiles::read(std::string_view name) const {
+  for (const auto& file : embedded_files()) {
+    if (file.name == name) return std::string(file.data);
+  }
+  return std::nullopt;
+}
+
+std::optional<std::string> DirectoryDataFiles::read(std::string_view name) const {
+  // Names are "schema/…"; the directory stands for schema/.
+  std::string_view relative = name.starts_with("schema/") ? name.substr(7) : name;
+  std::ifstream in(std::filesystem::path(dir_) / std::string(relative), std::ios::binary);
+  if (!in) return std::nullopt;
+  std::ostringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
+
+int latest_schema_version() {
+  auto all = migrations();
+  return all.empty() ? 0 : all.back().number;
+}
+
+int schema_version(const SQLite::Database& db) { return pragma_int(db, "user_version"); }
+
+SQLite::Database open_database(const std::string& path, bool writable) {
+  if (path != ":memory:" && !std::filesystem::exists(path)) {
+    throw NotFound(fmt::format("no database at {}; create it with 'sqgl init'", errors::quote(path)));
+  }
+  try {
+    SQLite::Database db(path, writable ? SQLite::OPEN_READWRITE : SQLite::OPEN_READONLY);
+    configure(db, writable);
+    check_identity(db, path);
+    int version = schema_version(db);
+    int latest = latest_schema_version();
+    if (version > latest) {
+      throw Conflict(fmt::format("database {} has schema version {}, newer than this sqgl knows ({}); upgrade sqgl",
+                                 errors::quote(path), version, latest));
+    }
+    if (version < latest) {
+      throw Conflict(fmt::format("database {} has schema version {}, older than this sqgl ({}); run 'sqgl init' to upgrade it",
+                                 errors::quote(path), version, latest));
+    }
+    return db;
+  } catch (const SQLite::Exception& e) {
+    rethrow_sqlite(e, fmt::format("cannot open {}", errors::quote(path)));
+  }
+}
+
+SQLite::Database open_for_init(const std::string& path, bool& created) {
+  created = path == ":memory:" || !std::filesystem::exists(path);
+  try {
+    // Residents' IDs and phone numbers live here: a new file is the owner's alone,
+    // and SQLite gives the -wal and -shm files the database's own mode.
+    UmaskGuard guard(077);
+    SQLite::Database db(path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+    configure(db, true);
+    return db;
+  } catch (const SQLite::Exception& e) {
+    rethrow_sqlite(e, fmt::format("cannot open {}", errors::quote(path)));
+  }
+}
+
+InitReport init_database(SQLite::Database& db, const Clock& clock, const std::optional<std::string>& operator_,
+                         const DataFiles& files, bool created) {
+  InitReport report;
+  report.created = created;
+  try {
+    check_identity(db, db.getFilename());
+    const int latest = latest_schema_version();
+    report.from_version = schema_version(db);
+    report.to_version = std::max(report.from_version, latest);
+    if (report.from_version > latest) {
+      throw Conflict(fmt::format("database {} has schema version {}, newer than this sqgl knows ({}); upgrade sqgl",
+                                 errors::quote(db.getFilename()), report.from_version, latest));
+    }
+    for (const auto& m : migrations()) {
+      if (m.number <= report.from_version) continue;
+      db.exec(std::string(m.sql));
+    }
+    if (report.from_version < latest) {
+      db.exec(fmt::format("PRAGMA user_version = {}", latest));
+      db.exec(fmt::format("PRAGMA application_id = {}", kApplicationId));
+      append_event(db, clock,
+                   {"schema.migrate", "", fmt::format(R"({{"from":{},"to":{}}})", report.from_version, latest),
+                    operator_});
+    }
+    if (catalog_is_empty(db)) {
+      auto counts = load_catalog(db, files);
+      append_event(db, clock, {"catalog.load", counts.version, counts.detail_json(), operator_});
+      report.catalog_loaded = true;
+    }
+    for (int year : load_shipped_calendars(db, files)) {
+      append_event(db, clock, {"calendar.load", std::to_string(year), "{}", operator_});
+      report.calendar_years.push_back(year);
+    }
+  } catch (const SQLite::Exception& e) {
+    rethrow_sqlite(e, "init failed");
+  }
+  return report;
+}
+
+SQLite::Database create_memory_database(const Clock& clock) {
+  SQLite::Database db(":memory:", SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+  db.exec("PRAGMA foreign_keys = ON");
+  WriteTransaction tx(db);
+  init_database(db, clock, std::nullopt, EmbeddedDataFiles{}, true);
+  tx.commit();
+  return db;
+}
+
+WriteTransaction::WriteTransaction(SQLite::Database& db) : db_(db) {
+  try {
+    db_.exec("BEGIN IMMEDIATE");
+  } catch (const SQLite::Exception& e) {
+    rethrow_sqlite(e, "cannot start a write");
+  }
+  open_ = true;
+}
+
+WriteTransaction::~WriteTransaction() {
+  if (!open_) return;
+  try {
+    db_.exec("ROLLBACK");
+  } catch (...) {  // NOLINT(bugprone-empty-catch): a destructor must not throw; SQLite rolls back on close anyway
+  }
+}
+
+void WriteTransaction::commit() {
+  try {
+    db_.exec("COMMIT");
+  } catch (const SQLite::Exception& e) {
+    rethrow_sqlite(e, "cannot commit");
+  }
+  open_ = false;
+}
+
+void rethrow_sqlite(const SQLite::Exception& e, std::string_view context) {
+  const int code = e.getExtendedErrorCode();
+  switch (code & 0xff) {
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+      throw Conflict(fmt::format("{}: the database is busy (another sqgl held it for more than {} s); try again",
+                                 context, kBusyTimeoutMs / 1000));
+    case SQLITE_CONSTRAINT:
+      throw Conflict(fmt::format("{}: {}", context, e.what()));
+    case SQLITE_FULL:
+      throw Failure(fmt::format("{}: disk full", context));
+    case SQLITE_NOTADB:
+    case SQLITE_CORRUPT:
+      throw Failure(fmt::format("{}: the database file is damaged ({})", context, e.what()));
+    case SQLITE_CANTOPEN:
+      throw Failure(fmt::format("{}: {}", context, e.what()));
+    default:
+      throw Failure(fmt::format("{}: {}", context, e.what()));
+  }
+}
+
+}  // namespace sqgl::core

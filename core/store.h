@@ -1,0 +1,104 @@
+// The store boundary: opening the database, migrations, write transactions, and
+// the mapping of SQLite failures onto sqgl errors.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <SQLiteCpp/Database.h>
+#include <SQLiteCpp/Exception.h>
+
+#include "core/date.h"
+
+namespace sqgl::core {
+
+/// `PRAGMA application_id` of an sqgl database: "SQGL" in ASCII.
+inline constexpr std::int32_t kApplicationId = 0x5351474C;
+
+/// How long a writer waits for another writer before giving up (exit 5).
+inline constexpr int kBusyTimeoutMs = 5000;
+
+/// Where init reads catalog and calendar files from: the copy embedded in the
+/// binary, or a directory holding an edited `schema/`.
+class DataFiles {
+ public:
+  virtual ~DataFiles() = default;
+  /// The text of `name` (e.g. "schema/catalog/items.csv"), or none when absent.
+  virtual std::optional<std::string> read(std::string_view name) const = 0;
+};
+
+/// The files compiled into the binary.
+class EmbeddedDataFiles final : public DataFiles {
+ public:
+  std::optional<std::string> read(std::string_view name) const override;
+};
+
+/// Files below a directory laid out like the source tree's schema/ (DIR/catalog/items.csv …).
+class DirectoryDataFiles final : public DataFiles {
+ public:
+  explicit DirectoryDataFiles(std::string dir) : dir_(std::move(dir)) {}
+  std::optional<std::string> read(std::string_view name) const override;
+
+ private:
+  std::string dir_;
+};
+
+/// The newest schema version this binary knows (the highest migration number).
+int latest_schema_version();
+
+/// `PRAGMA user_version`.
+int schema_version(const SQLite::Database& db);
+
+/// Opens an existing, current sqgl database for reading or writing, with foreign
+/// keys on, WAL and the busy timeout. NotFound when the file does not exist;
+/// Conflict when its schema is older (run init) or newer (upgrade sqgl) than this binary.
+SQLite::Database open_database(const std::string& path, bool writable);
+
+/// What `init_database` did.
+struct InitReport {
+  bool created = false;           ///< the file did not exist before
+  int from_version = 0;
+  int to_version = 0;
+  bool catalog_loaded = false;    ///< the catalog was empty and was loaded now
+  std::vector<int> calendar_years; ///< shipped calendar years loaded now
+  bool changed() const { return created || from_version != to_version || catalog_loaded || !calendar_years.empty(); }
+};
+
+/// Brings an open database (from open_for_init) to the latest schema, loads the
+/// catalog into an empty catalog and any shipped calendar year not yet loaded,
+/// and writes their events. Call inside a WriteTransaction; running it on a
+/// current database changes nothing.
+InitReport init_database(SQLite::Database& db, const Clock& clock, const std::optional<std::string>& operator_,
+                         const DataFiles& files, bool created);
+
+/// Opens (creating if need be) the file for init_database, with a restrictive umask.
+SQLite::Database open_for_init(const std::string& path, bool& created);
+
+/// A fresh in-memory database with every migration, the catalog and the calendars:
+/// what the unit tests run on.
+SQLite::Database create_memory_database(const Clock& clock);
+
+/// One command's transaction: BEGIN IMMEDIATE now, COMMIT in commit(), ROLLBACK
+/// when destroyed without commit. A busy database becomes Conflict (exit 5).
+class WriteTransaction {
+ public:
+  explicit WriteTransaction(SQLite::Database& db);
+  ~WriteTransaction();
+  WriteTransaction(const WriteTransaction&) = delete;
+  WriteTransaction& operator=(const WriteTransaction&) = delete;
+  /// Commits; the transaction is over afterwards.
+  void commit();
+
+ private:
+  SQLite::Database& db_;
+  bool open_ = false;
+};
+
+/// Rethrows a SQLite failure as the sqgl error its extended code means:
+/// busy/locked → Conflict, constraint → Conflict, full disk → Failure "disk full", …
+[[noreturn]] void rethrow_sqlite(const SQLite::Exception& e, std::string_view context);
+
+}  // namespace sqgl::core
