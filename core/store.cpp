@@ -221,7 +221,8 @@ void WriteTransaction::commit() {
 }
 
 void rethrow_sqlite(const SQLite::Exception& e, std::string_view context) {
-  const int code = e.getExtendedErrorCode();
+  // An exception raised by SQLiteCpp itself may carry only the primary code.
+  const int code = e.getExtendedErrorCode() > 0 ? e.getExtendedErrorCode() : e.getErrorCode();
   switch (code & 0xff) {
     case SQLITE_BUSY:
     case SQLITE_LOCKED:

@@ -1,0 +1,114 @@
+// argv tests: the command line parsed and run in-process, with captured streams.
+#include <doctest/doctest.h>
+
+#include <filesystem>
+#include <sstream>
+
+#include "cli/app.h"
+#include "core/error.h"
+#include "helpers.h"
+
+using sqgl::cli::Cli;
+using sqgl::cli::Environment;
+
+namespace {
+
+struct Result {
+  int code;
+  std::string out;
+  std::string err;
+};
+
+Result run(const std::vector<std::string>& args, const Environment& env = {}) {
+  std::ostringstream out, err;
+  Cli cli;
+  int code = cli.run(args, env, out, err, false);
+  return {code, out.str(), err.str()};
+}
+
+bool one_error_line(const std::string& err) {
+  return err.rfind("sqgl: error: ", 0) == 0 && err.find('\n') == err.size() - 1;
+}
+
+}  // namespace
+
+TEST_CASE("argv: global options go before or after the command") {
+  Cli a;
+  CHECK(a.parse({"--db", "x.db", "--json", "catalog", "C05-01"}) == "catalog");
+  CHECK(a.globals().db == "x.db");
+  CHECK(a.globals().json);
+  Cli b;
+  CHECK(b.parse({"catalog", "C05-01", "--json", "--as", "ZZ0101", "--db=y.db"}) == "catalog");
+  CHECK(b.globals().db == "y.db");
+  CHECK(b.globals().as == "ZZ0101");
+  CHECK(b.globals().json);
+}
+
+TEST_CASE("argv: --help on the program and on every command, each with an example") {
+  auto top = run({"--help"});
+  CHECK(top.code == 0);
+  CHECK(top.err.empty());
+  for (const char* command : {"init", "catalog", "calendar", "district", "staff", "resident"}) {
+    CAPTURE(command);
+    CHECK(top.out.find(command) != std::string::npos);
+    auto help = run({command, "--help"});
+    CHECK(help.code == 0);
+    CHECK(help.out.find("Example") != std::string::npos);
+    CHECK(help.err.empty());
+  }
+}
+
+TEST_CASE("argv: --version prints the version and opens no database") {
+  sqgl::test::TempDir dir;
+  auto r = run({"--version"}, {{"SQGL_DB", dir.file("never.db")}});
+  CHECK(r.code == 0);
+  CHECK(r.out == "sqgl 0.1.0\n");
+  CHECK_FALSE(std::filesystem::exists(dir.file("never.db")));
+}
+
+TEST_CASE("argv: an unknown command is exit 2 with a suggestion") {
+  auto r = run({"catalgo"});
+  CHECK(r.code == 2);
+  CHECK(r.err == "sqgl: error: unknown command 'catalgo' (did you mean 'catalog'?)\n");
+  CHECK(r.out.empty());
+  auto far = run({"--db", "x.db", "frobnicate"});
+  CHECK(far.code == 2);
+  CHECK(far.err == "sqgl: error: unknown command 'frobnicate' (see 'sqgl --help')\n");
+}
+
+TEST_CASE("argv: bad options are exit 2 with one error line") {
+  for (const std::vector<std::string>& args :
+       {std::vector<std::string>{"catalog", "--bogus"}, {"--bogus"}, {"calendar", "--due", "2012-01-29"},
+        {"init", "--scale", "zero"}, {"init", "--scale", "1000"}, {"resident"}, {}}) {
+    auto r = run(args);
+    CAPTURE(r.err);
+    CHECK(r.code == 2);
+    CHECK(one_error_line(r.err));
+    CHECK(r.out.empty());
+  }
+}
+
+TEST_CASE("argv: a bad SQGL_NOW is exit 2") {
+  auto r = run({"calendar", "2012-01"}, {{"SQGL_NOW", "yesterday"}});
+  CHECK(r.code == 2);
+  CHECK(r.err == "sqgl: error: invalid SQGL_NOW 'yesterday': expected YYYY-MM-DD or YYYY-MM-DDTHH:MM[:SS]\n");
+}
+
+TEST_CASE("argv: a missing database is exit 3 and is not created") {
+  sqgl::test::TempDir dir;
+  auto r = run({"catalog"}, {{"SQGL_DB", dir.file("missing.db")}});
+  CHECK(r.code == 3);
+  CHECK(r.err == "sqgl: error: no database at '" + dir.file("missing.db") + "'; create it with 'sqgl init'\n");
+  CHECK_FALSE(std::filesystem::exists(dir.file("missing.db")));
+}
+
+TEST_CASE("exit codes: one enum, one meaning each (the README's table)") {
+  using sqgl::core::ExitCode;
+  CHECK(static_cast<int>(ExitCode::ok) == 0);
+  CHECK(static_cast<int>(sqgl::core::Failure("x").code()) == 1);
+  CHECK(static_cast<int>(sqgl::core::InvalidInput("x").code()) == 2);
+  CHECK(static_cast<int>(sqgl::core::NotFound("x").code()) == 3);
+  CHECK(static_cast<int>(sqgl::core::PermissionDenied("x").code()) == 4);
+  CHECK(static_cast<int>(sqgl::core::Conflict("x").code()) == 5);
+  CHECK(static_cast<int>(ExitCode::findings) == 6);
+}

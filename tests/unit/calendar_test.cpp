@@ -1,0 +1,110 @@
+#include <doctest/doctest.h>
+
+#include "core/calendar.h"
+#include "core/error.h"
+#include "helpers.h"
+
+using namespace sqgl::core;
+using sqgl::test::reform_clock;
+
+namespace {
+
+Date d(const char* text) { return *parse_date(text); }
+
+int working_days_in(const WorkCalendar& c, int year) {
+  return c.working_days_between(d((std::to_string(year - 1) + "-12-31").c_str()),
+                                d((std::to_string(year) + "-12-31").c_str()));
+}
+
+}  // namespace
+
+TEST_CASE("calendar: the shipped State Council calendars") {
+  auto clock = reform_clock();
+  auto db = create_memory_database(clock);
+  auto c = WorkCalendar::load(db);
+
+  SUBCASE("2012-01-29, a Sunday, was an adjusted working day") {
+    CHECK(iso_weekday(d("2012-01-29")) == 7);
+    CHECK(c.is_working_day(d("2012-01-29")));
+    CHECK(c.mark(d("2012-01-29"))->name == "春节调休");
+  }
+  SUBCASE("2011-12-31, a Saturday in 2012's notice, was a working day") {
+    CHECK(c.is_working_day(d("2011-12-31")));
+  }
+  SUBCASE("the 2025 Spring Festival, 01-28 to 02-04, is off") {
+    for (Date day = d("2025-01-28"); day <= d("2025-02-04"); day += std::chrono::days{1}) {
+      CAPTURE(format_date(day));
+      CHECK_FALSE(c.is_working_day(day));
+    }
+    CHECK(c.is_working_day(d("2025-01-26")));  // Sunday, adjusted
+    CHECK(c.is_working_day(d("2025-02-08")));  // Saturday, adjusted
+    CHECK(c.is_working_day(d("2025-02-05")));
+  }
+  SUBCASE("working days a year match the reference's counts") {
+    CHECK(working_days_in(c, 2024) == 251);
+    CHECK(working_days_in(c, 2025) == 248);
+    CHECK(working_days_in(c, 2026) == 248);
+    // 2012 counts 249 within the year; the 2011-12-31 make-up day lies outside it.
+    CHECK(working_days_in(c, 2012) == 249);
+    CHECK(c.years_without_calendar().empty());
+  }
+  SUBCASE("due dates: the day of acceptance is not counted") {
+    CHECK(format_date(c.add_working_days(d("2012-01-29"), 5)) == "2012-02-03");
+    CHECK(format_date(c.add_working_days(d("2012-01-20"), 1)) == "2012-01-21");  // Saturday, adjusted
+    CHECK(format_date(c.add_working_days(d("2012-01-21"), 1)) == "2012-01-29");  // across the Spring Festival
+    CHECK(format_date(c.add_working_days(d("2012-09-28"), 1)) == "2012-09-29");
+    CHECK(format_date(c.add_working_days(d("2012-09-29"), 1)) == "2012-10-08");  // across 国庆 + 中秋
+  }
+  SUBCASE("n = 0 gives the same day when it is a working day, else the next one") {
+    CHECK(format_date(c.add_working_days(d("2012-01-30"), 0)) == "2012-01-30");
+    CHECK(format_date(c.add_working_days(d("2012-01-22"), 0)) == "2012-01-29");
+  }
+  SUBCASE("working_days_between counts after `from` up to and including `to`") {
+    CHECK(c.working_days_between(d("2012-01-29"), d("2012-02-03")) == 5);
+    CHECK(c.working_days_between(d("2012-02-03"), d("2012-01-29")) == 0);
+  }
+}
+
+TEST_CASE("calendar: a year without a calendar falls back to Monday to Friday and is remembered") {
+  WorkCalendar c;
+  c.add_year(2026);
+  CHECK(format_date(c.add_working_days(d("2027-01-01"), 1)) == "2027-01-04");  // Friday → Monday
+  CHECK(c.years_without_calendar() == std::set<int>{2027});
+}
+
+TEST_CASE("calendar: loading rejects a weekday marked as an adjusted working day") {
+  auto clock = reform_clock();
+  auto db = create_memory_database(clock);
+  WriteTransaction tx(db);
+  CHECK_THROWS_WITH_AS(load_calendar_year(db, 2027, "date,kind,name\n2027-01-04,work,x\n", "2027.csv", "test"),
+                       "2027.csv:2:1: '2027-01-04' is a weekday; only a Saturday or Sunday can be an adjusted "
+                       "working day",
+                       InvalidInput);
+}
+
+TEST_CASE("calendar: loading a year replaces only that year") {
+  auto clock = reform_clock();
+  auto db = create_memory_database(clock);
+  WriteTransaction tx(db);
+  load_calendar_year(db, 2027, "date,kind,name\n2027-01-01,off,元旦\n2027-01-02,off,元旦\n", "2027.csv", "test");
+  load_calendar_year(db, 2027, "date,kind,name\n2027-01-01,off,元旦\n", "2027.csv", "test");
+  auto c = WorkCalendar::load(db);
+  CHECK_FALSE(c.is_working_day(d("2027-01-01")));
+  CHECK(c.has_year(2027));
+  CHECK(sqgl::test::scalar(db, "SELECT count(*) FROM calendar_days WHERE year = 2027") == 1);
+  CHECK(sqgl::test::scalar(db, "SELECT count(*) FROM calendar_days WHERE year = 2012") == 34);
+}
+
+TEST_CASE("dates: strict parsing") {
+  CHECK(parse_date("2012-02-29"));
+  CHECK_FALSE(parse_date("2011-02-29"));
+  CHECK_FALSE(parse_date("2012-13-01"));
+  CHECK_FALSE(parse_date("2012-1-29"));
+  CHECK_FALSE(parse_date("2012/01/29"));
+  CHECK_FALSE(parse_date(" 2012-01-29"));
+  CHECK(format_datetime(*parse_datetime("2012-01-29T09:05")) == "2012-01-29T09:05:00");
+  CHECK(format_datetime(*parse_datetime("2012-01-29 09:05:07")) == "2012-01-29T09:05:07");
+  CHECK(format_datetime(*parse_datetime("2012-01-29")) == "2012-01-29T00:00:00");
+  CHECK_FALSE(parse_datetime("2012-01-29T24:00"));
+  CHECK_FALSE(parse_datetime("2012-01-29T09:00Z"));
+}

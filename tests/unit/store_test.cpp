@@ -1,0 +1,166 @@
+#include <sys/stat.h>
+
+#include <doctest/doctest.h>
+
+#include "core/error.h"
+#include "core/history.h"
+#include "core/store.h"
+#include "helpers.h"
+
+using namespace sqgl::core;
+using sqgl::test::dump;
+using sqgl::test::reform_clock;
+using sqgl::test::scalar;
+using sqgl::test::TempDir;
+
+namespace {
+
+InitReport init_file(const std::string& path) {
+  auto clock = reform_clock();
+  bool created = false;
+  auto db = open_for_init(path, created);
+  WriteTransaction tx(db);
+  auto report = init_database(db, clock, std::nullopt, EmbeddedDataFiles{}, created);
+  tx.commit();
+  return report;
+}
+
+}  // namespace
+
+TEST_CASE("migrations: a fresh database gets every migration, the marks and the data") {
+  TempDir dir;
+  auto report = init_file(dir.file("a.db"));
+  CHECK(report.created);
+  CHECK(report.from_version == 0);
+  CHECK(report.to_version == latest_schema_version());
+  CHECK(report.catalog_loaded);
+  CHECK(report.calendar_years == std::vector<int>{2012, 2024, 2025, 2026});
+
+  auto db = open_database(dir.file("a.db"), false);
+  CHECK(schema_version(db) == latest_schema_version());
+  CHECK(scalar(db, "PRAGMA application_id") == kApplicationId);
+  CHECK(scalar(db, "PRAGMA foreign_keys") == 1);
+  CHECK(scalar(db, "SELECT count(*) FROM items") == 64);
+  CHECK(scalar(db, "SELECT count(*) FROM events WHERE kind = 'schema.migrate'") == 1);
+  CHECK(scalar(db, "SELECT count(*) FROM events WHERE kind = 'calendar.load'") == 4);
+}
+
+TEST_CASE("migrations: a new database file is readable by its owner only") {
+  TempDir dir;
+  init_file(dir.file("private.db"));
+  struct stat st {};
+  REQUIRE(::stat(dir.file("private.db").c_str(), &st) == 0);
+  CHECK((st.st_mode & 0777) == 0600);
+}
+
+TEST_CASE("migrations: running init again changes nothing") {
+  TempDir dir;
+  init_file(dir.file("a.db"));
+  std::string before = dump(open_database(dir.file("a.db"), false));
+  auto again = init_file(dir.file("a.db"));
+  CHECK_FALSE(again.changed());
+  CHECK(dump(open_database(dir.file("a.db"), false)) == before);
+}
+
+TEST_CASE("migrations: a database from a newer sqgl is refused") {
+  TempDir dir;
+  init_file(dir.file("new.db"));
+  {
+    SQLite::Database raw(dir.file("new.db"), SQLite::OPEN_READWRITE);
+    raw.exec("PRAGMA user_version = 99");
+  }
+  CHECK_THROWS_AS(open_database(dir.file("new.db"), false), Conflict);
+  try {
+    open_database(dir.file("new.db"), true);
+  } catch (const Conflict& e) {
+    CHECK(std::string(e.what()).find("has schema version 99, newer than this sqgl knows") != std::string::npos);
+  }
+  CHECK_THROWS_AS(init_file(dir.file("new.db")), Conflict);
+  SQLite::Database raw(dir.file("new.db"), SQLite::OPEN_READONLY);
+  CHECK(scalar(raw, "PRAGMA user_version") == 99);
+}
+
+TEST_CASE("migrations: an older database must be upgraded with init first") {
+  TempDir dir;
+  init_file(dir.file("old.db"));
+  {
+    SQLite::Database raw(dir.file("old.db"), SQLite::OPEN_READWRITE);
+    raw.exec("PRAGMA user_version = 0");
+  }
+  CHECK_THROWS_WITH_AS(open_database(dir.file("old.db"), true),
+                       doctest::Contains("run 'sqgl init' to upgrade it"), Conflict);
+}
+
+TEST_CASE("migrations: a database that is not sqgl's is refused, and left alone") {
+  TempDir dir;
+  {
+    SQLite::Database other(dir.file("other.db"), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+    other.exec("CREATE TABLE t (x)");
+  }
+  CHECK_THROWS_WITH_AS(init_file(dir.file("other.db")), doctest::Contains("is not an sqgl database"), InvalidInput);
+  CHECK_THROWS_AS(open_database(dir.file("other.db"), false), InvalidInput);
+  SQLite::Database raw(dir.file("other.db"), SQLite::OPEN_READONLY);
+  CHECK(scalar(raw, "SELECT count(*) FROM sqlite_master") == 1);
+}
+
+TEST_CASE("store: a missing database is NotFound with a hint") {
+  TempDir dir;
+  CHECK_THROWS_WITH_AS(open_database(dir.file("none.db"), false),
+                       doctest::Contains("create it with 'sqgl init'"), NotFound);
+}
+
+TEST_CASE("store: a failure before commit leaves the database unchanged") {
+  auto clock = reform_clock();
+  auto db = create_memory_database(clock);
+  const std::string before = dump(db);
+  try {
+    WriteTransaction tx(db);
+    db.exec("INSERT INTO units (code, kind, name_zh) VALUES ('X', 'bureau', '测试局')");
+    append_event(db, clock, {"test.write", "X", "{}", std::nullopt});
+    throw Failure("forced failure mid-command");
+  } catch (const Failure&) {
+  }
+  CHECK(dump(db) == before);
+}
+
+TEST_CASE("store: SQLite errors map onto sqgl's exit codes") {
+  auto as_code = [](int sqlite_code) {
+    try {
+      rethrow_sqlite(SQLite::Exception("x", sqlite_code), "ctx");
+    } catch (const Error& e) {
+      return e.code();
+    }
+    return ExitCode::ok;
+  };
+  CHECK(as_code(5 /* SQLITE_BUSY */) == ExitCode::conflict);
+  CHECK(as_code(2067 /* SQLITE_CONSTRAINT_UNIQUE */) == ExitCode::conflict);
+  CHECK(as_code(13 /* SQLITE_FULL */) == ExitCode::failure);
+  try {
+    rethrow_sqlite(SQLite::Exception("x", 13), "import");
+  } catch (const Error& e) {
+    CHECK(std::string(e.what()) == "import: disk full");
+  }
+}
+
+TEST_CASE("history: events are hash-chained and append-only") {
+  auto clock = reform_clock();
+  auto db = create_memory_database(clock);
+  WriteTransaction tx(db);
+  auto id = append_event(db, clock, {"test.one", "S", R"({"a":1})", std::string("ZZ0101")});
+  SQLite::Statement q(db, "SELECT id, at, operator, kind, subject, detail, prev_hash, hash FROM events WHERE id = ?");
+  q.bind(1, id);
+  REQUIRE(q.executeStep());
+  SQLite::Statement prev(db, "SELECT hash FROM events WHERE id = ?");
+  prev.bind(1, id - 1);
+  REQUIRE(prev.executeStep());
+  CHECK(q.getColumn(6).getString() == prev.getColumn(0).getString());
+  CHECK(q.getColumn(1).getString() == "2012-01-29T09:00:00");
+  CHECK(q.getColumn(7).getString() == event_hash(id, "2012-01-29T09:00:00", std::string("ZZ0101"), "test.one", "S",
+                                                 R"({"a":1})", q.getColumn(6).getString()));
+  CHECK_THROWS_WITH(db.exec("UPDATE events SET detail = '{}' WHERE id = 1"), doctest::Contains("append-only"));
+  CHECK_THROWS_WITH(db.exec("DELETE FROM events WHERE id = 1"), doctest::Contains("append-only"));
+}
+
+TEST_CASE("history: SHA-256 of a known vector") {
+  CHECK(sha256_hex("abc") == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+}
