@@ -121,22 +121,22 @@ std::vector<int> load_shipped_calendars(SQLite::Database& db, const DataFiles& f
   const std::string index_name = "schema/calendar/notices.csv";
   auto index = files.read(index_name);
   if (!index) return loaded;
-  CsvTable notices(*index, index_name, {"year", "notice"});
+  CsvTable notices(*index, files.where(index_name), {"year", "notice"});
   SQLite::Statement have(db, "SELECT 1 FROM calendar_years WHERE year = ?");
   for (std::size_t r = 0; r < notices.size(); ++r) {
     const auto& text = notices.get(r, "year");
     int year = 0;
     auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), year);
     if (ec != std::errc{} || end != text.data() + text.size()) {
-      throw InvalidInput(fmt::format("{}:{}:1: {} is not a year", index_name, notices.line(r), errors::quote(text)));
+      throw InvalidInput(fmt::format("{}:{}:1: {} is not a year", notices.source(), notices.line(r), errors::quote(text)));
     }
     have.reset();
     have.bind(1, year);
     if (have.executeStep()) continue;
     const std::string name = fmt::format("schema/calendar/{}.csv", year);
     auto csv = files.read(name);
-    if (!csv) throw NotFound(fmt::format("calendar file {} is missing", errors::quote(name)));
-    load_calendar_year(db, year, *csv, name, notices.get(r, "notice"));
+    if (!csv) throw NotFound(fmt::format("calendar file {} is missing", errors::quote(files.where(name))));
+    load_calendar_year(db, year, *csv, files.where(name), notices.get(r, "notice"));
     loaded.push_back(year);
   }
   return loaded;

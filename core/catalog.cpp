@@ -21,8 +21,8 @@ CsvTable read_table(const DataFiles& files, const std::string& name, const std::
                     const std::vector<std::string>& optional = {}) {
   const std::string path = kDir + name;
   auto text = files.read(path);
-  if (!text) throw NotFound(fmt::format("catalog file {} is missing", errors::quote(path)));
-  return CsvTable(*text, path, required, optional);
+  if (!text) throw NotFound(fmt::format("catalog file {} is missing", errors::quote(files.where(path))));
+  return CsvTable(*text, files.where(path), required, optional);
 }
 
 // "where: what" for a bad cell: schema/catalog/items.csv:12:6: …
@@ -285,16 +285,16 @@ CatalogLoad load_catalog(SQLite::Database& db, const DataFiles& files) {
   // the new chain's steps add up to the promise made to the resident.
   for (const auto& [code, days] : promise) {
     if (!chain_days.count({code, "new"}) || !chain_days.count({code, "old"})) {
-      throw InvalidInput(fmt::format("{}steps.csv: item {} needs a new-model and an old-model chain", kDir,
+      throw InvalidInput(fmt::format("{}: item {} needs a new-model and an old-model chain", steps.source(),
                                      errors::quote(code)));
     }
     if (chain_days[{code, "new"}] != days) {
-      throw InvalidInput(fmt::format("{}steps.csv: the new-model steps of {} add up to {} working days, but the item "
+      throw InvalidInput(fmt::format("{}: the new-model steps of {} add up to {} working days, but the item "
                                      "promises {}",
-                                     kDir, errors::quote(code), chain_days[{code, "new"}], days));
+                                     steps.source(), errors::quote(code), chain_days[{code, "new"}], days));
     }
     if (required_materials[code] == 0) {
-      throw InvalidInput(fmt::format("{}materials.csv: item {} has no required material", kDir, errors::quote(code)));
+      throw InvalidInput(fmt::format("{}: item {} has no required material", materials.source(), errors::quote(code)));
     }
   }
 
@@ -334,6 +334,8 @@ std::vector<Category> list_catalog(const SQLite::Database& db, const CatalogFilt
     q.bind(2, filter.window);
     while (q.executeStep()) category.items.push_back(read_item_row(db, q));
   }
+  // Filtering by window leaves out the categories with no item at that window.
+  if (!filter.window.empty()) std::erase_if(out, [](const Category& c) { return c.items.empty(); });
   return out;
 }
 

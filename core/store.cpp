@@ -91,10 +91,14 @@ std::optional<std::string> EmbeddedDataFiles::read(std::string_view name) const 
   return std::nullopt;
 }
 
-std::optional<std::string> DirectoryDataFiles::read(std::string_view name) const {
+std::string DirectoryDataFiles::where(std::string_view name) const {
   // Names are "schema/…"; the directory stands for schema/.
   std::string_view relative = name.starts_with("schema/") ? name.substr(7) : name;
-  std::ifstream in(std::filesystem::path(dir_) / std::string(relative), std::ios::binary);
+  return (std::filesystem::path(dir_) / std::string(relative)).string();
+}
+
+std::optional<std::string> DirectoryDataFiles::read(std::string_view name) const {
+  std::ifstream in(where(name), std::ios::binary);
   if (!in) return std::nullopt;
   std::ostringstream text;
   text << in.rdbuf();

@@ -28,6 +28,8 @@ class DataFiles {
   virtual ~DataFiles() = default;
   /// The text of `name` (e.g. "schema/catalog/items.csv"), or none when absent.
   virtual std::optional<std::string> read(std::string_view name) const = 0;
+  /// How messages name the file: the built-in name, or the path read.
+  virtual std::string where(std::string_view name) const { return std::string(name); }
 };
 
 /// The files compiled into the binary.
@@ -41,6 +43,7 @@ class DirectoryDataFiles final : public DataFiles {
  public:
   explicit DirectoryDataFiles(std::string dir) : dir_(std::move(dir)) {}
   std::optional<std::string> read(std::string_view name) const override;
+  std::string where(std::string_view name) const override;
 
  private:
   std::string dir_;

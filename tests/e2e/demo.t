@@ -1,0 +1,81 @@
+# The demo district (scaled down here; scripts/demo builds it full size).
+%env SQGL_DB=demo.db
+$ sqgl init --demo --scale 0.1 --seed 2012
+created database 'demo.db' (schema 1)
+loaded the catalog: 12 categories, 64 items (see 'sqgl catalog')
+loaded working-day calendars: 2012, 2024, 2025, 2026
+generated the demo district (seed 2012): 2 street offices, 7 communities, 7 grids, 2,800 households, 7,335 residents, 70 staff
+$ sqgl district
+150204 青山区: 2 street offices, 7 communities, 2,800 households, 7,335 residents, 70 staff
+
+150204001 幸福路街道 (3 reviewers)
+  community               households  residents  grids  workers  leaders
+  150204001001  阳光社区         400      1,032      1        1        1
+  150204001002  富康社区         400      1,067      1        1        1
+  150204001003  和平社区         400      1,049      1        1        1
+  150204001004  友谊社区         400      1,038      1        1        1
+
+150204002 乌素图街道 (3 reviewers)
+  community               households  residents  grids  workers  leaders
+  150204002001  长征社区         400      1,033      1        1        1
+  150204002002  青松社区         400      1,042      1        1        1
+  150204002003  民主社区         400      1,074      1        1        1
+
+District bureaus and other units that chains name (active staff):
+  AWB   区爱国卫生运动委员会办公室  2
+  CGJ   区城市管理综合执法局        2
+  CL    区残疾人联合会              2
+  JKZX  区疾病预防控制中心          2
+  JSJ   区人口和计划生育局          2
+  JSZ   区计划生育技术服务站        2
+  JYJ   区就业服务局                2
+  LLB   区老龄工作委员会办公室      2
+  MZJ   区民政局                    2
+  RWB   区人民武装部                2
+  SBJ   区社会保险事业管理局        2
+  SFJ   区司法局                    2
+  YBZX  区医疗保险中心              2
+  ZJJ   区住房保障和房屋管理局      2
+  ZZB   区委组织部                  2
+  GJGS  包头市公交公司              2
+  PCS   公安青山分局派出所          2
+  SHI   包头市主管部门              2
+  SZJ   包头市住房和城乡建设局      2
+  WSZX  社区卫生服务中心            2
+  ZDYY  指定医院                    2
+$ sqgl district --json | python3 -c 'import json,sys; d=json.load(sys.stdin); print(d["street_count"], d["community_count"], d["households"], d["residents"], d["staff"])'
+2 7 2800 7335 70
+$ sqgl staff --unit 150204001001 --role worker
+staff   name    unit                                  roles        grid
+ZZ0101  胡浩伟  150204001001-FWZ  阳光社区管理服务站  head,worker  150204001001-G01
+$ sqgl staff --role reviewer --json | python3 -c 'import json,sys; d=json.load(sys.stdin); print(d["count"], sorted({s["unit"] for s in d["staff"]}))'
+6 ['150204001', '150204002']
+$ sqgl resident "$(sqlite3 demo.db "SELECT citizen_id FROM residents WHERE pregnant ORDER BY id LIMIT 1")"
+citizen ID  150204********7440
+name        何月萍
+sex         female 女
+born        1981-12-12
+phone       183****3562
+household   150204001001-0002 (子女) 阳光社区1栋1单元102
+community   150204001001 阳光社区
+grid        150204001001-G01 (worker ZZ0101)
+flags       pregnant
+$ sqgl resident 150204197802295025
+! sqgl: error: invalid citizen ID '150204197802295025': birth date 1978-02-29 is not a real date
+? 2
+$ sqgl resident 150204198503121230
+! sqgl: error: no resident with citizen ID '150204********1230'
+? 3
+# Every generated citizen ID is valid; the same seed gives the same people.
+$ sqlite3 demo.db "SELECT citizen_id FROM residents" | python3 -c 'import sys; W=[7,9,10,5,8,4,2,1,6,3,7,9,10,5,8,4,2]; ids=sys.stdin.read().split(); print(len(ids), all("10X98765432"[sum(int(a)*w for a,w in zip(i[:17],W))%11]==i[17] for i in ids))'
+7335 True
+$ sqgl --db again.db init --demo --scale 0.1 --seed 2012 > /dev/null && for f in demo.db again.db; do sqlite3 $f "SELECT citizen_id, name, birth_date, phone FROM residents ORDER BY id" | sha256sum | cut -c1-16; done
+a7469f76830b9a95
+a7469f76830b9a95
+# A second demo into the same database is refused, and nothing is written.
+$ sqlite3 demo.db .dump | sha256sum > before
+$ sqgl init --demo
+! sqgl: error: the database already holds district '150204' 青山区; generate the demo into a new database
+? 5
+$ sqlite3 demo.db .dump | sha256sum | diff - before && echo unchanged
+unchanged

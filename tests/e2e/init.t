@@ -1,0 +1,61 @@
+# sqgl init: create, re-run (nothing changes), refuse newer or foreign files.
+$ sqgl init
+created database 'sqgl.db' (schema 1)
+loaded the catalog: 12 categories, 64 items (see 'sqgl catalog')
+loaded working-day calendars: 2012, 2024, 2025, 2026
+$ stat -c %a sqgl.db
+600
+$ sqgl init
+database 'sqgl.db' is up to date (schema 1); nothing changed
+$ sqgl init --json
+{
+  "calendar_years_loaded": [],
+  "catalog_loaded": false,
+  "changed": false,
+  "created": false,
+  "database": "sqgl.db",
+  "schema": {
+    "from": 1,
+    "to": 1
+  }
+}
+$ sqgl --db other.db init --json | python3 -c 'import json,sys; d=json.load(sys.stdin); print(d["created"], d["schema"], d["catalog_loaded"], d["calendar_years_loaded"])'
+True {'from': 0, 'to': 1} True [2012, 2024, 2025, 2026]
+# A database written by a newer sqgl is refused, and left as it was.
+$ sqlite3 other.db 'PRAGMA user_version = 99'
+$ sqgl --db other.db init
+! sqgl: error: database 'other.db' has schema version 99, newer than this sqgl knows (1); upgrade sqgl
+? 5
+$ sqgl --db other.db catalog
+! sqgl: error: database 'other.db' has schema version 99, newer than this sqgl knows (1); upgrade sqgl
+? 5
+$ sqlite3 other.db 'PRAGMA user_version'
+99
+# An older one must be upgraded first.
+$ sqlite3 other.db 'PRAGMA user_version = 0'
+$ sqgl --db other.db catalog C05-01
+! sqgl: error: database 'other.db' has schema version 0, older than this sqgl (1); run 'sqgl init' to upgrade it
+? 5
+# A file that is not sqgl's is never touched.
+$ sqlite3 foreign.db 'CREATE TABLE t (x)'
+$ sqgl --db foreign.db init
+! sqgl: error: 'foreign.db' is not an sqgl database
+? 2
+$ sqlite3 foreign.db '.tables'
+t
+# An edited catalog with an error: nothing is created.
+$ mkdir -p edited/catalog edited/calendar && printf 'code,name_zh,name_en,colour\n' > edited/catalog/windows.csv
+$ sqgl --db edited.db init --schema-dir edited
+! sqgl: error: edited/catalog/windows.csv:1:4: unknown column 'colour'
+? 2
+$ ls edited.db
+! ls: cannot access 'edited.db': No such file or directory
+? 2
+# The history records what init did.
+$ sqlite3 sqgl.db "SELECT id, at, kind, subject FROM events ORDER BY id"
+1|2012-01-29T09:00:00|schema.migrate|
+2|2012-01-29T09:00:00|catalog.load|2012.1
+3|2012-01-29T09:00:00|calendar.load|2012
+4|2012-01-29T09:00:00|calendar.load|2024
+5|2012-01-29T09:00:00|calendar.load|2025
+6|2012-01-29T09:00:00|calendar.load|2026
