@@ -8,6 +8,7 @@
 #include <vector>
 
 #include <SQLiteCpp/Statement.h>
+#include <SQLiteCpp/VariadicBind.h>
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
@@ -176,44 +177,21 @@ class Writer {
 
   std::int64_t staff(const std::string& staff_no, std::int64_t unit_id, std::initializer_list<const char*> roles) {
     char sex = rng_.chance(0.55) ? 'F' : 'M';
-    staff_.reset();
-    staff_.bind(1, staff_no);
-    staff_.bind(2, random_name(rng_, sex));
-    staff_.bind(3, unit_id);
-    staff_.bind(4, mobile());
-    staff_.exec();
-    std::int64_t id = db_.getLastInsertRowid();
-    for (const char* role : roles) {
-      role_.reset();
-      role_.bind(1, id);
-      role_.bind(2, role);
-      role_.exec();
-    }
+    std::int64_t id = insert(staff_, staff_no, random_name(rng_, sex), unit_id, mobile());
+    for (const char* role : roles) insert(role_, id, role);
     ++report.staff;
     return id;
   }
 
   std::int64_t grid(const std::string& code, std::int64_t community, const std::string& name, std::int64_t worker) {
-    grid_.reset();
-    grid_.bind(1, code);
-    grid_.bind(2, community);
-    grid_.bind(3, name);
-    grid_.bind(4, worker);
-    grid_.exec();
     ++report.grids;
-    return db_.getLastInsertRowid();
+    return insert(grid_, code, community, name, worker);
   }
 
   std::int64_t household(const std::string& code, std::int64_t community, std::int64_t grid,
                          const std::string& address) {
-    household_.reset();
-    household_.bind(1, code);
-    household_.bind(2, community);
-    household_.bind(3, grid);
-    household_.bind(4, address);
-    household_.exec();
     ++report.households;
-    return db_.getLastInsertRowid();
+    return insert(household_, code, community, grid, address);
   }
 
   // One household's members: head, spouse, children, perhaps an elderly parent.
@@ -255,6 +233,15 @@ class Writer {
   DemoReport report;
 
  private:
+  // Runs a prepared INSERT with these values; returns the new rowid.
+  template <typename... Values>
+  std::int64_t insert(SQLite::Statement& statement, const Values&... values) {
+    statement.reset();
+    SQLite::bind(statement, values...);
+    statement.exec();
+    return db_.getLastInsertRowid();
+  }
+
   // A roughly normal age, clamped: the sum of three uniforms.
   int age_between(int lo, int hi, int mean, int spread) {
     double x = (rng_.unit() + rng_.unit() + rng_.unit() - 1.5) * 2.0;  // about -3 … 3
