@@ -177,7 +177,10 @@ class Writer {
 
   std::int64_t staff(const std::string& staff_no, std::int64_t unit_id, std::initializer_list<const char*> roles) {
     char sex = rng_.chance(0.55) ? 'F' : 'M';
-    std::int64_t id = insert(staff_, staff_no, random_name(rng_, sex), unit_id, mobile());
+    // Draw in a fixed order: argument evaluation order is unspecified in C++.
+    const std::string name = random_name(rng_, sex);
+    const std::string phone = mobile();
+    std::int64_t id = insert(staff_, staff_no, name, unit_id, phone);
     for (const char* role : roles) insert(role_, id, role);
     ++report.staff;
     return id;
