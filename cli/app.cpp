@@ -43,7 +43,9 @@ Cli::Cli() : app_("sqgl — case management for community service stations", "sq
       "Exit codes: 0 ok, 1 failure, 2 bad usage or input, 3 not found, 4 permission denied, 5 conflict, "
       "6 findings.\n"
       "Example:\n  sqgl init && sqgl catalog C05-01");
-  for (auto setup : {setup_init, setup_catalog, setup_calendar, setup_district, setup_staff, setup_resident}) {
+  for (auto setup : {setup_init, setup_apply, setup_approve, setup_route, setup_show, setup_list, setup_withdraw,
+                     setup_evaluate, setup_catalog, setup_calendar, setup_district, setup_staff, setup_resident,
+                     setup_audit}) {
     RunFn run = setup(app_);
     commands_.emplace_back(app_.get_subcommands({}).back(), std::move(run));
   }

@@ -15,3 +15,55 @@ SQLite::Database& Context::write_db() {
 }
 
 }  // namespace sqgl::cli
+
+#include <fmt/format.h>
+
+#include "core/calendar.h"
+#include "core/cases.h"
+#include "core/error.h"
+
+namespace sqgl::cli {
+
+void run_write(Context& ctx, std::string_view command, std::string_view subject, const WriteBody& body) {
+  auto& db = ctx.write_db();
+  std::optional<core::WorkCalendar> calendar;
+  try {
+    core::WriteTransaction tx(db);
+    const core::Operator op = core::resolve_operator(db, ctx.operator_());
+    calendar = core::WorkCalendar::load(db);
+    body(db, op, *calendar);
+    tx.commit();
+  } catch (const core::PermissionDenied& e) {
+    core::record_refusal(db, ctx.clock, ctx.operator_(), command, subject, e.what());
+    throw;
+  }
+  for (int year : calendar->years_without_calendar()) {
+    ctx.warn(fmt::format("no working-day calendar for {} is loaded; counted Monday to Friday only", year));
+  }
+}
+
+std::vector<std::string> split_list(const std::string& text) {
+  // Chinese input methods type the full-width comma (，); accept it as a comma.
+  std::string plain;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (text.compare(i, 3, "，") == 0) {
+      plain += ',';
+      i += 2;
+    } else {
+      plain += text[i];
+    }
+  }
+  std::vector<std::string> out;
+  std::size_t start = 0;
+  for (;;) {
+    std::size_t comma = plain.find(',', start);
+    std::string part = plain.substr(start, comma == std::string::npos ? std::string::npos : comma - start);
+    while (!part.empty() && part.front() == ' ') part.erase(part.begin());
+    while (!part.empty() && part.back() == ' ') part.pop_back();
+    if (!part.empty()) out.push_back(part);
+    if (comma == std::string::npos) return out;
+    start = comma + 1;
+  }
+}
+
+}  // namespace sqgl::cli

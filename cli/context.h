@@ -74,3 +74,34 @@ RunFn setup_staff(CLI::App& app);
 RunFn setup_resident(CLI::App& app);
 
 }  // namespace sqgl::cli
+
+namespace sqgl::core {
+struct Operator;
+class WorkCalendar;
+}  // namespace sqgl::core
+
+namespace sqgl::cli {
+
+/// The body of a writing command: the open database, the acting operator, the calendar.
+using WriteBody = std::function<void(SQLite::Database&, const core::Operator&, const core::WorkCalendar&)>;
+
+/// Runs a writing command as one BEGIN IMMEDIATE transaction: resolves the operator,
+/// runs `body`, commits. A refusal (PermissionDenied) writes nothing of the command
+/// but is itself recorded in the history before it propagates. Warns about dates
+/// that fell in a year without a calendar.
+void run_write(Context& ctx, std::string_view command, std::string_view subject, const WriteBody& body);
+
+/// More subcommands, one file each.
+RunFn setup_apply(CLI::App& app);
+RunFn setup_approve(CLI::App& app);
+RunFn setup_route(CLI::App& app);
+RunFn setup_show(CLI::App& app);
+RunFn setup_list(CLI::App& app);
+RunFn setup_evaluate(CLI::App& app);
+RunFn setup_withdraw(CLI::App& app);
+RunFn setup_audit(CLI::App& app);
+
+/// "ZZ0101,JSJ01" → {"ZZ0101", "JSJ01"}; blanks dropped.
+std::vector<std::string> split_list(const std::string& text);
+
+}  // namespace sqgl::cli

@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include "core/citizen_id.h"
+
 namespace sqgl::cli {
 
 nlohmann::json step_json(const core::ChainStep& step) {
@@ -81,6 +83,118 @@ std::string eligibility_text(const core::Item& item) {
 
 std::string handling_label(const std::string& handling) {
   return handling == "immediate" ? "即办件 on the spot" : "承诺件 promised";
+}
+
+std::string score_label(int score) {
+  static const char* labels[] = {"非常不满意", "不满意", "基本满意", "满意", "非常满意"};
+  return score >= 1 && score <= 5 ? labels[score - 1] : "?";
+}
+
+namespace {
+
+nlohmann::json or_null(const std::string& s) { return s.empty() ? nlohmann::json(nullptr) : nlohmann::json(s); }
+
+std::string join_numbers(const nlohmann::json& list) {
+  std::string out;
+  for (const auto& v : list) out += (out.empty() ? "" : ",") + v.dump();
+  return out;
+}
+
+}  // namespace
+
+nlohmann::json case_json(const core::Case& c, core::Date today) {
+  nlohmann::json steps = nlohmann::json::array();
+  for (const auto& s : c.steps) {
+    steps.push_back({{"seq", s.seq},
+                     {"level", s.level},
+                     {"unit", s.unit_code},
+                     {"unit_name", s.unit_name},
+                     {"name_zh", s.name_zh},
+                     {"role", s.role},
+                     {"days", s.days},
+                     {"status", s.status},
+                     {"assignee", or_null(s.assignee)},
+                     {"started_at", or_null(s.started_at)},
+                     {"due_date", or_null(s.due_date)},
+                     {"decided_at", or_null(s.decided_at)},
+                     {"decided_by", or_null(s.decided_by)},
+                     {"note", s.note},
+                     {"working_days_taken",
+                      s.working_days_taken ? nlohmann::json(*s.working_days_taken) : nlohmann::json(nullptr)}});
+  }
+  nlohmann::json materials = nlohmann::json::array();
+  for (const auto& m : c.materials) {
+    materials.push_back({{"seq", m.seq},
+                         {"name_zh", m.name_zh},
+                         {"required", m.required},
+                         {"received_at", or_null(m.received_at)},
+                         {"requested_at", or_null(m.requested_at)}});
+  }
+  nlohmann::json history = nlohmann::json::array();
+  for (const auto& e : c.history) {
+    history.push_back({{"id", e.id},
+                       {"at", e.at},
+                       {"operator", or_null(e.operator_)},
+                       {"kind", e.kind},
+                       {"detail", nlohmann::json::parse(e.detail)}});
+  }
+  return {{"number", c.number},
+          {"item", c.item},
+          {"item_name", c.item_name},
+          {"model", c.model},
+          {"status", c.status},
+          {"resident", {{"citizen_id", core::mask_citizen_id(c.citizen_id)}, {"name", c.resident_name}}},
+          {"community", c.community_code},
+          {"community_name", c.community_name},
+          {"window", c.window},
+          {"accepted_at", c.accepted_at},
+          {"accepted_by", c.accepted_by},
+          {"promise_days", c.promise_days},
+          {"paused_days", c.paused_days},
+          {"due_date", c.due_date},
+          {"overdue", c.overdue(today)},
+          {"returned_at", or_null(c.returned_at)},
+          {"decided_at", or_null(c.decided_at)},
+          {"current_step", c.current_seq ? nlohmann::json(*c.current_seq) : nlohmann::json(nullptr)},
+          {"note", c.note},
+          {"steps", steps},
+          {"materials", materials},
+          {"evaluation", c.score ? nlohmann::json{{"score", *c.score}, {"label", score_label(*c.score)},
+                                                  {"comment", c.comment}}
+                                 : nlohmann::json(nullptr)},
+          {"history", history}};
+}
+
+std::string describe_event(const core::CaseEvent& event) {
+  const auto d = nlohmann::json::parse(event.detail, nullptr, false);
+  if (d.is_discarded()) return event.kind;
+  auto str = [&](const char* key) { return d.contains(key) && d[key].is_string() ? d[key].get<std::string>() : ""; };
+  if (event.kind == "case.apply") {
+    return fmt::format("accepted under the {} model; due {}", str("model"), str("due_date"));
+  }
+  if (event.kind == "case.approve") {
+    std::string s = fmt::format("approved step {} ({})", d.value("step", 0), str("unit"));
+    if (d.contains("next_step")) return s + fmt::format("; moved to step {}", d["next_step"].get<int>());
+    return s + "; case approved";
+  }
+  if (event.kind == "case.reject") return fmt::format("rejected at step {}: {}", d.value("step", 0), str("reason"));
+  if (event.kind == "case.return") {
+    return fmt::format("returned at step {} for materials {}", d.value("step", 0), join_numbers(d["materials"]));
+  }
+  if (event.kind == "case.supplement") {
+    return fmt::format("materials {} received after {} working days; due {} → {}", join_numbers(d["materials"]),
+                       d.value("paused_days", 0), d["due_date"].value("before", ""), d["due_date"].value("after", ""));
+  }
+  if (event.kind == "case.withdraw") return fmt::format("withdrawn at the resident's request: {}", str("reason"));
+  if (event.kind == "case.route") {
+    return fmt::format("step {} assigned to {}{}", d.value("step", 0), d["assignee"].value("after", ""),
+                       d.value("auto", false) ? " (auto)" : "");
+  }
+  if (event.kind == "case.evaluate") {
+    return fmt::format("rated {} ({}){}", d.value("score", 0), score_label(d.value("score", 0)),
+                       str("comment").empty() ? "" : ": " + str("comment"));
+  }
+  return event.kind;
 }
 
 }  // namespace sqgl::cli

@@ -6,6 +6,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/cases.h"
 #include "core/catalog.h"
 
 namespace sqgl::cli {
@@ -24,5 +25,14 @@ std::string eligibility_text(const core::Item& item);
 
 /// 即办件 / 承诺件.
 std::string handling_label(const std::string& handling);
+
+/// A case in full, as `--json` prints it (citizen ID masked).
+nlohmann::json case_json(const core::Case& c, core::Date today);
+
+/// 非常满意 … 非常不满意 for 5 … 1.
+std::string score_label(int score);
+
+/// One line describing a case event: "approved step 1 (服务站); now at step 2".
+std::string describe_event(const core::CaseEvent& event);
 
 }  // namespace sqgl::cli

@@ -79,4 +79,36 @@ std::int64_t append_event(SQLite::Database& db, const Clock& clock, const EventI
   return id;
 }
 
+AuditResult verify_history(const SQLite::Database& db) {
+  AuditResult result;
+  SQLite::Statement q(db, "SELECT id, at, operator, kind, subject, detail, prev_hash, hash FROM events ORDER BY id");
+  std::string prev(kGenesis);
+  std::int64_t expected_id = 1;
+  while (q.executeStep()) {
+    const std::int64_t id = q.getColumn(0).getInt64();
+    std::optional<std::string> op;
+    if (!q.getColumn(2).isNull()) op = q.getColumn(2).getString();
+    const std::string stored_prev = q.getColumn(6).getString();
+    const std::string stored = q.getColumn(7).getString();
+    auto fail = [&](std::string why) {
+      result.bad_event = id;
+      result.problem = std::move(why);
+      return result;
+    };
+    if (id != expected_id) {
+      return fail(fmt::format("event {} follows event {}: {} missing", id, expected_id - 1,
+                              id - expected_id == 1 ? "one event is" : "events are"));
+    }
+    if (stored_prev != prev) return fail("its link to the previous event does not match (deleted or re-ordered)");
+    const std::string computed = event_hash(id, q.getColumn(1).getString(), op, q.getColumn(3).getString(),
+                                            q.getColumn(4).getString(), q.getColumn(5).getString(), stored_prev);
+    if (computed != stored) return fail("its content does not match its hash (edited)");
+    prev = stored;
+    ++expected_id;
+    ++result.events;
+  }
+  result.head = result.events ? prev : "";
+  return result;
+}
+
 }  // namespace sqgl::core

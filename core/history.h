@@ -24,6 +24,20 @@ struct EventInput {
 /// command's write transaction. Returns the new event's id.
 std::int64_t append_event(SQLite::Database& db, const Clock& clock, const EventInput& event);
 
+/// What walking the hash chain found.
+struct AuditResult {
+  std::int64_t events = 0;        ///< events checked
+  std::string head;               ///< the newest event's hash ("" for an empty history)
+  std::optional<std::int64_t> bad_event;  ///< the first event that does not verify
+  std::string problem;            ///< why, for that event
+  bool ok() const { return !bad_event; }
+};
+
+/// Walks the history oldest first and checks every event's hash, its link to the
+/// one before, and that ids run without gaps: an edited, deleted or re-ordered
+/// event shows up as the first event that does not verify.
+AuditResult verify_history(const SQLite::Database& db);
+
 /// SHA-256 of `data` as 64 lower-case hex digits.
 std::string sha256_hex(std::string_view data);
 

@@ -1,0 +1,89 @@
+// sqgl apply: a clerk opens a case at the window; --supplement records the
+// materials a returned case waited for.
+#include <fmt/format.h>
+
+#include "cli/context.h"
+#include "cli/output.h"
+#include "cli/views.h"
+#include "core/cases.h"
+#include "core/error.h"
+
+namespace sqgl::cli {
+
+namespace {
+
+struct ApplyOptions {
+  std::string resident;
+  std::string item;
+  std::string materials;
+  std::string note;
+  std::string model;
+  std::string supplement;
+};
+
+void print_case_line(Context& ctx, const core::Case& c) {
+  if (c.status == "open" && c.current_seq) {
+    const auto& step = c.steps[static_cast<std::size_t>(*c.current_seq - 1)];
+    ctx.out << fmt::format("now at step {} of {}: {} ({}), step due {}\n", step.seq, c.steps.size(), step.name_zh,
+                           step.unit_name, step.due_date);
+  }
+}
+
+void run_apply(Context& ctx, const ApplyOptions& opt) {
+  std::string number;
+  if (!opt.supplement.empty()) {
+    if (!opt.resident.empty() || !opt.item.empty()) {
+      throw core::InvalidInput("--supplement takes only --materials");
+    }
+    number = opt.supplement;
+    run_write(ctx, "apply --supplement", number, [&](auto& db, const auto& op, const auto& calendar) {
+      core::supplement_case(db, ctx.clock, calendar, op, number, split_list(opt.materials));
+    });
+  } else {
+    if (opt.resident.empty() || opt.item.empty()) {
+      throw core::InvalidInput("apply needs --resident ID and --item ITEM (or --supplement CASE)");
+    }
+    core::ApplyRequest request{opt.resident, opt.item, split_list(opt.materials), opt.note, std::nullopt};
+    if (!opt.model.empty()) request.model = opt.model;
+    run_write(ctx, "apply", opt.item, [&](auto& db, const auto& op, const auto& calendar) {
+      number = core::apply_case(db, ctx.clock, calendar, op, request);
+    });
+  }
+  auto& db = ctx.write_db();
+  const auto calendar = core::WorkCalendar::load(db);
+  const auto c = core::get_case(db, calendar, number);
+  if (ctx.json()) {
+    print_json(ctx.out, case_json(c, ctx.clock.today()));
+    return;
+  }
+  if (!opt.supplement.empty()) {
+    ctx.out << fmt::format("case {}: materials recorded after {} working days; due {}\n", c.number, c.paused_days,
+                           c.due_date);
+  } else {
+    ctx.out << fmt::format("accepted case {}: {} {} for {}\n", c.number, c.item, c.item_name, c.resident_name);
+    ctx.out << fmt::format("due {} ({} working days, {} model)\n", c.due_date, c.promise_days, c.model);
+  }
+  print_case_line(ctx, c);
+}
+
+}  // namespace
+
+RunFn setup_apply(CLI::App& app) {
+  auto opt = std::make_shared<ApplyOptions>();
+  auto* sub = app.add_subcommand("apply", "Open a case for a resident at this station's window");
+  sub->add_option("--resident", opt->resident, "The applicant's citizen ID");
+  sub->add_option("--item", opt->item, "The item code, e.g. C05-01 (see 'sqgl catalog')");
+  sub->add_option("--materials", opt->materials,
+                  "Materials handed in: names or their numbers in 'sqgl catalog ITEM', comma-separated");
+  sub->add_option("--note", opt->note, "A note on the case");
+  sub->add_option("--model", opt->model, "Approval chain: new (default) or old")->check(CLI::IsMember({"new", "old"}));
+  sub->add_option("--supplement", opt->supplement,
+                  "Record the supplementary materials a returned case waited for (补正) instead");
+  sub->footer(
+      "Every missing required material is named in one message (一次性告知).\n"
+      "Examples:\n  sqgl --as ZZ0101 apply --resident 150204198112127440 --item C05-01 --materials 1,2,3,4\n"
+      "  sqgl --as ZZ0101 apply --supplement 150204-20120129-0001 --materials 2");
+  return [opt](Context& ctx) { run_apply(ctx, *opt); };
+}
+
+}  // namespace sqgl::cli

@@ -1,0 +1,77 @@
+// sqgl approve: decide the current step of a case — approve it, reject the
+// case, or return it for supplementary materials.
+#include <fmt/format.h>
+
+#include "cli/context.h"
+#include "cli/output.h"
+#include "cli/views.h"
+#include "core/cases.h"
+#include "core/error.h"
+
+namespace sqgl::cli {
+
+namespace {
+
+struct ApproveOptions {
+  std::string number;
+  std::string note;
+  std::string reject;
+  std::string return_materials;
+};
+
+void run_approve(Context& ctx, const ApproveOptions& opt) {
+  if (!opt.reject.empty() && !opt.return_materials.empty()) {
+    throw core::InvalidInput("give --reject or --return, not both");
+  }
+  std::string command = "approve";
+  if (!opt.reject.empty()) command = "approve --reject";
+  if (!opt.return_materials.empty()) command = "approve --return";
+  std::optional<int> step;
+  run_write(ctx, command, opt.number, [&](auto& db, const auto& op, const auto& calendar) {
+    step = core::get_case(db, calendar, opt.number).current_seq;
+    if (!opt.reject.empty()) {
+      core::reject_case(db, ctx.clock, op, opt.number, opt.reject);
+    } else if (!opt.return_materials.empty()) {
+      core::return_case(db, ctx.clock, op, opt.number, split_list(opt.return_materials), opt.note);
+    } else {
+      core::approve_case(db, ctx.clock, calendar, op, opt.number, opt.note);
+    }
+  });
+  auto& db = ctx.write_db();
+  const auto c = core::get_case(db, core::WorkCalendar::load(db), opt.number);
+  if (ctx.json()) {
+    print_json(ctx.out, case_json(c, ctx.clock.today()));
+    return;
+  }
+  const auto& decided = c.steps[static_cast<std::size_t>(step.value_or(1) - 1)];
+  if (c.status == "returned") {
+    ctx.out << fmt::format("case {} returned at step {} ({}) for supplementary materials; its clock stops\n", c.number,
+                           decided.seq, decided.name_zh);
+  } else if (c.status == "open") {
+    const auto& next = c.steps[static_cast<std::size_t>(*c.current_seq - 1)];
+    ctx.out << fmt::format("case {}: step {} ({}) approved; now at step {} of {}: {} ({}), step due {}\n", c.number,
+                           decided.seq, decided.name_zh, next.seq, c.steps.size(), next.name_zh, next.unit_name,
+                           next.due_date);
+  } else {
+    ctx.out << fmt::format("case {} {} at step {} ({})\n", c.number, c.status, decided.seq, decided.name_zh);
+  }
+}
+
+}  // namespace
+
+RunFn setup_approve(CLI::App& app) {
+  auto opt = std::make_shared<ApproveOptions>();
+  auto* sub = app.add_subcommand("approve", "Decide the current step of a case: approve, reject or return it");
+  sub->add_option("case", opt->number, "The case number")->required();
+  sub->add_option("--note", opt->note, "A note on the decision");
+  sub->add_option("--reject", opt->reject, "End the case rejected, for this reason");
+  sub->add_option("--return", opt->return_materials,
+                  "Send it back for these supplementary materials (names or numbers); the clock stops");
+  sub->footer(
+      "Only staff of the step's unit holding its role may decide it, and nobody decides two steps of one case.\n"
+      "Examples:\n  sqgl --as ZZ0101 approve 150204-20120129-0001\n"
+      "  sqgl --as JSJ01 approve 150204-20120129-0001 --return 2 --note '结婚证复印件不清晰'");
+  return [opt](Context& ctx) { run_approve(ctx, *opt); };
+}
+
+}  // namespace sqgl::cli

@@ -1,0 +1,46 @@
+// sqgl evaluate: the resident's rating of a decided case (好差评), once per case.
+#include <fmt/format.h>
+
+#include "cli/context.h"
+#include "cli/output.h"
+#include "cli/views.h"
+#include "core/cases.h"
+
+namespace sqgl::cli {
+
+namespace {
+
+struct EvaluateOptions {
+  std::string number;
+  int score = 0;
+  std::string comment;
+};
+
+void run_evaluate(Context& ctx, const EvaluateOptions& opt) {
+  run_write(ctx, "evaluate", opt.number, [&](auto& db, const auto& op, const auto&) {
+    core::evaluate_case(db, ctx.clock, op, opt.number, opt.score, opt.comment);
+  });
+  auto& db = ctx.write_db();
+  const auto c = core::get_case(db, core::WorkCalendar::load(db), opt.number);
+  if (ctx.json()) {
+    print_json(ctx.out, case_json(c, ctx.clock.today()));
+  } else {
+    ctx.out << fmt::format("case {} rated {} ({})\n", c.number, opt.score, score_label(opt.score));
+  }
+}
+
+}  // namespace
+
+RunFn setup_evaluate(CLI::App& app) {
+  auto opt = std::make_shared<EvaluateOptions>();
+  auto* sub = app.add_subcommand("evaluate", "Record the resident's rating of a decided case (好差评)");
+  sub->add_option("case", opt->number, "The case number")->required();
+  sub->add_option("--score", opt->score, "5 非常满意, 4 满意, 3 基本满意, 2 不满意, 1 非常不满意")
+      ->required()
+      ->check(CLI::Range(1, 5));
+  sub->add_option("--comment", opt->comment, "The resident's comment");
+  sub->footer("Example:\n  sqgl --as ZZ0101 evaluate 150204-20120129-0001 --score 5 --comment '当周就批了'");
+  return [opt](Context& ctx) { run_evaluate(ctx, *opt); };
+}
+
+}  // namespace sqgl::cli

@@ -1,0 +1,135 @@
+// sqgl route: assign a case's current step (--to), assign every unassigned open
+// step (--auto), or print an item's chain (--plan).
+#include <fmt/format.h>
+
+#include "cli/context.h"
+#include "cli/output.h"
+#include "cli/views.h"
+#include "core/cases.h"
+#include "core/catalog.h"
+#include "core/error.h"
+
+namespace sqgl::cli {
+
+namespace {
+
+struct RouteOptions {
+  std::string number;
+  std::string to;
+  bool automatic = false;
+  std::string plan;
+  std::string model;
+  core::CaseFilter filter;
+};
+
+// Who decides a step, in words a clerk reads: "the applicant's community station".
+std::string deciding_unit(const core::ChainStep& s) {
+  if (s.level == "station") return "the applicant's community station";
+  if (s.level == "committee") return "the applicant's residents' committee";
+  if (s.level == "street") return "the community's street office";
+  return fmt::format("{} {}", s.unit, s.unit_name);
+}
+
+void run_plan(Context& ctx, const RouteOptions& opt) {
+  const auto item = core::get_item(ctx.read_db(), opt.plan);
+  std::vector<std::string> models = {"new", "old"};
+  if (!opt.model.empty()) models = {opt.model};
+  if (ctx.json()) {
+    nlohmann::json doc{{"item", item.code}, {"name_zh", item.name_zh}, {"window", item.window}};
+    for (const auto& m : models) {
+      nlohmann::json steps = nlohmann::json::array();
+      int days = 0;
+      for (const auto& s : item.chain(m)) {
+        steps.push_back(step_json(s));
+        days += s.days;
+      }
+      doc["models"][m] = {{"levels", item.chain(m).size()},
+                          {"days", days},
+                          {"trips", m == "new" ? item.trips_new : item.trips_old},
+                          {"steps", steps}};
+    }
+    print_json(ctx.out, doc);
+    return;
+  }
+  ctx.out << fmt::format("{} {}\n", item.code, item.name_zh);
+  for (const auto& m : models) {
+    const auto& chain = item.chain(m);
+    int days = 0;
+    for (const auto& s : chain) days += s.days;
+    ctx.out << fmt::format("\n{} model: {} review level{}, {} working days, {} trip{}\n", m, chain.size(),
+                           chain.size() == 1 ? "" : "s", days, m == "new" ? item.trips_new : item.trips_old,
+                           (m == "new" ? item.trips_new : item.trips_old) == 1 ? "" : "s");
+    Table table({false, false, false, false, true});
+    for (const auto& s : chain) {
+      table.add({fmt::format("{}.", s.seq), s.name_zh, deciding_unit(s), s.role, fmt::format("{} wd", s.days)});
+    }
+    table.add({"", "total", "", "", fmt::format("{} wd", days)});
+    table.print(ctx.out, "  ");
+  }
+}
+
+void run_route(Context& ctx, RouteOptions opt) {
+  const int modes = (!opt.plan.empty() ? 1 : 0) + (opt.automatic ? 1 : 0) + (!opt.to.empty() ? 1 : 0);
+  if (modes != 1) throw core::InvalidInput("route needs exactly one of: CASE --to STAFF, --auto, --plan ITEM");
+  if (!opt.plan.empty()) {
+    if (!opt.number.empty()) throw core::InvalidInput("--plan takes an item, not a case");
+    run_plan(ctx, opt);
+    return;
+  }
+  if (opt.automatic) {
+    if (!opt.number.empty()) throw core::InvalidInput("--auto routes every unassigned step; give filters, not a case");
+    core::AutoRouteReport report;
+    run_write(ctx, "route --auto", opt.filter.community, [&](auto& db, const auto& op, const auto&) {
+      report = core::route_auto(db, ctx.clock, op, opt.filter);
+    });
+    if (ctx.json()) {
+      print_json(ctx.out, {{"assigned", report.assigned},
+                           {"to_grid_worker", report.to_grid_worker},
+                           {"unassignable", report.unassignable}});
+    } else {
+      ctx.out << fmt::format("assigned {} open step{} ({} to the applicant's grid worker)\n", report.assigned,
+                             report.assigned == 1 ? "" : "s", report.to_grid_worker);
+      if (report.unassignable > 0) {
+        ctx.out << fmt::format("{} step{} left unassigned: no eligible staff member\n", report.unassignable,
+                               report.unassignable == 1 ? "" : "s");
+      }
+    }
+    return;
+  }
+  if (opt.number.empty()) throw core::InvalidInput("--to needs the case: sqgl route CASE --to STAFF");
+  run_write(ctx, "route", opt.number, [&](auto& db, const auto& op, const auto&) {
+    core::route_case(db, ctx.clock, op, opt.number, opt.to);
+  });
+  auto& db = ctx.write_db();
+  const auto c = core::get_case(db, core::WorkCalendar::load(db), opt.number);
+  if (ctx.json()) {
+    print_json(ctx.out, case_json(c, ctx.clock.today()));
+  } else {
+    const auto& step = c.steps[static_cast<std::size_t>(*c.current_seq - 1)];
+    ctx.out << fmt::format("case {}: step {} ({}) assigned to {}\n", c.number, step.seq, step.name_zh, step.assignee);
+  }
+}
+
+}  // namespace
+
+RunFn setup_route(CLI::App& app) {
+  auto opt = std::make_shared<RouteOptions>();
+  auto* sub = app.add_subcommand("route", "Assign a case's current step, route all open steps, or show a chain");
+  sub->add_option("case", opt->number, "The case number (with --to)");
+  sub->add_option("--to", opt->to, "Assign the current step to this staff number");
+  sub->add_flag("--auto", opt->automatic,
+                "Assign every unassigned open step: station steps to the applicant's grid worker, others to the "
+                "eligible staff member with the fewest open steps");
+  sub->add_option("--plan", opt->plan, "Print the chain of this item: levels, units, roles, working days");
+  sub->add_option("--model", opt->model, "With --plan: only this model (new or old)")
+      ->check(CLI::IsMember({"new", "old"}));
+  sub->add_option("--community", opt->filter.community, "With --auto: only cases of this community");
+  sub->add_option("--item", opt->filter.item, "With --auto: only cases of this item");
+  sub->add_option("--unit", opt->filter.unit, "With --auto: only steps of this unit");
+  sub->footer(
+      "Examples:\n  sqgl route --plan C02-01\n  sqgl --as ZZ0101 route 150204-20120129-0001 --to ZZ0102\n"
+      "  sqgl --as IT01 route --auto");
+  return [opt](Context& ctx) { run_route(ctx, *opt); };
+}
+
+}  // namespace sqgl::cli

@@ -1,0 +1,869 @@
+#include "core/cases.h"
+
+#include <algorithm>
+#include <map>
+#include <set>
+
+#include <SQLiteCpp/Statement.h>
+#include <SQLiteCpp/VariadicBind.h>
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include "core/catalog.h"
+#include "core/citizen_id.h"
+#include "core/error.h"
+#include "core/history.h"
+#include "core/store.h"
+
+namespace sqgl::core {
+
+namespace {
+
+using nlohmann::json;
+
+// The stored row of a case, with what the workflow needs.
+struct CaseRow {
+  std::int64_t id = 0;
+  std::string number;
+  std::string item;
+  std::string model;
+  std::string status;
+  std::int64_t resident_id = 0;
+  std::int64_t community_id = 0;
+  std::optional<int> current_seq;
+  std::string accepted_at;
+  std::string due_date;
+  std::string returned_at;
+  int paused_days = 0;
+};
+
+struct StepRow {
+  int seq = 0;
+  std::string level;
+  std::int64_t unit_id = 0;
+  std::string unit_name;
+  std::string name_zh;
+  std::string role;
+  int days = 0;
+  std::string status;
+  std::optional<std::int64_t> assignee_id;
+  std::string started_at;
+  std::string due_date;
+};
+
+std::string text_or_empty(const SQLite::Column& c) { return c.isNull() ? "" : c.getString(); }
+
+CaseRow load_case(const SQLite::Database& db, std::string_view number) {
+  SQLite::Statement q(db,
+                      "SELECT id, number, item, model, status, resident_id, community_id, current_seq, accepted_at, "
+                      "due_date, returned_at, paused_days FROM cases WHERE number = ?");
+  q.bind(1, std::string(number));
+  if (!q.executeStep()) {
+    throw NotFound(fmt::format("no case {} (case numbers look like 150204-20120129-0001; see 'sqgl list')",
+                               errors::quote(number)));
+  }
+  CaseRow c;
+  c.id = q.getColumn(0).getInt64();
+  c.number = q.getColumn(1).getString();
+  c.item = q.getColumn(2).getString();
+  c.model = q.getColumn(3).getString();
+  c.status = q.getColumn(4).getString();
+  c.resident_id = q.getColumn(5).getInt64();
+  c.community_id = q.getColumn(6).getInt64();
+  if (!q.getColumn(7).isNull()) c.current_seq = q.getColumn(7).getInt();
+  c.accepted_at = q.getColumn(8).getString();
+  c.due_date = q.getColumn(9).getString();
+  c.returned_at = text_or_empty(q.getColumn(10));
+  c.paused_days = q.getColumn(11).getInt();
+  return c;
+}
+
+StepRow load_step(const SQLite::Database& db, std::int64_t case_id, int seq) {
+  SQLite::Statement q(db,
+                      "SELECT s.seq, s.level, s.unit_id, u.name_zh, s.name_zh, s.role, s.days, s.status, "
+                      "s.assignee_id, s.started_at, s.due_date "
+                      "FROM case_steps s JOIN units u ON u.id = s.unit_id WHERE s.case_id = ? AND s.seq = ?");
+  q.bind(1, case_id);
+  q.bind(2, seq);
+  if (!q.executeStep()) throw Failure(fmt::format("case {} has no step {}", case_id, seq));
+  StepRow s;
+  s.seq = q.getColumn(0).getInt();
+  s.level = q.getColumn(1).getString();
+  s.unit_id = q.getColumn(2).getInt64();
+  s.unit_name = q.getColumn(3).getString();
+  s.name_zh = q.getColumn(4).getString();
+  s.role = q.getColumn(5).getString();
+  s.days = q.getColumn(6).getInt();
+  s.status = q.getColumn(7).getString();
+  if (!q.getColumn(8).isNull()) s.assignee_id = q.getColumn(8).getInt64();
+  s.started_at = text_or_empty(q.getColumn(9));
+  s.due_date = text_or_empty(q.getColumn(10));
+  return s;
+}
+
+Date date_part(const std::string& datetime) { return *parse_date(datetime.substr(0, 10)); }
+
+// An action on the current step needs a case that is open, not waiting or decided.
+void require_open(const CaseRow& c) {
+  if (c.status == "open") return;
+  if (c.status == "returned") {
+    throw Conflict(fmt::format("case {} is waiting for materials since {}; record them with 'sqgl apply --supplement "
+                               "{} --materials …' first",
+                               errors::quote(c.number), c.returned_at.substr(0, 10), c.number));
+  }
+  throw Conflict(fmt::format("case {} is already {}", errors::quote(c.number), c.status));
+}
+
+// Whether staff member `staff_id` decided any step of the case other than `seq`.
+std::optional<int> other_step_decided_by(const SQLite::Database& db, std::int64_t case_id, std::int64_t staff_id,
+                                         int seq) {
+  SQLite::Statement q(db, "SELECT seq FROM case_steps WHERE case_id = ? AND decided_by = ? AND seq <> ? LIMIT 1");
+  SQLite::bind(q, case_id, staff_id, seq);
+  if (q.executeStep()) return q.getColumn(0).getInt();
+  return std::nullopt;
+}
+
+// Who may decide a step: active staff of the step's unit holding its role, who
+// has decided no other step of the same case (separation of duties).
+void require_decider(const SQLite::Database& db, const Operator& op, const CaseRow& c, const StepRow& step) {
+  if (op.unit_id != step.unit_id) {
+    throw PermissionDenied(fmt::format("{} ({}) may not decide step {} of case {}: it belongs to {}",
+                                       errors::quote(op.staff_no), op.unit_name, step.seq, errors::quote(c.number),
+                                       step.unit_name));
+  }
+  if (!op.has_role(step.role)) {
+    throw PermissionDenied(fmt::format("{} lacks the role {} that step {} ({}) of case {} needs",
+                                       errors::quote(op.staff_no), errors::quote(step.role), step.seq, step.name_zh,
+                                       errors::quote(c.number)));
+  }
+  if (auto other = other_step_decided_by(db, c.id, op.id, step.seq)) {
+    throw PermissionDenied(fmt::format("{} decided step {} of case {}; one person may not decide two steps of a case",
+                                       errors::quote(op.staff_no), *other, errors::quote(c.number)));
+  }
+}
+
+// The station window staff of the case's community: who accepts, supplements,
+// withdraws and records ratings.
+void require_window_clerk(const Operator& op, std::int64_t community_id, std::string_view action) {
+  if (op.unit_kind != "station" || !op.has_role("worker")) {
+    throw PermissionDenied(fmt::format("{} ({}) may not {}: that is for station window staff",
+                                       errors::quote(op.staff_no), op.unit_name, action));
+  }
+  if (op.community_id != community_id) {
+    throw PermissionDenied(fmt::format("{} ({}) may not {} for another community's case", errors::quote(op.staff_no),
+                                       op.unit_name, action));
+  }
+}
+
+void append(SQLite::Database& db, const Clock& clock, const Operator& op, std::string kind, const std::string& number,
+            const json& detail) {
+  append_event(db, clock, {std::move(kind), number, detail.dump(), op.staff_no});
+}
+
+// The unit that decides a chain step for a case in `community_id`.
+std::int64_t resolve_step_unit(const SQLite::Database& db, const ChainStep& step, std::int64_t community_id) {
+  std::optional<std::int64_t> id;
+  if (step.level == "station" || step.level == "committee") {
+    SQLite::Statement q(db, "SELECT id FROM units WHERE parent_id = ? AND kind = ?");
+    SQLite::bind(q, community_id, step.level);
+    if (q.executeStep()) id = q.getColumn(0).getInt64();
+  } else if (step.level == "street") {
+    SQLite::Statement q(db, "SELECT parent_id FROM units WHERE id = ? AND parent_id IS NOT NULL");
+    q.bind(1, community_id);
+    if (q.executeStep()) id = q.getColumn(0).getInt64();
+  } else {
+    SQLite::Statement q(db, "SELECT id FROM units WHERE code = ?");
+    q.bind(1, step.unit);
+    if (q.executeStep()) id = q.getColumn(0).getInt64();
+  }
+  if (!id) {
+    throw Conflict(fmt::format("no {} unit is set up for step {} ({}) of this community", step.level, step.seq,
+                               step.name_zh));
+  }
+  return *id;
+}
+
+// Matches what a clerk typed ("2", "结婚证") against a list of materials.
+std::vector<int> match_materials(const std::vector<std::string>& given, const std::vector<CaseMaterial>& known,
+                                 std::string_view item) {
+  std::vector<int> out;
+  std::vector<std::string> names;
+  for (const auto& m : known) names.push_back(m.name_zh);
+  for (const auto& text : given) {
+    auto it = std::find_if(known.begin(), known.end(),
+                           [&](const CaseMaterial& m) { return m.name_zh == text || std::to_string(m.seq) == text; });
+    if (it == known.end()) {
+      std::string message = fmt::format("{} is not a material of {}", errors::quote(text), item);
+      if (auto guess = closest_match(text, names); !guess.empty()) {
+        message += fmt::format(" (did you mean {}?)", errors::quote(guess));
+      }
+      message += "; see 'sqgl catalog " + std::string(item) + "'";
+      throw InvalidInput(message);
+    }
+    out.push_back(it->seq);
+  }
+  return out;
+}
+
+std::vector<CaseMaterial> item_materials(const Item& item) {
+  std::vector<CaseMaterial> out;
+  for (const auto& m : item.materials) out.push_back({m.seq, m.name_zh, m.required, "", ""});
+  return out;
+}
+
+std::vector<CaseMaterial> case_materials(const SQLite::Database& db, std::int64_t case_id) {
+  SQLite::Statement q(db,
+                      "SELECT seq, name_zh, required, received_at, requested_at FROM case_materials "
+                      "WHERE case_id = ? ORDER BY seq");
+  q.bind(1, case_id);
+  std::vector<CaseMaterial> out;
+  while (q.executeStep()) {
+    out.push_back({q.getColumn(0).getInt(), q.getColumn(1).getString(), q.getColumn(2).getInt() != 0,
+                   text_or_empty(q.getColumn(3)), text_or_empty(q.getColumn(4))});
+  }
+  return out;
+}
+
+int age_on(Date birth, Date day) {
+  std::chrono::year_month_day b{birth}, d{day};
+  int age = static_cast<int>(d.year()) - static_cast<int>(b.year());
+  if (std::chrono::month_day{d.month(), d.day()} < std::chrono::month_day{b.month(), b.day()}) --age;
+  return age;
+}
+
+std::string next_case_number(const SQLite::Database& db, Date today) {
+  std::string district = "SQGL";
+  SQLite::Statement d(db, "SELECT code FROM units WHERE kind = 'district' ORDER BY id LIMIT 1");
+  if (d.executeStep()) district = d.getColumn(0).getString();
+  const std::string day = format_date(today);
+  const std::string prefix = fmt::format("{}-{}{}{}-", district, day.substr(0, 4), day.substr(5, 2), day.substr(8, 2));
+  // Inside BEGIN IMMEDIATE no other writer can take the same number.
+  SQLite::Statement q(db, "SELECT max(number) FROM cases WHERE number >= ? AND number < ?");
+  SQLite::bind(q, prefix, prefix + "~");
+  int last = 0;
+  if (q.executeStep() && !q.getColumn(0).isNull()) last = std::stoi(q.getColumn(0).getString().substr(prefix.size()));
+  return fmt::format("{}{:04}", prefix, last + 1);
+}
+
+void activate_step(SQLite::Database& db, const WorkCalendar& calendar, std::int64_t case_id, int seq, int days,
+                   const DateTime& now) {
+  SQLite::Statement q(db,
+                      "UPDATE case_steps SET status = 'active', started_at = ?, due_date = ? "
+                      "WHERE case_id = ? AND seq = ?");
+  SQLite::bind(q, format_datetime(now), format_date(calendar.add_working_days(now.date, days)), case_id, seq);
+  q.exec();
+}
+
+void decide_step(SQLite::Database& db, std::int64_t case_id, int seq, const std::string& status, const Operator& op,
+                 const DateTime& now, const std::string& note) {
+  SQLite::Statement q(db,
+                      "UPDATE case_steps SET status = ?, decided_at = ?, decided_by = ?, note = ? "
+                      "WHERE case_id = ? AND seq = ?");
+  SQLite::bind(q, status, format_datetime(now), op.id, note, case_id, seq);
+  q.exec();
+}
+
+void close_case(SQLite::Database& db, std::int64_t case_id, const std::string& status, const DateTime& now) {
+  SQLite::Statement q(db, "UPDATE cases SET status = ?, current_seq = NULL, decided_at = ? WHERE id = ?");
+  SQLite::bind(q, status, format_datetime(now), case_id);
+  q.exec();
+}
+
+}  // namespace
+
+bool Operator::has_role(std::string_view role) const {
+  return std::find(roles.begin(), roles.end(), role) != roles.end();
+}
+
+Operator resolve_operator(const SQLite::Database& db, const std::optional<std::string>& staff_no) {
+  if (!staff_no || staff_no->empty()) {
+    throw InvalidInput("who is acting? give --as STAFF_NO or set SQGL_OPERATOR");
+  }
+  SQLite::Statement q(db,
+                      "SELECT s.id, s.staff_no, s.name, s.active, u.id, u.code, u.name_zh, u.kind, "
+                      "  CASE WHEN u.kind IN ('station', 'committee', 'party') THEN u.parent_id ELSE 0 END "
+                      "FROM staff s JOIN units u ON u.id = s.unit_id WHERE s.staff_no = ?");
+  q.bind(1, *staff_no);
+  if (!q.executeStep()) throw PermissionDenied(fmt::format("unknown operator {}", errors::quote(*staff_no)));
+  if (q.getColumn(3).getInt() == 0) {
+    throw PermissionDenied(fmt::format("operator {} is not active", errors::quote(*staff_no)));
+  }
+  Operator op;
+  op.id = q.getColumn(0).getInt64();
+  op.staff_no = q.getColumn(1).getString();
+  op.name = q.getColumn(2).getString();
+  op.unit_id = q.getColumn(4).getInt64();
+  op.unit_code = q.getColumn(5).getString();
+  op.unit_name = q.getColumn(6).getString();
+  op.unit_kind = q.getColumn(7).getString();
+  op.community_id = q.getColumn(8).getInt64();
+  SQLite::Statement roles(db, "SELECT role FROM staff_roles WHERE staff_id = ? ORDER BY role");
+  roles.bind(1, op.id);
+  while (roles.executeStep()) op.roles.push_back(roles.getColumn(0).getString());
+  return op;
+}
+
+bool Case::overdue(Date today) const {
+  return status == "open" && !due_date.empty() && *parse_date(due_date) < today;
+}
+
+std::string apply_case(SQLite::Database& db, const Clock& clock, const WorkCalendar& calendar, const Operator& op,
+                       const ApplyRequest& request) {
+  if (op.unit_kind != "station" || !op.has_role("worker")) {
+    throw PermissionDenied(fmt::format("{} ({}) may not accept applications: that is for station window staff",
+                                       errors::quote(op.staff_no), op.unit_name));
+  }
+  const DateTime now = clock.now();
+  const Item item = get_item(db, request.item);
+  const CitizenId id = parse_citizen_id(request.citizen_id);
+
+  SQLite::Statement resident(db,
+                             "SELECT r.id, r.name, r.sex, r.birth_date, h.community_id, c.name_zh, c.code, "
+                             "  r.pregnant, r.disabled, r.low_income, r.party_member, r.unemployed "
+                             "FROM residents r JOIN households h ON h.id = r.household_id "
+                             "JOIN units c ON c.id = h.community_id WHERE r.citizen_id = ?");
+  resident.bind(1, id.number);
+  if (!resident.executeStep()) {
+    throw NotFound(fmt::format("no resident with citizen ID {}", errors::quote(mask_citizen_id(id.number))));
+  }
+  const std::int64_t resident_id = resident.getColumn(0).getInt64();
+  const std::string resident_name = resident.getColumn(1).getString();
+  const char sex = resident.getColumn(2).getString().at(0);
+  const Date birth = *parse_date(resident.getColumn(3).getString());
+  const std::int64_t home_community = resident.getColumn(4).getInt64();
+  if (item.local_only && home_community != op.community_id) {
+    throw InvalidInput(fmt::format("resident {} ({}) is registered in {} ({}), not at this station; {} is handled "
+                                   "where the resident is registered",
+                                   errors::quote(mask_citizen_id(id.number)), resident_name,
+                                   resident.getColumn(5).getString(), resident.getColumn(6).getString(), item.code));
+  }
+
+  // Eligibility facts the resident's record can answer; all failures in one message.
+  std::vector<std::string> unmet;
+  if (item.sex && *item.sex != sex) unmet.push_back(*item.sex == 'F' ? "women only" : "men only");
+  const int age = age_on(birth, now.date);
+  if (item.min_age && age < *item.min_age) unmet.push_back(fmt::format("aged {} or over (is {})", *item.min_age, age));
+  if (item.max_age && age > *item.max_age) unmet.push_back(fmt::format("aged {} or under (is {})", *item.max_age, age));
+  for (const auto& flag : item.flags) {
+    auto index = std::find(kResidentFlags.begin(), kResidentFlags.end(), flag) - kResidentFlags.begin();
+    if (resident.getColumn(7 + static_cast<int>(index)).getInt() == 0) unmet.push_back(fmt::format("{} only", flag));
+  }
+  if (!unmet.empty()) {
+    std::string list;
+    for (const auto& u : unmet) list += (list.empty() ? "" : "; ") + u;
+    throw InvalidInput(fmt::format("resident {} ({}) is not eligible for {} {}: {}",
+                                   errors::quote(mask_citizen_id(id.number)), resident_name, item.code, item.name_zh,
+                                   list));
+  }
+
+  if (item.one_open_case) {
+    SQLite::Statement open(db,
+                           "SELECT number FROM cases WHERE resident_id = ? AND item = ? "
+                           "AND status IN ('open', 'returned') LIMIT 1");
+    SQLite::bind(open, resident_id, item.code);
+    if (open.executeStep()) {
+      throw Conflict(fmt::format("resident {} already has open case {} for {}",
+                                 errors::quote(mask_citizen_id(id.number)), errors::quote(open.getColumn(0).getString()),
+                                 item.code));
+    }
+  }
+  if (item.max_per_year) {
+    const std::string year = format_date(now.date).substr(0, 4);
+    SQLite::Statement count(db,
+                            "SELECT count(*) FROM cases WHERE resident_id = ? AND item = ? "
+                            "AND status NOT IN ('withdrawn', 'rejected') AND substr(accepted_at, 1, 4) = ?");
+    SQLite::bind(count, resident_id, item.code, year);
+    count.executeStep();
+    if (count.getColumn(0).getInt() >= *item.max_per_year) {
+      throw Conflict(fmt::format("resident {} has had {} {} case(s) in {}; the limit is {} a year",
+                                 errors::quote(mask_citizen_id(id.number)), count.getColumn(0).getInt(), item.code,
+                                 year, *item.max_per_year));
+    }
+  }
+
+  // 一次性告知: every missing required material in one message.
+  auto materials = item_materials(item);
+  const auto given = match_materials(request.materials, materials, item.code);
+  std::vector<std::string> missing;
+  for (const auto& m : materials) {
+    if (m.required && std::find(given.begin(), given.end(), m.seq) == given.end()) {
+      missing.push_back(fmt::format("{} {}", m.seq, m.name_zh));
+    }
+  }
+  if (!missing.empty()) {
+    std::string list;
+    for (const auto& m : missing) list += (list.empty() ? "" : "; ") + m;
+    throw InvalidInput(fmt::format("{} {} needs these materials too (一次性告知): {}", item.code, item.name_zh, list));
+  }
+
+  std::string model = request.model.value_or("");
+  if (model.empty()) {
+    SQLite::Statement setting(db, "SELECT value FROM settings WHERE key = 'model'");
+    model = setting.executeStep() ? setting.getColumn(0).getString() : "new";
+  }
+  if (model != "new" && model != "old") throw errors::invalid("model", model, "expected 'new' or 'old'");
+  const auto& chain = item.chain(model);
+  int total_days = 0;
+  std::vector<std::int64_t> units;
+  for (const auto& step : chain) {
+    total_days += step.days;
+    units.push_back(resolve_step_unit(db, step, op.community_id));
+  }
+
+  const std::string number = next_case_number(db, now.date);
+  const std::string due = format_date(calendar.add_working_days(now.date, total_days));
+  SQLite::Statement insert(db,
+                           "INSERT INTO cases (number, item, model, resident_id, community_id, window, status, "
+                           "current_seq, accepted_at, accepted_by, due_date, note) "
+                           "VALUES (?, ?, ?, ?, ?, ?, 'open', 1, ?, ?, ?, ?)");
+  SQLite::bind(insert, number, item.code, model, resident_id, op.community_id, item.window, format_datetime(now), op.id,
+               due, request.note);
+  insert.exec();
+  const std::int64_t case_id = db.getLastInsertRowid();
+  SQLite::Statement add_step(db,
+                             "INSERT INTO case_steps (case_id, seq, level, unit_id, name_zh, role, days, status) "
+                             "VALUES (?, ?, ?, ?, ?, ?, ?, 'pending')");
+  for (std::size_t i = 0; i < chain.size(); ++i) {
+    add_step.reset();
+    SQLite::bind(add_step, case_id, chain[i].seq, chain[i].level, units[i], chain[i].name_zh, chain[i].role,
+                 chain[i].days);
+    add_step.exec();
+  }
+  activate_step(db, calendar, case_id, chain.front().seq, chain.front().days, now);
+  SQLite::Statement add_material(db,
+                                 "INSERT INTO case_materials (case_id, seq, name_zh, required, received_at) "
+                                 "VALUES (?, ?, ?, ?, ?)");
+  for (const auto& m : materials) {
+    add_material.reset();
+    SQLite::bind(add_material, case_id, m.seq, m.name_zh, m.required ? 1 : 0);
+    if (std::find(given.begin(), given.end(), m.seq) != given.end()) {
+      add_material.bind(5, format_datetime(now));
+    } else {
+      add_material.bind(5);
+    }
+    add_material.exec();
+  }
+  append(db, clock, op, "case.apply", number,
+         {{"item", item.code},
+          {"model", model},
+          {"resident", mask_citizen_id(id.number)},
+          {"due_date", due},
+          {"materials", given},
+          {"status", {{"before", nullptr}, {"after", "open"}}}});
+  return number;
+}
+
+void approve_case(SQLite::Database& db, const Clock& clock, const WorkCalendar& calendar, const Operator& op,
+                  std::string_view number, const std::string& note) {
+  const CaseRow c = load_case(db, number);
+  require_open(c);
+  const StepRow step = load_step(db, c.id, *c.current_seq);
+  require_decider(db, op, c, step);
+  const DateTime now = clock.now();
+  decide_step(db, c.id, step.seq, "approved", op, now, note);
+  SQLite::Statement next(db, "SELECT seq, days FROM case_steps WHERE case_id = ? AND seq > ? ORDER BY seq LIMIT 1");
+  SQLite::bind(next, c.id, step.seq);
+  json detail{{"step", step.seq}, {"unit", step.unit_name}, {"note", note}};
+  if (next.executeStep()) {
+    const int seq = next.getColumn(0).getInt();
+    activate_step(db, calendar, c.id, seq, next.getColumn(1).getInt(), now);
+    SQLite::Statement move(db, "UPDATE cases SET current_seq = ? WHERE id = ?");
+    SQLite::bind(move, seq, c.id);
+    move.exec();
+    detail["next_step"] = seq;
+    detail["status"] = {{"before", "open"}, {"after", "open"}};
+  } else {
+    close_case(db, c.id, "approved", now);
+    detail["status"] = {{"before", "open"}, {"after", "approved"}};
+  }
+  append(db, clock, op, "case.approve", c.number, detail);
+}
+
+void reject_case(SQLite::Database& db, const Clock& clock, const Operator& op, std::string_view number,
+                 const std::string& reason) {
+  if (reason.empty()) throw InvalidInput("a rejection needs its reason: --reject REASON");
+  const CaseRow c = load_case(db, number);
+  require_open(c);
+  const StepRow step = load_step(db, c.id, *c.current_seq);
+  require_decider(db, op, c, step);
+  const DateTime now = clock.now();
+  decide_step(db, c.id, step.seq, "rejected", op, now, reason);
+  close_case(db, c.id, "rejected", now);
+  append(db, clock, op, "case.reject", c.number,
+         {{"step", step.seq}, {"reason", reason}, {"status", {{"before", "open"}, {"after", "rejected"}}}});
+}
+
+void return_case(SQLite::Database& db, const Clock& clock, const Operator& op, std::string_view number,
+                 const std::vector<std::string>& materials, const std::string& note) {
+  if (materials.empty()) throw InvalidInput("name the materials to supplement: --return M1,M2");
+  const CaseRow c = load_case(db, number);
+  require_open(c);
+  const StepRow step = load_step(db, c.id, *c.current_seq);
+  require_decider(db, op, c, step);
+  const DateTime now = clock.now();
+  const auto requested = match_materials(materials, case_materials(db, c.id), c.item);
+  SQLite::Statement request(db,
+                            "UPDATE case_materials SET requested_at = ?, received_at = NULL "
+                            "WHERE case_id = ? AND seq = ?");
+  for (int seq : requested) {
+    request.reset();
+    SQLite::bind(request, format_datetime(now), c.id, seq);
+    request.exec();
+  }
+  SQLite::Statement pause_step(db, "UPDATE case_steps SET status = 'returned', note = ? WHERE case_id = ? AND seq = ?");
+  SQLite::bind(pause_step, note, c.id, step.seq);
+  pause_step.exec();
+  SQLite::Statement pause(db, "UPDATE cases SET status = 'returned', returned_at = ? WHERE id = ?");
+  SQLite::bind(pause, format_datetime(now), c.id);
+  pause.exec();
+  append(db, clock, op, "case.return", c.number,
+         {{"step", step.seq},
+          {"materials", requested},
+          {"note", note},
+          {"status", {{"before", "open"}, {"after", "returned"}}}});
+}
+
+void supplement_case(SQLite::Database& db, const Clock& clock, const WorkCalendar& calendar, const Operator& op,
+                     std::string_view number, const std::vector<std::string>& materials) {
+  const CaseRow c = load_case(db, number);
+  require_window_clerk(op, c.community_id, "record supplementary materials");
+  if (c.status != "returned") {
+    throw Conflict(fmt::format("case {} is {}, not waiting for materials", errors::quote(c.number), c.status));
+  }
+  const auto known = case_materials(db, c.id);
+  const auto given = match_materials(materials, known, c.item);
+  std::vector<std::string> missing;
+  for (const auto& m : known) {
+    if (!m.requested_at.empty() && m.received_at.empty() &&
+        std::find(given.begin(), given.end(), m.seq) == given.end()) {
+      missing.push_back(fmt::format("{} {}", m.seq, m.name_zh));
+    }
+  }
+  if (!missing.empty()) {
+    std::string list;
+    for (const auto& m : missing) list += (list.empty() ? "" : "; ") + m;
+    throw InvalidInput(fmt::format("case {} still waits for: {}", errors::quote(c.number), list));
+  }
+  const DateTime now = clock.now();
+  SQLite::Statement receive(db, "UPDATE case_materials SET received_at = ? WHERE case_id = ? AND seq = ?");
+  for (int seq : given) {
+    receive.reset();
+    SQLite::bind(receive, format_datetime(now), c.id, seq);
+    receive.exec();
+  }
+  // The clock stood still while the resident gathered the materials: every due
+  // date still ahead moves by the working days the case waited.
+  const int paused = calendar.working_days_between(date_part(c.returned_at), now.date);
+  const std::string due = format_date(calendar.add_working_days(*parse_date(c.due_date), paused));
+  const StepRow step = load_step(db, c.id, *c.current_seq);
+  const std::string step_due = format_date(calendar.add_working_days(*parse_date(step.due_date), paused));
+  SQLite::Statement resume_step(db,
+                                "UPDATE case_steps SET status = 'active', due_date = ? WHERE case_id = ? AND seq = ?");
+  SQLite::bind(resume_step, step_due, c.id, step.seq);
+  resume_step.exec();
+  SQLite::Statement resume(db,
+                           "UPDATE cases SET status = 'open', returned_at = NULL, due_date = ?, "
+                           "paused_days = paused_days + ? WHERE id = ?");
+  SQLite::bind(resume, due, paused, c.id);
+  resume.exec();
+  append(db, clock, op, "case.supplement", c.number,
+         {{"materials", given},
+          {"paused_days", paused},
+          {"due_date", {{"before", c.due_date}, {"after", due}}},
+          {"status", {{"before", "returned"}, {"after", "open"}}}});
+}
+
+void withdraw_case(SQLite::Database& db, const Clock& clock, const Operator& op, std::string_view number,
+                   const std::string& reason) {
+  const CaseRow c = load_case(db, number);
+  require_window_clerk(op, c.community_id, "withdraw a case");
+  if (c.status != "open" && c.status != "returned") {
+    throw Conflict(fmt::format("case {} is already {}", errors::quote(c.number), c.status));
+  }
+  const DateTime now = clock.now();
+  decide_step(db, c.id, *c.current_seq, "withdrawn", op, now, reason);
+  close_case(db, c.id, "withdrawn", now);
+  append(db, clock, op, "case.withdraw", c.number,
+         {{"reason", reason}, {"status", {{"before", c.status}, {"after", "withdrawn"}}}});
+}
+
+namespace {
+
+// Active staff who may decide `step` of case `case_id`: its unit, its role, and
+// no other step of the case decided.
+std::vector<std::pair<std::int64_t, std::string>> eligible_staff(const SQLite::Database& db, std::int64_t case_id,
+                                                                 const StepRow& step) {
+  SQLite::Statement q(db,
+                      "SELECT s.id, s.staff_no FROM staff s JOIN staff_roles r ON r.staff_id = s.id "
+                      "WHERE s.unit_id = ? AND s.active AND r.role = ? "
+                      "AND NOT EXISTS (SELECT 1 FROM case_steps o WHERE o.case_id = ? AND o.seq <> ? "
+                      "                AND o.decided_by = s.id) "
+                      "ORDER BY s.staff_no");
+  SQLite::bind(q, step.unit_id, step.role, case_id, step.seq);
+  std::vector<std::pair<std::int64_t, std::string>> out;
+  while (q.executeStep()) out.emplace_back(q.getColumn(0).getInt64(), q.getColumn(1).getString());
+  return out;
+}
+
+void assign(SQLite::Database& db, const Clock& clock, const Operator& op, const CaseRow& c, const StepRow& step,
+            std::int64_t staff_id, const std::string& staff_no, bool automatic) {
+  std::string before;
+  if (step.assignee_id) {
+    SQLite::Statement q(db, "SELECT staff_no FROM staff WHERE id = ?");
+    q.bind(1, *step.assignee_id);
+    if (q.executeStep()) before = q.getColumn(0).getString();
+  }
+  SQLite::Statement q(db, "UPDATE case_steps SET assignee_id = ? WHERE case_id = ? AND seq = ?");
+  SQLite::bind(q, staff_id, c.id, step.seq);
+  q.exec();
+  append(db, clock, op, "case.route", c.number,
+         {{"step", step.seq},
+          {"auto", automatic},
+          {"assignee", {{"before", before.empty() ? json(nullptr) : json(before)}, {"after", staff_no}}}});
+}
+
+}  // namespace
+
+void route_case(SQLite::Database& db, const Clock& clock, const Operator& op, std::string_view number,
+                std::string_view staff_no) {
+  const CaseRow c = load_case(db, number);
+  if (c.status != "open" && c.status != "returned") {
+    throw Conflict(fmt::format("case {} is already {}", errors::quote(c.number), c.status));
+  }
+  const StepRow step = load_step(db, c.id, *c.current_seq);
+  if (op.unit_id != step.unit_id && !op.has_role("admin")) {
+    throw PermissionDenied(fmt::format("{} ({}) may not route step {} of case {}: it belongs to {}",
+                                       errors::quote(op.staff_no), op.unit_name, step.seq, errors::quote(c.number),
+                                       step.unit_name));
+  }
+  for (const auto& [id, no] : eligible_staff(db, c.id, step)) {
+    if (no == staff_no) {
+      assign(db, clock, op, c, step, id, no, false);
+      return;
+    }
+  }
+  throw InvalidInput(fmt::format("{} cannot decide step {} ({}) of case {}: it needs an active {} of {} who has "
+                                 "decided no other step of the case",
+                                 errors::quote(staff_no), step.seq, step.name_zh, errors::quote(c.number), step.role,
+                                 step.unit_name));
+}
+
+AutoRouteReport route_auto(SQLite::Database& db, const Clock& clock, const Operator& op, const CaseFilter& filter) {
+  const bool admin = op.has_role("admin");
+  if (!admin && !op.has_role("head")) {
+    throw PermissionDenied(fmt::format("{} may not route automatically: that is for station heads and the district "
+                                       "admin",
+                                       errors::quote(op.staff_no)));
+  }
+  // A station head routes the steps of their own station; the admin routes all.
+  SQLite::Statement open(db,
+                         "SELECT c.number, s.seq, h.grid_id FROM case_steps s "
+                         "JOIN cases c ON c.id = s.case_id AND c.current_seq = s.seq "
+                         "JOIN units cu ON cu.id = c.community_id JOIN units su ON su.id = s.unit_id "
+                         "JOIN residents r ON r.id = c.resident_id JOIN households h ON h.id = r.household_id "
+                         "WHERE s.status = 'active' AND s.assignee_id IS NULL AND c.status = 'open' "
+                         "AND (?1 = '' OR cu.code = ?1) AND (?2 = '' OR c.item = ?2) AND (?3 = '' OR su.code = ?3) "
+                         "AND (?4 OR s.unit_id = ?5) "
+                         "ORDER BY c.accepted_at, c.number");
+  SQLite::bind(open, filter.community, filter.item, filter.unit, admin ? 1 : 0, op.unit_id);
+  std::vector<std::tuple<std::string, int, std::optional<std::int64_t>>> todo;
+  while (open.executeStep()) {
+    std::optional<std::int64_t> grid;
+    if (!open.getColumn(2).isNull()) grid = open.getColumn(2).getInt64();
+    todo.emplace_back(open.getColumn(0).getString(), open.getColumn(1).getInt(), grid);
+  }
+  // Open steps each staff member already holds, kept up to date as we assign.
+  std::map<std::int64_t, int> load;
+  SQLite::Statement held(db,
+                         "SELECT assignee_id, count(*) FROM case_steps WHERE status IN ('active', 'returned') "
+                         "AND assignee_id IS NOT NULL GROUP BY assignee_id");
+  while (held.executeStep()) load[held.getColumn(0).getInt64()] = held.getColumn(1).getInt();
+  SQLite::Statement grid_worker(db, "SELECT worker_id FROM grids WHERE id = ?");
+
+  AutoRouteReport report;
+  for (const auto& [number, seq, grid] : todo) {
+    const CaseRow c = load_case(db, number);
+    const StepRow step = load_step(db, c.id, seq);
+    const auto candidates = eligible_staff(db, c.id, step);
+    if (candidates.empty()) {
+      ++report.unassignable;
+      continue;
+    }
+    std::optional<std::pair<std::int64_t, std::string>> choice;
+    if (step.level == "station" && grid) {
+      grid_worker.reset();
+      grid_worker.bind(1, *grid);
+      if (grid_worker.executeStep() && !grid_worker.getColumn(0).isNull()) {
+        const std::int64_t worker = grid_worker.getColumn(0).getInt64();
+        for (const auto& candidate : candidates) {
+          if (candidate.first == worker) choice = candidate;
+        }
+      }
+    }
+    if (choice) {
+      ++report.to_grid_worker;
+    } else {
+      choice = *std::min_element(candidates.begin(), candidates.end(), [&](const auto& a, const auto& b) {
+        return std::make_pair(load[a.first], a.second) < std::make_pair(load[b.first], b.second);
+      });
+    }
+    assign(db, clock, op, c, step, choice->first, choice->second, true);
+    ++load[choice->first];
+    ++report.assigned;
+  }
+  return report;
+}
+
+void evaluate_case(SQLite::Database& db, const Clock& clock, const Operator& op, std::string_view number, int score,
+                   const std::string& comment) {
+  if (score < 1 || score > 5) {
+    throw errors::invalid("score", std::to_string(score), "expected 1 (非常不满意) to 5 (非常满意)");
+  }
+  const CaseRow c = load_case(db, number);
+  require_window_clerk(op, c.community_id, "record a rating");
+  if (c.status != "approved" && c.status != "rejected") {
+    throw Conflict(fmt::format("case {} is {}; residents rate a case once it is decided", errors::quote(c.number),
+                               c.status));
+  }
+  SQLite::Statement existing(db, "SELECT score FROM evaluations WHERE case_id = ?");
+  existing.bind(1, c.id);
+  if (existing.executeStep()) {
+    throw Conflict(fmt::format("case {} was already rated ({})", errors::quote(c.number), existing.getColumn(0).getInt()));
+  }
+  const DateTime now = clock.now();
+  SQLite::Statement q(db, "INSERT INTO evaluations (case_id, score, comment, at, recorded_by) VALUES (?, ?, ?, ?, ?)");
+  SQLite::bind(q, c.id, score, comment, format_datetime(now), op.id);
+  q.exec();
+  append(db, clock, op, "case.evaluate", c.number, {{"score", score}, {"comment", comment}});
+}
+
+Case get_case(const SQLite::Database& db, const WorkCalendar& calendar, std::string_view number) {
+  const CaseRow row = load_case(db, number);
+  Case c;
+  SQLite::Statement q(db,
+                      "SELECT c.number, c.item, i.name_zh, c.model, c.status, r.citizen_id, r.name, u.code, u.name_zh, "
+                      "  c.window, c.accepted_at, a.staff_no, c.due_date, c.paused_days, c.returned_at, c.decided_at, "
+                      "  c.note, c.current_seq, e.score, e.comment "
+                      "FROM cases c JOIN items i ON i.code = c.item JOIN residents r ON r.id = c.resident_id "
+                      "JOIN units u ON u.id = c.community_id JOIN staff a ON a.id = c.accepted_by "
+                      "LEFT JOIN evaluations e ON e.case_id = c.id WHERE c.id = ?");
+  q.bind(1, row.id);
+  q.executeStep();
+  c.number = q.getColumn(0).getString();
+  c.item = q.getColumn(1).getString();
+  c.item_name = q.getColumn(2).getString();
+  c.model = q.getColumn(3).getString();
+  c.status = q.getColumn(4).getString();
+  c.citizen_id = q.getColumn(5).getString();
+  c.resident_name = q.getColumn(6).getString();
+  c.community_code = q.getColumn(7).getString();
+  c.community_name = q.getColumn(8).getString();
+  c.window = q.getColumn(9).getString();
+  c.accepted_at = q.getColumn(10).getString();
+  c.accepted_by = q.getColumn(11).getString();
+  c.due_date = q.getColumn(12).getString();
+  c.paused_days = q.getColumn(13).getInt();
+  c.returned_at = text_or_empty(q.getColumn(14));
+  c.decided_at = text_or_empty(q.getColumn(15));
+  c.note = q.getColumn(16).getString();
+  if (!q.getColumn(17).isNull()) c.current_seq = q.getColumn(17).getInt();
+  if (!q.getColumn(18).isNull()) {
+    c.score = q.getColumn(18).getInt();
+    c.comment = q.getColumn(19).getString();
+  }
+
+  SQLite::Statement steps(db,
+                          "SELECT s.seq, s.level, u.code, u.name_zh, s.name_zh, s.role, s.days, s.status, "
+                          "  COALESCE(a.staff_no, ''), s.started_at, s.due_date, s.decided_at, "
+                          "  COALESCE(d.staff_no, ''), s.note "
+                          "FROM case_steps s JOIN units u ON u.id = s.unit_id "
+                          "LEFT JOIN staff a ON a.id = s.assignee_id LEFT JOIN staff d ON d.id = s.decided_by "
+                          "WHERE s.case_id = ? ORDER BY s.seq");
+  steps.bind(1, row.id);
+  while (steps.executeStep()) {
+    CaseStep s;
+    s.seq = steps.getColumn(0).getInt();
+    s.level = steps.getColumn(1).getString();
+    s.unit_code = steps.getColumn(2).getString();
+    s.unit_name = steps.getColumn(3).getString();
+    s.name_zh = steps.getColumn(4).getString();
+    s.role = steps.getColumn(5).getString();
+    s.days = steps.getColumn(6).getInt();
+    s.status = steps.getColumn(7).getString();
+    s.assignee = steps.getColumn(8).getString();
+    s.started_at = text_or_empty(steps.getColumn(9));
+    s.due_date = text_or_empty(steps.getColumn(10));
+    s.decided_at = text_or_empty(steps.getColumn(11));
+    s.decided_by = steps.getColumn(12).getString();
+    s.note = steps.getColumn(13).getString();
+    if (!s.started_at.empty() && !s.decided_at.empty()) {
+      s.working_days_taken = calendar.working_days_between(date_part(s.started_at), date_part(s.decided_at));
+    }
+    c.promise_days += s.days;
+    c.steps.push_back(std::move(s));
+  }
+  c.materials = case_materials(db, row.id);
+  SQLite::Statement events(db,
+                           "SELECT id, at, COALESCE(operator, ''), kind, detail FROM events "
+                           "WHERE subject = ? AND kind LIKE 'case.%' ORDER BY id");
+  events.bind(1, c.number);
+  while (events.executeStep()) {
+    c.history.push_back({events.getColumn(0).getInt64(), events.getColumn(1).getString(),
+                         events.getColumn(2).getString(), events.getColumn(3).getString(),
+                         events.getColumn(4).getString()});
+  }
+  return c;
+}
+
+std::vector<CaseSummary> list_cases(const SQLite::Database& db, const WorkCalendar& calendar, const CaseFilter& filter,
+                                    Date today) {
+  std::string due_limit;
+  if (filter.due_within) due_limit = format_date(calendar.add_working_days(today, *filter.due_within));
+  SQLite::Statement q(db,
+                      "SELECT c.number, c.item, i.name_zh, c.status, r.name, cu.code, COALESCE(s.name_zh, ''), "
+                      "  COALESCE(su.code, ''), COALESCE(a.staff_no, ''), COALESCE(s.due_date, ''), c.due_date, "
+                      "  c.accepted_at "
+                      "FROM cases c JOIN items i ON i.code = c.item JOIN residents r ON r.id = c.resident_id "
+                      "JOIN units cu ON cu.id = c.community_id "
+                      "LEFT JOIN case_steps s ON s.case_id = c.id AND s.seq = c.current_seq "
+                      "LEFT JOIN units su ON su.id = s.unit_id LEFT JOIN staff a ON a.id = s.assignee_id "
+                      "WHERE (?1 = '' OR cu.code = ?1) AND (?2 = '' OR cu.parent_id = (SELECT id FROM units WHERE "
+                      "code = ?2)) AND (?3 = '' OR c.item = ?3) AND (?4 = '' OR c.status = ?4) "
+                      "AND (?5 = '' OR su.code = ?5) AND (?6 = '' OR a.staff_no = ?6) "
+                      "AND (NOT ?7 OR (c.status = 'open' AND c.due_date < ?8)) "
+                      "AND (?9 = '' OR (c.status = 'open' AND c.due_date <= ?9)) "
+                      "AND (NOT ?10 OR (c.status = 'open' AND s.assignee_id IS NULL)) "
+                      "ORDER BY c.accepted_at, c.number");
+  SQLite::bind(q, filter.community, filter.street, filter.item, filter.status, filter.unit, filter.assignee,
+               filter.overdue ? 1 : 0, format_date(today), due_limit, filter.unassigned ? 1 : 0);
+  std::vector<CaseSummary> out;
+  while (q.executeStep()) {
+    CaseSummary s;
+    s.number = q.getColumn(0).getString();
+    s.item = q.getColumn(1).getString();
+    s.item_name = q.getColumn(2).getString();
+    s.status = q.getColumn(3).getString();
+    s.resident_name = q.getColumn(4).getString();
+    s.community_code = q.getColumn(5).getString();
+    s.step = q.getColumn(6).getString();
+    s.step_unit = q.getColumn(7).getString();
+    s.assignee = q.getColumn(8).getString();
+    s.step_due = q.getColumn(9).getString();
+    s.due_date = q.getColumn(10).getString();
+    s.accepted_at = q.getColumn(11).getString();
+    s.overdue = s.status == "open" && s.due_date < format_date(today);
+    out.push_back(std::move(s));
+  }
+  return out;
+}
+
+void record_refusal(SQLite::Database& db, const Clock& clock, const std::optional<std::string>& operator_text,
+                    std::string_view command, std::string_view subject, std::string_view reason) {
+  WriteTransaction tx(db);
+  append_event(db, clock,
+               {"permission.denied", std::string(subject),
+                json{{"command", command}, {"reason", reason}}.dump(), operator_text});
+  tx.commit();
+}
+
+}  // namespace sqgl::core

@@ -1,0 +1,203 @@
+// The case workflow: a resident applies at a station window, the case moves
+// through its item's chain step by step, each level decides within its working
+// days, and every change leaves its event in the history.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <SQLiteCpp/Database.h>
+
+#include "core/calendar.h"
+#include "core/date.h"
+
+namespace sqgl::core {
+
+/// The acting staff member (`--as`), resolved against the staff table.
+struct Operator {
+  std::int64_t id = 0;
+  std::string staff_no;
+  std::string name;
+  std::int64_t unit_id = 0;
+  std::string unit_code;
+  std::string unit_name;
+  std::string unit_kind;
+  std::int64_t community_id = 0;  ///< the community of a station, committee or party unit; else 0
+  std::vector<std::string> roles;
+  /// True when the operator holds `role`.
+  bool has_role(std::string_view role) const;
+};
+
+/// Resolves `staff_no`: InvalidInput when none is given, PermissionDenied when it
+/// names no staff member or an inactive one.
+Operator resolve_operator(const SQLite::Database& db, const std::optional<std::string>& staff_no);
+
+/// What a clerk types for `sqgl apply`.
+struct ApplyRequest {
+  std::string citizen_id;
+  std::string item;
+  std::vector<std::string> materials;  ///< names, or their numbers in the item's list
+  std::string note;
+  std::optional<std::string> model;    ///< "new" or "old"; default: the database's setting
+};
+
+/// One step of a case, as shown.
+struct CaseStep {
+  int seq = 0;
+  std::string level;
+  std::string unit_code;
+  std::string unit_name;
+  std::string name_zh;
+  std::string role;
+  int days = 0;
+  std::string status;        ///< pending, active, returned, approved, rejected, withdrawn
+  std::string assignee;      ///< staff number, or ""
+  std::string started_at;    ///< date-time, or ""
+  std::string due_date;      ///< date, or ""
+  std::string decided_at;    ///< date-time, or ""
+  std::string decided_by;    ///< staff number, or ""
+  std::string note;
+  std::optional<int> working_days_taken;  ///< for a decided step: working days from its start to its decision
+};
+
+/// One material of a case.
+struct CaseMaterial {
+  int seq = 0;
+  std::string name_zh;
+  bool required = true;
+  std::string received_at;   ///< "" when not handed in
+  std::string requested_at;  ///< "" unless a reviewer asked for it (补正)
+};
+
+/// One event of a case's history.
+struct CaseEvent {
+  std::int64_t id = 0;
+  std::string at;
+  std::string operator_;
+  std::string kind;
+  std::string detail;  ///< JSON
+};
+
+/// A case with everything `sqgl show` prints.
+struct Case {
+  std::string number;
+  std::string item;
+  std::string item_name;
+  std::string model;
+  std::string status;  ///< open, returned, approved, rejected, withdrawn
+  std::string citizen_id;
+  std::string resident_name;
+  std::string community_code;
+  std::string community_name;
+  std::string window;
+  std::string accepted_at;
+  std::string accepted_by;
+  std::string due_date;
+  int promise_days = 0;      ///< the chain's working days
+  int paused_days = 0;       ///< working days spent waiting for materials
+  std::string returned_at;
+  std::string decided_at;
+  std::string note;
+  std::optional<int> current_seq;
+  std::vector<CaseStep> steps;
+  std::vector<CaseMaterial> materials;
+  std::optional<int> score;
+  std::string comment;
+  std::vector<CaseEvent> history;
+  /// True when the case is still open (or returned) and past its due date on `today`.
+  bool overdue(Date today) const;
+};
+
+/// Opens a case: checks the operator (a station worker of the resident's
+/// community), the resident, eligibility, open cases and yearly limits, and the
+/// required materials (all missing ones named in one message); routes it to its
+/// first step. Call inside a write transaction. Returns the case number.
+std::string apply_case(SQLite::Database& db, const Clock& clock, const WorkCalendar& calendar, const Operator& op,
+                       const ApplyRequest& request);
+
+/// Decides the current step in favour: the case moves on, or is approved at the last step.
+void approve_case(SQLite::Database& db, const Clock& clock, const WorkCalendar& calendar, const Operator& op,
+                  std::string_view number, const std::string& note);
+
+/// Ends the case rejected at its current step.
+void reject_case(SQLite::Database& db, const Clock& clock, const Operator& op, std::string_view number,
+                 const std::string& reason);
+
+/// Sends the case back for supplementary materials (补正); its clock stops.
+void return_case(SQLite::Database& db, const Clock& clock, const Operator& op, std::string_view number,
+                 const std::vector<std::string>& materials, const std::string& note);
+
+/// Records the materials a returned case waited for; its clock runs again and its
+/// due dates move by the working days it waited.
+void supplement_case(SQLite::Database& db, const Clock& clock, const WorkCalendar& calendar, const Operator& op,
+                     std::string_view number, const std::vector<std::string>& materials);
+
+/// Ends the case at the resident's request.
+void withdraw_case(SQLite::Database& db, const Clock& clock, const Operator& op, std::string_view number,
+                   const std::string& reason);
+
+/// Assigns or reassigns the current step to `staff_no`, who must be able to decide it.
+void route_case(SQLite::Database& db, const Clock& clock, const Operator& op, std::string_view number,
+                std::string_view staff_no);
+
+/// Filters for route_auto and list_cases; empty means any.
+struct CaseFilter {
+  std::string community;  ///< a community code
+  std::string street;     ///< a street office code
+  std::string item;
+  std::string status;     ///< open, returned, approved, rejected, withdrawn
+  std::string unit;       ///< the unit of the current step (a code)
+  std::string assignee;   ///< staff number of the current step's assignee
+  bool overdue = false;
+  std::optional<int> due_within;  ///< open cases due within N working days of today
+  bool unassigned = false;
+};
+
+/// What route_auto did.
+struct AutoRouteReport {
+  int assigned = 0;
+  int to_grid_worker = 0;
+  int unassignable = 0;  ///< steps no eligible staff member can take
+};
+
+/// Assigns every unassigned open step matching `filter`: a station step to the
+/// grid worker of the applicant's household when that worker may decide it,
+/// otherwise to the eligible staff member with the fewest open steps.
+AutoRouteReport route_auto(SQLite::Database& db, const Clock& clock, const Operator& op, const CaseFilter& filter);
+
+/// Records the resident's rating (1–5) of a decided case, once.
+void evaluate_case(SQLite::Database& db, const Clock& clock, const Operator& op, std::string_view number, int score,
+                   const std::string& comment);
+
+/// One case in full; NotFound when there is none.
+Case get_case(const SQLite::Database& db, const WorkCalendar& calendar, std::string_view number);
+
+/// One line of a queue.
+struct CaseSummary {
+  std::string number;
+  std::string item;
+  std::string item_name;
+  std::string status;
+  std::string resident_name;
+  std::string community_code;
+  std::string step;       ///< the current step's name, or ""
+  std::string step_unit;  ///< its unit code
+  std::string assignee;
+  std::string step_due;
+  std::string due_date;
+  std::string accepted_at;
+  bool overdue = false;
+};
+
+/// Cases matching `filter`, oldest first.
+std::vector<CaseSummary> list_cases(const SQLite::Database& db, const WorkCalendar& calendar, const CaseFilter& filter,
+                                    Date today);
+
+/// Records a refused command in the history in its own transaction (the command
+/// itself wrote nothing). `operator_text` is what was given, known or not.
+void record_refusal(SQLite::Database& db, const Clock& clock, const std::optional<std::string>& operator_text,
+                    std::string_view command, std::string_view subject, std::string_view reason);
+
+}  // namespace sqgl::core
