@@ -1,0 +1,231 @@
+# The case workflow on the demo district, on the reform's own dates.
+%env SQGL_DB=demo.db
+$ sqgl init --demo > /dev/null
+# Residents used below (the demo is deterministic: same seed, same people).
+$ sqlite3 demo.db "SELECT r.citizen_id FROM residents r JOIN households h ON h.id = r.household_id JOIN units u ON u.id = h.community_id WHERE r.pregnant AND u.code = '150204001001' ORDER BY r.id LIMIT 1" > pregnant && cat pregnant
+15020419820927536X
+$ sqlite3 demo.db "SELECT r.citizen_id FROM residents r JOIN households h ON h.id = r.household_id JOIN units u ON u.id = h.community_id WHERE r.sex = 'M' AND u.code = '150204001001' ORDER BY r.id LIMIT 1" > man && cat man
+150204197410037051
+$ sqlite3 demo.db "SELECT r.citizen_id FROM residents r JOIN households h ON h.id = r.household_id JOIN units u ON u.id = h.community_id WHERE r.pregnant AND u.code = '150204002001' ORDER BY r.id LIMIT 1" > elsewhere && cat elsewhere
+150203197508080449
+$ sqlite3 demo.db "SELECT r.citizen_id FROM residents r JOIN households h ON h.id = r.household_id JOIN units u ON u.id = h.community_id WHERE r.disabled AND u.code = '150204001001' ORDER BY r.id LIMIT 1" > disabled && cat disabled
+150204194601264202
+$ sqlite3 demo.db "SELECT r.citizen_id FROM residents r JOIN households h ON h.id = r.household_id JOIN units u ON u.id = h.community_id WHERE r.low_income AND r.relation = '户主' AND u.code = '150204001001' ORDER BY r.id LIMIT 2" > low_income && cat low_income
+150204195412254974
+150204197603150392
+#
+# 一杯奶 (C05-01) on 2012-01-29, a Sunday that was an official working day.
+$ sqgl route --plan C05-01
+C05-01 "一杯奶"生育关怀申请
+
+new model: 2 review levels, 5 working days, 1 trip
+  1.  服务站        the applicant's community station  worker    2 wd
+  2.  区人口计生局  JSJ 区人口和计划生育局             approver  3 wd
+      total                                                      5 wd
+
+old model: 3 review levels, 20 working days, 3 trips
+  1.  居委会        the applicant's residents' committee  director   5 wd
+  2.  街道计生办    the community's street office         reviewer   5 wd
+  3.  区人口计生局  JSJ 区人口和计划生育局                approver  10 wd
+      total                                                         20 wd
+$ sqlite3 demo.db .dump > before.sql
+$ sqgl --as ZZ0101 apply --resident "$(cat pregnant)" --item C05-01 --materials 1,2,3
+! sqgl: error: C05-01 "一杯奶"生育关怀申请 needs these materials too (一次性告知): 4 医院早孕/孕检证明
+? 2
+$ sqlite3 demo.db .dump | diff -q - before.sql && echo "nothing written"
+nothing written
+$ sqgl --as ZZ0101 apply --resident "$(cat pregnant)" --item C05-01 --materials 夫妻身份证,结婚证,3,4 --note '怀孕3个月'
+accepted case 150204-20120129-0001: C05-01 "一杯奶"生育关怀申请 for 孙颖敏
+due 2012-02-03 (5 working days, new model)
+now at step 1 of 2: 服务站 (阳光社区管理服务站), step due 2012-01-31
+$ sqgl --as IT01 route --auto
+assigned 1 open step (1 to the applicant's grid worker)
+$ SQGL_NOW=2012-01-30T10:00 sqgl --as ZZ0101 approve 150204-20120129-0001 --note '材料齐全'
+case 150204-20120129-0001: step 1 (服务站) approved; now at step 2 of 2: 区人口计生局 (区人口和计划生育局), step due 2012-02-02
+$ SQGL_NOW=2012-02-01T15:30 sqgl --as JSJ01 approve 150204-20120129-0001
+case 150204-20120129-0001 approved at step 2 (区人口计生局)
+$ SQGL_NOW=2012-02-01T16:00 sqgl show 150204-20120129-0001
+case 150204-20120129-0001  C05-01 "一杯奶"生育关怀申请  (new model)
+status     approved 2012-02-01T15:30:00
+resident   孙颖敏 150204********536X
+community  150204001001 阳光社区
+accepted   2012-01-29T09:00:00 by ZZ0101 at the services window
+due        2012-02-03: 5 working days after 2012-01-29 (服务站 2 + 区人口计生局 3), the day of acceptance not counted
+note       怀孕3个月
+
+steps:
+  1.  服务站        阳光社区管理服务站  worker    2 wd  approved  by ZZ0101  2012-01-30T10:00:00  1 wd taken
+  2.  区人口计生局  区人口和计划生育局  approver  3 wd  approved  by JSJ01   2012-02-01T15:30:00  2 wd taken
+
+materials:
+  1.  夫妻身份证          required  received 2012-01-29
+  2.  结婚证              required  received 2012-01-29
+  3.  生育服务证(准生证)  required  received 2012-01-29
+  4.  医院早孕/孕检证明   required  received 2012-01-29
+
+history:
+  2012-01-29T09:00:00  ZZ0101  accepted under the new model; due 2012-02-03
+  2012-01-29T09:00:00  IT01    step 1 assigned to ZZ0101 (auto)
+  2012-01-30T10:00:00  ZZ0101  approved step 1 (阳光社区管理服务站); moved to step 2
+  2012-02-01T15:30:00  JSJ01   approved step 2 (区人口和计划生育局); case approved
+$ SQGL_NOW=2012-02-02 sqgl --as ZZ0101 evaluate 150204-20120129-0001 --score 5 --comment '当周就批了'
+case 150204-20120129-0001 rated 5 (非常满意)
+$ SQGL_NOW=2012-02-02 sqgl --as ZZ0101 evaluate 150204-20120129-0001 --score 4
+! sqgl: error: case '150204-20120129-0001' was already rated (5)
+? 5
+#
+# Refusals, each with its own message and exit code, nothing written.
+$ sqlite3 demo.db .dump > before.sql
+$ sqgl --as ZZ0101 apply --resident "$(cat man)" --item C05-01 --materials 1,2,3,4
+! sqgl: error: resident '150204********7051' (谢涛) is not eligible for C05-01 "一杯奶"生育关怀申请: women only; pregnant only
+? 2
+$ sqgl --as ZZ0101 apply --resident "$(cat elsewhere)" --item C05-01 --materials 1,2,3,4
+! sqgl: error: resident '150203********0449' (张桂梅) is registered in 长征社区 (150204002001), not at this station; C05-01 is handled where the resident is registered
+? 2
+$ sqgl --as ZZ0101 apply --resident "$(cat pregnant)" --item C05-01 --materials 1,2,3
+! sqgl: error: C05-01 "一杯奶"生育关怀申请 needs these materials too (一次性告知): 4 医院早孕/孕检证明
+? 2
+$ SQGL_NOW=2012-01-29T09:30 sqgl --as ZZ0101 apply --resident "$(cat disabled)" --item C08-01 --materials 1,2,3,4 > /dev/null
+$ sqlite3 demo.db .dump > before.sql
+$ SQGL_NOW=2012-01-29T09:40 sqgl --as ZZ0102 apply --resident "$(cat disabled)" --item C08-01 --materials 1,2,3,4
+! sqgl: error: resident '150204********4202' already has open case '150204-20120129-0002' for C08-01
+? 5
+$ sqgl --as ZZ0101 apply --resident 150204197802295025 --item C05-01
+! sqgl: error: invalid citizen ID '150204197802295025': birth date 1978-02-29 is not a real date
+? 2
+$ sqgl --as ZZ0101 apply --resident "$(cat pregnant)" --item C05-1
+! sqgl: error: unknown item 'C05-1' (did you mean 'C05-01'?)
+? 3
+$ sqgl apply --resident "$(cat pregnant)" --item C05-01
+! sqgl: error: who is acting? give --as STAFF_NO or set SQGL_OPERATOR
+? 2
+$ sqlite3 demo.db .dump | diff -q - before.sql && echo "nothing written"
+nothing written
+#
+# 低保 (C02-01): two review levels now, three before; a case under each model follows its own chain.
+$ sqgl route --plan C02-01
+C02-01 城市居民最低生活保障申请(低保)
+
+new model: 2 review levels, 20 working days, 1 trip
+  1.  服务站    the applicant's community station  worker     8 wd
+  2.  区民政局  MZJ 区民政局                       approver  12 wd
+      total                                                  20 wd
+
+old model: 3 review levels, 30 working days, 3 trips
+  1.  居委会    the applicant's residents' committee  director  10 wd
+  2.  街道      the community's street office         reviewer  15 wd
+  3.  区民政局  MZJ 区民政局                          approver   5 wd
+      total                                                     30 wd
+$ sqgl --as ZZ0101 apply --resident "$(sed -n 1p low_income)" --item C02-01 --materials 1,2,3
+accepted case 150204-20120129-0003: C02-01 城市居民最低生活保障申请(低保) for 卢建刚
+due 2012-02-24 (20 working days, new model)
+now at step 1 of 2: 服务站 (阳光社区管理服务站), step due 2012-02-08
+$ sqgl --as ZZ0101 apply --resident "$(sed -n 2p low_income)" --item C02-01 --materials 1,2,3 --model old
+accepted case 150204-20120129-0004: C02-01 城市居民最低生活保障申请(低保) for 刘刚海
+due 2012-03-09 (30 working days, old model)
+now at step 1 of 3: 居委会 (阳光社区居民委员会), step due 2012-02-10
+$ sqgl show 150204-20120129-0004 --json | python3 -c 'import json,sys; d=json.load(sys.stdin); print(d["model"], [(s["name_zh"], s["unit"], s["role"], s["days"]) for s in d["steps"]])'
+old [('居委会', '150204001001-JWH', 'director', 10), ('街道', '150204001', 'reviewer', 15), ('区民政局', 'MZJ', 'approver', 5)]
+$ sqgl show 150204-20120129-0003 --json | python3 -c 'import json,sys; d=json.load(sys.stdin); print(d["model"], [(s["name_zh"], s["unit"], s["role"], s["days"]) for s in d["steps"]])'
+new [('服务站', '150204001001-FWZ', 'worker', 8), ('区民政局', 'MZJ', 'approver', 12)]
+#
+# Who may act: another community's street office, a second step by the same person, an unknown operator.
+$ SQGL_NOW=2012-01-31 sqgl --as JW0101 approve 150204-20120129-0004
+case 150204-20120129-0004: step 1 (居委会) approved; now at step 2 of 3: 街道 (幸福路街道), step due 2012-02-21
+$ SQGL_NOW=2012-02-01 sqgl --as JD0201 approve 150204-20120129-0004
+! sqgl: error: 'JD0201' (乌素图街道) may not decide step 2 of case '150204-20120129-0004': it belongs to 幸福路街道
+? 4
+$ SQGL_NOW=2012-02-01 sqgl --as JD0101 approve 150204-20120129-0004
+case 150204-20120129-0004: step 2 (街道) approved; now at step 3 of 3: 区民政局 (区民政局), step due 2012-02-08
+$ SQGL_NOW=2012-01-30 sqgl --as ZZ0101 approve 150204-20120129-0002
+case 150204-20120129-0002: step 1 (服务站) approved; now at step 2 of 3: 区残联 (区残疾人联合会), step due 2012-02-03
+$ SQGL_NOW=2012-02-01 sqgl --as CL01 approve 150204-20120129-0002
+case 150204-20120129-0002: step 2 (区残联) approved; now at step 3 of 3: 服务站 (阳光社区管理服务站), step due 2012-02-03
+$ SQGL_NOW=2012-02-02 sqgl --as ZZ0101 approve 150204-20120129-0002
+! sqgl: error: 'ZZ0101' decided step 1 of case '150204-20120129-0002'; one person may not decide two steps of a case
+? 4
+$ SQGL_NOW=2012-02-02 sqgl --as NOBODY approve 150204-20120129-0002
+! sqgl: error: unknown operator 'NOBODY'
+? 4
+$ SQGL_NOW=2012-02-02 sqgl --as JSJ01 approve 150204-20120129-0002
+! sqgl: error: 'JSJ01' (区人口和计划生育局) may not decide step 3 of case '150204-20120129-0002': it belongs to 阳光社区管理服务站
+? 4
+$ sqlite3 demo.db "SELECT at, operator, kind, subject FROM events WHERE kind = 'permission.denied' ORDER BY id"
+2012-02-01T00:00:00|JD0201|permission.denied|150204-20120129-0004
+2012-02-02T00:00:00|ZZ0101|permission.denied|150204-20120129-0002
+2012-02-02T00:00:00|NOBODY|permission.denied|150204-20120129-0002
+2012-02-02T00:00:00|JSJ01|permission.denied|150204-20120129-0002
+$ SQGL_NOW=2012-02-02 sqgl --as ZZ0102 approve 150204-20120129-0002
+case 150204-20120129-0002 approved at step 3 (服务站)
+#
+# Returned for materials for 3 working days: the due date moves by 3 working days.
+$ SQGL_NOW=2012-01-30 sqgl --as ZZ0101 approve 150204-20120129-0003 > /dev/null
+$ SQGL_NOW=2012-02-01 sqgl --as MZJ01 approve 150204-20120129-0003 --return 3 --note '收入证明缺少单位盖章'
+case 150204-20120129-0003 returned at step 2 (区民政局) for supplementary materials; its clock stops
+$ SQGL_NOW=2012-02-02 sqgl --as MZJ01 approve 150204-20120129-0003
+! sqgl: error: case '150204-20120129-0003' is waiting for materials since 2012-02-01; record them with 'sqgl apply --supplement 150204-20120129-0003 --materials …' first
+? 5
+$ SQGL_NOW=2012-02-06 sqgl --as ZZ0101 apply --supplement 150204-20120129-0003 --materials 1
+! sqgl: error: case '150204-20120129-0003' still waits for: 3 家庭成员收入证明
+? 2
+$ SQGL_NOW=2012-02-06 sqgl --as ZZ0101 apply --supplement 150204-20120129-0003 --materials 家庭成员收入证明
+case 150204-20120129-0003: materials recorded after 3 working days; due 2012-02-29
+now at step 2 of 2: 区民政局 (区民政局), step due 2012-02-20
+$ sqgl show 150204-20120129-0003 --json | python3 -c 'import json,sys; d=json.load(sys.stdin); print(d["status"], d["due_date"], d["paused_days"], d["steps"][1]["due_date"])'
+open 2012-02-29 3 2012-02-20
+$ SQGL_NOW=2012-02-07 sqgl --as MZJ02 approve 150204-20120129-0003 --reject '家庭人均收入高于低保标准'
+case 150204-20120129-0003 rejected at step 2 (区民政局)
+$ SQGL_NOW=2012-02-07 sqgl --as MZJ02 approve 150204-20120129-0003
+! sqgl: error: case '150204-20120129-0003' is already rejected
+? 5
+#
+# Queues.
+$ SQGL_NOW=2012-03-01 sqgl list --status open
+case                  item    resident  status  step      assignee  step due    due
+150204-20120129-0004  C02-01  刘刚海    open    区民政局            2012-02-08  2012-03-09
+1 case
+$ SQGL_NOW=2012-03-15 sqgl list --overdue --json | python3 -c 'import json,sys; d=json.load(sys.stdin); print(d["count"], [c["number"] for c in d["cases"]])'
+1 ['150204-20120129-0004']
+$ sqgl --as MZJ01 route 150204-20120129-0004 --to MZJ02
+case 150204-20120129-0004: step 3 (区民政局) assigned to MZJ02
+$ sqgl --as MZJ01 route 150204-20120129-0004 --to JSJ01
+! sqgl: error: 'JSJ01' cannot decide step 3 (区民政局) of case '150204-20120129-0004': it needs an active approver of 区民政局 who has decided no other step of the case
+? 2
+$ sqgl --as MZJ02 list --mine
+case                  item    resident  status  step      assignee  step due    due
+150204-20120129-0004  C02-01  刘刚海    open    区民政局  MZJ02     2012-02-08  2012-03-09
+1 case
+$ sqgl --as ZZ0101 withdraw 150204-20120129-0004 --reason '本人申请撤回'
+case 150204-20120129-0004 withdrawn
+$ sqgl --as ZZ0101 withdraw 150204-20120129-0004
+! sqgl: error: case '150204-20120129-0004' is already withdrawn
+? 5
+#
+# The history is hash-chained: an event edited behind sqgl's back is found.
+$ sqgl audit verify | cut -c1-24
+ok: 30 events verified; 
+$ sqlite3 demo.db "UPDATE events SET operator = 'ZZ0102' WHERE kind = 'case.approve' AND subject = '150204-20120129-0002' AND operator = 'ZZ0101'"
+! Error: stepping, events are append-only (19)
+? 19
+$ sqlite3 demo.db "DROP TRIGGER events_no_update; UPDATE events SET operator = 'ZZ0102' WHERE kind = 'case.approve' AND subject = '150204-20120129-0002' AND operator = 'ZZ0101' RETURNING id, kind, subject"
+19|case.approve|150204-20120129-0002
+$ sqgl audit verify
+! sqgl: error: history event 19 does not verify: its content does not match its hash (edited)
+? 1
+$ sqgl audit verify --json | python3 -c 'import json,sys; d=json.load(sys.stdin); print(d["ok"], d["bad_event"])'
+False 19
+! sqgl: error: history event 19 does not verify: its content does not match its hash (edited)
+#
+# route --auto: every open station step goes to the applicant's grid worker.
+$ for n in 1 2 3 4 5 6; do sqgl --as ZZ0101 apply --resident "$(sqlite3 demo.db "SELECT r.citizen_id FROM residents r JOIN households h ON h.id = r.household_id JOIN units u ON u.id = h.community_id WHERE u.code = '150204001001' AND r.birth_date < '1990-01-01' ORDER BY r.id LIMIT 1 OFFSET $((n * 500))")" --item C10-01 --materials 1,2,3 > /dev/null; done
+$ for n in 1 2 3; do sqgl --as ZZ0501 apply --resident "$(sqlite3 demo.db "SELECT r.citizen_id FROM residents r JOIN households h ON h.id = r.household_id JOIN units u ON u.id = h.community_id WHERE u.code = '150204002001' AND r.birth_date < '1990-01-01' ORDER BY r.id LIMIT 1 OFFSET $((n * 700))")" --item C10-01 --materials 1,2,3 > /dev/null; done
+$ sqgl --as ZZ0101 route --auto
+assigned 6 open steps (6 to the applicant's grid worker)
+$ sqgl --as IT01 route --auto
+assigned 3 open steps (3 to the applicant's grid worker)
+$ sqgl list --unassigned
+no cases
+$ sqlite3 demo.db "SELECT count(*), sum(s.assignee_id = g.worker_id) FROM case_steps s JOIN cases c ON c.id = s.case_id JOIN residents r ON r.id = c.resident_id JOIN households h ON h.id = r.household_id JOIN grids g ON g.id = h.grid_id WHERE s.status = 'active' AND s.level = 'station'"
+9|9
+$ sqgl --as ZZ0101 route --auto
+assigned 0 open steps (0 to the applicant's grid worker)
