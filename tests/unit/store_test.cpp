@@ -2,6 +2,10 @@
 
 #include <doctest/doctest.h>
 
+#include <fmt/format.h>
+
+#include "core/calendar.h"
+#include "core/catalog.h"
 #include "core/error.h"
 #include "core/history.h"
 #include "core/store.h"
@@ -163,4 +167,31 @@ TEST_CASE("history: events are hash-chained and append-only") {
 
 TEST_CASE("history: SHA-256 of a known vector") {
   CHECK(sha256_hex("abc") == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+}
+
+TEST_CASE("migrations: a schema-1 database is upgraded in place, keeping its data") {
+  TempDir dir;
+  {
+    // What sqgl's first release created: migration 1 only, with its catalog and calendars.
+    SQLite::Database old(dir.file("v1.db"), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+    old.exec("PRAGMA foreign_keys = ON");
+    WriteTransaction tx(old);
+    old.exec(*EmbeddedDataFiles{}.read("schema/0001_base.sql"));
+    old.exec("PRAGMA user_version = 1");
+    old.exec(fmt::format("PRAGMA application_id = {}", kApplicationId));
+    load_catalog(old, EmbeddedDataFiles{});
+    load_shipped_calendars(old, EmbeddedDataFiles{});
+    tx.commit();
+  }
+  CHECK_THROWS_WITH_AS(open_database(dir.file("v1.db"), true), doctest::Contains("run 'sqgl init' to upgrade it"),
+                       Conflict);
+  auto report = init_file(dir.file("v1.db"));
+  CHECK(report.from_version == 1);
+  CHECK(report.to_version == latest_schema_version());
+  CHECK_FALSE(report.catalog_loaded);
+  CHECK(report.calendar_years.empty());
+  auto db = open_database(dir.file("v1.db"), false);
+  CHECK(scalar(db, "SELECT count(*) FROM items") == 64);
+  CHECK(scalar(db, "SELECT count(*) FROM cases") == 0);
+  CHECK(scalar(db, "SELECT count(*) FROM events WHERE kind = 'schema.migrate'") == 1);
 }
