@@ -34,7 +34,12 @@ void run_write(Context& ctx, std::string_view command, std::string_view subject,
     body(db, op, *calendar);
     tx.commit();
   } catch (const core::PermissionDenied& e) {
-    core::record_refusal(db, ctx.clock, ctx.operator_(), command, subject, e.what());
+    try {
+      core::record_refusal(db, ctx.clock, ctx.operator_(), command, subject, e.what());
+    } catch (const std::exception& failure) {
+      // The refusal still stands; say that it could not be recorded.
+      ctx.warn(fmt::format("the refusal could not be recorded in the history: {}", failure.what()));
+    }
     throw;
   }
   for (int year : calendar->years_without_calendar()) {
