@@ -26,15 +26,14 @@ void run_approve(Context& ctx, const ApproveOptions& opt) {
   std::string command = "approve";
   if (!opt.reject.empty()) command = "approve --reject";
   if (!opt.return_materials.empty()) command = "approve --return";
-  std::optional<int> step;
+  int step = 0;
   run_write(ctx, command, opt.number, [&](auto& db, const auto& op, const auto& calendar) {
-    step = core::get_case(db, calendar, opt.number).current_seq;
     if (!opt.reject.empty()) {
-      core::reject_case(db, ctx.clock, op, opt.number, opt.reject);
+      step = core::reject_case(db, ctx.clock, op, opt.number, opt.reject);
     } else if (!opt.return_materials.empty()) {
-      core::return_case(db, ctx.clock, op, opt.number, split_list(opt.return_materials), opt.note);
+      step = core::return_case(db, ctx.clock, op, opt.number, split_list(opt.return_materials), opt.note);
     } else {
-      core::approve_case(db, ctx.clock, calendar, op, opt.number, opt.note);
+      step = core::approve_case(db, ctx.clock, calendar, op, opt.number, opt.note);
     }
   });
   auto& db = ctx.write_db();
@@ -43,7 +42,7 @@ void run_approve(Context& ctx, const ApproveOptions& opt) {
     print_json(ctx.out, case_json(c, ctx.clock.today()));
     return;
   }
-  const auto& decided = c.steps[static_cast<std::size_t>(step.value_or(1) - 1)];
+  const auto& decided = c.steps[static_cast<std::size_t>(step - 1)];
   if (c.status == "returned") {
     ctx.out << fmt::format("case {} returned at step {} ({}) for supplementary materials; its clock stops\n", c.number,
                            decided.seq, decided.name_zh);

@@ -453,7 +453,7 @@ std::string apply_case(SQLite::Database& db, const Clock& clock, const WorkCalen
   return number;
 }
 
-void approve_case(SQLite::Database& db, const Clock& clock, const WorkCalendar& calendar, const Operator& op,
+int approve_case(SQLite::Database& db, const Clock& clock, const WorkCalendar& calendar, const Operator& op,
                   std::string_view number, const std::string& note) {
   const CaseRow c = load_case(db, number);
   require_open(c);
@@ -477,9 +477,10 @@ void approve_case(SQLite::Database& db, const Clock& clock, const WorkCalendar& 
     detail["status"] = {{"before", "open"}, {"after", "approved"}};
   }
   append(db, clock, op, "case.approve", c.number, detail);
+  return step.seq;
 }
 
-void reject_case(SQLite::Database& db, const Clock& clock, const Operator& op, std::string_view number,
+int reject_case(SQLite::Database& db, const Clock& clock, const Operator& op, std::string_view number,
                  const std::string& reason) {
   if (reason.empty()) throw InvalidInput("a rejection needs its reason: --reject REASON");
   const CaseRow c = load_case(db, number);
@@ -491,9 +492,10 @@ void reject_case(SQLite::Database& db, const Clock& clock, const Operator& op, s
   close_case(db, c.id, "rejected", now);
   append(db, clock, op, "case.reject", c.number,
          {{"step", step.seq}, {"reason", reason}, {"status", {{"before", "open"}, {"after", "rejected"}}}});
+  return step.seq;
 }
 
-void return_case(SQLite::Database& db, const Clock& clock, const Operator& op, std::string_view number,
+int return_case(SQLite::Database& db, const Clock& clock, const Operator& op, std::string_view number,
                  const std::vector<std::string>& materials, const std::string& note) {
   if (materials.empty()) throw InvalidInput("name the materials to supplement: --return M1,M2");
   const CaseRow c = load_case(db, number);
@@ -521,6 +523,7 @@ void return_case(SQLite::Database& db, const Clock& clock, const Operator& op, s
           {"materials", requested},
           {"note", note},
           {"status", {{"before", "open"}, {"after", "returned"}}}});
+  return step.seq;
 }
 
 void supplement_case(SQLite::Database& db, const Clock& clock, const WorkCalendar& calendar, const Operator& op,

@@ -117,16 +117,17 @@ struct Case {
 std::string apply_case(SQLite::Database& db, const Clock& clock, const WorkCalendar& calendar, const Operator& op,
                        const ApplyRequest& request);
 
-/// Decides the current step in favour: the case moves on, or is approved at the last step.
-void approve_case(SQLite::Database& db, const Clock& clock, const WorkCalendar& calendar, const Operator& op,
+/// Decides the current step in favour: the case moves on, or is approved at the
+/// last step. Returns the number of the step decided (likewise reject and return).
+int approve_case(SQLite::Database& db, const Clock& clock, const WorkCalendar& calendar, const Operator& op,
                   std::string_view number, const std::string& note);
 
 /// Ends the case rejected at its current step.
-void reject_case(SQLite::Database& db, const Clock& clock, const Operator& op, std::string_view number,
+int reject_case(SQLite::Database& db, const Clock& clock, const Operator& op, std::string_view number,
                  const std::string& reason);
 
 /// Sends the case back for supplementary materials (补正); its clock stops.
-void return_case(SQLite::Database& db, const Clock& clock, const Operator& op, std::string_view number,
+int return_case(SQLite::Database& db, const Clock& clock, const Operator& op, std::string_view number,
                  const std::vector<std::string>& materials, const std::string& note);
 
 /// Records the materials a returned case waited for; its clock runs again and its
