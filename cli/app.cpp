@@ -2,8 +2,8 @@
 
 #include <algorithm>
 
-#include <CLI/CLI.hpp>
 #include <fmt/format.h>
+#include <CLI/CLI.hpp>
 
 #include "core/error.h"
 #include "core/store.h"
@@ -17,7 +17,8 @@ namespace {
 std::string one_line(std::string message) {
   std::replace(message.begin(), message.end(), '\n', ' ');
   while (!message.empty() && message.back() == ' ') message.pop_back();
-  if (!message.empty() && message[0] >= 'A' && message[0] <= 'Z' && !(message.size() > 1 && message[1] >= 'A' && message[1] <= 'Z')) {
+  if (!message.empty() && message[0] >= 'A' && message[0] <= 'Z' &&
+      !(message.size() > 1 && message[1] >= 'A' && message[1] <= 'Z')) {
     message[0] = static_cast<char>(message[0] - 'A' + 'a');
   }
   return message;
@@ -43,9 +44,9 @@ Cli::Cli() : app_("sqgl — case management for community service stations", "sq
       "Exit codes: 0 ok, 1 failure, 2 bad usage or input, 3 not found, 4 permission denied, 5 conflict, "
       "6 findings.\n"
       "Example:\n  sqgl init && sqgl catalog C05-01");
-  for (auto setup : {setup_init, setup_apply, setup_approve, setup_route, setup_show, setup_list, setup_withdraw,
-                     setup_evaluate, setup_catalog, setup_calendar, setup_district, setup_staff, setup_resident,
-                     setup_audit}) {
+  for (auto setup :
+       {setup_init, setup_apply, setup_approve, setup_route, setup_show, setup_list, setup_withdraw, setup_evaluate,
+        setup_catalog, setup_calendar, setup_district, setup_staff, setup_resident, setup_audit}) {
     RunFn run = setup(app_);
     commands_.emplace_back(app_.get_subcommands({}).back(), std::move(run));
   }

@@ -49,21 +49,16 @@ void run_apply(Context& ctx, const ApplyOptions& opt) {
       number = core::apply_case(db, ctx.clock, calendar, op, request);
     });
   }
-  auto& db = ctx.write_db();
-  const auto calendar = core::WorkCalendar::load(db);
-  const auto c = core::get_case(db, calendar, number);
-  if (ctx.json()) {
-    print_json(ctx.out, case_json(c, ctx.clock.today()));
-    return;
-  }
-  if (!opt.supplement.empty()) {
-    ctx.out << fmt::format("case {}: materials recorded after {} working days; due {}\n", c.number, c.paused_days,
-                           c.due_date);
-  } else {
-    ctx.out << fmt::format("accepted case {}: {} {} for {}\n", c.number, c.item, c.item_name, c.resident_name);
-    ctx.out << fmt::format("due {} ({} working days, {} model)\n", c.due_date, c.promise_days, c.model);
-  }
-  print_case_line(ctx, c);
+  print_case_result(ctx, number, [&](const core::Case& c) {
+    if (!opt.supplement.empty()) {
+      ctx.out << fmt::format("case {}: materials recorded after {} working days; due {}\n", c.number, c.paused_days,
+                             c.due_date);
+    } else {
+      ctx.out << fmt::format("accepted case {}: {} {} for {}\n", c.number, c.item, c.item_name, c.resident_name);
+      ctx.out << fmt::format("due {} ({} working days, {} model)\n", c.due_date, c.promise_days, c.model);
+    }
+    print_case_line(ctx, c);
+  });
 }
 
 }  // namespace

@@ -36,24 +36,20 @@ void run_approve(Context& ctx, const ApproveOptions& opt) {
       step = core::approve_case(db, ctx.clock, calendar, op, opt.number, opt.note);
     }
   });
-  auto& db = ctx.write_db();
-  const auto c = core::get_case(db, core::WorkCalendar::load(db), opt.number);
-  if (ctx.json()) {
-    print_json(ctx.out, case_json(c, ctx.clock.today()));
-    return;
-  }
-  const auto& decided = c.steps[static_cast<std::size_t>(step - 1)];
-  if (c.status == "returned") {
-    ctx.out << fmt::format("case {} returned at step {} ({}) for supplementary materials; its clock stops\n", c.number,
-                           decided.seq, decided.name_zh);
-  } else if (c.status == "open") {
-    const auto& next = c.steps[static_cast<std::size_t>(*c.current_seq - 1)];
-    ctx.out << fmt::format("case {}: step {} ({}) approved; now at step {} of {}: {} ({}), step due {}\n", c.number,
-                           decided.seq, decided.name_zh, next.seq, c.steps.size(), next.name_zh, next.unit_name,
-                           next.due_date);
-  } else {
-    ctx.out << fmt::format("case {} {} at step {} ({})\n", c.number, c.status, decided.seq, decided.name_zh);
-  }
+  print_case_result(ctx, opt.number, [&](const core::Case& c) {
+    const auto& decided = c.steps[static_cast<std::size_t>(step - 1)];
+    if (c.status == "returned") {
+      ctx.out << fmt::format("case {} returned at step {} ({}) for supplementary materials; its clock stops\n",
+                             c.number, decided.seq, decided.name_zh);
+    } else if (c.status == "open") {
+      const auto& next = c.steps[static_cast<std::size_t>(*c.current_seq - 1)];
+      ctx.out << fmt::format("case {}: step {} ({}) approved; now at step {} of {}: {} ({}), step due {}\n", c.number,
+                             decided.seq, decided.name_zh, next.seq, c.steps.size(), next.name_zh, next.unit_name,
+                             next.due_date);
+    } else {
+      ctx.out << fmt::format("case {} {} at step {} ({})\n", c.number, c.status, decided.seq, decided.name_zh);
+    }
+  });
 }
 
 }  // namespace

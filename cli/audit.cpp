@@ -17,7 +17,8 @@ struct AuditOptions {
 void run_audit(Context& ctx, const AuditOptions& opt) {
   const auto result = core::verify_history(ctx.read_db());
   if (opt.action == "head") {
-    if (!result.ok()) throw core::Failure(fmt::format("history event {} does not verify: {}", *result.bad_event, result.problem));
+    if (!result.ok())
+      throw core::Failure(fmt::format("history event {} does not verify: {}", *result.bad_event, result.problem));
     if (ctx.json()) {
       print_json(ctx.out, {{"events", result.events}, {"head", result.head}});
     } else {
@@ -45,7 +46,8 @@ RunFn setup_audit(CLI::App& app) {
   auto opt = std::make_shared<AuditOptions>();
   auto* sub = app.add_subcommand("audit", "Check the hash-chained history (verify), or print its newest hash (head)");
   sub->add_option("action", opt->action, "verify or head")->required()->check(CLI::IsMember({"verify", "head"}));
-  sub->footer("Exit 0 when every event verifies; exit 1 naming the first that does not.\nExample:\n  sqgl audit verify");
+  sub->footer(
+      "Exit 0 when every event verifies; exit 1 naming the first that does not.\nExample:\n  sqgl audit verify");
   return [opt](Context& ctx) { run_audit(ctx, *opt); };
 }
 

@@ -25,9 +25,10 @@ constexpr const char* kWeekdays[] = {"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "
 
 void warn_fallback(Context& ctx, const core::WorkCalendar& calendar) {
   for (int year : calendar.years_without_calendar()) {
-    ctx.warn(fmt::format("no working-day calendar for {} is loaded; counting Monday to Friday only until the "
-                         "State Council notice for {} is imported",
-                         year, year));
+    ctx.warn(
+        fmt::format("no working-day calendar for {} is loaded; counting Monday to Friday only until the "
+                    "State Council notice for {} is imported",
+                    year, year));
   }
 }
 

@@ -87,8 +87,8 @@ void run_catalog(Context& ctx, const CatalogOptions& opt) {
   }
   auto windows = core::list_windows(db);
   ctx.out << fmt::format("Catalog {}: {} {}, {} {}. Promise in working days; levels new (old).\n",
-                         core::catalog_version(db), categories.size(), categories.size() == 1 ? "category" : "categories",
-                         items, items == 1 ? "item" : "items");
+                         core::catalog_version(db), categories.size(),
+                         categories.size() == 1 ? "category" : "categories", items, items == 1 ? "item" : "items");
   for (const auto& c : categories) {
     if (c.items.empty()) continue;
     ctx.out << fmt::format("\n{} {} {}\n", c.code, c.name_zh, c.name_en);

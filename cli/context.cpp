@@ -18,6 +18,8 @@ SQLite::Database& Context::write_db() {
 
 #include <fmt/format.h>
 
+#include "cli/output.h"
+#include "cli/views.h"
 #include "core/calendar.h"
 #include "core/cases.h"
 #include "core/error.h"
@@ -44,6 +46,16 @@ void run_write(Context& ctx, std::string_view command, std::string_view subject,
   }
   for (int year : calendar->years_without_calendar()) {
     ctx.warn(fmt::format("no working-day calendar for {} is loaded; counted Monday to Friday only", year));
+  }
+}
+
+void print_case_result(Context& ctx, std::string_view number, const std::function<void(const core::Case&)>& human) {
+  auto& db = ctx.write_db();
+  const auto c = core::get_case(db, core::WorkCalendar::load(db), number);
+  if (ctx.json()) {
+    print_json(ctx.out, case_json(c, ctx.clock.today()));
+  } else {
+    human(c);
   }
 }
 

@@ -8,8 +8,8 @@
 #include <ostream>
 #include <string>
 
-#include <CLI/App.hpp>
 #include <SQLiteCpp/Database.h>
+#include <CLI/App.hpp>
 
 #include "core/date.h"
 
@@ -17,9 +17,9 @@ namespace sqgl::cli {
 
 /// The options every subcommand understands (PRODUCT.md's contract).
 struct GlobalOptions {
-  std::string db;        ///< --db, else $SQGL_DB, else ./sqgl.db
-  std::string as;        ///< --as, else $SQGL_OPERATOR
-  bool json = false;     ///< --json: one JSON document on stdout
+  std::string db;     ///< --db, else $SQGL_DB, else ./sqgl.db
+  std::string as;     ///< --as, else $SQGL_OPERATOR
+  bool json = false;  ///< --json: one JSON document on stdout
 };
 
 /// The environment variables sqgl reads, injected so tests need no real environment.
@@ -76,6 +76,7 @@ RunFn setup_resident(CLI::App& app);
 }  // namespace sqgl::cli
 
 namespace sqgl::core {
+struct Case;
 struct Operator;
 class WorkCalendar;
 }  // namespace sqgl::core
@@ -90,6 +91,10 @@ using WriteBody = std::function<void(SQLite::Database&, const core::Operator&, c
 /// but is itself recorded in the history before it propagates. Warns about dates
 /// that fell in a year without a calendar.
 void run_write(Context& ctx, std::string_view command, std::string_view subject, const WriteBody& body);
+
+/// After a writing command on a case: prints the case as JSON with --json, else
+/// calls `human` with it to print the command's own summary line.
+void print_case_result(Context& ctx, std::string_view number, const std::function<void(const core::Case&)>& human);
 
 /// More subcommands, one file each.
 RunFn setup_apply(CLI::App& app);

@@ -38,8 +38,8 @@ void run_district(Context& ctx) {
                                {"committee_leaders", c.committee_leaders}});
       }
       community_count += s.communities.size();
-      streets.push_back({{"code", s.code}, {"name_zh", s.name_zh}, {"reviewers", s.reviewers},
-                         {"communities", communities}});
+      streets.push_back(
+          {{"code", s.code}, {"name_zh", s.name_zh}, {"reviewers", s.reviewers}, {"communities", communities}});
     }
     nlohmann::json bureaus = nlohmann::json::array();
     for (const auto& b : d.bureaus) {
@@ -105,8 +105,8 @@ void run_staff(Context& ctx, const StaffOptions& opt) {
   Table table;
   table.add({"staff", "name", "unit", "", "roles", "grid"});
   for (const auto& m : staff) {
-    table.add({m.staff_no, m.name + (m.active ? "" : " (inactive)"), m.unit_code, m.unit_name, join(m.roles, ","),
-               m.grid});
+    table.add(
+        {m.staff_no, m.name + (m.active ? "" : " (inactive)"), m.unit_code, m.unit_name, join(m.roles, ","), m.grid});
   }
   table.print(ctx.out);
 }

@@ -20,13 +20,9 @@ void run_evaluate(Context& ctx, const EvaluateOptions& opt) {
   run_write(ctx, "evaluate", opt.number, [&](auto& db, const auto& op, const auto&) {
     core::evaluate_case(db, ctx.clock, op, opt.number, opt.score, opt.comment);
   });
-  auto& db = ctx.write_db();
-  const auto c = core::get_case(db, core::WorkCalendar::load(db), opt.number);
-  if (ctx.json()) {
-    print_json(ctx.out, case_json(c, ctx.clock.today()));
-  } else {
+  print_case_result(ctx, opt.number, [&](const core::Case& c) {
     ctx.out << fmt::format("case {} rated {} ({})\n", c.number, opt.score, score_label(opt.score));
-  }
+  });
 }
 
 }  // namespace

@@ -95,7 +95,8 @@ RunFn setup_init(CLI::App& app) {
   auto opt = std::make_shared<InitOptions>();
   auto* sub = app.add_subcommand("init", "Create the database, or upgrade it to this sqgl's schema");
   sub->add_flag("--demo", opt->demo, "Also fill it with the demo district (Qingshan's 2012 pilot: 7 communities)");
-  sub->add_option("--seed", opt->seed, "Random seed of the demo district (same seed, same data)")->capture_default_str();
+  sub->add_option("--seed", opt->seed, "Random seed of the demo district (same seed, same data)")
+      ->capture_default_str();
   sub->add_option("--scale", opt->scale, "Multiply the demo's 4,000 households per community")
       ->capture_default_str()
       ->check(CLI::Range(0.001, 100.0));

@@ -19,7 +19,8 @@ struct ListOptions {
 
 void run_list(Context& ctx, ListOptions opt) {
   if (opt.mine) {
-    if (!ctx.operator_()) throw core::InvalidInput("--mine needs the operator: give --as STAFF_NO or set SQGL_OPERATOR");
+    if (!ctx.operator_())
+      throw core::InvalidInput("--mine needs the operator: give --as STAFF_NO or set SQGL_OPERATOR");
     opt.filter.assignee = *ctx.operator_();
   }
   if (opt.due_within >= 0) opt.filter.due_within = opt.due_within;

@@ -53,7 +53,9 @@ void Table::print(std::ostream& out, std::string_view indent) const {
   }
 }
 
-void print_json(std::ostream& out, const nlohmann::json& document) { out << document.dump(2) << '\n'; }
+void print_json(std::ostream& out, const nlohmann::json& document) {
+  out << document.dump(2) << '\n';
+}
 
 std::string thousands(long long value) {
   std::string digits = std::to_string(value < 0 ? -value : value);

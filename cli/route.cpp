@@ -79,9 +79,8 @@ void run_route(Context& ctx, RouteOptions opt) {
   if (opt.automatic) {
     if (!opt.number.empty()) throw core::InvalidInput("--auto routes every unassigned step; give filters, not a case");
     core::AutoRouteReport report;
-    run_write(ctx, "route --auto", opt.filter.community, [&](auto& db, const auto& op, const auto&) {
-      report = core::route_auto(db, ctx.clock, op, opt.filter);
-    });
+    run_write(ctx, "route --auto", opt.filter.community,
+              [&](auto& db, const auto& op, const auto&) { report = core::route_auto(db, ctx.clock, op, opt.filter); });
     if (ctx.json()) {
       print_json(ctx.out, {{"assigned", report.assigned},
                            {"to_grid_worker", report.to_grid_worker},
@@ -97,17 +96,12 @@ void run_route(Context& ctx, RouteOptions opt) {
     return;
   }
   if (opt.number.empty()) throw core::InvalidInput("--to needs the case: sqgl route CASE --to STAFF");
-  run_write(ctx, "route", opt.number, [&](auto& db, const auto& op, const auto&) {
-    core::route_case(db, ctx.clock, op, opt.number, opt.to);
-  });
-  auto& db = ctx.write_db();
-  const auto c = core::get_case(db, core::WorkCalendar::load(db), opt.number);
-  if (ctx.json()) {
-    print_json(ctx.out, case_json(c, ctx.clock.today()));
-  } else {
+  run_write(ctx, "route", opt.number,
+            [&](auto& db, const auto& op, const auto&) { core::route_case(db, ctx.clock, op, opt.number, opt.to); });
+  print_case_result(ctx, opt.number, [&](const core::Case& c) {
     const auto& step = c.steps[static_cast<std::size_t>(*c.current_seq - 1)];
     ctx.out << fmt::format("case {}: step {} ({}) assigned to {}\n", c.number, step.seq, step.name_zh, step.assignee);
-  }
+  });
 }
 
 }  // namespace

@@ -45,7 +45,8 @@ void run_show(Context& ctx, const ShowOptions& opt) {
   facts.add({"due", due});
   if (!c.note.empty()) facts.add({"note", c.note});
   if (c.score) {
-    facts.add({"rating", fmt::format("{} {}{}", *c.score, score_label(*c.score), c.comment.empty() ? "" : ": " + c.comment)});
+    facts.add(
+        {"rating", fmt::format("{} {}{}", *c.score, score_label(*c.score), c.comment.empty() ? "" : ": " + c.comment)});
   }
   facts.print(out);
 
@@ -63,7 +64,8 @@ void run_show(Context& ctx, const ShowOptions& opt) {
   out << "\nmaterials:\n";
   Table materials;
   for (const auto& m : c.materials) {
-    std::string state = m.received_at.empty() ? (m.required ? "MISSING" : "-") : "received " + m.received_at.substr(0, 10);
+    std::string state =
+        m.received_at.empty() ? (m.required ? "MISSING" : "-") : "received " + m.received_at.substr(0, 10);
     if (!m.requested_at.empty() && m.received_at.empty()) state = "requested " + m.requested_at.substr(0, 10);
     materials.add({fmt::format("{}.", m.seq), m.name_zh, m.required ? "required" : "if applicable", state});
   }

@@ -7,8 +7,8 @@
 namespace sqgl::cli {
 
 nlohmann::json step_json(const core::ChainStep& step) {
-  nlohmann::json j{{"seq", step.seq},   {"level", step.level}, {"name_zh", step.name_zh},
-                   {"role", step.role}, {"days", step.days}};
+  nlohmann::json j{
+      {"seq", step.seq}, {"level", step.level}, {"name_zh", step.name_zh}, {"role", step.role}, {"days", step.days}};
   j["unit"] = step.unit.empty() ? nlohmann::json(nullptr) : nlohmann::json(step.unit);
   j["unit_name"] = step.unit_name.empty() ? nlohmann::json(nullptr) : nlohmann::json(step.unit_name);
   return j;
@@ -92,7 +92,9 @@ std::string score_label(int score) {
 
 namespace {
 
-nlohmann::json or_null(const std::string& s) { return s.empty() ? nlohmann::json(nullptr) : nlohmann::json(s); }
+nlohmann::json or_null(const std::string& s) {
+  return s.empty() ? nlohmann::json(nullptr) : nlohmann::json(s);
+}
 
 std::string join_numbers(const nlohmann::json& list) {
   std::string out;
@@ -159,9 +161,9 @@ nlohmann::json case_json(const core::Case& c, core::Date today) {
           {"note", c.note},
           {"steps", steps},
           {"materials", materials},
-          {"evaluation", c.score ? nlohmann::json{{"score", *c.score}, {"label", score_label(*c.score)},
-                                                  {"comment", c.comment}}
-                                 : nlohmann::json(nullptr)},
+          {"evaluation",
+           c.score ? nlohmann::json{{"score", *c.score}, {"label", score_label(*c.score)}, {"comment", c.comment}}
+                   : nlohmann::json(nullptr)},
           {"history", history}};
 }
 

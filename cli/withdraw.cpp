@@ -19,13 +19,8 @@ void run_withdraw(Context& ctx, const WithdrawOptions& opt) {
   run_write(ctx, "withdraw", opt.number, [&](auto& db, const auto& op, const auto&) {
     core::withdraw_case(db, ctx.clock, op, opt.number, opt.reason);
   });
-  auto& db = ctx.write_db();
-  const auto c = core::get_case(db, core::WorkCalendar::load(db), opt.number);
-  if (ctx.json()) {
-    print_json(ctx.out, case_json(c, ctx.clock.today()));
-  } else {
-    ctx.out << fmt::format("case {} withdrawn\n", c.number);
-  }
+  print_case_result(ctx, opt.number,
+                    [&](const core::Case& c) { ctx.out << fmt::format("case {} withdrawn\n", c.number); });
 }
 
 }  // namespace

@@ -63,8 +63,8 @@ std::vector<CalendarYear> list_calendar_years(const SQLite::Database& db) {
                       "FROM calendar_years y ORDER BY y.year");
   std::vector<CalendarYear> out;
   while (q.executeStep()) {
-    out.push_back({q.getColumn(0).getInt(), q.getColumn(1).getString(), q.getColumn(2).getInt(),
-                   q.getColumn(3).getInt()});
+    out.push_back(
+        {q.getColumn(0).getInt(), q.getColumn(1).getString(), q.getColumn(2).getInt(), q.getColumn(3).getInt()});
   }
   return out;
 }
@@ -86,7 +86,8 @@ void load_calendar_year(SQLite::Database& db, int year, std::string_view csv_tex
     };
     const auto& text = table.get(r, "date");
     auto date = parse_date(text);
-    if (!date) throw InvalidInput(where("date") + fmt::format("{} is not a real date (YYYY-MM-DD)", errors::quote(text)));
+    if (!date)
+      throw InvalidInput(where("date") + fmt::format("{} is not a real date (YYYY-MM-DD)", errors::quote(text)));
     // A notice may move a weekend at the edge of the neighbouring year (2012's
     // notice makes 2011-12-31 a working day), but nothing further away.
     int y = year_of(*date);
@@ -128,7 +129,8 @@ std::vector<int> load_shipped_calendars(SQLite::Database& db, const DataFiles& f
     int year = 0;
     auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), year);
     if (ec != std::errc{} || end != text.data() + text.size()) {
-      throw InvalidInput(fmt::format("{}:{}:1: {} is not a year", notices.source(), notices.line(r), errors::quote(text)));
+      throw InvalidInput(
+          fmt::format("{}:{}:1: {} is not a year", notices.source(), notices.line(r), errors::quote(text)));
     }
     have.reset();
     have.bind(1, year);

@@ -51,7 +51,9 @@ struct StepRow {
   std::string due_date;
 };
 
-std::string text_or_empty(const SQLite::Column& c) { return c.isNull() ? "" : c.getString(); }
+std::string text_or_empty(const SQLite::Column& c) {
+  return c.isNull() ? "" : c.getString();
+}
 
 CaseRow load_case(const SQLite::Database& db, std::string_view number) {
   SQLite::Statement q(db,
@@ -101,15 +103,18 @@ StepRow load_step(const SQLite::Database& db, std::int64_t case_id, int seq) {
   return s;
 }
 
-Date date_part(const std::string& datetime) { return *parse_date(datetime.substr(0, 10)); }
+Date date_part(const std::string& datetime) {
+  return *parse_date(datetime.substr(0, 10));
+}
 
 // An action on the current step needs a case that is open, not waiting or decided.
 void require_open(const CaseRow& c) {
   if (c.status == "open") return;
   if (c.status == "returned") {
-    throw Conflict(fmt::format("case {} is waiting for materials since {}; record them with 'sqgl apply --supplement "
-                               "{} --materials …' first",
-                               errors::quote(c.number), c.returned_at.substr(0, 10), c.number));
+    throw Conflict(
+        fmt::format("case {} is waiting for materials since {}; record them with 'sqgl apply --supplement "
+                    "{} --materials …' first",
+                    errors::quote(c.number), c.returned_at.substr(0, 10), c.number));
   }
   throw Conflict(fmt::format("case {} is already {}", errors::quote(c.number), c.status));
 }
@@ -177,8 +182,8 @@ std::int64_t resolve_step_unit(const SQLite::Database& db, const ChainStep& step
     if (q.executeStep()) id = q.getColumn(0).getInt64();
   }
   if (!id) {
-    throw Conflict(fmt::format("no {} unit is set up for step {} ({}) of this community", step.level, step.seq,
-                               step.name_zh));
+    throw Conflict(
+        fmt::format("no {} unit is set up for step {} ({}) of this community", step.level, step.seq, step.name_zh));
   }
   return *id;
 }
@@ -332,10 +337,11 @@ std::string apply_case(SQLite::Database& db, const Clock& clock, const WorkCalen
   const Date birth = *parse_date(resident.getColumn(3).getString());
   const std::int64_t home_community = resident.getColumn(4).getInt64();
   if (item.local_only && home_community != op.community_id) {
-    throw InvalidInput(fmt::format("resident {} ({}) is registered in {} ({}), not at this station; {} is handled "
-                                   "where the resident is registered",
-                                   errors::quote(mask_citizen_id(id.number)), resident_name,
-                                   resident.getColumn(5).getString(), resident.getColumn(6).getString(), item.code));
+    throw InvalidInput(
+        fmt::format("resident {} ({}) is registered in {} ({}), not at this station; {} is handled "
+                    "where the resident is registered",
+                    errors::quote(mask_citizen_id(id.number)), resident_name, resident.getColumn(5).getString(),
+                    resident.getColumn(6).getString(), item.code));
   }
 
   // Eligibility facts the resident's record can answer; all failures in one message.
@@ -363,8 +369,8 @@ std::string apply_case(SQLite::Database& db, const Clock& clock, const WorkCalen
     SQLite::bind(open, resident_id, item.code);
     if (open.executeStep()) {
       throw Conflict(fmt::format("resident {} already has open case {} for {}",
-                                 errors::quote(mask_citizen_id(id.number)), errors::quote(open.getColumn(0).getString()),
-                                 item.code));
+                                 errors::quote(mask_citizen_id(id.number)),
+                                 errors::quote(open.getColumn(0).getString()), item.code));
     }
   }
   if (item.max_per_year) {
@@ -454,7 +460,7 @@ std::string apply_case(SQLite::Database& db, const Clock& clock, const WorkCalen
 }
 
 int approve_case(SQLite::Database& db, const Clock& clock, const WorkCalendar& calendar, const Operator& op,
-                  std::string_view number, const std::string& note) {
+                 std::string_view number, const std::string& note) {
   const CaseRow c = load_case(db, number);
   require_open(c);
   const StepRow step = load_step(db, c.id, *c.current_seq);
@@ -481,7 +487,7 @@ int approve_case(SQLite::Database& db, const Clock& clock, const WorkCalendar& c
 }
 
 int reject_case(SQLite::Database& db, const Clock& clock, const Operator& op, std::string_view number,
-                 const std::string& reason) {
+                const std::string& reason) {
   if (reason.empty()) throw InvalidInput("a rejection needs its reason: --reject REASON");
   const CaseRow c = load_case(db, number);
   require_open(c);
@@ -496,7 +502,7 @@ int reject_case(SQLite::Database& db, const Clock& clock, const Operator& op, st
 }
 
 int return_case(SQLite::Database& db, const Clock& clock, const Operator& op, std::string_view number,
-                 const std::vector<std::string>& materials, const std::string& note) {
+                const std::vector<std::string>& materials, const std::string& note) {
   if (materials.empty()) throw InvalidInput("name the materials to supplement: --return M1,M2");
   const CaseRow c = load_case(db, number);
   require_open(c);
@@ -645,18 +651,19 @@ void route_case(SQLite::Database& db, const Clock& clock, const Operator& op, st
       return;
     }
   }
-  throw InvalidInput(fmt::format("{} cannot decide step {} ({}) of case {}: it needs an active {} of {} who has "
-                                 "decided no other step of the case",
-                                 errors::quote(staff_no), step.seq, step.name_zh, errors::quote(c.number), step.role,
-                                 step.unit_name));
+  throw InvalidInput(
+      fmt::format("{} cannot decide step {} ({}) of case {}: it needs an active {} of {} who has "
+                  "decided no other step of the case",
+                  errors::quote(staff_no), step.seq, step.name_zh, errors::quote(c.number), step.role, step.unit_name));
 }
 
 AutoRouteReport route_auto(SQLite::Database& db, const Clock& clock, const Operator& op, const CaseFilter& filter) {
   const bool admin = op.has_role("admin");
   if (!admin && !op.has_role("head")) {
-    throw PermissionDenied(fmt::format("{} may not route automatically: that is for station heads and the district "
-                                       "admin",
-                                       errors::quote(op.staff_no)));
+    throw PermissionDenied(
+        fmt::format("{} may not route automatically: that is for station heads and the district "
+                    "admin",
+                    errors::quote(op.staff_no)));
   }
   // A station head routes the steps of their own station; the admin routes all.
   SQLite::Statement open(db,
@@ -725,13 +732,14 @@ void evaluate_case(SQLite::Database& db, const Clock& clock, const Operator& op,
   const CaseRow c = load_case(db, number);
   require_window_clerk(op, c.community_id, "record a rating");
   if (c.status != "approved" && c.status != "rejected") {
-    throw Conflict(fmt::format("case {} is {}; residents rate a case once it is decided", errors::quote(c.number),
-                               c.status));
+    throw Conflict(
+        fmt::format("case {} is {}; residents rate a case once it is decided", errors::quote(c.number), c.status));
   }
   SQLite::Statement existing(db, "SELECT score FROM evaluations WHERE case_id = ?");
   existing.bind(1, c.id);
   if (existing.executeStep()) {
-    throw Conflict(fmt::format("case {} was already rated ({})", errors::quote(c.number), existing.getColumn(0).getInt()));
+    throw Conflict(
+        fmt::format("case {} was already rated ({})", errors::quote(c.number), existing.getColumn(0).getInt()));
   }
   const DateTime now = clock.now();
   SQLite::Statement q(db, "INSERT INTO evaluations (case_id, score, comment, at, recorded_by) VALUES (?, ?, ?, ?, ?)");
@@ -864,8 +872,8 @@ void record_refusal(SQLite::Database& db, const Clock& clock, const std::optiona
                     std::string_view command, std::string_view subject, std::string_view reason) {
   WriteTransaction tx(db);
   append_event(db, clock,
-               {"permission.denied", std::string(subject),
-                json{{"command", command}, {"reason", reason}}.dump(), operator_text});
+               {"permission.denied", std::string(subject), json{{"command", command}, {"reason", reason}}.dump(),
+                operator_text});
   tx.commit();
 }
 

@@ -40,7 +40,7 @@ struct ApplyRequest {
   std::string item;
   std::vector<std::string> materials;  ///< names, or their numbers in the item's list
   std::string note;
-  std::optional<std::string> model;    ///< "new" or "old"; default: the database's setting
+  std::optional<std::string> model;  ///< "new" or "old"; default: the database's setting
 };
 
 /// One step of a case, as shown.
@@ -52,12 +52,12 @@ struct CaseStep {
   std::string name_zh;
   std::string role;
   int days = 0;
-  std::string status;        ///< pending, active, returned, approved, rejected, withdrawn
-  std::string assignee;      ///< staff number, or ""
-  std::string started_at;    ///< date-time, or ""
-  std::string due_date;      ///< date, or ""
-  std::string decided_at;    ///< date-time, or ""
-  std::string decided_by;    ///< staff number, or ""
+  std::string status;      ///< pending, active, returned, approved, rejected, withdrawn
+  std::string assignee;    ///< staff number, or ""
+  std::string started_at;  ///< date-time, or ""
+  std::string due_date;    ///< date, or ""
+  std::string decided_at;  ///< date-time, or ""
+  std::string decided_by;  ///< staff number, or ""
   std::string note;
   std::optional<int> working_days_taken;  ///< for a decided step: working days from its start to its decision
 };
@@ -95,8 +95,8 @@ struct Case {
   std::string accepted_at;
   std::string accepted_by;
   std::string due_date;
-  int promise_days = 0;      ///< the chain's working days
-  int paused_days = 0;       ///< working days spent waiting for materials
+  int promise_days = 0;  ///< the chain's working days
+  int paused_days = 0;   ///< working days spent waiting for materials
   std::string returned_at;
   std::string decided_at;
   std::string note;
@@ -120,15 +120,15 @@ std::string apply_case(SQLite::Database& db, const Clock& clock, const WorkCalen
 /// Decides the current step in favour: the case moves on, or is approved at the
 /// last step. Returns the number of the step decided (likewise reject and return).
 int approve_case(SQLite::Database& db, const Clock& clock, const WorkCalendar& calendar, const Operator& op,
-                  std::string_view number, const std::string& note);
+                 std::string_view number, const std::string& note);
 
 /// Ends the case rejected at its current step.
 int reject_case(SQLite::Database& db, const Clock& clock, const Operator& op, std::string_view number,
-                 const std::string& reason);
+                const std::string& reason);
 
 /// Sends the case back for supplementary materials (补正); its clock stops.
 int return_case(SQLite::Database& db, const Clock& clock, const Operator& op, std::string_view number,
-                 const std::vector<std::string>& materials, const std::string& note);
+                const std::vector<std::string>& materials, const std::string& note);
 
 /// Records the materials a returned case waited for; its clock runs again and its
 /// due dates move by the working days it waited.
@@ -148,9 +148,9 @@ struct CaseFilter {
   std::string community;  ///< a community code
   std::string street;     ///< a street office code
   std::string item;
-  std::string status;     ///< open, returned, approved, rejected, withdrawn
-  std::string unit;       ///< the unit of the current step (a code)
-  std::string assignee;   ///< staff number of the current step's assignee
+  std::string status;    ///< open, returned, approved, rejected, withdrawn
+  std::string unit;      ///< the unit of the current step (a code)
+  std::string assignee;  ///< staff number of the current step's assignee
   bool overdue = false;
   std::optional<int> due_within;  ///< open cases due within N working days of today
   bool unassigned = false;

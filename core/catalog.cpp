@@ -156,8 +156,8 @@ Item read_item_row(const SQLite::Database& db, SQLite::Statement& q) {
 }  // namespace
 
 std::string CatalogLoad::detail_json() const {
-  return nlohmann::json{{"version", version}, {"windows", windows},   {"categories", categories}, {"units", units},
-                        {"items", items},     {"steps", steps},       {"materials", materials}}
+  return nlohmann::json{{"version", version}, {"windows", windows}, {"categories", categories}, {"units", units},
+                        {"items", items},     {"steps", steps},     {"materials", materials}}
       .dump();
 }
 
@@ -206,11 +206,11 @@ CatalogLoad load_catalog(SQLite::Database& db, const DataFiles& files) {
   }
   load.units = static_cast<int>(units.size());
 
-  auto items = read_table(files, "items.csv",
-                          {"code", "category", "name_zh", "name_en", "window", "promise_days", "handling",
-                           "item_type", "trips_new", "trips_old", "min_age", "max_age", "sex", "flags",
-                           "max_per_year", "one_open_case", "local_only"},
-                          {"era", "facts", "source"});
+  auto items = read_table(
+      files, "items.csv",
+      {"code", "category", "name_zh", "name_en", "window", "promise_days", "handling", "item_type", "trips_new",
+       "trips_old", "min_age", "max_age", "sex", "flags", "max_per_year", "one_open_case", "local_only"},
+      {"era", "facts", "source"});
   SQLite::Statement add_item(db, fmt::format("INSERT INTO items ({}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
                                              "?, ?, ?, ?, ?, ?, ?)",
                                              kItemInsertColumns));
@@ -218,9 +218,10 @@ CatalogLoad load_catalog(SQLite::Database& db, const DataFiles& files) {
   for (std::size_t r = 0; r < items.size(); ++r) {
     for (const auto& flag : split_flags(items.get(r, "flags"))) {
       if (std::find(kResidentFlags.begin(), kResidentFlags.end(), flag) == kResidentFlags.end()) {
-        bad_cell(items, r, "flags",
-                 fmt::format("names unknown flag '{}' (known: pregnant, disabled, low_income, party_member, unemployed)",
-                             flag));
+        bad_cell(
+            items, r, "flags",
+            fmt::format("names unknown flag '{}' (known: pregnant, disabled, low_income, party_member, unemployed)",
+                        flag));
       }
     }
     int index = 1;
@@ -285,13 +286,14 @@ CatalogLoad load_catalog(SQLite::Database& db, const DataFiles& files) {
   // the new chain's steps add up to the promise made to the resident.
   for (const auto& [code, days] : promise) {
     if (!chain_days.count({code, "new"}) || !chain_days.count({code, "old"})) {
-      throw InvalidInput(fmt::format("{}: item {} needs a new-model and an old-model chain", steps.source(),
-                                     errors::quote(code)));
+      throw InvalidInput(
+          fmt::format("{}: item {} needs a new-model and an old-model chain", steps.source(), errors::quote(code)));
     }
     if (chain_days[{code, "new"}] != days) {
-      throw InvalidInput(fmt::format("{}: the new-model steps of {} add up to {} working days, but the item "
-                                     "promises {}",
-                                     steps.source(), errors::quote(code), chain_days[{code, "new"}], days));
+      throw InvalidInput(
+          fmt::format("{}: the new-model steps of {} add up to {} working days, but the item "
+                      "promises {}",
+                      steps.source(), errors::quote(code), chain_days[{code, "new"}], days));
     }
     if (required_materials[code] == 0) {
       throw InvalidInput(fmt::format("{}: item {} has no required material", materials.source(), errors::quote(code)));
@@ -315,7 +317,8 @@ std::vector<Category> list_catalog(const SQLite::Database& db, const CatalogFilt
     }
   }
   std::vector<Category> out;
-  SQLite::Statement cats(db, "SELECT code, name_zh, name_en FROM categories WHERE (?1 = '' OR code = ?1) ORDER BY code");
+  SQLite::Statement cats(db,
+                         "SELECT code, name_zh, name_en FROM categories WHERE (?1 = '' OR code = ?1) ORDER BY code");
   cats.bind(1, filter.category);
   while (cats.executeStep()) {
     out.push_back({cats.getColumn(0).getString(), cats.getColumn(1).getString(), cats.getColumn(2).getString(), {}});
@@ -326,8 +329,9 @@ std::vector<Category> list_catalog(const SQLite::Database& db, const CatalogFilt
     while (all.executeStep()) codes.push_back(all.getColumn(0).getString());
     throw errors::unknown("category", filter.category, codes);
   }
-  SQLite::Statement q(db, fmt::format("SELECT {} FROM items WHERE category = ? AND (?2 = '' OR window = ?2) ORDER BY code",
-                                      kItemColumns));
+  SQLite::Statement q(
+      db,
+      fmt::format("SELECT {} FROM items WHERE category = ? AND (?2 = '' OR window = ?2) ORDER BY code", kItemColumns));
   for (auto& category : out) {
     q.reset();
     q.bind(1, category.code);

@@ -1,7 +1,7 @@
 #include "core/citizen_id.h"
 
-#include <array>
 #include <fmt/format.h>
+#include <array>
 
 #include "core/error.h"
 
@@ -22,15 +22,24 @@ bool all_digits(std::string_view s) {
 bool valid_province(std::string_view two) {
   int p = (two[0] - '0') * 10 + (two[1] - '0');
   switch (p / 10) {
-    case 1: return p >= 11 && p <= 15;
-    case 2: return p >= 21 && p <= 23;
-    case 3: return p >= 31 && p <= 37;
-    case 4: return p >= 41 && p <= 46;
-    case 5: return p >= 50 && p <= 54;
-    case 6: return p >= 61 && p <= 65;
-    case 7: return p == 71;
-    case 8: return p == 81 || p == 82;
-    default: return false;
+    case 1:
+      return p >= 11 && p <= 15;
+    case 2:
+      return p >= 21 && p <= 23;
+    case 3:
+      return p >= 31 && p <= 37;
+    case 4:
+      return p >= 41 && p <= 46;
+    case 5:
+      return p >= 50 && p <= 54;
+    case 6:
+      return p >= 61 && p <= 65;
+    case 7:
+      return p == 71;
+    case 8:
+      return p == 81 || p == 82;
+    default:
+      return false;
   }
 }
 
@@ -53,7 +62,9 @@ bool looks_like_excel_number(std::string_view s) {
   return digit_run() && i == s.size();
 }
 
-IdCheck fail(IdProblem problem, std::string message) { return IdCheck{problem, std::move(message), std::nullopt}; }
+IdCheck fail(IdProblem problem, std::string message) {
+  return IdCheck{problem, std::move(message), std::nullopt};
+}
 
 }  // namespace
 

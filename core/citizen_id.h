@@ -15,26 +15,26 @@ struct CitizenId {
   std::string number;  ///< canonical form: 17 digits and a digit or upper-case X
   std::string region;  ///< the 6-digit address code
   Date birth_date;
-  char sex;            ///< 'M' or 'F'
+  char sex;  ///< 'M' or 'F'
 };
 
 /// Why a text is not a valid citizen ID.
 enum class IdProblem {
   none,
   empty,
-  excel_number,    ///< a spreadsheet turned it into a number such as 1.50204E+17
-  fifteen_digit,   ///< a first-generation 15-digit number
+  excel_number,   ///< a spreadsheet turned it into a number such as 1.50204E+17
+  fifteen_digit,  ///< a first-generation 15-digit number
   bad_length,
   bad_character,
   bad_region,
-  bad_date,        ///< not a real date, or in the future
-  bad_check,       ///< the check character does not match
+  bad_date,   ///< not a real date, or in the future
+  bad_check,  ///< the check character does not match
 };
 
 /// The outcome of checking one text.
 struct IdCheck {
   IdProblem problem = IdProblem::none;
-  std::string message;        ///< empty when valid; otherwise why, with a hint where one helps
+  std::string message;  ///< empty when valid; otherwise why, with a hint where one helps
   std::optional<CitizenId> id;
 };
 

@@ -1,7 +1,7 @@
 #include "core/csv.h"
 
-#include <algorithm>
 #include <fmt/format.h>
+#include <algorithm>
 
 #include "core/error.h"
 
@@ -51,8 +51,8 @@ bool CsvReader::next(std::vector<std::string>& fields) {
       std::size_t end = text_.find_first_of(",\r\n\"", pos_);
       if (end == std::string_view::npos) end = text_.size();
       if (end < text_.size() && text_[end] == '"') {
-        throw InvalidInput(fmt::format("{}:{}:{}: a quote inside an unquoted field (quote the whole field)", source_,
-                                       line_, column));
+        throw InvalidInput(
+            fmt::format("{}:{}:{}: a quote inside an unquoted field (quote the whole field)", source_, line_, column));
       }
       field.assign(text_.substr(pos_, end - pos_));
       pos_ = end;
@@ -82,11 +82,12 @@ CsvTable::CsvTable(std::string_view text, std::string source, const std::vector<
     bool known = std::find(required.begin(), required.end(), name) != required.end() ||
                  std::find(optional.begin(), optional.end(), name) != optional.end();
     if (!known) {
-      throw InvalidInput(fmt::format("{}:{}:{}: unknown column {}", source_, reader.line(), i + 1, errors::quote(name)));
+      throw InvalidInput(
+          fmt::format("{}:{}:{}: unknown column {}", source_, reader.line(), i + 1, errors::quote(name)));
     }
     if (std::count(header_.begin(), header_.end(), name) > 1) {
-      throw InvalidInput(fmt::format("{}:{}:{}: column {} appears twice", source_, reader.line(), i + 1,
-                                     errors::quote(name)));
+      throw InvalidInput(
+          fmt::format("{}:{}:{}: column {} appears twice", source_, reader.line(), i + 1, errors::quote(name)));
     }
   }
   for (const auto& name : required) {

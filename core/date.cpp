@@ -1,8 +1,8 @@
 #include "core/date.h"
 
+#include <fmt/format.h>
 #include <charconv>
 #include <ctime>
-#include <fmt/format.h>
 
 #include "core/error.h"
 
@@ -46,9 +46,13 @@ std::string format_date(Date date) {
                      static_cast<unsigned>(ymd.day()));
 }
 
-int year_of(Date date) { return static_cast<int>(std::chrono::year_month_day{date}.year()); }
+int year_of(Date date) {
+  return static_cast<int>(std::chrono::year_month_day{date}.year());
+}
 
-unsigned iso_weekday(Date date) { return std::chrono::weekday{date}.iso_encoding(); }
+unsigned iso_weekday(Date date) {
+  return std::chrono::weekday{date}.iso_encoding();
+}
 
 std::optional<DateTime> parse_datetime(std::string_view text) {
   auto date = parse_date(text.substr(0, std::min<std::size_t>(10, text.size())));

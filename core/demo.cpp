@@ -65,15 +65,15 @@ const Weighted& pick_weighted(Random& rng, const std::vector<Weighted>& table) {
 // 陈/黄/林/罗/何 down; then a long tail of common surnames.
 const std::vector<Weighted>& surnames() {
   static const std::vector<Weighted> table = [] {
-    std::vector<Weighted> t = {{"王", 7.10}, {"李", 6.96}, {"张", 6.42}, {"刘", 7.00}, {"陈", 2.50}, {"杨", 2.97},
-                               {"黄", 1.20}, {"赵", 2.80}, {"周", 1.88}, {"吴", 1.78}, {"徐", 1.43}, {"孙", 1.39},
-                               {"马", 2.00}, {"胡", 1.16}, {"朱", 1.14}, {"郭", 1.80}, {"何", 0.70}, {"罗", 0.60},
-                               {"高", 1.60}, {"林", 0.40}};
-    for (std::string_view s : {"梁", "宋", "郑", "谢", "韩", "唐", "冯", "于", "董", "程", "曹", "袁", "邓", "许",
-                               "傅", "沈", "曾", "彭", "吕", "苏", "卢", "蒋", "蔡", "贾", "丁", "魏", "薛", "叶",
-                               "阎", "余", "潘", "杜", "戴", "夏", "田", "任", "姜", "范", "方", "石", "姚", "金",
-                               "陆", "郝", "孔", "白", "崔", "康", "毛", "秦", "江", "史", "顾", "侯", "邵", "孟",
-                               "段", "雷", "钱", "尹", "常", "武", "乔", "贺", "樊", "闫", "云", "奇", "温", "牛"}) {
+    std::vector<Weighted> t = {{"王", 7.10}, {"李", 6.96}, {"张", 6.42}, {"刘", 7.00}, {"陈", 2.50},
+                               {"杨", 2.97}, {"黄", 1.20}, {"赵", 2.80}, {"周", 1.88}, {"吴", 1.78},
+                               {"徐", 1.43}, {"孙", 1.39}, {"马", 2.00}, {"胡", 1.16}, {"朱", 1.14},
+                               {"郭", 1.80}, {"何", 0.70}, {"罗", 0.60}, {"高", 1.60}, {"林", 0.40}};
+    for (std::string_view s :
+         {"梁", "宋", "郑", "谢", "韩", "唐", "冯", "于", "董", "程", "曹", "袁", "邓", "许", "傅", "沈", "曾", "彭",
+          "吕", "苏", "卢", "蒋", "蔡", "贾", "丁", "魏", "薛", "叶", "阎", "余", "潘", "杜", "戴", "夏", "田", "任",
+          "姜", "范", "方", "石", "姚", "金", "陆", "郝", "孔", "白", "崔", "康", "毛", "秦", "江", "史", "顾", "侯",
+          "邵", "孟", "段", "雷", "钱", "尹", "常", "武", "乔", "贺", "樊", "闫", "云", "奇", "温", "牛"}) {
       t.push_back({s, 0.62});
     }
     return t;
@@ -91,10 +91,10 @@ const std::vector<std::string_view> kFemaleChars = {"芳", "娜", "敏", "静", 
                                                     "萍", "洁", "颖", "倩", "玉", "佳", "欣", "月", "晶", "悦",
                                                     "丹", "璐", "瑶", "琪", "萱", "怡", "凤", "春", "爱", "荣"};
 // Mongolian names carry no surname (REFERENCE §3.3 suggests 3–5% of residents).
-const std::vector<std::string_view> kMongolianMale = {"巴特尔", "乌力吉", "额尔敦", "宝音", "阿拉坦", "朝鲁",
-                                                      "孟和", "呼和", "巴雅尔", "特木尔", "毕力格", "那顺"};
-const std::vector<std::string_view> kMongolianFemale = {"其其格", "苏日娜", "娜仁花", "斯琴", "图雅", "萨仁",
-                                                        "乌兰", "敖登", "高娃", "塔娜", "琪琪格", "格日勒"};
+const std::vector<std::string_view> kMongolianMale = {"巴特尔", "乌力吉", "额尔敦", "宝音",   "阿拉坦", "朝鲁",
+                                                      "孟和",   "呼和",   "巴雅尔", "特木尔", "毕力格", "那顺"};
+const std::vector<std::string_view> kMongolianFemale = {"其其格", "苏日娜", "娜仁花", "斯琴", "图雅",   "萨仁",
+                                                        "乌兰",   "敖登",   "高娃",   "塔娜", "琪琪格", "格日勒"};
 
 std::string given_name(Random& rng, char sex, int chars) {
   const auto& pool = sex == 'M' ? kMaleChars : kFemaleChars;
@@ -117,15 +117,14 @@ std::string random_name(Random& rng, char sex) {
 
 // Where residents' IDs were first issued: mostly Qingshan, then the rest of
 // Baotou, Inner Mongolia and the provinces the big state factories recruited from.
-const std::vector<Weighted> kRegions = {
-    {"150204", 70}, {"150203", 8}, {"150202", 7}, {"150207", 3}, {"150102", 1.5}, {"150602", 1},
-    {"150902", 1},  {"150802", 1}, {"130102", 1}, {"140105", 1}, {"210102", 1},   {"410102", 1.5},
-    {"370102", 1},  {"620102", 1}, {"610102", 0.5}, {"230102", 0.5}};
+const std::vector<Weighted> kRegions = {{"150204", 70},  {"150203", 8}, {"150202", 7},   {"150207", 3},
+                                        {"150102", 1.5}, {"150602", 1}, {"150902", 1},   {"150802", 1},
+                                        {"130102", 1},   {"140105", 1}, {"210102", 1},   {"410102", 1.5},
+                                        {"370102", 1},   {"620102", 1}, {"610102", 0.5}, {"230102", 0.5}};
 
-const std::vector<std::string_view> kMobilePrefixes = {"134", "135", "136", "137", "138", "139", "150", "151",
-                                                       "152", "157", "158", "159", "182", "183", "187", "188",
-                                                       "130", "131", "132", "155", "156", "185", "186", "133",
-                                                       "153", "180", "181", "189"};
+const std::vector<std::string_view> kMobilePrefixes = {
+    "134", "135", "136", "137", "138", "139", "150", "151", "152", "157", "158", "159", "182", "183",
+    "187", "188", "130", "131", "132", "155", "156", "185", "186", "133", "153", "180", "181", "189"};
 
 struct StreetPlan {
   std::string_view code;
@@ -137,9 +136,13 @@ struct StreetPlan {
 // The pilot: 幸福路 merged 7 communities into 4, 乌素图 5 into 3. 阳光 and 长征 are
 // named in the 2012 report; the other community names are composed.
 const std::vector<StreetPlan> kPilot = {
-    {"150204001", "幸福路街道", "Xingfulu Street Office",
+    {"150204001",
+     "幸福路街道",
+     "Xingfulu Street Office",
      {{"阳光社区", "Yangguang"}, {"富康社区", "Fukang"}, {"和平社区", "Heping"}, {"友谊社区", "Youyi"}}},
-    {"150204002", "乌素图街道", "Wusutu Street Office",
+    {"150204002",
+     "乌素图街道",
+     "Wusutu Street Office",
      {{"长征社区", "Changzheng"}, {"青松社区", "Qingsong"}, {"民主社区", "Minzhu"}}},
 };
 
@@ -215,8 +218,7 @@ class Writer {
     int placed = 1;
     if (size >= 2) {
       char sex = head_sex == 'M' ? 'F' : 'M';
-      person(household_id, "配偶", sex, std::max(20, head_age + rng_.between(-4, 4)), name_for(sex, false),
-             low_income);
+      person(household_id, "配偶", sex, std::max(20, head_age + rng_.between(-4, 4)), name_for(sex, false), low_income);
       ++placed;
     }
     if (size >= 5) {
@@ -252,9 +254,7 @@ class Writer {
     return std::clamp(age, lo, hi);
   }
 
-  std::string mobile() {
-    return fmt::format("{}{:08}", rng_.pick(kMobilePrefixes), rng_.next() % 100000000ULL);
-  }
+  std::string mobile() { return fmt::format("{}{:08}", rng_.pick(kMobilePrefixes), rng_.next() % 100000000ULL); }
 
   void person(std::int64_t household_id, const char* relation, char sex, int age, const std::string& name,
               bool low_income) {
@@ -306,9 +306,9 @@ std::string address(std::string_view community, std::int64_t index) {
 }  // namespace
 
 std::string DemoReport::detail_json(const DemoOptions& options) const {
-  return nlohmann::json{{"seed", options.seed},   {"scale", options.scale},       {"streets", streets},
-                        {"communities", communities}, {"grids", grids},       {"households", households},
-                        {"residents", residents}, {"staff", staff}}
+  return nlohmann::json{{"seed", options.seed},       {"scale", options.scale}, {"streets", streets},
+                        {"communities", communities}, {"grids", grids},         {"households", households},
+                        {"residents", residents},     {"staff", staff}}
       .dump();
 }
 
@@ -359,9 +359,8 @@ DemoReport generate_demo(SQLite::Database& db, const Clock& clock, const std::op
       const auto& [name_zh, name_en] = plan.communities[c];
       const std::string code = fmt::format("{}{:03}", plan.code, c + 1);
       std::int64_t community = w.unit(code, "community", name_zh, fmt::format("{} Community", name_en), street);
-      std::int64_t station =
-          w.unit(code + "-FWZ", "station", fmt::format("{}管理服务站", name_zh),
-                 fmt::format("{} Community Management Service Station", name_en), community);
+      std::int64_t station = w.unit(code + "-FWZ", "station", fmt::format("{}管理服务站", name_zh),
+                                    fmt::format("{} Community Management Service Station", name_en), community);
       std::int64_t committee = w.unit(code + "-JWH", "committee", fmt::format("{}居民委员会", name_zh),
                                       fmt::format("{} Residents' Committee", name_en), community);
       std::int64_t party = w.unit(code + "-DW", "party", fmt::format("{}党委", name_zh),
@@ -373,16 +372,17 @@ DemoReport generate_demo(SQLite::Database& db, const Clock& clock, const std::op
       }
       std::vector<std::int64_t> grids;
       for (std::int64_t g = 1; g <= workers; ++g) {
-        std::int64_t worker = g == 1 ? w.staff(fmt::format("ZZ{:02}{:02}", community_no, g), station, {"worker", "head"})
-                                     : w.staff(fmt::format("ZZ{:02}{:02}", community_no, g), station, {"worker"});
-        grids.push_back(w.grid(fmt::format("{}-G{:02}", code, g), community,
-                               fmt::format("{}第{}网格", name_zh, g), worker));
+        std::int64_t worker = g == 1
+                                  ? w.staff(fmt::format("ZZ{:02}{:02}", community_no, g), station, {"worker", "head"})
+                                  : w.staff(fmt::format("ZZ{:02}{:02}", community_no, g), station, {"worker"});
+        grids.push_back(
+            w.grid(fmt::format("{}-G{:02}", code, g), community, fmt::format("{}第{}网格", name_zh, g), worker));
       }
       for (std::int64_t h = 0; h < households_per_community; ++h) {
         // Consecutive buildings share a grid, as grids follow streets and blocks.
         std::int64_t grid = grids[static_cast<std::size_t>(h * workers / households_per_community)];
-        std::int64_t household = w.household(fmt::format("{}-{:0{}}", code, h + 1, width), community, grid,
-                                             address(name_zh, h));
+        std::int64_t household =
+            w.household(fmt::format("{}-{:0{}}", code, h + 1, width), community, grid, address(name_zh, h));
         w.members(household);
       }
     }

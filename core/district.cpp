@@ -27,7 +27,8 @@ DistrictSummary summarize_district(const SQLite::Database& db) {
   out.code = district.getColumn(1).getString();
   out.name_zh = district.getColumn(2).getString();
 
-  SQLite::Statement streets(db, "SELECT id, code, name_zh FROM units WHERE kind = 'street' AND parent_id = ? ORDER BY code");
+  SQLite::Statement streets(
+      db, "SELECT id, code, name_zh FROM units WHERE kind = 'street' AND parent_id = ? ORDER BY code");
   streets.bind(1, district_id);
   SQLite::Statement communities(db,
                                 "SELECT id, code, name_zh FROM units WHERE kind = 'community' AND parent_id = ? "

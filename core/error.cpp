@@ -1,7 +1,7 @@
 #include "core/error.h"
 
-#include <algorithm>
 #include <fmt/format.h>
+#include <algorithm>
 
 namespace sqgl::core {
 

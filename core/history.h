@@ -14,10 +14,10 @@ namespace sqgl::core {
 
 /// One event to append.
 struct EventInput {
-  std::string kind;                     ///< e.g. "schema.migrate", "demo.generate"
-  std::string subject;                  ///< what it is about (a case number, a unit code)
-  std::string detail = "{}";            ///< JSON text
-  std::optional<std::string> operator_; ///< staff number; none for the system
+  std::string kind;                      ///< e.g. "schema.migrate", "demo.generate"
+  std::string subject;                   ///< what it is about (a case number, a unit code)
+  std::string detail = "{}";             ///< JSON text
+  std::optional<std::string> operator_;  ///< staff number; none for the system
 };
 
 /// Appends one event, chaining its hash to the newest event. Call inside the
@@ -26,10 +26,10 @@ std::int64_t append_event(SQLite::Database& db, const Clock& clock, const EventI
 
 /// What walking the hash chain found.
 struct AuditResult {
-  std::int64_t events = 0;        ///< events checked
-  std::string head;               ///< the newest event's hash ("" for an empty history)
+  std::int64_t events = 0;                ///< events checked
+  std::string head;                       ///< the newest event's hash ("" for an empty history)
   std::optional<std::int64_t> bad_event;  ///< the first event that does not verify
-  std::string problem;            ///< why, for that event
+  std::string problem;                    ///< why, for that event
   bool ok() const { return !bad_event; }
 };
 

@@ -110,7 +110,9 @@ int latest_schema_version() {
   return all.empty() ? 0 : all.back().number;
 }
 
-int schema_version(const SQLite::Database& db) { return pragma_int(db, "user_version"); }
+int schema_version(const SQLite::Database& db) {
+  return pragma_int(db, "user_version");
+}
 
 SQLite::Database open_database(const std::string& path, bool writable) {
   if (path != ":memory:" && !std::filesystem::exists(path)) {
@@ -127,8 +129,9 @@ SQLite::Database open_database(const std::string& path, bool writable) {
                                  errors::quote(path), version, latest));
     }
     if (version < latest) {
-      throw Conflict(fmt::format("database {} has schema version {}, older than this sqgl ({}); run 'sqgl init' to upgrade it",
-                                 errors::quote(path), version, latest));
+      throw Conflict(
+          fmt::format("database {} has schema version {}, older than this sqgl ({}); run 'sqgl init' to upgrade it",
+                      errors::quote(path), version, latest));
     }
     return db;
   } catch (const SQLite::Exception& e) {
@@ -170,9 +173,9 @@ InitReport init_database(SQLite::Database& db, const Clock& clock, const std::op
     if (report.from_version < latest) {
       db.exec(fmt::format("PRAGMA user_version = {}", latest));
       db.exec(fmt::format("PRAGMA application_id = {}", kApplicationId));
-      append_event(db, clock,
-                   {"schema.migrate", "", fmt::format(R"({{"from":{},"to":{}}})", report.from_version, latest),
-                    operator_});
+      append_event(
+          db, clock,
+          {"schema.migrate", "", fmt::format(R"({{"from":{},"to":{}}})", report.from_version, latest), operator_});
     }
     if (catalog_is_empty(db)) {
       auto counts = load_catalog(db, files);

@@ -62,11 +62,11 @@ SQLite::Database open_database(const std::string& path, bool writable);
 
 /// What `init_database` did.
 struct InitReport {
-  bool created = false;           ///< the file did not exist before
+  bool created = false;  ///< the file did not exist before
   int from_version = 0;
   int to_version = 0;
-  bool catalog_loaded = false;    ///< the catalog was empty and was loaded now
-  std::vector<int> calendar_years; ///< shipped calendar years loaded now
+  bool catalog_loaded = false;      ///< the catalog was empty and was loaded now
+  std::vector<int> calendar_years;  ///< shipped calendar years loaded now
   bool changed() const { return created || from_version != to_version || catalog_loaded || !calendar_years.empty(); }
 };
 

@@ -77,9 +77,13 @@ TEST_CASE("argv: an unknown command is exit 2 with a suggestion") {
 }
 
 TEST_CASE("argv: bad options are exit 2 with one error line") {
-  for (const std::vector<std::string>& args :
-       {std::vector<std::string>{"catalog", "--bogus"}, {"--bogus"}, {"calendar", "--due", "2012-01-29"},
-        {"init", "--scale", "zero"}, {"init", "--scale", "1000"}, {"resident"}, {}}) {
+  for (const std::vector<std::string>& args : {std::vector<std::string>{"catalog", "--bogus"},
+                                               {"--bogus"},
+                                               {"calendar", "--due", "2012-01-29"},
+                                               {"init", "--scale", "zero"},
+                                               {"init", "--scale", "1000"},
+                                               {"resident"},
+                                               {}}) {
     auto r = run(args);
     CAPTURE(r.err);
     CHECK(r.code == 2);

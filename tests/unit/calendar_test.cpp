@@ -9,7 +9,9 @@ using sqgl::test::reform_clock;
 
 namespace {
 
-Date d(const char* text) { return *parse_date(text); }
+Date d(const char* text) {
+  return *parse_date(text);
+}
 
 int working_days_in(const WorkCalendar& c, int year) {
   return c.working_days_between(d((std::to_string(year - 1) + "-12-31").c_str()),

@@ -12,7 +12,9 @@ using sqgl::test::scalar;
 
 namespace {
 
-FixedClock at(const char* when) { return FixedClock(*parse_datetime(when)); }
+FixedClock at(const char* when) {
+  return FixedClock(*parse_datetime(when));
+}
 
 struct Fixture {
   Fixture() : db(create_memory_database(at("2012-01-29T09:00"))) {
@@ -70,12 +72,10 @@ TEST_CASE("workflow: 一杯奶 applied on 2012-01-29 is due 2012-02-03 and decid
   CHECK(c.steps[0].due_date == "2012-01-31");
   CHECK(c.steps[0].status == "active");
   CHECK(c.steps[1].status == "pending");
-  f.write("2012-01-30T10:00", "ZZ0101", [&](const Clock& clock, const Operator& op) {
-    approve_case(f.db, clock, f.calendar, op, number, "");
-  });
-  f.write("2012-02-01T10:00", "JSJ01", [&](const Clock& clock, const Operator& op) {
-    approve_case(f.db, clock, f.calendar, op, number, "");
-  });
+  f.write("2012-01-30T10:00", "ZZ0101",
+          [&](const Clock& clock, const Operator& op) { approve_case(f.db, clock, f.calendar, op, number, ""); });
+  f.write("2012-02-01T10:00", "JSJ01",
+          [&](const Clock& clock, const Operator& op) { approve_case(f.db, clock, f.calendar, op, number, ""); });
   c = get_case(f.db, f.calendar, number);
   CHECK(c.status == "approved");
   CHECK(c.steps[0].decided_by == "ZZ0101");
@@ -113,16 +113,13 @@ TEST_CASE("workflow: three working days waiting for materials move the due dates
   Fixture f;
   const auto number = f.apply("2012-01-29T09:00", f.resident("r.low_income"), "C02-01", {"1", "2", "3"});
   CHECK(get_case(f.db, f.calendar, number).due_date == "2012-02-24");
-  f.write("2012-01-30", "ZZ0101", [&](const Clock& c, const Operator& op) {
-    approve_case(f.db, c, f.calendar, op, number, "");
-  });
+  f.write("2012-01-30", "ZZ0101",
+          [&](const Clock& c, const Operator& op) { approve_case(f.db, c, f.calendar, op, number, ""); });
   const auto step_due = get_case(f.db, f.calendar, number).steps[1].due_date;
-  f.write("2012-02-01", "MZJ01", [&](const Clock& c, const Operator& op) {
-    return_case(f.db, c, op, number, {"3"}, "");
-  });
-  f.write("2012-02-06", "ZZ0102", [&](const Clock& c, const Operator& op) {
-    supplement_case(f.db, c, f.calendar, op, number, {"3"});
-  });
+  f.write("2012-02-01", "MZJ01",
+          [&](const Clock& c, const Operator& op) { return_case(f.db, c, op, number, {"3"}, ""); });
+  f.write("2012-02-06", "ZZ0102",
+          [&](const Clock& c, const Operator& op) { supplement_case(f.db, c, f.calendar, op, number, {"3"}); });
   const auto c = get_case(f.db, f.calendar, number);
   CHECK(c.paused_days == 3);
   CHECK(c.due_date == format_date(f.calendar.add_working_days(*parse_date("2012-02-24"), 3)));
@@ -133,25 +130,22 @@ TEST_CASE("workflow: three working days waiting for materials move the due dates
 TEST_CASE("workflow: nobody decides two steps of one case") {
   Fixture f;
   const auto number = f.apply("2012-01-29T09:00", f.resident("r.disabled"), "C08-01", {"1", "2", "3", "4"});
-  f.write("2012-01-30", "ZZ0101", [&](const Clock& c, const Operator& op) {
-    approve_case(f.db, c, f.calendar, op, number, "");
-  });
-  f.write("2012-01-31", "CL01", [&](const Clock& c, const Operator& op) {
-    approve_case(f.db, c, f.calendar, op, number, "");
-  });
-  CHECK_THROWS_WITH_AS(f.write("2012-02-01", "ZZ0101",
-                               [&](const Clock& c, const Operator& op) {
-                                 approve_case(f.db, c, f.calendar, op, number, "");
-                               }),
-                       doctest::Contains("one person may not decide two steps of a case"), PermissionDenied);
-  CHECK_THROWS_AS(f.write("2012-02-01", "JD0101",
-                          [&](const Clock& c, const Operator& op) { approve_case(f.db, c, f.calendar, op, number, ""); }),
-                  PermissionDenied);
+  f.write("2012-01-30", "ZZ0101",
+          [&](const Clock& c, const Operator& op) { approve_case(f.db, c, f.calendar, op, number, ""); });
+  f.write("2012-01-31", "CL01",
+          [&](const Clock& c, const Operator& op) { approve_case(f.db, c, f.calendar, op, number, ""); });
+  CHECK_THROWS_WITH_AS(
+      f.write("2012-02-01", "ZZ0101",
+              [&](const Clock& c, const Operator& op) { approve_case(f.db, c, f.calendar, op, number, ""); }),
+      doctest::Contains("one person may not decide two steps of a case"), PermissionDenied);
+  CHECK_THROWS_AS(
+      f.write("2012-02-01", "JD0101",
+              [&](const Clock& c, const Operator& op) { approve_case(f.db, c, f.calendar, op, number, ""); }),
+      PermissionDenied);
   CHECK_THROWS_AS(resolve_operator(f.db, std::string("NOBODY")), PermissionDenied);
   // route --auto passes over the worker who decided step 1.
-  auto report = f.write("2012-02-01", "IT01", [&](const Clock& c, const Operator& op) {
-    return route_auto(f.db, c, op, {});
-  });
+  auto report =
+      f.write("2012-02-01", "IT01", [&](const Clock& c, const Operator& op) { return route_auto(f.db, c, op, {}); });
   CHECK(report.assigned == 1);
   CHECK(get_case(f.db, f.calendar, number).steps[2].assignee != "ZZ0101");
 }
@@ -162,9 +156,8 @@ TEST_CASE("workflow: route --auto gives station steps to the applicant's grid wo
                             "r.birth_date > '2000-01-01'"}) {
     f.apply("2012-01-29T09:00", f.resident(where), "C10-01", {"1", "2", "3"});
   }
-  auto report = f.write("2012-01-29T10:00", "ZZ0101", [&](const Clock& c, const Operator& op) {
-    return route_auto(f.db, c, op, {});
-  });
+  auto report = f.write("2012-01-29T10:00", "ZZ0101",
+                        [&](const Clock& c, const Operator& op) { return route_auto(f.db, c, op, {}); });
   CHECK(report.assigned == 3);
   CHECK(report.to_grid_worker == 3);
   CHECK(scalar(f.db,

@@ -81,8 +81,7 @@ TEST_CASE("catalog: an unknown item suggests the closest code") {
   CHECK_THROWS_WITH_AS(get_item(db, "C05-1"), "unknown item 'C05-1' (did you mean 'C05-01'?)", NotFound);
   CHECK_THROWS_WITH_AS(get_item(db, "milk"), "unknown item 'milk'", NotFound);
   CHECK_THROWS_WITH_AS(list_catalog(db, {"C13", ""}), "unknown category 'C13' (did you mean 'C03'?)", NotFound);
-  CHECK_THROWS_WITH_AS(list_catalog(db, {"", "welfar"}), "unknown window 'welfar' (did you mean 'welfare'?)",
-                       NotFound);
+  CHECK_THROWS_WITH_AS(list_catalog(db, {"", "welfar"}), "unknown window 'welfar' (did you mean 'welfare'?)", NotFound);
 }
 
 namespace {
@@ -123,8 +122,9 @@ TEST_CASE("catalog: bad catalog data is refused naming the file and line") {
     const auto field = edited.find(",services,5,", line);
     REQUIRE(field < edited.find('\n', line + 1));
     edited.replace(field, 12, ",services,6,");
-    CHECK(load_error("schema/catalog/items.csv", edited) ==
-          "schema/catalog/steps.csv: the new-model steps of 'C05-01' add up to 5 working days, but the item promises 6");
+    CHECK(
+        load_error("schema/catalog/items.csv", edited) ==
+        "schema/catalog/steps.csv: the new-model steps of 'C05-01' add up to 5 working days, but the item promises 6");
   }
   SUBCASE("an unknown flag") {
     std::string edited = std::regex_replace(items, std::regex("\\|?pregnant"), "pregant");

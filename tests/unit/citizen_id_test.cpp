@@ -82,8 +82,7 @@ TEST_CASE("citizen ID: parse_citizen_id throws InvalidInput quoting the value") 
     parse_citizen_id("150204198503121231");
     FAIL("expected InvalidInput");
   } catch (const InvalidInput& e) {
-    CHECK(std::string(e.what()) ==
-          "invalid citizen ID '150204198503121231': check character is '1', expected '0'");
+    CHECK(std::string(e.what()) == "invalid citizen ID '150204198503121231': check character is '1', expected '0'");
     CHECK(e.code() == ExitCode::usage);
   }
 }

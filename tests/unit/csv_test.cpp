@@ -30,7 +30,9 @@ TEST_CASE("csv: quoted commas, quotes and line breaks; physical line numbers") {
 }
 
 TEST_CASE("csv: CRLF, a byte-order mark, empty fields and no final newline") {
-  auto rows = read_all("\xEF\xBB\xBF" "code,name\r\nC01,\r\n,社会保障");
+  auto rows = read_all(
+      "\xEF\xBB\xBF"
+      "code,name\r\nC01,\r\n,社会保障");
   REQUIRE(rows.size() == 3);
   CHECK(rows[0][0] == "code");
   CHECK(rows[1] == std::vector<std::string>{"C01", ""});
@@ -39,8 +41,8 @@ TEST_CASE("csv: CRLF, a byte-order mark, empty fields and no final newline") {
 
 TEST_CASE("csv: malformed quoting names line and column") {
   CHECK_THROWS_WITH_AS(read_all("a,b\nx,\"open\n\n"), "t.csv:2:2: unterminated quoted field", InvalidInput);
-  CHECK_THROWS_WITH_AS(read_all("a,b\nx,ab\"c\n"), "t.csv:2:2: a quote inside an unquoted field (quote the whole field)",
-                       InvalidInput);
+  CHECK_THROWS_WITH_AS(read_all("a,b\nx,ab\"c\n"),
+                       "t.csv:2:2: a quote inside an unquoted field (quote the whole field)", InvalidInput);
   CHECK_THROWS_WITH_AS(read_all("a\n\"x\"y\n"), "t.csv:2:1: text after the closing quote of a field", InvalidInput);
 }
 
@@ -52,8 +54,8 @@ TEST_CASE("csv table: required, optional and unknown columns; ragged rows") {
   CHECK(t.column_number("code") == 2);
   CHECK_THROWS_WITH_AS(CsvTable("code\n1\n", "t.csv", {"code", "name"}), "t.csv:1: missing column 'name'",
                        InvalidInput);
-  CHECK_THROWS_WITH_AS(CsvTable("code,name\n1\n", "t.csv", {"code", "name"}),
-                       "t.csv:2: 1 fields, but the header has 2", InvalidInput);
+  CHECK_THROWS_WITH_AS(CsvTable("code,name\n1\n", "t.csv", {"code", "name"}), "t.csv:2: 1 fields, but the header has 2",
+                       InvalidInput);
   CHECK_THROWS_WITH_AS(CsvTable("", "t.csv", {"code"}), "t.csv: the file is empty (expected a header row)",
                        InvalidInput);
 }

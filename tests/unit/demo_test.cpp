@@ -25,8 +25,9 @@ SQLite::Database demo_db(std::uint64_t seed, double scale) {
 
 std::string residents_digest(const SQLite::Database& db) {
   std::string all;
-  SQLite::Statement q(db, "SELECT citizen_id, name, sex, birth_date, household_id, phone, pregnant, disabled, "
-                          "low_income, party_member, unemployed FROM residents ORDER BY id");
+  SQLite::Statement q(db,
+                      "SELECT citizen_id, name, sex, birth_date, household_id, phone, pregnant, disabled, "
+                      "low_income, party_member, unemployed FROM residents ORDER BY id");
   while (q.executeStep()) {
     for (int i = 0; i < q.getColumnCount(); ++i) all += q.getColumn(i).getString() + "|";
   }
@@ -50,8 +51,8 @@ TEST_CASE("demo: the pilot's shape at full size") {
     for (const auto& c : s.communities) {
       CHECK(c.households == 4000);
       CHECK(c.grids == 10);
-      CHECK(c.station_workers == 10);    // one per 400 households
-      CHECK(c.committee_leaders == 5);   // one per 800 households
+      CHECK(c.station_workers == 10);   // one per 400 households
+      CHECK(c.committee_leaders == 5);  // one per 800 households
       CHECK(c.residents > 9000);
       CHECK(c.residents < 12000);
       workers += c.station_workers;
@@ -60,8 +61,9 @@ TEST_CASE("demo: the pilot's shape at full size") {
   CHECK(workers == 70);
   for (const auto& b : d.bureaus) CHECK(b.staff >= 1);
   // Every grid is held by a station worker of its own community.
-  CHECK(scalar(db, "SELECT count(*) FROM grids g JOIN staff s ON s.id = g.worker_id JOIN units u ON u.id = s.unit_id "
-                   "WHERE u.kind = 'station' AND u.parent_id = g.community_id") == 70);
+  CHECK(scalar(db,
+               "SELECT count(*) FROM grids g JOIN staff s ON s.id = g.worker_id JOIN units u ON u.id = s.unit_id "
+               "WHERE u.kind = 'station' AND u.parent_id = g.community_id") == 70);
   CHECK(scalar(db, "SELECT count(*) FROM households WHERE grid_id IS NULL") == 0);
   CHECK(scalar(db, "SELECT count(*) FROM events WHERE kind = 'demo.generate'") == 1);
 }

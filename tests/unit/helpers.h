@@ -15,7 +15,9 @@
 namespace sqgl::test {
 
 /// 2012-01-29 09:00, the first working day after the 2012 Spring Festival.
-inline core::FixedClock reform_clock() { return core::FixedClock(*core::parse_datetime("2012-01-29T09:00")); }
+inline core::FixedClock reform_clock() {
+  return core::FixedClock(*core::parse_datetime("2012-01-29T09:00"));
+}
 
 /// A single integer from a query.
 inline long long scalar(const SQLite::Database& db, const std::string& sql) {

@@ -91,8 +91,8 @@ TEST_CASE("migrations: an older database must be upgraded with init first") {
     SQLite::Database raw(dir.file("old.db"), SQLite::OPEN_READWRITE);
     raw.exec("PRAGMA user_version = 0");
   }
-  CHECK_THROWS_WITH_AS(open_database(dir.file("old.db"), true),
-                       doctest::Contains("run 'sqgl init' to upgrade it"), Conflict);
+  CHECK_THROWS_WITH_AS(open_database(dir.file("old.db"), true), doctest::Contains("run 'sqgl init' to upgrade it"),
+                       Conflict);
 }
 
 TEST_CASE("migrations: a database that is not sqgl's is refused, and left alone") {
@@ -109,8 +109,8 @@ TEST_CASE("migrations: a database that is not sqgl's is refused, and left alone"
 
 TEST_CASE("store: a missing database is NotFound with a hint") {
   TempDir dir;
-  CHECK_THROWS_WITH_AS(open_database(dir.file("none.db"), false),
-                       doctest::Contains("create it with 'sqgl init'"), NotFound);
+  CHECK_THROWS_WITH_AS(open_database(dir.file("none.db"), false), doctest::Contains("create it with 'sqgl init'"),
+                       NotFound);
 }
 
 TEST_CASE("store: a failure before commit leaves the database unchanged") {
