@@ -240,10 +240,9 @@ void rethrow_sqlite(const SQLite::Exception& e, std::string_view context) {
     case SQLITE_FULL:
       throw Failure(fmt::format("{}: disk full", context));
     case SQLITE_NOTADB:
+      throw Failure(fmt::format("{}: the file is not a database, or its header is damaged", context));
     case SQLITE_CORRUPT:
       throw Failure(fmt::format("{}: the database file is damaged ({})", context, e.what()));
-    case SQLITE_CANTOPEN:
-      throw Failure(fmt::format("{}: {}", context, e.what()));
     default:
       throw Failure(fmt::format("{}: {}", context, e.what()));
   }

@@ -43,6 +43,11 @@ $ sqgl --db foreign.db init
 ? 2
 $ sqlite3 foreign.db '.tables'
 t
+$ echo 'name,phone' > text.db && sqgl --db text.db init
+! sqgl: error: cannot open 'text.db': the file is not a database, or its header is damaged
+? 1
+$ cat text.db
+name,phone
 # An edited catalog with an error: nothing is created.
 $ mkdir -p edited/catalog edited/calendar && printf 'code,name_zh,name_en,colour\n' > edited/catalog/windows.csv
 $ sqgl --db edited.db init --schema-dir edited
