@@ -48,7 +48,11 @@ TEST_CASE("argv: --help on the program and on every command, each with an exampl
   auto top = run({"--help"});
   CHECK(top.code == 0);
   CHECK(top.err.empty());
-  for (const char* command : {"init", "catalog", "calendar", "district", "staff", "resident"}) {
+  Cli cli;
+  std::vector<std::string> names;
+  for (const auto* sub : cli.app().get_subcommands({})) names.push_back(sub->get_name());
+  CHECK(names.size() >= 14);
+  for (const auto& command : names) {
     CAPTURE(command);
     CHECK(top.out.find(command) != std::string::npos);
     auto help = run({command, "--help"});
