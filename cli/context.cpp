@@ -27,14 +27,20 @@ SQLite::Database& Context::write_db() {
 namespace sqgl::cli {
 
 void run_write(Context& ctx, std::string_view command, std::string_view subject, const WriteBody& body) {
+  run_write_maybe(ctx, command, subject, [&](auto& db, const auto& op, const auto& calendar) {
+    body(db, op, calendar);
+    return true;
+  });
+}
+
+void run_write_maybe(Context& ctx, std::string_view command, std::string_view subject, const MaybeWriteBody& body) {
   auto& db = ctx.write_db();
   std::optional<core::WorkCalendar> calendar;
   try {
     core::WriteTransaction tx(db);
     const core::Operator op = core::resolve_operator(db, ctx.operator_());
     calendar = core::WorkCalendar::load(db);
-    body(db, op, *calendar);
-    tx.commit();
+    if (body(db, op, *calendar)) tx.commit();
   } catch (const core::PermissionDenied& e) {
     try {
       core::record_refusal(db, ctx.clock, ctx.operator_(), command, subject, e.what());

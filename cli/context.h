@@ -92,6 +92,11 @@ using WriteBody = std::function<void(SQLite::Database&, const core::Operator&, c
 /// that fell in a year without a calendar.
 void run_write(Context& ctx, std::string_view command, std::string_view subject, const WriteBody& body);
 
+/// Like run_write, but the body decides: it returns true to commit, false to roll
+/// back (a dry run, a rejected import).
+using MaybeWriteBody = std::function<bool(SQLite::Database&, const core::Operator&, const core::WorkCalendar&)>;
+void run_write_maybe(Context& ctx, std::string_view command, std::string_view subject, const MaybeWriteBody& body);
+
 /// After a writing command on a case: prints the case as JSON with --json, else
 /// calls `human` with it to print the command's own summary line.
 void print_case_result(Context& ctx, std::string_view number, const std::function<void(const core::Case&)>& human);
@@ -105,6 +110,7 @@ RunFn setup_list(CLI::App& app);
 RunFn setup_evaluate(CLI::App& app);
 RunFn setup_withdraw(CLI::App& app);
 RunFn setup_audit(CLI::App& app);
+RunFn setup_import(CLI::App& app);
 
 /// "ZZ0101,JSJ01" → {"ZZ0101", "JSJ01"}; blanks dropped.
 std::vector<std::string> split_list(const std::string& text);

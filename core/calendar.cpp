@@ -69,9 +69,7 @@ std::vector<CalendarYear> list_calendar_years(const SQLite::Database& db) {
   return out;
 }
 
-void load_calendar_year(SQLite::Database& db, int year, std::string_view csv_text, const std::string& source,
-                        const std::string& notice) {
-  CsvTable table(csv_text, source, {"date", "kind", "name"});
+void begin_calendar_year(SQLite::Database& db, int year, const std::string& notice) {
   SQLite::Statement clear_days(db, "DELETE FROM calendar_days WHERE year = ?");
   clear_days.bind(1, year);
   clear_days.exec();
@@ -79,40 +77,45 @@ void load_calendar_year(SQLite::Database& db, int year, std::string_view csv_tex
   upsert_year.bind(1, year);
   upsert_year.bind(2, notice);
   upsert_year.exec();
-  SQLite::Statement add(db, "INSERT INTO calendar_days (date, kind, name, year) VALUES (?, ?, ?, ?)");
+}
+
+void add_calendar_day(SQLite::Database& db, int year, const std::string& date_text, const std::string& kind,
+                      const std::string& name) {
+  auto date = parse_date(date_text);
+  if (!date) throw FieldError("date", fmt::format("{} is not a real date (YYYY-MM-DD)", errors::quote(date_text)));
+  // A notice may move a weekend at the edge of the neighbouring year (2012's
+  // notice makes 2011-12-31 a working day), but nothing further away.
+  const int y = year_of(*date);
+  if (y < year - 1 || y > year + 1) {
+    throw FieldError("date", fmt::format("{} is not in or next to {}", errors::quote(date_text), year));
+  }
+  if (kind != "off" && kind != "work") {
+    throw FieldError("kind", fmt::format("{} is neither 'off' nor 'work'", errors::quote(kind)));
+  }
+  if (kind == "work" && iso_weekday(*date) <= 5) {
+    throw FieldError("date", fmt::format("{} is a weekday; only a Saturday or Sunday can be an adjusted working day",
+                                         errors::quote(date_text)));
+  }
+  SQLite::Statement add(db, "INSERT OR IGNORE INTO calendar_days (date, kind, name, year) VALUES (?, ?, ?, ?)");
+  add.bind(1, format_date(*date));
+  add.bind(2, kind);
+  add.bind(3, name);
+  add.bind(4, year);
+  if (add.exec() == 0) {
+    throw FieldError("date", fmt::format("{} is listed twice or clashes with another year's calendar",
+                                         errors::quote(date_text)));
+  }
+}
+
+void load_calendar_year(SQLite::Database& db, int year, std::string_view csv_text, const std::string& source,
+                        const std::string& notice) {
+  CsvTable table(csv_text, source, {"date", "kind", "name"});
+  begin_calendar_year(db, year, notice);
   for (std::size_t r = 0; r < table.size(); ++r) {
-    auto where = [&](std::string_view column) {
-      return fmt::format("{}:{}:{}: ", source, table.line(r), table.column_number(column));
-    };
-    const auto& text = table.get(r, "date");
-    auto date = parse_date(text);
-    if (!date)
-      throw InvalidInput(where("date") + fmt::format("{} is not a real date (YYYY-MM-DD)", errors::quote(text)));
-    // A notice may move a weekend at the edge of the neighbouring year (2012's
-    // notice makes 2011-12-31 a working day), but nothing further away.
-    int y = year_of(*date);
-    if (y < year - 1 || y > year + 1) {
-      throw InvalidInput(where("date") + fmt::format("{} is not in or next to {}", errors::quote(text), year));
-    }
-    const auto& kind = table.get(r, "kind");
-    if (kind != "off" && kind != "work") {
-      throw InvalidInput(where("kind") + fmt::format("{} is neither 'off' nor 'work'", errors::quote(kind)));
-    }
-    if (kind == "work" && iso_weekday(*date) <= 5) {
-      throw InvalidInput(where("date") + fmt::format("{} is a weekday; only a Saturday or Sunday can be an adjusted "
-                                                     "working day",
-                                                     errors::quote(text)));
-    }
-    add.bind(1, format_date(*date));
-    add.bind(2, kind);
-    add.bind(3, table.get(r, "name"));
-    add.bind(4, year);
     try {
-      add.exec();
-      add.reset();
-    } catch (const SQLite::Exception& e) {
-      throw InvalidInput(where("date") + fmt::format("{} is listed twice or clashes with another year's calendar",
-                                                     errors::quote(text)));
+      add_calendar_day(db, year, table.get(r, "date"), table.get(r, "kind"), table.get(r, "name"));
+    } catch (const FieldError& e) {
+      throw InvalidInput(fmt::format("{}:{}:{}: {}", source, table.line(r), table.column_number(e.column()), e.what()));
     }
   }
 }

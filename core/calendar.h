@@ -75,6 +75,13 @@ std::vector<CalendarYear> list_calendar_years(const SQLite::Database& db);
 void load_calendar_year(SQLite::Database& db, int year, std::string_view csv_text, const std::string& source,
                         const std::string& notice);
 
+/// Starts (re)loading `year`: removes its days and records its notice.
+void begin_calendar_year(SQLite::Database& db, int year, const std::string& notice);
+
+/// Adds one day to `year`'s calendar; FieldError naming the bad field otherwise.
+void add_calendar_day(SQLite::Database& db, int year, const std::string& date_text, const std::string& kind,
+                      const std::string& name);
+
 /// Loads each shipped calendar (schema/calendar/YYYY.csv) whose year is not yet
 /// in the database; returns the years loaded.
 std::vector<int> load_shipped_calendars(SQLite::Database& db, const DataFiles& files);

@@ -55,6 +55,17 @@ class Conflict : public Error {
   explicit Conflict(const std::string& message) : Error(ExitCode::conflict, message) {}
 };
 
+/// Invalid input in one named field of a record: the caller adds where it was.
+class FieldError : public InvalidInput {
+ public:
+  FieldError(std::string column, const std::string& message) : InvalidInput(message), column_(std::move(column)) {}
+  /// The field's column name.
+  const std::string& column() const noexcept { return column_; }
+
+ private:
+  std::string column_;
+};
+
 /// Unexpected failure: I/O, a corrupt database (exit 1).
 class Failure : public Error {
  public:

@@ -1,0 +1,166 @@
+// sqgl import KIND FILE: a spreadsheet export into the database, all or nothing.
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+
+#include <fmt/format.h>
+
+#include "cli/context.h"
+#include "cli/output.h"
+#include "core/csv_stream.h"
+#include "core/error.h"
+#include "core/import.h"
+
+namespace sqgl::cli {
+
+namespace {
+
+struct ImportCliOptions {
+  core::ImportOptions import;
+  std::string file;
+  std::string encoding = "utf-8";
+  std::string mode = "insert";
+  bool dry_run = false;
+  bool skip_bad = false;
+  std::string errors_file;
+  int year = 0;
+};
+
+constexpr std::size_t kShownProblems = 10;
+
+// RFC 4180 quoting for the --errors file.
+std::string csv_field(const std::string& s) {
+  if (s.find_first_of(",\"\r\n") == std::string::npos) return s;
+  std::string out = "\"";
+  for (char c : s) out += c == '"' ? std::string("\"\"") : std::string(1, c);
+  return out + "\"";
+}
+
+void run_import(Context& ctx, ImportCliOptions opt) {
+  opt.import.upsert = opt.mode == "upsert";
+  if (opt.year != 0) opt.import.year = opt.year;
+  const auto encoding = core::parse_encoding(opt.encoding);
+
+  std::ifstream file;
+  std::istream* in = &std::cin;
+  std::uint64_t size = 0;
+  if (opt.file != "-") {
+    file.open(opt.file, std::ios::binary);
+    if (!file) throw core::NotFound(fmt::format("cannot read {}", core::errors::quote(opt.file)));
+    std::error_code ec;
+    size = std::filesystem::file_size(opt.file, ec);
+  }
+  const std::string source = opt.file == "-" ? "<stdin>" : opt.file;
+  core::CsvStream csv(file.is_open() ? static_cast<std::istream&>(file) : *in, source, encoding);
+
+  std::ofstream errors;
+  if (!opt.errors_file.empty()) {
+    const mode_t old = ::umask(077);  // reject files quote residents' data: the owner's only
+    errors.open(opt.errors_file, std::ios::binary | std::ios::trunc);
+    ::umask(old);
+    if (!errors) throw core::Failure(fmt::format("cannot write {}", core::errors::quote(opt.errors_file)));
+    errors << "line,column,value,message\n";
+  }
+  std::size_t problem_count = 0;
+  const char* level = opt.skip_bad ? "warning" : "error";
+  auto on_problem = [&](const core::ImportProblem& p) {
+    if (problem_count++ < kShownProblems) {
+      // Name the value unless the message already quotes it.
+      const std::string quoted = core::errors::quote(p.value);
+      const bool named = p.value.empty() || p.message.find(quoted) != std::string::npos;
+      ctx.err << fmt::format("sqgl: {}: {}:{}:{}: {}{}\n", level, source, p.line, p.column, named ? "" : quoted + ": ",
+                             p.message);
+    }
+    if (errors.is_open()) {
+      errors << p.line << ',' << p.column << ',' << csv_field(p.value) << ',' << csv_field(p.message) << '\n';
+    }
+  };
+
+  // A progress line on a terminal only: cron mail and pipes stay clean.
+  const bool show_progress = ::isatty(STDERR_FILENO) != 0 && opt.file != "-";
+  const auto started = std::chrono::steady_clock::now();
+  auto on_progress = [&](std::int64_t rows, std::uint64_t bytes) {
+    if (!show_progress) return;
+    const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+    ctx.err << fmt::format("\rimporting {}: {} rows, {:.0f} rows/s, {}%   ", opt.import.kind, thousands(rows),
+                           seconds > 0 ? static_cast<double>(rows) / seconds : 0.0,
+                           size ? bytes * 100 / size : 100);
+    ctx.err.flush();
+  };
+
+  core::ImportReport report;
+  bool written = false;
+  run_write_maybe(ctx, "import " + opt.import.kind, source, [&](auto& db, const auto& op, const auto&) {
+    report = core::import_csv(db, ctx.clock, op, csv, opt.import, on_problem, on_progress);
+    if (show_progress) ctx.err << '\n';
+    if (opt.dry_run || (report.rejected > 0 && !opt.skip_bad)) return false;
+    core::record_import(db, ctx.clock, op, report, opt.import);
+    written = true;
+    return true;
+  });
+  if (problem_count > kShownProblems) {
+    ctx.err << fmt::format("sqgl: {}: … and {} more problem(s){}\n", level, problem_count - kShownProblems,
+                           errors.is_open() ? fmt::format(" (all of them in {})", opt.errors_file) : "");
+  }
+
+  if (ctx.json()) {
+    print_json(ctx.out, {{"kind", report.kind},
+                         {"file", report.source},
+                         {"sha256", report.sha256},
+                         {"rows", report.rows},
+                         {"inserted", report.inserted},
+                         {"updated", report.updated},
+                         {"unchanged", report.unchanged},
+                         {"rejected", report.rejected},
+                         {"dry_run", opt.dry_run},
+                         {"written", written}});
+  } else {
+    const std::string counts =
+        fmt::format("{} rows: {} inserted, {} updated, {} unchanged, {} rejected", thousands(report.rows),
+                    thousands(report.inserted), thousands(report.updated), thousands(report.unchanged),
+                    thousands(report.rejected));
+    if (opt.dry_run) {
+      ctx.out << fmt::format("dry run of {} from {}: {}; nothing written\n", report.kind, core::errors::quote(source),
+                             counts);
+    } else if (written) {
+      ctx.out << fmt::format("imported {} from {}: {}\n", report.kind, core::errors::quote(source), counts);
+    }
+  }
+  if (report.rejected > 0 && !opt.skip_bad) {
+    throw core::InvalidInput(fmt::format("{}: {} of {} rows rejected; nothing written{}", source,
+                                         thousands(report.rejected), thousands(report.rows),
+                                         opt.dry_run ? " (dry run)" : " (--skip-bad writes the good rows)"));
+  }
+}
+
+}  // namespace
+
+RunFn setup_import(CLI::App& app) {
+  auto opt = std::make_shared<ImportCliOptions>();
+  auto* sub = app.add_subcommand("import", "Import a CSV export: all rows or none, every bad row named");
+  std::string kinds;
+  for (const auto& k : core::import_kinds()) kinds += (kinds.empty() ? "" : ", ") + k;
+  sub->add_option("kind", opt->import.kind, "What the file holds: " + kinds)->required();
+  sub->add_option("file", opt->file, "The CSV file, or - for standard input")->required();
+  sub->add_option("--encoding", opt->encoding, "utf-8 (default) or gb18030 (also reads GBK and GB2312)");
+  sub->add_option("--mode", opt->mode, "insert (default): existing keys are errors; upsert: update changed rows")
+      ->check(CLI::IsMember({"insert", "upsert"}));
+  sub->add_flag("--dry-run", opt->dry_run, "Validate and report what would happen; write nothing");
+  sub->add_flag("--skip-bad", opt->skip_bad, "Write the good rows and report the bad ones");
+  sub->add_option("--errors", opt->errors_file, "Write every problem to this CSV (line, column, value, message)");
+  sub->add_flag("--ignore-columns", opt->import.ignore_columns, "Skip unknown columns instead of refusing the file");
+  sub->add_option("--year", opt->year, "calendar: the year the notice is for")->check(CLI::Range(1949, 2200));
+  sub->add_option("--notice", opt->import.notice, "calendar: the State Council notice it comes from");
+  sub->footer(
+      "Headers may be English or Chinese (身份证号, 姓名, 性别, 出生日期, 联系电话, 户号, 社区 …), in any order.\n"
+      "Examples:\n  sqgl --as IT01 import residents residents.csv --dry-run\n"
+      "  sqgl --as IT01 import households 户籍.csv --encoding gb18030 --errors rejects.csv\n"
+      "  sqgl --as IT01 import calendar 2027.csv --year 2027 --notice '国办发明电〔2026〕…号'");
+  return [opt](Context& ctx) { run_import(ctx, *opt); };
+}
+
+}  // namespace sqgl::cli

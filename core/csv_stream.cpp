@@ -1,0 +1,220 @@
+#include "core/csv_stream.h"
+
+#include <iconv.h>
+#include <sodium.h>
+
+#include <cerrno>
+
+#include <fmt/format.h>
+#include <utf8proc.h>
+
+#include "core/error.h"
+
+namespace sqgl::core {
+
+namespace {
+
+constexpr std::size_t kChunk = 1 << 16;
+
+// The length of the longest prefix of `text` that is complete, valid UTF-8, and
+// whether what follows it is an invalid sequence (rather than one cut short by
+// the end of the chunk).
+std::pair<std::size_t, bool> valid_utf8_prefix(const std::string& text, bool at_end) {
+  const auto* p = reinterpret_cast<const utf8proc_uint8_t*>(text.data());
+  std::size_t i = 0;
+  while (i < text.size()) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    if (c < 0x80) {
+      ++i;
+      continue;
+    }
+    utf8proc_int32_t cp = 0;
+    const auto n = utf8proc_iterate(p + i, static_cast<utf8proc_ssize_t>(text.size() - i), &cp);
+    if (n > 0) {
+      i += static_cast<std::size_t>(n);
+      continue;
+    }
+    // A lead byte whose sequence runs past the end may just be cut by the chunk.
+    const std::size_t need = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
+    if (!at_end && need > 1 && text.size() - i < need) return {i, false};
+    return {i, true};
+  }
+  return {i, false};
+}
+
+}  // namespace
+
+Encoding parse_encoding(std::string_view text) {
+  std::string lower;
+  for (char c : text) lower += static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+  if (lower == "utf-8" || lower == "utf8") return Encoding::utf8;
+  if (lower == "gb18030" || lower == "gbk" || lower == "gb2312") return Encoding::gb18030;
+  throw errors::invalid("encoding", text, "expected utf-8 or gb18030");
+}
+
+struct CsvStream::State {
+  iconv_t cd = reinterpret_cast<iconv_t>(-1);
+  crypto_hash_sha256_state hash{};
+  std::string raw;  // bytes read but not yet decoded
+  std::string digest;
+};
+
+CsvStream::CsvStream(std::istream& in, std::string source, Encoding encoding)
+    : in_(in), source_(std::move(source)), encoding_(encoding), state_(std::make_unique<State>()) {
+  if (sodium_init() < 0) throw Failure("libsodium could not be initialised");
+  crypto_hash_sha256_init(&state_->hash);
+  if (encoding_ == Encoding::gb18030) {
+    state_->cd = iconv_open("UTF-8", "GB18030");
+    if (state_->cd == reinterpret_cast<iconv_t>(-1)) throw Failure("this system's iconv cannot decode GB18030");
+  }
+}
+
+CsvStream::~CsvStream() {
+  if (state_->cd != reinterpret_cast<iconv_t>(-1)) iconv_close(state_->cd);
+}
+
+std::string CsvStream::sha256_hex() const {
+  if (state_->digest.empty()) {
+    crypto_hash_sha256_state copy = state_->hash;
+    unsigned char digest[crypto_hash_sha256_BYTES];
+    crypto_hash_sha256_final(&copy, digest);
+    char hex[crypto_hash_sha256_BYTES * 2 + 1];
+    sodium_bin2hex(hex, sizeof hex, digest, sizeof digest);
+    return std::string(hex, crypto_hash_sha256_BYTES * 2);
+  }
+  return state_->digest;
+}
+
+void CsvStream::fail(std::size_t line, std::size_t column, const std::string& message) const {
+  throw InvalidInput(fmt::format("{}:{}:{}: {}", source_, line, column, message));
+}
+
+bool CsvStream::fill() {
+  if (!pending_error_.empty() || eof_) return false;
+  // Drop what was parsed, so the buffer holds at most about one chunk.
+  buffer_.erase(0, pos_);
+  pos_ = 0;
+  char chunk[kChunk];
+  in_.read(chunk, kChunk);
+  const auto got = static_cast<std::size_t>(in_.gcount());
+  if (in_.bad()) throw Failure(fmt::format("{}: read error", source_));
+  bytes_read_ += got;
+  crypto_hash_sha256_update(&state_->hash, reinterpret_cast<const unsigned char*>(chunk), got);
+  state_->raw.append(chunk, got);
+  const bool at_end = got < kChunk;
+  if (at_end) eof_ = true;
+  if (first_chunk_) {
+    first_chunk_ = false;
+    if (state_->raw.compare(0, 3, "\xEF\xBB\xBF") == 0) state_->raw.erase(0, 3);
+  }
+
+  if (encoding_ == Encoding::utf8) {
+    auto [valid, invalid] = valid_utf8_prefix(state_->raw, at_end);
+    buffer_.append(state_->raw, 0, valid);
+    if (invalid) {
+      pending_error_ = fmt::format("invalid UTF-8 byte 0x{:02X} (if the file comes from Excel in Chinese, try "
+                                   "--encoding gb18030)",
+                                   static_cast<unsigned char>(state_->raw[valid]));
+    }
+    state_->raw.erase(0, valid);
+  } else {
+    std::string out(state_->raw.size() * 2 + 16, '\0');
+    char* inp = state_->raw.data();
+    std::size_t inleft = state_->raw.size();
+    char* outp = out.data();
+    std::size_t outleft = out.size();
+    const std::size_t r = iconv(state_->cd, &inp, &inleft, &outp, &outleft);
+    out.resize(out.size() - outleft);
+    buffer_ += out;
+    if (r == static_cast<std::size_t>(-1) && errno == EILSEQ) {
+      pending_error_ = fmt::format("invalid GB18030 byte 0x{:02X}", static_cast<unsigned char>(*inp));
+    } else if (r == static_cast<std::size_t>(-1) && errno == EINVAL && at_end) {
+      pending_error_ = "the file ends inside a GB18030 character";
+    }
+    state_->raw.erase(0, static_cast<std::size_t>(inp - state_->raw.data()));
+  }
+  if (eof_ && pending_error_.empty() && !state_->raw.empty()) pending_error_ = "the file ends inside a character";
+  return true;
+}
+
+bool CsvStream::next(std::vector<std::string>& fields) {
+  fields.clear();
+  field_lines_.clear();
+  // Peek at the next character, refilling the buffer as needed; -1 at the end.
+  auto peek = [&]() -> int {
+    while (pos_ >= buffer_.size()) {
+      if (!fill()) return -1;
+    }
+    return static_cast<unsigned char>(buffer_[pos_]);
+  };
+  auto end_of_text = [&](std::size_t column) {
+    if (!pending_error_.empty()) fail(line_, column, pending_error_);
+  };
+
+  // Skip blank lines between records.
+  for (int c = peek(); c == '\n' || c == '\r'; c = peek()) {
+    if (c == '\n') ++line_;
+    ++pos_;
+  }
+  if (peek() < 0) {
+    end_of_text(1);
+    return false;
+  }
+  record_line_ = line_;
+  std::string field;
+  for (;;) {
+    field.clear();
+    const std::size_t column = fields.size() + 1;
+    field_lines_.push_back(line_);
+    int c = peek();
+    if (c == '"') {
+      const std::size_t open_line = line_;
+      ++pos_;
+      for (;;) {
+        c = peek();
+        if (c < 0) {
+          end_of_text(column);
+          fail(open_line, column, "unterminated quoted field");
+        }
+        ++pos_;
+        if (c == '"') {
+          if (peek() == '"') {
+            field += '"';
+            ++pos_;
+            continue;
+          }
+          break;
+        }
+        if (c == '\n') ++line_;
+        if (c == 0) fail(line_, column, "a NUL byte in the data");
+        field += static_cast<char>(c);
+        if (field.size() > kMaxField) fail(line_, column, "a field longer than 1 MiB");
+      }
+      c = peek();
+      if (c >= 0 && c != ',' && c != '\n' && c != '\r') fail(line_, column, "text after the closing quote of a field");
+    } else {
+      for (;;) {
+        c = peek();
+        if (c < 0 || c == ',' || c == '\n' || c == '\r') break;
+        if (c == '"') fail(line_, column, "a quote inside an unquoted field (quote the whole field)");
+        if (c == 0) fail(line_, column, "a NUL byte in the data");
+        field += static_cast<char>(c);
+        ++pos_;
+        if (field.size() > kMaxField) fail(line_, column, "a field longer than 1 MiB");
+      }
+    }
+    fields.push_back(field);
+    c = peek();
+    if (c < 0) {
+      end_of_text(column);
+      return true;
+    }
+    ++pos_;
+    if (c == ',') continue;
+    if (c == '\r' && peek() == '\n') ++pos_;
+    ++line_;
+    return true;
+  }
+}
+
+}  // namespace sqgl::core

@@ -1,0 +1,841 @@
+#include "core/import.h"
+
+#include <algorithm>
+#include <map>
+#include <memory>
+
+#include <SQLiteCpp/Statement.h>
+#include <SQLiteCpp/VariadicBind.h>
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include "core/calendar.h"
+#include "core/citizen_id.h"
+#include "core/error.h"
+#include "core/history.h"
+
+namespace sqgl::core {
+
+namespace {
+
+// A column of an import file: its canonical name and the headers a spreadsheet
+// exported in Chinese would use for it.
+struct Column {
+  std::string name;
+  std::vector<std::string> aliases;
+  bool required = false;
+};
+
+enum class Outcome { inserted, updated, unchanged };
+
+// One data row with its header mapping.
+class Row {
+ public:
+  Row(const std::vector<std::string>& fields, const std::map<std::string, std::size_t>& index)
+      : fields_(fields), index_(index) {}
+  /// The trimmed value of `column`, "" when the file has no such column.
+  std::string get(const std::string& column) const {
+    auto it = index_.find(column);
+    if (it == index_.end() || it->second >= fields_.size()) return "";
+    std::string v = fields_[it->second];
+    const auto first = v.find_first_not_of(" \t");
+    if (first == std::string::npos) return "";
+    return v.substr(first, v.find_last_not_of(" \t") - first + 1);
+  }
+  bool has(const std::string& column) const { return index_.count(column) != 0; }
+
+ private:
+  const std::vector<std::string>& fields_;
+  const std::map<std::string, std::size_t>& index_;
+};
+
+// Collects the problems of one row; a row with any is not written.
+class Problems {
+ public:
+  void add(std::string column, std::string message) { list.emplace_back(std::move(column), std::move(message)); }
+  template <typename F>
+  void check(F&& f) {
+    try {
+      f();
+    } catch (const FieldError& e) {
+      add(e.column(), e.what());
+    }
+  }
+  std::vector<std::pair<std::string, std::string>> list;
+};
+
+// ---- field parsers: each throws FieldError naming its column --------------------
+
+char parse_sex(const std::string& column, const std::string& text) {
+  if (text == "男" || text == "M" || text == "m" || text == "male") return 'M';
+  if (text == "女" || text == "F" || text == "f" || text == "female") return 'F';
+  throw FieldError(column, fmt::format("{} is not a sex (男/女 or M/F)", errors::quote(text)));
+}
+
+// 1985-03-12, 1985/3/12, 1985.3.12 or 19850312: what spreadsheets export.
+Date parse_flexible_date(const std::string& column, const std::string& text) {
+  if (auto d = parse_date(text)) return *d;
+  std::string y, m, d;
+  if (text.size() == 8 && text.find_first_not_of("0123456789") == std::string::npos) {
+    y = text.substr(0, 4), m = text.substr(4, 2), d = text.substr(6, 2);
+  } else {
+    const char sep = text.find('/') != std::string::npos ? '/' : '.';
+    const auto a = text.find(sep), b = text.find(sep, a == std::string::npos ? a : a + 1);
+    if (a != std::string::npos && b != std::string::npos) {
+      y = text.substr(0, a), m = text.substr(a + 1, b - a - 1), d = text.substr(b + 1);
+      if (m.size() == 1) m = "0" + m;
+      if (d.size() == 1) d = "0" + d;
+    }
+  }
+  if (auto date = parse_date(y + "-" + m + "-" + d)) return *date;
+  throw FieldError(column, fmt::format("{} is not a real date (YYYY-MM-DD)", errors::quote(text)));
+}
+
+int parse_flag(const std::string& column, const std::string& text) {
+  static const std::vector<std::string> yes = {"1", "是", "Y", "y", "yes", "true", "√"};
+  static const std::vector<std::string> no = {"", "0", "否", "N", "n", "no", "false"};
+  if (std::find(yes.begin(), yes.end(), text) != yes.end()) return 1;
+  if (std::find(no.begin(), no.end(), text) != no.end()) return 0;
+  throw FieldError(column, fmt::format("{} is not yes or no (是/否, 1/0)", errors::quote(text)));
+}
+
+// An 11-digit mobile number (1[3-9]…) or a landline with its area code (0472-1234567).
+void check_phone(const std::string& column, const std::string& text) {
+  auto digits = [](const std::string& s) { return !s.empty() && s.find_first_not_of("0123456789") == std::string::npos; };
+  if (text.empty()) return;
+  if (text.size() == 11 && digits(text) && text[0] == '1' && text[1] >= '3') return;
+  const auto dash = text.find('-');
+  if (dash != std::string::npos && text[0] == '0' && dash >= 3 && dash <= 4 && digits(text.substr(0, dash)) &&
+      digits(text.substr(dash + 1)) && text.size() - dash - 1 >= 7 && text.size() - dash - 1 <= 8) {
+    return;
+  }
+  throw FieldError(column, fmt::format("{} is not a phone number (11-digit mobile, or area code-number)",
+                                       errors::quote(text)));
+}
+
+std::string require(const Row& row, const std::string& column) {
+  std::string v = row.get(column);
+  if (v.empty()) throw FieldError(column, "is empty");
+  return v;
+}
+
+// ---- units ------------------------------------------------------------------------
+
+struct UnitRow {
+  std::int64_t id = 0;
+  std::string kind;
+  std::string name_zh;
+  std::string name_en;
+  std::optional<std::int64_t> parent;
+};
+
+std::optional<UnitRow> find_unit(const SQLite::Database& db, const std::string& code) {
+  SQLite::Statement q(db, "SELECT id, kind, name_zh, name_en, parent_id FROM units WHERE code = ?");
+  q.bind(1, code);
+  if (!q.executeStep()) return std::nullopt;
+  UnitRow u{q.getColumn(0).getInt64(), q.getColumn(1).getString(), q.getColumn(2).getString(),
+            q.getColumn(3).getString(), std::nullopt};
+  if (!q.getColumn(4).isNull()) u.parent = q.getColumn(4).getInt64();
+  return u;
+}
+
+// A unit named by code (or, failing that, by its unique Chinese name) of `kind`.
+std::int64_t unit_ref(const SQLite::Database& db, const std::string& column, const std::string& text,
+                      const std::string& kind) {
+  if (auto u = find_unit(db, text); u && u->kind == kind) return u->id;
+  SQLite::Statement q(db, "SELECT id FROM units WHERE name_zh = ? AND kind = ? LIMIT 2");
+  SQLite::bind(q, text, kind);
+  std::vector<std::int64_t> ids;
+  while (q.executeStep()) ids.push_back(q.getColumn(0).getInt64());
+  if (ids.size() == 1) return ids[0];
+  throw FieldError(column, fmt::format("unknown {} {} (not in the database, nor earlier in this file)", kind,
+                                       errors::quote(text)));
+}
+
+Outcome upsert_unit(SQLite::Database& db, const std::string& code, const std::string& kind, const std::string& name_zh,
+                    const std::string& name_en, std::optional<std::int64_t> parent, bool upsert) {
+  auto existing = find_unit(db, code);
+  if (!existing) {
+    SQLite::Statement q(db, "INSERT INTO units (code, kind, name_zh, name_en, parent_id) VALUES (?, ?, ?, ?, ?)");
+    SQLite::bind(q, code, kind, name_zh, name_en);
+    if (parent) {
+      q.bind(5, *parent);
+    } else {
+      q.bind(5);
+    }
+    q.exec();
+    return Outcome::inserted;
+  }
+  if (existing->kind != kind) {
+    throw FieldError("code", fmt::format("{} is already a {}, not a {}", errors::quote(code), existing->kind, kind));
+  }
+  if (existing->name_zh == name_zh && existing->name_en == name_en && existing->parent == parent) {
+    return Outcome::unchanged;
+  }
+  if (!upsert) throw FieldError("code", fmt::format("{} exists with other values; --mode upsert updates it", errors::quote(code)));
+  SQLite::Statement q(db, "UPDATE units SET name_zh = ?, name_en = ?, parent_id = ? WHERE id = ?");
+  SQLite::bind(q, name_zh, name_en);
+  if (parent) {
+    q.bind(3, *parent);
+  } else {
+    q.bind(3);
+  }
+  q.bind(4, existing->id);
+  q.exec();
+  return Outcome::updated;
+}
+
+// ---- one importer per kind ----------------------------------------------------------
+
+class Importer {
+ public:
+  virtual ~Importer() = default;
+  /// The columns of this kind's files.
+  virtual std::vector<Column> columns() const = 0;
+  /// The natural key of a row (for duplicates inside the file) and its column.
+  virtual std::string key_column() const = 0;
+  /// Validates and writes one row; adds problems instead of writing when it is bad.
+  virtual std::optional<Outcome> write(const Row& row, Problems& problems) = 0;
+};
+
+class DistrictImporter final : public Importer {
+ public:
+  DistrictImporter(SQLite::Database& db, bool upsert) : db_(db), upsert_(upsert) {}
+  std::vector<Column> columns() const override {
+    return {{"code", {"区划代码", "代码"}, true}, {"name_zh", {"名称", "区"}, true}, {"name_en", {"英文名称"}, false}};
+  }
+  std::string key_column() const override { return "code"; }
+  std::optional<Outcome> write(const Row& row, Problems& p) override {
+    std::string code, name;
+    p.check([&] { code = require(row, "code"); });
+    p.check([&] { name = require(row, "name_zh"); });
+    if (!p.list.empty()) return std::nullopt;
+    return upsert_unit(db_, code, "district", name, row.get("name_en"), std::nullopt, upsert_);
+  }
+
+ private:
+  SQLite::Database& db_;
+  bool upsert_;
+};
+
+// Street offices and communities: a unit under a parent unit.
+class ChildUnitImporter final : public Importer {
+ public:
+  ChildUnitImporter(SQLite::Database& db, bool upsert, std::string kind, std::string parent_kind,
+                    std::vector<std::string> code_aliases, std::vector<std::string> name_aliases,
+                    std::vector<std::string> parent_aliases)
+      : db_(db),
+        upsert_(upsert),
+        kind_(std::move(kind)),
+        parent_kind_(std::move(parent_kind)),
+        code_aliases_(std::move(code_aliases)),
+        name_aliases_(std::move(name_aliases)),
+        parent_aliases_(std::move(parent_aliases)) {}
+  std::vector<Column> columns() const override {
+    return {{"code", code_aliases_, true},
+            {"name_zh", name_aliases_, true},
+            {"name_en", {"英文名称"}, false},
+            {parent_kind_, parent_aliases_, true}};
+  }
+  std::string key_column() const override { return "code"; }
+  std::optional<Outcome> write(const Row& row, Problems& p) override {
+    std::string code, name;
+    std::int64_t parent = 0;
+    p.check([&] { code = require(row, "code"); });
+    p.check([&] { name = require(row, "name_zh"); });
+    p.check([&] { parent = unit_ref(db_, parent_kind_, require(row, parent_kind_), parent_kind_); });
+    if (!p.list.empty()) return std::nullopt;
+    Outcome outcome = upsert_unit(db_, code, kind_, name, row.get("name_en"), parent, upsert_);
+    if (kind_ == "community") add_bodies(code, name);
+    return outcome;
+  }
+
+ private:
+  // Each community has its station, residents' committee and party committee.
+  void add_bodies(const std::string& code, const std::string& name) {
+    const auto community = find_unit(db_, code);
+    for (const auto& [suffix, kind, zh] : {std::tuple{"-FWZ", "station", "管理服务站"},
+                                           std::tuple{"-JWH", "committee", "居民委员会"},
+                                           std::tuple{"-DW", "party", "党委"}}) {
+      if (find_unit(db_, code + suffix)) continue;
+      SQLite::Statement q(db_, "INSERT INTO units (code, kind, name_zh, name_en, parent_id) VALUES (?, ?, ?, '', ?)");
+      SQLite::bind(q, code + suffix, kind, name + zh, community->id);
+      q.exec();
+    }
+  }
+
+  SQLite::Database& db_;
+  bool upsert_;
+  std::string kind_, parent_kind_;
+  std::vector<std::string> code_aliases_, name_aliases_, parent_aliases_;
+};
+
+class BureauImporter final : public Importer {
+ public:
+  BureauImporter(SQLite::Database& db, bool upsert) : db_(db), upsert_(upsert) {}
+  std::vector<Column> columns() const override {
+    return {{"code", {"代码", "单位代码"}, true},
+            {"kind", {"类型"}, false},
+            {"name_zh", {"名称", "单位名称"}, true},
+            {"name_en", {"英文名称"}, false}};
+  }
+  std::string key_column() const override { return "code"; }
+  std::optional<Outcome> write(const Row& row, Problems& p) override {
+    std::string code, name, kind = row.get("kind").empty() ? "bureau" : row.get("kind");
+    p.check([&] { code = require(row, "code"); });
+    p.check([&] { name = require(row, "name_zh"); });
+    if (kind != "bureau" && kind != "other") p.add("kind", fmt::format("{} is not 'bureau' or 'other'", errors::quote(kind)));
+    if (!p.list.empty()) return std::nullopt;
+    std::optional<std::int64_t> district;
+    SQLite::Statement d(db_, "SELECT id FROM units WHERE kind = 'district' ORDER BY id LIMIT 1");
+    if (d.executeStep()) district = d.getColumn(0).getInt64();
+    return upsert_unit(db_, code, kind, name, row.get("name_en"), district, upsert_);
+  }
+
+ private:
+  SQLite::Database& db_;
+  bool upsert_;
+};
+
+std::optional<std::int64_t> staff_id(const SQLite::Database& db, const std::string& staff_no) {
+  SQLite::Statement q(db, "SELECT id FROM staff WHERE staff_no = ?");
+  q.bind(1, staff_no);
+  if (q.executeStep()) return q.getColumn(0).getInt64();
+  return std::nullopt;
+}
+
+class StaffImporter final : public Importer {
+ public:
+  StaffImporter(SQLite::Database& db, bool upsert) : db_(db), upsert_(upsert) {}
+  std::vector<Column> columns() const override {
+    return {{"staff_no", {"工号", "人员编号"}, true}, {"name", {"姓名"}, true},
+            {"unit", {"单位", "单位代码"}, true},     {"roles", {"角色"}, true},
+            {"phone", {"联系电话", "电话", "手机号"}, false}, {"login", {"登录名", "系统账号"}, false},
+            {"active", {"在岗", "有效"}, false}};
+  }
+  std::string key_column() const override { return "staff_no"; }
+  std::optional<Outcome> write(const Row& row, Problems& p) override {
+    std::string staff_no, name;
+    std::int64_t unit = 0;
+    std::vector<std::string> roles;
+    int active = 1;
+    p.check([&] { staff_no = require(row, "staff_no"); });
+    p.check([&] { name = require(row, "name"); });
+    p.check([&] {
+      const auto code = require(row, "unit");
+      auto u = find_unit(db_, code);
+      if (!u) throw FieldError("unit", fmt::format("unknown unit {}", errors::quote(code)));
+      unit = u->id;
+    });
+    p.check([&] {
+      std::string text = require(row, "roles");
+      std::replace(text.begin(), text.end(), ',', '|');
+      for (std::size_t start = 0; start <= text.size();) {
+        auto bar = text.find('|', start);
+        std::string role = text.substr(start, bar == std::string::npos ? std::string::npos : bar - start);
+        if (!role.empty()) {
+          SQLite::Statement q(db_, "SELECT 1 FROM roles WHERE code = ?");
+          q.bind(1, role);
+          if (!q.executeStep()) throw FieldError("roles", fmt::format("unknown role {}", errors::quote(role)));
+          roles.push_back(role);
+        }
+        if (bar == std::string::npos) break;
+        start = bar + 1;
+      }
+      std::sort(roles.begin(), roles.end());
+      roles.erase(std::unique(roles.begin(), roles.end()), roles.end());
+    });
+    p.check([&] { check_phone("phone", row.get("phone")); });
+    if (row.has("active")) p.check([&] { active = row.get("active").empty() ? 1 : parse_flag("active", row.get("active")); });
+    if (!p.list.empty()) return std::nullopt;
+
+    const std::string phone = row.get("phone"), login = row.get("login");
+    auto existing = staff_id(db_, staff_no);
+    Outcome outcome = Outcome::inserted;
+    if (existing) {
+      SQLite::Statement q(db_,
+                          "SELECT name, unit_id, COALESCE(phone, ''), COALESCE(login, ''), active, "
+                          "(SELECT group_concat(role, '|') FROM (SELECT role FROM staff_roles WHERE staff_id = ?1 "
+                          "ORDER BY role)) FROM staff WHERE id = ?1");
+      q.bind(1, *existing);
+      q.executeStep();
+      std::string joined;
+      for (const auto& r : roles) joined += (joined.empty() ? "" : "|") + r;
+      if (q.getColumn(0).getString() == name && q.getColumn(1).getInt64() == unit &&
+          q.getColumn(2).getString() == phone && q.getColumn(3).getString() == login &&
+          q.getColumn(4).getInt() == active && q.getColumn(5).getString() == joined) {
+        return Outcome::unchanged;
+      }
+      if (!upsert_) {
+        p.add("staff_no", fmt::format("{} exists with other values; --mode upsert updates it", errors::quote(staff_no)));
+        return std::nullopt;
+      }
+      SQLite::Statement u(db_, "UPDATE staff SET name = ?, unit_id = ?, phone = NULLIF(?, ''), login = NULLIF(?, ''), "
+                               "active = ? WHERE id = ?");
+      SQLite::bind(u, name, unit, phone, login, active, *existing);
+      u.exec();
+      SQLite::Statement clear(db_, "DELETE FROM staff_roles WHERE staff_id = ?");
+      clear.bind(1, *existing);
+      clear.exec();
+      outcome = Outcome::updated;
+    } else {
+      SQLite::Statement q(db_, "INSERT INTO staff (staff_no, name, unit_id, phone, login, active) "
+                               "VALUES (?, ?, ?, NULLIF(?, ''), NULLIF(?, ''), ?)");
+      SQLite::bind(q, staff_no, name, unit, phone, login, active);
+      q.exec();
+      existing = db_.getLastInsertRowid();
+    }
+    for (const auto& role : roles) {
+      SQLite::Statement q(db_, "INSERT INTO staff_roles (staff_id, role) VALUES (?, ?)");
+      SQLite::bind(q, *existing, role);
+      q.exec();
+    }
+    return outcome;
+  }
+
+ private:
+  SQLite::Database& db_;
+  bool upsert_;
+};
+
+class GridImporter final : public Importer {
+ public:
+  GridImporter(SQLite::Database& db, bool upsert) : db_(db), upsert_(upsert) {}
+  std::vector<Column> columns() const override {
+    return {{"code", {"网格代码", "网格编号"}, true},
+            {"community", {"社区", "社区代码"}, true},
+            {"name", {"名称", "网格名称"}, true},
+            {"worker", {"网格员", "网格员工号"}, false}};
+  }
+  std::string key_column() const override { return "code"; }
+  std::optional<Outcome> write(const Row& row, Problems& p) override {
+    std::string code, name;
+    std::int64_t community = 0;
+    std::optional<std::int64_t> worker;
+    p.check([&] { code = require(row, "code"); });
+    p.check([&] { name = require(row, "name"); });
+    p.check([&] { community = unit_ref(db_, "community", require(row, "community"), "community"); });
+    p.check([&] {
+      if (row.get("worker").empty()) return;
+      worker = staff_id(db_, row.get("worker"));
+      if (!worker) throw FieldError("worker", fmt::format("unknown staff number {}", errors::quote(row.get("worker"))));
+    });
+    if (!p.list.empty()) return std::nullopt;
+    SQLite::Statement q(db_, "SELECT id, community_id, name, worker_id FROM grids WHERE code = ?");
+    q.bind(1, code);
+    if (!q.executeStep()) {
+      SQLite::Statement add(db_, "INSERT INTO grids (code, community_id, name, worker_id) VALUES (?, ?, ?, ?)");
+      SQLite::bind(add, code, community, name);
+      worker ? add.bind(4, *worker) : add.bind(4);
+      add.exec();
+      return Outcome::inserted;
+    }
+    // Row ids start at 1, so 0 stands for "none" in these comparisons.
+    if (q.getColumn(1).getInt64() == community && q.getColumn(2).getString() == name &&
+        q.getColumn(3).getInt64() == worker.value_or(0)) {
+      return Outcome::unchanged;
+    }
+    if (!upsert_) {
+      p.add("code", fmt::format("{} exists with other values; --mode upsert updates it", errors::quote(code)));
+      return std::nullopt;
+    }
+    SQLite::Statement u(db_, "UPDATE grids SET community_id = ?, name = ?, worker_id = ? WHERE id = ?");
+    SQLite::bind(u, community, name);
+    worker ? u.bind(3, *worker) : u.bind(3);
+    u.bind(4, q.getColumn(0).getInt64());
+    u.exec();
+    return Outcome::updated;
+  }
+
+ private:
+  SQLite::Database& db_;
+  bool upsert_;
+};
+
+class HouseholdImporter final : public Importer {
+ public:
+  HouseholdImporter(SQLite::Database& db, bool upsert)
+      : db_(db),
+        upsert_(upsert),
+        find_(db, "SELECT id, community_id, grid_id, address FROM households WHERE code = ?"),
+        insert_(db, "INSERT INTO households (code, community_id, grid_id, address) VALUES (?, ?, ?, ?)"),
+        update_(db, "UPDATE households SET community_id = ?, grid_id = ?, address = ? WHERE id = ?"),
+        grid_(db, "SELECT id, community_id FROM grids WHERE code = ?") {}
+  std::vector<Column> columns() const override {
+    return {{"code", {"户号", "户编号"}, true},
+            {"community", {"社区", "社区代码"}, true},
+            {"grid", {"网格", "网格代码"}, false},
+            {"address", {"地址", "住址", "家庭住址"}, true}};
+  }
+  std::string key_column() const override { return "code"; }
+  std::optional<Outcome> write(const Row& row, Problems& p) override {
+    std::string code, address;
+    std::int64_t community = 0;
+    std::optional<std::int64_t> grid;
+    p.check([&] { code = require(row, "code"); });
+    p.check([&] { address = require(row, "address"); });
+    p.check([&] {
+      const auto text = require(row, "community");
+      if (text != community_text_) {
+        community_id_ = unit_ref(db_, "community", text, "community");
+        community_text_ = text;
+      }
+      community = community_id_;
+    });
+    if (!row.get("grid").empty() && p.list.empty()) {
+      grid_.reset();
+      grid_.bind(1, row.get("grid"));
+      if (!grid_.executeStep()) {
+        p.add("grid", fmt::format("unknown grid {}", errors::quote(row.get("grid"))));
+      } else if (grid_.getColumn(1).getInt64() != community) {
+        p.add("grid", fmt::format("grid {} belongs to another community", errors::quote(row.get("grid"))));
+      } else {
+        grid = grid_.getColumn(0).getInt64();
+      }
+    }
+    if (!p.list.empty()) return std::nullopt;
+    find_.reset();
+    find_.bind(1, code);
+    if (!find_.executeStep()) {
+      insert_.reset();
+      SQLite::bind(insert_, code, community);
+      grid ? insert_.bind(3, *grid) : insert_.bind(3);
+      insert_.bind(4, address);
+      insert_.exec();
+      return Outcome::inserted;
+    }
+    // Row ids start at 1, so 0 (what NULL reads as) stands for "no grid".
+    if (find_.getColumn(1).getInt64() == community && find_.getColumn(2).getInt64() == grid.value_or(0) &&
+        find_.getColumn(3).getString() == address) {
+      return Outcome::unchanged;
+    }
+    if (!upsert_) {
+      p.add("code", fmt::format("{} exists with other values; --mode upsert updates it", errors::quote(code)));
+      return std::nullopt;
+    }
+    const std::int64_t id = find_.getColumn(0).getInt64();
+    update_.reset();
+    update_.bind(1, community);
+    grid ? update_.bind(2, *grid) : update_.bind(2);
+    update_.bind(3, address);
+    update_.bind(4, id);
+    update_.exec();
+    return Outcome::updated;
+  }
+
+ private:
+  SQLite::Database& db_;
+  bool upsert_;
+  SQLite::Statement find_, insert_, update_, grid_;
+  std::string community_text_;
+  std::int64_t community_id_ = 0;
+};
+
+// The hot path: a district moving to sqgl imports hundreds of thousands of residents.
+class ResidentImporter final : public Importer {
+ public:
+  ResidentImporter(SQLite::Database& db, bool upsert, Date today)
+      : upsert_(upsert),
+        today_(today),
+        household_(db, "SELECT id FROM households WHERE code = ?"),
+        find_(db,
+              "SELECT id, name, sex, birth_date, household_id, relation, COALESCE(phone, ''), pregnant, disabled, "
+              "low_income, party_member, unemployed FROM residents WHERE citizen_id = ?"),
+        insert_(db,
+                "INSERT INTO residents (citizen_id, name, sex, birth_date, household_id, relation, phone, pregnant, "
+                "disabled, low_income, party_member, unemployed) VALUES (?, ?, ?, ?, ?, ?, NULLIF(?, ''), ?, ?, ?, "
+                "?, ?)"),
+        update_(db,
+                "UPDATE residents SET name = ?, sex = ?, birth_date = ?, household_id = ?, relation = ?, "
+                "phone = NULLIF(?, ''), pregnant = ?, disabled = ?, low_income = ?, party_member = ?, "
+                "unemployed = ? WHERE id = ?") {}
+  std::vector<Column> columns() const override {
+    return {{"citizen_id", {"身份证号", "公民身份号码", "身份证号码"}, true},
+            {"name", {"姓名"}, true},
+            {"sex", {"性别"}, true},
+            {"birth_date", {"出生日期"}, true},
+            {"household", {"户号"}, true},
+            {"relation", {"与户主关系", "关系"}, false},
+            {"phone", {"联系电话", "电话", "手机号", "手机"}, false},
+            {"pregnant", {"孕妇", "怀孕"}, false},
+            {"disabled", {"残疾", "残疾人"}, false},
+            {"low_income", {"低保", "低收入"}, false},
+            {"party_member", {"党员"}, false},
+            {"unemployed", {"失业", "失业人员"}, false}};
+  }
+  std::string key_column() const override { return "citizen_id"; }
+  std::optional<Outcome> write(const Row& row, Problems& p) override {
+    std::optional<CitizenId> id;
+    std::string name;
+    char sex = 'M';
+    std::optional<Date> birth;
+    std::int64_t household = 0;
+    int flags[5] = {0, 0, 0, 0, 0};
+    p.check([&] {
+      auto check = check_citizen_id(require(row, "citizen_id"), today_);
+      if (!check.id) throw FieldError("citizen_id", check.message);
+      id = check.id;
+    });
+    p.check([&] { name = require(row, "name"); });
+    p.check([&] {
+      sex = parse_sex("sex", require(row, "sex"));
+      if (id && id->sex != sex) {
+        throw FieldError("sex", fmt::format("{} disagrees with the citizen ID, which says {}", errors::quote(row.get("sex")),
+                                            id->sex == 'M' ? "男 (M)" : "女 (F)"));
+      }
+    });
+    p.check([&] {
+      birth = parse_flexible_date("birth_date", require(row, "birth_date"));
+      if (id && id->birth_date != *birth) {
+        throw FieldError("birth_date", fmt::format("{} disagrees with the citizen ID, which says {}",
+                                                   errors::quote(row.get("birth_date")), format_date(id->birth_date)));
+      }
+    });
+    p.check([&] {
+      const auto code = require(row, "household");
+      if (code != household_code_) {
+        household_.reset();
+        household_.bind(1, code);
+        if (!household_.executeStep()) {
+          throw FieldError("household", fmt::format("unknown household {} (not in the database, nor earlier in an "
+                                                    "import)",
+                                                    errors::quote(code)));
+        }
+        household_id_ = household_.getColumn(0).getInt64();
+        household_code_ = code;
+      }
+      household = household_id_;
+    });
+    p.check([&] { check_phone("phone", row.get("phone")); });
+    static const char* kFlags[] = {"pregnant", "disabled", "low_income", "party_member", "unemployed"};
+    for (int i = 0; i < 5; ++i) p.check([&] { flags[i] = parse_flag(kFlags[i], row.get(kFlags[i])); });
+    if (flags[0] && sex == 'M') p.add("pregnant", "a man cannot be marked pregnant");
+    if (!p.list.empty()) return std::nullopt;
+
+    const std::string birth_text = format_date(*birth), relation = row.get("relation"), phone = row.get("phone");
+    const std::string sex_text(1, sex);
+    find_.reset();
+    find_.bind(1, id->number);
+    if (!find_.executeStep()) {
+      insert_.reset();
+      SQLite::bind(insert_, id->number, name, sex_text, birth_text, household, relation, phone, flags[0], flags[1],
+                   flags[2], flags[3], flags[4]);
+      insert_.exec();
+      return Outcome::inserted;
+    }
+    bool same = find_.getColumn(1).getString() == name && find_.getColumn(2).getString() == sex_text &&
+                find_.getColumn(3).getString() == birth_text && find_.getColumn(4).getInt64() == household &&
+                find_.getColumn(5).getString() == relation && find_.getColumn(6).getString() == phone;
+    for (int i = 0; i < 5; ++i) same = same && find_.getColumn(7 + i).getInt() == flags[i];
+    if (same) return Outcome::unchanged;
+    if (!upsert_) {
+      p.add("citizen_id", "this resident exists with other values; --mode upsert updates it");
+      return std::nullopt;
+    }
+    const std::int64_t resident = find_.getColumn(0).getInt64();
+    update_.reset();
+    SQLite::bind(update_, name, sex_text, birth_text, household, relation, phone, flags[0], flags[1], flags[2],
+                 flags[3], flags[4], resident);
+    update_.exec();
+    return Outcome::updated;
+  }
+
+ private:
+  bool upsert_;
+  Date today_;
+  SQLite::Statement household_, find_, insert_, update_;
+  std::string household_code_;
+  std::int64_t household_id_ = 0;
+};
+
+// A year's holidays and adjusted working days; the file replaces the year's calendar.
+class CalendarImporter final : public Importer {
+ public:
+  CalendarImporter(SQLite::Database& db, int year, const std::string& notice) : db_(db), year_(year) {
+    SQLite::Statement old(db, "SELECT count(*) FROM calendar_days WHERE year = ?");
+    old.bind(1, year);
+    old.executeStep();
+    had_days_ = old.getColumn(0).getInt() > 0;
+    begin_calendar_year(db, year, notice);
+  }
+  std::vector<Column> columns() const override {
+    return {{"date", {"日期"}, true}, {"kind", {"类型"}, true}, {"name", {"名称", "节日"}, false}};
+  }
+  std::string key_column() const override { return "date"; }
+  std::optional<Outcome> write(const Row& row, Problems& p) override {
+    std::string kind = row.get("kind");
+    if (kind == "休" || kind == "放假") kind = "off";
+    if (kind == "班" || kind == "上班" || kind == "调休上班") kind = "work";
+    p.check([&] { add_calendar_day(db_, year_, row.get("date"), kind, row.get("name")); });
+    if (!p.list.empty()) return std::nullopt;
+    return had_days_ ? Outcome::updated : Outcome::inserted;
+  }
+
+ private:
+  SQLite::Database& db_;
+  int year_;
+  bool had_days_ = false;
+};
+
+std::unique_ptr<Importer> make_importer(SQLite::Database& db, const Clock& clock, const ImportOptions& o) {
+  const std::string& k = o.kind;
+  if (k == "district") return std::make_unique<DistrictImporter>(db, o.upsert);
+  if (k == "streets") {
+    return std::make_unique<ChildUnitImporter>(db, o.upsert, "street", "district",
+                                               std::vector<std::string>{"街道代码", "代码"},
+                                               std::vector<std::string>{"街道", "街道名称", "名称"},
+                                               std::vector<std::string>{"区", "区划代码"});
+  }
+  if (k == "communities") {
+    return std::make_unique<ChildUnitImporter>(db, o.upsert, "community", "street",
+                                               std::vector<std::string>{"社区代码", "代码"},
+                                               std::vector<std::string>{"社区", "社区名称", "名称"},
+                                               std::vector<std::string>{"街道", "街道代码"});
+  }
+  if (k == "bureaus") return std::make_unique<BureauImporter>(db, o.upsert);
+  if (k == "staff") return std::make_unique<StaffImporter>(db, o.upsert);
+  if (k == "grids") return std::make_unique<GridImporter>(db, o.upsert);
+  if (k == "households") return std::make_unique<HouseholdImporter>(db, o.upsert);
+  if (k == "residents") return std::make_unique<ResidentImporter>(db, o.upsert, clock.today());
+  if (k == "calendar") {
+    if (!o.year) throw InvalidInput("a calendar import needs --year YYYY (the year of the notice)");
+    if (o.notice.empty()) throw InvalidInput("a calendar import needs --notice TEXT (the State Council notice)");
+    return std::make_unique<CalendarImporter>(db, *o.year, o.notice);
+  }
+  throw errors::unknown("import kind", k, import_kinds());
+}
+
+std::string masked(const std::string& column, const std::string& value) {
+  if (column == "citizen_id") return mask_citizen_id(value);
+  if (column == "phone" && value.size() >= 7) {
+    return value.substr(0, 3) + std::string(value.size() - 7, '*') + value.substr(value.size() - 4);
+  }
+  return value;
+}
+
+}  // namespace
+
+const std::vector<std::string>& import_kinds() {
+  static const std::vector<std::string> kinds = {"district", "streets", "communities", "bureaus",   "staff",
+                                                 "grids",    "households", "residents", "calendar"};
+  return kinds;
+}
+
+ImportReport import_csv(SQLite::Database& db, const Clock& clock, const Operator& op, CsvStream& csv,
+                        const ImportOptions& options, const ProblemSink& problems, const ProgressSink& progress) {
+  if (!op.has_role("admin")) {
+    throw PermissionDenied(fmt::format("{} may not import: that is for the district admin", errors::quote(op.staff_no)));
+  }
+  auto importer = make_importer(db, clock, options);
+  const auto columns = importer->columns();
+
+  std::vector<std::string> header;
+  if (!csv.next(header)) throw InvalidInput(fmt::format("{}: the file is empty (expected a header row)", csv.source()));
+  std::map<std::string, std::size_t> index;
+  std::map<std::string, std::string> column_of_header;
+  std::vector<std::string> names;
+  for (const auto& c : columns) names.push_back(c.name);
+  for (std::size_t i = 0; i < header.size(); ++i) {
+    std::string h = header[i];
+    const auto first = h.find_first_not_of(" \t");
+    h = first == std::string::npos ? "" : h.substr(first, h.find_last_not_of(" \t") - first + 1);
+    const Column* match = nullptr;
+    for (const auto& c : columns) {
+      if (c.name == h || std::find(c.aliases.begin(), c.aliases.end(), h) != c.aliases.end()) match = &c;
+    }
+    if (!match) {
+      if (options.ignore_columns) continue;
+      std::string message = fmt::format("{}:{}:{}: unknown column {}", csv.source(), csv.line(), i + 1, errors::quote(h));
+      if (auto guess = closest_match(h, names); !guess.empty()) message += fmt::format(" (did you mean {}?)", errors::quote(guess));
+      throw InvalidInput(message + "; --ignore-columns skips unknown columns");
+    }
+    if (index.count(match->name)) {
+      throw InvalidInput(fmt::format("{}:{}:{}: column {} appears twice", csv.source(), csv.line(), i + 1,
+                                     errors::quote(match->name)));
+    }
+    index[match->name] = i;
+  }
+  for (const auto& c : columns) {
+    if (c.required && !index.count(c.name)) {
+      throw InvalidInput(fmt::format("{}:{}: missing column {}{}", csv.source(), std::max<std::size_t>(csv.line(), 1),
+                                     errors::quote(c.name),
+                                     c.aliases.empty() ? "" : fmt::format(" ({})", c.aliases.front())));
+    }
+  }
+  auto column_number = [&](const std::string& name) {
+    auto it = index.find(name);
+    return it == index.end() ? std::size_t{1} : it->second + 1;
+  };
+
+  // Keys seen in this file, to name a duplicate by the line it repeats.
+  db.exec("CREATE TEMP TABLE IF NOT EXISTS import_seen (key TEXT PRIMARY KEY, line INTEGER NOT NULL) WITHOUT ROWID");
+  db.exec("DELETE FROM temp.import_seen");
+  SQLite::Statement seen(db, "INSERT OR IGNORE INTO temp.import_seen (key, line) VALUES (?, ?)");
+  SQLite::Statement seen_line(db, "SELECT line FROM temp.import_seen WHERE key = ?");
+  const std::string key_column = importer->key_column();
+
+  ImportReport report;
+  report.kind = options.kind;
+  report.source = csv.source();
+  std::vector<std::string> fields;
+  while (csv.next(fields)) {
+    ++report.rows;
+    if (progress && report.rows % 4096 == 0) progress(report.rows, csv.bytes_read());
+    Problems row_problems;
+    const Row row(fields, index);
+    if (fields.size() != header.size()) {
+      row_problems.add(fields.size() < header.size() ? names.front() : "",
+                       fmt::format("{} fields, but the header has {}", fields.size(), header.size()));
+    } else {
+      // Citizen IDs are keyed in their canonical form (a lower-case x is an X).
+      std::string key = row.get(key_column);
+      if (key_column == "citizen_id" && key.size() == 18 && key[17] == 'x') key[17] = 'X';
+      if (!key.empty()) {
+        seen.reset();
+        SQLite::bind(seen, key, static_cast<std::int64_t>(csv.line()));
+        if (seen.exec() == 0) {
+          seen_line.reset();
+          seen_line.bind(1, key);
+          seen_line.executeStep();
+          row_problems.add(key_column, fmt::format("duplicate of line {}", seen_line.getColumn(0).getInt64()));
+        }
+      }
+      if (row_problems.list.empty()) {
+        try {
+          if (auto outcome = importer->write(row, row_problems)) {
+            switch (*outcome) {
+              case Outcome::inserted: ++report.inserted; break;
+              case Outcome::updated: ++report.updated; break;
+              case Outcome::unchanged: ++report.unchanged; break;
+            }
+          }
+        } catch (const FieldError& e) {
+          row_problems.add(e.column(), e.what());
+        } catch (const SQLite::Exception& e) {
+          row_problems.add(key_column, e.what());
+        }
+      }
+    }
+    if (!row_problems.list.empty()) {
+      ++report.rejected;
+      for (const auto& [column, message] : row_problems.list) {
+        const std::size_t number = column.empty() ? header.size() + 1 : column_number(column);
+        const std::string value = column.empty() ? "" : masked(column, row.get(column));
+        problems({csv.field_line(number - 1), number, column, value, message});
+      }
+    }
+  }
+  if (progress) progress(report.rows, csv.bytes_read());
+  report.sha256 = csv.sha256_hex();
+  return report;
+}
+
+void record_import(SQLite::Database& db, const Clock& clock, const Operator& op, const ImportReport& report,
+                   const ImportOptions& options) {
+  nlohmann::json detail{{"file", report.source},         {"sha256", report.sha256},     {"rows", report.rows},
+                        {"inserted", report.inserted},   {"updated", report.updated},   {"unchanged", report.unchanged},
+                        {"rejected", report.rejected},   {"mode", options.upsert ? "upsert" : "insert"}};
+  append_event(db, clock, {"import." + report.kind, report.source, detail.dump(), op.staff_no});
+}
+
+}  // namespace sqgl::core
