@@ -13,7 +13,7 @@ A transcript is a list of commands with the output they must give:
 
 Every command runs in the same fresh temporary directory with SQGL_DB=sqgl.db
 and SQGL_NOW=2012-01-29T09:00 unless the transcript changes them; `sqgl` on
-PATH is the binary under test. With --update the file is rewritten with what
+PATH is the binary under test, and $FIXTURES is tests/fixtures. With --update the file is rewritten with what
 the commands printed (review the diff before committing it).
 """
 import argparse
@@ -96,6 +96,7 @@ def main():
     env["SQGL_DB"] = "sqgl.db"
     env["SQGL_NOW"] = "2012-01-29T09:00"
     env["LC_ALL"] = "C.UTF-8"
+    env["FIXTURES"] = os.path.join(os.path.dirname(os.path.abspath(__file__)), "fixtures")
     env.pop("NO_COLOR", None)
     failures = 0
     commands = 0

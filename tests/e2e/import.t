@@ -1,0 +1,129 @@
+# sqgl import: every bad file named by line and column, nothing half-written.
+%env SQGL_DB=demo.db
+%env SQGL_OPERATOR=IT01
+$ sqgl init --demo --scale 0.1 > /dev/null
+$ cp -r "$FIXTURES/import" fx && sqlite3 demo.db .dump > before.sql
+# Files that are refused whole, each with its reason.
+$ sqgl import residents fx/invalid-utf8.csv
+! sqgl: error: fx/invalid-utf8.csv:3:2: invalid UTF-8 byte 0xFF (if the file comes from Excel in Chinese, try --encoding gb18030)
+? 2
+$ sqgl import residents fx/gb18030-as-utf8.csv
+! sqgl: error: fx/gb18030-as-utf8.csv:1:1: invalid UTF-8 byte 0xC9 (if the file comes from Excel in Chinese, try --encoding gb18030)
+? 2
+$ sqgl import residents fx/nul-byte.csv
+! sqgl: error: fx/nul-byte.csv:2:2: a NUL byte in the data
+? 2
+$ sqgl import residents fx/excel-id.csv
+! sqgl: error: fx/excel-id.csv:2:1: '1.5020*E+17': looks like a spreadsheet number, not an 18-character ID; format the column as text and export again
+! sqgl: error: fx/excel-id.csv: 1 of 1 rows rejected; nothing written (--skip-bad writes the good rows)
+? 2
+$ sqgl import residents fx/fifteen-digit.csv
+! sqgl: error: fx/fifteen-digit.csv:2:1: '150204*****2123': is a first-generation 15-digit ID; use the 18-digit form (probably '150204198503121230')
+! sqgl: error: fx/fifteen-digit.csv: 1 of 1 rows rejected; nothing written (--skip-bad writes the good rows)
+? 2
+$ sqgl import residents fx/bad-check.csv
+! sqgl: error: fx/bad-check.csv:2:1: '150204********1231': check character is '1', expected '0'
+! sqgl: error: fx/bad-check.csv: 1 of 1 rows rejected; nothing written (--skip-bad writes the good rows)
+? 2
+$ sqgl import residents fx/impossible-date.csv
+! sqgl: error: fx/impossible-date.csv:2:1: '150204********5025': birth date 1978-02-29 is not a real date
+! sqgl: error: fx/impossible-date.csv:2:4: '1978-02-29' is not a real date (YYYY-MM-DD)
+! sqgl: error: fx/impossible-date.csv: 1 of 1 rows rejected; nothing written (--skip-bad writes the good rows)
+? 2
+$ sqgl import residents fx/sex-mismatch.csv
+! sqgl: error: fx/sex-mismatch.csv:2:3: '女' disagrees with the citizen ID, which says 男 (M)
+! sqgl: error: fx/sex-mismatch.csv: 1 of 1 rows rejected; nothing written (--skip-bad writes the good rows)
+? 2
+$ sqgl import residents fx/bad-phone.csv
+! sqgl: error: fx/bad-phone.csv:2:6: '1390472' is not a phone number (11-digit mobile, or area code-number)
+! sqgl: error: fx/bad-phone.csv: 1 of 1 rows rejected; nothing written (--skip-bad writes the good rows)
+? 2
+$ sqgl import residents fx/duplicate.csv
+! sqgl: error: fx/duplicate.csv:4:1: '150204********1230': duplicate of line 2
+! sqgl: error: fx/duplicate.csv: 1 of 3 rows rejected; nothing written (--skip-bad writes the good rows)
+? 2
+$ sqgl import residents fx/unknown-household.csv
+! sqgl: error: fx/unknown-household.csv:2:5: unknown household '150204009001-0001' (not in the database, nor earlier in an import)
+! sqgl: error: fx/unknown-household.csv: 1 of 1 rows rejected; nothing written (--skip-bad writes the good rows)
+? 2
+$ sqgl import households fx/unknown-community.csv
+! sqgl: error: fx/unknown-community.csv:2:2: unknown community '150204009001' (not in the database, nor earlier in this file)
+! sqgl: error: fx/unknown-community.csv: 1 of 1 rows rejected; nothing written (--skip-bad writes the good rows)
+? 2
+$ sqgl import residents fx/unknown-column.csv
+! sqgl: error: fx/unknown-column.csv:1:6: unknown column '民族'; --ignore-columns skips unknown columns
+? 2
+$ sqgl import residents fx/empty.csv
+! sqgl: error: fx/empty.csv: the file is empty (expected a header row)
+? 2
+$ sqgl import residents fx/good.csv --dry-run
+dry run of residents from 'fx/good.csv': 2 rows: 2 inserted, 0 updated, 0 unchanged, 0 rejected; nothing written
+$ sqgl import residents fx/duplicate.csv --errors rejects.csv --dry-run > /dev/null; cat rejects.csv; stat -c %a rejects.csv
+line,column,value,message
+4,1,150204********1230,duplicate of line 2
+600
+! sqgl: error: fx/duplicate.csv:4:1: '150204********1230': duplicate of line 2
+! sqgl: error: fx/duplicate.csv: 1 of 3 rows rejected; nothing written (dry run)
+$ sqgl import residents fx/missing.csv
+! sqgl: error: cannot read 'fx/missing.csv'
+? 3
+$ sqgl import people fx/good.csv
+! sqgl: error: unknown import kind 'people'
+? 3
+$ sqlite3 demo.db .dump | diff -q - before.sql && echo "nothing written"
+nothing written
+# A header-only file imports nothing; a good one imports; the same file again changes nothing.
+$ sqgl import residents fx/header-only.csv
+imported residents from 'fx/header-only.csv': 0 rows: 0 inserted, 0 updated, 0 unchanged, 0 rejected
+$ sqgl import residents fx/good.csv
+imported residents from 'fx/good.csv': 2 rows: 2 inserted, 0 updated, 0 unchanged, 0 rejected
+$ sqgl import residents fx/good.csv --json | python3 -c 'import json,sys; d=json.load(sys.stdin); print(d["rows"], d["inserted"], d["unchanged"], d["written"])'
+2 0 2 True
+$ sqgl import residents fx/bom-crlf.csv
+imported residents from 'fx/bom-crlf.csv': 2 rows: 0 inserted, 0 updated, 2 unchanged, 0 rejected
+# A quoted line break; a changed row needs --mode upsert.
+$ sqgl import residents fx/quoted-newline.csv
+! sqgl: error: fx/quoted-newline.csv:2:1: '150204********1230': this resident exists with other values; --mode upsert updates it
+! sqgl: error: fx/quoted-newline.csv:4:1: '150204********2463': this resident exists with other values; --mode upsert updates it
+! sqgl: error: fx/quoted-newline.csv: 2 of 2 rows rejected; nothing written (--skip-bad writes the good rows)
+? 2
+$ sqgl import residents fx/quoted-newline.csv --mode upsert
+imported residents from 'fx/quoted-newline.csv': 2 rows: 0 inserted, 2 updated, 0 unchanged, 0 rejected
+$ sqlite3 demo.db "SELECT relation FROM residents WHERE citizen_id = '150204198503121230'"
+户主,
+(原户主已迁出)
+# GB18030 (which Excel in Chinese writes), with a character outside GBK.
+$ sqgl import residents fx/gb18030.csv --encoding gb18030 --mode upsert
+imported residents from 'fx/gb18030.csv': 1 rows: 0 inserted, 1 updated, 0 unchanged, 0 rejected
+$ sqgl resident 150204198503121230 | head -2
+citizen ID  150204********1230
+name        刘䶮
+# --skip-bad writes the good rows and reports the bad ones.
+$ sqgl import residents fx/duplicate.csv --skip-bad --mode upsert
+imported residents from 'fx/duplicate.csv': 3 rows: 0 inserted, 2 updated, 0 unchanged, 1 rejected
+! sqgl: warning: fx/duplicate.csv:4:1: '150204********1230': duplicate of line 2
+# Each import leaves one event with the file's SHA-256.
+$ sqlite3 demo.db "SELECT kind, operator, json_extract(detail, '$.rows'), json_extract(detail, '$.inserted'), json_extract(detail, '$.unchanged'), substr(json_extract(detail, '$.sha256'), 1, 16) FROM events WHERE kind LIKE 'import.%' ORDER BY id"
+import.residents|IT01|0|0|0|fe5c81cae60e9d84
+import.residents|IT01|2|2|0|f7f15ab810791f17
+import.residents|IT01|2|0|2|f7f15ab810791f17
+import.residents|IT01|2|0|2|5f30afc1a43780a6
+import.residents|IT01|2|0|0|6d28a030a9696f46
+import.residents|IT01|1|0|0|3586acc226d57315
+import.residents|IT01|3|0|0|1f325a2b7b6aaa31
+$ sha256sum fx/good.csv | cut -c1-16
+f7f15ab810791f17
+# Only the district admin imports; the refusal is recorded.
+$ sqgl --as ZZ0101 import residents fx/good.csv
+! sqgl: error: 'ZZ0101' may not import: that is for the district admin
+? 4
+# A calendar for a year not yet shipped.
+$ printf 'date,kind,name\n2027-01-01,off,元旦\n2027-02-06,work,春节调休\n' > 2027.csv
+$ sqgl import calendar 2027.csv --year 2027 --notice 'test notice'
+imported calendar from '2027.csv': 2 rows: 2 inserted, 0 updated, 0 unchanged, 0 rejected
+$ sqgl calendar --due 2026-12-31 1
+2027-01-04
+$ printf 'date,kind,name\n2027-01-04,work,x\n' > bad-2027.csv && sqgl import calendar bad-2027.csv --year 2027 --notice 'test notice'
+! sqgl: error: bad-2027.csv:2:1: '2027-01-04' is a weekday; only a Saturday or Sunday can be an adjusted working day
+! sqgl: error: bad-2027.csv: 1 of 1 rows rejected; nothing written (--skip-bad writes the good rows)
+? 2
