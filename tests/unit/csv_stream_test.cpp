@@ -1,0 +1,106 @@
+#include <doctest/doctest.h>
+
+#include <iconv.h>
+
+#include <sstream>
+
+#include "core/csv_stream.h"
+#include "core/error.h"
+
+using namespace sqgl::core;
+
+namespace {
+
+std::vector<std::vector<std::string>> read_all(const std::string& bytes, Encoding encoding = Encoding::utf8) {
+  std::istringstream in(bytes);
+  CsvStream csv(in, "t.csv", encoding);
+  std::vector<std::vector<std::string>> rows;
+  std::vector<std::string> fields;
+  while (csv.next(fields)) rows.push_back(fields);
+  return rows;
+}
+
+std::string to_gb18030(const std::string& utf8) {
+  iconv_t cd = iconv_open("GB18030", "UTF-8");
+  std::string in = utf8, out(utf8.size() * 2 + 16, '\0');
+  char* ip = in.data();
+  char* op = out.data();
+  std::size_t il = in.size(), ol = out.size();
+  REQUIRE(iconv(cd, &ip, &il, &op, &ol) != static_cast<std::size_t>(-1));
+  iconv_close(cd);
+  out.resize(out.size() - ol);
+  return out;
+}
+
+// Many rows of Chinese text: well past one 64 KiB chunk, so chunk boundaries
+// fall inside multi-byte characters and inside quoted fields.
+std::string big_text() {
+  std::string text = "name,note\n";
+  for (int i = 0; i < 6000; ++i) text += "王" + std::to_string(i) + ",\"阳光社区,\n幸福路" + std::to_string(i) + "\"\n";
+  return text;
+}
+
+}  // namespace
+
+TEST_CASE("csv stream: records across many chunks, in UTF-8 and in GB18030") {
+  const std::string text = big_text();
+  REQUIRE(text.size() > 3 * 65536);
+  for (auto encoding : {Encoding::utf8, Encoding::gb18030}) {
+    const auto rows = read_all(encoding == Encoding::utf8 ? text : to_gb18030(text), encoding);
+    REQUIRE(rows.size() == 6001);
+    CHECK(rows[5000][0] == "王4999");
+    CHECK(rows[5000][1] == "阳光社区,\n幸福路4999");
+  }
+}
+
+TEST_CASE("csv stream: physical line numbers count line breaks inside quotes") {
+  std::istringstream in(big_text());
+  CsvStream csv(in, "t.csv", Encoding::utf8);
+  std::vector<std::string> fields;
+  csv.next(fields);
+  CHECK(csv.line() == 1);
+  csv.next(fields);
+  CHECK(csv.line() == 2);
+  csv.next(fields);
+  CHECK(csv.line() == 4);
+  while (csv.next(fields)) {
+  }
+  CHECK(csv.line() == 2 + 2 * 5999);
+  CHECK(csv.bytes_read() == big_text().size());
+}
+
+TEST_CASE("csv stream: a rare character outside GBK survives GB18030") {
+  const auto rows = read_all(to_gb18030("姓名\n刘䶮\n"), Encoding::gb18030);
+  REQUIRE(rows.size() == 2);
+  CHECK(rows[1][0] == "刘䶮");
+}
+
+TEST_CASE("csv stream: invalid bytes are named by line and column, never replaced") {
+  CHECK_THROWS_WITH_AS(read_all("a,b\nx,y\xff\n"), doctest::Contains("t.csv:2:2: invalid UTF-8 byte 0xFF"),
+                       InvalidInput);
+  CHECK_THROWS_WITH_AS(read_all(to_gb18030("a,b\n刘,王\n")), doctest::Contains("t.csv:2:1: invalid UTF-8 byte"),
+                       InvalidInput);
+  CHECK_THROWS_WITH_AS(read_all("a\n\xe7\x8e", Encoding::utf8), doctest::Contains("t.csv:2:1:"), InvalidInput);
+  CHECK_THROWS_WITH_AS(read_all("a,b\n1,\x81\x30\n", Encoding::gb18030), doctest::Contains("t.csv:2:2:"),
+                       InvalidInput);
+  CHECK_THROWS_WITH_AS(read_all(std::string("a,b\n1,x\0y\n", 10)), "t.csv:2:2: a NUL byte in the data", InvalidInput);
+}
+
+TEST_CASE("csv stream: a byte-order mark, CRLF and the SHA-256 of the raw bytes") {
+  const std::string bytes = "\xEF\xBB\xBF" "a,b\r\n1,2\r\n";
+  std::istringstream in(bytes);
+  CsvStream csv(in, "t.csv", Encoding::utf8);
+  std::vector<std::string> fields;
+  REQUIRE(csv.next(fields));
+  CHECK(fields == std::vector<std::string>{"a", "b"});
+  REQUIRE(csv.next(fields));
+  CHECK(fields == std::vector<std::string>{"1", "2"});
+  CHECK_FALSE(csv.next(fields));
+  CHECK(csv.sha256_hex().size() == 64);
+}
+
+TEST_CASE("csv stream: encodings by name") {
+  CHECK(parse_encoding("UTF-8") == Encoding::utf8);
+  CHECK(parse_encoding("gbk") == Encoding::gb18030);
+  CHECK_THROWS_AS(parse_encoding("latin1"), InvalidInput);
+}
