@@ -120,7 +120,8 @@ void run_import(Context& ctx, ImportCliOptions opt) {
                          {"written", written}});
   } else {
     const std::string counts =
-        fmt::format("{} rows: {} inserted, {} updated, {} unchanged, {} rejected", thousands(report.rows),
+        fmt::format("{} row{}: {} inserted, {} updated, {} unchanged, {} rejected", thousands(report.rows),
+                    report.rows == 1 ? "" : "s",
                     thousands(report.inserted), thousands(report.updated), thousands(report.unchanged),
                     thousands(report.rejected));
     if (opt.dry_run) {

@@ -94,7 +94,7 @@ $ sqlite3 demo.db "SELECT relation FROM residents WHERE citizen_id = '1502041985
 (原户主已迁出)
 # GB18030 (which Excel in Chinese writes), with a character outside GBK.
 $ sqgl import residents fx/gb18030.csv --encoding gb18030 --mode upsert
-imported residents from 'fx/gb18030.csv': 1 rows: 0 inserted, 1 updated, 0 unchanged, 0 rejected
+imported residents from 'fx/gb18030.csv': 1 row: 0 inserted, 1 updated, 0 unchanged, 0 rejected
 $ sqgl resident 150204198503121230 | head -2
 citizen ID  150204********1230
 name        刘䶮
@@ -127,3 +127,28 @@ $ printf 'date,kind,name\n2027-01-04,work,x\n' > bad-2027.csv && sqgl import cal
 ! sqgl: error: bad-2027.csv:2:1: '2027-01-04' is a weekday; only a Saturday or Sunday can be an adjusted working day
 ! sqgl: error: bad-2027.csv: 1 of 1 rows rejected; nothing written (--skip-bad writes the good rows)
 ? 2
+#
+# The demo district's people, exported to CSV, imported into a new database: the same residents.
+$ sqgl --db fresh.db init > /dev/null
+$ sqlite3 -header -csv demo.db "SELECT code, name_zh, name_en FROM units WHERE kind = 'district'" > district.csv
+$ sqlite3 -header -csv demo.db "SELECT u.code, u.name_zh, u.name_en, p.code AS district FROM units u JOIN units p ON p.id = u.parent_id WHERE u.kind = 'street'" > streets.csv
+$ sqlite3 -header -csv demo.db "SELECT u.code AS 社区代码, u.name_zh AS 社区, u.name_en AS 英文名称, p.code AS 街道 FROM units u JOIN units p ON p.id = u.parent_id WHERE u.kind = 'community'" > communities.csv
+$ sqlite3 -header -csv demo.db "SELECT s.staff_no, s.name, u.code AS unit, (SELECT group_concat(role, '|') FROM staff_roles r WHERE r.staff_id = s.id) AS roles, s.phone FROM staff s JOIN units u ON u.id = s.unit_id WHERE u.kind NOT IN ('bureau', 'other')" > staff.csv
+$ sqlite3 -header -csv demo.db "SELECT g.code, c.code AS community, g.name, s.staff_no AS worker FROM grids g JOIN units c ON c.id = g.community_id LEFT JOIN staff s ON s.id = g.worker_id" > grids.csv
+$ sqlite3 -header -csv demo.db "SELECT h.code AS 户号, c.code AS 社区, g.code AS 网格, h.address AS 地址 FROM households h JOIN units c ON c.id = h.community_id LEFT JOIN grids g ON g.id = h.grid_id" > households.csv
+$ sqlite3 -header -csv demo.db "SELECT r.citizen_id AS 身份证号, r.name AS 姓名, CASE r.sex WHEN 'M' THEN '男' ELSE '女' END AS 性别, r.birth_date AS 出生日期, h.code AS 户号, r.relation AS 与户主关系, r.phone AS 联系电话, r.pregnant AS 孕妇, r.disabled AS 残疾, r.low_income AS 低保, r.party_member AS 党员, r.unemployed AS 失业 FROM residents r JOIN households h ON h.id = r.household_id ORDER BY r.id" > residents.csv
+# The district's admin account comes first, so that someone may import.
+$ sqlite3 fresh.db "INSERT INTO units (code, kind, name_zh) VALUES ('150204', 'district', '青山区'); INSERT INTO staff (staff_no, name, unit_id) VALUES ('IT01', '管理员', 1); INSERT INTO staff_roles VALUES (1, 'admin')"
+$ for k in district streets communities staff grids households residents; do sqgl --db fresh.db import $k $k.csv --mode upsert; done
+imported district from 'district.csv': 1 row: 0 inserted, 1 updated, 0 unchanged, 0 rejected
+imported streets from 'streets.csv': 2 rows: 2 inserted, 0 updated, 0 unchanged, 0 rejected
+imported communities from 'communities.csv': 7 rows: 7 inserted, 0 updated, 0 unchanged, 0 rejected
+imported staff from 'staff.csv': 28 rows: 27 inserted, 1 updated, 0 unchanged, 0 rejected
+imported grids from 'grids.csv': 7 rows: 7 inserted, 0 updated, 0 unchanged, 0 rejected
+imported households from 'households.csv': 2,800 rows: 2,800 inserted, 0 updated, 0 unchanged, 0 rejected
+imported residents from 'residents.csv': 7,337 rows: 7,337 inserted, 0 updated, 0 unchanged, 0 rejected
+$ for db in demo.db fresh.db; do sqlite3 $db "SELECT r.citizen_id, r.name, r.sex, r.birth_date, h.code, r.relation, r.phone, r.pregnant, r.disabled, r.low_income, r.party_member, r.unemployed FROM residents r JOIN households h ON h.id = r.household_id ORDER BY r.citizen_id" | sha256sum | cut -c1-16; done
+8e565ff1540e146c
+8e565ff1540e146c
+$ sqgl --db fresh.db import residents residents.csv
+imported residents from 'residents.csv': 7,337 rows: 0 inserted, 0 updated, 7,337 unchanged, 0 rejected
