@@ -676,11 +676,11 @@ AutoRouteReport route_auto(SQLite::Database& db, const Clock& clock, const Opera
                          "AND (?4 OR s.unit_id = ?5) "
                          "ORDER BY c.accepted_at, c.number");
   SQLite::bind(open, filter.community, filter.item, filter.unit, admin ? 1 : 0, op.unit_id);
-  std::vector<std::tuple<std::string, int, std::optional<std::int64_t>>> todo;
+  std::vector<std::tuple<std::string, int, std::optional<std::int64_t>>> pending;
   while (open.executeStep()) {
     std::optional<std::int64_t> grid;
     if (!open.getColumn(2).isNull()) grid = open.getColumn(2).getInt64();
-    todo.emplace_back(open.getColumn(0).getString(), open.getColumn(1).getInt(), grid);
+    pending.emplace_back(open.getColumn(0).getString(), open.getColumn(1).getInt(), grid);
   }
   // Open steps each staff member already holds, kept up to date as we assign.
   std::map<std::int64_t, int> load;
@@ -691,7 +691,7 @@ AutoRouteReport route_auto(SQLite::Database& db, const Clock& clock, const Opera
   SQLite::Statement grid_worker(db, "SELECT worker_id FROM grids WHERE id = ?");
 
   AutoRouteReport report;
-  for (const auto& [number, seq, grid] : todo) {
+  for (const auto& [number, seq, grid] : pending) {
     const CaseRow c = load_case(db, number);
     const StepRow step = load_step(db, c.id, seq);
     const auto candidates = eligible_staff(db, c.id, step);
