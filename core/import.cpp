@@ -544,7 +544,7 @@ class ResidentImporter final : public Importer {
         insert_(db,
                 "INSERT INTO residents (citizen_id, name, sex, birth_date, household_id, relation, phone, pregnant, "
                 "disabled, low_income, party_member, unemployed) VALUES (?, ?, ?, ?, ?, ?, NULLIF(?, ''), ?, ?, ?, "
-                "?, ?)"),
+                "?, ?) ON CONFLICT (citizen_id) DO NOTHING"),
         update_(db,
                 "UPDATE residents SET name = ?, sex = ?, birth_date = ?, household_id = ?, relation = ?, "
                 "phone = NULLIF(?, ''), pregnant = ?, disabled = ?, low_income = ?, party_member = ?, "
@@ -614,15 +614,15 @@ class ResidentImporter final : public Importer {
 
     const std::string birth_text = format_date(*birth), relation = row.get("relation"), phone = row.get("phone");
     const std::string sex_text(1, sex);
+    // Most rows of an import are new: try the insert first, and look the row up
+    // only when its citizen ID is already there.
+    insert_.reset();
+    SQLite::bind(insert_, id->number, name, sex_text, birth_text, household, relation, phone, flags[0], flags[1],
+                 flags[2], flags[3], flags[4]);
+    if (insert_.exec() == 1) return Outcome::inserted;
     find_.reset();
     find_.bind(1, id->number);
-    if (!find_.executeStep()) {
-      insert_.reset();
-      SQLite::bind(insert_, id->number, name, sex_text, birth_text, household, relation, phone, flags[0], flags[1],
-                   flags[2], flags[3], flags[4]);
-      insert_.exec();
-      return Outcome::inserted;
-    }
+    if (!find_.executeStep()) throw Failure("a resident's row vanished during the import");
     bool same = find_.getColumn(1).getString() == name && find_.getColumn(2).getString() == sex_text &&
                 find_.getColumn(3).getString() == birth_text && find_.getColumn(4).getInt64() == household &&
                 find_.getColumn(5).getString() == relation && find_.getColumn(6).getString() == phone;
