@@ -101,7 +101,9 @@ int parse_flag(const std::string& column, const std::string& text) {
 
 // An 11-digit mobile number (1[3-9]…) or a landline with its area code (0472-1234567).
 void check_phone(const std::string& column, const std::string& text) {
-  auto digits = [](const std::string& s) { return !s.empty() && s.find_first_not_of("0123456789") == std::string::npos; };
+  auto digits = [](const std::string& s) {
+    return !s.empty() && s.find_first_not_of("0123456789") == std::string::npos;
+  };
   if (text.empty()) return;
   if (text.size() == 11 && digits(text) && text[0] == '1' && text[1] >= '3') return;
   const auto dash = text.find('-');
@@ -109,8 +111,8 @@ void check_phone(const std::string& column, const std::string& text) {
       digits(text.substr(dash + 1)) && text.size() - dash - 1 >= 7 && text.size() - dash - 1 <= 8) {
     return;
   }
-  throw FieldError(column, fmt::format("{} is not a phone number (11-digit mobile, or area code-number)",
-                                       errors::quote(text)));
+  throw FieldError(column,
+                   fmt::format("{} is not a phone number (11-digit mobile, or area code-number)", errors::quote(text)));
 }
 
 std::string require(const Row& row, const std::string& column) {
@@ -148,12 +150,66 @@ std::int64_t unit_ref(const SQLite::Database& db, const std::string& column, con
   std::vector<std::int64_t> ids;
   while (q.executeStep()) ids.push_back(q.getColumn(0).getInt64());
   if (ids.size() == 1) return ids[0];
-  throw FieldError(column, fmt::format("unknown {} {} (not in the database, nor earlier in this file)", kind,
-                                       errors::quote(text)));
+  throw FieldError(
+      column, fmt::format("unknown {} {} (not in the database, nor earlier in this file)", kind, errors::quote(text)));
 }
 
-Outcome upsert_unit(SQLite::Database& db, const std::string& code, const std::string& kind, const std::string& name_zh,
-                    const std::string& name_en, std::optional<std::int64_t> parent, bool upsert) {
+// ---- one importer per kind ----------------------------------------------------------
+
+// The rows an import has written or matched so far, by rowid: a row matched by
+// two lines of one file is a duplicate inside the file. This costs 4 bytes per
+// row of the table (not of the file), far less than an index of the keys.
+class RowClaims {
+ public:
+  /// Records that `line` matched `rowid`; returns the line that matched it first, if any.
+  std::optional<std::size_t> claim(std::int64_t rowid, std::size_t line) {
+    const auto index = static_cast<std::size_t>(rowid);
+    if (index >= lines_.size()) lines_.resize(std::max(index + 1, lines_.size() * 2), 0);
+    if (lines_[index] != 0) return lines_[index];
+    lines_[index] = static_cast<std::uint32_t>(line);
+    return std::nullopt;
+  }
+
+ private:
+  std::vector<std::uint32_t> lines_;
+};
+
+class Importer {
+ public:
+  virtual ~Importer() = default;
+  /// The physical line of the row about to be written, for duplicate messages.
+  void set_line(std::size_t line) { line_ = line; }
+  /// The columns of this kind's files.
+  virtual std::vector<Column> columns() const = 0;
+  /// The natural key of a row (for duplicates inside the file) and its column.
+  virtual std::string key_column() const = 0;
+  /// Validates and writes one row; adds problems instead of writing when it is bad.
+  virtual std::optional<Outcome> write(const Row& row, Problems& problems) = 0;
+
+ protected:
+  /// Call with the rowid a row inserted or matched, before changing a matched
+  /// row: false (and the problem added) when an earlier line matched it.
+  bool claim(std::int64_t rowid, Problems& p) {
+    if (auto first = claims_.claim(rowid, line_)) {
+      p.add(key_column(), fmt::format("duplicate of line {}", *first));
+      return false;
+    }
+    return true;
+  }
+
+  std::optional<Outcome> upsert_unit(SQLite::Database& db, Problems& p, const std::string& code,
+                                     const std::string& kind, const std::string& name_zh, const std::string& name_en,
+                                     std::optional<std::int64_t> parent, bool upsert);
+
+ private:
+  RowClaims claims_;
+  std::size_t line_ = 0;
+};
+
+std::optional<Outcome> Importer::upsert_unit(SQLite::Database& db, Problems& p, const std::string& code,
+                                             const std::string& kind, const std::string& name_zh,
+                                             const std::string& name_en, std::optional<std::int64_t> parent,
+                                             bool upsert) {
   auto existing = find_unit(db, code);
   if (!existing) {
     SQLite::Statement q(db, "INSERT INTO units (code, kind, name_zh, name_en, parent_id) VALUES (?, ?, ?, ?, ?)");
@@ -164,15 +220,18 @@ Outcome upsert_unit(SQLite::Database& db, const std::string& code, const std::st
       q.bind(5);
     }
     q.exec();
+    claim(db.getLastInsertRowid(), p);
     return Outcome::inserted;
   }
+  if (!claim(existing->id, p)) return std::nullopt;
   if (existing->kind != kind) {
     throw FieldError("code", fmt::format("{} is already a {}, not a {}", errors::quote(code), existing->kind, kind));
   }
   if (existing->name_zh == name_zh && existing->name_en == name_en && existing->parent == parent) {
     return Outcome::unchanged;
   }
-  if (!upsert) throw FieldError("code", fmt::format("{} exists with other values; --mode upsert updates it", errors::quote(code)));
+  if (!upsert)
+    throw FieldError("code", fmt::format("{} exists with other values; --mode upsert updates it", errors::quote(code)));
   SQLite::Statement q(db, "UPDATE units SET name_zh = ?, name_en = ?, parent_id = ? WHERE id = ?");
   SQLite::bind(q, name_zh, name_en);
   if (parent) {
@@ -184,19 +243,6 @@ Outcome upsert_unit(SQLite::Database& db, const std::string& code, const std::st
   q.exec();
   return Outcome::updated;
 }
-
-// ---- one importer per kind ----------------------------------------------------------
-
-class Importer {
- public:
-  virtual ~Importer() = default;
-  /// The columns of this kind's files.
-  virtual std::vector<Column> columns() const = 0;
-  /// The natural key of a row (for duplicates inside the file) and its column.
-  virtual std::string key_column() const = 0;
-  /// Validates and writes one row; adds problems instead of writing when it is bad.
-  virtual std::optional<Outcome> write(const Row& row, Problems& problems) = 0;
-};
 
 class DistrictImporter final : public Importer {
  public:
@@ -210,7 +256,7 @@ class DistrictImporter final : public Importer {
     p.check([&] { code = require(row, "code"); });
     p.check([&] { name = require(row, "name_zh"); });
     if (!p.list.empty()) return std::nullopt;
-    return upsert_unit(db_, code, "district", name, row.get("name_en"), std::nullopt, upsert_);
+    return upsert_unit(db_, p, code, "district", name, row.get("name_en"), std::nullopt, upsert_);
   }
 
  private:
@@ -245,8 +291,8 @@ class ChildUnitImporter final : public Importer {
     p.check([&] { name = require(row, "name_zh"); });
     p.check([&] { parent = unit_ref(db_, parent_kind_, require(row, parent_kind_), parent_kind_); });
     if (!p.list.empty()) return std::nullopt;
-    Outcome outcome = upsert_unit(db_, code, kind_, name, row.get("name_en"), parent, upsert_);
-    if (kind_ == "community") add_bodies(code, name);
+    auto outcome = upsert_unit(db_, p, code, kind_, name, row.get("name_en"), parent, upsert_);
+    if (outcome && kind_ == "community") add_bodies(code, name);
     return outcome;
   }
 
@@ -254,9 +300,9 @@ class ChildUnitImporter final : public Importer {
   // Each community has its station, residents' committee and party committee.
   void add_bodies(const std::string& code, const std::string& name) {
     const auto community = find_unit(db_, code);
-    for (const auto& [suffix, kind, zh] : {std::tuple{"-FWZ", "station", "管理服务站"},
-                                           std::tuple{"-JWH", "committee", "居民委员会"},
-                                           std::tuple{"-DW", "party", "党委"}}) {
+    for (const auto& [suffix, kind, zh] :
+         {std::tuple{"-FWZ", "station", "管理服务站"}, std::tuple{"-JWH", "committee", "居民委员会"},
+          std::tuple{"-DW", "party", "党委"}}) {
       if (find_unit(db_, code + suffix)) continue;
       SQLite::Statement q(db_, "INSERT INTO units (code, kind, name_zh, name_en, parent_id) VALUES (?, ?, ?, '', ?)");
       SQLite::bind(q, code + suffix, kind, name + zh, community->id);
@@ -284,12 +330,13 @@ class BureauImporter final : public Importer {
     std::string code, name, kind = row.get("kind").empty() ? "bureau" : row.get("kind");
     p.check([&] { code = require(row, "code"); });
     p.check([&] { name = require(row, "name_zh"); });
-    if (kind != "bureau" && kind != "other") p.add("kind", fmt::format("{} is not 'bureau' or 'other'", errors::quote(kind)));
+    if (kind != "bureau" && kind != "other")
+      p.add("kind", fmt::format("{} is not 'bureau' or 'other'", errors::quote(kind)));
     if (!p.list.empty()) return std::nullopt;
     std::optional<std::int64_t> district;
     SQLite::Statement d(db_, "SELECT id FROM units WHERE kind = 'district' ORDER BY id LIMIT 1");
     if (d.executeStep()) district = d.getColumn(0).getInt64();
-    return upsert_unit(db_, code, kind, name, row.get("name_en"), district, upsert_);
+    return upsert_unit(db_, p, code, kind, name, row.get("name_en"), district, upsert_);
   }
 
  private:
@@ -308,9 +355,12 @@ class StaffImporter final : public Importer {
  public:
   StaffImporter(SQLite::Database& db, bool upsert) : db_(db), upsert_(upsert) {}
   std::vector<Column> columns() const override {
-    return {{"staff_no", {"工号", "人员编号"}, true}, {"name", {"姓名"}, true},
-            {"unit", {"单位", "单位代码"}, true},     {"roles", {"角色"}, true},
-            {"phone", {"联系电话", "电话", "手机号"}, false}, {"login", {"登录名", "系统账号"}, false},
+    return {{"staff_no", {"工号", "人员编号"}, true},
+            {"name", {"姓名"}, true},
+            {"unit", {"单位", "单位代码"}, true},
+            {"roles", {"角色"}, true},
+            {"phone", {"联系电话", "电话", "手机号"}, false},
+            {"login", {"登录名", "系统账号"}, false},
             {"active", {"在岗", "有效"}, false}};
   }
   std::string key_column() const override { return "staff_no"; }
@@ -346,12 +396,14 @@ class StaffImporter final : public Importer {
       roles.erase(std::unique(roles.begin(), roles.end()), roles.end());
     });
     p.check([&] { check_phone("phone", row.get("phone")); });
-    if (row.has("active")) p.check([&] { active = row.get("active").empty() ? 1 : parse_flag("active", row.get("active")); });
+    if (row.has("active"))
+      p.check([&] { active = row.get("active").empty() ? 1 : parse_flag("active", row.get("active")); });
     if (!p.list.empty()) return std::nullopt;
 
     const std::string phone = row.get("phone"), login = row.get("login");
     auto existing = staff_id(db_, staff_no);
     Outcome outcome = Outcome::inserted;
+    if (existing && !claim(*existing, p)) return std::nullopt;
     if (existing) {
       SQLite::Statement q(db_,
                           "SELECT name, unit_id, COALESCE(phone, ''), COALESCE(login, ''), active, "
@@ -367,11 +419,13 @@ class StaffImporter final : public Importer {
         return Outcome::unchanged;
       }
       if (!upsert_) {
-        p.add("staff_no", fmt::format("{} exists with other values; --mode upsert updates it", errors::quote(staff_no)));
+        p.add("staff_no",
+              fmt::format("{} exists with other values; --mode upsert updates it", errors::quote(staff_no)));
         return std::nullopt;
       }
-      SQLite::Statement u(db_, "UPDATE staff SET name = ?, unit_id = ?, phone = NULLIF(?, ''), login = NULLIF(?, ''), "
-                               "active = ? WHERE id = ?");
+      SQLite::Statement u(db_,
+                          "UPDATE staff SET name = ?, unit_id = ?, phone = NULLIF(?, ''), login = NULLIF(?, ''), "
+                          "active = ? WHERE id = ?");
       SQLite::bind(u, name, unit, phone, login, active, *existing);
       u.exec();
       SQLite::Statement clear(db_, "DELETE FROM staff_roles WHERE staff_id = ?");
@@ -379,11 +433,13 @@ class StaffImporter final : public Importer {
       clear.exec();
       outcome = Outcome::updated;
     } else {
-      SQLite::Statement q(db_, "INSERT INTO staff (staff_no, name, unit_id, phone, login, active) "
-                               "VALUES (?, ?, ?, NULLIF(?, ''), NULLIF(?, ''), ?)");
+      SQLite::Statement q(db_,
+                          "INSERT INTO staff (staff_no, name, unit_id, phone, login, active) "
+                          "VALUES (?, ?, ?, NULLIF(?, ''), NULLIF(?, ''), ?)");
       SQLite::bind(q, staff_no, name, unit, phone, login, active);
       q.exec();
       existing = db_.getLastInsertRowid();
+      claim(*existing, p);
     }
     for (const auto& role : roles) {
       SQLite::Statement q(db_, "INSERT INTO staff_roles (staff_id, role) VALUES (?, ?)");
@@ -428,8 +484,10 @@ class GridImporter final : public Importer {
       SQLite::bind(add, code, community, name);
       worker ? add.bind(4, *worker) : add.bind(4);
       add.exec();
+      claim(db_.getLastInsertRowid(), p);
       return Outcome::inserted;
     }
+    if (!claim(q.getColumn(0).getInt64(), p)) return std::nullopt;
     // Row ids start at 1, so 0 stands for "none" in these comparisons.
     if (q.getColumn(1).getInt64() == community && q.getColumn(2).getString() == name &&
         q.getColumn(3).getInt64() == worker.value_or(0)) {
@@ -502,8 +560,10 @@ class HouseholdImporter final : public Importer {
       grid ? insert_.bind(3, *grid) : insert_.bind(3);
       insert_.bind(4, address);
       insert_.exec();
+      claim(db_.getLastInsertRowid(), p);
       return Outcome::inserted;
     }
+    if (!claim(find_.getColumn(0).getInt64(), p)) return std::nullopt;
     // Row ids start at 1, so 0 (what NULL reads as) stands for "no grid".
     if (find_.getColumn(1).getInt64() == community && find_.getColumn(2).getInt64() == grid.value_or(0) &&
         find_.getColumn(3).getString() == address) {
@@ -535,7 +595,8 @@ class HouseholdImporter final : public Importer {
 class ResidentImporter final : public Importer {
  public:
   ResidentImporter(SQLite::Database& db, bool upsert, Date today)
-      : upsert_(upsert),
+      : db_(db),
+        upsert_(upsert),
         today_(today),
         household_(db, "SELECT id FROM households WHERE code = ?"),
         find_(db,
@@ -580,8 +641,8 @@ class ResidentImporter final : public Importer {
     p.check([&] {
       sex = parse_sex("sex", require(row, "sex"));
       if (id && id->sex != sex) {
-        throw FieldError("sex", fmt::format("{} disagrees with the citizen ID, which says {}", errors::quote(row.get("sex")),
-                                            id->sex == 'M' ? "男 (M)" : "女 (F)"));
+        throw FieldError("sex", fmt::format("{} disagrees with the citizen ID, which says {}",
+                                            errors::quote(row.get("sex")), id->sex == 'M' ? "男 (M)" : "女 (F)"));
       }
     });
     p.check([&] {
@@ -619,10 +680,14 @@ class ResidentImporter final : public Importer {
     insert_.reset();
     SQLite::bind(insert_, id->number, name, sex_text, birth_text, household, relation, phone, flags[0], flags[1],
                  flags[2], flags[3], flags[4]);
-    if (insert_.exec() == 1) return Outcome::inserted;
+    if (insert_.exec() == 1) {
+      claim(db_.getLastInsertRowid(), p);
+      return Outcome::inserted;
+    }
     find_.reset();
     find_.bind(1, id->number);
     if (!find_.executeStep()) throw Failure("a resident's row vanished during the import");
+    if (!claim(find_.getColumn(0).getInt64(), p)) return std::nullopt;
     bool same = find_.getColumn(1).getString() == name && find_.getColumn(2).getString() == sex_text &&
                 find_.getColumn(3).getString() == birth_text && find_.getColumn(4).getInt64() == household &&
                 find_.getColumn(5).getString() == relation && find_.getColumn(6).getString() == phone;
@@ -641,6 +706,7 @@ class ResidentImporter final : public Importer {
   }
 
  private:
+  SQLite::Database& db_;
   bool upsert_;
   Date today_;
   SQLite::Statement household_, find_, insert_, update_;
@@ -681,16 +747,14 @@ std::unique_ptr<Importer> make_importer(SQLite::Database& db, const Clock& clock
   const std::string& k = o.kind;
   if (k == "district") return std::make_unique<DistrictImporter>(db, o.upsert);
   if (k == "streets") {
-    return std::make_unique<ChildUnitImporter>(db, o.upsert, "street", "district",
-                                               std::vector<std::string>{"街道代码", "代码"},
-                                               std::vector<std::string>{"街道", "街道名称", "名称"},
-                                               std::vector<std::string>{"区", "区划代码"});
+    return std::make_unique<ChildUnitImporter>(
+        db, o.upsert, "street", "district", std::vector<std::string>{"街道代码", "代码"},
+        std::vector<std::string>{"街道", "街道名称", "名称"}, std::vector<std::string>{"区", "区划代码"});
   }
   if (k == "communities") {
-    return std::make_unique<ChildUnitImporter>(db, o.upsert, "community", "street",
-                                               std::vector<std::string>{"社区代码", "代码"},
-                                               std::vector<std::string>{"社区", "社区名称", "名称"},
-                                               std::vector<std::string>{"街道", "街道代码"});
+    return std::make_unique<ChildUnitImporter>(
+        db, o.upsert, "community", "street", std::vector<std::string>{"社区代码", "代码"},
+        std::vector<std::string>{"社区", "社区名称", "名称"}, std::vector<std::string>{"街道", "街道代码"});
   }
   if (k == "bureaus") return std::make_unique<BureauImporter>(db, o.upsert);
   if (k == "staff") return std::make_unique<StaffImporter>(db, o.upsert);
@@ -716,15 +780,16 @@ std::string masked(const std::string& column, const std::string& value) {
 }  // namespace
 
 const std::vector<std::string>& import_kinds() {
-  static const std::vector<std::string> kinds = {"district", "streets", "communities", "bureaus",   "staff",
-                                                 "grids",    "households", "residents", "calendar"};
+  static const std::vector<std::string> kinds = {"district", "streets",    "communities", "bureaus", "staff",
+                                                 "grids",    "households", "residents",   "calendar"};
   return kinds;
 }
 
 ImportReport import_csv(SQLite::Database& db, const Clock& clock, const Operator& op, CsvStream& csv,
                         const ImportOptions& options, const ProblemSink& problems, const ProgressSink& progress) {
   if (!op.has_role("admin")) {
-    throw PermissionDenied(fmt::format("{} may not import: that is for the district admin", errors::quote(op.staff_no)));
+    throw PermissionDenied(
+        fmt::format("{} may not import: that is for the district admin", errors::quote(op.staff_no)));
   }
   auto importer = make_importer(db, clock, options);
   const auto columns = importer->columns();
@@ -745,8 +810,10 @@ ImportReport import_csv(SQLite::Database& db, const Clock& clock, const Operator
     }
     if (!match) {
       if (options.ignore_columns) continue;
-      std::string message = fmt::format("{}:{}:{}: unknown column {}", csv.source(), csv.line(), i + 1, errors::quote(h));
-      if (auto guess = closest_match(h, names); !guess.empty()) message += fmt::format(" (did you mean {}?)", errors::quote(guess));
+      std::string message =
+          fmt::format("{}:{}:{}: unknown column {}", csv.source(), csv.line(), i + 1, errors::quote(h));
+      if (auto guess = closest_match(h, names); !guess.empty())
+        message += fmt::format(" (did you mean {}?)", errors::quote(guess));
       throw InvalidInput(message + "; --ignore-columns skips unknown columns");
     }
     if (index.count(match->name)) {
@@ -767,11 +834,6 @@ ImportReport import_csv(SQLite::Database& db, const Clock& clock, const Operator
     return it == index.end() ? std::size_t{1} : it->second + 1;
   };
 
-  // Keys seen in this file, to name a duplicate by the line it repeats.
-  db.exec("CREATE TEMP TABLE IF NOT EXISTS import_seen (key TEXT PRIMARY KEY, line INTEGER NOT NULL) WITHOUT ROWID");
-  db.exec("DELETE FROM temp.import_seen");
-  SQLite::Statement seen(db, "INSERT OR IGNORE INTO temp.import_seen (key, line) VALUES (?, ?)");
-  SQLite::Statement seen_line(db, "SELECT line FROM temp.import_seen WHERE key = ?");
   const std::string key_column = importer->key_column();
 
   ImportReport report;
@@ -787,26 +849,20 @@ ImportReport import_csv(SQLite::Database& db, const Clock& clock, const Operator
       row_problems.add(fields.size() < header.size() ? names.front() : "",
                        fmt::format("{} fields, but the header has {}", fields.size(), header.size()));
     } else {
-      // Citizen IDs are keyed in their canonical form (a lower-case x is an X).
-      std::string key = row.get(key_column);
-      if (key_column == "citizen_id" && key.size() == 18 && key[17] == 'x') key[17] = 'X';
-      if (!key.empty()) {
-        seen.reset();
-        SQLite::bind(seen, key, static_cast<std::int64_t>(csv.line()));
-        if (seen.exec() == 0) {
-          seen_line.reset();
-          seen_line.bind(1, key);
-          seen_line.executeStep();
-          row_problems.add(key_column, fmt::format("duplicate of line {}", seen_line.getColumn(0).getInt64()));
-        }
-      }
-      if (row_problems.list.empty()) {
+      importer->set_line(csv.line());
+      {
         try {
           if (auto outcome = importer->write(row, row_problems)) {
             switch (*outcome) {
-              case Outcome::inserted: ++report.inserted; break;
-              case Outcome::updated: ++report.updated; break;
-              case Outcome::unchanged: ++report.unchanged; break;
+              case Outcome::inserted:
+                ++report.inserted;
+                break;
+              case Outcome::updated:
+                ++report.updated;
+                break;
+              case Outcome::unchanged:
+                ++report.unchanged;
+                break;
             }
           }
         } catch (const FieldError& e) {
@@ -832,9 +888,10 @@ ImportReport import_csv(SQLite::Database& db, const Clock& clock, const Operator
 
 void record_import(SQLite::Database& db, const Clock& clock, const Operator& op, const ImportReport& report,
                    const ImportOptions& options) {
-  nlohmann::json detail{{"file", report.source},         {"sha256", report.sha256},     {"rows", report.rows},
-                        {"inserted", report.inserted},   {"updated", report.updated},   {"unchanged", report.unchanged},
-                        {"rejected", report.rejected},   {"mode", options.upsert ? "upsert" : "insert"}};
+  nlohmann::json detail{{"file", report.source},       {"sha256", report.sha256},
+                        {"rows", report.rows},         {"inserted", report.inserted},
+                        {"updated", report.updated},   {"unchanged", report.unchanged},
+                        {"rejected", report.rejected}, {"mode", options.upsert ? "upsert" : "insert"}};
   append_event(db, clock, {"import." + report.kind, report.source, detail.dump(), op.staff_no});
 }
 
