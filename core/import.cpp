@@ -161,9 +161,13 @@ std::int64_t unit_ref(const SQLite::Database& db, const std::string& column, con
 // row of the table (not of the file), far less than an index of the keys.
 class RowClaims {
  public:
+  static constexpr std::size_t kMaxTracked = std::size_t{1} << 28;
   /// Records that `line` matched `rowid`; returns the line that matched it first, if any.
   std::optional<std::size_t> claim(std::int64_t rowid, std::size_t line) {
     const auto index = static_cast<std::size_t>(rowid);
+    // Rowids are dense in sqgl's tables; one far out (set by hand) is not tracked
+    // rather than allowed to demand gigabytes.
+    if (rowid < 0 || index > kMaxTracked) return std::nullopt;
     if (index >= lines_.size()) lines_.resize(std::max(index + 1, lines_.size() * 2), 0);
     if (lines_[index] != 0) return lines_[index];
     lines_[index] = static_cast<std::uint32_t>(line);
