@@ -42,6 +42,9 @@ std::string csv_field(const std::string& s) {
 
 void run_import(Context& ctx, ImportCliOptions opt) {
   opt.import.upsert = opt.mode == "upsert";
+  if (opt.skip_bad && opt.import.kind == "catalog") {
+    throw core::InvalidInput("catalog edits replace whole chains: --skip-bad does not apply");
+  }
   if (opt.year != 0) opt.import.year = opt.year;
   const auto encoding = core::parse_encoding(opt.encoding);
 
@@ -87,8 +90,7 @@ void run_import(Context& ctx, ImportCliOptions opt) {
     if (!show_progress) return;
     const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
     ctx.err << fmt::format("\rimporting {}: {} rows, {:.0f} rows/s, {}%   ", opt.import.kind, thousands(rows),
-                           seconds > 0 ? static_cast<double>(rows) / seconds : 0.0,
-                           size ? bytes * 100 / size : 100);
+                           seconds > 0 ? static_cast<double>(rows) / seconds : 0.0, size ? bytes * 100 / size : 100);
     ctx.err.flush();
   };
 
@@ -129,9 +131,8 @@ void run_import(Context& ctx, ImportCliOptions opt) {
   } else {
     const std::string counts =
         fmt::format("{} row{}: {} inserted, {} updated, {} unchanged, {} rejected", thousands(report.rows),
-                    report.rows == 1 ? "" : "s",
-                    thousands(report.inserted), thousands(report.updated), thousands(report.unchanged),
-                    thousands(report.rejected));
+                    report.rows == 1 ? "" : "s", thousands(report.inserted), thousands(report.updated),
+                    thousands(report.unchanged), thousands(report.rejected));
     if (opt.dry_run) {
       ctx.out << fmt::format("dry run of {} from {}: {}; nothing written\n", report.kind, core::errors::quote(source),
                              counts);
@@ -142,7 +143,9 @@ void run_import(Context& ctx, ImportCliOptions opt) {
   if (report.rejected > 0 && !opt.skip_bad) {
     throw core::InvalidInput(fmt::format("{}: {} of {} rows rejected; nothing written{}", source,
                                          thousands(report.rejected), thousands(report.rows),
-                                         opt.dry_run ? " (dry run)" : " (--skip-bad writes the good rows)"));
+                                         opt.dry_run                    ? " (dry run)"
+                                         : opt.import.kind == "catalog" ? ""
+                                                                        : " (--skip-bad writes the good rows)"));
   }
 }
 

@@ -165,29 +165,6 @@ void append(SQLite::Database& db, const Clock& clock, const Operator& op, std::s
   append_event(db, clock, {std::move(kind), number, detail.dump(), op.staff_no});
 }
 
-// The unit that decides a chain step for a case in `community_id`.
-std::int64_t resolve_step_unit(const SQLite::Database& db, const ChainStep& step, std::int64_t community_id) {
-  std::optional<std::int64_t> id;
-  if (step.level == "station" || step.level == "committee") {
-    SQLite::Statement q(db, "SELECT id FROM units WHERE parent_id = ? AND kind = ?");
-    SQLite::bind(q, community_id, step.level);
-    if (q.executeStep()) id = q.getColumn(0).getInt64();
-  } else if (step.level == "street") {
-    SQLite::Statement q(db, "SELECT parent_id FROM units WHERE id = ? AND parent_id IS NOT NULL");
-    q.bind(1, community_id);
-    if (q.executeStep()) id = q.getColumn(0).getInt64();
-  } else {
-    SQLite::Statement q(db, "SELECT id FROM units WHERE code = ?");
-    q.bind(1, step.unit);
-    if (q.executeStep()) id = q.getColumn(0).getInt64();
-  }
-  if (!id) {
-    throw Conflict(
-        fmt::format("no {} unit is set up for step {} ({}) of this community", step.level, step.seq, step.name_zh));
-  }
-  return *id;
-}
-
 // Matches what a clerk typed ("2", "结婚证") against a list of materials.
 std::vector<int> match_materials(const std::vector<std::string>& given, const std::vector<CaseMaterial>& known,
                                  std::string_view item) {
@@ -275,6 +252,28 @@ void close_case(SQLite::Database& db, std::int64_t case_id, const std::string& s
 }
 
 }  // namespace
+
+std::int64_t resolve_step_unit(const SQLite::Database& db, const ChainStep& step, std::int64_t community_id) {
+  std::optional<std::int64_t> id;
+  if (step.level == "station" || step.level == "committee") {
+    SQLite::Statement q(db, "SELECT id FROM units WHERE parent_id = ? AND kind = ?");
+    SQLite::bind(q, community_id, step.level);
+    if (q.executeStep()) id = q.getColumn(0).getInt64();
+  } else if (step.level == "street") {
+    SQLite::Statement q(db, "SELECT parent_id FROM units WHERE id = ? AND parent_id IS NOT NULL");
+    q.bind(1, community_id);
+    if (q.executeStep()) id = q.getColumn(0).getInt64();
+  } else {
+    SQLite::Statement q(db, "SELECT id FROM units WHERE code = ?");
+    q.bind(1, step.unit);
+    if (q.executeStep()) id = q.getColumn(0).getInt64();
+  }
+  if (!id) {
+    throw Conflict(
+        fmt::format("no {} unit is set up for step {} ({}) of this community", step.level, step.seq, step.name_zh));
+  }
+  return *id;
+}
 
 bool Operator::has_role(std::string_view role) const {
   return std::find(roles.begin(), roles.end(), role) != roles.end();

@@ -11,6 +11,7 @@
 #include <SQLiteCpp/Database.h>
 
 #include "core/calendar.h"
+#include "core/catalog.h"
 #include "core/date.h"
 
 namespace sqgl::core {
@@ -33,6 +34,10 @@ struct Operator {
 /// Resolves `staff_no`: InvalidInput when none is given, PermissionDenied when it
 /// names no staff member or an inactive one.
 Operator resolve_operator(const SQLite::Database& db, const std::optional<std::string>& staff_no);
+
+/// The unit that decides `step` for a case of `community_id`: the community's station
+/// or residents' committee, its street office, or the named unit. Conflict when none is set up.
+std::int64_t resolve_step_unit(const SQLite::Database& db, const ChainStep& step, std::int64_t community_id);
 
 /// What a clerk types for `sqgl apply`.
 struct ApplyRequest {

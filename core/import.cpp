@@ -1,6 +1,8 @@
 #include "core/import.h"
 
 #include <algorithm>
+#include <array>
+#include <charconv>
 #include <map>
 #include <memory>
 
@@ -183,12 +185,17 @@ class Importer {
   virtual ~Importer() = default;
   /// The physical line of the row about to be written, for duplicate messages.
   void set_line(std::size_t line) { line_ = line; }
+  /// The line set last.
+  std::size_t line() const { return line_; }
   /// The columns of this kind's files.
   virtual std::vector<Column> columns() const = 0;
   /// The natural key of a row (for duplicates inside the file) and its column.
   virtual std::string key_column() const = 0;
   /// Validates and writes one row; adds problems instead of writing when it is bad.
   virtual std::optional<Outcome> write(const Row& row, Problems& problems) = 0;
+  /// Checks what only the whole file can show, once every row is read (and
+  /// `rejected` of them refused); InvalidInput refuses the import.
+  virtual void finish(std::int64_t rejected) { (void)rejected; }
 
  protected:
   /// Call with the rowid a row inserted or matched, before changing a matched
@@ -747,7 +754,405 @@ class CalendarImporter final : public Importer {
   bool had_days_ = false;
 };
 
-std::unique_ptr<Importer> make_importer(SQLite::Database& db, const Clock& clock, const ImportOptions& o) {
+// A local date-time or date from a spreadsheet: 2012-01-29 09:00, 2012/1/29, 20120129.
+DateTime parse_flexible_datetime(const std::string& column, const std::string& text) {
+  if (auto dt = parse_datetime(text)) return *dt;
+  const auto space = text.find_first_of(" T");
+  const Date date = parse_flexible_date(column, text.substr(0, space));
+  if (space == std::string::npos) return DateTime{date, std::chrono::seconds{0}};
+  if (auto dt = parse_datetime(format_date(date) + "T" + text.substr(space + 1))) return *dt;
+  throw FieldError(column, fmt::format("{} is not a date and time (YYYY-MM-DD HH:MM)", errors::quote(text)));
+}
+
+std::optional<std::int64_t> case_id(const SQLite::Database& db, const std::string& number) {
+  SQLite::Statement q(db, "SELECT id FROM cases WHERE number = ?");
+  q.bind(1, number);
+  if (q.executeStep()) return q.getColumn(0).getInt64();
+  return std::nullopt;
+}
+
+// Residents' ratings collected elsewhere (paper forms, a kiosk).
+class EvaluationImporter final : public Importer {
+ public:
+  EvaluationImporter(SQLite::Database& db, bool upsert, const Operator& op, const Clock& clock)
+      : db_(db), upsert_(upsert), op_(op), clock_(clock) {}
+  std::vector<Column> columns() const override {
+    return {{"case", {"办件编号", "案件编号"}, true},
+            {"score", {"评分", "评价"}, true},
+            {"comment", {"评价内容", "意见"}, false},
+            {"at", {"评价时间"}, false},
+            {"recorded_by", {"记录人", "工号"}, false}};
+  }
+  std::string key_column() const override { return "case"; }
+  std::optional<Outcome> write(const Row& row, Problems& p) override {
+    std::optional<std::int64_t> id;
+    int score = 0;
+    std::int64_t recorder = op_.id;
+    std::string at = format_datetime(clock_.now());
+    p.check([&] {
+      const auto number = require(row, "case");
+      id = case_id(db_, number);
+      if (!id) throw FieldError("case", fmt::format("no case {}", errors::quote(number)));
+      SQLite::Statement q(db_, "SELECT status FROM cases WHERE id = ?");
+      q.bind(1, *id);
+      q.executeStep();
+      const auto status = q.getColumn(0).getString();
+      if (status != "approved" && status != "rejected") {
+        throw FieldError("case",
+                         fmt::format("case {} is {}; only decided cases are rated", errors::quote(number), status));
+      }
+    });
+    p.check([&] {
+      static const std::vector<std::string> labels = {"非常不满意", "不满意", "基本满意", "满意", "非常满意"};
+      const auto text = require(row, "score");
+      auto label = std::find(labels.begin(), labels.end(), text);
+      if (label != labels.end()) {
+        score = static_cast<int>(label - labels.begin()) + 1;
+      } else if (text.size() == 1 && text[0] >= '1' && text[0] <= '5') {
+        score = text[0] - '0';
+      } else {
+        throw FieldError("score",
+                         fmt::format("{} is not a score from 1 to 5 (or 非常满意 … 非常不满意)", errors::quote(text)));
+      }
+    });
+    p.check([&] {
+      if (!row.get("at").empty()) at = format_datetime(parse_flexible_datetime("at", row.get("at")));
+    });
+    p.check([&] {
+      if (row.get("recorded_by").empty()) return;
+      auto staff = staff_id(db_, row.get("recorded_by"));
+      if (!staff) {
+        throw FieldError("recorded_by", fmt::format("unknown staff number {}", errors::quote(row.get("recorded_by"))));
+      }
+      recorder = *staff;
+    });
+    if (!p.list.empty()) return std::nullopt;
+    if (!claim(*id, p)) return std::nullopt;
+    const std::string comment = row.get("comment");
+    SQLite::Statement q(db_, "SELECT score, comment FROM evaluations WHERE case_id = ?");
+    q.bind(1, *id);
+    if (!q.executeStep()) {
+      SQLite::Statement add(
+          db_, "INSERT INTO evaluations (case_id, score, comment, at, recorded_by) VALUES (?, ?, ?, ?, ?)");
+      SQLite::bind(add, *id, score, comment, at, recorder);
+      add.exec();
+      return Outcome::inserted;
+    }
+    if (q.getColumn(0).getInt() == score && q.getColumn(1).getString() == comment) return Outcome::unchanged;
+    if (!upsert_) {
+      p.add("case", "this case was rated with other values; --mode upsert updates it");
+      return std::nullopt;
+    }
+    SQLite::Statement u(db_,
+                        "UPDATE evaluations SET score = ?, comment = ?, at = ?, recorded_by = ? WHERE case_id = ?");
+    SQLite::bind(u, score, comment, at, recorder, *id);
+    u.exec();
+    return Outcome::updated;
+  }
+
+ private:
+  SQLite::Database& db_;
+  bool upsert_;
+  const Operator& op_;
+  const Clock& clock_;
+};
+
+// Decided cases of earlier years, migrated from paper or another system, so that
+// reports can compare before and after. Their steps carry the decision; the
+// dates of the steps in between are not known and stay empty.
+class CaseImporter final : public Importer {
+ public:
+  CaseImporter(SQLite::Database& db, const Operator& op, const Clock& clock)
+      : db_(db), op_(op), clock_(clock), calendar_(WorkCalendar::load(db)) {
+    SQLite::Statement setting(db, "SELECT value FROM settings WHERE key = 'model'");
+    default_model_ = setting.executeStep() ? setting.getColumn(0).getString() : "new";
+  }
+  std::vector<Column> columns() const override {
+    return {{"number", {"办件编号", "案件编号"}, true},
+            {"item", {"事项编码", "事项"}, true},
+            {"resident", {"身份证号", "申请人身份证号"}, true},
+            {"status", {"状态", "办理结果"}, true},
+            {"accepted_at", {"受理时间"}, true},
+            {"decided_at", {"办结时间"}, true},
+            {"model", {"模式"}, false},
+            {"accepted_by", {"受理人", "受理人工号"}, false},
+            {"reason", {"原因", "不予批准原因"}, false},
+            {"note", {"备注"}, false}};
+  }
+  std::string key_column() const override { return "number"; }
+  std::optional<Outcome> write(const Row& row, Problems& p) override {
+    std::string number, status, model = default_model_;
+    std::optional<Item> item;
+    std::int64_t resident = 0, community = 0, accepted_by = op_.id;
+    std::optional<DateTime> accepted, decided;
+    p.check([&] { number = require(row, "number"); });
+    p.check([&] {
+      const auto code = require(row, "item");
+      try {
+        item = get_item(db_, code);
+      } catch (const NotFound& e) {
+        throw FieldError("item", e.what());
+      }
+    });
+    p.check([&] {
+      auto check = check_citizen_id(require(row, "resident"), clock_.today());
+      if (!check.id) throw FieldError("resident", check.message);
+      SQLite::Statement q(db_,
+                          "SELECT r.id, h.community_id FROM residents r JOIN households h ON h.id = r.household_id "
+                          "WHERE r.citizen_id = ?");
+      q.bind(1, check.id->number);
+      if (!q.executeStep()) throw FieldError("resident", "no resident with this citizen ID");
+      resident = q.getColumn(0).getInt64();
+      community = q.getColumn(1).getInt64();
+    });
+    p.check([&] {
+      static const std::map<std::string, std::string> statuses = {
+          {"approved", "approved"}, {"办结", "approved"},       {"批准", "approved"},
+          {"准予", "approved"},     {"rejected", "rejected"},   {"不予批准", "rejected"},
+          {"驳回", "rejected"},     {"withdrawn", "withdrawn"}, {"撤回", "withdrawn"}};
+      const auto text = require(row, "status");
+      auto it = statuses.find(text);
+      if (it == statuses.end()) {
+        throw FieldError("status", fmt::format("{} is not a decided status (approved/办结, rejected/不予批准, "
+                                               "withdrawn/撤回); open cases are entered with 'sqgl apply'",
+                                               errors::quote(text)));
+      }
+      status = it->second;
+    });
+    p.check([&] { accepted = parse_flexible_datetime("accepted_at", require(row, "accepted_at")); });
+    p.check([&] {
+      decided = parse_flexible_datetime("decided_at", require(row, "decided_at"));
+      if (accepted && *decided < *accepted) throw FieldError("decided_at", "is before the case was accepted");
+      if (*decided > clock_.now()) throw FieldError("decided_at", "is in the future");
+    });
+    p.check([&] {
+      const auto text = row.get("model");
+      if (text.empty()) return;
+      if (text == "new" || text == "新") {
+        model = "new";
+      } else if (text == "old" || text == "旧") {
+        model = "old";
+      } else {
+        throw FieldError("model", fmt::format("{} is not 'new' or 'old'", errors::quote(text)));
+      }
+    });
+    p.check([&] {
+      if (row.get("accepted_by").empty()) return;
+      auto staff = staff_id(db_, row.get("accepted_by"));
+      if (!staff) {
+        throw FieldError("accepted_by", fmt::format("unknown staff number {}", errors::quote(row.get("accepted_by"))));
+      }
+      accepted_by = *staff;
+    });
+    if (!p.list.empty()) return std::nullopt;
+
+    if (auto existing = case_id(db_, number)) {
+      if (!claim(*existing, p)) return std::nullopt;
+      SQLite::Statement q(db_, "SELECT item, resident_id, status, accepted_at, decided_at FROM cases WHERE id = ?");
+      q.bind(1, *existing);
+      q.executeStep();
+      if (q.getColumn(0).getString() == item->code && q.getColumn(1).getInt64() == resident &&
+          q.getColumn(2).getString() == status && q.getColumn(3).getString() == format_datetime(*accepted) &&
+          q.getColumn(4).getString() == format_datetime(*decided)) {
+        return Outcome::unchanged;
+      }
+      p.add("number", "a case with this number exists with other values; imported cases are not changed");
+      return std::nullopt;
+    }
+    const auto& chain = item->chain(model);
+    int days = 0;
+    std::vector<std::int64_t> units;
+    try {
+      for (const auto& step : chain) {
+        days += step.days;
+        units.push_back(resolve_step_unit(db_, step, community));
+      }
+    } catch (const Conflict& e) {
+      p.add("resident", e.what());
+      return std::nullopt;
+    }
+    SQLite::Statement add(db_,
+                          "INSERT INTO cases (number, item, model, resident_id, community_id, window, status, "
+                          "current_seq, accepted_at, accepted_by, due_date, decided_at, note) "
+                          "VALUES (?, ?, ?, ?, ?, ?, ?, NULL, ?, ?, ?, ?, ?)");
+    SQLite::bind(add, number, item->code, model, resident, community, item->window, status, format_datetime(*accepted),
+                 accepted_by, format_date(calendar_.add_working_days(accepted->date, days)), format_datetime(*decided),
+                 row.get("note"));
+    add.exec();
+    const std::int64_t id = db_.getLastInsertRowid();
+    claim(id, p);
+    SQLite::Statement step(db_,
+                           "INSERT INTO case_steps (case_id, seq, level, unit_id, name_zh, role, days, status, "
+                           "started_at, decided_at, note) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    for (std::size_t i = 0; i < chain.size(); ++i) {
+      const bool first = i == 0, last = i + 1 == chain.size();
+      // Approved: every step approved. Rejected: the last step said no. Withdrawn: at the first.
+      std::string step_status = "approved";
+      if (status == "rejected" && last) step_status = "rejected";
+      if (status == "withdrawn") step_status = first ? "withdrawn" : "pending";
+      const bool decides = status == "withdrawn" ? first : last;
+      step.reset();
+      SQLite::bind(step, id, chain[i].seq, chain[i].level, units[i], chain[i].name_zh, chain[i].role, chain[i].days,
+                   step_status);
+      first ? step.bind(9, format_datetime(*accepted)) : step.bind(9);
+      decides ? step.bind(10, format_datetime(*decided)) : step.bind(10);
+      step.bind(11, decides ? row.get("reason") : std::string());
+      step.exec();
+    }
+    return Outcome::inserted;
+  }
+
+ private:
+  SQLite::Database& db_;
+  const Operator& op_;
+  const Clock& clock_;
+  WorkCalendar calendar_;
+  std::string default_model_;
+};
+
+// Catalog edits, shaped like schema/catalog/steps.csv: the rows of an item and
+// model replace that chain; the new chain's days become the item's promise.
+// Cases already open keep the chain they were opened under.
+class CatalogStepsImporter final : public Importer {
+ public:
+  CatalogStepsImporter(SQLite::Database& db, bool upsert) : db_(db), upsert_(upsert) {}
+  std::vector<Column> columns() const override {
+    return {{"item", {"事项编码"}, true}, {"model", {"模式"}, true},         {"seq", {"序号"}, true},
+            {"level", {"层级"}, true},    {"unit", {"单位"}, false},         {"name_zh", {"环节名称", "名称"}, true},
+            {"role", {"角色"}, true},     {"days", {"时限", "工作日"}, true}};
+  }
+  std::string key_column() const override { return "seq"; }
+  std::optional<Outcome> write(const Row& row, Problems& p) override {
+    std::string item, model, level, unit, role;
+    int seq = 0, days = 0;
+    p.check([&] {
+      item = require(row, "item");
+      SQLite::Statement q(db_, "SELECT 1 FROM items WHERE code = ?");
+      q.bind(1, item);
+      if (!q.executeStep()) throw FieldError("item", fmt::format("unknown item {}", errors::quote(item)));
+    });
+    p.check([&] {
+      model = require(row, "model");
+      if (model != "new" && model != "old") {
+        throw FieldError("model", fmt::format("{} is not 'new' or 'old'", errors::quote(model)));
+      }
+    });
+    p.check([&] { seq = whole_number("seq", require(row, "seq"), 1); });
+    p.check([&] { days = whole_number("days", require(row, "days"), 0); });
+    p.check([&] {
+      level = require(row, "level");
+      static const std::vector<std::string> levels = {"committee", "station", "street", "bureau", "other"};
+      if (std::find(levels.begin(), levels.end(), level) == levels.end()) {
+        throw FieldError("level",
+                         fmt::format("{} is not committee, station, street, bureau or other", errors::quote(level)));
+      }
+      unit = row.get("unit");
+      const bool named = level == "bureau" || level == "other";
+      if (named && unit.empty()) throw FieldError("unit", fmt::format("a {} step names its unit", level));
+      if (!named && !unit.empty()) {
+        throw FieldError("unit", fmt::format("a {} step takes no unit: it is the case's own", level));
+      }
+      if (named) {
+        auto u = find_unit(db_, unit);
+        if (!u || (u->kind != "bureau" && u->kind != "other")) {
+          throw FieldError("unit", fmt::format("unknown bureau or other unit {}", errors::quote(unit)));
+        }
+      }
+    });
+    p.check([&] {
+      role = require(row, "role");
+      SQLite::Statement q(db_, "SELECT 1 FROM roles WHERE code = ?");
+      q.bind(1, role);
+      if (!q.executeStep()) throw FieldError("role", fmt::format("unknown role {}", errors::quote(role)));
+    });
+    if (!p.list.empty()) return std::nullopt;
+    const auto key = std::make_tuple(item, model, seq);
+    if (auto [it, fresh] = lines_.emplace(key, line()); !fresh) {
+      p.add("seq", fmt::format("duplicate of line {}", it->second));
+      return std::nullopt;
+    }
+    auto& old = chains_[{item, model}];
+    if (!old.loaded) {
+      // First row of this chain: remember it as it was, then replace it.
+      SQLite::Statement q(db_,
+                          "SELECT seq, level, COALESCE(unit, ''), name_zh, role, days FROM item_steps "
+                          "WHERE item = ? AND model = ?");
+      SQLite::bind(q, item, model);
+      while (q.executeStep()) {
+        old.steps[q.getColumn(0).getInt()] = {q.getColumn(1).getString(), q.getColumn(2).getString(),
+                                              q.getColumn(3).getString(), q.getColumn(4).getString(),
+                                              std::to_string(q.getColumn(5).getInt())};
+      }
+      SQLite::Statement clear(db_, "DELETE FROM item_steps WHERE item = ? AND model = ?");
+      SQLite::bind(clear, item, model);
+      clear.exec();
+      old.loaded = true;
+    }
+    const std::array<std::string, 5> now = {level, unit, row.get("name_zh"), role, std::to_string(days)};
+    auto before = old.steps.find(seq);
+    Outcome outcome = Outcome::inserted;
+    if (before != old.steps.end()) {
+      outcome = before->second == now ? Outcome::unchanged : Outcome::updated;
+      if (outcome == Outcome::updated && !upsert_) {
+        p.add("seq", "this step exists with other values; --mode upsert updates it");
+        return std::nullopt;
+      }
+    }
+    SQLite::Statement add(db_,
+                          "INSERT INTO item_steps (item, model, seq, level, unit, name_zh, role, days) "
+                          "VALUES (?, ?, ?, ?, NULLIF(?, ''), ?, ?, ?)");
+    SQLite::bind(add, item, model, seq, level, unit, now[2], role, days);
+    add.exec();
+    return outcome;
+  }
+
+  void finish(std::int64_t rejected) override {
+    // With rows refused the import is rolled back anyway; a chain is judged whole.
+    if (rejected > 0) return;
+    for (const auto& [key, chain] : chains_) {
+      const auto& [item, model] = key;
+      SQLite::Statement q(db_, "SELECT seq, days FROM item_steps WHERE item = ? AND model = ? ORDER BY seq");
+      SQLite::bind(q, item, model);
+      int expected = 1, days = 0;
+      while (q.executeStep()) {
+        if (q.getColumn(0).getInt() != expected) {
+          throw InvalidInput(
+              fmt::format("the {} chain of {} skips step {}: steps must run 1, 2, 3 …", model, item, expected));
+        }
+        days += q.getColumn(1).getInt();
+        ++expected;
+      }
+      if (model == "new") {
+        if (days < 1) throw InvalidInput(fmt::format("the new chain of {} adds up to no working day", item));
+        SQLite::Statement u(db_, "UPDATE items SET promise_days = ?, handling = ? WHERE code = ?");
+        SQLite::bind(u, days, days == 1 ? "immediate" : "promised", item);
+        u.exec();
+      }
+    }
+  }
+
+ private:
+  static int whole_number(const std::string& column, const std::string& text, int minimum) {
+    int value = -1;
+    auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+    if (ec != std::errc{} || end != text.data() + text.size() || value < minimum) {
+      throw FieldError(column, fmt::format("{} is not a whole number of at least {}", errors::quote(text), minimum));
+    }
+    return value;
+  }
+  struct OldChain {
+    bool loaded = false;
+    std::map<int, std::array<std::string, 5>> steps;
+  };
+
+  SQLite::Database& db_;
+  bool upsert_;
+  std::map<std::tuple<std::string, std::string, int>, std::size_t> lines_;
+  std::map<std::pair<std::string, std::string>, OldChain> chains_;
+};
+
+std::unique_ptr<Importer> make_importer(SQLite::Database& db, const Clock& clock, const Operator& op,
+                                        const ImportOptions& o) {
   const std::string& k = o.kind;
   if (k == "district") return std::make_unique<DistrictImporter>(db, o.upsert);
   if (k == "streets") {
@@ -765,6 +1170,9 @@ std::unique_ptr<Importer> make_importer(SQLite::Database& db, const Clock& clock
   if (k == "grids") return std::make_unique<GridImporter>(db, o.upsert);
   if (k == "households") return std::make_unique<HouseholdImporter>(db, o.upsert);
   if (k == "residents") return std::make_unique<ResidentImporter>(db, o.upsert, clock.today());
+  if (k == "cases") return std::make_unique<CaseImporter>(db, op, clock);
+  if (k == "evaluations") return std::make_unique<EvaluationImporter>(db, o.upsert, op, clock);
+  if (k == "catalog") return std::make_unique<CatalogStepsImporter>(db, o.upsert);
   if (k == "calendar") {
     if (!o.year) throw InvalidInput("a calendar import needs --year YYYY (the year of the notice)");
     if (o.notice.empty()) throw InvalidInput("a calendar import needs --notice TEXT (the State Council notice)");
@@ -784,8 +1192,9 @@ std::string masked(const std::string& column, const std::string& value) {
 }  // namespace
 
 const std::vector<std::string>& import_kinds() {
-  static const std::vector<std::string> kinds = {"district", "streets",    "communities", "bureaus", "staff",
-                                                 "grids",    "households", "residents",   "calendar"};
+  static const std::vector<std::string> kinds = {"district", "streets", "communities", "bureaus",
+                                                 "staff",    "grids",   "households",  "residents",
+                                                 "calendar", "catalog", "cases",       "evaluations"};
   return kinds;
 }
 
@@ -795,7 +1204,7 @@ ImportReport import_csv(SQLite::Database& db, const Clock& clock, const Operator
     throw PermissionDenied(
         fmt::format("{} may not import: that is for the district admin", errors::quote(op.staff_no)));
   }
-  auto importer = make_importer(db, clock, options);
+  auto importer = make_importer(db, clock, op, options);
   const auto columns = importer->columns();
 
   std::vector<std::string> header;
@@ -886,6 +1295,7 @@ ImportReport import_csv(SQLite::Database& db, const Clock& clock, const Operator
     }
   }
   if (progress) progress(report.rows, csv.bytes_read());
+  importer->finish(report.rejected);
   report.sha256 = csv.sha256_hex();
   return report;
 }

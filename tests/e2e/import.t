@@ -152,3 +152,50 @@ $ for db in demo.db fresh.db; do sqlite3 $db "SELECT r.citizen_id, r.name, r.sex
 8e565ff1540e146c
 $ sqgl --db fresh.db import residents residents.csv
 imported residents from 'residents.csv': 7,337 rows: 0 inserted, 0 updated, 7,337 unchanged, 0 rejected
+#
+# Historical cases (from paper or another system), then their residents' ratings.
+$ cp "$FIXTURES"/import/cases*.csv "$FIXTURES"/import/evaluations*.csv "$FIXTURES"/import/catalog*.csv fx/
+$ sqgl import cases fx/cases-bad.csv
+! sqgl: error: fx/cases-bad.csv:2:4: 'open' is not a decided status (approved/办结, rejected/不予批准, withdrawn/撤回); open cases are entered with 'sqgl apply'
+! sqgl: error: fx/cases-bad.csv:3:6: '2011-06-01': is before the case was accepted
+! sqgl: error: fx/cases-bad.csv:4:2: unknown item 'C99-01' (did you mean 'C09-01'?)
+! sqgl: error: fx/cases-bad.csv: 3 of 3 rows rejected; nothing written (--skip-bad writes the good rows)
+? 2
+$ sqgl import cases fx/cases.csv
+imported cases from 'fx/cases.csv': 3 rows: 3 inserted, 0 updated, 0 unchanged, 0 rejected
+$ sqgl import cases fx/cases.csv
+imported cases from 'fx/cases.csv': 3 rows: 0 inserted, 0 updated, 3 unchanged, 0 rejected
+$ sqgl show QS-2011-0002 --json | python3 -c 'import json,sys; d=json.load(sys.stdin); print(d["status"], d["model"], d["due_date"], [(s["name_zh"], s["status"], s["decided_at"], s["note"]) for s in d["steps"]])'
+rejected old 2011-06-06 [('居委会', 'approved', None, ''), ('街道计生办', 'approved', None, ''), ('区人口计生局', 'rejected', '2011-06-01T00:00:00', '不符合政策')]
+$ sqgl list --status approved
+case          item    resident  status    step  assignee  step due  due
+QS-2011-0001  C02-01  王伟      approved                            2011-04-12
+1 case
+$ sqgl import evaluations fx/evaluations-bad.csv
+! sqgl: error: fx/evaluations-bad.csv:2:1: case 'QS-2011-0003' is withdrawn; only decided cases are rated
+! sqgl: error: fx/evaluations-bad.csv:3:2: '6' is not a score from 1 to 5 (or 非常满意 … 非常不满意)
+! sqgl: error: fx/evaluations-bad.csv: 2 of 2 rows rejected; nothing written (--skip-bad writes the good rows)
+? 2
+$ sqgl import evaluations fx/evaluations.csv
+imported evaluations from 'fx/evaluations.csv': 2 rows: 2 inserted, 0 updated, 0 unchanged, 0 rejected
+$ sqgl show QS-2011-0001 --json | python3 -c 'import json,sys; d=json.load(sys.stdin); print(d["evaluation"])'
+{'comment': '材料跑了三趟', 'label': '满意', 'score': 4}
+#
+# Catalog edits: a chain's steps and days; the promise follows the new chain.
+$ sqgl import catalog fx/catalog-gap.csv --mode upsert
+! sqgl: error: the new chain of C05-01 skips step 2: steps must run 1, 2, 3 …
+? 2
+$ sqgl import catalog fx/catalog.csv --skip-bad
+! sqgl: error: catalog edits replace whole chains: --skip-bad does not apply
+? 2
+$ sqgl import catalog fx/catalog.csv
+! sqgl: error: fx/catalog.csv:2:3: '1': this step exists with other values; --mode upsert updates it
+! sqgl: error: fx/catalog.csv:3:3: '2': this step exists with other values; --mode upsert updates it
+! sqgl: error: fx/catalog.csv: 2 of 2 rows rejected; nothing written
+? 2
+$ sqgl import catalog fx/catalog.csv --mode upsert
+imported catalog from 'fx/catalog.csv': 2 rows: 0 inserted, 2 updated, 0 unchanged, 0 rejected
+$ sqgl catalog C05-01 --json | python3 -c 'import json,sys; d=json.load(sys.stdin); print(d["promise_days"], d["handling"], [(s["name_zh"], s["days"]) for s in d["chains"]["new"]["steps"]])'
+3 promised [('服务站', 1), ('区人口计生局', 2)]
+$ sqgl import catalog fx/catalog.csv
+imported catalog from 'fx/catalog.csv': 2 rows: 0 inserted, 0 updated, 2 unchanged, 0 rejected
