@@ -96,13 +96,19 @@ IdCheck check_citizen_id(std::string_view text, std::optional<Date> today) {
   if (!valid_province(number) || number.substr(2, 4) == "0000") {
     return fail(IdProblem::bad_region, fmt::format("region code '{}' is not a real address code", number.substr(0, 6)));
   }
-  std::string birth = fmt::format("{}-{}-{}", number.substr(6, 4), number.substr(10, 2), number.substr(12, 2));
-  auto birth_date = parse_date(birth);
-  if (!birth_date || year_of(*birth_date) < 1870) {
-    return fail(IdProblem::bad_date, fmt::format("birth date {} is not a real date", birth));
+  // Digits 7–14 are the birth date, YYYYMMDD.
+  auto digit = [&](std::size_t i) { return number[i] - '0'; };
+  const int y = digit(6) * 1000 + digit(7) * 100 + digit(8) * 10 + digit(9);
+  const unsigned m = static_cast<unsigned>(digit(10) * 10 + digit(11));
+  const unsigned d = static_cast<unsigned>(digit(12) * 10 + digit(13));
+  const std::chrono::year_month_day ymd{std::chrono::year{y}, std::chrono::month{m}, std::chrono::day{d}};
+  if (!ymd.ok() || y < 1870) {
+    return fail(IdProblem::bad_date, fmt::format("birth date {}-{}-{} is not a real date", number.substr(6, 4),
+                                                 number.substr(10, 2), number.substr(12, 2)));
   }
-  if (today && *birth_date > *today) {
-    return fail(IdProblem::bad_date, fmt::format("birth date {} is in the future", birth));
+  const Date birth_date{ymd};
+  if (today && birth_date > *today) {
+    return fail(IdProblem::bad_date, fmt::format("birth date {} is in the future", format_date(birth_date)));
   }
   char expected = citizen_id_check_char(number);
   if (number[17] != expected) {
@@ -110,7 +116,7 @@ IdCheck check_citizen_id(std::string_view text, std::optional<Date> today) {
   }
   char sex = ((number[16] - '0') % 2 == 1) ? 'M' : 'F';
   std::string region = number.substr(0, 6);
-  return IdCheck{IdProblem::none, "", CitizenId{std::move(number), std::move(region), *birth_date, sex}};
+  return IdCheck{IdProblem::none, "", CitizenId{std::move(number), std::move(region), birth_date, sex}};
 }
 
 CitizenId parse_citizen_id(std::string_view text, std::optional<Date> today) {

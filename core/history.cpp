@@ -1,11 +1,10 @@
 #include "core/history.h"
 
-#include <sodium.h>
-
 #include <SQLiteCpp/Statement.h>
 #include <fmt/format.h>
 
 #include "core/error.h"
+#include "core/sha256.h"
 
 namespace sqgl::core {
 
@@ -24,17 +23,6 @@ void put(std::string& out, std::string_view field) {
 }
 
 }  // namespace
-
-std::string sha256_hex(std::string_view data) {
-  // sodium_init is idempotent and thread-safe; the hash itself needs no state.
-  static const bool ready = sodium_init() >= 0;
-  if (!ready) throw Failure("libsodium could not be initialised");
-  unsigned char digest[crypto_hash_sha256_BYTES];
-  crypto_hash_sha256(digest, reinterpret_cast<const unsigned char*>(data.data()), data.size());
-  char hex[crypto_hash_sha256_BYTES * 2 + 1];
-  sodium_bin2hex(hex, sizeof hex, digest, sizeof digest);
-  return std::string(hex, crypto_hash_sha256_BYTES * 2);
-}
 
 std::string event_hash(std::int64_t id, std::string_view at, const std::optional<std::string>& operator_,
                        std::string_view kind, std::string_view subject, std::string_view detail,

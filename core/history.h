@@ -9,6 +9,7 @@
 #include <SQLiteCpp/Database.h>
 
 #include "core/date.h"
+#include "core/sha256.h"
 
 namespace sqgl::core {
 
@@ -37,9 +38,6 @@ struct AuditResult {
 /// one before, and that ids run without gaps: an edited, deleted or re-ordered
 /// event shows up as the first event that does not verify.
 AuditResult verify_history(const SQLite::Database& db);
-
-/// SHA-256 of `data` as 64 lower-case hex digits.
-std::string sha256_hex(std::string_view data);
 
 /// The hash an event must carry: SHA-256 over its fields and the previous hash.
 std::string event_hash(std::int64_t id, std::string_view at, const std::optional<std::string>& operator_,

@@ -33,23 +33,39 @@ enum class Outcome { inserted, updated, unchanged };
 // One data row with its header mapping.
 class Row {
  public:
-  Row(const std::vector<std::string>& fields, const std::map<std::string, std::size_t>& index)
+  Row(const std::vector<std::string>& fields, const std::vector<std::pair<std::string, std::size_t>>& index)
       : fields_(fields), index_(index) {}
-  /// The trimmed value of `column`, "" when the file has no such column.
-  std::string get(const std::string& column) const {
-    auto it = index_.find(column);
-    if (it == index_.end() || it->second >= fields_.size()) return "";
-    std::string v = fields_[it->second];
-    const auto first = v.find_first_not_of(" \t");
-    if (first == std::string::npos) return "";
-    return v.substr(first, v.find_last_not_of(" \t") - first + 1);
+  /// The value of `column` (fields come trimmed), "" when the file has no such column.
+  const std::string& get(const std::string& column) const {
+    // A dozen columns at most: a linear scan beats a tree here.
+    for (const auto& [name, position] : index_) {
+      if (name == column) return position < fields_.size() ? fields_[position] : empty_;
+    }
+    return empty_;
   }
-  bool has(const std::string& column) const { return index_.count(column) != 0; }
+  bool has(const std::string& column) const {
+    return std::any_of(index_.begin(), index_.end(), [&](const auto& entry) { return entry.first == column; });
+  }
 
  private:
   const std::vector<std::string>& fields_;
-  const std::map<std::string, std::size_t>& index_;
+  const std::vector<std::pair<std::string, std::size_t>>& index_;
+  const std::string empty_;
 };
+
+// Spreadsheet cells often carry stray spaces; every field is read trimmed.
+void trim_fields(std::vector<std::string>& fields) {
+  for (auto& f : fields) {
+    if (f.empty() || (f.front() != ' ' && f.front() != '\t' && f.back() != ' ' && f.back() != '\t')) continue;
+    const auto first = f.find_first_not_of(" \t");
+    if (first == std::string::npos) {
+      f.clear();
+    } else {
+      f.erase(f.find_last_not_of(" \t") + 1);
+      f.erase(0, first);
+    }
+  }
+}
 
 // Collects the problems of one row; a row with any is not written.
 class Problems {
@@ -94,8 +110,11 @@ Date parse_flexible_date(const std::string& column, const std::string& text) {
 }
 
 int parse_flag(const std::string& column, const std::string& text) {
-  static const std::vector<std::string> yes = {"1", "是", "Y", "y", "yes", "true", "√"};
-  static const std::vector<std::string> no = {"", "0", "否", "N", "n", "no", "false"};
+  // The common spellings first: this runs five times for every resident.
+  if (text.empty() || text == "0") return 0;
+  if (text == "1") return 1;
+  static const std::vector<std::string> yes = {"是", "Y", "y", "yes", "true", "√"};
+  static const std::vector<std::string> no = {"否", "N", "n", "no", "false"};
   if (std::find(yes.begin(), yes.end(), text) != yes.end()) return 1;
   if (std::find(no.begin(), no.end(), text) != no.end()) return 0;
   throw FieldError(column, fmt::format("{} is not yes or no (是/否, 1/0)", errors::quote(text)));
@@ -684,7 +703,11 @@ class ResidentImporter final : public Importer {
     if (flags[0] && sex == 'M') p.add("pregnant", "a man cannot be marked pregnant");
     if (!p.list.empty()) return std::nullopt;
 
-    const std::string birth_text = format_date(*birth), relation = row.get("relation"), phone = row.get("phone");
+    // Most files already hold the canonical YYYY-MM-DD; format only the others.
+    const std::string& given_birth = row.get("birth_date");
+    const std::string birth_text = parse_date(given_birth) ? given_birth : format_date(*birth);
+    const std::string& relation = row.get("relation");
+    const std::string& phone = row.get("phone");
     const std::string sex_text(1, sex);
     // Most rows of an import are new: try the insert first, and look the row up
     // only when its citizen ID is already there.
@@ -1242,6 +1265,7 @@ ImportReport import_csv(SQLite::Database& db, const Clock& clock, const Operator
                                      c.aliases.empty() ? "" : fmt::format(" ({})", c.aliases.front())));
     }
   }
+  const std::vector<std::pair<std::string, std::size_t>> positions(index.begin(), index.end());
   auto column_number = [&](const std::string& name) {
     auto it = index.find(name);
     return it == index.end() ? std::size_t{1} : it->second + 1;
@@ -1256,8 +1280,9 @@ ImportReport import_csv(SQLite::Database& db, const Clock& clock, const Operator
   while (csv.next(fields)) {
     ++report.rows;
     if (progress && report.rows % 4096 == 0) progress(report.rows, csv.bytes_read());
+    trim_fields(fields);
     Problems row_problems;
-    const Row row(fields, index);
+    const Row row(fields, positions);
     if (fields.size() != header.size()) {
       row_problems.add(fields.size() < header.size() ? names.front() : "",
                        fmt::format("{} fields, but the header has {}", fields.size(), header.size()));

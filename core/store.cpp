@@ -119,7 +119,8 @@ SQLite::Database open_database(const std::string& path, bool writable) {
     throw NotFound(fmt::format("no database at {}; create it with 'sqgl init'", errors::quote(path)));
   }
   try {
-    SQLite::Database db(path, writable ? SQLite::OPEN_READWRITE : SQLite::OPEN_READONLY);
+    // Each connection lives in one thread: SQLite's per-call mutexes would be pure cost.
+    SQLite::Database db(path, (writable ? SQLite::OPEN_READWRITE : SQLite::OPEN_READONLY) | SQLite::OPEN_NOMUTEX);
     configure(db, writable);
     check_identity(db, path);
     int version = schema_version(db);
