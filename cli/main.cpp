@@ -6,9 +6,11 @@
 #include <iostream>
 
 #include "cli/app.h"
+#include "core/store.h"
 
 int main(int argc, char** argv) {
   std::ios::sync_with_stdio(false);
+  sqgl::core::configure_sqlite_library();
   sqgl::cli::Environment env;
   for (const char* key : {"SQGL_DB", "SQGL_OPERATOR", "SQGL_NOW", "NO_COLOR"}) {
     if (const char* value = std::getenv(key)) env[key] = value;

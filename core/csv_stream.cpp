@@ -167,6 +167,15 @@ bool CsvStream::next(std::vector<std::string>& fields) {
           end_of_text(column);
           fail(open_line, column, "unterminated quoted field");
         }
+        // Copy the run up to the next quote, line break or NUL in one go.
+        std::size_t end = pos_;
+        while (end < buffer_.size() && buffer_[end] != '"' && buffer_[end] != '\n' && buffer_[end] != '\0') ++end;
+        if (end > pos_) {
+          field.append(buffer_, pos_, end - pos_);
+          pos_ = end;
+          if (field.size() > kMaxField) fail(line_, column, "a field longer than 1 MiB");
+          continue;
+        }
         ++pos_;
         if (c == '"') {
           if (peek() == '"') {

@@ -114,6 +114,11 @@ int schema_version(const SQLite::Database& db) {
   return pragma_int(db, "user_version");
 }
 
+void configure_sqlite_library() {
+  // Fails harmlessly (SQLITE_MISUSE) if SQLite was already initialised.
+  sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+}
+
 SQLite::Database open_database(const std::string& path, bool writable) {
   if (path != ":memory:" && !std::filesystem::exists(path)) {
     throw NotFound(fmt::format("no database at {}; create it with 'sqgl init'", errors::quote(path)));

@@ -52,6 +52,11 @@ class DirectoryDataFiles final : public DataFiles {
 /// The newest schema version this binary knows (the highest migration number).
 int latest_schema_version();
 
+/// Process-wide SQLite settings for a single-threaded tool; call once at start,
+/// before any database is opened (sqgl keeps no allocation statistics, so SQLite
+/// need not take a mutex on every allocation).
+void configure_sqlite_library();
+
 /// `PRAGMA user_version`.
 int schema_version(const SQLite::Database& db);
 
