@@ -89,8 +89,9 @@ void run_import(Context& ctx, ImportCliOptions opt) {
   auto on_progress = [&](std::int64_t rows, std::uint64_t bytes) {
     if (!show_progress) return;
     const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
-    ctx.err << fmt::format("\rimporting {}: {} rows, {:.0f} rows/s, {}%   ", opt.import.kind, thousands(rows),
-                           seconds > 0 ? static_cast<double>(rows) / seconds : 0.0, size ? bytes * 100 / size : 100);
+    const auto rate = seconds > 0 ? static_cast<long long>(static_cast<double>(rows) / seconds) : 0LL;
+    ctx.err << fmt::format("\rimporting {}: {} rows, {} rows/s, {}%   ", opt.import.kind, thousands(rows), thousands(rate),
+                           size ? bytes * 100 / size : 100);
     ctx.err.flush();
   };
 
