@@ -46,7 +46,7 @@ Cli::Cli() : app_("sqgl — case management for community service stations", "sq
       "Example:\n  sqgl init && sqgl catalog C05-01");
   for (auto setup :
        {setup_init, setup_apply, setup_approve, setup_route, setup_show, setup_list, setup_withdraw, setup_evaluate,
-        setup_catalog, setup_calendar, setup_district, setup_staff, setup_resident, setup_import, setup_audit}) {
+        setup_catalog, setup_calendar, setup_district, setup_staff, setup_resident, setup_import, setup_report, setup_audit}) {
     RunFn run = setup(app_);
     commands_.emplace_back(app_.get_subcommands({}).back(), std::move(run));
   }
@@ -90,7 +90,8 @@ std::string Cli::parse(const std::vector<std::string>& args) {
 int Cli::run(const std::vector<std::string>& args, const Environment& env, std::ostream& out, std::ostream& err,
              bool out_is_tty) {
   auto fail = [&](const std::string& message, core::ExitCode code) {
-    err << "sqgl: error: " << message << '\n';
+    // An error with no message has said what it had to already (report --check).
+    if (!message.empty()) err << "sqgl: error: " << message << '\n';
     return static_cast<int>(code);
   };
   std::string command;

@@ -55,7 +55,8 @@ void run_apply(Context& ctx, const ApplyOptions& opt) {
                              c.due_date);
     } else {
       ctx.out << fmt::format("accepted case {}: {} {} for {}\n", c.number, c.item, c.item_name, c.resident_name);
-      ctx.out << fmt::format("due {} ({} working days, {} model)\n", c.due_date, c.promise_days, c.model);
+      ctx.out << fmt::format("due {} ({} working day{}, {} model)\n", c.due_date, c.promise_days,
+                             c.promise_days == 1 ? "" : "s", c.model);
     }
     print_case_line(ctx, c);
   });

@@ -111,6 +111,7 @@ RunFn setup_evaluate(CLI::App& app);
 RunFn setup_withdraw(CLI::App& app);
 RunFn setup_audit(CLI::App& app);
 RunFn setup_import(CLI::App& app);
+RunFn setup_report(CLI::App& app);
 
 /// "ZZ0101,JSJ01" → {"ZZ0101", "JSJ01"}; blanks dropped.
 std::vector<std::string> split_list(const std::string& text);

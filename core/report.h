@@ -1,0 +1,73 @@
+// Reports: what is waiting, what is late, whether the district is staffed as the
+// reform intended, whether next year's calendar is in. A report is data (tables
+// of values plus the number of findings a person must act on); the CLI renders it.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <variant>
+#include <vector>
+
+#include <SQLiteCpp/Database.h>
+
+#include "core/calendar.h"
+#include "core/date.h"
+
+namespace sqgl::core {
+
+/// One cell: empty, a whole number, a fraction, or text.
+using ReportValue = std::variant<std::monostate, std::int64_t, double, std::string>;
+
+/// A column of a report table.
+struct ReportColumn {
+  std::string key;    ///< machine name (JSON, CSV header)
+  std::string title;  ///< human heading
+  bool numeric = false;
+};
+
+/// One table of a report.
+struct ReportTable {
+  std::string name;
+  std::string title;
+  std::vector<ReportColumn> columns;
+  std::vector<std::vector<ReportValue>> rows;
+};
+
+/// A finished report.
+struct Report {
+  std::string kind;
+  std::string title;
+  std::string from;     ///< the period, when the kind has one ("" otherwise)
+  std::string to;
+  std::string as_of;    ///< the end of the day the figures describe
+  int schema_version = 0;
+  std::string catalog_version;
+  std::vector<int> calendar_years;
+  std::vector<ReportTable> tables;
+  std::int64_t findings = 0;           ///< things a person must act on (`--check` exits 6 when > 0)
+  std::vector<std::string> notes;      ///< one line each: what the findings are
+};
+
+/// What to report on.
+struct ReportOptions {
+  std::string kind;
+  Date as_of;                 ///< figures as the database stood at the end of this day
+  std::optional<Date> from;   ///< period start, for kinds that have one
+  std::optional<Date> to;
+  std::string street;         ///< filters: codes; empty means any
+  std::string community;
+  std::string category;
+  std::string item;
+  std::string window;
+  std::string staff;
+};
+
+/// The report kinds this sqgl builds.
+const std::vector<std::string>& report_kinds();
+
+/// Builds a report from the database. Deterministic: the same database and
+/// options give the same report. InvalidInput for a bad kind or filter.
+Report build_report(const SQLite::Database& db, const WorkCalendar& calendar, const ReportOptions& options);
+
+}  // namespace sqgl::core
