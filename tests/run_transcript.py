@@ -23,7 +23,7 @@ import subprocess
 import sys
 import tempfile
 
-SPECIAL = ("$ ", "! ", "? ", "# ", "%", "| ")
+SPECIAL = ("$ ", "! ", "? ", "#", "%", "| ")
 
 
 def parse(path):

@@ -175,35 +175,31 @@ as of 2012-01-31T23:59:59 · schema 2 · catalog 2012.1 · calendars 2012, 2024,
 
 - 2 open cases
 
-## By deciding unit
+| ## By deciding unit
 
 | | unit | name | open | oldest (wd) |
 | | --- | --- | ---: | ---: |
 | | 150204001001-FWZ | 阳光社区管理服务站 | 1 | 5 |
 | | WSZX | 社区卫生服务中心 | 1 | 6 |
 
-## By window
+| ## By window
 
 | | window | name | open | oldest (wd) |
 | | --- | --- | ---: | ---: |
 | | services |  | 2 | 6 |
 
-## By community
+| ## By community
 
 | | community | name | open | oldest (wd) |
 | | --- | --- | ---: | ---: |
 | | 150204001001 | 阳光社区 | 2 | 6 |
 
-## Open cases
+| ## Open cases
 
 | | case | item | community | window | step | unit | assignee | age (wd) |
 | | --- | --- | --- | --- | --- | --- | --- | ---: |
 | | 150204-20120118-0001 | C10-01 | 150204001001 | services | 社区卫生服务中心 | WSZX |  | 6 |
 | | 150204-20120119-0001 | C07-01 | 150204001001 | services | 服务站 | 150204001001-FWZ | ZZ0101 | 5 |
-## By deciding unit
-## By window
-## By community
-## Open cases
 $ sqgl report staffing --street 150204002
 Staffing: one station worker per 400 households, one committee leader per 800
 as of 2012-01-29T23:59:59 · schema 2 · catalog 2012.1 · calendars 2012, 2024, 2025, 2026
