@@ -64,17 +64,17 @@ void render_json(std::ostream& out, const core::Report& r) {
     }
     tables.push_back({{"name", t.name}, {"title", t.title}, {"columns", columns}, {"rows", rows}});
   }
-  print_json(out, {{"report", r.kind},
-                   {"title", r.title},
-                   {"period", r.from.empty() ? nlohmann::json(nullptr)
-                                             : nlohmann::json{{"from", r.from}, {"to", r.to}}},
-                   {"as_of", r.as_of},
-                   {"schema_version", r.schema_version},
-                   {"catalog_version", r.catalog_version},
-                   {"calendar_years", r.calendar_years},
-                   {"findings", r.findings},
-                   {"notes", r.notes},
-                   {"tables", tables}});
+  print_json(out,
+             {{"report", r.kind},
+              {"title", r.title},
+              {"period", r.from.empty() ? nlohmann::json(nullptr) : nlohmann::json{{"from", r.from}, {"to", r.to}}},
+              {"as_of", r.as_of},
+              {"schema_version", r.schema_version},
+              {"catalog_version", r.catalog_version},
+              {"calendar_years", r.calendar_years},
+              {"findings", r.findings},
+              {"notes", r.notes},
+              {"tables", tables}});
 }
 
 std::string csv_field(const std::string& s) {
@@ -160,8 +160,8 @@ void write_atomically(const std::string& path, const std::string& text) {
   std::FILE* f = std::fopen(temp.c_str(), "wb");
   ::umask(old);
   if (!f) throw core::Failure(fmt::format("cannot write {}", core::errors::quote(path)));
-  const bool written = std::fwrite(text.data(), 1, text.size(), f) == text.size() && std::fflush(f) == 0 &&
-                       ::fsync(::fileno(f)) == 0;
+  const bool written =
+      std::fwrite(text.data(), 1, text.size(), f) == text.size() && std::fflush(f) == 0 && ::fsync(::fileno(f)) == 0;
   const bool closed = std::fclose(f) == 0;
   if (!written || !closed || std::rename(temp.c_str(), path.c_str()) != 0) {
     std::remove(temp.c_str());
@@ -236,8 +236,9 @@ RunFn setup_report(CLI::App& app) {
   sub->add_option("--format", opt->format, "table (default), csv, json or md")
       ->check(CLI::IsMember({"table", "csv", "json", "md"}));
   sub->add_option("--out", opt->out, "Write to FILE atomically (temporary file, then rename) instead of stdout");
-  sub->add_flag("--check", opt->check, "Exit 6 when the report has findings (overdue cases, staffing off target, "
-                                       "a missing calendar), for cron");
+  sub->add_flag("--check", opt->check,
+                "Exit 6 when the report has findings (overdue cases, staffing off target, "
+                "a missing calendar), for cron");
   sub->footer(
       "Examples:\n  sqgl report overdue --check --out /srv/reports/overdue.txt\n"
       "  sqgl report backlog --community 150204001001 --format csv\n"

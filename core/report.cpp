@@ -1,6 +1,8 @@
 #include "core/report.h"
 
 #include <algorithm>
+#include <array>
+#include <cmath>
 #include <map>
 
 #include <SQLiteCpp/Statement.h>
@@ -15,8 +17,12 @@ namespace sqgl::core {
 
 namespace {
 
-ReportValue text(const std::string& s) { return s.empty() ? ReportValue{} : ReportValue{s}; }
-ReportValue number(std::int64_t n) { return ReportValue{n}; }
+ReportValue text(const std::string& s) {
+  return s.empty() ? ReportValue{} : ReportValue{s};
+}
+ReportValue number(std::int64_t n) {
+  return ReportValue{n};
+}
 
 // The filters name real things: a typo must not silently give an empty report.
 void check_filters(const SQLite::Database& db, const ReportOptions& o) {
@@ -43,7 +49,9 @@ void check_filters(const SQLite::Database& db, const ReportOptions& o) {
   }
 }
 
-std::string end_of(Date day) { return format_date(day) + "T23:59:59"; }
+std::string end_of(Date day) {
+  return format_date(day) + "T23:59:59";
+}
 
 // One open step of one case at the end of the as-of day.
 struct OpenStep {
@@ -107,8 +115,11 @@ ReportTable group_table(const std::string& name, const std::string& title, const
     ++g.count;
     g.oldest = std::max<std::int64_t>(g.oldest, calendar.working_days_between(s.accepted, as_of));
   }
-  ReportTable t{name, title, {{"code", key_title, false}, {"name", "", false}, {"open", "open", true},
-                              {"oldest_wd", "oldest (wd)", true}}, {}};
+  ReportTable t{
+      name,
+      title,
+      {{"code", key_title, false}, {"name", "", false}, {"open", "open", true}, {"oldest_wd", "oldest (wd)", true}},
+      {}};
   for (const auto& [code, g] : groups) t.rows.push_back({text(code), text(g.label), number(g.count), number(g.oldest)});
   return t;
 }
@@ -137,9 +148,8 @@ void backlog(const SQLite::Database& db, const WorkCalendar& calendar, const Rep
                      {"age_wd", "age (wd)", true}},
                     {}};
   for (const auto& s : steps) {
-    cases.rows.push_back({text(s.number), text(s.item), text(s.community), text(s.window), text(s.step),
-                          text(s.unit), text(s.assignee),
-                          number(calendar.working_days_between(s.accepted, o.as_of))});
+    cases.rows.push_back({text(s.number), text(s.item), text(s.community), text(s.window), text(s.step), text(s.unit),
+                          text(s.assignee), number(calendar.working_days_between(s.accepted, o.as_of))});
   }
   r.tables.push_back(std::move(cases));
   r.notes.push_back(fmt::format("{} open case{}", steps.size(), steps.size() == 1 ? "" : "s"));
@@ -248,8 +258,8 @@ void calendar_report(const SQLite::Database& db, const ReportOptions& o, Report&
     if (it == loaded.end()) {
       t.rows.push_back({number(y), text("no"), {}, {}, {}});
     } else {
-      t.rows.push_back({number(y), text("yes"), text(it->second.source), number(it->second.off_days),
-                        number(it->second.work_days)});
+      t.rows.push_back(
+          {number(y), text("yes"), text(it->second.source), number(it->second.off_days), number(it->second.work_days)});
     }
   }
   if (!loaded.count(year)) {
@@ -266,10 +276,358 @@ void calendar_report(const SQLite::Database& db, const ReportOptions& o, Report&
   r.tables.push_back(std::move(t));
 }
 
+// A case of the period, with what the period reports need.
+struct PeriodCase {
+  std::string number, item, item_name, category, window, community, community_name, street, street_name, model, status,
+      accepted_by;
+  Date accepted;
+  std::optional<Date> decided;
+  Date due;
+  int levels = 0;
+  int promised = 0;
+  std::optional<int> score;
+};
+
+// Cases accepted or decided within the period, as they stood at the end of as-of.
+std::vector<PeriodCase> period_cases(const SQLite::Database& db, const ReportOptions& o, Date from, Date to) {
+  SQLite::Statement q(db,
+                      "SELECT c.number, c.item, i.name_zh, i.category, c.window, cu.code, cu.name_zh, st.code, "
+                      "  st.name_zh, c.model, c.status, a.staff_no, c.accepted_at, c.decided_at, c.due_date, "
+                      "  (SELECT count(*) FROM case_steps s WHERE s.case_id = c.id), "
+                      "  (SELECT sum(days) FROM case_steps s WHERE s.case_id = c.id), "
+                      "  (SELECT e.score FROM evaluations e WHERE e.case_id = c.id AND e.at <= ?3) "
+                      "FROM cases c JOIN items i ON i.code = c.item JOIN units cu ON cu.id = c.community_id "
+                      "JOIN units st ON st.id = cu.parent_id JOIN staff a ON a.id = c.accepted_by "
+                      "WHERE c.accepted_at <= ?3 AND ((c.accepted_at >= ?1 AND c.accepted_at <= ?2) "
+                      "  OR (c.decided_at >= ?1 AND c.decided_at <= ?2 AND c.decided_at <= ?3)) "
+                      "  AND (?4 = '' OR st.code = ?4) AND (?5 = '' OR cu.code = ?5) "
+                      "  AND (?6 = '' OR i.category = ?6) AND (?7 = '' OR c.item = ?7) AND (?8 = '' OR c.window = ?8) "
+                      "ORDER BY c.accepted_at, c.number");
+  SQLite::bind(q, format_date(from), end_of(to), end_of(o.as_of), o.street, o.community, o.category, o.item, o.window);
+  std::vector<PeriodCase> out;
+  while (q.executeStep()) {
+    PeriodCase c;
+    c.number = q.getColumn(0).getString();
+    c.item = q.getColumn(1).getString();
+    c.item_name = q.getColumn(2).getString();
+    c.category = q.getColumn(3).getString();
+    c.window = q.getColumn(4).getString();
+    c.community = q.getColumn(5).getString();
+    c.community_name = q.getColumn(6).getString();
+    c.street = q.getColumn(7).getString();
+    c.street_name = q.getColumn(8).getString();
+    c.model = q.getColumn(9).getString();
+    c.status = q.getColumn(10).getString();
+    c.accepted_by = q.getColumn(11).getString();
+    c.accepted = *parse_date(q.getColumn(12).getString().substr(0, 10));
+    const std::string decided = q.getColumn(13).isNull() ? "" : q.getColumn(13).getString();
+    // A decision after the as-of day had not happened yet.
+    if (!decided.empty() && decided <= end_of(o.as_of)) {
+      c.decided = *parse_date(decided.substr(0, 10));
+    } else {
+      c.status = "open";
+    }
+    c.due = *parse_date(q.getColumn(14).getString());
+    c.levels = q.getColumn(15).getInt();
+    c.promised = q.getColumn(16).getInt();
+    if (!q.getColumn(17).isNull()) c.score = q.getColumn(17).getInt();
+    out.push_back(std::move(c));
+  }
+  return out;
+}
+
+// The value at quantile `q` (0..1) of sorted values, by the nearest-rank method.
+std::int64_t quantile(std::vector<int> values, double q) {
+  if (values.empty()) return 0;
+  std::sort(values.begin(), values.end());
+  auto rank = static_cast<std::size_t>(std::ceil(q * static_cast<double>(values.size())));
+  return values[std::clamp<std::size_t>(rank, 1, values.size()) - 1];
+}
+
+bool in_period(Date d, Date from, Date to) {
+  return d >= from && d <= to;
+}
+
+struct Tally {
+  std::string label;
+  std::int64_t received = 0, decided = 0, approved = 0, rejected = 0, on_time = 0;
+  std::vector<int> days;
+};
+
+void performance(const SQLite::Database& db, const WorkCalendar& calendar, const ReportOptions& o, Report& r, Date from,
+                 Date to) {
+  r.title = "Performance: received, decided, on time, working days to decision";
+  const auto cases = period_cases(db, o, from, to);
+  using Key = std::string (*)(const PeriodCase&);
+  struct Grouping {
+    const char* name;
+    const char* title;
+    const char* key_title;
+    Key key;
+    Key label;
+  };
+  const Grouping groupings[] = {
+      {"total", "Total", "", [](const PeriodCase&) { return std::string("total"); },
+       [](const PeriodCase&) { return std::string(); }},
+      {"by_item", "By item", "item", [](const PeriodCase& c) { return c.item; },
+       [](const PeriodCase& c) { return c.item_name; }},
+      {"by_category", "By category", "category", [](const PeriodCase& c) { return c.category; },
+       [](const PeriodCase&) { return std::string(); }},
+      {"by_window", "By window", "window", [](const PeriodCase& c) { return c.window; },
+       [](const PeriodCase&) { return std::string(); }},
+      {"by_community", "By community", "community", [](const PeriodCase& c) { return c.community; },
+       [](const PeriodCase& c) { return c.community_name; }},
+      {"by_street", "By street office", "street office", [](const PeriodCase& c) { return c.street; },
+       [](const PeriodCase& c) { return c.street_name; }},
+  };
+  for (const auto& g : groupings) {
+    std::map<std::string, Tally> tallies;
+    for (const auto& c : cases) {
+      auto& t = tallies[g.key(c)];
+      t.label = g.label(c);
+      if (in_period(c.accepted, from, to)) ++t.received;
+      if (c.decided && in_period(*c.decided, from, to) && c.status != "withdrawn") {
+        ++t.decided;
+        if (c.status == "approved") ++t.approved;
+        if (c.status == "rejected") ++t.rejected;
+        if (*c.decided <= c.due) ++t.on_time;
+        t.days.push_back(calendar.working_days_between(c.accepted, *c.decided));
+      }
+    }
+    ReportTable t{g.name,
+                  g.title,
+                  {{"key", g.key_title, false},
+                   {"name", "", false},
+                   {"received", "received", true},
+                   {"decided", "decided", true},
+                   {"approved", "approved", true},
+                   {"rejected", "rejected", true},
+                   {"on_time_pct", "on time %", true},
+                   {"median_wd", "median wd", true},
+                   {"p90_wd", "p90 wd", true}},
+                  {}};
+    for (const auto& [key, tally] : tallies) {
+      ReportValue rate;
+      if (tally.decided > 0) {
+        rate = std::round(1000.0 * static_cast<double>(tally.on_time) / static_cast<double>(tally.decided)) / 10.0;
+      }
+      t.rows.push_back({text(key), text(tally.label), number(tally.received), number(tally.decided),
+                        number(tally.approved), number(tally.rejected), rate,
+                        tally.days.empty() ? ReportValue{} : number(quantile(tally.days, 0.5)),
+                        tally.days.empty() ? ReportValue{} : number(quantile(tally.days, 0.9))});
+    }
+    if (std::string(g.name) == "total" && t.rows.empty()) {
+      t.rows.push_back({text("total"), {}, number(0), number(0), number(0), number(0), {}, {}, {}});
+    }
+    r.tables.push_back(std::move(t));
+  }
+  r.notes.push_back(
+      fmt::format("{} case{} accepted or decided in the period", cases.size(), cases.size() == 1 ? "" : "s"));
+}
+
+void evaluation(const SQLite::Database& db, const ReportOptions& o, Report& r, Date from, Date to) {
+  r.title = "Evaluation: residents' ratings (好差评) of the cases decided in the period";
+  auto cases = period_cases(db, o, from, to);
+  std::erase_if(cases, [&](const PeriodCase& c) {
+    return !c.decided || !in_period(*c.decided, from, to) || (c.status != "approved" && c.status != "rejected");
+  });
+  using Key = std::string (*)(const PeriodCase&);
+  const std::tuple<const char*, const char*, Key> groupings[] = {
+      {"by_window", "By window", [](const PeriodCase& c) { return c.window; }},
+      {"by_staff", "By accepting clerk", [](const PeriodCase& c) { return c.accepted_by; }},
+      {"by_item", "By item", [](const PeriodCase& c) { return c.item; }},
+  };
+  for (const auto& [name, title, key] : groupings) {
+    std::map<std::string, std::array<std::int64_t, 7>> counts;  // 1..5, unrated, decided
+    for (const auto& c : cases) {
+      auto& n = counts[key(c)];
+      ++n[6];
+      if (c.score) {
+        ++n[static_cast<std::size_t>(*c.score - 1)];
+      } else {
+        ++n[5];
+      }
+    }
+    ReportTable t{name,
+                  title,
+                  {{"key", "", false},
+                   {"decided", "decided", true},
+                   {"s5", "非常满意", true},
+                   {"s4", "满意", true},
+                   {"s3", "基本满意", true},
+                   {"s2", "不满意", true},
+                   {"s1", "非常不满意", true},
+                   {"unrated", "not rated", true},
+                   {"satisfied_pct", "satisfied %", true}},
+                  {}};
+    for (const auto& [k, n] : counts) {
+      const std::int64_t rated = n[6] - n[5];
+      ReportValue share;
+      if (rated > 0) share = std::round(1000.0 * static_cast<double>(n[3] + n[4]) / static_cast<double>(rated)) / 10.0;
+      t.rows.push_back({text(k), number(n[6]), number(n[4]), number(n[3]), number(n[2]), number(n[1]), number(n[0]),
+                        number(n[5]), share});
+    }
+    r.tables.push_back(std::move(t));
+  }
+  ReportTable low{
+      "low",
+      "Low ratings (1–2)",
+      {{"case", "case", false}, {"item", "item", false}, {"clerk", "accepted by", false}, {"score", "score", true}},
+      {}};
+  for (const auto& c : cases) {
+    if (c.score && *c.score <= 2)
+      low.rows.push_back({text(c.number), text(c.item), text(c.accepted_by), number(*c.score)});
+  }
+  r.notes.push_back(fmt::format("{} decided case{}, {} low rating{}", cases.size(), cases.size() == 1 ? "" : "s",
+                                low.rows.size(), low.rows.size() == 1 ? "" : "s"));
+  r.tables.push_back(std::move(low));
+}
+
+void reform(const SQLite::Database& db, const WorkCalendar& calendar, const ReportOptions& o, Report& r, Date from,
+            Date to) {
+  r.title = "Reform: the new model against the old, on real cases";
+  const auto cases = period_cases(db, o, from, to);
+  struct Side {
+    std::int64_t cases = 0;
+    std::vector<int> days;
+  };
+  std::map<std::string, std::map<std::string, Side>> by_item;  // item → model → side
+  std::map<std::string, Side> total;
+  for (const auto& c : cases) {
+    if (!c.decided || !in_period(*c.decided, from, to) || c.status == "withdrawn") continue;
+    const int wd = calendar.working_days_between(c.accepted, *c.decided);
+    for (auto* side : {&by_item[c.item][c.model], &total[c.model]}) {
+      ++side->cases;
+      side->days.push_back(wd);
+    }
+  }
+  ReportTable t{"by_item",
+                "By item",
+                {{"item", "item", false},
+                 {"name", "", false},
+                 {"levels_old", "levels old", true},
+                 {"levels_new", "levels new", true},
+                 {"promised_old", "promised old", true},
+                 {"promised_new", "promised new", true},
+                 {"trips_old", "trips old", true},
+                 {"trips_new", "trips new", true},
+                 {"cases_old", "cases old", true},
+                 {"cases_new", "cases new", true},
+                 {"median_wd_old", "median wd old", true},
+                 {"median_wd_new", "median wd new", true}},
+                {}};
+  for (const auto& category : list_catalog(db, {o.category, o.window})) {
+    for (const auto& item : category.items) {
+      if (!o.item.empty() && item.code != o.item) continue;
+      auto chain_days = [](const std::vector<ChainStep>& chain) {
+        std::int64_t d = 0;
+        for (const auto& s : chain) d += s.days;
+        return d;
+      };
+      auto& sides = by_item[item.code];
+      auto median = [](const Side& s) { return s.days.empty() ? ReportValue{} : number(quantile(s.days, 0.5)); };
+      t.rows.push_back({text(item.code), text(item.name_zh), number(static_cast<std::int64_t>(item.old_chain.size())),
+                        number(static_cast<std::int64_t>(item.new_chain.size())), number(chain_days(item.old_chain)),
+                        number(chain_days(item.new_chain)), number(item.trips_old), number(item.trips_new),
+                        number(sides["old"].cases), number(sides["new"].cases), median(sides["old"]),
+                        median(sides["new"])});
+    }
+  }
+  ReportTable sum{"total",
+                  "Total",
+                  {{"model", "model", false},
+                   {"cases", "cases", true},
+                   {"median_wd", "median wd", true},
+                   {"p90_wd", "p90 wd", true}},
+                  {}};
+  for (const char* model : {"old", "new"}) {
+    const auto& side = total[model];
+    sum.rows.push_back({text(model), number(side.cases),
+                        side.days.empty() ? ReportValue{} : number(quantile(side.days, 0.5)),
+                        side.days.empty() ? ReportValue{} : number(quantile(side.days, 0.9))});
+  }
+  r.tables.push_back(std::move(sum));
+  r.tables.push_back(std::move(t));
+  r.notes.push_back(
+      fmt::format("{} decided under the old model, {} under the new", total["old"].cases, total["new"].cases));
+}
+
+void workload(const SQLite::Database& db, const WorkCalendar& calendar, const ReportOptions& o, Report& r, Date from,
+              Date to) {
+  r.title = "Workload: open steps, decisions in the period, households per grid worker";
+  struct Load {
+    std::string name, unit;
+    std::int64_t open = 0, decided = 0, households = 0;
+    bool grid_worker = false;
+    std::vector<int> days;
+  };
+  std::map<std::string, Load> staff;
+  SQLite::Statement people(db,
+                           "SELECT s.staff_no, s.name, u.code FROM staff s JOIN units u ON u.id = s.unit_id "
+                           "LEFT JOIN units p ON p.id = u.parent_id LEFT JOIN units pp ON pp.id = p.parent_id "
+                           "WHERE s.active AND (?1 = '' OR s.staff_no = ?1) "
+                           "  AND (?2 = '' OR u.code = ?2 OR p.code = ?2) "
+                           "  AND (?3 = '' OR u.code = ?3 OR p.code = ?3 OR pp.code = ?3)");
+  SQLite::bind(people, o.staff, o.community, o.street);
+  while (people.executeStep()) {
+    auto& l = staff[people.getColumn(0).getString()];
+    l.name = people.getColumn(1).getString();
+    l.unit = people.getColumn(2).getString();
+  }
+  for (const auto& s : open_steps(db, ReportOptions{o.kind, o.as_of, {}, {}, "", "", "", "", "", ""})) {
+    if (auto it = staff.find(s.assignee); it != staff.end()) ++it->second.open;
+  }
+  SQLite::Statement decided(db,
+                            "SELECT d.staff_no, s.started_at, s.decided_at FROM case_steps s "
+                            "JOIN staff d ON d.id = s.decided_by "
+                            "WHERE s.decided_at >= ?1 AND s.decided_at <= ?2 AND s.decided_at <= ?3 "
+                            "  AND s.started_at IS NOT NULL");
+  SQLite::bind(decided, format_date(from), end_of(to), end_of(o.as_of));
+  while (decided.executeStep()) {
+    auto it = staff.find(decided.getColumn(0).getString());
+    if (it == staff.end()) continue;
+    ++it->second.decided;
+    it->second.days.push_back(
+        calendar.working_days_between(*parse_date(decided.getColumn(1).getString().substr(0, 10)),
+                                      *parse_date(decided.getColumn(2).getString().substr(0, 10))));
+  }
+  SQLite::Statement grids(db,
+                          "SELECT w.staff_no, count(h.id) FROM grids g JOIN staff w ON w.id = g.worker_id "
+                          "LEFT JOIN households h ON h.grid_id = g.id GROUP BY w.staff_no");
+  while (grids.executeStep()) {
+    if (auto it = staff.find(grids.getColumn(0).getString()); it != staff.end()) {
+      it->second.grid_worker = true;
+      it->second.households = grids.getColumn(1).getInt64();
+    }
+  }
+  ReportTable t{"staff",
+                "Staff",
+                {{"staff", "staff", false},
+                 {"name", "name", false},
+                 {"unit", "unit", false},
+                 {"open_steps", "open steps", true},
+                 {"decided", "decided", true},
+                 {"median_wd", "median wd", true},
+                 {"households", "grid households", true}},
+                {}};
+  std::int64_t busy = 0;
+  for (const auto& [no, l] : staff) {
+    // Staff with nothing to show would only lengthen a district-wide report.
+    if (l.open == 0 && l.decided == 0 && !l.grid_worker && o.staff.empty()) continue;
+    if (l.open > 0 || l.decided > 0) ++busy;
+    t.rows.push_back({text(no), text(l.name), text(l.unit), number(l.open), number(l.decided),
+                      l.days.empty() ? ReportValue{} : number(quantile(l.days, 0.5)),
+                      l.grid_worker ? number(l.households) : ReportValue{}});
+  }
+  r.notes.push_back(fmt::format("{} staff member{} with open or decided steps", busy, busy == 1 ? "" : "s"));
+  r.tables.push_back(std::move(t));
+}
+
 }  // namespace
 
 const std::vector<std::string>& report_kinds() {
-  static const std::vector<std::string> kinds = {"backlog", "overdue", "staffing", "calendar"};
+  static const std::vector<std::string> kinds = {"backlog",    "overdue",  "performance", "workload",
+                                                 "evaluation", "staffing", "reform",      "calendar"};
   return kinds;
 }
 
@@ -291,6 +649,18 @@ Report build_report(const SQLite::Database& db, const WorkCalendar& calendar, co
   if (o.kind == "overdue") overdue(db, calendar, o, r);
   if (o.kind == "staffing") staffing(db, o, r);
   if (o.kind == "calendar") calendar_report(db, o, r);
+  // Period reports cover --period or --from/--to, else the month of the as-of day.
+  const std::chrono::year_month_day month{o.as_of};
+  const Date from = o.from.value_or(Date{month.year() / month.month() / 1});
+  const Date to = o.to.value_or(std::min(o.as_of, Date{month.year() / month.month() / std::chrono::last}));
+  if (o.kind == "performance" || o.kind == "evaluation" || o.kind == "reform" || o.kind == "workload") {
+    r.from = format_date(from);
+    r.to = format_date(to);
+  }
+  if (o.kind == "performance") performance(db, calendar, o, r, from, to);
+  if (o.kind == "evaluation") evaluation(db, o, r, from, to);
+  if (o.kind == "reform") reform(db, calendar, o, r, from, to);
+  if (o.kind == "workload") workload(db, calendar, o, r, from, to);
   return r;
 }
 

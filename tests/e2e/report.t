@@ -217,6 +217,105 @@ community,name,street,households,workers,workers_target,leaders,leaders_target,s
 150204001001,阳光社区,150204001,1000,2,3,2,2,short
 ! sqgl: check: staffing report: 1 community below the staffing ratios
 ? 6
+# The month's figures: decisions, on-time rate, ratings, the reform's comparison, workloads.
+$ SQGL_NOW=2012-01-31T15:00 sqgl --as MZJ01 approve 150204-20120116-0001 > /dev/null
+$ SQGL_NOW=2012-02-01T09:00 sqgl --as ZZ0101 evaluate 150204-20120116-0001 --score 2 --comment '超期了' > /dev/null
+$ SQGL_NOW=2012-02-01T09:30 sqgl --as ZZ0101 apply --resident "$(sed -n 1p people)" --item C07-01 --materials 1,2,3 --model old > /dev/null
+$ SQGL_NOW=2012-02-02 sqgl --as JW0101 approve 150204-20120201-0001 > /dev/null
+$ SQGL_NOW=2012-02-03 sqgl --as JD0101 approve 150204-20120201-0001 > /dev/null
+$ SQGL_NOW=2012-02-06 sqgl --as LLB01 approve 150204-20120201-0001 > /dev/null
+$ sqgl report performance --period 2012-01 --as-of 2012-02-29 --format md
+| # Performance: received, decided, on time, working days to decision
+
+period 2012-01-01 to 2012-01-31 · as of 2012-02-29T23:59:59 · schema 2 · catalog 2012.1 · calendars 2012, 2024, 2025, 2026
+
+- 3 cases accepted or decided in the period
+
+| ## Total
+
+| | key | name | received | decided | approved | rejected | on time % | median wd | p90 wd |
+| | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |
+| | total |  | 3 | 1 | 1 | 0 | 0.0 | 8 | 8 |
+
+| ## By item
+
+| | item | name | received | decided | approved | rejected | on time % | median wd | p90 wd |
+| | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |
+| | C02-03 | 临时救助申请 | 1 | 1 | 1 | 0 | 0.0 | 8 | 8 |
+| | C07-01 | 老年人优待证办理 | 1 | 0 | 0 | 0 |  |  |  |
+| | C10-01 | 居民健康档案建档 | 1 | 0 | 0 | 0 |  |  |  |
+
+| ## By category
+
+| | category | name | received | decided | approved | rejected | on time % | median wd | p90 wd |
+| | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |
+| | C02 |  | 1 | 1 | 1 | 0 | 0.0 | 8 | 8 |
+| | C07 |  | 1 | 0 | 0 | 0 |  |  |  |
+| | C10 |  | 1 | 0 | 0 | 0 |  |  |  |
+
+| ## By window
+
+| | window | name | received | decided | approved | rejected | on time % | median wd | p90 wd |
+| | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |
+| | services |  | 2 | 0 | 0 | 0 |  |  |  |
+| | welfare |  | 1 | 1 | 1 | 0 | 0.0 | 8 | 8 |
+
+| ## By community
+
+| | community | name | received | decided | approved | rejected | on time % | median wd | p90 wd |
+| | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |
+| | 150204001001 | 阳光社区 | 3 | 1 | 1 | 0 | 0.0 | 8 | 8 |
+
+| ## By street office
+
+| | street office | name | received | decided | approved | rejected | on time % | median wd | p90 wd |
+| | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |
+| | 150204001 | 幸福路街道 | 3 | 1 | 1 | 0 | 0.0 | 8 | 8 |
+$ sqgl report performance --from 2012-01-01 --to 2012-02-29 --as-of 2012-02-29 --json | python3 -c 'import json,sys; d=json.load(sys.stdin); t=d["tables"][0]; print(d["period"], dict(zip(t["columns"], t["rows"][0])))'
+{'from': '2012-01-01', 'to': '2012-02-29'} {'key': 'total', 'name': None, 'received': 4, 'decided': 2, 'approved': 2, 'rejected': 0, 'on_time_pct': 50.0, 'median_wd': 3, 'p90_wd': 8}
+$ sqgl report evaluation --period 2012-01 --as-of 2012-02-29
+Evaluation: residents' ratings (好差评) of the cases decided in the period
+period 2012-01-01 to 2012-01-31 · as of 2012-02-29T23:59:59 · schema 2 · catalog 2012.1 · calendars 2012, 2024, 2025, 2026
+1 decided case, 1 low rating
+
+By window
+           decided  非常满意  满意  基本满意  不满意  非常不满意  not rated  satisfied %
+  welfare        1         0     0         0       1           0          0          0.0
+
+By accepting clerk
+          decided  非常满意  满意  基本满意  不满意  非常不满意  not rated  satisfied %
+  ZZ0101        1         0     0         0       1           0          0          0.0
+
+By item
+          decided  非常满意  满意  基本满意  不满意  非常不满意  not rated  satisfied %
+  C02-03        1         0     0         0       1           0          0          0.0
+
+Low ratings (1–2)
+  case                  item    accepted by  score
+  150204-20120116-0001  C02-03  ZZ0101           2
+$ sqgl report reform --from 2012-01-01 --to 2012-02-29 --as-of 2012-02-29 --item C07-01
+Reform: the new model against the old, on real cases
+period 2012-01-01 to 2012-02-29 · as of 2012-02-29T23:59:59 · schema 2 · catalog 2012.1 · calendars 2012, 2024, 2025, 2026
+1 decided under the old model, 0 under the new
+
+Total
+  model  cases  median wd  p90 wd
+  old        1          3       3
+  new        0
+
+By item
+  item                      levels old  levels new  promised old  promised new  trips old  trips new  cases old  cases new  median wd old  median wd new
+  C07-01  老年人优待证办理           3           2            20             5          3          1          1          0              3
+$ sqgl report workload --period 2012-02 --as-of 2012-02-29 --community 150204001001
+Workload: open steps, decisions in the period, households per grid worker
+period 2012-02-01 to 2012-02-29 · as of 2012-02-29T23:59:59 · schema 2 · catalog 2012.1 · calendars 2012, 2024, 2025, 2026
+2 staff members with open or decided steps
+
+Staff
+  staff   name    unit              open steps  decided  median wd  grid households
+  JW0101  闫龙健  150204001001-JWH           0        1          1
+  ZZ0101  苏娟    150204001001-FWZ           1        0                         334
+  ZZ0102  任军阳  150204001001-FWZ           0        0                         333
 # The calendar: cron nags from 1 December until next year's notice is imported.
 $ SQGL_NOW=2026-11-28 sqgl report calendar --check
 Calendar: official working-day calendars for this year and the next
