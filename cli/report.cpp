@@ -8,6 +8,11 @@
 #include <sstream>
 
 #include <fmt/format.h>
+#include <xlsxwriter.h>
+
+#include <cmath>
+#include <ctime>
+#include <fstream>
 
 #include "cli/context.h"
 #include "cli/output.h"
@@ -150,6 +155,164 @@ void render_md(std::ostream& out, const core::Report& r) {
   }
 }
 
+std::string html_escape(const std::string& s) {
+  std::string out;
+  for (char c : s) {
+    switch (c) {
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
+      default:
+        out += c;
+    }
+  }
+  return out;
+}
+
+// A horizontal bar chart of a table's first numeric column, as inline SVG: the
+// file opens offline, in any browser, with nothing to fetch.
+void svg_chart(std::ostream& out, const core::ReportTable& t) {
+  std::size_t column = t.columns.size();
+  for (std::size_t i = 0; i < t.columns.size(); ++i) {
+    if (t.columns[i].numeric) {
+      column = i;
+      break;
+    }
+  }
+  if (column == t.columns.size() || t.rows.empty()) return;
+  const std::size_t rows = std::min<std::size_t>(t.rows.size(), 30);
+  double max = 0;
+  for (std::size_t r = 0; r < rows; ++r) {
+    if (std::holds_alternative<std::int64_t>(t.rows[r][column])) {
+      max = std::max(max, static_cast<double>(std::get<std::int64_t>(t.rows[r][column])));
+    } else if (std::holds_alternative<double>(t.rows[r][column])) {
+      max = std::max(max, std::get<double>(t.rows[r][column]));
+    }
+  }
+  const int bar = 18, gap = 6, label_width = 220, plot = 400;
+  const auto height = static_cast<int>(rows) * (bar + gap) + gap;
+  out << fmt::format(R"(<svg xmlns="http://www.w3.org/2000/svg" class="chart" width="{}" height="{}" role="img" )"
+                     R"(aria-label="{}: {}">)",
+                     label_width + plot + 60, height, html_escape(t.title), html_escape(t.columns[column].title))
+      << '\n';
+  for (std::size_t r = 0; r < rows; ++r) {
+    double v = 0;
+    if (std::holds_alternative<std::int64_t>(t.rows[r][column]))
+      v = static_cast<double>(std::get<std::int64_t>(t.rows[r][column]));
+    if (std::holds_alternative<double>(t.rows[r][column])) v = std::get<double>(t.rows[r][column]);
+    std::string label = cell(t.rows[r][0]);
+    if (t.rows[r].size() > 1 && !t.columns[1].numeric && !cell(t.rows[r][1]).empty()) label += " " + cell(t.rows[r][1]);
+    const int y = gap + static_cast<int>(r) * (bar + gap);
+    const int w = max > 0 ? static_cast<int>(std::lround(v / max * plot)) : 0;
+    out << fmt::format(R"(<text x="{}" y="{}" text-anchor="end" font-size="12">{}</text>)", label_width - 6,
+                       y + bar - 4, html_escape(label))
+        << fmt::format(R"(<rect x="{}" y="{}" width="{}" height="{}" fill="#3b6ea5"/>)", label_width, y, w, bar)
+        << fmt::format(R"(<text x="{}" y="{}" font-size="12">{}</text>)", label_width + w + 4, y + bar - 4,
+                       html_escape(cell(t.rows[r][column])))
+        << '\n';
+  }
+  out << "</svg>\n";
+}
+
+void render_html(std::ostream& out, const core::Report& r) {
+  out << "<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n<title>" << html_escape(r.title)
+      << "</title>\n"
+      << "<style>body{font-family:\"Noto Sans CJK SC\",\"Microsoft YaHei\",\"PingFang "
+         "SC\",sans-serif;margin:2em;color:#222}table{border-collapse:collapse;margin:1em 0}"
+         "th,td{border:1px solid #ccc;padding:2px 8px}td.n{text-align:right}p.meta{color:#666}"
+         "svg.chart{display:block;margin:1em 0}</style>\n</head>\n<body>\n";
+  out << "<h1>" << html_escape(r.title) << "</h1>\n<p class=\"meta\">" << html_escape(header_line(r)) << "</p>\n<ul>\n";
+  for (const auto& note : r.notes) out << "<li>" << html_escape(note) << "</li>\n";
+  out << "</ul>\n";
+  for (const auto& t : r.tables) {
+    out << "<h2>" << html_escape(t.title) << "</h2>\n";
+    if (t.rows.empty()) {
+      out << "<p>(none)</p>\n";
+      continue;
+    }
+    svg_chart(out, t);
+    out << "<table>\n<thead><tr>";
+    for (const auto& c : t.columns) out << "<th>" << html_escape(c.title.empty() ? c.key : c.title) << "</th>";
+    out << "</tr></thead>\n<tbody>\n";
+    for (const auto& row : t.rows) {
+      out << "<tr>";
+      for (std::size_t i = 0; i < row.size(); ++i) {
+        out << (t.columns[i].numeric ? "<td class=\"n\">" : "<td>") << html_escape(cell(row[i])) << "</td>";
+      }
+      out << "</tr>\n";
+    }
+    out << "</tbody>\n</table>\n";
+  }
+  out << "</body>\n</html>\n";
+}
+
+// The workbook district offices open: a summary sheet, then one sheet a table.
+// libxlsxwriter writes to a file; the bytes come back for --out or stdout.
+std::string render_xlsx(const core::Report& r) {
+  const auto path = std::filesystem::temp_directory_path() / fmt::format("sqgl-report-{}.xlsx", ::getpid());
+  lxw_workbook_options options{};
+  lxw_workbook* wb = workbook_new_opt(path.string().c_str(), &options);
+  if (!wb) throw core::Failure("cannot create the xlsx workbook");
+  // The document's creation time is the as-of time, so the same report gives the same file.
+  lxw_doc_properties properties{};
+  const std::string title = r.title;
+  properties.title = const_cast<char*>(title.c_str());
+  std::tm tm{};
+  const auto as_of = core::parse_datetime(r.as_of);
+  const std::chrono::year_month_day ymd{as_of->date};
+  tm.tm_year = static_cast<int>(ymd.year()) - 1900;
+  tm.tm_mon = static_cast<int>(static_cast<unsigned>(ymd.month())) - 1;
+  tm.tm_mday = static_cast<int>(static_cast<unsigned>(ymd.day()));
+  properties.created = timegm(&tm);
+  workbook_set_properties(wb, &properties);
+  lxw_format* bold = workbook_add_format(wb);
+  format_set_bold(bold);
+  lxw_worksheet* summary = workbook_add_worksheet(wb, "report");
+  worksheet_write_string(summary, 0, 0, r.title.c_str(), bold);
+  worksheet_write_string(summary, 1, 0, header_line(r).c_str(), nullptr);
+  lxw_row_t line = 2;
+  for (const auto& note : r.notes) worksheet_write_string(summary, line++, 0, note.c_str(), nullptr);
+  for (const auto& t : r.tables) {
+    lxw_worksheet* sheet = workbook_add_worksheet(wb, t.name.substr(0, 31).c_str());
+    for (std::size_t c = 0; c < t.columns.size(); ++c) {
+      const auto& heading = t.columns[c].title.empty() ? t.columns[c].key : t.columns[c].title;
+      worksheet_write_string(sheet, 0, static_cast<lxw_col_t>(c), heading.c_str(), bold);
+    }
+    for (std::size_t row = 0; row < t.rows.size(); ++row) {
+      for (std::size_t c = 0; c < t.rows[row].size(); ++c) {
+        const auto& v = t.rows[row][c];
+        const auto rr = static_cast<lxw_row_t>(row + 1);
+        const auto cc = static_cast<lxw_col_t>(c);
+        if (std::holds_alternative<std::int64_t>(v)) {
+          worksheet_write_number(sheet, rr, cc, static_cast<double>(std::get<std::int64_t>(v)), nullptr);
+        } else if (std::holds_alternative<double>(v)) {
+          worksheet_write_number(sheet, rr, cc, std::get<double>(v), nullptr);
+        } else if (std::holds_alternative<std::string>(v)) {
+          worksheet_write_string(sheet, rr, cc, std::get<std::string>(v).c_str(), nullptr);
+        }
+      }
+    }
+  }
+  if (workbook_close(wb) != LXW_NO_ERROR) {
+    std::filesystem::remove(path);
+    throw core::Failure("cannot write the xlsx workbook");
+  }
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream bytes;
+  bytes << in.rdbuf();
+  std::filesystem::remove(path);
+  return bytes.str();
+}
+
 // Writes `text` to `path` through a temporary file in the same folder and a
 // rename, so cron never leaves (or mails) a half-written report.
 void write_atomically(const std::string& path, const std::string& text) {
@@ -196,6 +359,10 @@ void run_report(Context& ctx, ReportCliOptions opt) {
     render_csv(text, report);
   } else if (opt.format == "md") {
     render_md(text, report);
+  } else if (opt.format == "html") {
+    render_html(text, report);
+  } else if (opt.format == "xlsx") {
+    text << render_xlsx(report);
   } else {
     render_table(text, report);
   }
@@ -233,8 +400,8 @@ RunFn setup_report(CLI::App& app) {
   sub->add_option("--item", opt->report.item, "Only this item");
   sub->add_option("--window", opt->report.window, "Only this window");
   sub->add_option("--staff", opt->report.staff, "Only steps held by this staff number");
-  sub->add_option("--format", opt->format, "table (default), csv, json or md")
-      ->check(CLI::IsMember({"table", "csv", "json", "md"}));
+  sub->add_option("--format", opt->format, "table (default), csv, json, md, html (with charts) or xlsx")
+      ->check(CLI::IsMember({"table", "csv", "json", "md", "html", "xlsx"}));
   sub->add_option("--out", opt->out, "Write to FILE atomically (temporary file, then rename) instead of stdout");
   sub->add_flag("--check", opt->check,
                 "Exit 6 when the report has findings (overdue cases, staffing off target, "

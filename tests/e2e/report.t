@@ -339,6 +339,35 @@ Years
 ? 6
 $ SQGL_NOW=2026-12-01 sqgl report calendar --json | python3 -c 'import json,sys; d=json.load(sys.stdin); print(d["findings"], d["notes"], d["tables"][0]["rows"])'
 1 ['no calendar for 2027 yet: import the State Council notice'] [[2026, 'yes', '国务院办公厅关于2026年部分节假日安排的通知(2025-11-04)', 33, 6], [2027, 'no', None, None, None]]
+# HTML for the district's meeting: one file with inline SVG charts, rendered by headless Chromium.
+$ sqgl report performance --period 2012-01 --as-of 2012-02-29 --format html --out perf.html && grep -c '<svg' perf.html
+6
+$ chromium --headless --no-sandbox --disable-gpu --disable-background-networking --disable-component-update --disable-sync --no-first-run --user-data-dir="$PWD/chrome" --dump-dom "file://$PWD/perf.html" 2>/dev/null > dom.html; grep -o '<svg[^>]*aria-label="[^"]*"' dom.html | sed 's/.*aria-label=//'
+"Total: received"
+"By item: received"
+"By category: received"
+"By window: received"
+"By community: received"
+"By street office: received"
+$ chromium --headless --no-sandbox --disable-gpu --disable-background-networking --disable-component-update --disable-sync --no-first-run --user-data-dir="$PWD/chrome" --screenshot="$PWD/perf.png" --window-size=900,700 "file://$PWD/perf.html" > /dev/null 2>&1; test -s perf.png && echo rendered
+rendered
+# xlsx, the format district offices open: a sheet a table, numbers as numbers.
+$ sqgl report overdue --as-of 2012-01-31 --format xlsx --out overdue.xlsx && unzip -l overdue.xlsx | grep -o 'xl/worksheets/sheet[0-9].xml' | sort
+xl/worksheets/sheet1.xml
+xl/worksheets/sheet2.xml
+xl/worksheets/sheet3.xml
+$ unzip -p overdue.xlsx xl/workbook.xml | grep -o '<sheet name="[a-z]*"' | sed 's/<sheet //'
+name="report"
+name="cases"
+name="steps"
+$ unzip -p overdue.xlsx xl/sharedStrings.xml | grep -o '150204-20120118-0001\|社区卫生服务中心' | sort -u
+150204-20120118-0001
+社区卫生服务中心
+$ unzip -p overdue.xlsx xl/worksheets/sheet2.xml | grep -o '<c r="H[0-9]"[^>]*><v>[0-9]*</v>' | sed 's/.*<v>//; s/<.*//'
+10
+5
+$ sqgl report overdue --as-of 2012-01-31 --format xlsx | cmp - overdue.xlsx && echo identical
+identical
 # --out writes atomically, readable by the owner only; a failed run leaves no file.
 $ sqgl report overdue --as-of 2012-01-31 --out overdue.txt && head -1 overdue.txt && stat -c %a overdue.txt && ls -A | grep -c tmp || true
 Overdue: cases and steps past their due date
@@ -352,5 +381,5 @@ $ sqgl report backlog --community 150204009009
 ! sqgl: error: unknown community '150204009009' (did you mean '150204001001'?)
 ? 3
 $ sqgl report backlog --format pdf
-! sqgl: error: --format: pdf not in {table,csv,json,md} (see 'sqgl --help')
+! sqgl: error: --format: pdf not in {table,csv,json,md,html,xlsx} (see 'sqgl --help')
 ? 2
