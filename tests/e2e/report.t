@@ -339,6 +339,710 @@ Years
 ? 6
 $ SQGL_NOW=2026-12-01 sqgl report calendar --json | python3 -c 'import json,sys; d=json.load(sys.stdin); print(d["findings"], d["notes"], d["tables"][0]["rows"])'
 1 ['no calendar for 2027 yet: import the State Council notice'] [[2026, 'yes', '国务院办公厅关于2026年部分节假日安排的通知(2025-11-04)', 33, 6], [2027, 'no', None, None, None]]
+# Every kind's JSON, pinned on this history.
+$ sqgl report backlog --as-of 2012-02-29 --json
+{
+  "as_of": "2012-02-29T23:59:59",
+  "calendar_years": [
+    2012,
+    2024,
+    2025,
+    2026
+  ],
+  "catalog_version": "2012.1",
+  "findings": 0,
+  "notes": [
+    "2 open cases"
+  ],
+  "period": null,
+  "report": "backlog",
+  "schema_version": 2,
+  "tables": [
+    {
+      "columns": [
+        "code",
+        "name",
+        "open",
+        "oldest_wd"
+      ],
+      "name": "by_unit",
+      "rows": [
+        [
+          "150204001001-FWZ",
+          "阳光社区管理服务站",
+          1,
+          26
+        ],
+        [
+          "WSZX",
+          "社区卫生服务中心",
+          1,
+          27
+        ]
+      ],
+      "title": "By deciding unit"
+    },
+    {
+      "columns": [
+        "code",
+        "name",
+        "open",
+        "oldest_wd"
+      ],
+      "name": "by_window",
+      "rows": [
+        [
+          "services",
+          null,
+          2,
+          27
+        ]
+      ],
+      "title": "By window"
+    },
+    {
+      "columns": [
+        "code",
+        "name",
+        "open",
+        "oldest_wd"
+      ],
+      "name": "by_community",
+      "rows": [
+        [
+          "150204001001",
+          "阳光社区",
+          2,
+          27
+        ]
+      ],
+      "title": "By community"
+    },
+    {
+      "columns": [
+        "case",
+        "item",
+        "community",
+        "window",
+        "step",
+        "unit",
+        "assignee",
+        "age_wd"
+      ],
+      "name": "cases",
+      "rows": [
+        [
+          "150204-20120118-0001",
+          "C10-01",
+          "150204001001",
+          "services",
+          "社区卫生服务中心",
+          "WSZX",
+          null,
+          27
+        ],
+        [
+          "150204-20120119-0001",
+          "C07-01",
+          "150204001001",
+          "services",
+          "服务站",
+          "150204001001-FWZ",
+          "ZZ0101",
+          26
+        ]
+      ],
+      "title": "Open cases"
+    }
+  ],
+  "title": "Backlog: open cases by step, unit, window and community"
+}
+$ sqgl report performance --period 2012-02 --as-of 2012-02-29 --json
+{
+  "as_of": "2012-02-29T23:59:59",
+  "calendar_years": [
+    2012,
+    2024,
+    2025,
+    2026
+  ],
+  "catalog_version": "2012.1",
+  "findings": 0,
+  "notes": [
+    "1 case accepted or decided in the period"
+  ],
+  "period": {
+    "from": "2012-02-01",
+    "to": "2012-02-29"
+  },
+  "report": "performance",
+  "schema_version": 2,
+  "tables": [
+    {
+      "columns": [
+        "key",
+        "name",
+        "received",
+        "decided",
+        "approved",
+        "rejected",
+        "on_time_pct",
+        "median_wd",
+        "p90_wd"
+      ],
+      "name": "total",
+      "rows": [
+        [
+          "total",
+          null,
+          1,
+          1,
+          1,
+          0,
+          100.0,
+          3,
+          3
+        ]
+      ],
+      "title": "Total"
+    },
+    {
+      "columns": [
+        "key",
+        "name",
+        "received",
+        "decided",
+        "approved",
+        "rejected",
+        "on_time_pct",
+        "median_wd",
+        "p90_wd"
+      ],
+      "name": "by_item",
+      "rows": [
+        [
+          "C07-01",
+          "老年人优待证办理",
+          1,
+          1,
+          1,
+          0,
+          100.0,
+          3,
+          3
+        ]
+      ],
+      "title": "By item"
+    },
+    {
+      "columns": [
+        "key",
+        "name",
+        "received",
+        "decided",
+        "approved",
+        "rejected",
+        "on_time_pct",
+        "median_wd",
+        "p90_wd"
+      ],
+      "name": "by_category",
+      "rows": [
+        [
+          "C07",
+          null,
+          1,
+          1,
+          1,
+          0,
+          100.0,
+          3,
+          3
+        ]
+      ],
+      "title": "By category"
+    },
+    {
+      "columns": [
+        "key",
+        "name",
+        "received",
+        "decided",
+        "approved",
+        "rejected",
+        "on_time_pct",
+        "median_wd",
+        "p90_wd"
+      ],
+      "name": "by_window",
+      "rows": [
+        [
+          "services",
+          null,
+          1,
+          1,
+          1,
+          0,
+          100.0,
+          3,
+          3
+        ]
+      ],
+      "title": "By window"
+    },
+    {
+      "columns": [
+        "key",
+        "name",
+        "received",
+        "decided",
+        "approved",
+        "rejected",
+        "on_time_pct",
+        "median_wd",
+        "p90_wd"
+      ],
+      "name": "by_community",
+      "rows": [
+        [
+          "150204001001",
+          "阳光社区",
+          1,
+          1,
+          1,
+          0,
+          100.0,
+          3,
+          3
+        ]
+      ],
+      "title": "By community"
+    },
+    {
+      "columns": [
+        "key",
+        "name",
+        "received",
+        "decided",
+        "approved",
+        "rejected",
+        "on_time_pct",
+        "median_wd",
+        "p90_wd"
+      ],
+      "name": "by_street",
+      "rows": [
+        [
+          "150204001",
+          "幸福路街道",
+          1,
+          1,
+          1,
+          0,
+          100.0,
+          3,
+          3
+        ]
+      ],
+      "title": "By street office"
+    }
+  ],
+  "title": "Performance: received, decided, on time, working days to decision"
+}
+$ sqgl report workload --period 2012-02 --as-of 2012-02-29 --staff ZZ0101 --json
+{
+  "as_of": "2012-02-29T23:59:59",
+  "calendar_years": [
+    2012,
+    2024,
+    2025,
+    2026
+  ],
+  "catalog_version": "2012.1",
+  "findings": 0,
+  "notes": [
+    "1 staff member with open or decided steps"
+  ],
+  "period": {
+    "from": "2012-02-01",
+    "to": "2012-02-29"
+  },
+  "report": "workload",
+  "schema_version": 2,
+  "tables": [
+    {
+      "columns": [
+        "staff",
+        "name",
+        "unit",
+        "open_steps",
+        "decided",
+        "median_wd",
+        "households"
+      ],
+      "name": "staff",
+      "rows": [
+        [
+          "ZZ0101",
+          "苏娟",
+          "150204001001-FWZ",
+          1,
+          0,
+          null,
+          334
+        ]
+      ],
+      "title": "Staff"
+    }
+  ],
+  "title": "Workload: open steps, decisions in the period, households per grid worker"
+}
+$ sqgl report evaluation --period 2012-01 --as-of 2012-02-29 --json
+{
+  "as_of": "2012-02-29T23:59:59",
+  "calendar_years": [
+    2012,
+    2024,
+    2025,
+    2026
+  ],
+  "catalog_version": "2012.1",
+  "findings": 0,
+  "notes": [
+    "1 decided case, 1 low rating"
+  ],
+  "period": {
+    "from": "2012-01-01",
+    "to": "2012-01-31"
+  },
+  "report": "evaluation",
+  "schema_version": 2,
+  "tables": [
+    {
+      "columns": [
+        "key",
+        "decided",
+        "s5",
+        "s4",
+        "s3",
+        "s2",
+        "s1",
+        "unrated",
+        "satisfied_pct"
+      ],
+      "name": "by_window",
+      "rows": [
+        [
+          "welfare",
+          1,
+          0,
+          0,
+          0,
+          1,
+          0,
+          0,
+          0.0
+        ]
+      ],
+      "title": "By window"
+    },
+    {
+      "columns": [
+        "key",
+        "decided",
+        "s5",
+        "s4",
+        "s3",
+        "s2",
+        "s1",
+        "unrated",
+        "satisfied_pct"
+      ],
+      "name": "by_staff",
+      "rows": [
+        [
+          "ZZ0101",
+          1,
+          0,
+          0,
+          0,
+          1,
+          0,
+          0,
+          0.0
+        ]
+      ],
+      "title": "By accepting clerk"
+    },
+    {
+      "columns": [
+        "key",
+        "decided",
+        "s5",
+        "s4",
+        "s3",
+        "s2",
+        "s1",
+        "unrated",
+        "satisfied_pct"
+      ],
+      "name": "by_item",
+      "rows": [
+        [
+          "C02-03",
+          1,
+          0,
+          0,
+          0,
+          1,
+          0,
+          0,
+          0.0
+        ]
+      ],
+      "title": "By item"
+    },
+    {
+      "columns": [
+        "case",
+        "item",
+        "clerk",
+        "score"
+      ],
+      "name": "low",
+      "rows": [
+        [
+          "150204-20120116-0001",
+          "C02-03",
+          "ZZ0101",
+          2
+        ]
+      ],
+      "title": "Low ratings (1–2)"
+    }
+  ],
+  "title": "Evaluation: residents' ratings (好差评) of the cases decided in the period"
+}
+$ sqgl report staffing --street 150204001 --json
+{
+  "as_of": "2012-01-29T23:59:59",
+  "calendar_years": [
+    2012,
+    2024,
+    2025,
+    2026
+  ],
+  "catalog_version": "2012.1",
+  "findings": 1,
+  "notes": [
+    "1 community below the staffing ratios"
+  ],
+  "period": null,
+  "report": "staffing",
+  "schema_version": 2,
+  "tables": [
+    {
+      "columns": [
+        "community",
+        "name",
+        "street",
+        "households",
+        "workers",
+        "workers_target",
+        "leaders",
+        "leaders_target",
+        "status"
+      ],
+      "name": "communities",
+      "rows": [
+        [
+          "150204001001",
+          "阳光社区",
+          "150204001",
+          1000,
+          2,
+          3,
+          2,
+          2,
+          "short"
+        ],
+        [
+          "150204001002",
+          "富康社区",
+          "150204001",
+          1000,
+          3,
+          3,
+          2,
+          2,
+          "ok"
+        ],
+        [
+          "150204001003",
+          "和平社区",
+          "150204001",
+          1000,
+          3,
+          3,
+          2,
+          2,
+          "ok"
+        ],
+        [
+          "150204001004",
+          "友谊社区",
+          "150204001",
+          1000,
+          3,
+          3,
+          2,
+          2,
+          "ok"
+        ]
+      ],
+      "title": "Communities"
+    }
+  ],
+  "title": "Staffing: one station worker per 400 households, one committee leader per 800"
+}
+$ sqgl report reform --period 2012-02 --as-of 2012-02-29 --category C07 --json
+{
+  "as_of": "2012-02-29T23:59:59",
+  "calendar_years": [
+    2012,
+    2024,
+    2025,
+    2026
+  ],
+  "catalog_version": "2012.1",
+  "findings": 0,
+  "notes": [
+    "1 decided under the old model, 0 under the new"
+  ],
+  "period": {
+    "from": "2012-02-01",
+    "to": "2012-02-29"
+  },
+  "report": "reform",
+  "schema_version": 2,
+  "tables": [
+    {
+      "columns": [
+        "model",
+        "cases",
+        "median_wd",
+        "p90_wd"
+      ],
+      "name": "total",
+      "rows": [
+        [
+          "old",
+          1,
+          3,
+          3
+        ],
+        [
+          "new",
+          0,
+          null,
+          null
+        ]
+      ],
+      "title": "Total"
+    },
+    {
+      "columns": [
+        "item",
+        "name",
+        "levels_old",
+        "levels_new",
+        "promised_old",
+        "promised_new",
+        "trips_old",
+        "trips_new",
+        "cases_old",
+        "cases_new",
+        "median_wd_old",
+        "median_wd_new"
+      ],
+      "name": "by_item",
+      "rows": [
+        [
+          "C07-01",
+          "老年人优待证办理",
+          3,
+          2,
+          20,
+          5,
+          3,
+          1,
+          1,
+          0,
+          3,
+          null
+        ],
+        [
+          "C07-02",
+          "80周岁以上低收入老年人高龄津贴申请",
+          3,
+          2,
+          20,
+          10,
+          3,
+          1,
+          0,
+          0,
+          null,
+          null
+        ],
+        [
+          "C07-03",
+          "居家养老服务补贴申请",
+          3,
+          2,
+          20,
+          15,
+          3,
+          1,
+          0,
+          0,
+          null,
+          null
+        ],
+        [
+          "C07-04",
+          "老年人免费乘车卡代办",
+          4,
+          2,
+          25,
+          10,
+          3,
+          1,
+          0,
+          0,
+          null,
+          null
+        ],
+        [
+          "C07-05",
+          "空巢、独居老人登记与定期走访",
+          1,
+          1,
+          1,
+          1,
+          1,
+          1,
+          0,
+          0,
+          null,
+          null
+        ]
+      ],
+      "title": "By item"
+    }
+  ],
+  "title": "Reform: the new model against the old, on real cases"
+}
 # HTML for the district's meeting: one file with inline SVG charts, rendered by headless Chromium.
 $ sqgl report performance --period 2012-01 --as-of 2012-02-29 --format html --out perf.html && grep -c '<svg' perf.html
 6
