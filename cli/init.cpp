@@ -19,6 +19,7 @@ struct InitOptions {
   std::uint64_t seed = 2012;
   double scale = 1.0;
   std::string schema_dir;
+  int history_years = 0;
 };
 
 void remove_database_files(const std::string& path) {
@@ -32,7 +33,7 @@ void run_init(Context& ctx, const InitOptions& opt) {
   auto db = std::make_unique<SQLite::Database>(core::open_for_init(path, created));
   core::InitReport report;
   std::optional<core::DemoReport> demo;
-  core::DemoOptions demo_options{opt.seed, opt.scale};
+  core::DemoOptions demo_options{opt.seed, opt.scale, opt.history_years};
   try {
     std::unique_ptr<core::DataFiles> files;
     if (opt.schema_dir.empty()) {
@@ -83,6 +84,10 @@ void run_init(Context& ctx, const InitOptions& opt) {
         "{} residents, {} staff\n",
         opt.seed, demo->streets, demo->communities, demo->grids, thousands(demo->households),
         thousands(demo->residents), demo->staff);
+    if (demo->cases > 0) {
+      ctx.out << fmt::format("generated {} decided cases over the last {} years\n", thousands(demo->cases),
+                             opt.history_years);
+    }
   }
   if (!report.changed() && !demo) {
     ctx.out << fmt::format("database {} is up to date (schema {}); nothing changed\n", quoted, report.to_version);
@@ -100,6 +105,9 @@ RunFn setup_init(CLI::App& app) {
   sub->add_option("--scale", opt->scale, "Multiply the demo's 4,000 households per community")
       ->capture_default_str()
       ->check(CLI::Range(0.001, 100.0));
+  sub->add_option("--history", opt->history_years,
+                  "With --demo: decided cases for this many years before today (reports and benchmarks)")
+      ->check(CLI::Range(0, 30));
   sub->add_option("--schema-dir", opt->schema_dir,
                   "Load catalog/ and calendar/ from DIR (an edited copy of schema/) instead of the built-in data")
       ->check(CLI::ExistingDirectory);

@@ -3,7 +3,9 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <map>
 #include <string_view>
+#include <tuple>
 #include <unordered_set>
 #include <vector>
 
@@ -12,6 +14,9 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "core/calendar.h"
+#include "core/cases.h"
+#include "core/catalog.h"
 #include "core/citizen_id.h"
 #include "core/error.h"
 #include "core/history.h"
@@ -303,6 +308,178 @@ std::string address(std::string_view community, std::int64_t index) {
   return fmt::format("{}{}栋{}单元{}0{}", community, building, flat / 12 + 1, flat % 12 / 2 + 1, flat % 2 + 1);
 }
 
+// Ten years of decided cases for the demo district, so that reports and the
+// benchmark have a history to read: spread over the working days, under the old
+// chain before the 2012 reform and the new one after, most on time, some late,
+// a few rejected or withdrawn, most rated.
+std::int64_t generate_history(SQLite::Database& db, const Clock& clock, Random& rng, int years) {
+  const WorkCalendar calendar = WorkCalendar::load(db);
+  std::vector<Item> items;
+  for (auto& category : list_catalog(db)) {
+    for (auto& item : category.items) items.push_back(std::move(item));
+  }
+  struct Person {
+    std::int64_t id;
+    char sex;
+    int birth_year;
+    int flags;  // bit i: kResidentFlags[i]
+    std::int64_t community;
+    std::int64_t grid_worker;
+  };
+  std::vector<Person> people;
+  SQLite::Statement q(
+      db,
+      "SELECT r.id, r.sex, substr(r.birth_date, 1, 4), r.pregnant | (r.disabled << 1) | "
+      "  (r.low_income << 2) | (r.party_member << 3) | (r.unemployed << 4), h.community_id, "
+      "  COALESCE(g.worker_id, 0) "
+      "FROM residents r JOIN households h ON h.id = r.household_id LEFT JOIN grids g ON g.id = h.grid_id");
+  while (q.executeStep()) {
+    people.push_back({q.getColumn(0).getInt64(), q.getColumn(1).getString()[0], std::stoi(q.getColumn(2).getString()),
+                      q.getColumn(3).getInt(), q.getColumn(4).getInt64(), q.getColumn(5).getInt64()});
+  }
+  if (people.empty()) return 0;
+  // Who decides at each unit: its staff holding the role.
+  std::map<std::pair<std::int64_t, std::string>, std::vector<std::int64_t>> deciders;
+  SQLite::Statement staff(db,
+                          "SELECT s.unit_id, r.role, s.id FROM staff s JOIN staff_roles r ON r.staff_id = s.id "
+                          "WHERE s.active ORDER BY s.id");
+  while (staff.executeStep()) {
+    deciders[{staff.getColumn(0).getInt64(), staff.getColumn(1).getString()}].push_back(staff.getColumn(2).getInt64());
+  }
+  SQLite::Statement clerk(db,
+                          "SELECT s.id FROM staff s JOIN units u ON u.id = s.unit_id WHERE u.parent_id = ? "
+                          "AND u.kind = 'station' ORDER BY s.id LIMIT 1");
+  SQLite::Statement add_case(db,
+                             "INSERT INTO cases (number, item, model, resident_id, community_id, window, status, "
+                             "current_seq, accepted_at, accepted_by, due_date, decided_at) "
+                             "VALUES (?, ?, ?, ?, ?, ?, ?, NULL, ?, ?, ?, ?)");
+  SQLite::Statement add_step(db,
+                             "INSERT INTO case_steps (case_id, seq, level, unit_id, name_zh, role, days, status, "
+                             "assignee_id, started_at, due_date, decided_at, decided_by) "
+                             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+  SQLite::Statement add_rating(db,
+                               "INSERT INTO evaluations (case_id, score, comment, at, recorded_by) "
+                               "VALUES (?, ?, '', ?, ?)");
+  std::map<std::int64_t, std::int64_t> clerks;
+  std::map<std::tuple<std::string, std::string, std::int64_t>, std::int64_t> units;
+  auto unit_of = [&](const ChainStep& s, std::int64_t community) {
+    auto key = std::make_tuple(s.level, s.unit, community);
+    auto it = units.find(key);
+    if (it == units.end()) it = units.emplace(key, resolve_step_unit(db, s, community)).first;
+    return it->second;
+  };
+  std::map<std::string, int> per_day;
+  const Date reform = *parse_date("2012-01-01");
+  const Date end = clock.today();
+  const Date start = end - std::chrono::days{365 * years};
+  const auto span = static_cast<int>((end - start).count());
+  // About 0.55 applications per household a year (REFERENCE §3.1's order of magnitude).
+  SQLite::Statement households(db, "SELECT count(*) FROM households");
+  households.executeStep();
+  const std::int64_t total = households.getColumn(0).getInt64() * 55 * years / 100;
+  auto at = [&](Date d, int minutes) {
+    return format_datetime(DateTime{d, std::chrono::seconds{(8 * 60 + 30 + minutes) * 60}});
+  };
+  std::int64_t made = 0;
+  for (std::int64_t n = 0; n < total; ++n) {
+    const Person& p = people[rng.next() % people.size()];
+    const Date accepted = calendar.add_working_days(start + std::chrono::days{rng.between(0, span - 1)}, 0);
+    if (accepted >= end) continue;
+    const int age = year_of(accepted) - p.birth_year;
+    const Item* item = nullptr;
+    for (int attempt = 0; attempt < 8 && !item; ++attempt) {
+      const Item& candidate = items[rng.next() % items.size()];
+      bool ok = (!candidate.sex || *candidate.sex == p.sex) && (!candidate.min_age || age >= *candidate.min_age) &&
+                (!candidate.max_age || age <= *candidate.max_age);
+      for (const auto& flag : candidate.flags) {
+        const auto bit = std::find(kResidentFlags.begin(), kResidentFlags.end(), flag) - kResidentFlags.begin();
+        ok = ok && (p.flags >> bit & 1);
+      }
+      if (ok) item = &candidate;
+    }
+    if (!item || age < 0) continue;
+    const std::string model = accepted < reform ? "old" : "new";
+    const auto& chain = item->chain(model);
+    int promised = 0;
+    for (const auto& s : chain) promised += s.days;
+    const int roll = rng.between(1, 100);
+    const std::string status = roll <= 2 ? "withdrawn" : roll <= 9 ? "rejected" : "approved";
+    if (!clerks.count(p.community)) {
+      clerk.reset();
+      clerk.bind(1, p.community);
+      clerks[p.community] = clerk.executeStep() ? clerk.getColumn(0).getInt64() : 0;
+    }
+    if (clerks[p.community] == 0) continue;
+    // Walk the chain: each step takes about its days, sometimes more.
+    struct Done {
+      std::int64_t unit;
+      Date started, decided;
+      std::int64_t by;
+    };
+    std::vector<Done> done;
+    Date day = accepted;
+    bool complete = true;
+    for (std::size_t i = 0; i < chain.size(); ++i) {
+      const auto& s = chain[i];
+      const std::int64_t unit = unit_of(s, p.community);
+      const auto& who = deciders[{unit, s.role}];
+      std::int64_t by = who.empty() ? 0 : who[rng.next() % who.size()];
+      if (s.level == "station" && p.grid_worker && rng.chance(0.8)) by = p.grid_worker;
+      for (const auto& d : done) {
+        if (d.by == by) by = 0;  // nobody decides two steps
+      }
+      if (by == 0) {
+        complete = false;
+        break;
+      }
+      int took = std::max(0, s.days - rng.between(0, std::max(0, s.days / 2)));
+      if (rng.chance(0.08)) took += rng.between(1, 5);
+      const Date decided = calendar.add_working_days(day, took);
+      done.push_back({unit, day, decided, by});
+      day = decided;
+      if (status == "withdrawn") break;
+    }
+    if (!complete || done.back().decided >= end) continue;
+    const std::string day_text = format_date(accepted);
+    const std::string number = fmt::format("150204-{}{}{}-{:04}", day_text.substr(0, 4), day_text.substr(5, 2),
+                                           day_text.substr(8, 2), ++per_day[day_text]);
+    add_case.reset();
+    SQLite::bind(add_case, number, item->code, model, p.id, p.community, item->window, status,
+                 at(accepted, rng.between(0, 480)), clerks[p.community],
+                 format_date(calendar.add_working_days(accepted, promised)), at(done.back().decided, 500));
+    add_case.exec();
+    const std::int64_t case_id = db.getLastInsertRowid();
+    for (std::size_t i = 0; i < chain.size(); ++i) {
+      const auto& s = chain[i];
+      add_step.reset();
+      SQLite::bind(add_step, case_id, s.seq, s.level);
+      if (i < done.size()) {
+        const bool last = i + 1 == done.size();
+        const std::string step_status = status == "withdrawn"            ? "withdrawn"
+                                        : (status == "rejected" && last) ? "rejected"
+                                                                         : "approved";
+        SQLite::bind(add_step, case_id, s.seq, s.level, done[i].unit, s.name_zh, s.role, s.days, step_status,
+                     done[i].by, at(done[i].started, 400),
+                     format_date(calendar.add_working_days(done[i].started, s.days)), at(done[i].decided, 450),
+                     done[i].by);
+      } else {
+        SQLite::bind(add_step, case_id, s.seq, s.level, unit_of(s, p.community), s.name_zh, s.role, s.days, "pending");
+        for (int k = 9; k <= 13; ++k) add_step.bind(k);
+      }
+      add_step.exec();
+    }
+    if (status != "withdrawn" && rng.chance(0.6)) {
+      const int r = rng.between(1, 100);
+      const int score = r <= 55 ? 5 : r <= 85 ? 4 : r <= 95 ? 3 : r <= 98 ? 2 : 1;
+      add_rating.reset();
+      SQLite::bind(add_rating, case_id, score, at(done.back().decided, 510), clerks[p.community]);
+      add_rating.exec();
+    }
+    ++made;
+  }
+  return made;
+}
+
 }  // namespace
 
 std::string DemoReport::detail_json(const DemoOptions& options) const {
@@ -387,6 +564,7 @@ DemoReport generate_demo(SQLite::Database& db, const Clock& clock, const std::op
       }
     }
   }
+  if (options.history_years > 0) w.report.cases = generate_history(db, clock, rng, options.history_years);
   append_event(db, clock, {"demo.generate", "150204", w.report.detail_json(options), operator_});
   return w.report;
 }

@@ -17,11 +17,12 @@ namespace sqgl::core {
 struct DemoOptions {
   std::uint64_t seed = 2012;
   double scale = 1.0;  ///< multiplies households per community (4,000 at 1.0); staff follow the ratios
+  int history_years = 0;  ///< decided cases for this many years before today (about 0.55 a household a year)
 };
 
 /// What was generated.
 struct DemoReport {
-  std::int64_t streets = 0, communities = 0, grids = 0, households = 0, residents = 0, staff = 0;
+  std::int64_t streets = 0, communities = 0, grids = 0, households = 0, residents = 0, staff = 0, cases = 0;
   /// Counts and options as a JSON object, for the history and --json.
   std::string detail_json(const DemoOptions& options) const;
 };
