@@ -42,11 +42,39 @@ Date WorkCalendar::add_working_days(Date start, int n) const {
   return day;
 }
 
-int WorkCalendar::working_days_between(Date from, Date to) const {
-  int count = 0;
-  for (Date day = from + std::chrono::days{1}; day <= to; day += std::chrono::days{1}) {
-    if (is_working_day(day)) ++count;
+const std::array<std::uint16_t, 367>& WorkCalendar::year_counts(int year) const {
+  auto it = counts_.find(year);
+  if (it != counts_.end()) return it->second;
+  std::array<std::uint16_t, 367> counts{};
+  const Date first{std::chrono::year{year} / 1 / 1};
+  const Date next{std::chrono::year{year + 1} / 1 / 1};
+  std::size_t i = 0;
+  for (Date day = first; day < next; day += std::chrono::days{1}, ++i) {
+    counts[i + 1] = static_cast<std::uint16_t>(counts[i] + (is_working_day(day) ? 1 : 0));
   }
+  for (++i; i < counts.size(); ++i) counts[i] = counts[i - 1];  // 365-day years
+  return counts_.emplace(year, counts).first->second;
+}
+
+int WorkCalendar::working_days_between(Date from, Date to) const {
+  if (to <= from) return 0;
+  // Working days from the start of `day`'s year through `day` itself.
+  auto through = [&](Date day) {
+    const int y = year_of(day);
+    const auto index = static_cast<std::size_t>((day - Date{std::chrono::year{y} / 1 / 1}).count()) + 1;
+    return static_cast<int>(year_counts(y)[index]);
+  };
+  // Count from the day after `from`; when that is 1 January, `from`'s own year
+  // plays no part (and is not consulted, nor warned about).
+  int from_year = year_of(from);
+  int before = 0;
+  if (year_of(from + std::chrono::days{1}) != from_year) {
+    ++from_year;
+  } else {
+    before = through(from);
+  }
+  int count = through(to) - before;
+  for (int y = from_year; y < year_of(to); ++y) count += year_counts(y)[366];
   return count;
 }
 

@@ -2,6 +2,8 @@
 // weekends (调休). The State Council calendar changes every year, so it is data.
 #pragma once
 
+#include <array>
+#include <cstdint>
 #include <map>
 #include <set>
 #include <string>
@@ -61,9 +63,14 @@ class WorkCalendar {
   const std::set<int>& years_without_calendar() const { return fallback_years_; }
 
  private:
+  // Working days among the first i days of a year, i = 0 … 366: built on first use,
+  // so that counting across a long span costs a few lookups, not a walk.
+  const std::array<std::uint16_t, 367>& year_counts(int year) const;
+
   std::map<Date, DayMark> marks_;
   std::set<int> years_;
   mutable std::set<int> fallback_years_;
+  mutable std::map<int, std::array<std::uint16_t, 367>> counts_;
 };
 
 /// The loaded years with their notices and counts.

@@ -110,3 +110,24 @@ TEST_CASE("dates: strict parsing") {
   CHECK_FALSE(parse_datetime("2012-01-29T24:00"));
   CHECK_FALSE(parse_datetime("2012-01-29T09:00Z"));
 }
+
+TEST_CASE("calendar: counting through the yearly tables agrees with walking day by day") {
+  auto clock = reform_clock();
+  auto db = create_memory_database(clock);
+  auto c = WorkCalendar::load(db);
+  std::uint64_t state = 7;
+  auto next = [&] {
+    state = state * 6364136223846793005ULL + 1442695040888963407ULL;
+    return static_cast<int>((state >> 33) % 6000);
+  };
+  const Date base = d("2010-06-01");
+  for (int i = 0; i < 400; ++i) {
+    const Date from = base + std::chrono::days{next()};
+    const Date to = from + std::chrono::days{next() % 900};
+    int walked = 0;
+    for (Date day = from + std::chrono::days{1}; day <= to; day += std::chrono::days{1}) walked += c.is_working_day(day);
+    CAPTURE(format_date(from));
+    CAPTURE(format_date(to));
+    REQUIRE(c.working_days_between(from, to) == walked);
+  }
+}
