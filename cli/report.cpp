@@ -350,6 +350,9 @@ void run_report(Context& ctx, ReportCliOptions opt) {
   if (ctx.json()) opt.format = "json";
 
   auto& db = ctx.read_db();
+  // A whole-history report reads every case: a bounded 32 MiB page cache keeps it
+  // from re-reading pages through the kernel.
+  db.exec("PRAGMA cache_size = -32768");
   const auto calendar = core::WorkCalendar::load(db);
   const auto report = core::build_report(db, calendar, o);
   std::ostringstream text;

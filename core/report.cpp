@@ -283,26 +283,36 @@ struct PeriodCase {
   Date accepted;
   std::optional<Date> decided;
   Date due;
-  int levels = 0;
-  int promised = 0;
   std::optional<int> score;
 };
 
 // Cases accepted or decided within the period, as they stood at the end of as-of.
 std::vector<PeriodCase> period_cases(const SQLite::Database& db, const ReportOptions& o, Date from, Date to) {
-  SQLite::Statement q(db,
-                      "SELECT c.number, c.item, i.name_zh, i.category, c.window, cu.code, cu.name_zh, st.code, "
-                      "  st.name_zh, c.model, c.status, a.staff_no, c.accepted_at, c.decided_at, c.due_date, "
-                      "  (SELECT count(*) FROM case_steps s WHERE s.case_id = c.id), "
-                      "  (SELECT sum(days) FROM case_steps s WHERE s.case_id = c.id), "
-                      "  (SELECT e.score FROM evaluations e WHERE e.case_id = c.id AND e.at <= ?3) "
-                      "FROM cases c JOIN items i ON i.code = c.item JOIN units cu ON cu.id = c.community_id "
-                      "JOIN units st ON st.id = cu.parent_id JOIN staff a ON a.id = c.accepted_by "
-                      "WHERE c.accepted_at <= ?3 AND ((c.accepted_at >= ?1 AND c.accepted_at <= ?2) "
-                      "  OR (c.decided_at >= ?1 AND c.decided_at <= ?2 AND c.decided_at <= ?3)) "
-                      "  AND (?4 = '' OR st.code = ?4) AND (?5 = '' OR cu.code = ?5) "
-                      "  AND (?6 = '' OR i.category = ?6) AND (?7 = '' OR c.item = ?7) AND (?8 = '' OR c.window = ?8) "
-                      "ORDER BY c.accepted_at, c.number");
+  // For a month the date indexes find the few cases; for years of history a plain
+  // scan is faster than merging two index lookups ("+" keeps SQLite off them).
+  const bool long_period = (to - from).count() > 400;
+  std::string sql =
+      "SELECT c.number, c.item, i.name_zh, i.category, c.window, cu.code, cu.name_zh, st.code, "
+      "  st.name_zh, c.model, c.status, a.staff_no, c.accepted_at, c.decided_at, c.due_date, e.score "
+      "FROM cases c JOIN items i ON i.code = c.item JOIN units cu ON cu.id = c.community_id "
+      "JOIN units st ON st.id = cu.parent_id JOIN staff a ON a.id = c.accepted_by "
+      "LEFT JOIN evaluations e ON e.case_id = c.id AND e.at <= ?3 "
+      "WHERE c.accepted_at <= ?3 AND ((c.accepted_at >= ?1 AND c.accepted_at <= ?2) "
+      "  OR (c.decided_at >= ?1 AND c.decided_at <= ?2 AND c.decided_at <= ?3)) "
+      "  AND (?4 = '' OR st.code = ?4) AND (?5 = '' OR cu.code = ?5) "
+      "  AND (?6 = '' OR i.category = ?6) AND (?7 = '' OR c.item = ?7) AND (?8 = '' OR c.window = ?8) "
+      "ORDER BY c.accepted_at, c.number";
+  if (long_period) {
+    const auto where = sql.find("WHERE"), order = sql.find("ORDER BY");
+    std::string filter = sql.substr(where, order - where);
+    for (const std::string column : {"c.accepted_at", "c.decided_at"}) {
+      for (auto at = filter.find(column); at != std::string::npos; at = filter.find(column, at + 2)) {
+        filter.insert(at, "+");
+      }
+    }
+    sql = sql.substr(0, where) + filter + sql.substr(order);
+  }
+  SQLite::Statement q(db, sql);
   SQLite::bind(q, format_date(from), end_of(to), end_of(o.as_of), o.street, o.community, o.category, o.item, o.window);
   std::vector<PeriodCase> out;
   while (q.executeStep()) {
@@ -328,9 +338,7 @@ std::vector<PeriodCase> period_cases(const SQLite::Database& db, const ReportOpt
       c.status = "open";
     }
     c.due = *parse_date(q.getColumn(14).getString());
-    c.levels = q.getColumn(15).getInt();
-    c.promised = q.getColumn(16).getInt();
-    if (!q.getColumn(17).isNull()) c.score = q.getColumn(17).getInt();
+    if (!q.getColumn(15).isNull()) c.score = q.getColumn(15).getInt();
     out.push_back(std::move(c));
   }
   return out;
