@@ -315,6 +315,7 @@ std::vector<PeriodCase> period_cases(const SQLite::Database& db, const ReportOpt
   SQLite::Statement q(db, sql);
   SQLite::bind(q, format_date(from), end_of(to), end_of(o.as_of), o.street, o.community, o.category, o.item, o.window);
   std::vector<PeriodCase> out;
+  const std::string as_of_end = end_of(o.as_of);
   while (q.executeStep()) {
     PeriodCase c;
     c.number = q.getColumn(0).getString();
@@ -332,7 +333,7 @@ std::vector<PeriodCase> period_cases(const SQLite::Database& db, const ReportOpt
     c.accepted = *parse_date(q.getColumn(12).getString().substr(0, 10));
     const std::string decided = q.getColumn(13).isNull() ? "" : q.getColumn(13).getString();
     // A decision after the as-of day had not happened yet.
-    if (!decided.empty() && decided <= end_of(o.as_of)) {
+    if (!decided.empty() && decided <= as_of_end) {
       c.decided = *parse_date(decided.substr(0, 10));
     } else {
       c.status = "open";
