@@ -301,7 +301,7 @@ std::vector<PeriodCase> period_cases(const SQLite::Database& db, const ReportOpt
       "  OR (c.decided_at >= ?1 AND c.decided_at <= ?2 AND c.decided_at <= ?3)) "
       "  AND (?4 = '' OR st.code = ?4) AND (?5 = '' OR cu.code = ?5) "
       "  AND (?6 = '' OR i.category = ?6) AND (?7 = '' OR c.item = ?7) AND (?8 = '' OR c.window = ?8) "
-      "ORDER BY c.accepted_at, c.number";
+      "ORDER BY c.id";
   if (long_period) {
     const auto where = sql.find("WHERE"), order = sql.find("ORDER BY");
     std::string filter = sql.substr(where, order - where);
