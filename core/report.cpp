@@ -2,8 +2,10 @@
 
 #include <algorithm>
 #include <array>
+#include <functional>
 #include <cmath>
 #include <map>
+#include <unordered_map>
 
 #include <SQLiteCpp/Statement.h>
 #include <SQLiteCpp/VariadicBind.h>
@@ -287,20 +289,37 @@ struct PeriodCase {
 };
 
 // Cases accepted or decided within the period, as they stood at the end of as-of.
-std::vector<PeriodCase> period_cases(const SQLite::Database& db, const ReportOptions& o, Date from, Date to) {
+// A whole history reads every case: names are looked up in maps read once, not
+// joined for each case.
+void each_period_case(const SQLite::Database& db, const ReportOptions& o, Date from, Date to,
+                      const std::function<void(const PeriodCase&)>& visit) {
+  struct Unit {
+    std::string code, name;
+    std::int64_t parent = 0;
+  };
+  std::unordered_map<std::int64_t, Unit> units;
+  SQLite::Statement u(db, "SELECT id, code, name_zh, COALESCE(parent_id, 0) FROM units");
+  while (u.executeStep()) {
+    units[u.getColumn(0).getInt64()] = {u.getColumn(1).getString(), u.getColumn(2).getString(),
+                                        u.getColumn(3).getInt64()};
+  }
+  std::unordered_map<std::string, std::pair<std::string, std::string>> items;  // code → name, category
+  SQLite::Statement i(db, "SELECT code, name_zh, category FROM items");
+  while (i.executeStep()) items[i.getColumn(0).getString()] = {i.getColumn(1).getString(), i.getColumn(2).getString()};
+  std::unordered_map<std::int64_t, std::string> staff;
+  SQLite::Statement st(db, "SELECT id, staff_no FROM staff");
+  while (st.executeStep()) staff[st.getColumn(0).getInt64()] = st.getColumn(1).getString();
+
   // For a month the date indexes find the few cases; for years of history a plain
   // scan is faster than merging two index lookups ("+" keeps SQLite off them).
   const bool long_period = (to - from).count() > 400;
   std::string sql =
-      "SELECT c.number, c.item, i.name_zh, i.category, c.window, cu.code, cu.name_zh, st.code, "
-      "  st.name_zh, c.model, c.status, a.staff_no, c.accepted_at, c.decided_at, c.due_date, e.score "
-      "FROM cases c JOIN items i ON i.code = c.item JOIN units cu ON cu.id = c.community_id "
-      "JOIN units st ON st.id = cu.parent_id JOIN staff a ON a.id = c.accepted_by "
-      "LEFT JOIN evaluations e ON e.case_id = c.id AND e.at <= ?3 "
+      "SELECT c.number, c.item, c.window, c.community_id, c.model, c.status, c.accepted_by, c.accepted_at, "
+      "  c.decided_at, c.due_date, e.score "
+      "FROM cases c LEFT JOIN evaluations e ON e.case_id = c.id AND e.at <= ?3 "
       "WHERE c.accepted_at <= ?3 AND ((c.accepted_at >= ?1 AND c.accepted_at <= ?2) "
       "  OR (c.decided_at >= ?1 AND c.decided_at <= ?2 AND c.decided_at <= ?3)) "
-      "  AND (?4 = '' OR st.code = ?4) AND (?5 = '' OR cu.code = ?5) "
-      "  AND (?6 = '' OR i.category = ?6) AND (?7 = '' OR c.item = ?7) AND (?8 = '' OR c.window = ?8) "
+      "  AND (?4 = '' OR c.item = ?4) AND (?5 = '' OR c.window = ?5) "
       "ORDER BY c.id";
   if (long_period) {
     const auto where = sql.find("WHERE"), order = sql.find("ORDER BY");
@@ -313,36 +332,45 @@ std::vector<PeriodCase> period_cases(const SQLite::Database& db, const ReportOpt
     sql = sql.substr(0, where) + filter + sql.substr(order);
   }
   SQLite::Statement q(db, sql);
-  SQLite::bind(q, format_date(from), end_of(to), end_of(o.as_of), o.street, o.community, o.category, o.item, o.window);
-  std::vector<PeriodCase> out;
+  SQLite::bind(q, format_date(from), end_of(to), end_of(o.as_of), o.item, o.window);
   const std::string as_of_end = end_of(o.as_of);
+  const Unit none;
+  // One case object, reused: its strings keep their capacity from row to row.
+  PeriodCase c;
   while (q.executeStep()) {
-    PeriodCase c;
-    c.number = q.getColumn(0).getString();
-    c.item = q.getColumn(1).getString();
-    c.item_name = q.getColumn(2).getString();
-    c.category = q.getColumn(3).getString();
-    c.window = q.getColumn(4).getString();
-    c.community = q.getColumn(5).getString();
-    c.community_name = q.getColumn(6).getString();
-    c.street = q.getColumn(7).getString();
-    c.street_name = q.getColumn(8).getString();
-    c.model = q.getColumn(9).getString();
-    c.status = q.getColumn(10).getString();
-    c.accepted_by = q.getColumn(11).getString();
-    c.accepted = *parse_date(q.getColumn(12).getString().substr(0, 10));
-    const std::string decided = q.getColumn(13).isNull() ? "" : q.getColumn(13).getString();
+    const Unit& community = units.count(q.getColumn(3).getInt64()) ? units[q.getColumn(3).getInt64()] : none;
+    const Unit& street = units.count(community.parent) ? units[community.parent] : none;
+    if (!o.community.empty() && community.code != o.community) continue;
+    if (!o.street.empty() && street.code != o.street) continue;
+    c.item = q.getColumn(1).getText();
+    const auto& item = items[c.item];
+    if (!o.category.empty() && item.second != o.category) continue;
+    c.number = q.getColumn(0).getText();
+    c.item_name = item.first;
+    c.category = item.second;
+    c.window = q.getColumn(2).getText();
+    c.community = community.code;
+    c.community_name = community.name;
+    c.street = street.code;
+    c.street_name = street.name;
+    c.model = q.getColumn(4).getText();
+    c.status = q.getColumn(5).getText();
+    c.accepted_by = staff[q.getColumn(6).getInt64()];
+    // Dates are read in place: a whole history has a million of each.
+    c.accepted = *parse_date(std::string_view(q.getColumn(7).getText()).substr(0, 10));
+    const std::string_view decided = q.getColumn(8).isNull() ? std::string_view() : q.getColumn(8).getText();
     // A decision after the as-of day had not happened yet.
     if (!decided.empty() && decided <= as_of_end) {
       c.decided = *parse_date(decided.substr(0, 10));
     } else {
+      c.decided.reset();
       c.status = "open";
     }
-    c.due = *parse_date(q.getColumn(14).getString());
-    if (!q.getColumn(15).isNull()) c.score = q.getColumn(15).getInt();
-    out.push_back(std::move(c));
+    c.due = *parse_date(std::string_view(q.getColumn(9).getText()));
+    c.score.reset();
+    if (!q.getColumn(10).isNull()) c.score = q.getColumn(10).getInt();
+    visit(c);
   }
-  return out;
 }
 
 // The value at quantile `q` (0..1) of sorted values, by the nearest-rank method.
@@ -366,8 +394,8 @@ struct Tally {
 void performance(const SQLite::Database& db, const WorkCalendar& calendar, const ReportOptions& o, Report& r, Date from,
                  Date to) {
   r.title = "Performance: received, decided, on time, working days to decision";
-  const auto cases = period_cases(db, o, from, to);
-  using Key = std::string (*)(const PeriodCase&);
+  static const std::string kTotal = "total", kNone;
+  using Key = const std::string& (*)(const PeriodCase&);
   struct Grouping {
     const char* name;
     const char* title;
@@ -376,33 +404,42 @@ void performance(const SQLite::Database& db, const WorkCalendar& calendar, const
     Key label;
   };
   const Grouping groupings[] = {
-      {"total", "Total", "", [](const PeriodCase&) { return std::string("total"); },
-       [](const PeriodCase&) { return std::string(); }},
-      {"by_item", "By item", "item", [](const PeriodCase& c) { return c.item; },
-       [](const PeriodCase& c) { return c.item_name; }},
-      {"by_category", "By category", "category", [](const PeriodCase& c) { return c.category; },
-       [](const PeriodCase&) { return std::string(); }},
-      {"by_window", "By window", "window", [](const PeriodCase& c) { return c.window; },
-       [](const PeriodCase&) { return std::string(); }},
-      {"by_community", "By community", "community", [](const PeriodCase& c) { return c.community; },
-       [](const PeriodCase& c) { return c.community_name; }},
-      {"by_street", "By street office", "street office", [](const PeriodCase& c) { return c.street; },
-       [](const PeriodCase& c) { return c.street_name; }},
+      {"total", "Total", "", [](const PeriodCase&) -> const std::string& { return kTotal; },
+       [](const PeriodCase&) -> const std::string& { return kNone; }},
+      {"by_item", "By item", "item", [](const PeriodCase& c) -> const std::string& { return c.item; },
+       [](const PeriodCase& c) -> const std::string& { return c.item_name; }},
+      {"by_category", "By category", "category", [](const PeriodCase& c) -> const std::string& { return c.category; },
+       [](const PeriodCase&) -> const std::string& { return kNone; }},
+      {"by_window", "By window", "window", [](const PeriodCase& c) -> const std::string& { return c.window; },
+       [](const PeriodCase&) -> const std::string& { return kNone; }},
+      {"by_community", "By community", "community", [](const PeriodCase& c) -> const std::string& { return c.community; },
+       [](const PeriodCase& c) -> const std::string& { return c.community_name; }},
+      {"by_street", "By street office", "street office", [](const PeriodCase& c) -> const std::string& { return c.street; },
+       [](const PeriodCase& c) -> const std::string& { return c.street_name; }},
   };
-  for (const auto& g : groupings) {
-    std::map<std::string, Tally> tallies;
-    for (const auto& c : cases) {
-      auto& t = tallies[g.key(c)];
-      t.label = g.label(c);
-      if (in_period(c.accepted, from, to)) ++t.received;
-      if (c.decided && in_period(*c.decided, from, to) && c.status != "withdrawn") {
+  // One pass over the cases, each added up six ways: a whole history is a million cases.
+  std::vector<std::map<std::string, Tally>> tallies(std::size(groupings));
+  std::int64_t count = 0;
+  each_period_case(db, o, from, to, [&](const PeriodCase& c) {
+    ++count;
+    const bool received = in_period(c.accepted, from, to);
+    const bool decided = c.decided && in_period(*c.decided, from, to) && c.status != "withdrawn";
+    const int days = decided ? calendar.working_days_between(c.accepted, *c.decided) : 0;
+    for (std::size_t g = 0; g < std::size(groupings); ++g) {
+      auto& t = tallies[g][groupings[g].key(c)];
+      if (t.label.empty()) t.label = groupings[g].label(c);
+      t.received += received;
+      if (decided) {
         ++t.decided;
-        if (c.status == "approved") ++t.approved;
-        if (c.status == "rejected") ++t.rejected;
-        if (*c.decided <= c.due) ++t.on_time;
-        t.days.push_back(calendar.working_days_between(c.accepted, *c.decided));
+        t.approved += c.status == "approved";
+        t.rejected += c.status == "rejected";
+        t.on_time += *c.decided <= c.due;
+        t.days.push_back(days);
       }
     }
+  });
+  for (std::size_t gi = 0; gi < std::size(groupings); ++gi) {
+    const auto& g = groupings[gi];
     ReportTable t{g.name,
                   g.title,
                   {{"key", g.key_title, false},
@@ -415,7 +452,7 @@ void performance(const SQLite::Database& db, const WorkCalendar& calendar, const
                    {"median_wd", "median wd", true},
                    {"p90_wd", "p90 wd", true}},
                   {}};
-    for (const auto& [key, tally] : tallies) {
+    for (const auto& [key, tally] : tallies[gi]) {
       ReportValue rate;
       if (tally.decided > 0) {
         rate = std::round(1000.0 * static_cast<double>(tally.on_time) / static_cast<double>(tally.decided)) / 10.0;
@@ -430,15 +467,16 @@ void performance(const SQLite::Database& db, const WorkCalendar& calendar, const
     }
     r.tables.push_back(std::move(t));
   }
-  r.notes.push_back(
-      fmt::format("{} case{} accepted or decided in the period", cases.size(), cases.size() == 1 ? "" : "s"));
+  r.notes.push_back(fmt::format("{} case{} accepted or decided in the period", count, count == 1 ? "" : "s"));
 }
 
 void evaluation(const SQLite::Database& db, const ReportOptions& o, Report& r, Date from, Date to) {
   r.title = "Evaluation: residents' ratings (好差评) of the cases decided in the period";
-  auto cases = period_cases(db, o, from, to);
-  std::erase_if(cases, [&](const PeriodCase& c) {
-    return !c.decided || !in_period(*c.decided, from, to) || (c.status != "approved" && c.status != "rejected");
+  std::vector<PeriodCase> cases;
+  each_period_case(db, o, from, to, [&](const PeriodCase& c) {
+    if (c.decided && in_period(*c.decided, from, to) && (c.status == "approved" || c.status == "rejected")) {
+      cases.push_back(c);
+    }
   });
   using Key = std::string (*)(const PeriodCase&);
   const std::tuple<const char*, const char*, Key> groupings[] = {
@@ -495,21 +533,20 @@ void evaluation(const SQLite::Database& db, const ReportOptions& o, Report& r, D
 void reform(const SQLite::Database& db, const WorkCalendar& calendar, const ReportOptions& o, Report& r, Date from,
             Date to) {
   r.title = "Reform: the new model against the old, on real cases";
-  const auto cases = period_cases(db, o, from, to);
   struct Side {
     std::int64_t cases = 0;
     std::vector<int> days;
   };
   std::map<std::string, std::map<std::string, Side>> by_item;  // item → model → side
   std::map<std::string, Side> total;
-  for (const auto& c : cases) {
-    if (!c.decided || !in_period(*c.decided, from, to) || c.status == "withdrawn") continue;
+  each_period_case(db, o, from, to, [&](const PeriodCase& c) {
+    if (!c.decided || !in_period(*c.decided, from, to) || c.status == "withdrawn") return;
     const int wd = calendar.working_days_between(c.accepted, *c.decided);
     for (auto* side : {&by_item[c.item][c.model], &total[c.model]}) {
       ++side->cases;
       side->days.push_back(wd);
     }
-  }
+  });
   ReportTable t{"by_item",
                 "By item",
                 {{"item", "item", false},
