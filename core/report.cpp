@@ -2,8 +2,8 @@
 
 #include <algorithm>
 #include <array>
-#include <functional>
 #include <cmath>
+#include <functional>
 #include <map>
 #include <unordered_map>
 
@@ -412,9 +412,11 @@ void performance(const SQLite::Database& db, const WorkCalendar& calendar, const
        [](const PeriodCase&) -> const std::string& { return kNone; }},
       {"by_window", "By window", "window", [](const PeriodCase& c) -> const std::string& { return c.window; },
        [](const PeriodCase&) -> const std::string& { return kNone; }},
-      {"by_community", "By community", "community", [](const PeriodCase& c) -> const std::string& { return c.community; },
+      {"by_community", "By community", "community",
+       [](const PeriodCase& c) -> const std::string& { return c.community; },
        [](const PeriodCase& c) -> const std::string& { return c.community_name; }},
-      {"by_street", "By street office", "street office", [](const PeriodCase& c) -> const std::string& { return c.street; },
+      {"by_street", "By street office", "street office",
+       [](const PeriodCase& c) -> const std::string& { return c.street; },
        [](const PeriodCase& c) -> const std::string& { return c.street_name; }},
   };
   // One pass over the cases, each added up six ways: a whole history is a million cases.
@@ -472,29 +474,33 @@ void performance(const SQLite::Database& db, const WorkCalendar& calendar, const
 
 void evaluation(const SQLite::Database& db, const ReportOptions& o, Report& r, Date from, Date to) {
   r.title = "Evaluation: residents' ratings (好差评) of the cases decided in the period";
-  std::vector<PeriodCase> cases;
-  each_period_case(db, o, from, to, [&](const PeriodCase& c) {
-    if (c.decided && in_period(*c.decided, from, to) && (c.status == "approved" || c.status == "rejected")) {
-      cases.push_back(c);
-    }
-  });
-  using Key = std::string (*)(const PeriodCase&);
+  using Key = const std::string& (*)(const PeriodCase&);
   const std::tuple<const char*, const char*, Key> groupings[] = {
-      {"by_window", "By window", [](const PeriodCase& c) { return c.window; }},
-      {"by_staff", "By accepting clerk", [](const PeriodCase& c) { return c.accepted_by; }},
-      {"by_item", "By item", [](const PeriodCase& c) { return c.item; }},
+      {"by_window", "By window", [](const PeriodCase& c) -> const std::string& { return c.window; }},
+      {"by_staff", "By accepting clerk", [](const PeriodCase& c) -> const std::string& { return c.accepted_by; }},
+      {"by_item", "By item", [](const PeriodCase& c) -> const std::string& { return c.item; }},
   };
-  for (const auto& [name, title, key] : groupings) {
-    std::map<std::string, std::array<std::int64_t, 7>> counts;  // 1..5, unrated, decided
-    for (const auto& c : cases) {
-      auto& n = counts[key(c)];
+  // Counted in one pass over the cases: 1..5, unrated, decided.
+  std::vector<std::map<std::string, std::array<std::int64_t, 7>>> counts(std::size(groupings));
+  ReportTable low{
+      "low",
+      "Low ratings (1–2)",
+      {{"case", "case", false}, {"item", "item", false}, {"clerk", "accepted by", false}, {"score", "score", true}},
+      {}};
+  std::int64_t decided = 0;
+  each_period_case(db, o, from, to, [&](const PeriodCase& c) {
+    if (!c.decided || !in_period(*c.decided, from, to) || (c.status != "approved" && c.status != "rejected")) return;
+    ++decided;
+    for (std::size_t g = 0; g < std::size(groupings); ++g) {
+      auto& n = counts[g][std::get<2>(groupings[g])(c)];
       ++n[6];
-      if (c.score) {
-        ++n[static_cast<std::size_t>(*c.score - 1)];
-      } else {
-        ++n[5];
-      }
+      ++n[c.score ? static_cast<std::size_t>(*c.score - 1) : 5];
     }
+    if (c.score && *c.score <= 2)
+      low.rows.push_back({text(c.number), text(c.item), text(c.accepted_by), number(*c.score)});
+  });
+  for (std::size_t g = 0; g < std::size(groupings); ++g) {
+    const auto& [name, title, key] = groupings[g];
     ReportTable t{name,
                   title,
                   {{"key", "", false},
@@ -507,7 +513,7 @@ void evaluation(const SQLite::Database& db, const ReportOptions& o, Report& r, D
                    {"unrated", "not rated", true},
                    {"satisfied_pct", "satisfied %", true}},
                   {}};
-    for (const auto& [k, n] : counts) {
+    for (const auto& [k, n] : counts[g]) {
       const std::int64_t rated = n[6] - n[5];
       ReportValue share;
       if (rated > 0) share = std::round(1000.0 * static_cast<double>(n[3] + n[4]) / static_cast<double>(rated)) / 10.0;
@@ -516,17 +522,8 @@ void evaluation(const SQLite::Database& db, const ReportOptions& o, Report& r, D
     }
     r.tables.push_back(std::move(t));
   }
-  ReportTable low{
-      "low",
-      "Low ratings (1–2)",
-      {{"case", "case", false}, {"item", "item", false}, {"clerk", "accepted by", false}, {"score", "score", true}},
-      {}};
-  for (const auto& c : cases) {
-    if (c.score && *c.score <= 2)
-      low.rows.push_back({text(c.number), text(c.item), text(c.accepted_by), number(*c.score)});
-  }
-  r.notes.push_back(fmt::format("{} decided case{}, {} low rating{}", cases.size(), cases.size() == 1 ? "" : "s",
-                                low.rows.size(), low.rows.size() == 1 ? "" : "s"));
+  r.notes.push_back(fmt::format("{} decided case{}, {} low rating{}", decided, decided == 1 ? "" : "s", low.rows.size(),
+                                low.rows.size() == 1 ? "" : "s"));
   r.tables.push_back(std::move(low));
 }
 
