@@ -7,70 +7,8 @@
 
 namespace sqgl::core {
 
-CsvReader::CsvReader(std::string_view text, std::string source) : text_(text), source_(std::move(source)) {
-  if (text_.substr(0, 3) == "\xEF\xBB\xBF") pos_ = 3;
-}
-
-bool CsvReader::next(std::vector<std::string>& fields) {
-  fields.clear();
-  // Skip blank lines between records.
-  while (pos_ < text_.size() && (text_[pos_] == '\n' || text_[pos_] == '\r')) {
-    if (text_[pos_] == '\n') ++line_;
-    ++pos_;
-  }
-  if (pos_ >= text_.size()) return false;
-  record_line_ = line_;
-  std::string field;
-  for (;;) {
-    field.clear();
-    const std::size_t column = fields.size() + 1;
-    if (pos_ < text_.size() && text_[pos_] == '"') {
-      const std::size_t open_line = line_;
-      ++pos_;
-      for (;;) {
-        if (pos_ >= text_.size()) {
-          throw InvalidInput(fmt::format("{}:{}:{}: unterminated quoted field", source_, open_line, column));
-        }
-        char c = text_[pos_++];
-        if (c == '"') {
-          if (pos_ < text_.size() && text_[pos_] == '"') {
-            field += '"';
-            ++pos_;
-          } else {
-            break;
-          }
-        } else {
-          if (c == '\n') ++line_;
-          field += c;
-        }
-      }
-      if (pos_ < text_.size() && text_[pos_] != ',' && text_[pos_] != '\n' && text_[pos_] != '\r') {
-        throw InvalidInput(fmt::format("{}:{}:{}: text after the closing quote of a field", source_, line_, column));
-      }
-    } else {
-      std::size_t end = text_.find_first_of(",\r\n\"", pos_);
-      if (end == std::string_view::npos) end = text_.size();
-      if (end < text_.size() && text_[end] == '"') {
-        throw InvalidInput(
-            fmt::format("{}:{}:{}: a quote inside an unquoted field (quote the whole field)", source_, line_, column));
-      }
-      field.assign(text_.substr(pos_, end - pos_));
-      pos_ = end;
-    }
-    fields.push_back(field);
-    if (pos_ >= text_.size()) return true;
-    char c = text_[pos_];
-    if (c == ',') {
-      ++pos_;
-      continue;
-    }
-    // End of record: CRLF, LF, or a lone CR.
-    ++pos_;
-    if (c == '\r' && pos_ < text_.size() && text_[pos_] == '\n') ++pos_;
-    ++line_;
-    return true;
-  }
-}
+CsvReader::CsvReader(std::string_view text, std::string source)
+    : in_(std::string(text)), stream_(in_, std::move(source), Encoding::utf8) {}
 
 CsvTable::CsvTable(std::string_view text, std::string source, const std::vector<std::string>& required,
                    const std::vector<std::string>& optional)

@@ -1,37 +1,37 @@
-// A CSV reader per RFC 4180: quoted fields may hold commas, quotes and line
-// breaks; CRLF or LF; a UTF-8 byte-order mark is skipped. Errors name the
-// source, the physical line and the column (the field's number, from 1).
+// CSV held in memory (RFC 4180, parsed by CsvStream), and tables of it with a
+// header row. Errors name the source, the physical line and the column (the
+// field's number, from 1).
 #pragma once
 
 #include <cstddef>
+#include <sstream>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "core/csv_stream.h"
+
 namespace sqgl::core {
 
-/// Reads records one at a time from text held in memory.
+/// Reads records one at a time from text held in memory: CsvStream's parser over
+/// the text, for small data such as the catalog.
 class CsvReader {
  public:
   /// `source` names the text in error messages (a file name, or schema/… for embedded data).
   CsvReader(std::string_view text, std::string source);
 
   /// Reads the next record into `fields`; false at the end of the text.
-  /// A blank line is skipped. Throws InvalidInput for an unterminated quote
-  /// or a quote in the middle of an unquoted field.
-  bool next(std::vector<std::string>& fields);
+  /// A blank line is skipped. Throws InvalidInput for bad quoting or bytes.
+  bool next(std::vector<std::string>& fields) { return stream_.next(fields); }
 
   /// The physical line (from 1) where the last record read began.
-  std::size_t line() const { return record_line_; }
+  std::size_t line() const { return stream_.line(); }
   /// The name given to the constructor.
-  const std::string& source() const { return source_; }
+  const std::string& source() const { return stream_.source(); }
 
  private:
-  std::string_view text_;
-  std::string source_;
-  std::size_t pos_ = 0;
-  std::size_t line_ = 1;
-  std::size_t record_line_ = 0;
+  std::istringstream in_;
+  CsvStream stream_;
 };
 
 /// A CSV file with a header row, read into memory: small data such as the catalog.
