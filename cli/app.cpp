@@ -46,7 +46,8 @@ Cli::Cli() : app_("sqgl — case management for community service stations", "sq
       "Example:\n  sqgl init && sqgl catalog C05-01");
   for (auto setup :
        {setup_init, setup_apply, setup_approve, setup_route, setup_show, setup_list, setup_withdraw, setup_evaluate,
-        setup_catalog, setup_calendar, setup_district, setup_staff, setup_resident, setup_import, setup_report, setup_audit}) {
+        setup_catalog, setup_calendar, setup_district, setup_staff, setup_resident, setup_import, setup_report, setup_audit, setup_backup,
+        setup_check, setup_setting}) {
     RunFn run = setup(app_);
     commands_.emplace_back(app_.get_subcommands({}).back(), std::move(run));
   }

@@ -1,17 +1,30 @@
 #include "cli/context.h"
 
+#include <sys/stat.h>
+
+#include "core/maintenance.h"
 #include "core/store.h"
 
 namespace sqgl::cli {
 
-SQLite::Database& Context::read_db() {
-  if (!db_) db_ = std::make_unique<SQLite::Database>(core::open_database(globals_.db, false));
+SQLite::Database& Context::open(bool writable) {
+  if (db_) return *db_;
+  db_ = std::make_unique<SQLite::Database>(core::open_database(globals_.db, writable));
+  // Everything this command creates from now on (reports, backups, reject files,
+  // the -wal and -shm) gets the access the database's setting allows.
+  const auto access = core::file_access(*db_);
+  ::umask(core::file_umask(access));
+  if (auto warning = core::file_mode_warning(globals_.db, access)) warn(*warning);
   return *db_;
 }
 
-SQLite::Database& Context::write_db() {
-  if (!db_) db_ = std::make_unique<SQLite::Database>(core::open_database(globals_.db, true));
-  return *db_;
+SQLite::Database& Context::read_db() { return open(false); }
+
+SQLite::Database& Context::write_db() { return open(true); }
+
+const std::string& Context::login() {
+  if (!login_) login_ = core::process_login();
+  return *login_;
 }
 
 }  // namespace sqgl::cli
@@ -33,26 +46,60 @@ void run_write(Context& ctx, std::string_view command, std::string_view subject,
   });
 }
 
-void run_write_maybe(Context& ctx, std::string_view command, std::string_view subject, const MaybeWriteBody& body) {
-  auto& db = ctx.write_db();
-  std::optional<core::WorkCalendar> calendar;
+namespace {
+
+// Runs `f`; a PermissionDenied it throws is recorded in the history (in a
+// transaction of its own, the command's having rolled back) before it propagates.
+template <typename F>
+void recording_refusals(Context& ctx, SQLite::Database& db, std::string_view command, std::string_view subject,
+                        const F& f) {
   try {
-    core::WriteTransaction tx(db);
-    const core::Operator op = core::resolve_operator(db, ctx.operator_());
-    calendar = core::WorkCalendar::load(db);
-    if (body(db, op, *calendar)) tx.commit();
+    f();
   } catch (const core::PermissionDenied& e) {
     try {
-      core::record_refusal(db, ctx.clock, ctx.operator_(), command, subject, e.what());
+      // Under peer authentication the one refused may have named nobody: record
+      // the staff member their login is, when it is one.
+      std::optional<std::string> who = ctx.operator_();
+      if (!who && core::auth_mode(db) == core::AuthMode::peer) {
+        try {
+          who = core::resolve_operator(db, std::nullopt, ctx.login()).staff_no;
+        } catch (const core::Error&) {  // NOLINT(bugprone-empty-catch): no such staff member; recorded as nobody
+        }
+      }
+      core::record_refusal(db, ctx.clock, who, command, subject, e.what());
     } catch (const std::exception& failure) {
       // The refusal still stands; say that it could not be recorded.
       ctx.warn(fmt::format("the refusal could not be recorded in the history: {}", failure.what()));
     }
     throw;
   }
+}
+
+}  // namespace
+
+void run_write_maybe(Context& ctx, std::string_view command, std::string_view subject, const MaybeWriteBody& body) {
+  auto& db = ctx.write_db();
+  std::optional<core::WorkCalendar> calendar;
+  recording_refusals(ctx, db, command, subject, [&] {
+    core::WriteTransaction tx(db);
+    const core::Operator op = core::resolve_operator(db, ctx.operator_(), ctx.login());
+    calendar = core::WorkCalendar::load(db);
+    if (body(db, op, *calendar)) tx.commit();
+  });
   for (int year : calendar->years_without_calendar()) {
     ctx.warn(fmt::format("no working-day calendar for {} is loaded; counted Monday to Friday only", year));
   }
+}
+
+core::Operator authorize(Context& ctx, std::string_view command, std::string_view subject,
+                         const std::function<void(const core::Operator&)>& check) {
+  auto& db = ctx.write_db();
+  core::Operator op;
+  recording_refusals(ctx, db, command, subject, [&] {
+    op = core::resolve_operator(db, ctx.operator_(), ctx.login());
+    check(op);
+  });
+  return op;
 }
 
 void print_case_result(Context& ctx, std::string_view number, const std::function<void(const core::Case&)>& human) {

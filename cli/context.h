@@ -52,6 +52,9 @@ class Context {
   /// Opens the database for writing.
   SQLite::Database& write_db();
 
+  /// The login name of the process's real user (for peer authentication).
+  const std::string& login();
+
   /// Prints `sqgl: warning: …` to stderr.
   void warn(const std::string& message) const { err << "sqgl: warning: " << message << '\n'; }
 
@@ -59,6 +62,9 @@ class Context {
   GlobalOptions globals_;
   bool out_is_tty_;
   std::unique_ptr<SQLite::Database> db_;
+  std::optional<std::string> login_;
+
+  SQLite::Database& open(bool writable);
 };
 
 /// A subcommand's run function, bound to its parsed options.
@@ -97,6 +103,12 @@ void run_write(Context& ctx, std::string_view command, std::string_view subject,
 using MaybeWriteBody = std::function<bool(SQLite::Database&, const core::Operator&, const core::WorkCalendar&)>;
 void run_write_maybe(Context& ctx, std::string_view command, std::string_view subject, const MaybeWriteBody& body);
 
+/// For a command that must not hold the write lock while it works (backup):
+/// resolves the operator and runs `check` on it, which throws PermissionDenied to
+/// refuse; a refusal is recorded as run_write records it. Returns the operator.
+core::Operator authorize(Context& ctx, std::string_view command, std::string_view subject,
+                         const std::function<void(const core::Operator&)>& check);
+
 /// After a writing command on a case: prints the case as JSON with --json, else
 /// calls `human` with it to print the command's own summary line.
 void print_case_result(Context& ctx, std::string_view number, const std::function<void(const core::Case&)>& human);
@@ -112,6 +124,9 @@ RunFn setup_withdraw(CLI::App& app);
 RunFn setup_audit(CLI::App& app);
 RunFn setup_import(CLI::App& app);
 RunFn setup_report(CLI::App& app);
+RunFn setup_backup(CLI::App& app);
+RunFn setup_check(CLI::App& app);
+RunFn setup_setting(CLI::App& app);
 
 /// "ZZ0101,JSJ01" → {"ZZ0101", "JSJ01"}; blanks dropped.
 std::vector<std::string> split_list(const std::string& text);

@@ -62,9 +62,10 @@ void run_import(Context& ctx, ImportCliOptions opt) {
 
   std::ofstream errors;
   if (!opt.errors_file.empty()) {
-    const mode_t old = ::umask(077);  // reject files quote residents' data: the owner's only
+    // Reject files quote residents' data: created under the umask the database's
+    // `files` setting chose (the owner's only, by default).
+    ctx.write_db();
     errors.open(opt.errors_file, std::ios::binary | std::ios::trunc);
-    ::umask(old);
     if (!errors) throw core::Failure(fmt::format("cannot write {}", core::errors::quote(opt.errors_file)));
     errors << "line,column,value,message\n";
   }

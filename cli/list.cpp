@@ -6,6 +6,7 @@
 #include "core/calendar.h"
 #include "core/cases.h"
 #include "core/error.h"
+#include "core/maintenance.h"
 
 namespace sqgl::cli {
 
@@ -18,13 +19,13 @@ struct ListOptions {
 };
 
 void run_list(Context& ctx, ListOptions opt) {
+  auto& db = ctx.read_db();
   if (opt.mine) {
-    if (!ctx.operator_())
+    if (!ctx.operator_() && core::auth_mode(db) == core::AuthMode::trust)
       throw core::InvalidInput("--mine needs the operator: give --as STAFF_NO or set SQGL_OPERATOR");
-    opt.filter.assignee = *ctx.operator_();
+    opt.filter.assignee = core::resolve_operator(db, ctx.operator_(), ctx.login()).staff_no;
   }
   if (opt.due_within >= 0) opt.filter.due_within = opt.due_within;
-  auto& db = ctx.read_db();
   const auto calendar = core::WorkCalendar::load(db);
   const auto cases = core::list_cases(db, calendar, opt.filter, ctx.clock.today());
   if (ctx.json()) {

@@ -1,5 +1,6 @@
 // sqgl: one binary over sqgl_core. Everything but the process boundary lives in
 // cli/app.cpp and one file per subcommand.
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <cstdlib>
@@ -10,6 +11,9 @@
 
 int main(int argc, char** argv) {
   std::ios::sync_with_stdio(false);
+  // Residents' personal data: whatever sqgl creates is its owner's alone until the
+  // database's `files` setting says the group may read it too.
+  ::umask(077);
   sqgl::core::configure_sqlite_library();
   sqgl::cli::Environment env;
   for (const char* key : {"SQGL_DB", "SQGL_OPERATOR", "SQGL_NOW", "NO_COLOR"}) {

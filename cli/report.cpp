@@ -319,9 +319,7 @@ void write_atomically(const std::string& path, const std::string& text) {
   const std::filesystem::path target(path);
   const auto dir = target.has_parent_path() ? target.parent_path() : std::filesystem::path(".");
   const std::string temp = (dir / fmt::format(".{}.tmp-{}", target.filename().string(), ::getpid())).string();
-  const mode_t old = ::umask(077);
-  std::FILE* f = std::fopen(temp.c_str(), "wb");
-  ::umask(old);
+  std::FILE* f = std::fopen(temp.c_str(), "wb");  // under the umask the database's `files` setting chose
   if (!f) throw core::Failure(fmt::format("cannot write {}", core::errors::quote(path)));
   const bool written =
       std::fwrite(text.data(), 1, text.size(), f) == text.size() && std::fflush(f) == 0 && ::fsync(::fileno(f)) == 0;

@@ -13,6 +13,7 @@
 #include "core/citizen_id.h"
 #include "core/error.h"
 #include "core/history.h"
+#include "core/maintenance.h"
 #include "core/store.h"
 
 namespace sqgl::core {
@@ -279,7 +280,27 @@ bool Operator::has_role(std::string_view role) const {
   return std::find(roles.begin(), roles.end(), role) != roles.end();
 }
 
-Operator resolve_operator(const SQLite::Database& db, const std::optional<std::string>& staff_no) {
+Operator resolve_operator(const SQLite::Database& db, const std::optional<std::string>& claimed,
+                          std::string_view login) {
+  std::optional<std::string> staff_no = claimed;
+  if (auth_mode(db) == AuthMode::peer) {
+    if (login.empty()) {
+      throw PermissionDenied("this database uses peer authentication, and this process's user has no login name");
+    }
+    SQLite::Statement by_login(db, "SELECT staff_no FROM staff WHERE login = ?");
+    by_login.bind(1, std::string(login));
+    if (!by_login.executeStep()) {
+      throw PermissionDenied(fmt::format(
+          "this database uses peer authentication, and login {} is no staff member's (ask the admin to set it)",
+          errors::quote(login)));
+    }
+    std::string own = by_login.getColumn(0).getString();
+    if (staff_no && !staff_no->empty() && *staff_no != own) {
+      throw PermissionDenied(fmt::format("login {} is staff member {}, not {} (peer authentication)",
+                                         errors::quote(login), errors::quote(own), errors::quote(*staff_no)));
+    }
+    staff_no = std::move(own);
+  }
   if (!staff_no || staff_no->empty()) {
     throw InvalidInput("who is acting? give --as STAFF_NO or set SQGL_OPERATOR");
   }

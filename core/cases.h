@@ -31,9 +31,13 @@ struct Operator {
   bool has_role(std::string_view role) const;
 };
 
-/// Resolves `staff_no`: InvalidInput when none is given, PermissionDenied when it
-/// names no staff member or an inactive one.
-Operator resolve_operator(const SQLite::Database& db, const std::optional<std::string>& staff_no);
+/// Who is acting. Under `auth trust`, `staff_no` (from --as or $SQGL_OPERATOR):
+/// InvalidInput when none is given. Under `auth peer`, the staff member whose
+/// login is `login` (the process's real user): PermissionDenied when no staff
+/// member has that login, or when `staff_no` names someone else. Either way,
+/// PermissionDenied for an unknown or inactive staff member.
+Operator resolve_operator(const SQLite::Database& db, const std::optional<std::string>& staff_no,
+                          std::string_view login = {});
 
 /// The unit that decides `step` for a case of `community_id`: the community's station
 /// or residents' committee, its street office, or the named unit. Conflict when none is set up.

@@ -1,5 +1,7 @@
 #include "core/history.h"
 
+#include <cstdlib>
+
 #include <SQLiteCpp/Statement.h>
 #include <fmt/format.h>
 
@@ -67,8 +69,18 @@ std::int64_t append_event(SQLite::Database& db, const Clock& clock, const EventI
   return id;
 }
 
-AuditResult verify_history(const SQLite::Database& db) {
+std::string AuditResult::describe() const {
+  if (ok()) return "";
+  if (chain_broken) return fmt::format("history event {} does not verify: {}", *bad_event, problem);
+  return fmt::format("the history does not verify: {}", problem);
+}
+
+AuditResult verify_history(const SQLite::Database& db, std::string_view anchor) {
+  if (!anchor.empty() && (anchor.size() != 64 || anchor.find_first_not_of("0123456789abcdef") != std::string_view::npos)) {
+    throw errors::invalid("--anchor", std::string(anchor), "expected the 64 hex digits 'sqgl audit head' prints");
+  }
   AuditResult result;
+  bool anchor_seen = anchor.empty();
   SQLite::Statement q(db, "SELECT id, at, operator, kind, subject, detail, prev_hash, hash FROM events ORDER BY id");
   std::string prev(kGenesis);
   std::int64_t expected_id = 1;
@@ -80,6 +92,7 @@ AuditResult verify_history(const SQLite::Database& db) {
     const std::string stored = q.getColumn(7).getString();
     auto fail = [&](std::string why) {
       result.bad_event = id;
+      result.chain_broken = true;
       result.problem = std::move(why);
       return result;
     };
@@ -91,11 +104,40 @@ AuditResult verify_history(const SQLite::Database& db) {
     const std::string computed = event_hash(id, q.getColumn(1).getString(), op, q.getColumn(3).getString(),
                                             q.getColumn(4).getString(), q.getColumn(5).getString(), stored_prev);
     if (computed != stored) return fail("its content does not match its hash (edited)");
+    if (!anchor_seen && stored == anchor) anchor_seen = true;
     prev = stored;
     ++expected_id;
     ++result.events;
   }
   result.head = result.events ? prev : "";
+  const std::int64_t last = expected_id - 1;
+  SQLite::Statement head(db, "SELECT value FROM settings WHERE key = 'history.head'");
+  if (head.executeStep()) {
+    const std::string recorded = head.getColumn(0).getString();
+    const std::string expected = fmt::format("{} {}", last, result.head);
+    if (recorded != expected) {
+      const auto space = recorded.find(' ');
+      const std::int64_t recorded_id = std::atoll(recorded.substr(0, space).c_str());
+      if (recorded_id > last) {
+        result.bad_event = recorded_id;
+        result.problem = fmt::format("the history ends at event {}, but event {} was recorded (the tail was deleted)",
+                                     last, recorded_id);
+      } else {
+        result.bad_event = last;
+        result.problem = fmt::format("the newest event {} is not the one recorded as the head ({})", last,
+                                     errors::quote(recorded));
+      }
+      return result;
+    }
+  } else if (last > 0) {
+    result.bad_event = last;
+    result.problem = "the record of the history's head is missing";
+    return result;
+  }
+  if (!anchor_seen) {
+    result.problem = fmt::format("the anchor {} is not in the history (rewritten or truncated before it)",
+                                 errors::quote(anchor));
+  }
   return result;
 }
 

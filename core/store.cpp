@@ -17,6 +17,7 @@
 #include "core/embedded.h"
 #include "core/error.h"
 #include "core/history.h"
+#include "core/maintenance.h"
 
 namespace sqgl::core {
 
@@ -58,18 +59,6 @@ void configure(SQLite::Database& db, bool writable) {
     db.exec("PRAGMA synchronous = FULL");
   }
 }
-
-// Restores the process umask when a scope ends.
-class UmaskGuard {
- public:
-  explicit UmaskGuard(mode_t mask) : old_(::umask(mask)) {}
-  ~UmaskGuard() { ::umask(old_); }
-  UmaskGuard(const UmaskGuard&) = delete;
-  UmaskGuard& operator=(const UmaskGuard&) = delete;
-
- private:
-  mode_t old_;
-};
 
 void check_identity(const SQLite::Database& db, std::string_view path) {
   int app = pragma_int(db, "application_id");
@@ -123,6 +112,7 @@ SQLite::Database open_database(const std::string& path, bool writable) {
   if (path != ":memory:" && !std::filesystem::exists(path)) {
     throw NotFound(fmt::format("no database at {}; create it with 'sqgl init'", errors::quote(path)));
   }
+  refuse_network_filesystem(path);
   try {
     // Each connection lives in one thread: SQLite's per-call mutexes would be pure cost.
     SQLite::Database db(path, (writable ? SQLite::OPEN_READWRITE : SQLite::OPEN_READONLY) | SQLite::OPEN_NOMUTEX);
@@ -147,6 +137,7 @@ SQLite::Database open_database(const std::string& path, bool writable) {
 
 SQLite::Database open_for_init(const std::string& path, bool& created) {
   created = path == ":memory:" || !std::filesystem::exists(path);
+  refuse_network_filesystem(path);
   try {
     // Residents' IDs and phone numbers live here: a new file is the owner's alone,
     // and SQLite gives the -wal and -shm files the database's own mode.

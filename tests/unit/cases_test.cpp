@@ -180,3 +180,24 @@ TEST_CASE("audit: a deleted or edited event is the first that does not verify") 
   CHECK(deleted.bad_event == 4);
   CHECK(deleted.problem == "event 4 follows event 2: one event is missing");
 }
+
+TEST_CASE("audit: a deleted tail shows against the head record, a rewritten history against the anchor") {
+  Fixture f;
+  f.apply("2012-01-29T09:00", f.resident("r.pregnant"), "C05-01", {"1", "2", "3", "4"});
+  const auto before = verify_history(f.db);
+  REQUIRE(before.ok());
+  CHECK(verify_history(f.db, before.head).ok());
+  const auto last = scalar(f.db, "SELECT max(id) FROM events");
+  f.db.exec("DROP TRIGGER events_no_delete; DELETE FROM events WHERE id = (SELECT max(id) FROM events)");
+  const auto truncated = verify_history(f.db);
+  CHECK_FALSE(truncated.ok());
+  CHECK(truncated.bad_event == last);
+  CHECK(truncated.describe().find("the tail was deleted") != std::string::npos);
+  f.db.exec("UPDATE settings SET value = (SELECT id || ' ' || hash FROM events ORDER BY id DESC LIMIT 1) "
+            "WHERE key = 'history.head'");
+  CHECK(verify_history(f.db).ok());
+  const auto anchored = verify_history(f.db, before.head);
+  CHECK_FALSE(anchored.ok());
+  CHECK(anchored.describe().find("is not in the history") != std::string::npos);
+  CHECK_THROWS_AS(verify_history(f.db, "not-a-hash"), InvalidInput);
+}

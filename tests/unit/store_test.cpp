@@ -8,6 +8,7 @@
 #include "core/catalog.h"
 #include "core/error.h"
 #include "core/history.h"
+#include "core/maintenance.h"
 #include "core/store.h"
 #include "helpers.h"
 
@@ -194,4 +195,12 @@ TEST_CASE("migrations: a schema-1 database is upgraded in place, keeping its dat
   CHECK(scalar(db, "SELECT count(*) FROM items") == 64);
   CHECK(scalar(db, "SELECT count(*) FROM cases") == 0);
   CHECK(scalar(db, "SELECT count(*) FROM events WHERE kind = 'schema.migrate'") == 1);
+}
+
+TEST_CASE("maintenance: network filesystems are named by their statfs magic, local ones are not") {
+  CHECK(sqgl::core::network_filesystem_name(0x6969) == "NFS");
+  CHECK(sqgl::core::network_filesystem_name(0xFF534D42) == "CIFS");
+  CHECK(sqgl::core::network_filesystem_name(0xFE534D42) == "SMB2");
+  CHECK_FALSE(sqgl::core::network_filesystem_name(0xEF53).has_value());  // ext4
+  CHECK_FALSE(sqgl::core::network_filesystem_name(0x01021994).has_value());  // tmpfs
 }

@@ -1,0 +1,65 @@
+// sqgl backup FILE: an online copy of the database, checked before it is kept.
+#include <fmt/format.h>
+
+#include "cli/context.h"
+#include "cli/output.h"
+#include "core/cases.h"
+#include "core/error.h"
+#include "core/history.h"
+#include "core/maintenance.h"
+#include "core/store.h"
+
+namespace sqgl::cli {
+
+namespace {
+
+struct BackupOptions {
+  std::string file;
+};
+
+void run_backup(Context& ctx, const BackupOptions& opt) {
+  // A backup holds every resident's personal data: the district admin's job.
+  const core::Operator op = authorize(ctx, "backup", opt.file, [](const core::Operator& who) {
+    if (!who.has_role("admin")) {
+      throw core::PermissionDenied(fmt::format("{} ({}) may not back up the database: that is for the district admin",
+                                               core::errors::quote(who.staff_no), who.unit_name));
+    }
+  });
+  auto& db = ctx.write_db();
+  const auto report = core::backup_database(db, opt.file, core::file_access(db), [&](const core::BackupReport& copy) {
+    core::WriteTransaction tx(db);
+    core::append_event(db, ctx.clock,
+                       {"db.backup", opt.file,
+                        nlohmann::json{{"pages", copy.pages}, {"bytes", copy.bytes}, {"events", copy.events},
+                                       {"head", copy.head}}
+                            .dump(),
+                        op.staff_no});
+    tx.commit();
+  });
+  if (ctx.json()) {
+    print_json(ctx.out, {{"path", report.path},
+                         {"pages", report.pages},
+                         {"bytes", report.bytes},
+                         {"events", report.events},
+                         {"head", report.head}});
+    return;
+  }
+  ctx.out << fmt::format("backed up to {}: {} pages, {} bytes; integrity ok, {} history events verified, head {}\n",
+                         core::errors::quote(report.path), thousands(report.pages), thousands(report.bytes),
+                         thousands(report.events), report.head);
+}
+
+}  // namespace
+
+RunFn setup_backup(CLI::App& app) {
+  auto opt = std::make_shared<BackupOptions>();
+  auto* sub = app.add_subcommand("backup", "Copy the database while others keep working, and check the copy");
+  sub->add_option("file", opt->file, "The backup file (replaced atomically if it exists)")->required();
+  sub->footer(
+      "Uses SQLite's online backup API: one consistent moment of the database, while clerks keep writing.\n"
+      "The copy must pass integrity_check and 'audit verify' before it replaces FILE. The district admin's job.\n"
+      "Example (cron, 02:00 nightly):\n  sqgl --as IT01 backup /var/backups/sqgl/sqgl-$(date +%F).db");
+  return [opt](Context& ctx) { run_backup(ctx, *opt); };
+}
+
+}  // namespace sqgl::cli

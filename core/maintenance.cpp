@@ -1,0 +1,260 @@
+#include "core/maintenance.h"
+
+#include <fcntl.h>
+#include <pwd.h>
+#include <sys/stat.h>
+#include <sys/statfs.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
+#include <filesystem>
+
+#include <SQLiteCpp/Backup.h>
+#include <SQLiteCpp/Statement.h>
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+#include <sqlite3.h>
+
+#include "core/error.h"
+#include "core/store.h"
+
+namespace sqgl::core {
+
+namespace {
+
+std::string mode_text(mode_t mode) { return fmt::format("{:03o}", mode & 0777); }
+
+// fsync of a file or directory; false when it could not be done.
+bool sync_path(const std::string& path, bool directory) {
+  const int fd = ::open(path.c_str(), (directory ? O_RDONLY | O_DIRECTORY : O_RDONLY) | O_CLOEXEC);
+  if (fd < 0) return false;
+  const bool ok = ::fsync(fd) == 0;
+  ::close(fd);
+  return ok;
+}
+
+void remove_quietly(const std::string& path) {
+  std::error_code ignored;
+  for (const char* suffix : {"", "-journal", "-wal", "-shm"}) std::filesystem::remove(path + suffix, ignored);
+}
+
+}  // namespace
+
+InvalidInput unknown_setting(std::string_view key) {
+  std::string keys;
+  for (const auto& spec : setting_specs()) keys += (keys.empty() ? "" : ", ") + std::string(spec.key);
+  return InvalidInput(fmt::format("unknown setting {} (the settings are {})", errors::quote(key), keys));
+}
+
+// --- settings ---------------------------------------------------------------
+
+std::optional<std::string> get_setting(const SQLite::Database& db, std::string_view key) {
+  SQLite::Statement q(db, "SELECT value FROM settings WHERE key = ?");
+  q.bind(1, std::string(key));
+  if (!q.executeStep()) return std::nullopt;
+  return q.getColumn(0).getString();
+}
+
+const std::vector<SettingSpec>& setting_specs() {
+  static const std::vector<SettingSpec> specs{
+      {"auth", "trust", {"trust", "peer"},
+       "who is acting: trust takes --as as given; peer takes the staff member whose login is the Unix user"},
+      {"files", "owner", {"owner", "group"},
+       "who may read the database, backups, reports and reject files: the owner (600) or also the group (660)"},
+  };
+  return specs;
+}
+
+std::string change_setting(SQLite::Database& db, const Clock& clock, const std::string& staff_no, std::string_view key,
+                           std::string_view value) {
+  const auto& specs = setting_specs();
+  const auto spec = std::find_if(specs.begin(), specs.end(), [&](const auto& s) { return s.key == key; });
+  if (spec == specs.end()) {
+    throw unknown_setting(key);
+  }
+  if (std::find(spec->values.begin(), spec->values.end(), value) == spec->values.end()) {
+    std::string allowed;
+    for (auto v : spec->values) allowed += (allowed.empty() ? "" : " or ") + errors::quote(v);
+    throw errors::invalid(std::string(key), std::string(value), fmt::format("expected {}", allowed));
+  }
+  const std::string old = get_setting(db, key).value_or(std::string(spec->default_value));
+  if (old == value) return old;
+  SQLite::Statement upsert(db,
+                           "INSERT INTO settings (key, value) VALUES (?, ?) "
+                           "ON CONFLICT (key) DO UPDATE SET value = excluded.value");
+  upsert.bind(1, std::string(key));
+  upsert.bind(2, std::string(value));
+  upsert.exec();
+  append_event(db, clock,
+               {"setting.change", std::string(key), nlohmann::json{{"from", old}, {"to", value}}.dump(), staff_no});
+  return old;
+}
+
+AuthMode auth_mode(const SQLite::Database& db) {
+  return get_setting(db, "auth").value_or("trust") == "peer" ? AuthMode::peer : AuthMode::trust;
+}
+
+FileAccess file_access(const SQLite::Database& db) {
+  return get_setting(db, "files").value_or("owner") == "group" ? FileAccess::group : FileAccess::owner;
+}
+
+mode_t file_umask(FileAccess access) { return access == FileAccess::group ? 007 : 077; }
+
+UmaskGuard::UmaskGuard(mode_t mask) : old_(::umask(mask)) {}
+UmaskGuard::~UmaskGuard() { ::umask(old_); }
+
+std::string process_login() {
+  // The real user id, as PostgreSQL's peer method asks the kernel: $USER and
+  // $LOGNAME are whatever the caller set.
+  std::vector<char> buffer(16384);
+  passwd entry{};
+  passwd* found = nullptr;
+  if (::getpwuid_r(::getuid(), &entry, buffer.data(), buffer.size(), &found) != 0 || found == nullptr) return "";
+  return found->pw_name;
+}
+
+// --- the database file --------------------------------------------------------
+
+std::optional<std::string> network_filesystem_name(std::int64_t statfs_type) {
+  switch (static_cast<std::uint32_t>(statfs_type)) {
+    case 0x6969u: return "NFS";
+    case 0x517Bu: return "SMB";
+    case 0xFF534D42u: return "CIFS";
+    case 0xFE534D42u: return "SMB2";
+    case 0x5346414Fu: return "AFS";
+    case 0x73757245u: return "Coda";
+    case 0x00C36400u: return "Ceph";
+    default: return std::nullopt;
+  }
+}
+
+void refuse_network_filesystem(const std::string& path) {
+  if (path.empty() || path == ":memory:") return;
+  std::string probe = path;
+  struct statfs info {};
+  if (::statfs(probe.c_str(), &info) != 0) {
+    probe = std::filesystem::absolute(path).parent_path().string();
+    if (::statfs(probe.c_str(), &info) != 0) return;  // opening it will say what is wrong
+  }
+  if (auto name = network_filesystem_name(static_cast<std::int64_t>(info.f_type))) {
+    throw Failure(fmt::format(
+        "{} is on a network filesystem ({}), where SQLite's locking is unreliable and two clerks could corrupt it; "
+        "keep the database on a local disk",
+        errors::quote(path), *name));
+  }
+}
+
+std::optional<std::string> file_mode_warning(const std::string& path, FileAccess access) {
+  if (path.empty() || path == ":memory:") return std::nullopt;
+  const mode_t forbidden = access == FileAccess::group ? 0007 : 0077;
+  std::string files;
+  mode_t seen = 0;
+  for (const char* suffix : {"", "-wal", "-shm"}) {
+    const std::string file = path + suffix;
+    struct stat st {};
+    if (::stat(file.c_str(), &st) != 0 || (st.st_mode & forbidden) == 0) continue;
+    files += (files.empty() ? "" : " ") + errors::quote(file);
+    seen |= st.st_mode & 0777;
+  }
+  if (files.empty()) return std::nullopt;
+  const mode_t wanted = access == FileAccess::group ? 0660 : 0600;
+  return fmt::format("{} (mode {}) can be read by {}, and it holds residents' personal data: chmod {} {}",
+                     errors::quote(path), mode_text(seen), (seen & 0007) ? "other users" : "its group",
+                     mode_text(wanted), files);
+}
+
+void apply_file_access(const std::string& path, FileAccess access) {
+  const mode_t wanted = access == FileAccess::group ? 0660 : 0600;
+  for (const char* suffix : {"", "-wal", "-shm"}) {
+    const std::string file = path + suffix;
+    if (::chmod(file.c_str(), wanted) != 0 && errno != ENOENT) {
+      throw Failure(fmt::format("cannot chmod {}: {}", errors::quote(file), std::strerror(errno)));
+    }
+  }
+}
+
+// --- backup and check -----------------------------------------------------------
+
+BackupReport backup_database(SQLite::Database& source, const std::string& dest, FileAccess access,
+                             const std::function<void(const BackupReport&)>& before_rename) {
+  namespace fs = std::filesystem;
+  if (dest.empty()) throw InvalidInput("the backup needs a file name");
+  struct stat from {}, to {};
+  if (::stat(source.getFilename().c_str(), &from) == 0 && ::stat(dest.c_str(), &to) == 0 &&
+      from.st_dev == to.st_dev && from.st_ino == to.st_ino) {
+    throw InvalidInput(fmt::format("{} is the database itself; back up to another file", errors::quote(dest)));
+  }
+  fs::path dir = fs::path(dest).parent_path();
+  if (dir.empty()) dir = ".";
+  std::error_code ec;
+  if (!fs::is_directory(dir, ec)) throw NotFound(fmt::format("no directory {} for the backup", errors::quote(dir.string())));
+  if (fs::is_directory(dest, ec)) throw InvalidInput(fmt::format("{} is a directory; name a file", errors::quote(dest)));
+
+  const std::string temp = fmt::format("{}.tmp-{}", dest, ::getpid());
+  BackupReport report;
+  report.path = dest;
+  try {
+    {
+      UmaskGuard guard(file_umask(access));
+      SQLite::Database copy(temp, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE | SQLite::OPEN_NOMUTEX);
+      copy.exec("PRAGMA synchronous = FULL");
+      SQLite::Backup backup(copy, source);
+      // All pages in one step: one read transaction, so the copy is one consistent
+      // moment of the database while other processes keep writing (WAL).
+      const int rc = backup.executeStep(-1);
+      if (rc != SQLITE_DONE) {
+        throw Conflict(fmt::format("backup: the database is busy (code {}); try again", rc));
+      }
+      report.pages = backup.getTotalPageCount();
+    }
+    {
+      SQLite::Database copy(temp, SQLite::OPEN_READWRITE | SQLite::OPEN_NOMUTEX);
+      SQLite::Statement integrity(copy, "PRAGMA integrity_check");
+      while (integrity.executeStep()) {
+        const std::string line = integrity.getColumn(0).getString();
+        if (line != "ok") throw Failure(fmt::format("backup: the copy does not pass integrity_check: {}", line));
+      }
+      const AuditResult history = verify_history(copy);
+      if (!history.ok()) throw Failure(fmt::format("backup: the copy's {}", history.describe()));
+      report.events = history.events;
+      report.head = history.head;
+      copy.exec("PRAGMA wal_checkpoint(TRUNCATE)");
+    }
+    if (!sync_path(temp, false)) throw Failure(fmt::format("backup: cannot sync {}", errors::quote(temp)));
+    struct stat st {};
+    if (::stat(temp.c_str(), &st) == 0) report.bytes = st.st_size;
+    if (before_rename) before_rename(report);
+    if (std::rename(temp.c_str(), dest.c_str()) != 0) {
+      throw Failure(fmt::format("backup: cannot rename {} to {}: {}", errors::quote(temp), errors::quote(dest),
+                                std::strerror(errno)));
+    }
+    sync_path(dir.string(), true);
+  } catch (const SQLite::Exception& e) {
+    remove_quietly(temp);
+    rethrow_sqlite(e, "backup failed");
+  } catch (...) {
+    remove_quietly(temp);
+    throw;
+  }
+  return report;
+}
+
+CheckReport check_database(const SQLite::Database& db, std::string_view anchor) {
+  CheckReport report;
+  SQLite::Statement integrity(db, "PRAGMA integrity_check(100)");
+  while (integrity.executeStep()) {
+    std::string line = integrity.getColumn(0).getString();
+    if (line != "ok") report.integrity.push_back(std::move(line));
+  }
+  SQLite::Statement fks(db, "PRAGMA foreign_key_check");
+  while (fks.executeStep()) {
+    report.foreign_keys.push_back(fmt::format("{} row {} refers to a missing {} row", errors::quote(fks.getColumn(0).getString()),
+                                              fks.getColumn(1).getInt64(), errors::quote(fks.getColumn(2).getString())));
+  }
+  report.history = verify_history(db, anchor);
+  return report;
+}
+
+}  // namespace sqgl::core
