@@ -42,4 +42,9 @@ class Cli {
   std::vector<std::pair<CLI::App*, RunFn>> commands_;
 };
 
+/// The whole process: reads the environment (SQGL_DB, SQGL_OPERATOR, SQGL_NOW),
+/// runs the command on argv, returns the exit code. main() and the test binaries
+/// (tests/faults) call it.
+int run_main(int argc, char** argv);
+
 }  // namespace sqgl::cli

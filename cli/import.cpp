@@ -14,6 +14,7 @@
 #include "core/csv_stream.h"
 #include "core/error.h"
 #include "core/import.h"
+#include "core/test_point.h"
 
 namespace sqgl::cli {
 
@@ -88,6 +89,7 @@ void run_import(Context& ctx, ImportCliOptions opt) {
   const bool show_progress = ::isatty(STDERR_FILENO) != 0 && opt.file != "-";
   const auto started = std::chrono::steady_clock::now();
   auto on_progress = [&](std::int64_t rows, std::uint64_t bytes) {
+    core::test_point("import.progress");
     if (!show_progress) return;
     const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
     const auto rate = seconds > 0 ? static_cast<long long>(static_cast<double>(rows) / seconds) : 0LL;
@@ -105,12 +107,15 @@ void run_import(Context& ctx, ImportCliOptions opt) {
   bool written = false;
   run_write_maybe(ctx, "import " + opt.import.kind, source, [&](auto& db, const auto& op, const auto&) {
     report = core::import_csv(db, ctx.clock, op, csv, opt.import, on_problem, on_progress);
+    core::test_point("import.after-parse");
     if (show_progress) ctx.err << '\n';
     if (opt.dry_run || (report.rejected > 0 && !opt.skip_bad)) return false;
     core::record_import(db, ctx.clock, op, report, opt.import);
     written = true;
+    core::test_point("import.before-commit");
     return true;
   });
+  if (written) core::test_point("import.after-commit");
   // synchronous=NORMAL left the commit in the WAL unsynced: a checkpoint makes
   // the whole import durable before sqgl reports it done.
   if (written) ctx.write_db().exec("PRAGMA wal_checkpoint(FULL)");

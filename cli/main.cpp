@@ -1,27 +1,6 @@
 // sqgl: one binary over sqgl_core. Everything but the process boundary lives in
-// cli/app.cpp and one file per subcommand.
-#include <sys/stat.h>
-#include <unistd.h>
-
-#include <cstdlib>
-#include <iostream>
-
+// cli/ (cli/entry.cpp reads the environment, cli/app.cpp dispatches, one file per
+// subcommand).
 #include "cli/app.h"
-#include "core/store.h"
 
-int main(int argc, char** argv) {
-  std::ios::sync_with_stdio(false);
-  // Residents' personal data: whatever sqgl creates is its owner's alone until the
-  // database's `files` setting says the group may read it too.
-  ::umask(077);
-  sqgl::core::configure_sqlite_library();
-  sqgl::cli::Environment env;
-  for (const char* key : {"SQGL_DB", "SQGL_OPERATOR", "SQGL_NOW", "NO_COLOR"}) {
-    if (const char* value = std::getenv(key)) env[key] = value;
-  }
-  std::vector<std::string> args(argv + 1, argv + argc);
-  sqgl::cli::Cli cli;
-  int code = cli.run(args, env, std::cout, std::cerr, ::isatty(STDOUT_FILENO) != 0);
-  std::cout.flush();
-  return code;
-}
+int main(int argc, char** argv) { return sqgl::cli::run_main(argc, argv); }

@@ -18,11 +18,14 @@ def arguments(description):
     """Parses the common command line; returns the namespace (sqgl, fixtures, work, long)."""
     parser = argparse.ArgumentParser(description=description)
     parser.add_argument("--sqgl", required=True, help="the sqgl binary under test")
+    parser.add_argument("--crash", help="sqgl_crash: sqgl with kill -9 at named points (SQGL_CRASH_AT)")
     parser.add_argument("--fixtures", required=True, help="tests/fixtures")
     parser.add_argument("--work", required=True, help="a scratch directory (emptied first)")
     parser.add_argument("--long", action="store_true", help="the longer mode")
     args = parser.parse_args()
     args.sqgl = os.path.abspath(args.sqgl)
+    if args.crash:
+        args.crash = os.path.abspath(args.crash)
     shutil.rmtree(args.work, ignore_errors=True)
     os.makedirs(args.work)
     return args

@@ -1,0 +1,29 @@
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cstdlib>
+#include <iostream>
+
+#include "cli/app.h"
+#include "core/store.h"
+
+namespace sqgl::cli {
+
+int run_main(int argc, char** argv) {
+  std::ios::sync_with_stdio(false);
+  // Residents' personal data: whatever sqgl creates is its owner's alone until the
+  // database's `files` setting says the group may read it too.
+  ::umask(077);
+  core::configure_sqlite_library();
+  Environment env;
+  for (const char* key : {"SQGL_DB", "SQGL_OPERATOR", "SQGL_NOW", "NO_COLOR"}) {
+    if (const char* value = std::getenv(key)) env[key] = value;
+  }
+  std::vector<std::string> args(argv + 1, argv + argc);
+  Cli cli;
+  int code = cli.run(args, env, std::cout, std::cerr, ::isatty(STDOUT_FILENO) != 0);
+  std::cout.flush();
+  return code;
+}
+
+}  // namespace sqgl::cli

@@ -1,0 +1,37 @@
+// sqgl_crash: sqgl with a kill -9 at a named point of a command, for the crash
+// tests (tests/reliability/test_kill.py). SQGL_CRASH_AT=POINT[:N] kills the
+// process with SIGKILL the N-th time (default 1st) it passes POINT, e.g.
+// import.after-parse, import.progress:20, import.before-commit, import.after-commit.
+#include <signal.h>
+#include <unistd.h>
+
+#include <cstdlib>
+#include <string>
+
+#include "cli/app.h"
+#include "core/test_point.h"
+
+namespace {
+
+std::string crash_point;
+long crash_at = 1;
+long passed = 0;
+
+void kill_at(std::string_view point) {
+  if (point != crash_point || ++passed < crash_at) return;
+  ::kill(::getpid(), SIGKILL);
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  if (const char* at = std::getenv("SQGL_CRASH_AT")) {
+    crash_point = at;
+    if (auto colon = crash_point.find(':'); colon != std::string::npos) {
+      crash_at = std::strtol(crash_point.c_str() + colon + 1, nullptr, 10);
+      crash_point.resize(colon);
+    }
+    sqgl::core::test_point_hook = kill_at;
+  }
+  return sqgl::cli::run_main(argc, argv);
+}
