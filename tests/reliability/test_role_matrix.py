@@ -52,6 +52,8 @@ MATRIX = {
                                 "any step"],
     "`route --auto`": [NO, "own station's steps", NO, NO, NO, NO, "every step"],
     "`import KIND`": [NO, NO, NO, NO, NO, NO, "every kind"],
+    "`backup FILE`": [NO, NO, NO, NO, NO, NO, "the whole database"],
+    "`setting KEY VALUE`": [NO, NO, NO, NO, NO, NO, "every setting"],
     "`init`, `init --demo`": ["anyone"] * 7,
 }
 
@@ -307,18 +309,20 @@ class Matrix:
 
     def changed_tables(self, db):
         """The tables of `db` whose rows differ from the pristine database's: the canonical
-        dump's comparison (every row, in any order), done by SQLite itself."""
+        dump's comparison (every row, in any order), done by SQLite itself. The settings row
+        'history.head' is the history's own bookkeeping: it counts as part of "events"."""
         con = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
         try:
             con.execute("ATTACH DATABASE ? AS pristine", (f"file:{self.base}?mode=ro",))
             changed = set()
             for t in self.tables:
-                counts = con.execute(f'SELECT (SELECT count(*) FROM main."{t}"), '
-                                     f'(SELECT count(*) FROM pristine."{t}")').fetchone()
+                where = " WHERE key <> 'history.head'" if t == "settings" else ""
+                counts = con.execute(f'SELECT (SELECT count(*) FROM main."{t}"{where}), '
+                                     f'(SELECT count(*) FROM pristine."{t}"{where})').fetchone()
                 if counts[0] != counts[1] or con.execute(
-                        f'SELECT 1 FROM (SELECT * FROM main."{t}" EXCEPT SELECT * FROM pristine."{t}") '
-                        f'UNION ALL SELECT 1 FROM (SELECT * FROM pristine."{t}" EXCEPT SELECT * FROM main."{t}") '
-                        'LIMIT 1').fetchone():
+                        f'SELECT 1 FROM (SELECT * FROM main."{t}"{where} EXCEPT SELECT * FROM pristine."{t}"{where}) '
+                        f'UNION ALL SELECT 1 FROM (SELECT * FROM pristine."{t}"{where} '
+                        f'EXCEPT SELECT * FROM main."{t}"{where}) LIMIT 1').fetchone():
                     changed.add(t)
             return changed
         finally:
@@ -382,7 +386,8 @@ class Matrix:
         member the row would allow, were they active."""
         for role, text in zip(ROLES, MATRIX[row]):
             scopes = [("own", OWN[role])]
-            if text not in (NO, "anyone", "any step", "every step", "every kind"):
+            if text not in (NO, "anyone", "any step", "every step", "every kind", "the whole database",
+                            "every setting"):
                 scopes.append(("other", OTHER[role]))
             for scope, operator in scopes:
                 for c in scenarios(role, text, scope, operator):
@@ -511,6 +516,37 @@ class Matrix:
                                 self.imported(kind) if expect == "ok" else None))
             return out
 
+        def backup(role, text, scope, operator):
+            path = os.path.join(self.work, "backup.db")
+            if os.path.exists(path):
+                os.remove(path)
+
+            def made(op):
+                def check(db, _stdout):
+                    if not os.path.exists(path):
+                        return "no backup file"
+                    return "" if self.event_by(db, "db.backup", path, op) else "no db.backup event"
+                return check
+
+            def absent(_op):
+                return lambda db, _stdout: "a refused backup left its file" if os.path.exists(path) else ""
+            if allowed(text, "own") == "denied":
+                return [Cell("", ["backup", path], "denied", path, "backup")]
+            return [Cell("", ["backup", path], "ok", check=made)]
+
+        def setting(role, text, scope, operator):
+            def changed(op):
+                def check(db, _stdout):
+                    value = self.query("SELECT value FROM settings WHERE key = 'auth'", db=db)
+                    if value != [("peer",)]:
+                        return f"auth is {value}, expected peer"
+                    return "" if self.event_by(db, "setting.change", "auth", op) else "no setting.change event"
+                return check
+            argv = ["setting", "auth", "peer"]
+            if allowed(text, "own") == "denied":
+                return [Cell("", argv, "denied", "auth", "setting")]
+            return [Cell("", argv, "ok", check=changed)]
+
         def init(role, text, scope, operator):
             def unchanged(_op):
                 return lambda db, _stdout: ("" if not self.changed_tables(db)
@@ -529,6 +565,8 @@ class Matrix:
             ("`route CASE --to STAFF`", route_to, "ZZ0198"),
             ("`route --auto`", route_auto, "IT98"),
             ("`import KIND`", import_kind, "IT98"),
+            ("`backup FILE`", backup, "IT98"),
+            ("`setting KEY VALUE`", setting, "IT98"),
             ("`init`, `init --demo`", init, "ZZ0198"),
         ]
 
