@@ -1,6 +1,8 @@
 #include "cli/app.h"
 
 #include <algorithm>
+#include <iterator>
+#include <stdexcept>
 
 #include <fmt/format.h>
 #include <CLI/CLI.hpp>
@@ -44,16 +46,58 @@ Cli::Cli() : app_("sqgl — case management for community service stations", "sq
       "Exit codes: 0 ok, 1 failure, 2 bad usage or input, 3 not found, 4 permission denied, 5 conflict, "
       "6 findings.\n"
       "Example:\n  sqgl init && sqgl catalog C05-01");
-  for (auto setup :
-       {setup_init, setup_apply, setup_approve, setup_route, setup_show, setup_list, setup_withdraw, setup_evaluate,
-        setup_catalog, setup_calendar, setup_district, setup_staff, setup_resident, setup_import, setup_report, setup_audit, setup_backup,
-        setup_check, setup_setting}) {
-    RunFn run = setup(app_);
-    commands_.emplace_back(app_.get_subcommands({}).back(), std::move(run));
-  }
 }
 
-void Cli::check_command_name(const std::vector<std::string>& args) const {
+namespace {
+
+struct CommandEntry {
+  const char* name;
+  RunFn (*setup)(CLI::App&);
+};
+
+constexpr CommandEntry kCommands[] = {
+    {"init", setup_init},         {"apply", setup_apply},       {"approve", setup_approve},
+    {"route", setup_route},       {"show", setup_show},         {"list", setup_list},
+    {"withdraw", setup_withdraw}, {"evaluate", setup_evaluate}, {"catalog", setup_catalog},
+    {"calendar", setup_calendar}, {"district", setup_district}, {"staff", setup_staff},
+    {"resident", setup_resident}, {"import", setup_import},     {"report", setup_report},
+    {"audit", setup_audit},       {"backup", setup_backup},     {"check", setup_check},
+    {"setting", setup_setting},
+};
+
+}  // namespace
+
+std::vector<std::string> Cli::command_names() {
+  std::vector<std::string> names;
+  for (const auto& entry : kCommands) names.emplace_back(entry.name);
+  return names;
+}
+
+void Cli::add_command(std::size_t index) {
+  const auto& entry = kCommands[index];
+  for (const auto& [sub, run] : commands_) {
+    if (sub->get_name() == entry.name) return;
+  }
+  RunFn run = entry.setup(app_);
+  CLI::App* sub = app_.get_subcommands({}).back();
+  if (sub->get_name() != entry.name) {
+    throw std::logic_error(fmt::format("command table lists {} but its setup made {}", entry.name, sub->get_name()));
+  }
+  commands_.emplace_back(sub, std::move(run));
+}
+
+void Cli::add_commands(const std::vector<std::string>& args) {
+  const std::string name = command_name(args);
+  for (std::size_t i = 0; i < std::size(kCommands); ++i) {
+    if (name == kCommands[i].name) return add_command(i);
+  }
+  // No command named: only the program's --help needs them all (it lists them).
+  const bool help = std::any_of(args.begin(), args.end(), [](const auto& a) { return a == "--help" || a == "-h"; });
+  if (!help) return;
+  for (std::size_t i = 0; i < std::size(kCommands); ++i) add_command(i);
+}
+
+std::string Cli::command_name(const std::vector<std::string>& args) const {
   // The first word that is not an option or a global option's value names the
   // command; say so plainly when it names none (CLI11 would only say "not expected").
   for (std::size_t i = 0; i < args.size(); ++i) {
@@ -63,11 +107,8 @@ void Cli::check_command_name(const std::vector<std::string>& args) const {
       continue;
     }
     if (a.starts_with("-")) continue;
-    std::vector<std::string> names;
-    for (const auto& [sub, run] : commands_) {
-      if (sub->get_name() == a) return;
-      names.push_back(sub->get_name());
-    }
+    const auto names = command_names();
+    if (std::find(names.begin(), names.end(), a) != names.end()) return a;
     std::string message = fmt::format("unknown command {}", core::errors::quote(a));
     if (auto guess = core::closest_match(a, names); !guess.empty()) {
       message += fmt::format(" (did you mean {}?)", core::errors::quote(guess));
@@ -76,10 +117,11 @@ void Cli::check_command_name(const std::vector<std::string>& args) const {
     }
     throw core::InvalidInput(message);
   }
+  return "";
 }
 
 std::string Cli::parse(const std::vector<std::string>& args) {
-  check_command_name(args);
+  add_commands(args);
   std::vector<std::string> reversed(args.rbegin(), args.rend());  // CLI11 takes them last to first
   app_.parse(reversed);
   for (const auto& [sub, run] : commands_) {

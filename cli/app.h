@@ -34,8 +34,17 @@ class Cli {
   /// The underlying CLI11 app.
   CLI::App& app() { return app_; }
 
+  /// Every command's name, in the order `sqgl --help` lists them.
+  static std::vector<std::string> command_names();
+
  private:
-  void check_command_name(const std::vector<std::string>& args) const;
+  /// The command `args` names ("" when none), or InvalidInput for an unknown one.
+  std::string command_name(const std::vector<std::string>& args) const;
+  /// Builds the subcommands `args` needs: only the one it names (a process runs one
+  /// command, and building all of CLI11's options costs more than the command), or
+  /// all of them for the program's own --help.
+  void add_commands(const std::vector<std::string>& args);
+  void add_command(std::size_t index);
 
   CLI::App app_;
   GlobalOptions globals_;

@@ -2,6 +2,7 @@
 
 #include <sys/stat.h>
 
+#include "core/calendar.h"
 #include "core/maintenance.h"
 #include "core/store.h"
 
@@ -21,6 +22,11 @@ SQLite::Database& Context::open(bool writable) {
 SQLite::Database& Context::read_db() { return open(false); }
 
 SQLite::Database& Context::write_db() { return open(true); }
+
+const core::WorkCalendar& Context::calendar() {
+  if (!calendar_) calendar_ = std::make_shared<const core::WorkCalendar>(core::WorkCalendar::load(write_db()));
+  return *calendar_;
+}
 
 const std::string& Context::login() {
   if (!login_) login_ = core::process_login();
@@ -79,11 +85,11 @@ void recording_refusals(Context& ctx, SQLite::Database& db, std::string_view com
 
 void run_write_maybe(Context& ctx, std::string_view command, std::string_view subject, const MaybeWriteBody& body) {
   auto& db = ctx.write_db();
-  std::optional<core::WorkCalendar> calendar;
+  const core::WorkCalendar* calendar = nullptr;
   recording_refusals(ctx, db, command, subject, [&] {
     core::WriteTransaction tx(db);
     const core::Operator op = core::resolve_operator(db, ctx.operator_(), ctx.login());
-    calendar = core::WorkCalendar::load(db);
+    calendar = &ctx.calendar();
     if (body(db, op, *calendar)) tx.commit();
   });
   for (int year : calendar->years_without_calendar()) {
@@ -104,7 +110,7 @@ core::Operator authorize(Context& ctx, std::string_view command, std::string_vie
 
 void print_case_result(Context& ctx, std::string_view number, const std::function<void(const core::Case&)>& human) {
   auto& db = ctx.write_db();
-  const auto c = core::get_case(db, core::WorkCalendar::load(db), number);
+  const auto c = core::get_case(db, ctx.calendar(), number);
   if (ctx.json()) {
     print_json(ctx.out, case_json(c, ctx.clock.today()));
   } else {

@@ -13,6 +13,10 @@
 
 #include "core/date.h"
 
+namespace sqgl::core {
+class WorkCalendar;
+}  // namespace sqgl::core
+
 namespace sqgl::cli {
 
 /// The options every subcommand understands (PRODUCT.md's contract).
@@ -51,6 +55,9 @@ class Context {
   SQLite::Database& read_db();
   /// Opens the database for writing.
   SQLite::Database& write_db();
+  /// The working-day calendar of the open database, loaded once per command
+  /// (run_write loads it inside the command's transaction).
+  const core::WorkCalendar& calendar();
 
   /// The login name of the process's real user (for peer authentication).
   const std::string& login();
@@ -63,6 +70,7 @@ class Context {
   bool out_is_tty_;
   std::unique_ptr<SQLite::Database> db_;
   std::optional<std::string> login_;
+  std::shared_ptr<const core::WorkCalendar> calendar_;
 
   SQLite::Database& open(bool writable);
 };

@@ -8,7 +8,6 @@
 #include <sstream>
 
 #include <fmt/format.h>
-#include <xlsxwriter.h>
 
 #include <cmath>
 #include <ctime>
@@ -16,6 +15,7 @@
 
 #include "cli/context.h"
 #include "cli/output.h"
+#include "cli/xlsx_library.h"
 #include "core/calendar.h"
 #include "core/error.h"
 #include "core/report.h"
@@ -258,9 +258,10 @@ void render_html(std::ostream& out, const core::Report& r) {
 // The workbook district offices open: a summary sheet, then one sheet a table.
 // libxlsxwriter writes to a file; the bytes come back for --out or stdout.
 std::string render_xlsx(const core::Report& r) {
+  const auto& x = XlsxLibrary::get();
   const auto path = std::filesystem::temp_directory_path() / fmt::format("sqgl-report-{}.xlsx", ::getpid());
   lxw_workbook_options options{};
-  lxw_workbook* wb = workbook_new_opt(path.string().c_str(), &options);
+  lxw_workbook* wb = x.workbook_new_opt(path.string().c_str(), &options);
   if (!wb) throw core::Failure("cannot create the xlsx workbook");
   // The document's creation time is the as-of time, so the same report gives the same file.
   lxw_doc_properties properties{};
@@ -273,19 +274,19 @@ std::string render_xlsx(const core::Report& r) {
   tm.tm_mon = static_cast<int>(static_cast<unsigned>(ymd.month())) - 1;
   tm.tm_mday = static_cast<int>(static_cast<unsigned>(ymd.day()));
   properties.created = timegm(&tm);
-  workbook_set_properties(wb, &properties);
-  lxw_format* bold = workbook_add_format(wb);
-  format_set_bold(bold);
-  lxw_worksheet* summary = workbook_add_worksheet(wb, "report");
-  worksheet_write_string(summary, 0, 0, r.title.c_str(), bold);
-  worksheet_write_string(summary, 1, 0, header_line(r).c_str(), nullptr);
+  x.workbook_set_properties(wb, &properties);
+  lxw_format* bold = x.workbook_add_format(wb);
+  x.format_set_bold(bold);
+  lxw_worksheet* summary = x.workbook_add_worksheet(wb, "report");
+  x.worksheet_write_string(summary, 0, 0, r.title.c_str(), bold);
+  x.worksheet_write_string(summary, 1, 0, header_line(r).c_str(), nullptr);
   lxw_row_t line = 2;
-  for (const auto& note : r.notes) worksheet_write_string(summary, line++, 0, note.c_str(), nullptr);
+  for (const auto& note : r.notes) x.worksheet_write_string(summary, line++, 0, note.c_str(), nullptr);
   for (const auto& t : r.tables) {
-    lxw_worksheet* sheet = workbook_add_worksheet(wb, t.name.substr(0, 31).c_str());
+    lxw_worksheet* sheet = x.workbook_add_worksheet(wb, t.name.substr(0, 31).c_str());
     for (std::size_t c = 0; c < t.columns.size(); ++c) {
       const auto& heading = t.columns[c].title.empty() ? t.columns[c].key : t.columns[c].title;
-      worksheet_write_string(sheet, 0, static_cast<lxw_col_t>(c), heading.c_str(), bold);
+      x.worksheet_write_string(sheet, 0, static_cast<lxw_col_t>(c), heading.c_str(), bold);
     }
     for (std::size_t row = 0; row < t.rows.size(); ++row) {
       for (std::size_t c = 0; c < t.rows[row].size(); ++c) {
@@ -293,16 +294,16 @@ std::string render_xlsx(const core::Report& r) {
         const auto rr = static_cast<lxw_row_t>(row + 1);
         const auto cc = static_cast<lxw_col_t>(c);
         if (std::holds_alternative<std::int64_t>(v)) {
-          worksheet_write_number(sheet, rr, cc, static_cast<double>(std::get<std::int64_t>(v)), nullptr);
+          x.worksheet_write_number(sheet, rr, cc, static_cast<double>(std::get<std::int64_t>(v)), nullptr);
         } else if (std::holds_alternative<double>(v)) {
-          worksheet_write_number(sheet, rr, cc, std::get<double>(v), nullptr);
+          x.worksheet_write_number(sheet, rr, cc, std::get<double>(v), nullptr);
         } else if (std::holds_alternative<std::string>(v)) {
-          worksheet_write_string(sheet, rr, cc, std::get<std::string>(v).c_str(), nullptr);
+          x.worksheet_write_string(sheet, rr, cc, std::get<std::string>(v).c_str(), nullptr);
         }
       }
     }
   }
-  if (workbook_close(wb) != LXW_NO_ERROR) {
+  if (x.workbook_close(wb) != LXW_NO_ERROR) {
     std::filesystem::remove(path);
     throw core::Failure("cannot write the xlsx workbook");
   }
