@@ -11,6 +11,7 @@
 
 #include "core/catalog.h"
 #include "core/citizen_id.h"
+#include "core/district.h"
 #include "core/error.h"
 #include "core/history.h"
 #include "core/store.h"
@@ -249,6 +250,16 @@ void close_case(SQLite::Database& db, std::int64_t case_id, const std::string& s
   SQLite::Statement q(db, "UPDATE cases SET status = ?, current_seq = NULL, decided_at = ? WHERE id = ?");
   SQLite::bind(q, status, format_datetime(now), case_id);
   q.exec();
+}
+
+// A filter naming a community, item, unit or staff member that does not exist is a
+// typo: say so (exit 3) rather than print an empty queue.
+void check_case_filter(const SQLite::Database& db, const CaseFilter& filter) {
+  if (!filter.community.empty()) require_unit(db, filter.community, "community", "community");
+  if (!filter.street.empty()) require_unit(db, filter.street, "street", "street office");
+  if (!filter.unit.empty()) require_unit(db, filter.unit, "", "unit");
+  if (!filter.item.empty()) get_item(db, filter.item);
+  if (!filter.assignee.empty()) require_staff(db, filter.assignee);
 }
 
 }  // namespace
@@ -664,6 +675,7 @@ AutoRouteReport route_auto(SQLite::Database& db, const Clock& clock, const Opera
                     "admin",
                     errors::quote(op.staff_no)));
   }
+  check_case_filter(db, filter);
   // A station head routes the steps of their own station; the admin routes all.
   SQLite::Statement open(db,
                          "SELECT c.number, s.seq, h.grid_id FROM case_steps s "
@@ -827,6 +839,7 @@ Case get_case(const SQLite::Database& db, const WorkCalendar& calendar, std::str
 
 std::vector<CaseSummary> list_cases(const SQLite::Database& db, const WorkCalendar& calendar, const CaseFilter& filter,
                                     Date today) {
+  check_case_filter(db, filter);
   std::string due_limit;
   if (filter.due_within) due_limit = format_date(calendar.add_working_days(today, *filter.due_within));
   SQLite::Statement q(db,

@@ -1,6 +1,7 @@
 #include "core/citizen_id.h"
 
 #include <fmt/format.h>
+#include <algorithm>
 #include <array>
 
 #include "core/error.h"
@@ -84,7 +85,8 @@ IdCheck check_citizen_id(std::string_view text, std::optional<Date> today) {
     std::string upgraded = std::string(text.substr(0, 6)) + "19" + std::string(text.substr(6));
     upgraded += citizen_id_check_char(upgraded);
     return fail(IdProblem::fifteen_digit,
-                fmt::format("is a first-generation 15-digit ID; use the 18-digit form (probably '{}')", upgraded));
+                fmt::format("is a first-generation 15-digit ID; use the 18-digit form (probably '{}')",
+                            mask_citizen_id(upgraded)));
   }
   if (text.size() != 18) return fail(IdProblem::bad_length, fmt::format("has {} characters, expected 18", text.size()));
   std::string number(text);
@@ -121,7 +123,12 @@ IdCheck check_citizen_id(std::string_view text, std::optional<Date> today) {
 
 CitizenId parse_citizen_id(std::string_view text, std::optional<Date> today) {
   auto check = check_citizen_id(text, today);
-  if (!check.id) throw errors::invalid("citizen ID", text, check.message);
+  if (!check.id) {
+    // A number one digit off is still most of someone's ID: shown masked, like every ID
+    // sqgl prints, once it holds as many digits as a 15-digit one.
+    const auto digits = std::count_if(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
+    throw errors::invalid("citizen ID", digits >= 15 ? mask_citizen_id(text) : std::string(text), check.message);
+  }
   return *check.id;
 }
 
