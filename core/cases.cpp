@@ -330,7 +330,7 @@ std::string apply_case(SQLite::Database& db, const Clock& clock, const WorkCalen
   }
   const DateTime now = clock.now();
   const Item item = get_item(db, request.item);
-  const CitizenId id = parse_citizen_id(request.citizen_id);
+  const CitizenId id = parse_citizen_id(request.citizen_id, now.date);
 
   SQLite::Statement resident(db,
                              "SELECT r.id, r.name, r.sex, r.birth_date, h.community_id, c.name_zh, c.code, "
@@ -661,6 +661,7 @@ void route_case(SQLite::Database& db, const Clock& clock, const Operator& op, st
       return;
     }
   }
+  require_staff(db, std::string(staff_no));  // a typo is "unknown", not "cannot decide"
   throw InvalidInput(
       fmt::format("{} cannot decide step {} ({}) of case {}: it needs an active {} of {} who has "
                   "decided no other step of the case",

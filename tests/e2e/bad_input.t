@@ -99,5 +99,17 @@ $ sqgl --as IT01 route --auto --community 150204009001
 $ sqgl show ''
 ! sqgl: error: case: must not be empty (see 'sqgl --help')
 ? 2
+# bug: `route --to` a staff number that does not exist said it "cannot decide step 1" (exit 2).
+$ sqgl --as ZZ0101 route 150204-20120129-0001 --to ZZ9999
+! sqgl: error: unknown staff number 'ZZ9999'
+? 3
+# bug: `apply --resident` with an ID born after today said "no resident" (exit 3), not that the ID is invalid.
+$ sqgl --as ZZ0101 apply --resident 150204201512310003 --item C10-01 --materials 1
+! sqgl: error: invalid citizen ID '150204********0003': birth date 2015-12-31 is in the future
+? 2
+# bug: full-width digits were "54 characters", and shown in full.
+$ sqgl resident １５０２０４１９８５０３１２１２３０
+! sqgl: error: invalid citizen ID '１５０２０４********１２３０': must be 17 digits followed by a digit or X, in ASCII (not full-width ０-９)
+? 2
 $ sqlite3 demo.db .dump | diff -q - before.sql && echo "nothing written"
 nothing written

@@ -112,3 +112,17 @@ TEST_CASE("regression: an invalid citizen ID one digit off was echoed in full") 
 TEST_CASE("citizen ID: masking keeps the first 6 and last 4 characters") {
   CHECK(mask_citizen_id("150204198503121230") == "150204********1230");
 }
+
+TEST_CASE("regression: a full-width ID was \"54 characters\" and masked through its characters' bytes") {
+  const std::string wide = "１５０２０４１９８５０３１２１２３０";
+  auto check = check_citizen_id(wide);
+  CHECK(check.problem == IdProblem::bad_character);
+  CHECK(check.message.find("full-width") != std::string::npos);
+  CHECK(mask_citizen_id(wide) == "１５０２０４********１２３０");
+  try {
+    parse_citizen_id(wide);
+    FAIL("expected InvalidInput");
+  } catch (const InvalidInput& e) {
+    CHECK(std::string(e.what()).find("'１５０２０４********１２３０'") != std::string::npos);
+  }
+}
