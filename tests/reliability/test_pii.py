@@ -20,7 +20,6 @@ import io
 import json
 import os
 import re
-import shutil
 import sqlite3
 import subprocess
 import sys
@@ -51,14 +50,18 @@ class Scanner:
     """Collects outputs and what each held that it should not."""
 
     def __init__(self, db):
+        self.kinds = {}
+        self.leaks = []
+        self.load(db)
+
+    def load(self, db):
+        """The IDs and phone numbers the database holds now."""
         con = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
         self.ids = {r[0].upper().encode() for r in con.execute("SELECT citizen_id FROM residents")}
         phones = [r[0] for r in con.execute(
             "SELECT phone FROM residents WHERE phone <> '' UNION SELECT phone FROM staff WHERE phone <> ''")]
         con.close()
         self.phones = {p.encode() for p in phones} | {p.replace("-", "").encode() for p in phones}
-        self.kinds = {}
-        self.leaks = []
 
     def scan(self, kind, label, data):
         self.kinds[kind] = self.kinds.get(kind, 0) + 1
@@ -81,7 +84,7 @@ class Scanner:
             context = data[max(0, at - 60):at + 60].decode("utf-8", "replace").replace("\n", "⏎")
             self.leaks.append(f"{label}: {value!r} in …{context}…")
 
-    def scan_file(self, label, path):
+    def scan_file(self, kind, label, path):
         with open(path, "rb") as f:
             data = f.read()
         if path.endswith(".xlsx"):
@@ -89,7 +92,7 @@ class Scanner:
                 for name in z.namelist():
                     self.scan("xlsx parts", f"{label} [{name}]", z.read(name))
         else:
-            self.scan("files", label, data)
+            self.scan(kind, label, data)
 
 
 class Session:
@@ -114,7 +117,8 @@ class Session:
         self.scanner.scan("stderr", label + " (stderr)", done.stderr)
         for path in files:
             if os.path.exists(path):
-                self.scanner.scan_file(f"{label} → {os.path.basename(path)}", path)
+                kind = "reject files" if os.path.basename(path).startswith("rejects") else "report files"
+                self.scanner.scan_file(kind, f"{label} → {os.path.basename(path)}", path)
         return done
 
     def both(self, argv, **kw):
@@ -262,20 +266,18 @@ def main():
     with open(good, encoding="utf-8") as f:
         fixture_ids = [line.split(",")[0] for line in f.read().splitlines()[1:]]
 
-    # The people the fixtures name are in the database before the scanner reads it.
-    scanner0 = Scanner(db)  # the demo's own people, to seed the first scans
-    session = Session(args, db, scanner0)
-    scanner0.scan("stdout", "sqgl init --demo (stdout)", init.stdout.encode())
-    scanner0.scan("stderr", "sqgl init --demo (stderr)", init.stderr.encode())
-    import_fixtures(session, args.fixtures, args.work, "before")  # "no resident" errors name the fixtures' IDs
-    session.run(["import", "residents", good], operator="IT01", ok=True)
     scanner = Scanner(db)
-    scanner.kinds, scanner.leaks = scanner0.kinds, scanner0.leaks
+    s = Session(args, db, scanner)
+    scanner.scan("stdout", "sqgl init --demo (stdout)", init.stdout.encode())
+    scanner.scan("stderr", "sqgl init --demo (stderr)", init.stderr.encode())
+    # Before the fixtures' residents exist, errors name them ("no resident with this citizen ID"):
+    # the scan for valid check characters catches those; then they are imported and known by value.
+    import_fixtures(s, args.fixtures, args.work, "before")
+    s.run(["import", "residents", good], operator="IT01", ok=True)
+    scanner.load(db)
     missing = [i for i in fixture_ids if i.encode() not in scanner.ids]
     if missing:
         raise SystemExit(f"fixture residents not imported: {missing}")
-    session.scanner = scanner
-    s = session
     for name in ("cases.csv", "evaluations.csv"):
         s.both(["import", name.split(".")[0], os.path.join(args.fixtures, "import", name)], operator="IT01")
     import_fixtures(s, args.fixtures, args.work, "after")
