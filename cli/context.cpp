@@ -36,13 +36,13 @@ void check_output_path(const Context& ctx, const std::string& option, const std:
   const std::string& db = ctx.db_path();
   for (const char* suffix : {"", "-wal", "-shm", "-journal"}) {
     if (same(db + suffix)) {
-      throw core::InvalidInput(fmt::format("{}: {} is the database; writing there would destroy it", option,
-                                           core::errors::quote(path)));
+      throw core::InvalidInput(
+          fmt::format("{}: {} is the database; writing there would destroy it", option, core::errors::quote(path)));
     }
   }
   if (same(input)) {
-    throw core::InvalidInput(fmt::format("{}: {} is the file being read; name another file", option,
-                                         core::errors::quote(path)));
+    throw core::InvalidInput(
+        fmt::format("{}: {} is the file being read; name another file", option, core::errors::quote(path)));
   }
 }
 

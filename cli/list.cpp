@@ -67,7 +67,8 @@ RunFn setup_list(CLI::App& app) {
   auto opt = std::make_shared<ListOptions>();
   auto* sub = app.add_subcommand("list", "List cases: a queue, by filters");
   sub->add_flag("--mine", opt->mine, "Steps assigned to the operator (--as)");
-  sub->add_option("--unit", opt->filter.unit, "Cases whose current step is at this unit (e.g. JSJ, 150204001)")->check(non_empty());
+  sub->add_option("--unit", opt->filter.unit, "Cases whose current step is at this unit (e.g. JSJ, 150204001)")
+      ->check(non_empty());
   sub->add_option("--community", opt->filter.community, "Cases of this community")->check(non_empty());
   sub->add_option("--street", opt->filter.street, "Cases of this street office's communities")->check(non_empty());
   sub->add_option("--status", opt->filter.status, "open, returned, approved, rejected or withdrawn")

@@ -118,7 +118,8 @@ RunFn setup_route(CLI::App& app) {
       ->check(non_empty());
   sub->add_option("--model", opt->model, "With --plan: only this model (new or old)")
       ->check(CLI::IsMember({"new", "old"}));
-  sub->add_option("--community", opt->filter.community, "With --auto: only cases of this community")->check(non_empty());
+  sub->add_option("--community", opt->filter.community, "With --auto: only cases of this community")
+      ->check(non_empty());
   sub->add_option("--item", opt->filter.item, "With --auto: only cases of this item")->check(non_empty());
   sub->add_option("--unit", opt->filter.unit, "With --auto: only steps of this unit")->check(non_empty());
   sub->footer(

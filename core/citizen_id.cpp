@@ -92,7 +92,8 @@ IdCheck check_citizen_id(std::string_view text, std::optional<Date> today) {
   if (std::any_of(text.begin(), text.end(), [](char c) { return static_cast<unsigned char>(c) >= 0x80; })) {
     // Chinese input methods type full-width digits (１５０２…): say so instead of
     // counting their bytes as characters.
-    return fail(IdProblem::bad_character, "must be 17 digits followed by a digit or X, in ASCII (not full-width ０-９)");
+    return fail(IdProblem::bad_character,
+                "must be 17 digits followed by a digit or X, in ASCII (not full-width ０-９)");
   }
   if (text.size() != 18) return fail(IdProblem::bad_length, fmt::format("has {} characters, expected 18", text.size()));
   std::string number(text);

@@ -142,9 +142,8 @@ void check_phone(const std::string& column, const std::string& text) {
       digits(text.substr(dash + 1)) && text.size() - dash - 1 >= 7 && text.size() - dash - 1 <= 8) {
     return;
   }
-  throw FieldError(column,
-                   fmt::format("{} is not a phone number (11-digit mobile, or area code-number)",
-                               errors::quote(masked("phone", text))));
+  throw FieldError(column, fmt::format("{} is not a phone number (11-digit mobile, or area code-number)",
+                                       errors::quote(masked("phone", text))));
 }
 
 std::string require(const Row& row, const std::string& column) {

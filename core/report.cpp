@@ -686,9 +686,10 @@ Report build_report(const SQLite::Database& db, const WorkCalendar& calendar, co
   if (!period_report && (o.from || o.to)) {
     // Backlog, overdue, staffing and calendar describe one moment: a period given
     // to them would be printed in the header yet change nothing.
-    throw InvalidInput(fmt::format("'{}' reports the state at --as-of; --period, --from and --to are for "
-                                   "performance, workload, evaluation and reform",
-                                   o.kind));
+    throw InvalidInput(
+        fmt::format("'{}' reports the state at --as-of; --period, --from and --to are for "
+                    "performance, workload, evaluation and reform",
+                    o.kind));
   }
   Report r;
   r.kind = o.kind;

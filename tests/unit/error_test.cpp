@@ -21,8 +21,8 @@ TEST_CASE("quote: control characters are shown as \\xNN, so an error stays one l
 
 TEST_CASE("regression: bytes that are not UTF-8 in a value went to stderr raw") {
   CHECK(errors::quote("\xff\xfe") == "'\\xff\\xfe'");
-  CHECK(errors::quote("李\xe5") == "'李\\xe5'");             // a truncated sequence
-  CHECK(errors::quote("\xc0\xaf") == "'\\xc0\\xaf'");        // an overlong '/'
+  CHECK(errors::quote("李\xe5") == "'李\\xe5'");                // a truncated sequence
+  CHECK(errors::quote("\xc0\xaf") == "'\\xc0\\xaf'");           // an overlong '/'
   CHECK(errors::quote("\xed\xa0\x80") == "'\\xed\\xa0\\x80'");  // a UTF-16 surrogate
   CHECK(errors::quote("\xf0\x9f\x98\x80") == "'\xf0\x9f\x98\x80'");
 }
