@@ -35,8 +35,8 @@ std::string env_or(const Environment& env, const std::string& key, const std::st
 
 Cli::Cli() : app_("sqgl — case management for community service stations", "sqgl") {
   app_.set_version_flag("--version", fmt::format("sqgl {}", kVersion), "Print the version and exit");
-  app_.add_option("--db", globals_.db, "Database file (default: $SQGL_DB, else ./sqgl.db)");
-  app_.add_option("--as", globals_.as, "Acting staff number (default: $SQGL_OPERATOR)");
+  app_.add_option("--db", globals_.db, "Database file (default: $SQGL_DB, else ./sqgl.db)")->check(non_empty());
+  app_.add_option("--as", globals_.as, "Acting staff number (default: $SQGL_OPERATOR)")->check(non_empty());
   app_.add_flag("--json", globals_.json, "Machine-readable output: one JSON document on stdout");
   app_.fallthrough();
   app_.require_subcommand(0, 1);

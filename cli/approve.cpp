@@ -57,11 +57,12 @@ void run_approve(Context& ctx, const ApproveOptions& opt) {
 RunFn setup_approve(CLI::App& app) {
   auto opt = std::make_shared<ApproveOptions>();
   auto* sub = app.add_subcommand("approve", "Decide the current step of a case: approve, reject or return it");
-  sub->add_option("case", opt->number, "The case number")->required();
+  sub->add_option("case", opt->number, "The case number")->required()->check(non_empty());
   sub->add_option("--note", opt->note, "A note on the decision");
-  sub->add_option("--reject", opt->reject, "End the case rejected, for this reason");
+  sub->add_option("--reject", opt->reject, "End the case rejected, for this reason")->check(non_empty());
   sub->add_option("--return", opt->return_materials,
-                  "Send it back for these supplementary materials (names or numbers); the clock stops");
+                  "Send it back for these supplementary materials (names or numbers); the clock stops")
+      ->check(non_empty());
   sub->footer(
       "Only staff of the step's unit holding its role may decide it, and nobody decides two steps of one case.\n"
       "Examples:\n  sqgl --as ZZ0101 approve 150204-20120129-0001\n"

@@ -189,7 +189,7 @@ void run_calendar(Context& ctx, const CalendarOptions& opt) {
 RunFn setup_calendar(CLI::App& app) {
   auto opt = std::make_shared<CalendarOptions>();
   auto* sub = app.add_subcommand("calendar", "Show a month's working days, or the date N working days after a date");
-  sub->add_option("month", opt->month, "The month to show, YYYY-MM (default: this month)");
+  sub->add_option("month", opt->month, "The month to show, YYYY-MM (default: this month)")->check(non_empty());
   sub->add_option("--due", opt->due, "Print the date N working days after DATE (DATE itself not counted)")
       ->expected(2)
       ->type_name("DATE N");

@@ -107,8 +107,9 @@ RunFn setup_catalog(CLI::App& app) {
   auto opt = std::make_shared<CatalogOptions>();
   auto* sub = app.add_subcommand("catalog", "List the service items, or show one in full with both chains");
   sub->add_option("item", opt->item, "An item code such as C05-01");
-  sub->add_option("--category", opt->filter.category, "Only this category (C01 … C12)");
-  sub->add_option("--window", opt->filter.window, "Only this window: intake, welfare, services, management, party");
+  sub->add_option("--category", opt->filter.category, "Only this category (C01 … C12)")->check(non_empty());
+  sub->add_option("--window", opt->filter.window, "Only this window: intake, welfare, services, management, party")
+      ->check(non_empty());
   sub->footer("Examples:\n  sqgl catalog\n  sqgl catalog --category C02\n  sqgl catalog C05-01 --json");
   return [opt](Context& ctx) { run_catalog(ctx, *opt); };
 }

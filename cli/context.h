@@ -75,6 +75,15 @@ class Context {
   SQLite::Database& open(bool writable);
 };
 
+/// A CLI11 check that refuses an empty value: `--db ''` must not fall back to $SQGL_DB,
+/// nor `--reject ''` approve the step.
+CLI::Validator non_empty();
+
+/// Throws InvalidInput when `path`, given to `option` (--out, --errors) to write, is a
+/// directory, the database in use (or its -wal, -shm or -journal file), or `input`.
+void check_output_path(const Context& ctx, const std::string& option, const std::string& path,
+                       const std::string& input = "");
+
 /// A subcommand's run function, bound to its parsed options.
 using RunFn = std::function<void(Context&)>;
 

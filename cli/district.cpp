@@ -160,9 +160,11 @@ RunFn setup_district(CLI::App& app) {
 RunFn setup_staff(CLI::App& app) {
   auto opt = std::make_shared<StaffOptions>();
   auto* sub = app.add_subcommand("staff", "List staff with their units, roles and grids");
-  sub->add_option("--unit", opt->filter.unit, "Only this unit (a community code includes its station and committee)");
+  sub->add_option("--unit", opt->filter.unit, "Only this unit (a community code includes its station and committee)")
+      ->check(non_empty());
   sub->add_option("--role", opt->filter.role,
-                  "Only this role: worker, head, director, secretary, reviewer, approver, admin");
+                  "Only this role: worker, head, director, secretary, reviewer, approver, admin")
+      ->check(non_empty());
   sub->footer("Example:\n  sqgl staff --unit 150204001001 --role worker");
   return [opt](Context& ctx) { run_staff(ctx, *opt); };
 }

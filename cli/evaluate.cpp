@@ -30,7 +30,7 @@ void run_evaluate(Context& ctx, const EvaluateOptions& opt) {
 RunFn setup_evaluate(CLI::App& app) {
   auto opt = std::make_shared<EvaluateOptions>();
   auto* sub = app.add_subcommand("evaluate", "Record the resident's rating of a decided case (好差评)");
-  sub->add_option("case", opt->number, "The case number")->required();
+  sub->add_option("case", opt->number, "The case number")->required()->check(non_empty());
   sub->add_option("--score", opt->score, "5 非常满意, 4 满意, 3 基本满意, 2 不满意, 1 非常不满意")
       ->required()
       ->check(CLI::Range(1, 5));

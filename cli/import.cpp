@@ -46,8 +46,17 @@ void run_import(Context& ctx, ImportCliOptions opt) {
   if (opt.skip_bad && opt.import.kind == "catalog") {
     throw core::InvalidInput("catalog edits replace whole chains: --skip-bad does not apply");
   }
+  if (opt.import.kind != "calendar" && (opt.year != 0 || !opt.import.notice.empty())) {
+    throw core::InvalidInput("--year and --notice are for 'import calendar' only");
+  }
   if (opt.year != 0) opt.import.year = opt.year;
   const auto encoding = core::parse_encoding(opt.encoding);
+  if (opt.file != "-" && std::filesystem::is_directory(opt.file)) {
+    throw core::InvalidInput(fmt::format("{} is a directory; name a CSV file", core::errors::quote(opt.file)));
+  }
+  // The reject file is written as the rows are read: it must be neither the file
+  // being imported nor the database.
+  if (!opt.errors_file.empty()) check_output_path(ctx, "--errors", opt.errors_file, opt.file);
 
   std::ifstream file;
   std::istream* in = &std::cin;
@@ -164,13 +173,15 @@ RunFn setup_import(CLI::App& app) {
   std::string kinds;
   for (const auto& k : core::import_kinds()) kinds += (kinds.empty() ? "" : ", ") + k;
   sub->add_option("kind", opt->import.kind, "What the file holds: " + kinds)->required();
-  sub->add_option("file", opt->file, "The CSV file, or - for standard input")->required();
-  sub->add_option("--encoding", opt->encoding, "utf-8 (default) or gb18030 (also reads GBK and GB2312)");
+  sub->add_option("file", opt->file, "The CSV file, or - for standard input")->required()->check(non_empty());
+  sub->add_option("--encoding", opt->encoding, "utf-8 (default) or gb18030 (also reads GBK and GB2312)")
+      ->check(non_empty());
   sub->add_option("--mode", opt->mode, "insert (default): existing keys are errors; upsert: update changed rows")
       ->check(CLI::IsMember({"insert", "upsert"}));
   sub->add_flag("--dry-run", opt->dry_run, "Validate and report what would happen; write nothing");
   sub->add_flag("--skip-bad", opt->skip_bad, "Write the good rows and report the bad ones");
-  sub->add_option("--errors", opt->errors_file, "Write every problem to this CSV (line, column, value, message)");
+  sub->add_option("--errors", opt->errors_file, "Write every problem to this CSV (line, column, value, message)")
+      ->check(non_empty());
   sub->add_flag("--ignore-columns", opt->import.ignore_columns, "Skip unknown columns instead of refusing the file");
   sub->add_option("--year", opt->year, "calendar: the year the notice is for")->check(CLI::Range(1949, 2200));
   sub->add_option("--notice", opt->import.notice, "calendar: the State Council notice it comes from");

@@ -21,9 +21,13 @@ struct ListOptions {
 void run_list(Context& ctx, ListOptions opt) {
   auto& db = ctx.read_db();
   if (opt.mine) {
-    if (!ctx.operator_() && core::auth_mode(db) == core::AuthMode::trust)
+    if (core::auth_mode(db) == core::AuthMode::peer) {
+      opt.filter.assignee = core::resolve_operator(db, ctx.operator_(), ctx.login()).staff_no;
+    } else if (ctx.operator_()) {
+      opt.filter.assignee = *ctx.operator_();  // an unknown one is exit 3, as any filter naming nothing
+    } else {
       throw core::InvalidInput("--mine needs the operator: give --as STAFF_NO or set SQGL_OPERATOR");
-    opt.filter.assignee = core::resolve_operator(db, ctx.operator_(), ctx.login()).staff_no;
+    }
   }
   if (opt.due_within >= 0) opt.filter.due_within = opt.due_within;
   const auto calendar = core::WorkCalendar::load(db);
@@ -68,12 +72,13 @@ RunFn setup_list(CLI::App& app) {
   auto opt = std::make_shared<ListOptions>();
   auto* sub = app.add_subcommand("list", "List cases: a queue, by filters");
   sub->add_flag("--mine", opt->mine, "Steps assigned to the operator (--as)");
-  sub->add_option("--unit", opt->filter.unit, "Cases whose current step is at this unit (e.g. JSJ, 150204001)");
-  sub->add_option("--community", opt->filter.community, "Cases of this community");
-  sub->add_option("--street", opt->filter.street, "Cases of this street office's communities");
+  sub->add_option("--unit", opt->filter.unit, "Cases whose current step is at this unit (e.g. JSJ, 150204001)")
+      ->check(non_empty());
+  sub->add_option("--community", opt->filter.community, "Cases of this community")->check(non_empty());
+  sub->add_option("--street", opt->filter.street, "Cases of this street office's communities")->check(non_empty());
   sub->add_option("--status", opt->filter.status, "open, returned, approved, rejected or withdrawn")
       ->check(CLI::IsMember({"open", "returned", "approved", "rejected", "withdrawn"}));
-  sub->add_option("--item", opt->filter.item, "Cases of this item");
+  sub->add_option("--item", opt->filter.item, "Cases of this item")->check(non_empty());
   sub->add_flag("--overdue", opt->filter.overdue, "Open cases past their due date");
   sub->add_option("--due-within", opt->due_within, "Open cases due within N working days")->check(CLI::Range(0, 365));
   sub->add_flag("--unassigned", opt->filter.unassigned, "Open cases whose current step has no assignee");

@@ -347,6 +347,7 @@ void run_report(Context& ctx, ReportCliOptions opt) {
     if (o.from && o.to && *o.to < *o.from) throw core::InvalidInput("--to is before --from");
   }
   if (ctx.json()) opt.format = "json";
+  if (!opt.out.empty()) check_output_path(ctx, "--out", opt.out);
 
   auto& db = ctx.read_db();
   // A whole-history report reads every case: a bounded 32 MiB page cache keeps it
@@ -392,19 +393,21 @@ RunFn setup_report(CLI::App& app) {
   std::string kinds;
   for (const auto& k : core::report_kinds()) kinds += (kinds.empty() ? "" : ", ") + k;
   sub->add_option("kind", opt->report.kind, "The report: " + kinds)->required();
-  sub->add_option("--as-of", opt->as_of, "Figures as the database stood at the end of this day (default: today)");
-  sub->add_option("--period", opt->period, "The month, YYYY-MM");
-  sub->add_option("--from", opt->from, "Period start, YYYY-MM-DD");
-  sub->add_option("--to", opt->to, "Period end, YYYY-MM-DD");
-  sub->add_option("--street", opt->report.street, "Only this street office (code)");
-  sub->add_option("--community", opt->report.community, "Only this community (code)");
-  sub->add_option("--category", opt->report.category, "Only this category (C01 … C12)");
-  sub->add_option("--item", opt->report.item, "Only this item");
-  sub->add_option("--window", opt->report.window, "Only this window");
-  sub->add_option("--staff", opt->report.staff, "Only steps held by this staff number");
+  sub->add_option("--as-of", opt->as_of, "Figures as the database stood at the end of this day (default: today)")
+      ->check(non_empty());
+  sub->add_option("--period", opt->period, "The month, YYYY-MM")->check(non_empty());
+  sub->add_option("--from", opt->from, "Period start, YYYY-MM-DD")->check(non_empty());
+  sub->add_option("--to", opt->to, "Period end, YYYY-MM-DD")->check(non_empty());
+  sub->add_option("--street", opt->report.street, "Only this street office (code)")->check(non_empty());
+  sub->add_option("--community", opt->report.community, "Only this community (code)")->check(non_empty());
+  sub->add_option("--category", opt->report.category, "Only this category (C01 … C12)")->check(non_empty());
+  sub->add_option("--item", opt->report.item, "Only this item")->check(non_empty());
+  sub->add_option("--window", opt->report.window, "Only this window")->check(non_empty());
+  sub->add_option("--staff", opt->report.staff, "Only steps held by this staff number")->check(non_empty());
   sub->add_option("--format", opt->format, "table (default), csv, json, md, html (with charts) or xlsx")
       ->check(CLI::IsMember({"table", "csv", "json", "md", "html", "xlsx"}));
-  sub->add_option("--out", opt->out, "Write to FILE atomically (temporary file, then rename) instead of stdout");
+  sub->add_option("--out", opt->out, "Write to FILE atomically (temporary file, then rename) instead of stdout")
+      ->check(non_empty());
   sub->add_flag("--check", opt->check,
                 "Exit 6 when the report has findings (overdue cases, staffing off target, "
                 "a missing calendar), for cron");

@@ -109,17 +109,19 @@ void run_route(Context& ctx, RouteOptions opt) {
 RunFn setup_route(CLI::App& app) {
   auto opt = std::make_shared<RouteOptions>();
   auto* sub = app.add_subcommand("route", "Assign a case's current step, route all open steps, or show a chain");
-  sub->add_option("case", opt->number, "The case number (with --to)");
-  sub->add_option("--to", opt->to, "Assign the current step to this staff number");
+  sub->add_option("case", opt->number, "The case number (with --to)")->check(non_empty());
+  sub->add_option("--to", opt->to, "Assign the current step to this staff number")->check(non_empty());
   sub->add_flag("--auto", opt->automatic,
                 "Assign every unassigned open step: station steps to the applicant's grid worker, others to the "
                 "eligible staff member with the fewest open steps");
-  sub->add_option("--plan", opt->plan, "Print the chain of this item: levels, units, roles, working days");
+  sub->add_option("--plan", opt->plan, "Print the chain of this item: levels, units, roles, working days")
+      ->check(non_empty());
   sub->add_option("--model", opt->model, "With --plan: only this model (new or old)")
       ->check(CLI::IsMember({"new", "old"}));
-  sub->add_option("--community", opt->filter.community, "With --auto: only cases of this community");
-  sub->add_option("--item", opt->filter.item, "With --auto: only cases of this item");
-  sub->add_option("--unit", opt->filter.unit, "With --auto: only steps of this unit");
+  sub->add_option("--community", opt->filter.community, "With --auto: only cases of this community")
+      ->check(non_empty());
+  sub->add_option("--item", opt->filter.item, "With --auto: only cases of this item")->check(non_empty());
+  sub->add_option("--unit", opt->filter.unit, "With --auto: only steps of this unit")->check(non_empty());
   sub->footer(
       "Examples:\n  sqgl route --plan C02-01\n  sqgl --as ZZ0101 route 150204-20120129-0001 --to ZZ0102\n"
       "  sqgl --as IT01 route --auto");

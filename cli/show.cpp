@@ -82,7 +82,7 @@ void run_show(Context& ctx, const ShowOptions& opt) {
 RunFn setup_show(CLI::App& app) {
   auto opt = std::make_shared<ShowOptions>();
   auto* sub = app.add_subcommand("show", "Show a case: steps, materials, due date explained, full history");
-  sub->add_option("case", opt->number, "The case number")->required();
+  sub->add_option("case", opt->number, "The case number")->required()->check(non_empty());
   sub->footer("Example:\n  sqgl show 150204-20120129-0001");
   return [opt](Context& ctx) { run_show(ctx, *opt); };
 }

@@ -28,7 +28,7 @@ void run_withdraw(Context& ctx, const WithdrawOptions& opt) {
 RunFn setup_withdraw(CLI::App& app) {
   auto opt = std::make_shared<WithdrawOptions>();
   auto* sub = app.add_subcommand("withdraw", "End a case at the resident's request");
-  sub->add_option("case", opt->number, "The case number")->required();
+  sub->add_option("case", opt->number, "The case number")->required()->check(non_empty());
   sub->add_option("--reason", opt->reason, "Why, in the resident's words");
   sub->footer("Example:\n  sqgl --as ZZ0101 withdraw 150204-20120129-0001 --reason '本人申请撤回'");
   return [opt](Context& ctx) { run_withdraw(ctx, *opt); };

@@ -11,6 +11,7 @@
 
 #include "core/catalog.h"
 #include "core/citizen_id.h"
+#include "core/district.h"
 #include "core/error.h"
 #include "core/history.h"
 #include "core/maintenance.h"
@@ -252,6 +253,16 @@ void close_case(SQLite::Database& db, std::int64_t case_id, const std::string& s
   q.exec();
 }
 
+// A filter naming a community, item, unit or staff member that does not exist is a
+// typo: say so (exit 3) rather than print an empty queue.
+void check_case_filter(const SQLite::Database& db, const CaseFilter& filter) {
+  if (!filter.community.empty()) require_unit(db, filter.community, "community", "community");
+  if (!filter.street.empty()) require_unit(db, filter.street, "street", "street office");
+  if (!filter.unit.empty()) require_unit(db, filter.unit, "", "unit");
+  if (!filter.item.empty()) get_item(db, filter.item);
+  if (!filter.assignee.empty()) require_staff(db, filter.assignee);
+}
+
 }  // namespace
 
 std::int64_t resolve_step_unit(const SQLite::Database& db, const ChainStep& step, std::int64_t community_id) {
@@ -340,7 +351,7 @@ std::string apply_case(SQLite::Database& db, const Clock& clock, const WorkCalen
   }
   const DateTime now = clock.now();
   const Item item = get_item(db, request.item);
-  const CitizenId id = parse_citizen_id(request.citizen_id);
+  const CitizenId id = parse_citizen_id(request.citizen_id, now.date);
 
   SQLite::Statement resident(db,
                              "SELECT r.id, r.name, r.sex, r.birth_date, h.community_id, c.name_zh, c.code, "
@@ -671,6 +682,7 @@ void route_case(SQLite::Database& db, const Clock& clock, const Operator& op, st
       return;
     }
   }
+  require_staff(db, std::string(staff_no));  // a typo is "unknown", not "cannot decide"
   throw InvalidInput(
       fmt::format("{} cannot decide step {} ({}) of case {}: it needs an active {} of {} who has "
                   "decided no other step of the case",
@@ -685,6 +697,7 @@ AutoRouteReport route_auto(SQLite::Database& db, const Clock& clock, const Opera
                     "admin",
                     errors::quote(op.staff_no)));
   }
+  check_case_filter(db, filter);
   // A station head routes the steps of their own station; the admin routes all.
   SQLite::Statement open(db,
                          "SELECT c.number, s.seq, h.grid_id FROM case_steps s "
@@ -848,6 +861,7 @@ Case get_case(const SQLite::Database& db, const WorkCalendar& calendar, std::str
 
 std::vector<CaseSummary> list_cases(const SQLite::Database& db, const WorkCalendar& calendar, const CaseFilter& filter,
                                     Date today) {
+  check_case_filter(db, filter);
   std::string due_limit;
   if (filter.due_within) due_limit = format_date(calendar.add_working_days(today, *filter.due_within));
   SQLite::Statement q(db,

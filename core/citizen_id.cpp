@@ -1,7 +1,9 @@
 #include "core/citizen_id.h"
 
 #include <fmt/format.h>
+#include <algorithm>
 #include <array>
+#include <vector>
 
 #include "core/error.h"
 
@@ -84,7 +86,14 @@ IdCheck check_citizen_id(std::string_view text, std::optional<Date> today) {
     std::string upgraded = std::string(text.substr(0, 6)) + "19" + std::string(text.substr(6));
     upgraded += citizen_id_check_char(upgraded);
     return fail(IdProblem::fifteen_digit,
-                fmt::format("is a first-generation 15-digit ID; use the 18-digit form (probably '{}')", upgraded));
+                fmt::format("is a first-generation 15-digit ID; use the 18-digit form (probably '{}')",
+                            mask_citizen_id(upgraded)));
+  }
+  if (std::any_of(text.begin(), text.end(), [](char c) { return static_cast<unsigned char>(c) >= 0x80; })) {
+    // Chinese input methods type full-width digits (１５０２…): say so instead of
+    // counting their bytes as characters.
+    return fail(IdProblem::bad_character,
+                "must be 17 digits followed by a digit or X, in ASCII (not full-width ０-９)");
   }
   if (text.size() != 18) return fail(IdProblem::bad_length, fmt::format("has {} characters, expected 18", text.size()));
   std::string number(text);
@@ -121,14 +130,32 @@ IdCheck check_citizen_id(std::string_view text, std::optional<Date> today) {
 
 CitizenId parse_citizen_id(std::string_view text, std::optional<Date> today) {
   auto check = check_citizen_id(text, today);
-  if (!check.id) throw errors::invalid("citizen ID", text, check.message);
+  if (!check.id) {
+    // A number one digit off is still most of someone's ID: shown masked, like every ID
+    // sqgl prints, once it holds as many digits as a 15-digit one.
+    std::size_t digits = 0;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+      if (text[i] >= '0' && text[i] <= '9') ++digits;
+      if (text.substr(i, 2) == "\xEF\xBC" && i + 2 < text.size()) {  // full-width ０…９ (U+FF10…FF19)
+        const auto third = static_cast<unsigned char>(text[i + 2]);
+        if (third >= 0x90 && third <= 0x99) ++digits;
+      }
+    }
+    throw errors::invalid("citizen ID", digits >= 15 ? mask_citizen_id(text) : std::string(text), check.message);
+  }
   return *check.id;
 }
 
 std::string mask_citizen_id(std::string_view number) {
-  if (number.size() <= 10) return std::string(number.size(), '*');
-  return std::string(number.substr(0, 6)) + std::string(number.size() - 10, '*') +
-         std::string(number.substr(number.size() - 4));
+  // By character, not byte: a full-width '１' typed into an ID stays one character.
+  std::vector<std::size_t> starts;
+  for (std::size_t i = 0; i < number.size(); ++i) {
+    if ((static_cast<unsigned char>(number[i]) & 0xC0) != 0x80) starts.push_back(i);
+  }
+  const std::size_t n = starts.size();
+  if (n <= 10) return std::string(n, '*');
+  return std::string(number.substr(0, starts[6])) + std::string(n - 10, '*') +
+         std::string(number.substr(starts[n - 4]));
 }
 
 }  // namespace sqgl::core

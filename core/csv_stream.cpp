@@ -156,6 +156,7 @@ bool CsvStream::next(std::vector<std::string>& fields) {
     std::string& field = fields[count];
     field.clear();
     const std::size_t column = ++count;
+    // Where the field starts: a field too long is named there, not where it overflowed.
     field_lines_.push_back(line_);
     int c = peek();
     if (c == '"') {
@@ -173,7 +174,7 @@ bool CsvStream::next(std::vector<std::string>& fields) {
         if (end > pos_) {
           field.append(buffer_, pos_, end - pos_);
           pos_ = end;
-          if (field.size() > kMaxField) fail(line_, column, "a field longer than 1 MiB");
+          if (field.size() > kMaxField) fail(field_lines_.back(), column, "a field longer than 1 MiB");
           continue;
         }
         ++pos_;
@@ -188,7 +189,7 @@ bool CsvStream::next(std::vector<std::string>& fields) {
         if (c == '\n') ++line_;
         if (c == 0) fail(line_, column, "a NUL byte in the data");
         field += static_cast<char>(c);
-        if (field.size() > kMaxField) fail(line_, column, "a field longer than 1 MiB");
+        if (field.size() > kMaxField) fail(field_lines_.back(), column, "a field longer than 1 MiB");
       }
       c = peek();
       if (c >= 0 && c != ',' && c != '\n' && c != '\r') fail(line_, column, "text after the closing quote of a field");
@@ -204,7 +205,7 @@ bool CsvStream::next(std::vector<std::string>& fields) {
         }
         field.append(buffer_, pos_, end - pos_);
         pos_ = end;
-        if (field.size() > kMaxField) fail(line_, column, "a field longer than 1 MiB");
+        if (field.size() > kMaxField) fail(field_lines_.back(), column, "a field longer than 1 MiB");
         if (pos_ < buffer_.size()) break;  // stopped at a delimiter, not at the end of the buffer
       }
       c = peek();

@@ -1,5 +1,7 @@
 #include "core/district.h"
 
+#include <algorithm>
+
 #include <SQLiteCpp/Statement.h>
 #include <fmt/format.h>
 
@@ -86,7 +88,37 @@ DistrictSummary summarize_district(const SQLite::Database& db) {
   return out;
 }
 
+void require_unit(const SQLite::Database& db, const std::string& code, const std::string& kind, std::string_view what) {
+  SQLite::Statement q(db, "SELECT 1 FROM units WHERE code = ?1 AND (?2 = '' OR kind = ?2)");
+  q.bind(1, code);
+  q.bind(2, kind);
+  if (q.executeStep()) return;
+  std::vector<std::string> codes;
+  SQLite::Statement all(db, "SELECT code FROM units WHERE ?1 = '' OR kind = ?1 ORDER BY code");
+  all.bind(1, kind);
+  while (all.executeStep()) codes.push_back(all.getColumn(0).getString());
+  throw errors::unknown(what, code, codes);
+}
+
+void require_staff(const SQLite::Database& db, const std::string& staff_no) {
+  SQLite::Statement q(db, "SELECT 1 FROM staff WHERE staff_no = ?");
+  q.bind(1, staff_no);
+  if (!q.executeStep()) throw NotFound(fmt::format("unknown staff number {}", errors::quote(staff_no)));
+}
+
+void require_role(const SQLite::Database& db, const std::string& role) {
+  std::vector<std::string> codes;
+  SQLite::Statement all(db, "SELECT code FROM roles ORDER BY code");
+  while (all.executeStep()) codes.push_back(all.getColumn(0).getString());
+  if (std::find(codes.begin(), codes.end(), role) != codes.end()) return;
+  std::string list;
+  for (const auto& c : codes) list += (list.empty() ? "" : ", ") + c;
+  throw errors::invalid("role", role, fmt::format("expected one of {}", list));
+}
+
 std::vector<StaffMember> list_staff(const SQLite::Database& db, const StaffFilter& filter) {
+  if (!filter.unit.empty()) require_unit(db, filter.unit, "", "unit");
+  if (!filter.role.empty()) require_role(db, filter.role);
   SQLite::Statement q(db,
                       "SELECT s.id, s.staff_no, s.name, u.code, u.name_zh, u.kind, s.active, "
                       "  COALESCE((SELECT g.code FROM grids g WHERE g.worker_id = s.id ORDER BY g.code LIMIT 1), '') "

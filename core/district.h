@@ -71,8 +71,19 @@ struct StaffFilter {
   std::string role;
 };
 
-/// Staff members in staff-number order.
+/// Staff members in staff-number order. An unknown unit is NotFound, an unknown role InvalidInput.
 std::vector<StaffMember> list_staff(const SQLite::Database& db, const StaffFilter& filter = {});
+
+/// Throws NotFound ("unknown community '150204009001' (did you mean …?)") unless a unit with
+/// `code` exists, of `kind` when one is given; `what` names it in the message. A filter that
+/// names nothing is a typo to report, not an empty result.
+void require_unit(const SQLite::Database& db, const std::string& code, const std::string& kind, std::string_view what);
+
+/// Throws NotFound unless a staff member has this staff number.
+void require_staff(const SQLite::Database& db, const std::string& staff_no);
+
+/// Throws InvalidInput unless `role` is one of the roles (worker, head, director, …).
+void require_role(const SQLite::Database& db, const std::string& role);
 
 /// A resident as shown by `sqgl resident`.
 struct Resident {

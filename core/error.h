@@ -75,7 +75,8 @@ class Failure : public Error {
 /// Named factories, so that messages keep one shape and quote user values the same way.
 namespace errors {
 
-/// `'value'`, with control characters made visible so one error stays one line.
+/// `'value'`, with control characters and bytes that are not UTF-8 shown as `\xNN` so one
+/// error stays one line of text; a value over 256 bytes as its first 64 and its size.
 std::string quote(std::string_view value);
 
 /// "unknown item 'C5-01' (did you mean 'C05-01'?)", with the suggestion when one is close.

@@ -120,6 +120,16 @@ int parse_flag(const std::string& column, const std::string& text) {
   throw FieldError(column, fmt::format("{} is not yes or no (是/否, 1/0)", errors::quote(text)));
 }
 
+// A value as problems show it: citizen IDs (the residents' column, and the applicant's of
+// historical cases) and phone numbers masked, so that stderr and reject files hold none whole.
+std::string masked(const std::string& column, const std::string& value) {
+  if (column == "citizen_id" || column == "resident") return mask_citizen_id(value);
+  if (column == "phone" && value.size() >= 7) {
+    return value.substr(0, 3) + std::string(value.size() - 7, '*') + value.substr(value.size() - 4);
+  }
+  return value;
+}
+
 // An 11-digit mobile number (1[3-9]…) or a landline with its area code (0472-1234567).
 void check_phone(const std::string& column, const std::string& text) {
   auto digits = [](const std::string& s) {
@@ -132,8 +142,8 @@ void check_phone(const std::string& column, const std::string& text) {
       digits(text.substr(dash + 1)) && text.size() - dash - 1 >= 7 && text.size() - dash - 1 <= 8) {
     return;
   }
-  throw FieldError(column,
-                   fmt::format("{} is not a phone number (11-digit mobile, or area code-number)", errors::quote(text)));
+  throw FieldError(column, fmt::format("{} is not a phone number (11-digit mobile, or area code-number)",
+                                       errors::quote(masked("phone", text))));
 }
 
 std::string require(const Row& row, const std::string& column) {
@@ -1202,14 +1212,6 @@ std::unique_ptr<Importer> make_importer(SQLite::Database& db, const Clock& clock
     return std::make_unique<CalendarImporter>(db, *o.year, o.notice);
   }
   throw errors::unknown("import kind", k, import_kinds());
-}
-
-std::string masked(const std::string& column, const std::string& value) {
-  if (column == "citizen_id") return mask_citizen_id(value);
-  if (column == "phone" && value.size() >= 7) {
-    return value.substr(0, 3) + std::string(value.size() - 7, '*') + value.substr(value.size() - 4);
-  }
-  return value;
 }
 
 }  // namespace

@@ -681,6 +681,16 @@ Report build_report(const SQLite::Database& db, const WorkCalendar& calendar, co
     throw errors::unknown("report", o.kind, kinds);
   }
   check_filters(db, o);
+  const bool period_report =
+      o.kind == "performance" || o.kind == "evaluation" || o.kind == "reform" || o.kind == "workload";
+  if (!period_report && (o.from || o.to)) {
+    // Backlog, overdue, staffing and calendar describe one moment: a period given
+    // to them would be printed in the header yet change nothing.
+    throw InvalidInput(
+        fmt::format("'{}' reports the state at --as-of; --period, --from and --to are for "
+                    "performance, workload, evaluation and reform",
+                    o.kind));
+  }
   Report r;
   r.kind = o.kind;
   r.as_of = end_of(o.as_of);
@@ -697,7 +707,13 @@ Report build_report(const SQLite::Database& db, const WorkCalendar& calendar, co
   const std::chrono::year_month_day month{o.as_of};
   const Date from = o.from.value_or(Date{month.year() / month.month() / 1});
   const Date to = o.to.value_or(std::min(o.as_of, Date{month.year() / month.month() / std::chrono::last}));
-  if (o.kind == "performance" || o.kind == "evaluation" || o.kind == "reform" || o.kind == "workload") {
+  if (period_report && to < from) {
+    // --from alone runs to the as-of day, --to alone from the first of the as-of month.
+    throw InvalidInput(fmt::format("the period {} to {} ends before it starts{}", format_date(from), format_date(to),
+                                   o.to ? " (--from defaults to the first of the as-of month)"
+                                        : " (--to defaults to the as-of day; give --to or --as-of)"));
+  }
+  if (period_report) {
     r.from = format_date(from);
     r.to = format_date(to);
   }

@@ -71,6 +71,26 @@ void check_identity(const SQLite::Database& db, std::string_view path) {
   }
 }
 
+// A directory or a file that is not SQLite's at all is a wrong --db, not a damaged
+// database: say what it is (exit 2) before SQLite answers "disk I/O error" or
+// "file is not a database". A zero-length file is a database SQLite has yet to write.
+void check_database_file(const std::string& path) {
+  if (path == ":memory:") return;
+  std::error_code ec;
+  if (std::filesystem::is_directory(path, ec)) {
+    throw InvalidInput(fmt::format("{} is a directory, not a database file", errors::quote(path)));
+  }
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return;  // missing or unreadable: SQLite's own message says which
+  static constexpr std::string_view kMagic{"SQLite format 3\0", 16};
+  std::string head(kMagic.size(), '\0');
+  in.read(head.data(), static_cast<std::streamsize>(head.size()));
+  const auto got = static_cast<std::size_t>(in.gcount());
+  if (got > 0 && std::string_view(head.data(), got) != kMagic.substr(0, got)) {
+    throw InvalidInput(fmt::format("{} is not an sqgl database (not an SQLite file)", errors::quote(path)));
+  }
+}
+
 }  // namespace
 
 std::optional<std::string> EmbeddedDataFiles::read(std::string_view name) const {
@@ -112,6 +132,7 @@ SQLite::Database open_database(const std::string& path, bool writable) {
   if (path != ":memory:" && !std::filesystem::exists(path)) {
     throw NotFound(fmt::format("no database at {}; create it with 'sqgl init'", errors::quote(path)));
   }
+  check_database_file(path);
   refuse_network_filesystem(path);
   try {
     // Each connection lives in one thread: SQLite's per-call mutexes would be pure cost.
@@ -137,6 +158,7 @@ SQLite::Database open_database(const std::string& path, bool writable) {
 
 SQLite::Database open_for_init(const std::string& path, bool& created) {
   created = path == ":memory:" || !std::filesystem::exists(path);
+  check_database_file(path);
   refuse_network_filesystem(path);
   try {
     // Residents' IDs and phone numbers live here: a new file is the owner's alone,

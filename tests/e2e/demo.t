@@ -61,7 +61,7 @@ community   150204001001 阳光社区
 grid        150204001001-G01 (worker ZZ0101)
 flags       pregnant
 $ sqgl resident 150204197802295025
-! sqgl: error: invalid citizen ID '150204197802295025': birth date 1978-02-29 is not a real date
+! sqgl: error: invalid citizen ID '150204********5025': birth date 1978-02-29 is not a real date
 ? 2
 $ sqgl resident 150204198503121230
 ! sqgl: error: no resident with citizen ID '150204********1230'

@@ -18,7 +18,7 @@ $ sqgl import residents fx/excel-id.csv
 ! sqgl: error: fx/excel-id.csv: 1 of 1 rows rejected; nothing written (--skip-bad writes the good rows)
 ? 2
 $ sqgl import residents fx/fifteen-digit.csv
-! sqgl: error: fx/fifteen-digit.csv:2:1: '150204*****2123': is a first-generation 15-digit ID; use the 18-digit form (probably '150204198503121230')
+! sqgl: error: fx/fifteen-digit.csv:2:1: '150204*****2123': is a first-generation 15-digit ID; use the 18-digit form (probably '150204********1230')
 ! sqgl: error: fx/fifteen-digit.csv: 1 of 1 rows rejected; nothing written (--skip-bad writes the good rows)
 ? 2
 $ sqgl import residents fx/bad-check.csv

@@ -44,8 +44,8 @@ $ sqgl --db foreign.db init
 $ sqlite3 foreign.db '.tables'
 t
 $ echo 'name,phone' > text.db && sqgl --db text.db init
-! sqgl: error: cannot open 'text.db': the file is not a database, or its header is damaged
-? 1
+! sqgl: error: 'text.db' is not an sqgl database (not an SQLite file)
+? 2
 $ cat text.db
 name,phone
 # An edited catalog with an error: nothing is created.

@@ -91,7 +91,7 @@ $ SQGL_NOW=2012-01-29T09:40 sqgl --as ZZ0102 apply --resident "$(cat disabled)" 
 ! sqgl: error: resident '150204********4202' already has open case '150204-20120129-0002' for C08-01
 ? 5
 $ sqgl --as ZZ0101 apply --resident 150204197802295025 --item C05-01
-! sqgl: error: invalid citizen ID '150204197802295025': birth date 1978-02-29 is not a real date
+! sqgl: error: invalid citizen ID '150204********5025': birth date 1978-02-29 is not a real date
 ? 2
 $ sqgl --as ZZ0101 apply --resident "$(cat pregnant)" --item C05-1
 ! sqgl: error: unknown item 'C05-1' (did you mean 'C05-01'?)

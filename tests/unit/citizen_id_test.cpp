@@ -52,10 +52,16 @@ TEST_CASE("citizen ID: a birth date after today is refused") {
   CHECK(check_citizen_id("150204201208150017").problem == IdProblem::none);
 }
 
-TEST_CASE("citizen ID: a 15-digit first-generation ID is refused with its 18-digit form") {
+TEST_CASE("citizen ID: a 15-digit first-generation ID is refused with its 18-digit form, masked") {
   auto check = check_citizen_id("150204850312123");
   CHECK(check.problem == IdProblem::fifteen_digit);
-  CHECK(check.message == "is a first-generation 15-digit ID; use the 18-digit form (probably '150204198503121230')");
+  CHECK(check.message == "is a first-generation 15-digit ID; use the 18-digit form (probably '150204********1230')");
+}
+
+TEST_CASE("regression: the 15-digit ID hint printed the full 18-digit citizen ID") {
+  // The hint went to stderr and into --errors reject files unmasked: a real person's ID.
+  auto check = check_citizen_id("150204850312123");
+  CHECK(check.message.find("150204198503121230") == std::string::npos);
 }
 
 TEST_CASE("citizen ID: numbers mangled by a spreadsheet are recognised") {
@@ -77,16 +83,46 @@ TEST_CASE("citizen ID: length, characters and region") {
   CHECK(check_citizen_id("150000198503121230").problem == IdProblem::bad_region);
 }
 
-TEST_CASE("citizen ID: parse_citizen_id throws InvalidInput quoting the value") {
+TEST_CASE("citizen ID: parse_citizen_id throws InvalidInput quoting the value, masked") {
   try {
     parse_citizen_id("150204198503121231");
     FAIL("expected InvalidInput");
   } catch (const InvalidInput& e) {
-    CHECK(std::string(e.what()) == "invalid citizen ID '150204198503121231': check character is '1', expected '0'");
+    CHECK(std::string(e.what()) == "invalid citizen ID '150204********1231': check character is '1', expected '0'");
     CHECK(e.code() == ExitCode::usage);
   }
 }
 
+TEST_CASE("regression: an invalid citizen ID one digit off was echoed in full") {
+  // `apply --resident` and `resident` with a mistyped ID printed all 18 characters:
+  // most of a real person's ID. Text that does not look like an ID is quoted as typed.
+  auto message = [](const char* text) {
+    try {
+      parse_citizen_id(text);
+    } catch (const InvalidInput& e) {
+      return std::string(e.what());
+    }
+    return std::string();
+  };
+  CHECK(message("150204198502301234").find("150204198502301234") == std::string::npos);
+  CHECK(message("1502041985031212AB").find("150204********12AB") != std::string::npos);
+  CHECK(message("'; DROP TABLE cases; --").find("''; DROP TABLE cases; --'") != std::string::npos);
+}
+
 TEST_CASE("citizen ID: masking keeps the first 6 and last 4 characters") {
   CHECK(mask_citizen_id("150204198503121230") == "150204********1230");
+}
+
+TEST_CASE("regression: a full-width ID was \"54 characters\" and masked through its characters' bytes") {
+  const std::string wide = "１５０２０４１９８５０３１２１２３０";
+  auto check = check_citizen_id(wide);
+  CHECK(check.problem == IdProblem::bad_character);
+  CHECK(check.message.find("full-width") != std::string::npos);
+  CHECK(mask_citizen_id(wide) == "１５０２０４********１２３０");
+  try {
+    parse_citizen_id(wide);
+    FAIL("expected InvalidInput");
+  } catch (const InvalidInput& e) {
+    CHECK(std::string(e.what()).find("'１５０２０４********１２３０'") != std::string::npos);
+  }
 }

@@ -104,3 +104,13 @@ TEST_CASE("csv stream: encodings by name") {
   CHECK(parse_encoding("gbk") == Encoding::gb18030);
   CHECK_THROWS_AS(parse_encoding("latin1"), InvalidInput);
 }
+
+TEST_CASE("regression: a quoted field over 1 MiB was named at the line where it overflowed") {
+  // 'AB\n' repeated: the field starts on line 2 and overflows some 350,000 lines later.
+  std::string text = "a,b\nx,\"";
+  for (int i = 0; i < 400000; ++i) text += "AB\n";
+  text += "\"\n";
+  CHECK_THROWS_WITH_AS(read_all(text), "t.csv:2:2: a field longer than 1 MiB", InvalidInput);
+  CHECK_THROWS_WITH_AS(read_all("a,b\nx," + std::string(2 << 20, 'A') + "\n"), "t.csv:2:2: a field longer than 1 MiB",
+                       InvalidInput);
+}
