@@ -17,6 +17,7 @@ binary once and checks:
   clean run (exit 0: SQLite may rightly ignore a failed checkpoint after the commit);
   a file the command writes (the backup) is absent after a failure and equal to a clean
   run's after success;
+* no other file is left in the run directory (a temporary copy, say);
 * after a failure, the real sqgl runs the same command to the clean result.
 
 Faults are transient (only the N-th call fails: a glitch) or persistent (the N-th and
@@ -128,21 +129,37 @@ class Command:
         shutil.rmtree(run_dir, ignore_errors=True)
         os.makedirs(run_dir)
         db = os.path.join(run_dir, "sqgl.db")
-        shutil.copyfile(self.pristine, db)
+        shutil.copy(self.pristine, db)  # with its mode: 600, as init made it
         return run_dir, db
 
-    def argv(self, run_dir):
-        return [a.replace("{dir}", run_dir) for a in self.args]
-
     def run(self, binary, run_dir, db, **fault):
-        return subprocess.run([binary, *self.argv(run_dir)], cwd=run_dir,
+        # In the run directory, so that a relative output path (recorded in the
+        # history) is the same in every run.
+        return subprocess.run([binary, *self.args], cwd=run_dir,
                               env=common.environment(db, operator=self.operator, **fault),
                               capture_output=True, text=True, timeout=120)
+
+
+def output_dump(path):
+    """The canonical dump of the output file copied alone, as it would be taken off-site:
+    a backup must hold everything in itself, nothing in a -wal beside it."""
+    alone = os.path.join(os.path.dirname(os.path.dirname(path)), "alone", os.path.basename(path))
+    shutil.rmtree(os.path.dirname(alone), ignore_errors=True)
+    os.makedirs(os.path.dirname(alone))
+    shutil.copyfile(path, alone)
+    return common.canonical_dump(alone)
 
 
 def state_problems(sqgl, cmd, run_dir, db, expected_dump, output_expected):
     """What is wrong with the database (and the output file) after a run: [] when whole."""
     problems = []
+    # Nothing but the database, its -wal and -shm and the output: no temporary copy
+    # left behind, whatever happened. (Listed first: reading a WAL-mode file below
+    # creates its -wal and -shm.)
+    known = {"sqgl.db", "sqgl.db-wal", "sqgl.db-shm", "counts", cmd.output}
+    stray = sorted(set(os.listdir(run_dir)) - known)
+    if stray:
+        problems.append(f"stray files left: {', '.join(stray)}")
     # The next real user opens it read-write, recovering a -wal the faulty run left.
     try:
         con = sqlite3.connect(db)
@@ -168,8 +185,8 @@ def state_problems(sqgl, cmd, run_dir, db, expected_dump, output_expected):
         out = os.path.join(run_dir, cmd.output)
         if output_expected and not os.path.exists(out):
             problems.append(f"exit 0 but no {cmd.output}")
-        elif output_expected and common.canonical_dump(out) != cmd.output_dump:
-            problems.append(f"{cmd.output} differs from a clean run's")
+        elif output_expected and output_dump(out) != cmd.output_dump:
+            problems.append(f"{cmd.output} alone differs from a clean run's")
         elif not output_expected and os.path.exists(out):
             problems.append(f"a failed run left {cmd.output}")
     return problems
@@ -184,10 +201,10 @@ def clean_results(sqgl, faulty, cmd):
         if done.returncode != 0 or done.stderr:
             raise SystemExit(f"io_errors: a clean {cmd.name} failed ({done.returncode}): {done.stderr.strip()}")
         dump = common.canonical_dump(db)
-        output_dump = common.canonical_dump(os.path.join(run_dir, cmd.output)) if cmd.output else None
+        written = output_dump(os.path.join(run_dir, cmd.output)) if cmd.output else None
         if cmd.after is None:
-            cmd.after, cmd.output_dump = dump, output_dump
-        elif dump != cmd.after or output_dump != cmd.output_dump:
+            cmd.after, cmd.output_dump = dump, written
+        elif dump != cmd.after or written != cmd.output_dump:
             raise SystemExit(f"io_errors: two clean runs of {cmd.name} disagree (is SQGL_NOW honoured?)")
     if cmd.after == cmd.before:
         raise SystemExit(f"io_errors: a clean {cmd.name} changed nothing: nothing to test")
@@ -276,7 +293,7 @@ def main():
     ]
     has_backup = common.run(args.sqgl, ["backup", "--help"], base).returncode == 0
     if has_backup:
-        commands.append(Command("backup", ["backup", "{dir}/backup.db"], "IT01", base, args.work, output="backup.db"))
+        commands.append(Command("backup", ["backup", "backup.db"], "IT01", base, args.work, output="backup.db"))
     else:
         print("io_errors: note: this sqgl has no backup command ('sqgl backup --help' fails); backup not covered")
 
