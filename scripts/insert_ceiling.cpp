@@ -57,7 +57,7 @@ int main(int argc, char** argv) {
     return fail(db, "open");
   }
   sqlite3_exec(db,
-               "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; "
+               "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON; "
                "PRAGMA cache_size = -32768",
                nullptr, nullptr, nullptr);
   if (sqlite3_exec(db, "BEGIN IMMEDIATE", nullptr, nullptr, nullptr) != SQLITE_OK) return fail(db, "begin");
