@@ -96,6 +96,8 @@ bool CsvStream::fill() {
   const bool at_end = got < chunk_;
   if (at_end) eof_ = true;
   if (first_chunk_) {
+    // A short read may cut the byte-order mark: decide once three bytes are in.
+    if (state_->raw.size() < 3 && !at_end) return true;
     first_chunk_ = false;
     if (state_->raw.compare(0, 3, "\xEF\xBB\xBF") == 0) state_->raw.erase(0, 3);
   }
