@@ -60,17 +60,21 @@ void run_import(Context& ctx, ImportCliOptions opt) {
   const std::string source = opt.file == "-" ? "<stdin>" : opt.file;
   core::CsvStream csv(file.is_open() ? static_cast<std::istream&>(file) : *in, source, encoding);
 
+  // The --errors file is made once the rows are read: an import that fails before
+  // (no database, no permission, a bad header) leaves no file and no old one emptied.
   std::ofstream errors;
-  if (!opt.errors_file.empty()) {
+  auto open_errors = [&] {
+    if (opt.errors_file.empty() || errors.is_open()) return;
     const mode_t old = ::umask(077);  // reject files quote residents' data: the owner's only
     errors.open(opt.errors_file, std::ios::binary | std::ios::trunc);
     ::umask(old);
     if (!errors) throw core::Failure(fmt::format("cannot write {}", core::errors::quote(opt.errors_file)));
     errors << "line,column,value,message\n";
-  }
+  };
   std::size_t problem_count = 0;
   const char* level = opt.skip_bad ? "warning" : "error";
   auto on_problem = [&](const core::ImportProblem& p) {
+    open_errors();
     if (problem_count++ < kShownProblems) {
       // Name the value unless the message already quotes it.
       const std::string quoted = core::errors::quote(p.value);
@@ -104,6 +108,7 @@ void run_import(Context& ctx, ImportCliOptions opt) {
   bool written = false;
   run_write_maybe(ctx, "import " + opt.import.kind, source, [&](auto& db, const auto& op, const auto&) {
     report = core::import_csv(db, ctx.clock, op, csv, opt.import, on_problem, on_progress);
+    open_errors();  // a header line even when no row had a problem
     if (show_progress) ctx.err << '\n';
     if (opt.dry_run || (report.rejected > 0 && !opt.skip_bad)) return false;
     core::record_import(db, ctx.clock, op, report, opt.import);
