@@ -1,8 +1,8 @@
 // Fuzz target: the command line (cli/app.h). The input is split at NUL bytes
 // into argv words; leading SQGL_NOW=… and SQGL_OPERATOR=… words set those
-// variables. Every input is parsed; inputs that name no path outside the
-// current directory are also run, in a scratch directory of their own, against
-// a database that does not exist (so nothing can open, create or change one).
+// variables. Inputs that name no path outside the current directory are run,
+// in a scratch directory of their own, against a database that does not exist
+// (so nothing can open, create or change one); the others are only parsed.
 //
 // Invariants: parsing throws only CLI::ParseError or core::Error; a run never
 // throws, exits 0–6, and fails with one `sqgl: error: …` line on stderr and
@@ -80,15 +80,16 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     args.erase(args.begin());
   }
 
-  // Parsing alone: any words at all.
-  try {
-    sqgl::cli::Cli cli;
-    cli.parse(args);
-  } catch (const CLI::ParseError&) {
-  } catch (const sqgl::core::Error&) {
+  if (!safe_to_run(args)) {
+    // Parsing alone, which opens nothing.
+    try {
+      sqgl::cli::Cli cli;
+      cli.parse(args);
+    } catch (const CLI::ParseError&) {
+    } catch (const sqgl::core::Error&) {
+    }
+    return 0;
   }
-
-  if (!safe_to_run(args)) return 0;
   std::ostringstream out, err;
   sqgl::cli::Cli cli;
   const int code = cli.run(args, env, out, err, false);
