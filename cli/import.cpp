@@ -70,18 +70,21 @@ void run_import(Context& ctx, ImportCliOptions opt) {
   const std::string source = opt.file == "-" ? "<stdin>" : opt.file;
   core::CsvStream csv(file.is_open() ? static_cast<std::istream&>(file) : *in, source, encoding);
 
+  // The --errors file is made once the rows are read: an import that fails before
+  // (no database, no permission, a bad header) leaves no file and no old one emptied.
   std::ofstream errors;
-  if (!opt.errors_file.empty()) {
-    // Reject files quote residents' data: created under the umask the database's
-    // `files` setting chose (the owner's only, by default).
-    ctx.write_db();
+  auto open_errors = [&] {
+    if (opt.errors_file.empty() || errors.is_open()) return;
+    // Reject files quote residents' data (masked): created under the umask the
+    // database's `files` setting chose (the owner's only, by default).
     errors.open(opt.errors_file, std::ios::binary | std::ios::trunc);
     if (!errors) throw core::Failure(fmt::format("cannot write {}", core::errors::quote(opt.errors_file)));
     errors << "line,column,value,message\n";
-  }
+  };
   std::size_t problem_count = 0;
   const char* level = opt.skip_bad ? "warning" : "error";
   auto on_problem = [&](const core::ImportProblem& p) {
+    open_errors();
     if (problem_count++ < kShownProblems) {
       // Name the value unless the message already quotes it.
       const std::string quoted = core::errors::quote(p.value);
@@ -119,6 +122,7 @@ void run_import(Context& ctx, ImportCliOptions opt) {
   run_write_maybe(ctx, "import " + opt.import.kind, source, [&](auto& db, const auto& op, const auto&) {
     report = core::import_csv(db, ctx.clock, op, csv, opt.import, on_problem, on_progress);
     core::test_point("import.after-parse");
+    open_errors();  // a header line even when no row had a problem
     if (show_progress) ctx.err << '\n';
     if (opt.dry_run || (report.rejected > 0 && !opt.skip_bad)) return false;
     core::record_import(db, ctx.clock, op, report, opt.import);

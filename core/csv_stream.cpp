@@ -2,6 +2,7 @@
 
 #include <iconv.h>
 
+#include <algorithm>
 #include <cerrno>
 
 #include <fmt/format.h>
@@ -13,8 +14,6 @@
 namespace sqgl::core {
 
 namespace {
-
-constexpr std::size_t kChunk = 1 << 16;
 
 // The length of the longest prefix of `text` that is complete, valid UTF-8, and
 // whether what follows it is an invalid sequence (rather than one cut short by
@@ -56,10 +55,16 @@ struct CsvStream::State {
   iconv_t cd = reinterpret_cast<iconv_t>(-1);
   Sha256 hash;
   std::string raw;  // bytes read but not yet decoded
+  std::string chunk;  // the bytes of one read
 };
 
-CsvStream::CsvStream(std::istream& in, std::string source, Encoding encoding)
-    : in_(in), source_(std::move(source)), encoding_(encoding), state_(std::make_unique<State>()) {
+CsvStream::CsvStream(std::istream& in, std::string source, Encoding encoding, std::size_t chunk)
+    : in_(in),
+      source_(std::move(source)),
+      encoding_(encoding),
+      chunk_(std::max<std::size_t>(chunk, 1)),
+      state_(std::make_unique<State>()) {
+  state_->chunk.resize(chunk_);
   if (encoding_ == Encoding::gb18030) {
     state_->cd = iconv_open("UTF-8", "GB18030");
     if (state_->cd == reinterpret_cast<iconv_t>(-1)) throw Failure("this system's iconv cannot decode GB18030");
@@ -81,16 +86,18 @@ bool CsvStream::fill() {
   // Drop what was parsed, so the buffer holds at most about one chunk.
   buffer_.erase(0, pos_);
   pos_ = 0;
-  char chunk[kChunk];
-  in_.read(chunk, kChunk);
+  char* chunk = state_->chunk.data();
+  in_.read(chunk, static_cast<std::streamsize>(chunk_));
   const auto got = static_cast<std::size_t>(in_.gcount());
   if (in_.bad()) throw Failure(fmt::format("{}: read error", source_));
   bytes_read_ += got;
   state_->hash.update(std::string_view(chunk, got));
   state_->raw.append(chunk, got);
-  const bool at_end = got < kChunk;
+  const bool at_end = got < chunk_;
   if (at_end) eof_ = true;
   if (first_chunk_) {
+    // A short read may cut the byte-order mark: decide once three bytes are in.
+    if (state_->raw.size() < 3 && !at_end) return true;
     first_chunk_ = false;
     if (state_->raw.compare(0, 3, "\xEF\xBB\xBF") == 0) state_->raw.erase(0, 3);
   }

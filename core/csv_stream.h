@@ -22,8 +22,13 @@ Encoding parse_encoding(std::string_view text);
 /// Reads CSV records (RFC 4180) from a stream.
 class CsvStream {
  public:
+  /// How many bytes one read takes, unless the constructor is told otherwise.
+  static constexpr std::size_t kChunk = 1 << 16;
+
   /// `source` names the input in messages (a file name, or "-" for standard input).
-  CsvStream(std::istream& in, std::string source, Encoding encoding);
+  /// `chunk` is how many bytes one read takes: tests make it small so that reads
+  /// end inside characters, quoted fields and line breaks at every place.
+  CsvStream(std::istream& in, std::string source, Encoding encoding, std::size_t chunk = kChunk);
   ~CsvStream();
   CsvStream(const CsvStream&) = delete;
   CsvStream& operator=(const CsvStream&) = delete;
@@ -54,6 +59,7 @@ class CsvStream {
   std::istream& in_;
   std::string source_;
   Encoding encoding_;
+  std::size_t chunk_;
   struct State;
   std::unique_ptr<State> state_;  // iconv handle, hash state, undecoded tail
   std::string buffer_;            // decoded UTF-8 not yet parsed

@@ -77,6 +77,32 @@ std::string format_datetime(const DateTime& value) {
   return fmt::format("{}T{:02}:{:02}:{:02}", format_date(value.date), s / 3600, s / 60 % 60, s % 60);
 }
 
+std::optional<Date> parse_spreadsheet_date(std::string_view text) {
+  if (auto d = parse_date(text)) return d;
+  std::string_view y, m, d;
+  if (text.size() == 8 && text.find_first_not_of("0123456789") == std::string_view::npos) {
+    y = text.substr(0, 4), m = text.substr(4, 2), d = text.substr(6, 2);
+  } else {
+    const char sep = text.find('/') != std::string_view::npos ? '/' : '.';
+    const auto a = text.find(sep);
+    const auto b = a == std::string_view::npos ? a : text.find(sep, a + 1);
+    if (b == std::string_view::npos) return std::nullopt;
+    y = text.substr(0, a), m = text.substr(a + 1, b - a - 1), d = text.substr(b + 1);
+  }
+  // 1985/3/12: a one-digit month or day is padded.
+  auto two = [](std::string_view part) { return part.size() == 1 ? "0" + std::string(part) : std::string(part); };
+  return parse_date(fmt::format("{}-{}-{}", y, two(m), two(d)));
+}
+
+std::optional<DateTime> parse_spreadsheet_datetime(std::string_view text) {
+  if (auto dt = parse_datetime(text)) return dt;
+  const auto space = text.find_first_of(" T");
+  const auto date = parse_spreadsheet_date(text.substr(0, space));
+  if (!date) return std::nullopt;
+  if (space == std::string_view::npos) return DateTime{*date, std::chrono::seconds{0}};
+  return parse_datetime(format_date(*date) + "T" + std::string(text.substr(space + 1)));
+}
+
 DateTime SystemClock::now() const {
   std::time_t t = std::time(nullptr);
   std::tm local{};

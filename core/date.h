@@ -40,6 +40,14 @@ std::optional<DateTime> parse_datetime(std::string_view text);
 /// `YYYY-MM-DDTHH:MM:SS`.
 std::string format_datetime(const DateTime& value);
 
+/// A date as spreadsheets export it: `YYYY-MM-DD`, `YYYY/M/D`, `YYYY.M.D` (months
+/// and days of one or two digits) or `YYYYMMDD`; std::nullopt when not a real date.
+std::optional<Date> parse_spreadsheet_date(std::string_view text);
+
+/// A date and time as spreadsheets export it: a parse_datetime form, or a
+/// parse_spreadsheet_date followed by a space or `T` and `HH:MM[:SS]`.
+std::optional<DateTime> parse_spreadsheet_datetime(std::string_view text);
+
 /// Where "now" comes from: the system clock, or `$SQGL_NOW` in tests and back-fills.
 class Clock {
  public:

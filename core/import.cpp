@@ -92,20 +92,7 @@ char parse_sex(const std::string& column, const std::string& text) {
 
 // 1985-03-12, 1985/3/12, 1985.3.12 or 19850312: what spreadsheets export.
 Date parse_flexible_date(const std::string& column, const std::string& text) {
-  if (auto d = parse_date(text)) return *d;
-  std::string y, m, d;
-  if (text.size() == 8 && text.find_first_not_of("0123456789") == std::string::npos) {
-    y = text.substr(0, 4), m = text.substr(4, 2), d = text.substr(6, 2);
-  } else {
-    const char sep = text.find('/') != std::string::npos ? '/' : '.';
-    const auto a = text.find(sep), b = text.find(sep, a == std::string::npos ? a : a + 1);
-    if (a != std::string::npos && b != std::string::npos) {
-      y = text.substr(0, a), m = text.substr(a + 1, b - a - 1), d = text.substr(b + 1);
-      if (m.size() == 1) m = "0" + m;
-      if (d.size() == 1) d = "0" + d;
-    }
-  }
-  if (auto date = parse_date(y + "-" + m + "-" + d)) return *date;
+  if (auto date = parse_spreadsheet_date(text)) return *date;
   throw FieldError(column, fmt::format("{} is not a real date (YYYY-MM-DD)", errors::quote(text)));
 }
 
@@ -789,11 +776,9 @@ class CalendarImporter final : public Importer {
 
 // A local date-time or date from a spreadsheet: 2012-01-29 09:00, 2012/1/29, 20120129.
 DateTime parse_flexible_datetime(const std::string& column, const std::string& text) {
-  if (auto dt = parse_datetime(text)) return *dt;
-  const auto space = text.find_first_of(" T");
-  const Date date = parse_flexible_date(column, text.substr(0, space));
-  if (space == std::string::npos) return DateTime{date, std::chrono::seconds{0}};
-  if (auto dt = parse_datetime(format_date(date) + "T" + text.substr(space + 1))) return *dt;
+  if (auto dt = parse_spreadsheet_datetime(text)) return *dt;
+  // Name the date part when that is what is wrong.
+  parse_flexible_date(column, text.substr(0, text.find_first_of(" T")));
   throw FieldError(column, fmt::format("{} is not a date and time (YYYY-MM-DD HH:MM)", errors::quote(text)));
 }
 

@@ -56,15 +56,19 @@ def main():
     worst = 0.0
     for i in range(len(writes)):
         argv, out, elapsed = results[i]
-        worst = max(worst, elapsed)
+        # A backup copies the database first (a read, never blocked) and waits for the
+        # lock only to record its event: its wait starts later, so it has no time bound.
+        timed = "backup" not in argv
+        if timed:
+            worst = max(worst, elapsed)
         lines = out.stderr.splitlines()
         if out.returncode != 5:
             problems.append(f"{argv[0:3]}: exit {out.returncode}, expected 5: {out.stderr.strip()}")
         if len(lines) != 1 or not lines[0].startswith("sqgl: error: ") or "busy" not in lines[0]:
             problems.append(f"{argv[0:3]}: not one clear line: {out.stderr!r}")
-        if elapsed > BUSY_TIMEOUT + 1.0:
+        if timed and elapsed > BUSY_TIMEOUT + 1.0:
             problems.append(f"{argv[0:3]}: gave up after {elapsed:.2f} s, over {BUSY_TIMEOUT + 1.0} s")
-        if elapsed < BUSY_TIMEOUT - 0.5:
+        if timed and elapsed < BUSY_TIMEOUT - 0.5:
             problems.append(f"{argv[0:3]}: gave up after {elapsed:.2f} s, before the busy timeout")
     for i in range(len(writes), len(writes) + len(reads)):
         argv, out, elapsed = results[i]
@@ -81,8 +85,8 @@ def main():
     if retried != [0] * len(writes):
         problems.append(f"after release, exits {retried}")
 
-    print(f"held_lock: {len(writes)} writers waited for a held lock and exited 5 within "
-          f"{worst:.2f} s (timeout {BUSY_TIMEOUT:.0f} s + 1 s allowed), one clear line each, nothing written; "
+    print(f"held_lock: {len(writes)} writers waited for a held lock and exited 5 (apply and setting within "
+          f"{worst:.2f} s: timeout {BUSY_TIMEOUT:.0f} s + 1 s allowed), one clear line each, nothing written; "
           f"{len(reads)} readers not blocked; all succeeded after release")
     for p in problems:
         print("  problem:", p)

@@ -2,6 +2,7 @@
 #include <doctest/doctest.h>
 
 #include <filesystem>
+#include <fstream>
 #include <sstream>
 
 #include "cli/app.h"
@@ -115,6 +116,41 @@ TEST_CASE("argv: a missing database is exit 3 and is not created") {
   CHECK(r.code == 3);
   CHECK(r.err == "sqgl: error: no database at '" + dir.file("missing.db") + "'; create it with 'sqgl init'\n");
   CHECK_FALSE(std::filesystem::exists(dir.file("missing.db")));
+}
+
+// Found by the args fuzz target's rule that a failed command leaves no file behind:
+// `import … --errors FILE` made FILE (or emptied an old one) before it knew that
+// the import would read any row.
+TEST_CASE("argv: an import that fails before reading its rows writes no --errors file") {
+  sqgl::test::TempDir dir;
+  const std::string bad = dir.file("bad.csv"), good = dir.file("dup.csv"), rejects = dir.file("rejects.csv");
+  std::ofstream(bad) << "foo,bar\n1,2\n";
+  std::ofstream(good) << "身份证号,姓名,性别,出生日期,户号,联系电话\n"
+                         "150204198503121230,王伟,男,1985-03-12,150204001001-0001,13904721234\n"
+                         "150204198503121230,王伟,男,1985-03-12,150204001001-0002,\n";
+  const Environment env{{"SQGL_DB", dir.file("d.db")}, {"SQGL_NOW", "2012-01-29T09:00"}};
+  auto import = [&](const std::string& as, const std::string& file) {
+    return run({"--as", as, "import", "residents", file, "--errors", rejects, "--dry-run"}, env);
+  };
+  auto read = [&] {
+    std::ifstream in(rejects);
+    return std::string(std::istreambuf_iterator<char>(in), {});
+  };
+
+  CHECK(import("IT01", bad).code == 3);  // no database yet
+  CHECK_FALSE(std::filesystem::exists(rejects));
+  REQUIRE(run({"init", "--demo"}, env).code == 0);
+  CHECK(import("ZZ0101", bad).code == 4);  // not the admin
+  CHECK_FALSE(std::filesystem::exists(rejects));
+  CHECK(import("IT01", bad).code == 2);  // an unknown column
+  CHECK_FALSE(std::filesystem::exists(rejects));
+  // An old file is left as it was, too.
+  std::ofstream(rejects) << "old\n";
+  CHECK(import("IT01", bad).code == 2);
+  CHECK(read() == "old\n");
+  // Once the rows are read, the file lists their problems.
+  CHECK(import("IT01", good).code == 2);
+  CHECK(read() == "line,column,value,message\n3,1,150204********1230,duplicate of line 2\n");
 }
 
 TEST_CASE("exit codes: one enum, one meaning each (the README's table)") {

@@ -111,6 +111,23 @@ TEST_CASE("dates: strict parsing") {
   CHECK_FALSE(parse_datetime("2012-01-29T09:00Z"));
 }
 
+TEST_CASE("dates: the forms spreadsheets export") {
+  const auto day = parse_date("1990-07-17");
+  for (const char* text : {"1990-07-17", "1990/7/17", "1990/07/17", "1990.7.17", "1990.07.17", "19900717"}) {
+    CAPTURE(text);
+    CHECK(parse_spreadsheet_date(text) == day);
+  }
+  for (const char* text : {"1990/7", "1990/13/1", "1990-7-17", "1990/7/17/1", "199007", "1990/07/017", "", "/", "//"}) {
+    CAPTURE(text);
+    CHECK_FALSE(parse_spreadsheet_date(text));
+  }
+  CHECK(format_datetime(*parse_spreadsheet_datetime("2012/1/29 09:05")) == "2012-01-29T09:05:00");
+  CHECK(format_datetime(*parse_spreadsheet_datetime("20120129T09:05:07")) == "2012-01-29T09:05:07");
+  CHECK(format_datetime(*parse_spreadsheet_datetime("2012.1.29")) == "2012-01-29T00:00:00");
+  CHECK_FALSE(parse_spreadsheet_datetime("2012/1/29 9:05"));
+  CHECK_FALSE(parse_spreadsheet_datetime("2012/1/29 "));
+}
+
 TEST_CASE("calendar: counting through the yearly tables agrees with walking day by day") {
   auto clock = reform_clock();
   auto db = create_memory_database(clock);

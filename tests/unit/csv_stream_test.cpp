@@ -99,6 +99,55 @@ TEST_CASE("csv stream: a byte-order mark, CRLF and the SHA-256 of the raw bytes"
   CHECK(csv.sha256_hex().size() == 64);
 }
 
+// Found by the fuzzer (tests/fuzz/regressions/csv/crash-31c66277…): a first read
+// of fewer than three bytes cut the byte-order mark, which then became part of
+// the first field (UTF-8) or was decoded as a GB18030 character.
+TEST_CASE("csv stream: a byte-order mark cut by a short read is still skipped") {
+  for (auto encoding : {Encoding::utf8, Encoding::gb18030}) {
+    for (std::size_t chunk = 1; chunk <= 4; ++chunk) {
+      CAPTURE(chunk);
+      std::istringstream in("\xEF\xBB\xBF" "name,id\n");
+      CsvStream csv(in, "t.csv", encoding, chunk);
+      std::vector<std::string> fields;
+      REQUIRE(csv.next(fields));
+      CHECK(fields == std::vector<std::string>{"name", "id"});
+    }
+    // Only a whole mark is one: two of its bytes are data (and not valid UTF-8).
+    std::istringstream in("\xEF\xBB");
+    CsvStream csv(in, "t.csv", Encoding::utf8, 1);
+    std::vector<std::string> fields;
+    CHECK_THROWS_AS(csv.next(fields), InvalidInput);
+  }
+}
+
+TEST_CASE("csv stream: the same records and errors whatever the size of a read") {
+  const std::string text = "姓名,备注\r\n王芳,\"阳光社区,\n\"\"幸福\"\"路\"\n\n𠀀,€\n";
+  const auto expected = read_all(text);
+  REQUIRE(expected.size() == 3);
+  CHECK(expected[1][1] == "阳光社区,\n\"幸福\"路");
+  for (auto encoding : {Encoding::utf8, Encoding::gb18030}) {
+    const std::string bytes = encoding == Encoding::utf8 ? "\xEF\xBB\xBF" + text : to_gb18030(text);
+    for (std::size_t chunk = 1; chunk <= 9; ++chunk) {
+      CAPTURE(chunk);
+      std::istringstream in(bytes);
+      CsvStream csv(in, "t.csv", encoding, chunk);
+      std::vector<std::vector<std::string>> rows;
+      std::vector<std::string> fields;
+      while (csv.next(fields)) rows.push_back(fields);
+      CHECK(rows == expected);
+      CHECK(csv.bytes_read() == bytes.size());
+    }
+  }
+  // An invalid byte is named at the same place, however the reads fall.
+  for (std::size_t chunk = 1; chunk <= 5; ++chunk) {
+    std::istringstream in("a,b\n1,\"x\ny\xFFz\"\n");
+    CsvStream csv(in, "t.csv", Encoding::utf8, chunk);
+    std::vector<std::string> fields;
+    REQUIRE(csv.next(fields));
+    CHECK_THROWS_WITH_AS(csv.next(fields), doctest::Contains("t.csv:3:2: invalid UTF-8 byte 0xFF"), InvalidInput);
+  }
+}
+
 TEST_CASE("csv stream: encodings by name") {
   CHECK(parse_encoding("UTF-8") == Encoding::utf8);
   CHECK(parse_encoding("gbk") == Encoding::gb18030);
