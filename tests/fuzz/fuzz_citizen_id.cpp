@@ -9,6 +9,7 @@
 // the length and shows no more than 6 + 4 characters.
 #include <chrono>
 #include <string>
+#include <vector>
 
 #include "core/citizen_id.h"
 #include "core/error.h"
@@ -103,10 +104,24 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
                problem != IdProblem::bad_character);
   }
 
-  // The mask never shows more than the first 6 and last 4 characters.
+  // The mask never shows more than the first 6 and last 4 characters, counted as
+  // UTF-8 characters (a byte that is not a character's first joins the one before),
+  // and keeps one '*' for every character it hides.
   const std::string masked = mask_citizen_id(text);
-  FUZZ_CHECK(masked.size() == text.size());
-  for (std::size_t i = 6; i + 4 < masked.size(); ++i) FUZZ_CHECK(masked[i] == '*');
-  if (text.size() <= 10) FUZZ_CHECK(masked == std::string(text.size(), '*'));
+  std::vector<std::size_t> starts;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) starts.push_back(i);
+  }
+  const std::size_t n = starts.size();
+  if (n <= 10) {
+    FUZZ_CHECK(masked == std::string(n, '*'));
+  } else {
+    const std::string shown_head(text.substr(0, starts[6]));
+    const std::string shown_tail(text.substr(starts[n - 4]));
+    FUZZ_CHECK(masked.size() == shown_head.size() + (n - 10) + shown_tail.size());
+    FUZZ_CHECK(masked.compare(0, shown_head.size(), shown_head) == 0);
+    FUZZ_CHECK(masked.compare(masked.size() - shown_tail.size(), shown_tail.size(), shown_tail) == 0);
+    for (std::size_t i = shown_head.size(); i < shown_head.size() + (n - 10); ++i) FUZZ_CHECK(masked[i] == '*');
+  }
   return 0;
 }
