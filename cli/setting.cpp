@@ -37,7 +37,10 @@ void run_setting(Context& ctx, const SettingOptions& opt) {
         return;
       }
       std::string values;
-      for (auto v : spec.values) values += (values.empty() ? "" : "|") + std::string(v);
+      for (auto v : spec.values) {
+        if (!values.empty()) values += '|';
+        values += v;
+      }
       table.add({std::string(spec.key), value, values, std::string(spec.help)});
       doc[std::string(spec.key)] = value;
     }

@@ -98,7 +98,10 @@ nlohmann::json or_null(const std::string& s) {
 
 std::string join_numbers(const nlohmann::json& list) {
   std::string out;
-  for (const auto& v : list) out += (out.empty() ? "" : ",") + v.dump();
+  for (const auto& v : list) {
+    if (!out.empty()) out += ',';
+    out += v.dump();
+  }
   return out;
 }
 

@@ -155,7 +155,8 @@ std::optional<std::string> file_mode_warning(const std::string& path, FileAccess
     const std::string file = path + suffix;
     struct stat st {};
     if (::stat(file.c_str(), &st) != 0 || (st.st_mode & forbidden) == 0) continue;
-    files += (files.empty() ? "" : " ") + errors::quote(file);
+    if (!files.empty()) files += ' ';
+    files += errors::quote(file);
     seen |= st.st_mode & 0777;
   }
   if (files.empty()) return std::nullopt;
