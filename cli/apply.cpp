@@ -29,37 +29,44 @@ void print_case_line(Context& ctx, const core::Case& c) {
   }
 }
 
+void print_applied(Context& ctx, const core::Case& c) {
+  if (ctx.json()) {
+    print_json(ctx.out, case_json(c, ctx.clock.today()));
+    return;
+  }
+  ctx.out << fmt::format("accepted case {}: {} {} for {}\n", c.number, c.item, c.item_name, c.resident_name);
+  ctx.out << fmt::format("due {} ({} working day{}, {} model)\n", c.due_date, c.promise_days,
+                         c.promise_days == 1 ? "" : "s", c.model);
+  print_case_line(ctx, c);
+}
+
 void run_apply(Context& ctx, const ApplyOptions& opt) {
-  std::string number;
   if (!opt.supplement.empty()) {
     if (!opt.resident.empty() || !opt.item.empty()) {
       throw core::InvalidInput("--supplement takes only --materials");
     }
-    number = opt.supplement;
+    const std::string& number = opt.supplement;
     run_write(ctx, "apply --supplement", number, [&](auto& db, const auto& op, const auto& calendar) {
       core::supplement_case(db, ctx.clock, calendar, op, number, split_list(opt.materials));
     });
-  } else {
-    if (opt.resident.empty() || opt.item.empty()) {
-      throw core::InvalidInput("apply needs --resident ID and --item ITEM (or --supplement CASE)");
-    }
-    core::ApplyRequest request{opt.resident, opt.item, split_list(opt.materials), opt.note, std::nullopt};
-    if (!opt.model.empty()) request.model = opt.model;
-    run_write(ctx, "apply", opt.item, [&](auto& db, const auto& op, const auto& calendar) {
-      number = core::apply_case(db, ctx.clock, calendar, op, request);
-    });
-  }
-  print_case_result(ctx, number, [&](const core::Case& c) {
-    if (!opt.supplement.empty()) {
+    print_case_result(ctx, number, [&](const core::Case& c) {
       ctx.out << fmt::format("case {}: materials recorded after {} working days; due {}\n", c.number, c.paused_days,
                              c.due_date);
-    } else {
-      ctx.out << fmt::format("accepted case {}: {} {} for {}\n", c.number, c.item, c.item_name, c.resident_name);
-      ctx.out << fmt::format("due {} ({} working day{}, {} model)\n", c.due_date, c.promise_days,
-                             c.promise_days == 1 ? "" : "s", c.model);
-    }
-    print_case_line(ctx, c);
+      print_case_line(ctx, c);
+    });
+    return;
+  }
+  if (opt.resident.empty() || opt.item.empty()) {
+    throw core::InvalidInput("apply needs --resident ID and --item ITEM (or --supplement CASE)");
+  }
+  core::ApplyRequest request{opt.resident, opt.item, split_list(opt.materials), opt.note, std::nullopt};
+  if (!opt.model.empty()) request.model = opt.model;
+  // apply_case returns the case it wrote: nothing is read back to print it.
+  core::Case applied;
+  run_write(ctx, "apply", opt.item, [&](auto& db, const auto& op, const auto& calendar) {
+    applied = core::apply_case(db, ctx.clock, calendar, op, request);
   });
+  print_applied(ctx, applied);
 }
 
 }  // namespace

@@ -50,9 +50,14 @@ void check_output_path(const Context& ctx, const std::string& option, const std:
   }
 }
 
+Context::~Context() {
+  if (db_ && writable_) core::settle_wal(*db_);
+}
+
 SQLite::Database& Context::open(bool writable) {
   if (db_) return *db_;
   db_ = std::make_unique<SQLite::Database>(core::open_database(globals_.db, writable));
+  writable_ = writable;
   // Everything this command creates from now on (reports, backups, reject files,
   // the -wal and -shm) gets the access the database's setting allows.
   const auto access = core::file_access(*db_);

@@ -45,6 +45,8 @@ void run_init(Context& ctx, const InitOptions& opt) {
     report = core::init_database(*db, ctx.clock, ctx.operator_(), *files, created);
     if (opt.demo) demo = core::generate_demo(*db, ctx.clock, ctx.operator_(), demo_options);
     tx.commit();
+    // A new or upgraded database is whole in its file, ready to copy or ship.
+    core::settle_wal(*db, true);
   } catch (...) {
     // A failed init leaves no half-made file behind.
     if (created) {

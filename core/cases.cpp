@@ -253,6 +253,32 @@ void close_case(SQLite::Database& db, std::int64_t case_id, const std::string& s
   q.exec();
 }
 
+struct StepUnit {
+  std::int64_t id = 0;
+  std::string code;
+  std::string name_zh;
+};
+
+// The unit that decides `step` for a case of `community_id` (see resolve_step_unit).
+StepUnit step_unit(const SQLite::Database& db, const ChainStep& step, std::int64_t community_id) {
+  std::optional<SQLite::Statement> q;
+  if (step.level == "station" || step.level == "committee") {
+    q.emplace(db, "SELECT id, code, name_zh FROM units WHERE parent_id = ? AND kind = ?");
+    SQLite::bind(*q, community_id, step.level);
+  } else if (step.level == "street") {
+    q.emplace(db, "SELECT p.id, p.code, p.name_zh FROM units c JOIN units p ON p.id = c.parent_id WHERE c.id = ?");
+    q->bind(1, community_id);
+  } else {
+    q.emplace(db, "SELECT id, code, name_zh FROM units WHERE code = ?");
+    q->bind(1, step.unit);
+  }
+  if (!q->executeStep()) {
+    throw Conflict(
+        fmt::format("no {} unit is set up for step {} ({}) of this community", step.level, step.seq, step.name_zh));
+  }
+  return {q->getColumn(0).getInt64(), q->getColumn(1).getString(), q->getColumn(2).getString()};
+}
+
 // A filter naming a community, item, unit or staff member that does not exist is a
 // typo: say so (exit 3) rather than print an empty queue.
 void check_case_filter(const SQLite::Database& db, const CaseFilter& filter) {
@@ -266,25 +292,7 @@ void check_case_filter(const SQLite::Database& db, const CaseFilter& filter) {
 }  // namespace
 
 std::int64_t resolve_step_unit(const SQLite::Database& db, const ChainStep& step, std::int64_t community_id) {
-  std::optional<std::int64_t> id;
-  if (step.level == "station" || step.level == "committee") {
-    SQLite::Statement q(db, "SELECT id FROM units WHERE parent_id = ? AND kind = ?");
-    SQLite::bind(q, community_id, step.level);
-    if (q.executeStep()) id = q.getColumn(0).getInt64();
-  } else if (step.level == "street") {
-    SQLite::Statement q(db, "SELECT parent_id FROM units WHERE id = ? AND parent_id IS NOT NULL");
-    q.bind(1, community_id);
-    if (q.executeStep()) id = q.getColumn(0).getInt64();
-  } else {
-    SQLite::Statement q(db, "SELECT id FROM units WHERE code = ?");
-    q.bind(1, step.unit);
-    if (q.executeStep()) id = q.getColumn(0).getInt64();
-  }
-  if (!id) {
-    throw Conflict(
-        fmt::format("no {} unit is set up for step {} ({}) of this community", step.level, step.seq, step.name_zh));
-  }
-  return *id;
+  return step_unit(db, step, community_id).id;
 }
 
 bool Operator::has_role(std::string_view role) const {
@@ -315,10 +323,15 @@ Operator resolve_operator(const SQLite::Database& db, const std::optional<std::s
   if (!staff_no || staff_no->empty()) {
     throw InvalidInput("who is acting? give --as STAFF_NO or set SQGL_OPERATOR");
   }
+  // One statement: the staff member, their unit, its community and their roles.
   SQLite::Statement q(db,
                       "SELECT s.id, s.staff_no, s.name, s.active, u.id, u.code, u.name_zh, u.kind, "
-                      "  CASE WHEN u.kind IN ('station', 'committee', 'party') THEN u.parent_id ELSE 0 END "
-                      "FROM staff s JOIN units u ON u.id = s.unit_id WHERE s.staff_no = ?");
+                      "  COALESCE(cm.id, 0), COALESCE(cm.code, ''), COALESCE(cm.name_zh, ''), "
+                      "  (SELECT group_concat(role, ' ') FROM (SELECT role FROM staff_roles "
+                      "   WHERE staff_id = s.id ORDER BY role)) "
+                      "FROM staff s JOIN units u ON u.id = s.unit_id "
+                      "LEFT JOIN units cm ON cm.id = u.parent_id AND u.kind IN ('station', 'committee', 'party') "
+                      "WHERE s.staff_no = ?");
   q.bind(1, *staff_no);
   if (!q.executeStep()) throw PermissionDenied(fmt::format("unknown operator {}", errors::quote(*staff_no)));
   if (q.getColumn(3).getInt() == 0) {
@@ -333,9 +346,17 @@ Operator resolve_operator(const SQLite::Database& db, const std::optional<std::s
   op.unit_name = q.getColumn(6).getString();
   op.unit_kind = q.getColumn(7).getString();
   op.community_id = q.getColumn(8).getInt64();
-  SQLite::Statement roles(db, "SELECT role FROM staff_roles WHERE staff_id = ? ORDER BY role");
-  roles.bind(1, op.id);
-  while (roles.executeStep()) op.roles.push_back(roles.getColumn(0).getString());
+  op.community_code = q.getColumn(9).getString();
+  op.community_name = q.getColumn(10).getString();
+  // Role codes are single words (schema: roles.code).
+  const std::string roles = text_or_empty(q.getColumn(11));
+  for (std::size_t start = 0; start < roles.size();) {
+    std::size_t space = roles.find(' ', start);
+    if (space == std::string::npos) space = roles.size();
+    op.roles.push_back(roles.substr(start, space - start));
+    start = space + 1;
+  }
+  std::sort(op.roles.begin(), op.roles.end());
   return op;
 }
 
@@ -343,8 +364,8 @@ bool Case::overdue(Date today) const {
   return status == "open" && !due_date.empty() && *parse_date(due_date) < today;
 }
 
-std::string apply_case(SQLite::Database& db, const Clock& clock, const WorkCalendar& calendar, const Operator& op,
-                       const ApplyRequest& request) {
+Case apply_case(SQLite::Database& db, const Clock& clock, const WorkCalendar& calendar, const Operator& op,
+                const ApplyRequest& request) {
   if (op.unit_kind != "station" || !op.has_role("worker")) {
     throw PermissionDenied(fmt::format("{} ({}) may not accept applications: that is for station window staff",
                                        errors::quote(op.staff_no), op.unit_name));
@@ -441,53 +462,94 @@ std::string apply_case(SQLite::Database& db, const Clock& clock, const WorkCalen
   if (model != "new" && model != "old") throw errors::invalid("model", model, "expected 'new' or 'old'");
   const auto& chain = item.chain(model);
   int total_days = 0;
-  std::vector<std::int64_t> units;
+  std::vector<StepUnit> units;
   for (const auto& step : chain) {
     total_days += step.days;
-    units.push_back(resolve_step_unit(db, step, op.community_id));
+    units.push_back(step_unit(db, step, op.community_id));
   }
 
-  const std::string number = next_case_number(db, now.date);
-  const std::string due = format_date(calendar.add_working_days(now.date, total_days));
+  Case c;
+  c.number = next_case_number(db, now.date);
+  c.item = item.code;
+  c.item_name = item.name_zh;
+  c.model = model;
+  c.status = "open";
+  c.citizen_id = id.number;
+  c.resident_name = resident_name;
+  c.community_code = op.community_code;
+  c.community_name = op.community_name;
+  c.window = item.window;
+  c.accepted_at = format_datetime(now);
+  c.accepted_by = op.staff_no;
+  c.due_date = format_date(calendar.add_working_days(now.date, total_days));
+  c.promise_days = total_days;
+  c.note = request.note;
+  c.current_seq = chain.front().seq;
   SQLite::Statement insert(db,
                            "INSERT INTO cases (number, item, model, resident_id, community_id, window, status, "
                            "current_seq, accepted_at, accepted_by, due_date, note) "
-                           "VALUES (?, ?, ?, ?, ?, ?, 'open', 1, ?, ?, ?, ?)");
-  SQLite::bind(insert, number, item.code, model, resident_id, op.community_id, item.window, format_datetime(now), op.id,
-               due, request.note);
+                           "VALUES (?, ?, ?, ?, ?, ?, 'open', ?, ?, ?, ?, ?)");
+  SQLite::bind(insert, c.number, item.code, model, resident_id, op.community_id, item.window, *c.current_seq,
+               c.accepted_at, op.id, c.due_date, request.note);
   insert.exec();
   const std::int64_t case_id = db.getLastInsertRowid();
+
+  // The first step starts now; the others wait their turn.
   SQLite::Statement add_step(db,
-                             "INSERT INTO case_steps (case_id, seq, level, unit_id, name_zh, role, days, status) "
-                             "VALUES (?, ?, ?, ?, ?, ?, ?, 'pending')");
+                             "INSERT INTO case_steps (case_id, seq, level, unit_id, name_zh, role, days, status, "
+                             "started_at, due_date) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
   for (std::size_t i = 0; i < chain.size(); ++i) {
+    CaseStep step;
+    step.seq = chain[i].seq;
+    step.level = chain[i].level;
+    step.unit_code = units[i].code;
+    step.unit_name = units[i].name_zh;
+    step.name_zh = chain[i].name_zh;
+    step.role = chain[i].role;
+    step.days = chain[i].days;
+    step.status = i == 0 ? "active" : "pending";
     add_step.reset();
-    SQLite::bind(add_step, case_id, chain[i].seq, chain[i].level, units[i], chain[i].name_zh, chain[i].role,
-                 chain[i].days);
+    SQLite::bind(add_step, case_id, step.seq, step.level, units[i].id, step.name_zh, step.role, step.days, step.status);
+    if (i == 0) {
+      step.started_at = c.accepted_at;
+      step.due_date = format_date(calendar.add_working_days(now.date, step.days));
+      add_step.bind(9, step.started_at);
+      add_step.bind(10, step.due_date);
+    } else {
+      add_step.bind(9);
+      add_step.bind(10);
+    }
     add_step.exec();
+    c.steps.push_back(std::move(step));
   }
-  activate_step(db, calendar, case_id, chain.front().seq, chain.front().days, now);
+
   SQLite::Statement add_material(db,
                                  "INSERT INTO case_materials (case_id, seq, name_zh, required, received_at) "
                                  "VALUES (?, ?, ?, ?, ?)");
-  for (const auto& m : materials) {
+  for (auto m : materials) {
     add_material.reset();
     SQLite::bind(add_material, case_id, m.seq, m.name_zh, m.required ? 1 : 0);
     if (std::find(given.begin(), given.end(), m.seq) != given.end()) {
-      add_material.bind(5, format_datetime(now));
+      m.received_at = c.accepted_at;
+      add_material.bind(5, m.received_at);
     } else {
       add_material.bind(5);
     }
     add_material.exec();
+    c.materials.push_back(std::move(m));
   }
-  append(db, clock, op, "case.apply", number,
-         {{"item", item.code},
-          {"model", model},
-          {"resident", mask_citizen_id(id.number)},
-          {"due_date", due},
-          {"materials", given},
-          {"status", {{"before", nullptr}, {"after", "open"}}}});
-  return number;
+
+  const json detail{{"item", item.code},
+                    {"model", model},
+                    {"resident", mask_citizen_id(id.number)},
+                    {"due_date", c.due_date},
+                    {"materials", given},
+                    {"status", {{"before", nullptr}, {"after", "open"}}}};
+  // The event carries the moment the case was accepted, as the returned case says.
+  CaseEvent event{0, c.accepted_at, op.staff_no, "case.apply", detail.dump()};
+  event.id = append_event(db, FixedClock(now), {event.kind, c.number, event.detail, op.staff_no});
+  c.history.push_back(std::move(event));
+  return c;
 }
 
 int approve_case(SQLite::Database& db, const Clock& clock, const WorkCalendar& calendar, const Operator& op,

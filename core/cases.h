@@ -26,6 +26,8 @@ struct Operator {
   std::string unit_name;
   std::string unit_kind;
   std::int64_t community_id = 0;  ///< the community of a station, committee or party unit; else 0
+  std::string community_code;     ///< that community's code, or ""
+  std::string community_name;     ///< and its Chinese name, or ""
   std::vector<std::string> roles;
   /// True when the operator holds `role`.
   bool has_role(std::string_view role) const;
@@ -122,9 +124,10 @@ struct Case {
 /// Opens a case: checks the operator (a station worker of the resident's
 /// community), the resident, eligibility, open cases and yearly limits, and the
 /// required materials (all missing ones named in one message); routes it to its
-/// first step. Call inside a write transaction. Returns the case number.
-std::string apply_case(SQLite::Database& db, const Clock& clock, const WorkCalendar& calendar, const Operator& op,
-                       const ApplyRequest& request);
+/// first step. Call inside a write transaction. Returns the new case as
+/// get_case would read it back (built from what was written, not read again).
+Case apply_case(SQLite::Database& db, const Clock& clock, const WorkCalendar& calendar, const Operator& op,
+                const ApplyRequest& request);
 
 /// Decides the current step in favour: the case moves on, or is approved at the
 /// last step. Returns the number of the step decided (likewise reject and return).

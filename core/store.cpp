@@ -18,6 +18,7 @@
 #include "core/error.h"
 #include "core/history.h"
 #include "core/maintenance.h"
+#include "core/sqlite_memory.h"
 
 namespace sqgl::core {
 
@@ -52,6 +53,10 @@ int pragma_int(const SQLite::Database& db, const char* pragma) {
 void configure(SQLite::Database& db, bool writable) {
   db.setBusyTimeout(kBusyTimeoutMs);
   db.exec("PRAGMA foreign_keys = ON");
+  // A command's commit is durable in the WAL; copying it into the database file
+  // at every close would cost each command two more syncs and the log's deletion
+  // and re-creation. settle_wal does it once the log has grown.
+  sqlite3_db_config(db.getHandle(), SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, nullptr);
   if (writable) {
     // WAL lets readers go on while a clerk writes; FULL makes a reported decision
     // survive a power cut.
@@ -124,8 +129,11 @@ int schema_version(const SQLite::Database& db) {
 }
 
 void configure_sqlite_library() {
-  // Fails harmlessly (SQLITE_MISUSE) if SQLite was already initialised.
+  // Both fail harmlessly (SQLITE_MISUSE) if SQLite was already initialised.
   sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+#ifndef SQGL_SYSTEM_MALLOC
+  sqlite_memory::install();
+#endif
 }
 
 SQLite::Database open_database(const std::string& path, bool writable) {
@@ -154,6 +162,19 @@ SQLite::Database open_database(const std::string& path, bool writable) {
   } catch (const SQLite::Exception& e) {
     rethrow_sqlite(e, fmt::format("cannot open {}", errors::quote(path)));
   }
+}
+
+bool settle_wal(SQLite::Database& db, bool force) {
+  if (db.getFilename().empty()) return true;  // in memory
+  struct stat log {};
+  if (::stat((db.getFilename() + "-wal").c_str(), &log) != 0) return true;
+  if (!force && log.st_size <= kWalKeepBytes) return true;
+  // Never keep a clerk waiting for it: if another process is reading or writing,
+  // a later command settles the log.
+  if (!force) sqlite3_busy_timeout(db.getHandle(), 0);
+  const int rc = sqlite3_wal_checkpoint_v2(db.getHandle(), nullptr, SQLITE_CHECKPOINT_TRUNCATE, nullptr, nullptr);
+  sqlite3_busy_timeout(db.getHandle(), kBusyTimeoutMs);
+  return rc == SQLITE_OK;
 }
 
 SQLite::Database open_for_init(const std::string& path, bool& created) {
@@ -241,6 +262,11 @@ void WriteTransaction::commit() {
   try {
     db_.exec("COMMIT");
   } catch (const SQLite::Exception& e) {
+    // A commit whose sync failed may have left whole frames in the log: closing
+    // without a checkpoint would let the next process recover them, and a command
+    // reported failed would turn out done. The default close copies only what was
+    // committed and deletes the log.
+    sqlite3_db_config(db_.getHandle(), SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 0, nullptr);
     rethrow_sqlite(e, "cannot commit");
   }
   open_ = false;

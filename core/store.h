@@ -20,6 +20,8 @@ inline constexpr std::int32_t kApplicationId = 0x5351474C;
 
 /// How long a writer waits for another writer before giving up (exit 5).
 inline constexpr int kBusyTimeoutMs = 5000;
+/// How much write-ahead log a command may leave behind for the next (see settle_wal).
+inline constexpr std::int64_t kWalKeepBytes = 256 * 1024;
 
 /// Where init reads catalog and calendar files from: the copy embedded in the
 /// binary, or a directory holding an edited `schema/`.
@@ -53,8 +55,8 @@ class DirectoryDataFiles final : public DataFiles {
 int latest_schema_version();
 
 /// Process-wide SQLite settings for a single-threaded tool; call once at start,
-/// before any database is opened (sqgl keeps no allocation statistics, so SQLite
-/// need not take a mutex on every allocation).
+/// before any database is opened: no allocation statistics (so SQLite need not
+/// take a mutex on every allocation) and core/sqlite_memory.h's allocator.
 void configure_sqlite_library();
 
 /// `PRAGMA user_version`.
@@ -64,6 +66,17 @@ int schema_version(const SQLite::Database& db);
 /// keys on, WAL and the busy timeout. NotFound when the file does not exist;
 /// Conflict when its schema is older (run init) or newer (upgrade sqgl) than this binary.
 SQLite::Database open_database(const std::string& path, bool writable);
+
+/// sqgl's connections do not copy the write-ahead log into the database file when
+/// they close: a committed command is already durable in the log (synchronous =
+/// FULL), and the copy would cost every command two more syncs. Instead, when a
+/// command ends with more than kWalKeepBytes of log (or always, with `force`),
+/// this copies the log into the file and empties it: SQLITE_CHECKPOINT_TRUNCATE,
+/// without waiting when another process has the database open unless `force`d.
+/// Returns false when the log could not be settled now (it stays safe; the next
+/// command tries again). So the database file alone may lag the last few
+/// commands: copy a database with `sqgl backup`, never by copying the file.
+bool settle_wal(SQLite::Database& db, bool force = false);
 
 /// What `init_database` did.
 struct InitReport {

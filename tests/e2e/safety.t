@@ -16,8 +16,10 @@ $ sqgl audit verify --anchor abc
 $ sqgl audit verify --anchor 0000000000000000000000000000000000000000000000000000000000000000
 ! sqgl: error: the history does not verify: the anchor '0000000000000000000000000000000000000000000000000000000000000000' is not in the history (rewritten or truncated before it)
 ? 1
+# A live database is copied with its log (sqlite3 .backup, or sqgl backup), never with cp:
+# the file alone may lag the last few commands.
 # A deleted tail leaves no gap in the chain; the head record shows it.
-$ cp sqgl.db tail.db && sqlite3 tail.db "DROP TRIGGER events_no_delete; DELETE FROM events WHERE id = (SELECT max(id) FROM events)"
+$ umask 077 && sqlite3 sqgl.db ".backup tail.db" && sqlite3 tail.db "DROP TRIGGER events_no_delete; DELETE FROM events WHERE id = (SELECT max(id) FROM events)"
 $ sqgl --db tail.db audit verify
 ! sqgl: error: the history does not verify: the history ends at event 7, but event 8 was recorded (the tail was deleted)
 ? 1
@@ -27,19 +29,19 @@ foreign keys: ok
 history: the history does not verify: the history ends at event 7, but event 8 was recorded (the tail was deleted)
 ! sqgl: error: check found 1 problem in 'tail.db'
 # Rewriting the head record too is caught by the anchor kept elsewhere.
-$ cp sqgl.db rewritten.db && sqlite3 rewritten.db "DROP TRIGGER events_no_delete; DELETE FROM events WHERE id = (SELECT max(id) FROM events); UPDATE settings SET value = (SELECT id || ' ' || hash FROM events ORDER BY id DESC LIMIT 1) WHERE key = 'history.head'"
+$ umask 077 && sqlite3 sqgl.db ".backup rewritten.db" && sqlite3 rewritten.db "DROP TRIGGER events_no_delete; DELETE FROM events WHERE id = (SELECT max(id) FROM events); UPDATE settings SET value = (SELECT id || ' ' || hash FROM events ORDER BY id DESC LIMIT 1) WHERE key = 'history.head'"
 $ sqgl --db rewritten.db audit verify | sed 's/head [0-9a-f]*/head …/'
 ok: 7 events verified; head …
 $ sqgl --db rewritten.db audit verify --anchor "$(cat anchor.txt)"
 ! sqgl: error: the history does not verify: the anchor '40f23fd896db996d8be827bb9955bfd6c0d88ab03fb3037efc68915347dcc8f3' is not in the history (rewritten or truncated before it)
 ? 1
 # An edited decision.
-$ cp sqgl.db edited.db && sqlite3 edited.db "DROP TRIGGER events_no_update; UPDATE events SET operator = 'ZZ0102' WHERE kind = 'case.apply'"
+$ umask 077 && sqlite3 sqgl.db ".backup edited.db" && sqlite3 edited.db "DROP TRIGGER events_no_update; UPDATE events SET operator = 'ZZ0102' WHERE kind = 'case.apply'"
 $ sqgl --db edited.db check --json | python3 -c 'import json,sys; d=json.load(sys.stdin); print(d["ok"], d["integrity"], d["history"]["problem"])'
 False [] history event 8 does not verify: its content does not match its hash (edited)
 ! sqgl: error: check found 1 problem in 'edited.db'
 # A broken reference.
-$ cp sqgl.db fk.db && sqlite3 fk.db "PRAGMA foreign_keys = OFF; DELETE FROM items WHERE code = 'C08-01'" 2>&1 | head -1
+$ umask 077 && sqlite3 sqgl.db ".backup fk.db" && sqlite3 fk.db "PRAGMA foreign_keys = OFF; DELETE FROM items WHERE code = 'C08-01'" 2>&1 | head -1
 $ sqgl --db fk.db check | head -3
 integrity: ok
 foreign keys: 11 problems

@@ -3,6 +3,7 @@
 #include "core/cases.h"
 #include "core/demo.h"
 #include "core/error.h"
+#include "cli/views.h"
 #include "core/history.h"
 #include "helpers.h"
 
@@ -53,7 +54,7 @@ struct Fixture {
   std::string apply(const char* when, const std::string& citizen_id, const char* item,
                     std::vector<std::string> materials) {
     return write(when, "ZZ0101", [&](const Clock& clock, const Operator& op) {
-      return apply_case(db, clock, calendar, op, {citizen_id, item, materials, "", std::nullopt});
+      return apply_case(db, clock, calendar, op, {citizen_id, item, materials, "", std::nullopt}).number;
     });
   }
 
@@ -82,6 +83,36 @@ TEST_CASE("workflow: 一杯奶 applied on 2012-01-29 is due 2012-02-03 and decid
   CHECK(c.steps[1].decided_by == "JSJ01");
   CHECK(c.steps[1].working_days_taken == 2);
   CHECK(c.history.size() == 3);
+}
+
+TEST_CASE("workflow: the case apply returns is the case get_case reads back") {
+  Fixture f;
+  struct Application {
+    std::string citizen_id;
+    const char* item;
+    std::vector<std::string> materials;
+    const char* note;
+    std::optional<std::string> model;
+  };
+  const std::string mother = f.resident("r.pregnant");
+  const std::string other_mother = f.resident("r.pregnant AND r.citizen_id <> '" + mother + "'");
+  const std::string anyone = f.resident("NOT r.pregnant");
+  const std::string neighbour = f.resident("NOT r.pregnant AND r.citizen_id <> '" + anyone + "'");
+  const std::vector<Application> applications{
+      {mother, "C05-01", {"1", "2", "3", "4"}, "", std::nullopt},
+      {other_mother, "C05-01", {"1", "2", "3", "4"}, "加急", std::string("old")},
+      {anyone, "C04-07", {"1", "2"}, "", std::nullopt},
+      {neighbour, "C01-05", {"1", "2"}, "复查", std::string("old")},  // material 3 is optional and missing
+  };
+  for (const auto& a : applications) {
+    CAPTURE(a.item);
+    const Case applied = f.write("2012-01-29T09:30", "ZZ0101", [&](const Clock& clock, const Operator& op) {
+      return apply_case(f.db, clock, f.calendar, op, {a.citizen_id, a.item, a.materials, a.note, a.model});
+    });
+    const Case stored = get_case(f.db, f.calendar, applied.number);
+    const auto today = *parse_date("2012-01-29");
+    CHECK(sqgl::cli::case_json(applied, today).dump(2) == sqgl::cli::case_json(stored, today).dump(2));
+  }
 }
 
 TEST_CASE("workflow: missing materials are all named at once and nothing is written") {

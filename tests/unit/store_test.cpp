@@ -1,7 +1,10 @@
 #include <sys/stat.h>
 
+#include <filesystem>
+
 #include <doctest/doctest.h>
 
+#include <SQLiteCpp/Transaction.h>
 #include <fmt/format.h>
 
 #include "core/calendar.h"
@@ -203,4 +206,79 @@ TEST_CASE("maintenance: network filesystems are named by their statfs magic, loc
   CHECK(sqgl::core::network_filesystem_name(0xFE534D42) == "SMB2");
   CHECK_FALSE(sqgl::core::network_filesystem_name(0xEF53).has_value());  // ext4
   CHECK_FALSE(sqgl::core::network_filesystem_name(0x01021994).has_value());  // tmpfs
+}
+
+namespace {
+
+std::uintmax_t file_size(const std::string& path) {
+  std::error_code ec;
+  const auto size = std::filesystem::file_size(path, ec);
+  return ec ? 0 : size;
+}
+
+// Rows of the history written in one transaction: each adds about 1 KiB to the log.
+void append_events(const std::string& path, int count) {
+  auto db = open_database(path, true);
+  auto clock = reform_clock();
+  WriteTransaction tx(db);
+  for (int i = 0; i < count; ++i) {
+    append_event(db, clock, {"test.fill", "S", fmt::format(R"({{"pad":"{}"}})", std::string(900, 'x')), "ZZ0101"});
+  }
+  tx.commit();
+}
+
+}  // namespace
+
+TEST_CASE("store: a command's commit stays in the log until the log passes kWalKeepBytes, then settles into the file") {
+  TempDir dir;
+  const auto path = dir.file("sqgl.db");
+  init_file(path);
+  {
+    auto db = open_database(path, true);
+    CHECK(settle_wal(db, true));  // as 'sqgl init' leaves a database: whole in its file
+  }
+  CHECK(file_size(path + "-wal") == 0);
+
+  append_events(path, 3);  // a few commands' worth: the connection closed without copying it
+  CHECK(file_size(path + "-wal") > 0);
+  {
+    auto db = open_database(path, true);
+    CHECK(settle_wal(db));  // small: left for later
+  }
+  CHECK(file_size(path + "-wal") > 0);
+  {
+    // The file alone lags; through SQLite (which reads the log) nothing is missing.
+    std::filesystem::copy_file(path, dir.file("alone.db"));
+    SQLite::Database alone(dir.file("alone.db"), SQLite::OPEN_READONLY);
+    CHECK(scalar(alone, "SELECT count(*) FROM events WHERE kind = 'test.fill'") == 0);
+    auto db = open_database(path, false);
+    CHECK(scalar(db, "SELECT count(*) FROM events WHERE kind = 'test.fill'") == 3);
+  }
+
+  append_events(path, 400);  // past kWalKeepBytes
+  CHECK(file_size(path + "-wal") > static_cast<std::uintmax_t>(kWalKeepBytes));
+  {
+    auto db = open_database(path, true);
+    CHECK(settle_wal(db));
+  }
+  CHECK(file_size(path + "-wal") == 0);
+  std::filesystem::copy_file(path, dir.file("whole.db"));
+  SQLite::Database whole(dir.file("whole.db"), SQLite::OPEN_READONLY);
+  CHECK(scalar(whole, "SELECT count(*) FROM events WHERE kind = 'test.fill'") == 403);
+}
+
+TEST_CASE("store: settle_wal leaves the log to a later command while another process reads it") {
+  TempDir dir;
+  const auto path = dir.file("sqgl.db");
+  init_file(path);
+  append_events(path, 400);
+  auto reader = open_database(path, false);
+  SQLite::Transaction read(reader);  // a deferred transaction: the first SELECT holds a snapshot
+  CHECK(scalar(reader, "SELECT count(*) FROM events") > 0);
+  auto writer = open_database(path, true);
+  CHECK_FALSE(settle_wal(writer));  // busy: the reader's snapshot still needs the log
+  CHECK(file_size(path + "-wal") > 0);
+  read.commit();
+  CHECK(settle_wal(writer, true));
+  CHECK(file_size(path + "-wal") == 0);
 }
