@@ -74,7 +74,13 @@ std::vector<OpenStep> open_steps(const SQLite::Database& db, const ReportOptions
                       "JOIN case_steps s ON s.case_id = c.id AND s.status <> 'pending' AND s.started_at <= ?1 "
                       "  AND (s.decided_at IS NULL OR s.decided_at > ?1) "
                       "JOIN units u ON u.id = s.unit_id LEFT JOIN staff a ON a.id = s.assignee_id "
-                      "WHERE c.accepted_at <= ?1 AND (c.decided_at IS NULL OR c.decided_at > ?1) "
+                      // Open then: decided after the day (the partial decided-at index), or not yet
+                      // decided, which every code path writes as an open or returned status (the
+                      // status index). "+" keeps SQLite off the accepted-at index, which would
+                      // visit all of history before the day.
+                      "WHERE c.id IN (SELECT id FROM cases WHERE decided_at > ?1 AND +accepted_at <= ?1 "
+                      "  UNION ALL SELECT id FROM cases WHERE status IN ('open', 'returned') "
+                      "  AND decided_at IS NULL AND +accepted_at <= ?1) "
                       "  AND (?2 = '' OR st.code = ?2) AND (?3 = '' OR cu.code = ?3) "
                       "  AND (?4 = '' OR i.category = ?4) AND (?5 = '' OR c.item = ?5) "
                       "  AND (?6 = '' OR c.window = ?6) AND (?7 = '' OR a.staff_no = ?7) "

@@ -1,12 +1,12 @@
 # sqgl init: create, re-run (nothing changes), refuse newer or foreign files.
 $ sqgl init
-created database 'sqgl.db' (schema 4)
+created database 'sqgl.db' (schema 5)
 loaded the catalog: 12 categories, 64 items (see 'sqgl catalog')
 loaded working-day calendars: 2012, 2024, 2025, 2026
 $ stat -c %a sqgl.db
 600
 $ sqgl init
-database 'sqgl.db' is up to date (schema 4); nothing changed
+database 'sqgl.db' is up to date (schema 5); nothing changed
 $ sqgl init --json
 {
   "calendar_years_loaded": [],
@@ -15,26 +15,26 @@ $ sqgl init --json
   "created": false,
   "database": "sqgl.db",
   "schema": {
-    "from": 4,
-    "to": 4
+    "from": 5,
+    "to": 5
   }
 }
 $ sqgl --db other.db init --json | python3 -c 'import json,sys; d=json.load(sys.stdin); print(d["created"], d["schema"], d["catalog_loaded"], d["calendar_years_loaded"])'
-True {'from': 0, 'to': 4} True [2012, 2024, 2025, 2026]
+True {'from': 0, 'to': 5} True [2012, 2024, 2025, 2026]
 # A database written by a newer sqgl is refused, and left as it was.
 $ sqlite3 other.db 'PRAGMA user_version = 99'
 $ sqgl --db other.db init
-! sqgl: error: database 'other.db' has schema version 99, newer than this sqgl knows (4); upgrade sqgl
+! sqgl: error: database 'other.db' has schema version 99, newer than this sqgl knows (5); upgrade sqgl
 ? 5
 $ sqgl --db other.db catalog
-! sqgl: error: database 'other.db' has schema version 99, newer than this sqgl knows (4); upgrade sqgl
+! sqgl: error: database 'other.db' has schema version 99, newer than this sqgl knows (5); upgrade sqgl
 ? 5
 $ sqlite3 other.db 'PRAGMA user_version'
 99
 # An older one must be upgraded first.
 $ sqlite3 other.db 'PRAGMA user_version = 0'
 $ sqgl --db other.db catalog C05-01
-! sqgl: error: database 'other.db' has schema version 0, older than this sqgl (4); run 'sqgl init' to upgrade it
+! sqgl: error: database 'other.db' has schema version 0, older than this sqgl (5); run 'sqgl init' to upgrade it
 ? 5
 # A file that is not sqgl's is never touched.
 $ sqlite3 foreign.db 'CREATE TABLE t (x)'

@@ -5,7 +5,7 @@ $ sqgl --as ZZ0101 apply --resident 150204194601264202 --item C08-01 --materials
 $ sqgl check
 integrity: ok
 foreign keys: ok
-history: ok, 8 events, head 40f23fd896db996d8be827bb9955bfd6c0d88ab03fb3037efc68915347dcc8f3
+history: ok, 8 events, head 2d5d828e2250c76114a5fc43084c4c4da58843dcc7f1425808a0be8f6dc091ef
 $ sqgl audit head > anchor.txt && wc -c < anchor.txt
 65
 $ sqgl audit verify --anchor "$(cat anchor.txt)" | sed 's/head [0-9a-f]*/head …/'
@@ -33,7 +33,7 @@ $ umask 077 && sqlite3 sqgl.db ".backup rewritten.db" && sqlite3 rewritten.db "D
 $ sqgl --db rewritten.db audit verify | sed 's/head [0-9a-f]*/head …/'
 ok: 7 events verified; head …
 $ sqgl --db rewritten.db audit verify --anchor "$(cat anchor.txt)"
-! sqgl: error: the history does not verify: the anchor '40f23fd896db996d8be827bb9955bfd6c0d88ab03fb3037efc68915347dcc8f3' is not in the history (rewritten or truncated before it)
+! sqgl: error: the history does not verify: the anchor '2d5d828e2250c76114a5fc43084c4c4da58843dcc7f1425808a0be8f6dc091ef' is not in the history (rewritten or truncated before it)
 ? 1
 # An edited decision.
 $ umask 077 && sqlite3 sqgl.db ".backup edited.db" && sqlite3 edited.db "DROP TRIGGER events_no_update; UPDATE events SET operator = 'ZZ0102' WHERE kind = 'case.apply'"
