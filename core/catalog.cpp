@@ -87,20 +87,19 @@ void bind_int_or_null(SQLite::Statement& s, int index, std::optional<int> value)
   }
 }
 
-std::vector<ChainStep> read_chain(const SQLite::Database& db, std::string_view item, std::string_view model) {
+// Both chains of an item, in one statement.
+void read_chains(const SQLite::Database& db, Item& item) {
   SQLite::Statement q(db,
-                      "SELECT s.seq, s.level, COALESCE(s.unit, ''), COALESCE(u.name_zh, ''), s.name_zh, s.role, s.days "
-                      "FROM item_steps s LEFT JOIN units u ON u.code = s.unit "
-                      "WHERE s.item = ? AND s.model = ? ORDER BY s.seq");
-  q.bind(1, std::string(item));
-  q.bind(2, std::string(model));
-  std::vector<ChainStep> out;
+                      "SELECT s.model, s.seq, s.level, COALESCE(s.unit, ''), COALESCE(u.name_zh, ''), s.name_zh, "
+                      "  s.role, s.days "
+                      "FROM item_steps s LEFT JOIN units u ON u.code = s.unit WHERE s.item = ? ORDER BY s.model, s.seq");
+  q.bind(1, item.code);
   while (q.executeStep()) {
-    out.push_back({q.getColumn(0).getInt(), q.getColumn(1).getString(), q.getColumn(2).getString(),
-                   q.getColumn(3).getString(), q.getColumn(4).getString(), q.getColumn(5).getString(),
-                   q.getColumn(6).getInt()});
+    auto& chain = std::string_view(q.getColumn(0).getText()) == "old" ? item.old_chain : item.new_chain;
+    chain.push_back({q.getColumn(1).getInt(), q.getColumn(2).getString(), q.getColumn(3).getString(),
+                     q.getColumn(4).getString(), q.getColumn(5).getString(), q.getColumn(6).getString(),
+                     q.getColumn(7).getInt()});
   }
-  return out;
 }
 
 std::vector<Material> read_materials(const SQLite::Database& db, std::string_view item) {
@@ -113,11 +112,12 @@ std::vector<Material> read_materials(const SQLite::Database& db, std::string_vie
   return out;
 }
 
-constexpr const char* kItemColumns =
-    "code, category, name_zh, name_en, window, promise_days, handling, item_type, trips_new, trips_old, "
-    "min_age, max_age, sex, flags, max_per_year, one_open_case, local_only, era, facts, source, "
-    "(SELECT c.name_zh FROM categories c WHERE c.code = items.category), "
-    "(SELECT c.name_en FROM categories c WHERE c.code = items.category)";
+// An item with its category's names; callers add WHERE on "i." and ORDER BY.
+constexpr const char* kItemSelect =
+    "SELECT i.code, i.category, i.name_zh, i.name_en, i.window, i.promise_days, i.handling, i.item_type, "
+    "  i.trips_new, i.trips_old, i.min_age, i.max_age, i.sex, i.flags, i.max_per_year, i.one_open_case, "
+    "  i.local_only, i.era, i.facts, i.source, c.name_zh, c.name_en "
+    "FROM items i JOIN categories c ON c.code = i.category ";
 // The insert names only the stored columns.
 constexpr const char* kItemInsertColumns =
     "code, category, name_zh, name_en, window, promise_days, handling, item_type, trips_new, trips_old, "
@@ -147,8 +147,7 @@ Item read_item_row(const SQLite::Database& db, SQLite::Statement& q) {
   item.source = q.getColumn(19).getString();
   item.category_name_zh = q.getColumn(20).getString();
   item.category_name_en = q.getColumn(21).getString();
-  item.new_chain = read_chain(db, item.code, "new");
-  item.old_chain = read_chain(db, item.code, "old");
+  read_chains(db, item);
   item.materials = read_materials(db, item.code);
   return item;
 }
@@ -331,7 +330,7 @@ std::vector<Category> list_catalog(const SQLite::Database& db, const CatalogFilt
   }
   SQLite::Statement q(
       db,
-      fmt::format("SELECT {} FROM items WHERE category = ? AND (?2 = '' OR window = ?2) ORDER BY code", kItemColumns));
+      std::string(kItemSelect) + "WHERE i.category = ? AND (?2 = '' OR i.window = ?2) ORDER BY i.code");
   for (auto& category : out) {
     q.reset();
     q.bind(1, category.code);
@@ -344,7 +343,7 @@ std::vector<Category> list_catalog(const SQLite::Database& db, const CatalogFilt
 }
 
 Item get_item(const SQLite::Database& db, std::string_view code) {
-  SQLite::Statement q(db, fmt::format("SELECT {} FROM items WHERE code = ?", kItemColumns));
+  SQLite::Statement q(db, std::string(kItemSelect) + "WHERE i.code = ?");
   q.bind(1, std::string(code));
   if (q.executeStep()) return read_item_row(db, q);
   std::vector<std::string> codes;
