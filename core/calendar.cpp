@@ -12,12 +12,15 @@ namespace sqgl::core {
 
 WorkCalendar WorkCalendar::load(const SQLite::Database& db) {
   WorkCalendar calendar;
-  SQLite::Statement years(db, "SELECT year FROM calendar_years");
-  while (years.executeStep()) calendar.add_year(years.getColumn(0).getInt());
-  SQLite::Statement days(db, "SELECT date, kind, name FROM calendar_days");
-  while (days.executeStep()) {
-    if (auto date = parse_date(days.getColumn(0).getString())) {
-      calendar.set(*date, {days.getColumn(1).getString(), days.getColumn(2).getString()});
+  // Every command that counts days loads this: one statement, no copies of the dates.
+  SQLite::Statement q(db,
+                      "SELECT year, NULL, NULL, NULL FROM calendar_years "
+                      "UNION ALL SELECT NULL, date, kind, name FROM calendar_days");
+  while (q.executeStep()) {
+    if (q.getColumn(1).isNull()) {
+      calendar.add_year(q.getColumn(0).getInt());
+    } else if (auto date = parse_date(q.getColumn(1).getText())) {
+      calendar.set(*date, {q.getColumn(2).getText(), q.getColumn(3).getText()});
     }
   }
   return calendar;

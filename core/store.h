@@ -21,7 +21,7 @@ inline constexpr std::int32_t kApplicationId = 0x5351474C;
 /// How long a writer waits for another writer before giving up (exit 5).
 inline constexpr int kBusyTimeoutMs = 5000;
 /// How much write-ahead log a command may leave behind for the next (see settle_wal).
-inline constexpr std::int64_t kWalKeepBytes = 256 * 1024;
+inline constexpr std::int64_t kWalKeepBytes = 512 * 1024;
 
 /// Where init reads catalog and calendar files from: the copy embedded in the
 /// binary, or a directory holding an edited `schema/`.
