@@ -627,7 +627,9 @@ void workload(const SQLite::Database& db, const WorkCalendar& calendar, const Re
     if (auto it = staff.find(s.assignee); it != staff.end()) ++it->second.open;
   }
   // Over years the decided-at index would visit every step through it; a scan is faster.
-  const std::string on = (to - from).count() > 400 ? "+s.decided_at" : "s.decided_at";
+  // (A "+" is not enough: a comparison implies NOT NULL, and SQLite would scan the
+  // partial index instead, looking up every step from it. COALESCE implies nothing.)
+  const std::string on = (to - from).count() > 400 ? "COALESCE(s.decided_at, '')" : "s.decided_at";
   SQLite::Statement decided(db, fmt::format("SELECT d.staff_no, s.started_at, s.decided_at FROM case_steps s "
                                             "JOIN staff d ON d.id = s.decided_by "
                                             "WHERE {0} >= ?1 AND {0} <= ?2 AND {0} <= ?3 AND s.started_at IS NOT NULL",
