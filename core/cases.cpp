@@ -57,15 +57,17 @@ std::string text_or_empty(const SQLite::Column& c) {
   return c.isNull() ? "" : c.getString();
 }
 
+NotFound no_such_case(std::string_view number) {
+  return NotFound(fmt::format("no case {} (case numbers look like 150204-20120129-0001; see 'sqgl list')",
+                              errors::quote(number)));
+}
+
 CaseRow load_case(const SQLite::Database& db, std::string_view number) {
   SQLite::Statement q(db,
                       "SELECT id, number, item, model, status, resident_id, community_id, current_seq, accepted_at, "
                       "due_date, returned_at, paused_days FROM cases WHERE number = ?");
   q.bind(1, std::string(number));
-  if (!q.executeStep()) {
-    throw NotFound(fmt::format("no case {} (case numbers look like 150204-20120129-0001; see 'sqgl list')",
-                               errors::quote(number)));
-  }
+  if (!q.executeStep()) throw no_such_case(number);
   CaseRow c;
   c.id = q.getColumn(0).getInt64();
   c.number = q.getColumn(1).getString();
@@ -844,17 +846,17 @@ void evaluate_case(SQLite::Database& db, const Clock& clock, const Operator& op,
 }
 
 Case get_case(const SQLite::Database& db, const WorkCalendar& calendar, std::string_view number) {
-  const CaseRow row = load_case(db, number);
   Case c;
   SQLite::Statement q(db,
                       "SELECT c.number, c.item, i.name_zh, c.model, c.status, r.citizen_id, r.name, u.code, u.name_zh, "
                       "  c.window, c.accepted_at, a.staff_no, c.due_date, c.paused_days, c.returned_at, c.decided_at, "
-                      "  c.note, c.current_seq, e.score, e.comment "
+                      "  c.note, c.current_seq, e.score, e.comment, c.id "
                       "FROM cases c JOIN items i ON i.code = c.item JOIN residents r ON r.id = c.resident_id "
                       "JOIN units u ON u.id = c.community_id JOIN staff a ON a.id = c.accepted_by "
-                      "LEFT JOIN evaluations e ON e.case_id = c.id WHERE c.id = ?");
-  q.bind(1, row.id);
-  q.executeStep();
+                      "LEFT JOIN evaluations e ON e.case_id = c.id WHERE c.number = ?");
+  q.bind(1, std::string(number));
+  if (!q.executeStep()) throw no_such_case(number);
+  const std::int64_t case_id = q.getColumn(20).getInt64();
   c.number = q.getColumn(0).getString();
   c.item = q.getColumn(1).getString();
   c.item_name = q.getColumn(2).getString();
@@ -885,7 +887,7 @@ Case get_case(const SQLite::Database& db, const WorkCalendar& calendar, std::str
                           "FROM case_steps s JOIN units u ON u.id = s.unit_id "
                           "LEFT JOIN staff a ON a.id = s.assignee_id LEFT JOIN staff d ON d.id = s.decided_by "
                           "WHERE s.case_id = ? ORDER BY s.seq");
-  steps.bind(1, row.id);
+  steps.bind(1, case_id);
   while (steps.executeStep()) {
     CaseStep s;
     s.seq = steps.getColumn(0).getInt();
@@ -908,7 +910,7 @@ Case get_case(const SQLite::Database& db, const WorkCalendar& calendar, std::str
     c.promise_days += s.days;
     c.steps.push_back(std::move(s));
   }
-  c.materials = case_materials(db, row.id);
+  c.materials = case_materials(db, case_id);
   SQLite::Statement events(db,
                            "SELECT id, at, COALESCE(operator, ''), kind, detail FROM events "
                            "WHERE subject = ? AND kind LIKE 'case.%' ORDER BY id");
