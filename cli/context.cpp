@@ -50,14 +50,9 @@ void check_output_path(const Context& ctx, const std::string& option, const std:
   }
 }
 
-Context::~Context() {
-  if (db_ && writable_) core::settle_wal(*db_);
-}
-
 SQLite::Database& Context::open(bool writable) {
   if (db_) return *db_;
   db_ = std::make_unique<SQLite::Database>(core::open_database(globals_.db, writable));
-  writable_ = writable;
   // Everything this command creates from now on (reports, backups, reject files,
   // the -wal and -shm) gets the access the database's setting allows.
   const auto access = core::file_access(*db_);
@@ -133,6 +128,8 @@ void recording_refusals(Context& ctx, SQLite::Database& db, std::string_view com
 void run_write_maybe(Context& ctx, std::string_view command, std::string_view subject, const MaybeWriteBody& body) {
   auto& db = ctx.write_db();
   const core::WorkCalendar* calendar = nullptr;
+  // Before the write, on this connection: the write then starts the log afresh.
+  core::settle_wal(db);
   recording_refusals(ctx, db, command, subject, [&] {
     core::WriteTransaction tx(db);
     const core::Operator op = core::resolve_operator(db, ctx.operator_(), ctx.login());

@@ -35,8 +35,6 @@ class Context {
   Context(std::ostream& out_stream, std::ostream& err_stream, const core::Clock& the_clock, GlobalOptions globals,
           bool out_is_tty)
       : out(out_stream), err(err_stream), clock(the_clock), globals_(std::move(globals)), out_is_tty_(out_is_tty) {}
-  /// Settles the write-ahead log a write left behind (core::settle_wal).
-  ~Context();
   Context(const Context&) = delete;
   Context& operator=(const Context&) = delete;
 
@@ -73,7 +71,6 @@ class Context {
   GlobalOptions globals_;
   bool out_is_tty_;
   std::unique_ptr<SQLite::Database> db_;
-  bool writable_ = false;
   std::optional<std::string> login_;
   std::shared_ptr<const core::WorkCalendar> calendar_;
 

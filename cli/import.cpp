@@ -14,6 +14,7 @@
 #include "core/csv_stream.h"
 #include "core/error.h"
 #include "core/import.h"
+#include "core/store.h"
 #include "core/test_point.h"
 
 namespace sqgl::cli {
@@ -130,7 +131,11 @@ void run_import(Context& ctx, ImportCliOptions opt) {
     core::test_point("import.before-commit");
     return true;
   });
-  if (written) core::test_point("import.after-commit");
+  if (written) {
+    core::test_point("import.after-commit");
+    // Readers would otherwise each replay the import's log on open.
+    core::settle_wal(ctx.write_db(), core::WalSettle::empty);
+  }
   if (problem_count > kShownProblems) {
     ctx.err << fmt::format("sqgl: {}: … and {} more problem(s){}\n", level, problem_count - kShownProblems,
                            errors.is_open() ? fmt::format(" (all of them in {})", opt.errors_file) : "");

@@ -46,7 +46,7 @@ void run_init(Context& ctx, const InitOptions& opt) {
     if (opt.demo) demo = core::generate_demo(*db, ctx.clock, ctx.operator_(), demo_options);
     tx.commit();
     // A new or upgraded database is whole in its file, ready to copy or ship.
-    core::settle_wal(*db, true);
+    core::settle_wal(*db, core::WalSettle::empty_waiting);
   } catch (...) {
     // A failed init leaves no half-made file behind.
     if (created) {

@@ -78,13 +78,16 @@ void configure(SQLite::Database& db, bool writable) {
   db.exec("PRAGMA foreign_keys = ON");
   // A command's commit is durable in the WAL; copying it into the database file
   // at every close would cost each command two more syncs and the log's deletion
-  // and re-creation. settle_wal does it once the log has grown.
+  // and re-creation. settle_wal does it once the log has grown (core/store.h).
   sqlite3_db_config(db.getHandle(), SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, nullptr);
   if (writable) {
     // WAL lets readers go on while a clerk writes; FULL makes a reported decision
     // survive a power cut.
     db.exec("PRAGMA journal_mode = WAL");
     db.exec("PRAGMA synchronous = FULL");
+    // A restarted log is cut back to this size when its first commit ends: the log
+    // file stays allocated, and commits overwrite it rather than grow it.
+    db.exec(fmt::format("PRAGMA journal_size_limit = {}", kWalKeepBytes));
   }
 }
 
@@ -187,15 +190,16 @@ SQLite::Database open_database(const std::string& path, bool writable) {
   }
 }
 
-bool settle_wal(SQLite::Database& db, bool force) {
+bool settle_wal(SQLite::Database& db, WalSettle how) {
   if (db.getFilename().empty()) return true;  // in memory
   struct stat log {};
   if (::stat((db.getFilename() + "-wal").c_str(), &log) != 0) return true;
-  if (!force && log.st_size <= kWalKeepBytes) return true;
+  if (how == WalSettle::before_write && log.st_size <= kWalKeepBytes) return true;
   // Never keep a clerk waiting for it: if another process is reading or writing,
   // a later command settles the log.
-  if (!force) sqlite3_busy_handler(db.getHandle(), nullptr, nullptr);
-  const int rc = sqlite3_wal_checkpoint_v2(db.getHandle(), nullptr, SQLITE_CHECKPOINT_TRUNCATE, nullptr, nullptr);
+  if (how != WalSettle::empty_waiting) sqlite3_busy_handler(db.getHandle(), nullptr, nullptr);
+  const int mode = how == WalSettle::before_write ? SQLITE_CHECKPOINT_RESTART : SQLITE_CHECKPOINT_TRUNCATE;
+  const int rc = sqlite3_wal_checkpoint_v2(db.getHandle(), nullptr, mode, nullptr, nullptr);
   wait_when_busy(db);
   return rc == SQLITE_OK;
 }

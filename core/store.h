@@ -67,16 +67,27 @@ int schema_version(const SQLite::Database& db);
 /// Conflict when its schema is older (run init) or newer (upgrade sqgl) than this binary.
 SQLite::Database open_database(const std::string& path, bool writable);
 
+/// How settle_wal settles the write-ahead log.
+enum class WalSettle {
+  before_write,  ///< when the log file holds more than kWalKeepBytes; never waits
+  empty,         ///< always, and empty the log file; never waits
+  empty_waiting  ///< always, and empty the log file, waiting out other processes
+};
+
 /// sqgl's connections do not copy the write-ahead log into the database file when
 /// they close: a committed command is already durable in the log (synchronous =
-/// FULL), and the copy would cost every command two more syncs. Instead, when a
-/// command ends with more than kWalKeepBytes of log (or always, with `force`),
-/// this copies the log into the file and empties it: SQLITE_CHECKPOINT_TRUNCATE,
-/// without waiting when another process has the database open unless `force`d.
-/// Returns false when the log could not be settled now (it stays safe; the next
-/// command tries again). So the database file alone may lag the last few
-/// commands: copy a database with `sqgl backup`, never by copying the file.
-bool settle_wal(SQLite::Database& db, bool force = false);
+/// FULL), and the copy would cost every command two more syncs and the log's
+/// deletion and re-creation. Instead a write command calls this first, on its own
+/// connection (before_write): when the log file holds more than kWalKeepBytes, it
+/// copies the log into the database file (SQLITE_CHECKPOINT_RESTART), so that the
+/// command's own commit starts the log again from its first frame, overwriting the
+/// file rather than growing it (journal_size_limit keeps the file at
+/// kWalKeepBytes). A bulk import empties the log after its commit (empty), and
+/// init leaves a database whole in its file (empty_waiting: TRUNCATE). Returns
+/// false when another process kept the log from being settled now: it stays safe,
+/// and a later command tries again. So the database file alone may lag the last
+/// few commands: copy a database with `sqgl backup`, never by copying the file.
+bool settle_wal(SQLite::Database& db, WalSettle how = WalSettle::before_write);
 
 /// What `init_database` did.
 struct InitReport {

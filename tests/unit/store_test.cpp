@@ -235,17 +235,18 @@ TEST_CASE("store: a command's commit stays in the log until the log passes kWalK
   init_file(path);
   {
     auto db = open_database(path, true);
-    CHECK(settle_wal(db, true));  // as 'sqgl init' leaves a database: whole in its file
+    CHECK(settle_wal(db, WalSettle::empty_waiting));  // as 'sqgl init' leaves a database: whole in its file
   }
   CHECK(file_size(path + "-wal") == 0);
 
   append_events(path, 3);  // a few commands' worth: the connection closed without copying it
   CHECK(file_size(path + "-wal") > 0);
+  const auto small = file_size(path + "-wal");
   {
     auto db = open_database(path, true);
     CHECK(settle_wal(db));  // small: left for later
   }
-  CHECK(file_size(path + "-wal") > 0);
+  CHECK(file_size(path + "-wal") == small);
   {
     // The file alone lags; through SQLite (which reads the log) nothing is missing.
     std::filesystem::copy_file(path, dir.file("alone.db"));
@@ -258,13 +259,20 @@ TEST_CASE("store: a command's commit stays in the log until the log passes kWalK
   append_events(path, 400);  // past kWalKeepBytes
   CHECK(file_size(path + "-wal") > static_cast<std::uintmax_t>(kWalKeepBytes));
   {
+    // The next write command settles the log first, then its commit starts the log
+    // afresh, and the file is cut back to kWalKeepBytes.
     auto db = open_database(path, true);
     CHECK(settle_wal(db));
+    WriteTransaction tx(db);
+    append_event(db, reform_clock(), {"test.fill", "S", "{}", "ZZ0101"});
+    tx.commit();
   }
-  CHECK(file_size(path + "-wal") == 0);
-  std::filesystem::copy_file(path, dir.file("whole.db"));
-  SQLite::Database whole(dir.file("whole.db"), SQLite::OPEN_READONLY);
-  CHECK(scalar(whole, "SELECT count(*) FROM events WHERE kind = 'test.fill'") == 403);
+  CHECK(file_size(path + "-wal") <= static_cast<std::uintmax_t>(kWalKeepBytes));
+  std::filesystem::copy_file(path, dir.file("settled.db"));
+  SQLite::Database settled(dir.file("settled.db"), SQLite::OPEN_READONLY);
+  CHECK(scalar(settled, "SELECT count(*) FROM events WHERE kind = 'test.fill'") == 403);  // the last one is in the log
+  auto db = open_database(path, false);
+  CHECK(scalar(db, "SELECT count(*) FROM events WHERE kind = 'test.fill'") == 404);
 }
 
 TEST_CASE("store: settle_wal leaves the log to a later command while another process reads it") {
@@ -279,6 +287,6 @@ TEST_CASE("store: settle_wal leaves the log to a later command while another pro
   CHECK_FALSE(settle_wal(writer));  // busy: the reader's snapshot still needs the log
   CHECK(file_size(path + "-wal") > 0);
   read.commit();
-  CHECK(settle_wal(writer, true));
+  CHECK(settle_wal(writer, WalSettle::empty_waiting));
   CHECK(file_size(path + "-wal") == 0);
 }
