@@ -110,7 +110,7 @@ void recording_refusals(Context& ctx, SQLite::Database& db, std::string_view com
       std::optional<std::string> who = ctx.operator_();
       if (!who && core::auth_mode(db) == core::AuthMode::peer) {
         try {
-          who = core::resolve_operator(db, std::nullopt, ctx.login()).staff_no;
+          who = core::resolve_operator(db, std::nullopt, [&] { return ctx.login(); }).staff_no;
         } catch (const core::Error&) {  // NOLINT(bugprone-empty-catch): no such staff member; recorded as nobody
         }
       }
@@ -132,7 +132,7 @@ void run_write_maybe(Context& ctx, std::string_view command, std::string_view su
   core::settle_wal(db);
   recording_refusals(ctx, db, command, subject, [&] {
     core::WriteTransaction tx(db);
-    const core::Operator op = core::resolve_operator(db, ctx.operator_(), ctx.login());
+    const core::Operator op = core::resolve_operator(db, ctx.operator_(), [&] { return ctx.login(); });
     calendar = &ctx.calendar();
     if (body(db, op, *calendar)) tx.commit();
   });
@@ -146,7 +146,7 @@ core::Operator authorize(Context& ctx, std::string_view command, std::string_vie
   auto& db = ctx.write_db();
   core::Operator op;
   recording_refusals(ctx, db, command, subject, [&] {
-    op = core::resolve_operator(db, ctx.operator_(), ctx.login());
+    op = core::resolve_operator(db, ctx.operator_(), [&] { return ctx.login(); });
     check(op);
   });
   return op;

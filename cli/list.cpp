@@ -22,7 +22,7 @@ void run_list(Context& ctx, ListOptions opt) {
   auto& db = ctx.read_db();
   if (opt.mine) {
     if (core::auth_mode(db) == core::AuthMode::peer) {
-      opt.filter.assignee = core::resolve_operator(db, ctx.operator_(), ctx.login()).staff_no;
+      opt.filter.assignee = core::resolve_operator(db, ctx.operator_(), [&] { return ctx.login(); }).staff_no;
     } else if (ctx.operator_()) {
       opt.filter.assignee = *ctx.operator_();  // an unknown one is exit 3, as any filter naming nothing
     } else {

@@ -302,14 +302,15 @@ bool Operator::has_role(std::string_view role) const {
 }
 
 Operator resolve_operator(const SQLite::Database& db, const std::optional<std::string>& claimed,
-                          std::string_view login) {
+                          const std::function<std::string()>& process_login) {
   std::optional<std::string> staff_no = claimed;
   if (auth_mode(db) == AuthMode::peer) {
+    const std::string login = process_login ? process_login() : std::string();
     if (login.empty()) {
       throw PermissionDenied("this database uses peer authentication, and this process's user has no login name");
     }
     SQLite::Statement by_login(db, "SELECT staff_no FROM staff WHERE login = ?");
-    by_login.bind(1, std::string(login));
+    by_login.bind(1, login);
     if (!by_login.executeStep()) {
       throw PermissionDenied(fmt::format(
           "this database uses peer authentication, and login {} is no staff member's (ask the admin to set it)",

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -35,11 +36,12 @@ struct Operator {
 
 /// Who is acting. Under `auth trust`, `staff_no` (from --as or $SQGL_OPERATOR):
 /// InvalidInput when none is given. Under `auth peer`, the staff member whose
-/// login is `login` (the process's real user): PermissionDenied when no staff
+/// login `login()` returns (the process's real user; asked only under peer, since
+/// looking it up reads the password database): PermissionDenied when no staff
 /// member has that login, or when `staff_no` names someone else. Either way,
 /// PermissionDenied for an unknown or inactive staff member.
 Operator resolve_operator(const SQLite::Database& db, const std::optional<std::string>& staff_no,
-                          std::string_view login = {});
+                          const std::function<std::string()>& login = {});
 
 /// The unit that decides `step` for a case of `community_id`: the community's station
 /// or residents' committee, its street office, or the named unit. Conflict when none is set up.
