@@ -12,23 +12,30 @@ namespace sqgl::core {
 
 WorkCalendar WorkCalendar::load(const SQLite::Database& db) {
   WorkCalendar calendar;
-  // Every command that counts days loads this: one statement, no copies of the dates.
-  SQLite::Statement q(db,
-                      "SELECT year, NULL, NULL, NULL FROM calendar_years "
-                      "UNION ALL SELECT NULL, date, kind, name FROM calendar_days");
-  while (q.executeStep()) {
-    if (q.getColumn(1).isNull()) {
-      calendar.add_year(q.getColumn(0).getInt());
-    } else if (auto date = parse_date(q.getColumn(1).getText())) {
-      calendar.set(*date, {q.getColumn(2).getText(), q.getColumn(3).getText()});
-    }
-  }
+  calendar.db_ = &db;
+  SQLite::Statement years(db, "SELECT year FROM calendar_years");
+  while (years.executeStep()) calendar.add_year(years.getColumn(0).getInt());
   return calendar;
 }
 
+void WorkCalendar::read_year(int year) const {
+  if (db_ == nullptr || !read_years_.insert(year).second) return;
+  // By the date, not the notice year: a notice may mark a day of the next year.
+  SQLite::Statement days(*db_, "SELECT date, kind, name FROM calendar_days WHERE date >= ? AND date < ?");
+  days.bind(1, fmt::format("{:04}-01-01", year));
+  days.bind(2, fmt::format("{:04}-01-01", year + 1));
+  while (days.executeStep()) {
+    if (auto date = parse_date(days.getColumn(0).getText())) {
+      marks_.emplace(*date, DayMark{days.getColumn(1).getText(), days.getColumn(2).getText()});
+    }
+  }
+}
+
 bool WorkCalendar::is_working_day(Date date) const {
+  const int year = year_of(date);
+  read_year(year);
   if (auto it = marks_.find(date); it != marks_.end()) return it->second.kind == "work";
-  if (!has_year(year_of(date))) fallback_years_.insert(year_of(date));
+  if (!has_year(year)) fallback_years_.insert(year);
   return iso_weekday(date) <= 5;
 }
 
@@ -82,6 +89,7 @@ int WorkCalendar::working_days_between(Date from, Date to) const {
 }
 
 const DayMark* WorkCalendar::mark(Date date) const {
+  read_year(year_of(date));
   auto it = marks_.find(date);
   return it == marks_.end() ? nullptr : &it->second;
 }

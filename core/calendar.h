@@ -33,10 +33,12 @@ struct CalendarYear {
 /// The working-day calendar as loaded from the database.
 class WorkCalendar {
  public:
-  /// Reads every loaded year.
+  /// Reads which years have a calendar; the marked days of a year are read from
+  /// `db` when a date in that year is first asked about (a command counting a few
+  /// days reads one or two years, not all). `db` must outlive the calendar.
   static WorkCalendar load(const SQLite::Database& db);
 
-  /// Adds one mark (for tests and for loading).
+  /// Adds one mark (for tests and for loading); it stands over the database's.
   void set(Date date, DayMark mark) { marks_[date] = std::move(mark); }
   /// Declares `year` as covered by an official calendar.
   void add_year(int year) { years_.insert(year); }
@@ -67,7 +69,12 @@ class WorkCalendar {
   // so that counting across a long span costs a few lookups, not a walk.
   const std::array<std::uint16_t, 367>& year_counts(int year) const;
 
-  std::map<Date, DayMark> marks_;
+  // Reads the marks of the dates in `year` from db_, once.
+  void read_year(int year) const;
+
+  const SQLite::Database* db_ = nullptr;
+  mutable std::set<int> read_years_;
+  mutable std::map<Date, DayMark> marks_;
   std::set<int> years_;
   mutable std::set<int> fallback_years_;
   mutable std::map<int, std::array<std::uint16_t, 367>> counts_;
