@@ -5,6 +5,13 @@ loaded the catalog: 12 categories, 64 items (see 'sqgl catalog')
 loaded working-day calendars: 2012, 2024, 2025, 2026
 $ stat -c %a sqgl.db
 600
+# A new database is whole in its file: its write-ahead log is empty, so a copy of the
+# file is the database (later commands keep their commits in the log; copy those
+# databases with 'sqgl backup').
+$ stat -c %s sqgl.db-wal
+0
+$ cp sqgl.db copy.db && sqlite3 copy.db "SELECT count(*) FROM items"
+64
 $ sqgl init
 database 'sqgl.db' is up to date (schema 5); nothing changed
 $ sqgl init --json
