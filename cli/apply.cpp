@@ -29,17 +29,6 @@ void print_case_line(Context& ctx, const core::Case& c) {
   }
 }
 
-void print_applied(Context& ctx, const core::Case& c) {
-  if (ctx.json()) {
-    print_json(ctx.out, case_json(c, ctx.clock.today()));
-    return;
-  }
-  ctx.out << fmt::format("accepted case {}: {} {} for {}\n", c.number, c.item, c.item_name, c.resident_name);
-  ctx.out << fmt::format("due {} ({} working day{}, {} model)\n", c.due_date, c.promise_days,
-                         c.promise_days == 1 ? "" : "s", c.model);
-  print_case_line(ctx, c);
-}
-
 void run_apply(Context& ctx, const ApplyOptions& opt) {
   if (!opt.supplement.empty()) {
     if (!opt.resident.empty() || !opt.item.empty()) {
@@ -66,7 +55,12 @@ void run_apply(Context& ctx, const ApplyOptions& opt) {
   run_write(ctx, "apply", opt.item, [&](auto& db, const auto& op, const auto& calendar) {
     applied = core::apply_case(db, ctx.clock, calendar, op, request);
   });
-  print_applied(ctx, applied);
+  print_case(ctx, applied, [&](const core::Case& c) {
+    ctx.out << fmt::format("accepted case {}: {} {} for {}\n", c.number, c.item, c.item_name, c.resident_name);
+    ctx.out << fmt::format("due {} ({} working day{}, {} model)\n", c.due_date, c.promise_days,
+                           c.promise_days == 1 ? "" : "s", c.model);
+    print_case_line(ctx, c);
+  });
 }
 
 }  // namespace

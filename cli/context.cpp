@@ -153,8 +153,10 @@ core::Operator authorize(Context& ctx, std::string_view command, std::string_vie
 }
 
 void print_case_result(Context& ctx, std::string_view number, const std::function<void(const core::Case&)>& human) {
-  auto& db = ctx.write_db();
-  const auto c = core::get_case(db, ctx.calendar(), number);
+  print_case(ctx, core::get_case(ctx.write_db(), ctx.calendar(), number), human);
+}
+
+void print_case(Context& ctx, const core::Case& c, const std::function<void(const core::Case&)>& human) {
   if (ctx.json()) {
     print_json(ctx.out, case_json(c, ctx.clock.today()));
   } else {

@@ -35,8 +35,6 @@ class Context {
   Context(std::ostream& out_stream, std::ostream& err_stream, const core::Clock& the_clock, GlobalOptions globals,
           bool out_is_tty)
       : out(out_stream), err(err_stream), clock(the_clock), globals_(std::move(globals)), out_is_tty_(out_is_tty) {}
-  Context(const Context&) = delete;
-  Context& operator=(const Context&) = delete;
 
   std::ostream& out;  ///< stdout: results
   std::ostream& err;  ///< stderr: warnings and errors
@@ -130,6 +128,8 @@ core::Operator authorize(Context& ctx, std::string_view command, std::string_vie
 
 /// After a writing command on a case: prints the case as JSON with --json, else
 /// calls `human` with it to print the command's own summary line.
+void print_case(Context& ctx, const core::Case& c, const std::function<void(const core::Case&)>& human);
+/// The same for case `number`, read back from the database.
 void print_case_result(Context& ctx, std::string_view number, const std::function<void(const core::Case&)>& human);
 
 /// More subcommands, one file each.
