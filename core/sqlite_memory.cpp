@@ -69,21 +69,6 @@ std::size_t round8(std::size_t bytes) {
   return (bytes + 7) & ~std::size_t{7};
 }
 
-void* sqlite_malloc(int n) {
-  return allocate(n);
-}
-void sqlite_free(void* p) {
-  release(p);
-}
-void* sqlite_realloc(void* p, int n) {
-  return reallocate(p, n);
-}
-int sqlite_size(void* p) {
-  return usable_size(p);
-}
-int sqlite_roundup(int n) {
-  return round_up(n);
-}
 int sqlite_init(void*) {
   return SQLITE_OK;
 }
@@ -149,8 +134,8 @@ int round_up(int bytes) {
 }
 
 bool install() {
-  static const sqlite3_mem_methods methods{sqlite_malloc, sqlite_free,    sqlite_realloc, sqlite_size,
-                                           sqlite_roundup, sqlite_init, sqlite_shutdown, nullptr};
+  static const sqlite3_mem_methods methods{allocate, release,     reallocate,      usable_size,
+                                           round_up, sqlite_init, sqlite_shutdown, nullptr};
   return sqlite3_config(SQLITE_CONFIG_MALLOC, &methods) == SQLITE_OK;
 }
 
