@@ -330,8 +330,7 @@ Operator resolve_operator(const SQLite::Database& db, const std::optional<std::s
   SQLite::Statement q(db,
                       "SELECT s.id, s.staff_no, s.name, s.active, u.id, u.code, u.name_zh, u.kind, "
                       "  COALESCE(cm.id, 0), COALESCE(cm.code, ''), COALESCE(cm.name_zh, ''), "
-                      "  (SELECT group_concat(role, ' ') FROM (SELECT role FROM staff_roles "
-                      "   WHERE staff_id = s.id ORDER BY role)) "
+                      "  (SELECT group_concat(role, ' ') FROM staff_roles WHERE staff_id = s.id) "
                       "FROM staff s JOIN units u ON u.id = s.unit_id "
                       "LEFT JOIN units cm ON cm.id = u.parent_id AND u.kind IN ('station', 'committee', 'party') "
                       "WHERE s.staff_no = ?");
@@ -351,7 +350,8 @@ Operator resolve_operator(const SQLite::Database& db, const std::optional<std::s
   op.community_id = q.getColumn(8).getInt64();
   op.community_code = q.getColumn(9).getString();
   op.community_name = q.getColumn(10).getString();
-  // Role codes are single words (schema: roles.code).
+  // Role codes are single words (schema: roles.code); group_concat's order is
+  // SQLite's to choose, so they are sorted here.
   const std::string roles = text_or_empty(q.getColumn(11));
   for (std::size_t start = 0; start < roles.size();) {
     std::size_t space = roles.find(' ', start);
