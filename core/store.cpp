@@ -21,6 +21,7 @@
 #include "core/history.h"
 #include "core/maintenance.h"
 #include "core/sqlite_memory.h"
+#include "core/wal_vfs.h"
 
 namespace sqgl::core {
 
@@ -160,6 +161,8 @@ void configure_sqlite_library() {
 #ifndef SQGL_SYSTEM_MALLOC
   sqlite_memory::install();
 #endif
+  // After the allocator: looking up the unix VFS initialises SQLite.
+  wal_vfs::install();
 }
 
 SQLite::Database open_database(const std::string& path, bool writable) {

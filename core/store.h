@@ -56,7 +56,8 @@ int latest_schema_version();
 
 /// Process-wide SQLite settings for a single-threaded tool; call once at start,
 /// before any database is opened: no allocation statistics (so SQLite need not
-/// take a mutex on every allocation) and core/sqlite_memory.h's allocator.
+/// take a mutex on every allocation), core/sqlite_memory.h's allocator, and
+/// core/wal_vfs.h's VFS, which syncs a log's directory once, not in every command.
 void configure_sqlite_library();
 
 /// `PRAGMA user_version`.
