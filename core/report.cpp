@@ -3,13 +3,17 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <deque>
 #include <functional>
 #include <map>
+#include <optional>
+#include <string_view>
 #include <unordered_map>
 
 #include <SQLiteCpp/Statement.h>
 #include <SQLiteCpp/VariadicBind.h>
 #include <fmt/format.h>
+#include <sqlite3.h>
 
 #include "core/catalog.h"
 #include "core/error.h"
@@ -284,10 +288,48 @@ void calendar_report(const SQLite::Database& db, const ReportOptions& o, Report&
   r.tables.push_back(std::move(t));
 }
 
-// A case of the period, with what the period reports need.
+// A query stepped through SQLite's C API, for the passes over a whole history:
+// millions of rows, where each SQLiteCpp column would copy a shared pointer.
+class RowScan {
+ public:
+  RowScan(const SQLite::Database& db, const std::string& sql) {
+    const int rc = sqlite3_prepare_v2(db.getHandle(), sql.c_str(), -1, &row_, nullptr);
+    if (rc != SQLITE_OK) throw SQLite::Exception(db.getHandle(), rc);
+  }
+  ~RowScan() { sqlite3_finalize(row_); }
+  RowScan(const RowScan&) = delete;
+  RowScan& operator=(const RowScan&) = delete;
+
+  template <typename... Texts>
+  void bind(const Texts&... values) {
+    int i = 0;
+    (sqlite3_bind_text(row_, ++i, values.data(), static_cast<int>(values.size()), SQLITE_TRANSIENT), ...);
+  }
+  bool next() {
+    const int rc = sqlite3_step(row_);
+    if (rc == SQLITE_ROW) return true;
+    if (rc == SQLITE_DONE) return false;
+    throw SQLite::Exception(sqlite3_db_handle(row_), rc);
+  }
+  sqlite3_stmt* row() const { return row_; }
+
+ private:
+  sqlite3_stmt* row_ = nullptr;
+};
+
+// The text of column `i` of the current row, valid until the next step.
+std::string_view column_text(sqlite3_stmt* row, int i) {
+  const auto* text = reinterpret_cast<const char*>(sqlite3_column_text(row, i));
+  return text == nullptr ? std::string_view()
+                         : std::string_view(text, static_cast<std::size_t>(sqlite3_column_bytes(row, i)));
+}
+
+// A case of the period, with what the period reports need. Every view but
+// `number` points into the PeriodCases that produced it and lives as long as it,
+// so reports may keep them as keys; `number` lasts for the visit only.
 struct PeriodCase {
-  std::string number, item, item_name, category, window, community, community_name, street, street_name, model, status,
-      accepted_by;
+  std::string_view number, item, item_name, category, window, community, community_name, street, street_name, model,
+      status, accepted_by;
   Date accepted;
   std::optional<Date> decided;
   Date due;
@@ -295,96 +337,189 @@ struct PeriodCase {
 };
 
 // Cases accepted or decided within the period, as they stood at the end of as-of.
-// A whole history reads every case: names are looked up in maps read once, not
-// joined for each case.
-void each_period_case(const SQLite::Database& db, const ReportOptions& o, Date from, Date to,
-                      const std::function<void(const PeriodCase&)>& visit) {
+// A whole history reads every case: names are looked up in tables read once, not
+// joined for each case, and no text is copied per case.
+class PeriodCases {
+ public:
+  explicit PeriodCases(const SQLite::Database& db) : db_(db) {
+    SQLite::Statement u(db, "SELECT id, code, name_zh, COALESCE(parent_id, 0) FROM units");
+    while (u.executeStep()) {
+      units_[u.getColumn(0).getInt64()] = {u.getColumn(1).getString(), u.getColumn(2).getString(),
+                                           u.getColumn(3).getInt64()};
+    }
+    SQLite::Statement i(db, "SELECT code, name_zh, category FROM items");
+    while (i.executeStep()) {
+      items_[i.getColumn(0).getString()] = {i.getColumn(1).getString(), i.getColumn(2).getString()};
+    }
+    SQLite::Statement st(db, "SELECT id, staff_no FROM staff");
+    while (st.executeStep()) staff_[st.getColumn(0).getInt64()] = st.getColumn(1).getString();
+  }
+
+  void for_each(const ReportOptions& o, Date from, Date to, const std::function<void(const PeriodCase&)>& visit) {
+    // For a month the date indexes find the few cases; for years of history a plain
+    // scan is faster than merging two index lookups ("+" keeps SQLite off them).
+    // Over years, too, the ratings are read in one pass beside the cases (both come
+    // in case order) rather than looked up case by case: column 10 is then the id.
+    const bool long_period = (to - from).count() > 400;
+    std::string sql =
+        "SELECT c.number, c.item, c.window, c.community_id, c.model, c.status, c.accepted_by, c.accepted_at, "
+        "  c.decided_at, c.due_date, ";
+    sql += long_period ? "c.id FROM cases c "
+                       : "e.score FROM cases c LEFT JOIN evaluations e ON e.case_id = c.id AND e.at <= ?3 ";
+    sql +=
+        "WHERE c.accepted_at <= ?3 AND ((c.accepted_at >= ?1 AND c.accepted_at <= ?2) "
+        "  OR (c.decided_at >= ?1 AND c.decided_at <= ?2 AND c.decided_at <= ?3)) "
+        "  AND (?4 = '' OR c.item = ?4) AND (?5 = '' OR c.window = ?5) "
+        "ORDER BY c.id";
+    if (long_period) {
+      const auto where = sql.find("WHERE"), order = sql.find("ORDER BY");
+      std::string filter = sql.substr(where, order - where);
+      for (const std::string column : {"c.accepted_at", "c.decided_at"}) {
+        for (auto at = filter.find(column); at != std::string::npos; at = filter.find(column, at + 2)) {
+          filter.insert(at, "+");
+        }
+      }
+      sql = sql.substr(0, where) + filter + sql.substr(order);
+    }
+    RowScan q(db_, sql);
+    const std::string as_of_end = end_of(o.as_of);
+    q.bind(format_date(from), end_of(to), as_of_end, o.item, o.window);
+    static const Unit kNone;
+    static const std::pair<std::string, std::string> kNoItem;
+    sqlite3_stmt* row = q.row();
+    std::optional<RowScan> ratings;
+    bool rating = false;  // ratings is on a row
+    if (long_period) {
+      ratings.emplace(db_, "SELECT case_id, score FROM evaluations WHERE at <= ?1 ORDER BY case_id");
+      ratings->bind(as_of_end);
+      rating = ratings->next();
+    }
+    PeriodCase c;
+    while (q.next()) {
+      const Unit& community = find_or(units_, sqlite3_column_int64(row, 3), kNone);
+      const Unit& street = find_or(units_, community.parent, kNone);
+      if (!o.community.empty() && community.code != o.community) continue;
+      if (!o.street.empty() && street.code != o.street) continue;
+      const auto item = items_.find(column_text(row, 1));
+      const auto& [item_name, category] = item == items_.end() ? kNoItem : item->second;
+      if (!o.category.empty() && category != o.category) continue;
+      c.number = column_text(row, 0);
+      c.item = item == items_.end() ? intern(column_text(row, 1)) : std::string_view(item->first);
+      c.item_name = item_name;
+      c.category = category;
+      c.window = intern(column_text(row, 2));
+      c.community = community.code;
+      c.community_name = community.name;
+      c.street = street.code;
+      c.street_name = street.name;
+      c.model = intern(column_text(row, 4));
+      c.accepted_by = find_or(staff_, sqlite3_column_int64(row, 6), kNone.code);
+      c.accepted = *parse_date(column_text(row, 7).substr(0, 10));
+      const std::string_view decided = column_text(row, 8);
+      // A decision after the as-of day had not happened yet.
+      if (!decided.empty() && decided <= as_of_end) {
+        c.decided = *parse_date(decided.substr(0, 10));
+        c.status = intern(column_text(row, 5));
+      } else {
+        c.decided.reset();
+        c.status = "open";
+      }
+      c.due = *parse_date(column_text(row, 9));
+      c.score.reset();
+      if (!long_period) {
+        if (sqlite3_column_type(row, 10) != SQLITE_NULL) c.score = sqlite3_column_int(row, 10);
+      } else {
+        const std::int64_t id = sqlite3_column_int64(row, 10);
+        while (rating && sqlite3_column_int64(ratings->row(), 0) < id) rating = ratings->next();
+        if (rating && sqlite3_column_int64(ratings->row(), 0) == id) c.score = sqlite3_column_int(ratings->row(), 1);
+      }
+      visit(c);
+    }
+  }
+
+ private:
   struct Unit {
     std::string code, name;
     std::int64_t parent = 0;
   };
-  std::unordered_map<std::int64_t, Unit> units;
-  SQLite::Statement u(db, "SELECT id, code, name_zh, COALESCE(parent_id, 0) FROM units");
-  while (u.executeStep()) {
-    units[u.getColumn(0).getInt64()] = {u.getColumn(1).getString(), u.getColumn(2).getString(),
-                                        u.getColumn(3).getInt64()};
-  }
-  std::unordered_map<std::string, std::pair<std::string, std::string>> items;  // code → name, category
-  SQLite::Statement i(db, "SELECT code, name_zh, category FROM items");
-  while (i.executeStep()) items[i.getColumn(0).getString()] = {i.getColumn(1).getString(), i.getColumn(2).getString()};
-  std::unordered_map<std::int64_t, std::string> staff;
-  SQLite::Statement st(db, "SELECT id, staff_no FROM staff");
-  while (st.executeStep()) staff[st.getColumn(0).getInt64()] = st.getColumn(1).getString();
 
-  // For a month the date indexes find the few cases; for years of history a plain
-  // scan is faster than merging two index lookups ("+" keeps SQLite off them).
-  const bool long_period = (to - from).count() > 400;
-  std::string sql =
-      "SELECT c.number, c.item, c.window, c.community_id, c.model, c.status, c.accepted_by, c.accepted_at, "
-      "  c.decided_at, c.due_date, e.score "
-      "FROM cases c LEFT JOIN evaluations e ON e.case_id = c.id AND e.at <= ?3 "
-      "WHERE c.accepted_at <= ?3 AND ((c.accepted_at >= ?1 AND c.accepted_at <= ?2) "
-      "  OR (c.decided_at >= ?1 AND c.decided_at <= ?2 AND c.decided_at <= ?3)) "
-      "  AND (?4 = '' OR c.item = ?4) AND (?5 = '' OR c.window = ?5) "
-      "ORDER BY c.id";
-  if (long_period) {
-    const auto where = sql.find("WHERE"), order = sql.find("ORDER BY");
-    std::string filter = sql.substr(where, order - where);
-    for (const std::string column : {"c.accepted_at", "c.decided_at"}) {
-      for (auto at = filter.find(column); at != std::string::npos; at = filter.find(column, at + 2)) {
-        filter.insert(at, "+");
-      }
-    }
-    sql = sql.substr(0, where) + filter + sql.substr(order);
+  template <typename Map>
+  static const typename Map::mapped_type& find_or(const Map& map, std::int64_t key,
+                                                  const typename Map::mapped_type& none) {
+    const auto it = map.find(key);
+    return it == map.end() ? none : it->second;
   }
-  SQLite::Statement q(db, sql);
-  SQLite::bind(q, format_date(from), end_of(to), end_of(o.as_of), o.item, o.window);
-  const std::string as_of_end = end_of(o.as_of);
-  const Unit none;
-  // One case object, reused: its strings keep their capacity from row to row.
-  PeriodCase c;
-  while (q.executeStep()) {
-    const Unit& community = units.count(q.getColumn(3).getInt64()) ? units[q.getColumn(3).getInt64()] : none;
-    const Unit& street = units.count(community.parent) ? units[community.parent] : none;
-    if (!o.community.empty() && community.code != o.community) continue;
-    if (!o.street.empty() && street.code != o.street) continue;
-    c.item = q.getColumn(1).getText();
-    const auto& item = items[c.item];
-    if (!o.category.empty() && item.second != o.category) continue;
-    c.number = q.getColumn(0).getText();
-    c.item_name = item.first;
-    c.category = item.second;
-    c.window = q.getColumn(2).getText();
-    c.community = community.code;
-    c.community_name = community.name;
-    c.street = street.code;
-    c.street_name = street.name;
-    c.model = q.getColumn(4).getText();
-    c.status = q.getColumn(5).getText();
-    c.accepted_by = staff[q.getColumn(6).getInt64()];
-    // Dates are read in place: a whole history has a million of each.
-    c.accepted = *parse_date(std::string_view(q.getColumn(7).getText()).substr(0, 10));
-    const std::string_view decided = q.getColumn(8).isNull() ? std::string_view() : q.getColumn(8).getText();
-    // A decision after the as-of day had not happened yet.
-    if (!decided.empty() && decided <= as_of_end) {
-      c.decided = *parse_date(decided.substr(0, 10));
+
+  // One copy of each window, model and status text, for views that outlive the row.
+  // There are a handful of each: a look along the list beats a tree or a hash.
+  std::string_view intern(std::string_view text) {
+    for (const auto& known : interned_) {
+      if (known == text) return known;
+    }
+    return interned_.emplace_back(text);
+  }
+
+  const SQLite::Database& db_;
+  std::unordered_map<std::int64_t, Unit> units_;
+  std::map<std::string, std::pair<std::string, std::string>, std::less<>> items_;  // code → name, category
+  std::unordered_map<std::int64_t, std::string> staff_;
+  std::deque<std::string> interned_;  // a deque never moves what it holds
+};
+
+// Working days, counted by value: a whole history adds millions of them, and a
+// quantile by the nearest-rank method needs only how many there are of each.
+class DayCounts {
+ public:
+  void add(int days) {
+    ++total_;
+    if (days >= 0 && days < kDense) {
+      const auto at = static_cast<std::size_t>(days);
+      if (at >= dense_.size()) dense_.resize(at + 1, 0);
+      ++dense_[at];
     } else {
-      c.decided.reset();
-      c.status = "open";
+      ++sparse_[days];  // before the acceptance, or years after it: data to look at
     }
-    c.due = *parse_date(std::string_view(q.getColumn(9).getText()));
-    c.score.reset();
-    if (!q.getColumn(10).isNull()) c.score = q.getColumn(10).getInt();
-    visit(c);
   }
-}
 
-// The value at quantile `q` (0..1) of sorted values, by the nearest-rank method.
-std::int64_t quantile(std::vector<int> values, double q) {
-  if (values.empty()) return 0;
-  std::sort(values.begin(), values.end());
-  auto rank = static_cast<std::size_t>(std::ceil(q * static_cast<double>(values.size())));
-  return values[std::clamp<std::size_t>(rank, 1, values.size()) - 1];
+  bool empty() const { return total_ == 0; }
+
+  /// The value at quantile `q` (0..1), by the nearest-rank method; 0 when empty.
+  std::int64_t quantile(double q) const {
+    if (total_ == 0) return 0;
+    const auto rank =
+        std::clamp<std::int64_t>(static_cast<std::int64_t>(std::ceil(q * static_cast<double>(total_))), 1, total_);
+    std::int64_t seen = 0;
+    auto it = sparse_.begin();
+    for (; it != sparse_.end() && it->first < 0; ++it) {
+      if ((seen += it->second) >= rank) return it->first;
+    }
+    for (std::size_t d = 0; d < dense_.size(); ++d) {
+      if ((seen += dense_[d]) >= rank) return static_cast<std::int64_t>(d);
+    }
+    for (; it != sparse_.end(); ++it) {
+      if ((seen += it->second) >= rank) return it->first;
+    }
+    return 0;  // not reached: the counts add up to total_
+  }
+
+ private:
+  static constexpr int kDense = 4096;
+  std::vector<std::int64_t> dense_;
+  std::map<int, std::int64_t> sparse_;
+  std::int64_t total_ = 0;
+};
+
+// Totals by a key that outlives them (a PeriodCase view), listed in key order.
+template <typename T>
+using ByKey = std::unordered_map<std::string_view, T>;
+
+template <typename T>
+std::vector<std::pair<std::string_view, const T*>> in_key_order(const ByKey<T>& totals) {
+  std::vector<std::pair<std::string_view, const T*>> out;
+  out.reserve(totals.size());
+  for (const auto& [key, total] : totals) out.emplace_back(key, &total);
+  std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+  return out;
 }
 
 bool in_period(Date d, Date from, Date to) {
@@ -394,14 +529,13 @@ bool in_period(Date d, Date from, Date to) {
 struct Tally {
   std::string label;
   std::int64_t received = 0, decided = 0, approved = 0, rejected = 0, on_time = 0;
-  std::vector<int> days;
+  DayCounts days;
 };
 
 void performance(const SQLite::Database& db, const WorkCalendar& calendar, const ReportOptions& o, Report& r, Date from,
                  Date to) {
   r.title = "Performance: received, decided, on time, working days to decision";
-  static const std::string kTotal = "total", kNone;
-  using Key = const std::string& (*)(const PeriodCase&);
+  using Key = std::string_view (*)(const PeriodCase&);
   struct Grouping {
     const char* name;
     const char* title;
@@ -410,39 +544,39 @@ void performance(const SQLite::Database& db, const WorkCalendar& calendar, const
     Key label;
   };
   const Grouping groupings[] = {
-      {"total", "Total", "", [](const PeriodCase&) -> const std::string& { return kTotal; },
-       [](const PeriodCase&) -> const std::string& { return kNone; }},
-      {"by_item", "By item", "item", [](const PeriodCase& c) -> const std::string& { return c.item; },
-       [](const PeriodCase& c) -> const std::string& { return c.item_name; }},
-      {"by_category", "By category", "category", [](const PeriodCase& c) -> const std::string& { return c.category; },
-       [](const PeriodCase&) -> const std::string& { return kNone; }},
-      {"by_window", "By window", "window", [](const PeriodCase& c) -> const std::string& { return c.window; },
-       [](const PeriodCase&) -> const std::string& { return kNone; }},
-      {"by_community", "By community", "community",
-       [](const PeriodCase& c) -> const std::string& { return c.community; },
-       [](const PeriodCase& c) -> const std::string& { return c.community_name; }},
-      {"by_street", "By street office", "street office",
-       [](const PeriodCase& c) -> const std::string& { return c.street; },
-       [](const PeriodCase& c) -> const std::string& { return c.street_name; }},
+      {"total", "Total", "", [](const PeriodCase&) { return std::string_view("total"); },
+       [](const PeriodCase&) { return std::string_view(); }},
+      {"by_item", "By item", "item", [](const PeriodCase& c) { return c.item; },
+       [](const PeriodCase& c) { return c.item_name; }},
+      {"by_category", "By category", "category", [](const PeriodCase& c) { return c.category; },
+       [](const PeriodCase&) { return std::string_view(); }},
+      {"by_window", "By window", "window", [](const PeriodCase& c) { return c.window; },
+       [](const PeriodCase&) { return std::string_view(); }},
+      {"by_community", "By community", "community", [](const PeriodCase& c) { return c.community; },
+       [](const PeriodCase& c) { return c.community_name; }},
+      {"by_street", "By street office", "street office", [](const PeriodCase& c) { return c.street; },
+       [](const PeriodCase& c) { return c.street_name; }},
   };
   // One pass over the cases, each added up six ways: a whole history is a million cases.
-  std::vector<std::map<std::string, Tally>> tallies(std::size(groupings));
+  PeriodCases cases(db);
+  std::vector<ByKey<Tally>> tallies(std::size(groupings));
   std::int64_t count = 0;
-  each_period_case(db, o, from, to, [&](const PeriodCase& c) {
+  cases.for_each(o, from, to, [&](const PeriodCase& c) {
     ++count;
     const bool received = in_period(c.accepted, from, to);
     const bool decided = c.decided && in_period(*c.decided, from, to) && c.status != "withdrawn";
     const int days = decided ? calendar.working_days_between(c.accepted, *c.decided) : 0;
     for (std::size_t g = 0; g < std::size(groupings); ++g) {
-      auto& t = tallies[g][groupings[g].key(c)];
-      if (t.label.empty()) t.label = groupings[g].label(c);
+      auto [at, added] = tallies[g].try_emplace(groupings[g].key(c));
+      Tally& t = at->second;
+      if (added) t.label = groupings[g].label(c);
       t.received += received;
       if (decided) {
         ++t.decided;
         t.approved += c.status == "approved";
         t.rejected += c.status == "rejected";
         t.on_time += *c.decided <= c.due;
-        t.days.push_back(days);
+        t.days.add(days);
       }
     }
   });
@@ -460,15 +594,15 @@ void performance(const SQLite::Database& db, const WorkCalendar& calendar, const
                    {"median_wd", "median wd", true},
                    {"p90_wd", "p90 wd", true}},
                   {}};
-    for (const auto& [key, tally] : tallies[gi]) {
+    for (const auto& [key, tally] : in_key_order(tallies[gi])) {
       ReportValue rate;
-      if (tally.decided > 0) {
-        rate = std::round(1000.0 * static_cast<double>(tally.on_time) / static_cast<double>(tally.decided)) / 10.0;
+      if (tally->decided > 0) {
+        rate = std::round(1000.0 * static_cast<double>(tally->on_time) / static_cast<double>(tally->decided)) / 10.0;
       }
-      t.rows.push_back({text(key), text(tally.label), number(tally.received), number(tally.decided),
-                        number(tally.approved), number(tally.rejected), rate,
-                        tally.days.empty() ? ReportValue{} : number(quantile(tally.days, 0.5)),
-                        tally.days.empty() ? ReportValue{} : number(quantile(tally.days, 0.9))});
+      t.rows.push_back({text(std::string(key)), text(tally->label), number(tally->received), number(tally->decided),
+                        number(tally->approved), number(tally->rejected), rate,
+                        tally->days.empty() ? ReportValue{} : number(tally->days.quantile(0.5)),
+                        tally->days.empty() ? ReportValue{} : number(tally->days.quantile(0.9))});
     }
     if (std::string(g.name) == "total" && t.rows.empty()) {
       t.rows.push_back({text("total"), {}, number(0), number(0), number(0), number(0), {}, {}, {}});
@@ -480,21 +614,22 @@ void performance(const SQLite::Database& db, const WorkCalendar& calendar, const
 
 void evaluation(const SQLite::Database& db, const ReportOptions& o, Report& r, Date from, Date to) {
   r.title = "Evaluation: residents' ratings (好差评) of the cases decided in the period";
-  using Key = const std::string& (*)(const PeriodCase&);
+  using Key = std::string_view (*)(const PeriodCase&);
   const std::tuple<const char*, const char*, Key> groupings[] = {
-      {"by_window", "By window", [](const PeriodCase& c) -> const std::string& { return c.window; }},
-      {"by_staff", "By accepting clerk", [](const PeriodCase& c) -> const std::string& { return c.accepted_by; }},
-      {"by_item", "By item", [](const PeriodCase& c) -> const std::string& { return c.item; }},
+      {"by_window", "By window", [](const PeriodCase& c) { return c.window; }},
+      {"by_staff", "By accepting clerk", [](const PeriodCase& c) { return c.accepted_by; }},
+      {"by_item", "By item", [](const PeriodCase& c) { return c.item; }},
   };
   // Counted in one pass over the cases: 1..5, unrated, decided.
-  std::vector<std::map<std::string, std::array<std::int64_t, 7>>> counts(std::size(groupings));
+  PeriodCases cases(db);
+  std::vector<ByKey<std::array<std::int64_t, 7>>> counts(std::size(groupings));
   ReportTable low{
       "low",
       "Low ratings (1–2)",
       {{"case", "case", false}, {"item", "item", false}, {"clerk", "accepted by", false}, {"score", "score", true}},
       {}};
   std::int64_t decided = 0;
-  each_period_case(db, o, from, to, [&](const PeriodCase& c) {
+  cases.for_each(o, from, to, [&](const PeriodCase& c) {
     if (!c.decided || !in_period(*c.decided, from, to) || (c.status != "approved" && c.status != "rejected")) return;
     ++decided;
     for (std::size_t g = 0; g < std::size(groupings); ++g) {
@@ -503,7 +638,8 @@ void evaluation(const SQLite::Database& db, const ReportOptions& o, Report& r, D
       ++n[c.score ? static_cast<std::size_t>(*c.score - 1) : 5];
     }
     if (c.score && *c.score <= 2)
-      low.rows.push_back({text(c.number), text(c.item), text(c.accepted_by), number(*c.score)});
+      low.rows.push_back(
+          {text(std::string(c.number)), text(std::string(c.item)), text(std::string(c.accepted_by)), number(*c.score)});
   });
   for (std::size_t g = 0; g < std::size(groupings); ++g) {
     const auto& [name, title, key] = groupings[g];
@@ -519,12 +655,13 @@ void evaluation(const SQLite::Database& db, const ReportOptions& o, Report& r, D
                    {"unrated", "not rated", true},
                    {"satisfied_pct", "satisfied %", true}},
                   {}};
-    for (const auto& [k, n] : counts[g]) {
+    for (const auto& [k, totals] : in_key_order(counts[g])) {
+      const auto& n = *totals;
       const std::int64_t rated = n[6] - n[5];
       ReportValue share;
       if (rated > 0) share = std::round(1000.0 * static_cast<double>(n[3] + n[4]) / static_cast<double>(rated)) / 10.0;
-      t.rows.push_back({text(k), number(n[6]), number(n[4]), number(n[3]), number(n[2]), number(n[1]), number(n[0]),
-                        number(n[5]), share});
+      t.rows.push_back({text(std::string(k)), number(n[6]), number(n[4]), number(n[3]), number(n[2]), number(n[1]),
+                        number(n[0]), number(n[5]), share});
     }
     r.tables.push_back(std::move(t));
   }
@@ -538,16 +675,27 @@ void reform(const SQLite::Database& db, const WorkCalendar& calendar, const Repo
   r.title = "Reform: the new model against the old, on real cases";
   struct Side {
     std::int64_t cases = 0;
-    std::vector<int> days;
+    DayCounts days;
   };
-  std::map<std::string, std::map<std::string, Side>> by_item;  // item → model → side
-  std::map<std::string, Side> total;
-  each_period_case(db, o, from, to, [&](const PeriodCase& c) {
+  using Sides = std::map<std::string, Side, std::less<>>;  // model → side
+  PeriodCases cases(db);
+  ByKey<Sides> by_item;
+  Sides total;
+  auto side_of = [](Sides& sides, std::string_view model) -> Side& {
+    auto it = sides.find(model);
+    return it != sides.end() ? it->second : sides.emplace(std::string(model), Side{}).first->second;
+  };
+  static const Side kNone;
+  auto side_in = [](const Sides& sides, std::string_view model) -> const Side& {
+    auto it = sides.find(model);
+    return it != sides.end() ? it->second : kNone;
+  };
+  cases.for_each(o, from, to, [&](const PeriodCase& c) {
     if (!c.decided || !in_period(*c.decided, from, to) || c.status == "withdrawn") return;
     const int wd = calendar.working_days_between(c.accepted, *c.decided);
-    for (auto* side : {&by_item[c.item][c.model], &total[c.model]}) {
+    for (auto* side : {&side_of(by_item[c.item], c.model), &side_of(total, c.model)}) {
       ++side->cases;
-      side->days.push_back(wd);
+      side->days.add(wd);
     }
   });
   ReportTable t{"by_item",
@@ -573,13 +721,15 @@ void reform(const SQLite::Database& db, const WorkCalendar& calendar, const Repo
         for (const auto& s : chain) d += s.days;
         return d;
       };
-      auto& sides = by_item[item.code];
-      auto median = [](const Side& s) { return s.days.empty() ? ReportValue{} : number(quantile(s.days, 0.5)); };
+      static const Sides kNoSides;
+      const auto found = by_item.find(item.code);
+      const Sides& sides = found != by_item.end() ? found->second : kNoSides;
+      auto median = [](const Side& s) { return s.days.empty() ? ReportValue{} : number(s.days.quantile(0.5)); };
       t.rows.push_back({text(item.code), text(item.name_zh), number(static_cast<std::int64_t>(item.old_chain.size())),
                         number(static_cast<std::int64_t>(item.new_chain.size())), number(chain_days(item.old_chain)),
                         number(chain_days(item.new_chain)), number(item.trips_old), number(item.trips_new),
-                        number(sides["old"].cases), number(sides["new"].cases), median(sides["old"]),
-                        median(sides["new"])});
+                        number(side_in(sides, "old").cases), number(side_in(sides, "new").cases),
+                        median(side_in(sides, "old")), median(side_in(sides, "new"))});
     }
   }
   ReportTable sum{"total",
@@ -590,15 +740,15 @@ void reform(const SQLite::Database& db, const WorkCalendar& calendar, const Repo
                    {"p90_wd", "p90 wd", true}},
                   {}};
   for (const char* model : {"old", "new"}) {
-    const auto& side = total[model];
+    const auto& side = side_in(total, model);
     sum.rows.push_back({text(model), number(side.cases),
-                        side.days.empty() ? ReportValue{} : number(quantile(side.days, 0.5)),
-                        side.days.empty() ? ReportValue{} : number(quantile(side.days, 0.9))});
+                        side.days.empty() ? ReportValue{} : number(side.days.quantile(0.5)),
+                        side.days.empty() ? ReportValue{} : number(side.days.quantile(0.9))});
   }
   r.tables.push_back(std::move(sum));
   r.tables.push_back(std::move(t));
-  r.notes.push_back(
-      fmt::format("{} decided under the old model, {} under the new", total["old"].cases, total["new"].cases));
+  r.notes.push_back(fmt::format("{} decided under the old model, {} under the new", side_in(total, "old").cases,
+                                side_in(total, "new").cases));
 }
 
 void workload(const SQLite::Database& db, const WorkCalendar& calendar, const ReportOptions& o, Report& r, Date from,
@@ -608,11 +758,12 @@ void workload(const SQLite::Database& db, const WorkCalendar& calendar, const Re
     std::string name, unit;
     std::int64_t open = 0, decided = 0, households = 0;
     bool grid_worker = false;
-    std::vector<int> days;
+    DayCounts days;
   };
   std::map<std::string, Load> staff;
+  std::unordered_map<std::int64_t, Load*> by_id;  // node addresses: the map never moves them
   SQLite::Statement people(db,
-                           "SELECT s.staff_no, s.name, u.code FROM staff s JOIN units u ON u.id = s.unit_id "
+                           "SELECT s.staff_no, s.name, u.code, s.id FROM staff s JOIN units u ON u.id = s.unit_id "
                            "LEFT JOIN units p ON p.id = u.parent_id LEFT JOIN units pp ON pp.id = p.parent_id "
                            "WHERE s.active AND (?1 = '' OR s.staff_no = ?1) "
                            "  AND (?2 = '' OR u.code = ?2 OR p.code = ?2) "
@@ -622,6 +773,7 @@ void workload(const SQLite::Database& db, const WorkCalendar& calendar, const Re
     auto& l = staff[people.getColumn(0).getString()];
     l.name = people.getColumn(1).getString();
     l.unit = people.getColumn(2).getString();
+    by_id[people.getColumn(3).getInt64()] = &l;
   }
   for (const auto& s : open_steps(db, ReportOptions{o.kind, o.as_of, {}, {}, "", "", "", "", "", ""})) {
     if (auto it = staff.find(s.assignee); it != staff.end()) ++it->second.open;
@@ -630,18 +782,18 @@ void workload(const SQLite::Database& db, const WorkCalendar& calendar, const Re
   // (A "+" is not enough: a comparison implies NOT NULL, and SQLite would scan the
   // partial index instead, looking up every step from it. COALESCE implies nothing.)
   const std::string on = (to - from).count() > 400 ? "COALESCE(s.decided_at, '')" : "s.decided_at";
-  SQLite::Statement decided(db, fmt::format("SELECT d.staff_no, s.started_at, s.decided_at FROM case_steps s "
-                                            "JOIN staff d ON d.id = s.decided_by "
-                                            "WHERE {0} >= ?1 AND {0} <= ?2 AND {0} <= ?3 AND s.started_at IS NOT NULL",
-                                            on));
-  SQLite::bind(decided, format_date(from), end_of(to), end_of(o.as_of));
-  while (decided.executeStep()) {
-    auto it = staff.find(decided.getColumn(0).getString());
-    if (it == staff.end()) continue;
-    ++it->second.decided;
-    it->second.days.push_back(
-        calendar.working_days_between(*parse_date(std::string_view(decided.getColumn(1).getText()).substr(0, 10)),
-                                      *parse_date(std::string_view(decided.getColumn(2).getText()).substr(0, 10))));
+  RowScan decided(db, fmt::format("SELECT s.decided_by, s.started_at, s.decided_at FROM case_steps s "
+                                  "WHERE {0} >= ?1 AND {0} <= ?2 AND {0} <= ?3 AND s.started_at IS NOT NULL",
+                                  on));
+  decided.bind(format_date(from), end_of(to), end_of(o.as_of));
+  // Millions of steps over years: read in place, each decider found by id.
+  sqlite3_stmt* row = decided.row();
+  while (decided.next()) {
+    const auto it = by_id.find(sqlite3_column_int64(row, 0));
+    if (it == by_id.end()) continue;
+    ++it->second->decided;
+    it->second->days.add(calendar.working_days_between(*parse_date(column_text(row, 1).substr(0, 10)),
+                                                       *parse_date(column_text(row, 2).substr(0, 10))));
   }
   SQLite::Statement grids(db,
                           "SELECT w.staff_no, count(h.id) FROM grids g JOIN staff w ON w.id = g.worker_id "
@@ -668,7 +820,7 @@ void workload(const SQLite::Database& db, const WorkCalendar& calendar, const Re
     if (l.open == 0 && l.decided == 0 && !l.grid_worker && o.staff.empty()) continue;
     if (l.open > 0 || l.decided > 0) ++busy;
     t.rows.push_back({text(no), text(l.name), text(l.unit), number(l.open), number(l.decided),
-                      l.days.empty() ? ReportValue{} : number(quantile(l.days, 0.5)),
+                      l.days.empty() ? ReportValue{} : number(l.days.quantile(0.5)),
                       l.grid_worker ? number(l.households) : ReportValue{}});
   }
   r.notes.push_back(fmt::format("{} staff member{} with open or decided steps", busy, busy == 1 ? "" : "s"));

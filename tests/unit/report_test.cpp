@@ -1,0 +1,71 @@
+#include <string>
+#include <variant>
+
+#include <doctest/doctest.h>
+#include <fmt/format.h>
+
+#include "core/calendar.h"
+#include "core/demo.h"
+#include "core/report.h"
+#include "helpers.h"
+
+using namespace sqgl::core;
+using sqgl::test::scalar;
+
+namespace {
+
+// Every table and note of a report as text, to compare two reports cell by cell.
+std::string figures_of(const Report& r) {
+  std::string out;
+  for (const auto& t : r.tables) {
+    out += t.name + "\n";
+    for (const auto& row : t.rows) {
+      for (const auto& cell : row) {
+        std::visit(
+            [&](const auto& v) {
+              using V = std::decay_t<decltype(v)>;
+              if constexpr (std::is_same_v<V, std::monostate>) {
+                out += "-";
+              } else {
+                out += fmt::format("{}", v);
+              }
+            },
+            cell);
+        out += "|";
+      }
+      out += "\n";
+    }
+  }
+  for (const auto& note : r.notes) out += note + "\n";
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("report: over years, cases and ratings are read in one pass, and the figures are the month path's") {
+  const FixedClock clock(*parse_datetime("2016-12-30T09:00"));
+  auto db = create_memory_database(clock);
+  {
+    WriteTransaction tx(db);
+    generate_demo(db, clock, std::nullopt, {2012, 0.05, 1});
+    tx.commit();
+  }
+  REQUIRE(scalar(db, "SELECT count(*) FROM evaluations") > 100);
+  const auto calendar = WorkCalendar::load(db);
+  // One year of history: a period of 370 days (read case by case, ratings joined)
+  // and one of three years (a scan, ratings read beside it) hold the same cases.
+  // An as-of day before the last decisions leaves some open and some ratings out.
+  for (const Date as_of : {clock.today(), clock.today() - std::chrono::days{45}}) {
+    for (const char* kind : {"performance", "evaluation", "reform", "workload"}) {
+      CAPTURE(kind);
+      CAPTURE(format_date(as_of));
+      ReportOptions near{kind, as_of, as_of - std::chrono::days{370}, as_of, "", "", "", "", "", ""};
+      ReportOptions far = near;
+      far.from = as_of - std::chrono::days{3 * 365};
+      const auto month_path = build_report(db, calendar, near);
+      const auto history_path = build_report(db, calendar, far);
+      CHECK(figures_of(month_path).size() > 200);
+      CHECK(figures_of(month_path) == figures_of(history_path));
+    }
+  }
+}
