@@ -1,6 +1,8 @@
 #include "core/store.h"
 
+#include <fcntl.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <chrono>
@@ -106,19 +108,23 @@ void check_identity(const SQLite::Database& db, std::string_view path) {
 // A directory or a file that is not SQLite's at all is a wrong --db, not a damaged
 // database: say what it is (exit 2) before SQLite answers "disk I/O error" or
 // "file is not a database". A zero-length file is a database SQLite has yet to write.
+// (Plain system calls: every command opens the database, and a stream would cost
+// it a locale and a buffer.)
 void check_database_file(const std::string& path) {
   if (path == ":memory:") return;
-  std::error_code ec;
-  if (std::filesystem::is_directory(path, ec)) {
+  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return;  // missing or unreadable: SQLite's own message says which
+  struct stat st {};
+  const bool directory = ::fstat(fd, &st) == 0 && S_ISDIR(st.st_mode);
+  static constexpr std::string_view kMagic{"SQLite format 3\0", 16};
+  char head[kMagic.size()];
+  const auto read = directory ? 0 : ::read(fd, head, sizeof head);
+  ::close(fd);
+  if (directory) {
     throw InvalidInput(fmt::format("{} is a directory, not a database file", errors::quote(path)));
   }
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return;  // missing or unreadable: SQLite's own message says which
-  static constexpr std::string_view kMagic{"SQLite format 3\0", 16};
-  std::string head(kMagic.size(), '\0');
-  in.read(head.data(), static_cast<std::streamsize>(head.size()));
-  const auto got = static_cast<std::size_t>(in.gcount());
-  if (got > 0 && std::string_view(head.data(), got) != kMagic.substr(0, got)) {
+  const auto got = static_cast<std::size_t>(std::max<ssize_t>(read, 0));
+  if (got > 0 && std::string_view(head, got) != kMagic.substr(0, got)) {
     throw InvalidInput(fmt::format("{} is not an sqgl database (not an SQLite file)", errors::quote(path)));
   }
 }
