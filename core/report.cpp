@@ -16,6 +16,7 @@
 #include <sqlite3.h>
 
 #include "core/catalog.h"
+#include "core/day_counts.h"
 #include "core/error.h"
 #include "core/store.h"
 
@@ -464,49 +465,6 @@ class PeriodCases {
   std::map<std::string, std::pair<std::string, std::string>, std::less<>> items_;  // code → name, category
   std::unordered_map<std::int64_t, std::string> staff_;
   std::deque<std::string> interned_;  // a deque never moves what it holds
-};
-
-// Working days, counted by value: a whole history adds millions of them, and a
-// quantile by the nearest-rank method needs only how many there are of each.
-class DayCounts {
- public:
-  void add(int days) {
-    ++total_;
-    if (days >= 0 && days < kDense) {
-      const auto at = static_cast<std::size_t>(days);
-      if (at >= dense_.size()) dense_.resize(at + 1, 0);
-      ++dense_[at];
-    } else {
-      ++sparse_[days];  // before the acceptance, or years after it: data to look at
-    }
-  }
-
-  bool empty() const { return total_ == 0; }
-
-  /// The value at quantile `q` (0..1), by the nearest-rank method; 0 when empty.
-  std::int64_t quantile(double q) const {
-    if (total_ == 0) return 0;
-    const auto rank =
-        std::clamp<std::int64_t>(static_cast<std::int64_t>(std::ceil(q * static_cast<double>(total_))), 1, total_);
-    std::int64_t seen = 0;
-    auto it = sparse_.begin();
-    for (; it != sparse_.end() && it->first < 0; ++it) {
-      if ((seen += it->second) >= rank) return it->first;
-    }
-    for (std::size_t d = 0; d < dense_.size(); ++d) {
-      if ((seen += dense_[d]) >= rank) return static_cast<std::int64_t>(d);
-    }
-    for (; it != sparse_.end(); ++it) {
-      if ((seen += it->second) >= rank) return it->first;
-    }
-    return 0;  // not reached: the counts add up to total_
-  }
-
- private:
-  static constexpr int kDense = 4096;
-  std::vector<std::int64_t> dense_;
-  std::map<int, std::int64_t> sparse_;
-  std::int64_t total_ = 0;
 };
 
 // Totals by a key that outlives them (a PeriodCase view), listed in key order.

@@ -55,8 +55,8 @@ bool entry_durable(int fd, const char* path) {
 }
 
 bool names_file(const char* path, int fd) {
-  struct stat held {
-  }, named{};
+  struct stat held {};
+  struct stat named {};
   return ::fstat(fd, &held) == 0 && ::stat(path, &named) == 0 && held.st_dev == named.st_dev &&
          held.st_ino == named.st_ino;
 }

@@ -1,10 +1,15 @@
+#include <algorithm>
+#include <cmath>
+#include <random>
 #include <string>
 #include <variant>
+#include <vector>
 
 #include <doctest/doctest.h>
 #include <fmt/format.h>
 
 #include "core/calendar.h"
+#include "core/day_counts.h"
 #include "core/demo.h"
 #include "core/report.h"
 #include "helpers.h"
@@ -68,4 +73,32 @@ TEST_CASE("report: over years, cases and ratings are read in one pass, and the f
       CHECK(figures_of(month_path) == figures_of(history_path));
     }
   }
+}
+
+TEST_CASE("day counts: quantiles are the nearest-rank values of the numbers sorted, outliers included") {
+  std::mt19937 random(2012);
+  for (const int n : {1, 2, 3, 10, 99, 1000}) {
+    DayCounts counts;
+    std::vector<int> values;
+    for (int i = 0; i < n; ++i) {
+      // Mostly a few working days; some before the acceptance, some years after.
+      const int pick = static_cast<int>(random() % 100);
+      const int days = pick < 5    ? -static_cast<int>(random() % 30)
+                       : pick < 10 ? 4000 + static_cast<int>(random() % 400)
+                                   : static_cast<int>(random() % 60);
+      counts.add(days);
+      values.push_back(days);
+    }
+    std::sort(values.begin(), values.end());
+    CHECK(counts.size() == n);
+    for (const double q : {0.0, 0.1, 0.5, 0.9, 0.95, 1.0}) {
+      CAPTURE(n);
+      CAPTURE(q);
+      auto rank = static_cast<std::size_t>(std::ceil(q * static_cast<double>(n)));
+      rank = std::clamp<std::size_t>(rank, 1, values.size());
+      CHECK(counts.quantile(q) == values[rank - 1]);
+    }
+  }
+  CHECK(DayCounts{}.empty());
+  CHECK(DayCounts{}.quantile(0.5) == 0);
 }
