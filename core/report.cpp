@@ -635,14 +635,10 @@ void reform(const SQLite::Database& db, const WorkCalendar& calendar, const Repo
     std::int64_t cases = 0;
     DayCounts days;
   };
-  using Sides = std::map<std::string, Side, std::less<>>;  // model → side
+  using Sides = ByKey<Side>;  // model → side
   PeriodCases cases(db);
   ByKey<Sides> by_item;
   Sides total;
-  auto side_of = [](Sides& sides, std::string_view model) -> Side& {
-    auto it = sides.find(model);
-    return it != sides.end() ? it->second : sides.emplace(std::string(model), Side{}).first->second;
-  };
   static const Side kNone;
   auto side_in = [](const Sides& sides, std::string_view model) -> const Side& {
     auto it = sides.find(model);
@@ -651,7 +647,7 @@ void reform(const SQLite::Database& db, const WorkCalendar& calendar, const Repo
   cases.for_each(o, from, to, [&](const PeriodCase& c) {
     if (!c.decided || !in_period(*c.decided, from, to) || c.status == "withdrawn") return;
     const int wd = calendar.working_days_between(c.accepted, *c.decided);
-    for (auto* side : {&side_of(by_item[c.item], c.model), &side_of(total, c.model)}) {
+    for (auto* side : {&by_item[c.item][c.model], &total[c.model]}) {
       ++side->cases;
       side->days.add(wd);
     }

@@ -167,7 +167,7 @@ void configure_sqlite_library() {
 #ifndef SQGL_SYSTEM_MALLOC
   sqlite_memory::install();
 #endif
-  // After the allocator: looking up the unix VFS initialises SQLite.
+  // After the allocator: looking up the default VFS initialises SQLite.
   wal_vfs::install();
 }
 
