@@ -26,16 +26,23 @@ void run_backup(Context& ctx, const BackupOptions& opt) {
     }
   });
   auto& db = ctx.write_db();
-  const auto report = core::backup_database(db, opt.file, core::file_access(db), [&](const core::BackupReport& copy) {
-    core::WriteTransaction tx(db);
-    core::append_event(db, ctx.clock,
-                       {"db.backup", opt.file,
-                        nlohmann::json{{"pages", copy.pages}, {"bytes", copy.bytes}, {"events", copy.events},
-                                       {"head", copy.head}}
-                            .dump(),
-                        op.staff_no});
-    tx.commit();
-  });
+  const auto report =
+      core::backup_database(db, opt.file, output_rules(ctx), [&](const core::BackupReport& copy, core::NewFile& file) {
+        // The event and the file stand or fall together: the file is staged under a
+        // hidden name, the event committed, and only then the file renamed into place.
+        file.stage();
+        core::WriteTransaction tx(db);
+        core::append_event(db, ctx.clock,
+                           {"db.backup", opt.file,
+                            nlohmann::json{{"pages", copy.pages},
+                                           {"bytes", copy.bytes},
+                                           {"events", copy.events},
+                                           {"head", copy.head}}
+                                .dump(),
+                            op.staff_no});
+        tx.commit();
+        file.publish();
+      });
   if (ctx.json()) {
     print_json(ctx.out, {{"path", report.path},
                          {"pages", report.pages},

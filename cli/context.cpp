@@ -19,35 +19,8 @@ CLI::Validator non_empty() {
       "NONEMPTY");
 }
 
-void check_output_path(const Context& ctx, const std::string& option, const std::string& path,
-                       const std::string& input) {
-  namespace fs = std::filesystem;
-  std::error_code ec;
-  if (fs::is_directory(path, ec)) {
-    throw core::InvalidInput(fmt::format("{}: {} is a directory; name a file", option, core::errors::quote(path)));
-  }
-  // Same file by name (it may not exist yet, as a -wal) or by identity (links).
-  auto same = [&](const std::string& other) {
-    if (other.empty() || other == "-" || other == ":memory:") return false;
-    // weakly_canonical leaves a relative path alone when none of it exists yet.
-    auto full = [](const std::string& p, std::error_code& failed) {
-      return fs::weakly_canonical(fs::absolute(p, failed), failed);
-    };
-    std::error_code e1, e2;
-    if (full(path, e1) == full(other, e2) && !e1 && !e2) return true;
-    return fs::equivalent(path, other, e1) && !e1;
-  };
-  const std::string& db = ctx.db_path();
-  for (const char* suffix : {"", "-wal", "-shm", "-journal"}) {
-    if (same(db + suffix)) {
-      throw core::InvalidInput(
-          fmt::format("{}: {} is the database; writing there would destroy it", option, core::errors::quote(path)));
-    }
-  }
-  if (same(input)) {
-    throw core::InvalidInput(
-        fmt::format("{}: {} is the file being read; name another file", option, core::errors::quote(path)));
-  }
+core::OutputRules output_rules(const Context& ctx, std::vector<std::string> inputs) {
+  return core::OutputRules{ctx.db_path(), std::move(inputs), ctx.file_mode()};
 }
 
 SQLite::Database& Context::open(bool writable) {
@@ -57,6 +30,7 @@ SQLite::Database& Context::open(bool writable) {
   // the -wal and -shm) gets the access the database's setting allows.
   const auto access = core::file_access(*db_);
   ::umask(core::file_umask(access));
+  file_mode_ = access == core::FileAccess::group ? 0660 : 0600;
   if (auto warning = core::file_mode_warning(globals_.db, access)) warn(*warning);
   return *db_;
 }

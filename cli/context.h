@@ -12,6 +12,7 @@
 #include <CLI/App.hpp>
 
 #include "core/date.h"
+#include "core/new_file.h"
 
 namespace sqgl::core {
 class WorkCalendar;
@@ -62,12 +63,17 @@ class Context {
   /// The login name of the process's real user (for peer authentication).
   const std::string& login();
 
+  /// The mode of the files this command creates: 0600, or 0660 when the open
+  /// database's `files` setting is `group` (0600 before a database is open).
+  mode_t file_mode() const { return file_mode_; }
+
   /// Prints `sqgl: warning: …` to stderr.
   void warn(const std::string& message) const { err << "sqgl: warning: " << message << '\n'; }
 
  private:
   GlobalOptions globals_;
   bool out_is_tty_;
+  mode_t file_mode_ = 0600;
   std::unique_ptr<SQLite::Database> db_;
   std::optional<std::string> login_;
   std::shared_ptr<const core::WorkCalendar> calendar_;
@@ -79,10 +85,9 @@ class Context {
 /// nor `--reject ''` approve the step.
 CLI::Validator non_empty();
 
-/// Throws InvalidInput when `path`, given to `option` (--out, --errors) to write, is a
-/// directory, the database in use (or its -wal, -shm or -journal file), or `input`.
-void check_output_path(const Context& ctx, const std::string& option, const std::string& path,
-                       const std::string& input = "");
+/// What a file this command writes may not be (the database and its side files,
+/// `inputs`), and its mode (600, or 660 under `setting files group` of an open database).
+core::OutputRules output_rules(const Context& ctx, std::vector<std::string> inputs = {});
 
 /// A subcommand's run function, bound to its parsed options.
 using RunFn = std::function<void(Context&)>;

@@ -56,8 +56,9 @@ void run_import(Context& ctx, ImportCliOptions opt) {
     throw core::InvalidInput(fmt::format("{} is a directory; name a CSV file", core::errors::quote(opt.file)));
   }
   // The reject file is written as the rows are read: it must be neither the file
-  // being imported nor the database.
-  if (!opt.errors_file.empty()) check_output_path(ctx, "--errors", opt.errors_file, opt.file);
+  // being imported nor the database. A bad name fails before any work.
+  const std::vector<std::string> inputs{opt.file};
+  if (!opt.errors_file.empty()) core::check_output_target("--errors", opt.errors_file, output_rules(ctx, inputs));
 
   std::ifstream file;
   std::istream* in = &std::cin;
@@ -71,16 +72,20 @@ void run_import(Context& ctx, ImportCliOptions opt) {
   const std::string source = opt.file == "-" ? "<stdin>" : opt.file;
   core::CsvStream csv(file.is_open() ? static_cast<std::istream&>(file) : *in, source, encoding);
 
-  // The --errors file is made once the rows are read: an import that fails before
-  // (no database, no permission, a bad header) leaves no file and no old one emptied.
-  std::ofstream errors;
+  // The --errors file is written unnamed as problems come and published once the
+  // rows are read: an import that fails before (no database, no permission, a bad
+  // header) leaves no file, and an old one of that name stays as it was.
+  std::unique_ptr<core::NewFile> errors;
+  std::string pending;  // written in blocks, not a system call a line
+  auto flush_errors = [&] {
+    if (errors && !pending.empty()) errors->write(pending);
+    pending.clear();
+  };
   auto open_errors = [&] {
-    if (opt.errors_file.empty() || errors.is_open()) return;
-    // Reject files quote residents' data (masked): created under the umask the
-    // database's `files` setting chose (the owner's only, by default).
-    errors.open(opt.errors_file, std::ios::binary | std::ios::trunc);
-    if (!errors) throw core::Failure(fmt::format("cannot write {}", core::errors::quote(opt.errors_file)));
-    errors << "line,column,value,message\n";
+    if (opt.errors_file.empty() || errors) return;
+    // Reject files quote residents' data (masked): the mode the database's `files` setting gives.
+    errors = std::make_unique<core::NewFile>("--errors", opt.errors_file, output_rules(ctx, inputs));
+    pending += "line,column,value,message\n";
   };
   std::size_t problem_count = 0;
   const char* level = opt.skip_bad ? "warning" : "error";
@@ -93,8 +98,9 @@ void run_import(Context& ctx, ImportCliOptions opt) {
       ctx.err << fmt::format("sqgl: {}: {}:{}:{}: {}{}\n", level, source, p.line, p.column, named ? "" : quoted + ": ",
                              p.message);
     }
-    if (errors.is_open()) {
-      errors << p.line << ',' << p.column << ',' << csv_field(p.value) << ',' << csv_field(p.message) << '\n';
+    if (errors) {
+      pending += fmt::format("{},{},{},{}\n", p.line, p.column, csv_field(p.value), csv_field(p.message));
+      if (pending.size() >= 65536) flush_errors();
     }
   };
 
@@ -131,6 +137,10 @@ void run_import(Context& ctx, ImportCliOptions opt) {
     core::test_point("import.before-commit");
     return true;
   });
+  if (errors) {
+    flush_errors();
+    errors->publish();
+  }
   if (written) {
     core::test_point("import.after-commit");
     // Readers would otherwise each replay the import's log on open.
@@ -138,7 +148,7 @@ void run_import(Context& ctx, ImportCliOptions opt) {
   }
   if (problem_count > kShownProblems) {
     ctx.err << fmt::format("sqgl: {}: … and {} more problem(s){}\n", level, problem_count - kShownProblems,
-                           errors.is_open() ? fmt::format(" (all of them in {})", opt.errors_file) : "");
+                           errors ? fmt::format(" (all of them in {})", opt.errors_file) : "");
   }
 
   if (ctx.json()) {

@@ -1,5 +1,4 @@
 // sqgl init: create or upgrade the database; optionally fill it with the demo district.
-#include <filesystem>
 #include <memory>
 
 #include <fmt/format.h>
@@ -22,39 +21,21 @@ struct InitOptions {
   int history_years = 0;
 };
 
-void remove_database_files(const std::string& path) {
-  std::error_code ignored;
-  for (const char* suffix : {"", "-wal", "-shm", "-journal"}) std::filesystem::remove(path + suffix, ignored);
-}
-
 void run_init(Context& ctx, const InitOptions& opt) {
   const std::string& path = ctx.db_path();
-  bool created = false;
-  auto db = std::make_unique<SQLite::Database>(core::open_for_init(path, created));
   core::InitReport report;
   std::optional<core::DemoReport> demo;
   core::DemoOptions demo_options{opt.seed, opt.scale, opt.history_years};
-  try {
-    std::unique_ptr<core::DataFiles> files;
-    if (opt.schema_dir.empty()) {
-      files = std::make_unique<core::EmbeddedDataFiles>();
-    } else {
-      files = std::make_unique<core::DirectoryDataFiles>(opt.schema_dir);
-    }
-    core::WriteTransaction tx(*db);
-    report = core::init_database(*db, ctx.clock, ctx.operator_(), *files, created);
-    if (opt.demo) demo = core::generate_demo(*db, ctx.clock, ctx.operator_(), demo_options);
-    tx.commit();
-    // A new or upgraded database is whole in its file, ready to copy or ship.
-    core::settle_wal(*db, core::WalSettle::empty_waiting);
-  } catch (...) {
-    // A failed init leaves no half-made file behind.
-    if (created) {
-      db.reset();
-      remove_database_files(path);
-    }
-    throw;
+  std::unique_ptr<core::DataFiles> files;
+  if (opt.schema_dir.empty()) {
+    files = std::make_unique<core::EmbeddedDataFiles>();
+  } else {
+    files = std::make_unique<core::DirectoryDataFiles>(opt.schema_dir);
   }
+  core::initialize_database(path, [&](SQLite::Database& db, bool created) {
+    report = core::init_database(db, ctx.clock, ctx.operator_(), *files, created);
+    if (opt.demo) demo = core::generate_demo(db, ctx.clock, ctx.operator_(), demo_options);
+  });
 
   if (ctx.json()) {
     nlohmann::json doc{{"database", path},

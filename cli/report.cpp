@@ -1,17 +1,10 @@
 // sqgl report KIND: backlog, overdue, staffing, calendar — for a terminal, for
 // cron (--out writes atomically, --check exits 6 on findings) and for scripts.
-#include <sys/stat.h>
-#include <unistd.h>
-
-#include <cstdio>
-#include <filesystem>
+#include <cmath>
+#include <ctime>
 #include <sstream>
 
 #include <fmt/format.h>
-
-#include <cmath>
-#include <ctime>
-#include <fstream>
 
 #include "cli/context.h"
 #include "cli/output.h"
@@ -256,12 +249,11 @@ void render_html(std::ostream& out, const core::Report& r) {
 }
 
 // The workbook district offices open: a summary sheet, then one sheet a table.
-// libxlsxwriter writes to a file; the bytes come back for --out or stdout.
-std::string render_xlsx(const core::Report& r) {
+// libxlsxwriter writes to a file name: `path` names an unnamed file (core/new_file.h).
+void write_xlsx(const core::Report& r, const std::string& path) {
   const auto& x = XlsxLibrary::get();
-  const auto path = std::filesystem::temp_directory_path() / fmt::format("sqgl-report-{}.xlsx", ::getpid());
   lxw_workbook_options options{};
-  lxw_workbook* wb = x.workbook_new_opt(path.string().c_str(), &options);
+  lxw_workbook* wb = x.workbook_new_opt(path.c_str(), &options);
   if (!wb) throw core::Failure("cannot create the xlsx workbook");
   // The document's creation time is the as-of time, so the same report gives the same file.
   lxw_doc_properties properties{};
@@ -303,32 +295,7 @@ std::string render_xlsx(const core::Report& r) {
       }
     }
   }
-  if (x.workbook_close(wb) != LXW_NO_ERROR) {
-    std::filesystem::remove(path);
-    throw core::Failure("cannot write the xlsx workbook");
-  }
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream bytes;
-  bytes << in.rdbuf();
-  std::filesystem::remove(path);
-  return bytes.str();
-}
-
-// Writes `text` to `path` through a temporary file in the same folder and a
-// rename, so cron never leaves (or mails) a half-written report.
-void write_atomically(const std::string& path, const std::string& text) {
-  const std::filesystem::path target(path);
-  const auto dir = target.has_parent_path() ? target.parent_path() : std::filesystem::path(".");
-  const std::string temp = (dir / fmt::format(".{}.tmp-{}", target.filename().string(), ::getpid())).string();
-  std::FILE* f = std::fopen(temp.c_str(), "wb");  // under the umask the database's `files` setting chose
-  if (!f) throw core::Failure(fmt::format("cannot write {}", core::errors::quote(path)));
-  const bool written =
-      std::fwrite(text.data(), 1, text.size(), f) == text.size() && std::fflush(f) == 0 && ::fsync(::fileno(f)) == 0;
-  const bool closed = std::fclose(f) == 0;
-  if (!written || !closed || std::rename(temp.c_str(), path.c_str()) != 0) {
-    std::remove(temp.c_str());
-    throw core::Failure(fmt::format("cannot write {}", core::errors::quote(path)));
-  }
+  if (x.workbook_close(wb) != LXW_NO_ERROR) throw core::Failure("cannot write the xlsx workbook");
 }
 
 void run_report(Context& ctx, ReportCliOptions opt) {
@@ -347,7 +314,8 @@ void run_report(Context& ctx, ReportCliOptions opt) {
     if (o.from && o.to && *o.to < *o.from) throw core::InvalidInput("--to is before --from");
   }
   if (ctx.json()) opt.format = "json";
-  if (!opt.out.empty()) check_output_path(ctx, "--out", opt.out);
+  // A bad --out fails before the work, not after it.
+  if (!opt.out.empty()) core::check_output_target("--out", opt.out, output_rules(ctx));
 
   auto& db = ctx.read_db();
   // A whole-history report reads every case: a bounded 32 MiB page cache keeps it
@@ -364,15 +332,26 @@ void run_report(Context& ctx, ReportCliOptions opt) {
     render_md(text, report);
   } else if (opt.format == "html") {
     render_html(text, report);
-  } else if (opt.format == "xlsx") {
-    text << render_xlsx(report);
-  } else {
+  } else if (opt.format != "xlsx") {
     render_table(text, report);
   }
   if (opt.out.empty()) {
-    ctx.out << text.str();
+    if (opt.format == "xlsx") {
+      core::ScratchFile scratch;
+      write_xlsx(report, scratch.open_path());
+      ctx.out << scratch.read_all();
+    } else {
+      ctx.out << text.str();
+    }
   } else {
-    write_atomically(opt.out, text.str());
+    // Never a half-written report: cron mails the file only once it is whole.
+    core::NewFile file("--out", opt.out, output_rules(ctx));
+    if (opt.format == "xlsx") {
+      write_xlsx(report, file.open_path());
+    } else {
+      file.write(text.str());
+    }
+    file.publish();
   }
   for (int year : calendar.years_without_calendar()) {
     ctx.warn(fmt::format("no working-day calendar for {} is loaded; counted Monday to Friday only", year));

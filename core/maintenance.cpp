@@ -18,6 +18,7 @@
 #include <sqlite3.h>
 
 #include "core/error.h"
+#include "core/fd_vfs.h"
 #include "core/store.h"
 
 namespace sqgl::core {
@@ -25,20 +26,6 @@ namespace sqgl::core {
 namespace {
 
 std::string mode_text(mode_t mode) { return fmt::format("{:03o}", mode & 0777); }
-
-// fsync of a file or directory; false when it could not be done.
-bool sync_path(const std::string& path, bool directory) {
-  const int fd = ::open(path.c_str(), (directory ? O_RDONLY | O_DIRECTORY : O_RDONLY) | O_CLOEXEC);
-  if (fd < 0) return false;
-  const bool ok = ::fsync(fd) == 0;
-  ::close(fd);
-  return ok;
-}
-
-void remove_quietly(const std::string& path) {
-  std::error_code ignored;
-  for (const char* suffix : {"", "-journal", "-wal", "-shm"}) std::filesystem::remove(path + suffix, ignored);
-}
 
 }  // namespace
 
@@ -102,8 +89,6 @@ FileAccess file_access(const SQLite::Database& db) {
 
 mode_t file_umask(FileAccess access) { return access == FileAccess::group ? 007 : 077; }
 
-UmaskGuard::UmaskGuard(mode_t mask) : old_(::umask(mask)) {}
-UmaskGuard::~UmaskGuard() { ::umask(old_); }
 
 std::string process_login() {
   // The real user id, as PostgreSQL's peer method asks the kernel: $USER and
@@ -178,29 +163,16 @@ void apply_file_access(const std::string& path, FileAccess access) {
 
 // --- backup and check -----------------------------------------------------------
 
-BackupReport backup_database(SQLite::Database& source, const std::string& dest, FileAccess access,
-                             const std::function<void(const BackupReport&)>& before_rename) {
-  namespace fs = std::filesystem;
-  if (dest.empty()) throw InvalidInput("the backup needs a file name");
-  struct stat from {}, to {};
-  if (::stat(source.getFilename().c_str(), &from) == 0 && ::stat(dest.c_str(), &to) == 0 &&
-      from.st_dev == to.st_dev && from.st_ino == to.st_ino) {
-    throw InvalidInput(fmt::format("{} is the database itself; back up to another file", errors::quote(dest)));
-  }
-  fs::path dir = fs::path(dest).parent_path();
-  if (dir.empty()) dir = ".";
-  std::error_code ec;
-  if (!fs::is_directory(dir, ec)) throw NotFound(fmt::format("no directory {} for the backup", errors::quote(dir.string())));
-  if (fs::is_directory(dest, ec)) throw InvalidInput(fmt::format("{} is a directory; name a file", errors::quote(dest)));
-
-  const std::string temp = fmt::format("{}.tmp-{}", dest, ::getpid());
+BackupReport backup_database(SQLite::Database& source, const std::string& dest, const OutputRules& rules,
+                             const std::function<void(const BackupReport&, NewFile&)>& publish) {
+  // The copy is written into an unnamed file beside `dest` and named only once it
+  // is whole and checked: a failed or killed backup leaves no copy of anyone's data.
+  NewFile file("backup", dest, rules);
   BackupReport report;
   report.path = dest;
   try {
     {
-      UmaskGuard guard(file_umask(access));
-      SQLite::Database copy(temp, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE | SQLite::OPEN_NOMUTEX);
-      copy.exec("PRAGMA synchronous = FULL");
+      SQLite::Database copy = open_fd_database(file.fd());
       SQLite::Backup backup(copy, source);
       // All pages in one step: one read transaction, so the copy is one consistent
       // moment of the database while other processes keep writing (WAL).
@@ -210,8 +182,10 @@ BackupReport backup_database(SQLite::Database& source, const std::string& dest, 
       }
       report.pages = backup.getTotalPageCount();
     }
+    // A reader of the copy needs no -wal or -shm beside it.
+    mark_journal(file.fd(), JournalMark::rollback);
     {
-      SQLite::Database copy(temp, SQLite::OPEN_READWRITE | SQLite::OPEN_NOMUTEX);
+      SQLite::Database copy = open_fd_database(file.fd());
       SQLite::Statement integrity(copy, "PRAGMA integrity_check");
       while (integrity.executeStep()) {
         const std::string line = integrity.getColumn(0).getString();
@@ -221,23 +195,12 @@ BackupReport backup_database(SQLite::Database& source, const std::string& dest, 
       if (!history.ok()) throw Failure(fmt::format("backup: the copy's {}", history.describe()));
       report.events = history.events;
       report.head = history.head;
-      copy.exec("PRAGMA wal_checkpoint(TRUNCATE)");
     }
-    if (!sync_path(temp, false)) throw Failure(fmt::format("backup: cannot sync {}", errors::quote(temp)));
     struct stat st {};
-    if (::stat(temp.c_str(), &st) == 0) report.bytes = st.st_size;
-    if (before_rename) before_rename(report);
-    if (std::rename(temp.c_str(), dest.c_str()) != 0) {
-      throw Failure(fmt::format("backup: cannot rename {} to {}: {}", errors::quote(temp), errors::quote(dest),
-                                std::strerror(errno)));
-    }
-    sync_path(dir.string(), true);
+    if (::fstat(file.fd(), &st) == 0) report.bytes = st.st_size;
+    publish(report, file);
   } catch (const SQLite::Exception& e) {
-    remove_quietly(temp);
     rethrow_sqlite(e, "backup failed");
-  } catch (...) {
-    remove_quietly(temp);
-    throw;
   }
   return report;
 }

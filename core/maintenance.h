@@ -16,6 +16,7 @@
 #include "core/date.h"
 #include "core/error.h"
 #include "core/history.h"
+#include "core/new_file.h"
 
 namespace sqgl::core {
 
@@ -59,18 +60,6 @@ FileAccess file_access(const SQLite::Database& db);
 /// The umask under which sqgl creates files for `access`: 077 or 007.
 mode_t file_umask(FileAccess access);
 
-/// Sets `umask` for the lifetime of the guard.
-class UmaskGuard {
- public:
-  explicit UmaskGuard(mode_t mask);
-  ~UmaskGuard();
-  UmaskGuard(const UmaskGuard&) = delete;
-  UmaskGuard& operator=(const UmaskGuard&) = delete;
-
- private:
-  mode_t old_;
-};
-
 /// The real user id's login name (getpwuid, never $USER), or "" when it has none.
 std::string process_login();
 
@@ -101,13 +90,13 @@ struct BackupReport {
 };
 
 /// Copies the open database to `dest` through SQLite's online backup API in one
-/// read transaction (writers go on meanwhile under WAL): into a temporary file
-/// beside `dest`, checked (integrity_check and the history), synced, then renamed
-/// over `dest`. `before_rename` runs just before the rename (the command records
-/// its event there); if anything throws, no file is left behind and `dest` is
-/// untouched.
-BackupReport backup_database(SQLite::Database& source, const std::string& dest, FileAccess access,
-                             const std::function<void(const BackupReport&)>& before_rename = {});
+/// read transaction (writers go on meanwhile under WAL), into an unnamed file
+/// beside `dest` (core/new_file.h), checks the copy (integrity_check and the
+/// history), then calls `publish` with the report and the file: it records the
+/// command's event and publishes the file. If anything throws, no file is left
+/// behind and `dest` is untouched.
+BackupReport backup_database(SQLite::Database& source, const std::string& dest, const OutputRules& rules,
+                             const std::function<void(const BackupReport&, NewFile&)>& publish);
 
 struct CheckReport {
   std::vector<std::string> integrity;     ///< integrity_check lines other than "ok"

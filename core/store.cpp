@@ -1,10 +1,13 @@
 #include "core/store.h"
 
 #include <fcntl.h>
+#include <limits.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 #include <algorithm>
+#include <cerrno>
+#include <cstring>
 #include <chrono>
 #include <filesystem>
 #include <fstream>
@@ -20,8 +23,10 @@
 #include "core/catalog.h"
 #include "core/embedded.h"
 #include "core/error.h"
+#include "core/fd_vfs.h"
 #include "core/history.h"
 #include "core/maintenance.h"
+#include "core/new_file.h"
 #include "core/sqlite_memory.h"
 #include "core/wal_vfs.h"
 
@@ -105,27 +110,31 @@ void check_identity(const SQLite::Database& db, std::string_view path) {
   }
 }
 
-// A directory or a file that is not SQLite's at all is a wrong --db, not a damaged
-// database: say what it is (exit 2) before SQLite answers "disk I/O error" or
-// "file is not a database". A zero-length file is a database SQLite has yet to write.
-// (Plain system calls: every command opens the database, and a stream would cost
-// it a locale and a buffer.)
-void check_database_file(const std::string& path) {
-  if (path == ":memory:") return;
-  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-  if (fd < 0) return;  // missing or unreadable: SQLite's own message says which
-  struct stat st {};
-  const bool directory = ::fstat(fd, &st) == 0 && S_ISDIR(st.st_mode);
-  static constexpr std::string_view kMagic{"SQLite format 3\0", 16};
-  char head[kMagic.size()];
-  const auto read = directory ? 0 : ::read(fd, head, sizeof head);
-  ::close(fd);
-  if (directory) {
-    throw InvalidInput(fmt::format("{} is a directory, not a database file", errors::quote(path)));
-  }
-  const auto got = static_cast<std::size_t>(std::max<ssize_t>(read, 0));
-  if (got > 0 && std::string_view(head, got) != kMagic.substr(0, got)) {
-    throw InvalidInput(fmt::format("{} is not an sqgl database (not an SQLite file)", errors::quote(path)));
+std::uint32_t big_endian_32(const unsigned char* p) {
+  return (std::uint32_t{p[0]} << 24) | (std::uint32_t{p[1]} << 16) | (std::uint32_t{p[2]} << 8) | std::uint32_t{p[3]};
+}
+
+// A side file must be the database's own: a -wal or -shm that someone else put
+// there (in a shared directory) would receive the database's commits.
+void check_side_files(const std::string& path, const struct stat& database) {
+  for (const char* suffix : {"-wal", "-shm", "-journal"}) {
+    const std::string side = path + suffix;
+    struct stat st {};
+    if (::lstat(side.c_str(), &st) != 0) continue;
+    if (!S_ISREG(st.st_mode)) {
+      throw PermissionDenied(fmt::format("{} is not a regular file; a database's side files must be its own (remove it)",
+                                         errors::quote(side)));
+    }
+    // The same owner, or (under `setting files group`) the same group with nothing
+    // for others: what nobody outside the database's group can create.
+    const bool same_owner = st.st_uid == database.st_uid;
+    const bool same_group = st.st_gid == database.st_gid && (st.st_mode & 0007) == 0 && (database.st_mode & 0060) != 0;
+    if (!same_owner && !same_group) {
+      throw PermissionDenied(fmt::format(
+          "{} belongs to user {}, not to the database's owner (user {}): a side file someone else made could "
+          "receive the database's commits; remove it if it is not the database's own",
+          errors::quote(side), st.st_uid, database.st_uid));
+    }
   }
 }
 
@@ -152,6 +161,57 @@ std::optional<std::string> DirectoryDataFiles::read(std::string_view name) const
   return text.str();
 }
 
+DatabaseFile inspect_database_file(const std::string& path) {
+  if (path == ":memory:") return DatabaseFile::sqgl;
+  if (path.size() >= PATH_MAX) throw InvalidInput(fmt::format("the database name is too long ({} bytes)", path.size()));
+  // Plain system calls: every command opens the database, and a stream would cost
+  // it a locale and a buffer.
+  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
+  if (fd < 0) {
+    const int error = errno;
+    if (error == ENOENT) {
+      for (const char* suffix : {"-wal", "-shm", "-journal"}) {
+        struct stat st {};
+        if (::lstat((path + suffix).c_str(), &st) == 0) {
+          throw InvalidInput(fmt::format("{} is there without its database (left from another one?); remove it first",
+                                         errors::quote(path + suffix)));
+        }
+      }
+      return DatabaseFile::missing;
+    }
+    if (error == ENAMETOOLONG) throw InvalidInput(fmt::format("the database name {} is too long", errors::quote(path)));
+    if (error == ENOTDIR) throw NotFound(fmt::format("no directory for the database {}", errors::quote(path)));
+    throw Failure(fmt::format("cannot open {}: {}", errors::quote(path), std::strerror(error)));
+  }
+  struct stat st {};
+  unsigned char header[100] = {};
+  ssize_t got = -1;
+  const bool stated = ::fstat(fd, &st) == 0;
+  if (stated && S_ISREG(st.st_mode)) got = ::pread(fd, header, sizeof header, 0);
+  ::close(fd);
+  if (stated && S_ISDIR(st.st_mode)) {
+    throw InvalidInput(fmt::format("{} is a directory, not a database file", errors::quote(path)));
+  }
+  if (!stated || !S_ISREG(st.st_mode)) {
+    throw InvalidInput(fmt::format("{} is not a regular file, so not a database", errors::quote(path)));
+  }
+  if (st.st_size == 0) {
+    throw InvalidInput(fmt::format("{} is empty, not an sqgl database; remove it, or name a new file", errors::quote(path)));
+  }
+  // Decided from the header alone, before SQLite opens the file: a file that is not
+  // sqgl's is never touched (no journal-mode change, no side files).
+  static constexpr std::string_view kMagic{"SQLite format 3\0", 16};
+  if (got < static_cast<ssize_t>(sizeof header) ||
+      std::string_view(reinterpret_cast<const char*>(header), kMagic.size()) != kMagic) {
+    throw InvalidInput(fmt::format("{} is not an sqgl database (not an SQLite file)", errors::quote(path)));
+  }
+  if (big_endian_32(header + 68) != static_cast<std::uint32_t>(kApplicationId)) {
+    throw InvalidInput(fmt::format("{} is not an sqgl database", errors::quote(path)));
+  }
+  check_side_files(path, st);
+  return DatabaseFile::sqgl;
+}
+
 int latest_schema_version() {
   auto all = migrations();
   return all.empty() ? 0 : all.back().number;
@@ -171,15 +231,50 @@ void configure_sqlite_library() {
   wal_vfs::install();
 }
 
+namespace {
+
+// "file:" URI of a path, for opening with query parameters.
+std::string file_uri(const std::string& path) {
+  std::string out = "file:";
+  for (char c : path) {
+    if (c == '%' || c == '?' || c == '#') {
+      out += fmt::format("%{:02X}", static_cast<unsigned char>(c));
+    } else {
+      out += c;
+    }
+  }
+  return out;
+}
+
+SQLite::Database connect(const std::string& path, bool writable) {
+  // Each connection lives in one thread: SQLite's per-call mutexes would be pure cost.
+  SQLite::Database db(path, (writable ? SQLite::OPEN_READWRITE : SQLite::OPEN_READONLY) | SQLite::OPEN_NOMUTEX);
+  if (writable) return db;
+  try {
+    // A reader of a WAL database needs its -shm: where it cannot create one (a
+    // read-only directory or medium), a database with no log pending is read as it
+    // lies in its file.
+    SQLite::Statement probe(db, "SELECT 1 FROM sqlite_master LIMIT 1");
+    probe.executeStep();
+    return db;
+  } catch (const SQLite::Exception& e) {
+    const int code = e.getErrorCode();
+    struct stat log {};
+    if ((code != SQLITE_READONLY && code != SQLITE_CANTOPEN) || ::stat((path + "-wal").c_str(), &log) == 0) throw;
+  }
+  return SQLite::Database(file_uri(path) + "?immutable=1",
+                          SQLite::OPEN_READONLY | SQLite::OPEN_URI | SQLite::OPEN_NOMUTEX);
+}
+
+}  // namespace
+
 SQLite::Database open_database(const std::string& path, bool writable) {
-  if (path != ":memory:" && !std::filesystem::exists(path)) {
+  if (inspect_database_file(path) == DatabaseFile::missing) {
     throw NotFound(fmt::format("no database at {}; create it with 'sqgl init'", errors::quote(path)));
   }
-  check_database_file(path);
   refuse_network_filesystem(path);
   try {
-    // Each connection lives in one thread: SQLite's per-call mutexes would be pure cost.
-    SQLite::Database db(path, (writable ? SQLite::OPEN_READWRITE : SQLite::OPEN_READONLY) | SQLite::OPEN_NOMUTEX);
+    SQLite::Database db = connect(path, writable);
     configure(db, writable);
     check_identity(db, path);
     int version = schema_version(db);
@@ -213,19 +308,31 @@ bool settle_wal(SQLite::Database& db, WalSettle how) {
   return rc == SQLITE_OK;
 }
 
-SQLite::Database open_for_init(const std::string& path, bool& created) {
-  created = path == ":memory:" || !std::filesystem::exists(path);
-  check_database_file(path);
-  refuse_network_filesystem(path);
+void initialize_database(const std::string& path, const std::function<void(SQLite::Database&, bool)>& build) {
+  auto run = [&](SQLite::Database& db, bool created) {
+    WriteTransaction tx(db);
+    build(db, created);
+    tx.commit();
+  };
   try {
-    // Residents' IDs and phone numbers live here: a new file is the owner's alone,
-    // and SQLite gives the -wal and -shm files the database's own mode.
-    UmaskGuard guard(077);
-    SQLite::Database db(path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+    if (path != ":memory:" && inspect_database_file(path) == DatabaseFile::missing) {
+      refuse_network_filesystem(path);
+      // Residents' IDs and phone numbers live here: a new file is its owner's alone.
+      NewFile file("init", path, OutputRules{"", {}, 0600});
+      {
+        SQLite::Database db = open_fd_database(file.fd());
+        run(db, true);
+      }
+      mark_journal(file.fd(), JournalMark::wal);
+      file.publish(/*replace=*/false);
+      return;
+    }
+    refuse_network_filesystem(path);
+    SQLite::Database db(path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE | SQLite::OPEN_NOMUTEX);
     configure(db, true);
-    return db;
+    run(db, path == ":memory:");
   } catch (const SQLite::Exception& e) {
-    rethrow_sqlite(e, fmt::format("cannot open {}", errors::quote(path)));
+    rethrow_sqlite(e, fmt::format("init {} failed", errors::quote(path)));
   }
 }
 

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -60,6 +61,19 @@ int latest_schema_version();
 /// core/wal_vfs.h's VFS, which syncs a log's directory once, not in every command.
 void configure_sqlite_library();
 
+/// What a database path holds, as far as sqgl may touch it.
+enum class DatabaseFile {
+  missing,  ///< nothing there yet (and no side files left from another database)
+  sqgl,     ///< an sqgl database
+};
+
+/// Looks at `path` with plain system calls, before SQLite opens it (so that
+/// nothing is written to a file that is not sqgl's): its header must be SQLite's
+/// and carry sqgl's application_id. InvalidInput for a directory, an empty or
+/// foreign file, or side files without their database; PermissionDenied for a
+/// side file (-wal, -shm, -journal) that another user made.
+DatabaseFile inspect_database_file(const std::string& path);
+
 /// `PRAGMA user_version`.
 int schema_version(const SQLite::Database& db);
 
@@ -107,8 +121,13 @@ struct InitReport {
 InitReport init_database(SQLite::Database& db, const Clock& clock, const std::optional<std::string>& operator_,
                          const DataFiles& files, bool created);
 
-/// Opens (creating if need be) the file for init_database, with a restrictive umask.
-SQLite::Database open_for_init(const std::string& path, bool& created);
+/// Runs `build` (init_database and what the command adds to it) in one write
+/// transaction on the database at `path`, telling it whether the database is new.
+/// A new database is built in an unnamed file beside `path` and linked into place
+/// only when whole: a failed or interrupted init leaves nothing, and when another
+/// process created `path` meanwhile, Conflict and nothing written. An existing
+/// sqgl database (of any schema version) is opened in place.
+void initialize_database(const std::string& path, const std::function<void(SQLite::Database&, bool created)>& build);
 
 /// A fresh in-memory database with every migration, the catalog and the calendars:
 /// what the unit tests run on.

@@ -32,7 +32,7 @@ $ sqgl report backlog --out demo.db
 ! sqgl: error: --out: 'demo.db' is the database; writing there would destroy it
 ? 2
 $ sqgl report backlog --out ./demo.db-wal
-! sqgl: error: --out: './demo.db-wal' is the database; writing there would destroy it
+! sqgl: error: --out: './demo.db-wal' is the database's write-ahead log; writing there would destroy it
 ? 2
 $ sqgl report backlog --out dir.db
 ! sqgl: error: --out: 'dir.db' is a directory; name a file

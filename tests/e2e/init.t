@@ -5,11 +5,10 @@ loaded the catalog: 12 categories, 64 items (see 'sqgl catalog')
 loaded working-day calendars: 2012, 2024, 2025, 2026
 $ stat -c %a sqgl.db
 600
-# A new database is whole in its file: its write-ahead log is empty, so a copy of the
-# file is the database (later commands keep their commits in the log; copy those
-# databases with 'sqgl backup').
-$ stat -c %s sqgl.db-wal
-0
+# A new database is built unnamed and linked into place whole: no log beside it,
+# so a copy of the file is the database.
+$ ls sqgl.db*
+sqgl.db
 $ cp sqgl.db copy.db && sqlite3 copy.db "SELECT count(*) FROM items"
 64
 $ sqgl init
@@ -48,8 +47,28 @@ $ sqlite3 foreign.db 'CREATE TABLE t (x)'
 $ sqgl --db foreign.db init
 ! sqgl: error: 'foreign.db' is not an sqgl database
 ? 2
-$ sqlite3 foreign.db '.tables'
+$ sqgl --db foreign.db --as IT01 setting auth peer
+! sqgl: error: 'foreign.db' is not an sqgl database
+? 2
+$ sqlite3 foreign.db '.tables' 'PRAGMA journal_mode' && ls foreign.db*
 t
+delete
+foreign.db
+$ touch empty.db && sqgl --db empty.db init
+! sqgl: error: 'empty.db' is empty, not an sqgl database; remove it, or name a new file
+? 2
+# Side files without their database (left from another one) are not adopted.
+$ touch stale.db-wal && sqgl --db stale.db init
+! sqgl: error: 'stale.db-wal' is there without its database (left from another one?); remove it first
+? 2
+$ ls stale.db*
+stale.db-wal
+# An interrupted init leaves nothing; of two racing to create one file, one wins.
+$ timeout -s INT 0.5 sqgl --db cut.db init --demo --history 3; ls cut.db*
+! ls: cannot access 'cut.db*': No such file or directory
+? 2
+$ (sqgl --db twice.db init --demo > /dev/null 2>&1 & sqgl --db twice.db init --demo > /dev/null 2>&1; wait) ; sqlite3 twice.db "SELECT count(*) FROM units WHERE kind = 'district'"
+1
 $ echo 'name,phone' > text.db && sqgl --db text.db init
 ! sqgl: error: 'text.db' is not an sqgl database (not an SQLite file)
 ? 2

@@ -63,10 +63,10 @@ $ ls other.db
 ! ls: cannot access 'other.db': No such file or directory
 ? 2
 $ sqgl --as IT01 backup sqgl.db
-! sqgl: error: 'sqgl.db' is the database itself; back up to another file
+! sqgl: error: backup: 'sqgl.db' is the database; writing there would destroy it
 ? 2
 $ sqgl --as IT01 backup no/such/dir/b.db
-! sqgl: error: no directory 'no/such/dir' for the backup
+! sqgl: error: no directory 'no/such/dir' for backup
 ? 3
 $ sqlite3 sqgl.db "SELECT kind, operator, subject FROM events WHERE kind IN ('db.backup', 'permission.denied') ORDER BY id"
 db.backup|IT01|backup.db

@@ -25,11 +25,10 @@ namespace {
 
 InitReport init_file(const std::string& path) {
   auto clock = reform_clock();
-  bool created = false;
-  auto db = open_for_init(path, created);
-  WriteTransaction tx(db);
-  auto report = init_database(db, clock, std::nullopt, EmbeddedDataFiles{}, created);
-  tx.commit();
+  InitReport report;
+  initialize_database(path, [&](SQLite::Database& db, bool created) {
+    report = init_database(db, clock, std::nullopt, EmbeddedDataFiles{}, created);
+  });
   return report;
 }
 

@@ -1,0 +1,153 @@
+// The output guard (core/new_file.h) and SQLite over a descriptor (core/fd_vfs.h).
+#include <doctest/doctest.h>
+#include <sys/socket.h>
+#include <sys/stat.h>
+#include <sys/un.h>
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
+
+#include <SQLiteCpp/Statement.h>
+
+#include "core/error.h"
+#include "core/fd_vfs.h"
+#include "core/new_file.h"
+#include "helpers.h"
+
+using namespace sqgl::core;
+using sqgl::test::TempDir;
+
+namespace {
+
+std::string read_file(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  return std::string(std::istreambuf_iterator<char>(in), {});
+}
+
+int entries(const std::string& dir) {
+  int n = 0;
+  for ([[maybe_unused]] const auto& e : std::filesystem::directory_iterator(dir)) ++n;
+  return n;
+}
+
+}  // namespace
+
+TEST_CASE("new file: nothing has the name until it is published, then the whole content does") {
+  TempDir dir;
+  const std::string target = dir.file("report.txt");
+  {
+    NewFile file("--out", target, {});
+    file.write("first line\n");
+    CHECK_FALSE(std::filesystem::exists(target));
+    CHECK(entries(dir.file("")) == 0);  // unnamed: not even a temporary name
+    file.write("second line\n");
+    file.publish();
+  }
+  CHECK(read_file(target) == "first line\nsecond line\n");
+  struct stat st {};
+  REQUIRE(::stat(target.c_str(), &st) == 0);
+  CHECK((st.st_mode & 0777) == 0600);
+}
+
+TEST_CASE("new file: one that is never published leaves nothing, and an older file stays as it was") {
+  TempDir dir;
+  const std::string target = dir.file("backup.db");
+  { std::ofstream(target) << "yesterday's"; }
+  {
+    NewFile file("backup", target, {});
+    file.write("half of today's");
+  }
+  CHECK(read_file(target) == "yesterday's");
+  CHECK(entries(dir.file("")) == 1);
+}
+
+TEST_CASE("new file: it replaces an older file whole, with the mode asked for, not the old one's") {
+  TempDir dir;
+  const std::string target = dir.file("copy.db");
+  { std::ofstream(target) << "old"; }
+  ::chmod(target.c_str(), 0666);
+  NewFile file("backup", target, OutputRules{"", {}, 0660});
+  file.write("new");
+  file.publish();
+  struct stat st {};
+  REQUIRE(::stat(target.c_str(), &st) == 0);
+  CHECK((st.st_mode & 0777) == 0660);
+  CHECK(read_file(target) == "new");
+}
+
+TEST_CASE("new file: without replacing, of two files for one name the first wins and the second is Conflict") {
+  TempDir dir;
+  const std::string target = dir.file("new.db");
+  NewFile first("init", target, {}), second("init", target, {});
+  first.write("one");
+  second.write("two");
+  first.publish(false);
+  CHECK_THROWS_AS(second.publish(false), Conflict);
+  CHECK(read_file(target) == "one");
+}
+
+TEST_CASE("new file: a staged file has a hidden name until published, and goes when abandoned") {
+  TempDir dir;
+  const std::string target = dir.file("b.db");
+  {
+    NewFile file("backup", target, {});
+    file.write("x");
+    file.stage();
+    CHECK(entries(dir.file("")) == 1);  // the hidden name
+    CHECK_FALSE(std::filesystem::exists(target));
+  }
+  CHECK(entries(dir.file("")) == 0);
+}
+
+TEST_CASE("new file: the database, its side files, inputs, links, directories, FIFOs and sockets are refused") {
+  TempDir dir;
+  const std::string db = dir.file("sqgl.db");
+  { std::ofstream(db) << "db"; }
+  const OutputRules rules{db, {dir.file("in.csv")}, 0600};
+  for (const char* name : {"sqgl.db", "sqgl.db-wal", "sqgl.db-shm", "sqgl.db-journal", "in.csv"}) {
+    CAPTURE(name);
+    CHECK_THROWS_AS(check_output_target("--out", dir.file(name), rules), InvalidInput);
+  }
+  std::filesystem::create_symlink(db, dir.file("link"));
+  std::filesystem::create_directory(dir.file("dir"));
+  REQUIRE(::mkfifo(dir.file("fifo").c_str(), 0600) == 0);
+  const int sock = ::socket(AF_UNIX, SOCK_STREAM, 0);
+  sockaddr_un address{};
+  address.sun_family = AF_UNIX;
+  const std::string socket_path = dir.file("sock");
+  REQUIRE(socket_path.size() < sizeof address.sun_path);
+  std::copy(socket_path.begin(), socket_path.end(), address.sun_path);
+  REQUIRE(::bind(sock, reinterpret_cast<sockaddr*>(&address), sizeof address) == 0);
+  for (const char* name : {"link", "dir", "fifo", "sock"}) {
+    CAPTURE(name);
+    CHECK_THROWS_AS(check_output_target("--out", dir.file(name), rules), InvalidInput);
+  }
+  ::close(sock);
+  CHECK_THROWS_AS(check_output_target("--out", "/dev/null", rules), InvalidInput);
+  CHECK_THROWS_AS(check_output_target("--out", dir.file("no/such/dir/x"), rules), NotFound);
+  CHECK_THROWS_AS(check_output_target("--out", std::string(5000, 'a'), rules), InvalidInput);
+  CHECK_THROWS_AS(check_output_target("--out", dir.file(std::string(300, 'a')), rules), InvalidInput);
+  CHECK_NOTHROW(check_output_target("--out", dir.file("fine.txt"), rules));
+}
+
+TEST_CASE("fd vfs: a database built over a descriptor needs no file beside it, and is marked for its use") {
+  TempDir dir;
+  const std::string target = dir.file("built.db");
+  {
+    NewFile file("init", target, {});
+    {
+      SQLite::Database db = open_fd_database(file.fd());
+      db.exec("CREATE TABLE t (x); INSERT INTO t VALUES (1), (2)");
+      db.exec("BEGIN; INSERT INTO t VALUES (3); ROLLBACK");  // the journal in memory
+    }
+    CHECK(entries(dir.file("")) == 0);
+    mark_journal(file.fd(), JournalMark::wal);
+    file.publish(false);
+  }
+  SQLite::Database db(target);
+  CHECK(sqgl::test::scalar(db, "SELECT sum(x) FROM t") == 3);
+  SQLite::Statement mode(db, "PRAGMA journal_mode");
+  mode.executeStep();
+  CHECK(mode.getColumn(0).getString() == "wal");
+}
