@@ -164,14 +164,18 @@ int Cli::run(const std::vector<std::string>& args, const Environment& env, std::
   if (globals.db.empty()) globals.db = env_or(env, "SQGL_DB", "sqgl.db");
   if (globals.as.empty()) globals.as = env_or(env, "SQGL_OPERATOR", "");
   try {
-    core::SystemClock system_clock;
-    std::optional<core::FixedClock> pinned;
+    // The machine's clock, read once: a command happens at one moment.
+    const core::FixedClock system_clock(core::SystemClock{}.now());
+    std::optional<core::PinnedClock> pinned;
     if (auto now = env.find("SQGL_NOW"); now != env.end() && !now->second.empty()) {
       auto at = core::parse_datetime(now->second);
       if (!at) {
         throw core::errors::invalid("SQGL_NOW", now->second, "expected YYYY-MM-DD or YYYY-MM-DDTHH:MM[:SS]");
       }
-      pinned.emplace(*at);
+      core::check_business_year(at->date, "SQGL_NOW");
+      // The business time is pinned; every event still records the machine's clock,
+      // and a database takes the pin only when its clock setting allows it.
+      pinned.emplace(*at, system_clock);
     }
     const core::Clock& clock = pinned ? static_cast<const core::Clock&>(*pinned) : system_clock;
     Context context(out, err, clock, globals, out_is_tty);

@@ -1,10 +1,16 @@
-// sqgl audit verify | head: walk the hash-chained history.
+// sqgl audit verify | head | log: walk the hash-chained history, print what a
+// nightly job keeps off the machine, or list the events.
+#include <algorithm>
+
+#include <SQLiteCpp/Statement.h>
 #include <fmt/format.h>
 
 #include "cli/context.h"
 #include "cli/output.h"
+#include "cli/views.h"
 #include "core/error.h"
 #include "core/history.h"
+#include "core/store.h"
 
 namespace sqgl::cli {
 
@@ -13,28 +19,87 @@ namespace {
 struct AuditOptions {
   std::string action;
   std::string anchor;
+  std::string subject;
+  std::string kind;
+  bool backfilled = false;
+  int limit = 50;
 };
 
+// The newest events, newest last, with the business time, the machine's time when
+// it differs, and who acted.
+void run_log(Context& ctx, const AuditOptions& opt) {
+  auto& db = ctx.read_db();
+  SQLite::Statement q(db,
+                      "SELECT id, at, COALESCE(recorded_at, ''), COALESCE(clock, ''), COALESCE(operator, ''), kind, "
+                      "subject FROM events WHERE (?1 = '' OR subject = ?1) AND (?2 = '' OR kind = ?2 OR kind LIKE ?2 "
+                      "|| '.%') AND (NOT ?3 OR clock = 'pinned') ORDER BY id DESC LIMIT ?4");
+  q.bind(1, opt.subject);
+  q.bind(2, opt.kind);
+  q.bind(3, opt.backfilled ? 1 : 0);
+  q.bind(4, opt.limit);
+  struct Line {
+    std::int64_t id;
+    std::string at, recorded_at, clock, op, kind, subject;
+  };
+  std::vector<Line> lines;
+  while (q.executeStep()) {
+    lines.push_back({q.getColumn(0).getInt64(), q.getColumn(1).getString(), q.getColumn(2).getString(),
+                     q.getColumn(3).getString(), q.getColumn(4).getString(), q.getColumn(5).getString(),
+                     q.getColumn(6).getString()});
+  }
+  std::reverse(lines.begin(), lines.end());
+  if (ctx.json()) {
+    nlohmann::json list = nlohmann::json::array();
+    for (const auto& l : lines) {
+      list.push_back({{"id", l.id},
+                      {"at", l.at},
+                      {"recorded_at", l.recorded_at.empty() ? nlohmann::json(nullptr) : nlohmann::json(l.recorded_at)},
+                      {"backfilled", l.clock == "pinned"},
+                      {"operator", l.op.empty() ? nlohmann::json(nullptr) : nlohmann::json(l.op)},
+                      {"kind", l.kind},
+                      {"subject", l.subject}});
+    }
+    print_json(ctx.out, {{"events", list}});
+    return;
+  }
+  Table table;
+  for (const auto& l : lines) {
+    table.add({std::to_string(l.id), l.at, backfill_mark(l.clock, l.recorded_at), l.op, l.kind, l.subject});
+  }
+  table.print(ctx.out);
+}
+
 void run_audit(Context& ctx, const AuditOptions& opt) {
+  if (opt.action == "log") {
+    run_log(ctx, opt);
+    return;
+  }
   const auto result = core::verify_history(ctx.read_db(), opt.anchor);
   if (opt.action == "head") {
     if (!result.ok()) throw core::Failure(result.describe());
     if (ctx.json()) {
-      print_json(ctx.out, {{"events", result.events}, {"head", result.head}});
+      print_json(ctx.out, {{"events", result.head.events},
+                           {"head", result.head.hash},
+                           {"recorded_at", result.head.recorded_at.empty() ? nlohmann::json(nullptr)
+                                                                           : nlohmann::json(result.head.recorded_at)}});
     } else {
-      ctx.out << result.head << '\n';
+      ctx.out << result.head.line() << '\n';
     }
     return;
   }
   if (ctx.json()) {
     print_json(ctx.out, {{"ok", result.ok()},
                          {"events", result.events},
-                         {"head", result.ok() ? nlohmann::json(result.head) : nlohmann::json(nullptr)},
+                         {"backfilled", result.backfilled},
+                         {"head", result.ok() ? nlohmann::json(result.head.hash) : nlohmann::json(nullptr)},
                          {"bad_event", result.bad_event ? nlohmann::json(*result.bad_event) : nlohmann::json(nullptr)},
                          {"problem", result.problem}});
   } else if (result.ok()) {
-    ctx.out << fmt::format("ok: {} events verified{}; head {}\n", result.events,
-                           opt.anchor.empty() ? "" : ", anchor found", result.head);
+    ctx.out << fmt::format("ok: {} events verified{}{}; head {}\n", result.events,
+                           opt.anchor.empty() ? "" : ", anchor found",
+                           result.backfilled ? fmt::format(", {} back-filled (dated by $SQGL_NOW)", result.backfilled)
+                                             : "",
+                           result.head.hash);
   }
   if (!result.ok()) throw core::Failure(result.describe());
 }
@@ -43,15 +108,24 @@ void run_audit(Context& ctx, const AuditOptions& opt) {
 
 RunFn setup_audit(CLI::App& app) {
   auto opt = std::make_shared<AuditOptions>();
-  auto* sub = app.add_subcommand("audit", "Check the hash-chained history (verify), or print its newest hash (head)");
-  sub->add_option("action", opt->action, "verify or head")->required()->check(CLI::IsMember({"verify", "head"}));
+  auto* sub = app.add_subcommand(
+      "audit", "Check the hash-chained history (verify), print what to keep off the machine (head), or list it (log)");
+  sub->add_option("action", opt->action, "verify, head or log")->required()->check(CLI::IsMember({"verify", "head", "log"}));
   sub->add_option("--anchor", opt->anchor,
-                  "A head printed earlier and kept off this machine: the history must still pass through it");
+                  "With verify: a head printed earlier and kept off this machine ('HASH N TIME', or the hash): the "
+                  "history must still pass through it");
+  sub->add_option("--subject", opt->subject, "With log: only events about this (a case number, staff number, key)")
+      ->check(non_empty());
+  sub->add_option("--kind", opt->kind, "With log: only this kind of event (case.approve), or family (case)")
+      ->check(non_empty());
+  sub->add_flag("--backfilled", opt->backfilled, "With log: only events dated by a pinned clock ($SQGL_NOW)");
+  sub->add_option("--limit", opt->limit, "With log: the newest N events (default 50)")->check(CLI::Range(1, 1000000));
   sub->footer(
-      "Exit 0 when every event verifies; exit 1 naming the first that does not, a deleted tail, or an anchor\n"
-      "that is no longer in the history.\n"
+      "verify: exit 0 when every event verifies; exit 1 naming the first that does not, a deleted tail, or an\n"
+      "anchor that is no longer where it was. head: the line a nightly job keeps elsewhere (hash, event count,\n"
+      "time). log: events with their business time; a time the machine's clock disagrees with is marked.\n"
       "Examples:\n  sqgl audit verify\n  sqgl audit head | mail -s 'sqgl head' audit@example.org\n"
-      "  sqgl audit verify --anchor 3f5a…");
+      "  sqgl audit verify --anchor \"$(cat anchor.txt)\"\n  sqgl audit log --subject 150204-20120129-0001");
   return [opt](Context& ctx) { run_audit(ctx, *opt); };
 }
 

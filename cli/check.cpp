@@ -17,15 +17,31 @@ struct CheckOptions {
 void run_check(Context& ctx, const CheckOptions& opt) {
   const auto report = core::check_database(ctx.read_db(), opt.anchor);
   const auto& history = report.history;
+  const auto& replay = report.replay;
   if (ctx.json()) {
+    nlohmann::json differences = nlohmann::json::array();
+    for (const auto& f : replay.findings) {
+      differences.push_back({{"subject", f.subject}, {"field", f.field}, {"history", f.history}, {"table", f.table}});
+    }
     print_json(ctx.out, {{"ok", report.ok()},
                          {"integrity", report.integrity},
                          {"foreign_keys", report.foreign_keys},
                          {"history",
                           {{"ok", history.ok()},
                            {"events", history.events},
-                           {"head", history.ok() ? nlohmann::json(history.head) : nlohmann::json(nullptr)},
-                           {"problem", history.describe()}}}});
+                           {"backfilled", history.backfilled},
+                           {"head", history.ok() ? nlohmann::json(history.head.hash) : nlohmann::json(nullptr)},
+                           {"problem", history.describe()}}},
+                         {"replay",
+                          {{"ok", history.ok() && replay.ok()},
+                           {"compared",
+                            {{"cases", replay.cases},
+                             {"staff", replay.staff},
+                             {"settings", replay.settings},
+                             {"residents", replay.residents},
+                             {"calendar_days", replay.calendar_days}}},
+                           {"differences", replay.total_findings},
+                           {"shown", differences}}}});
   } else {
     auto section = [&](std::string_view name, const std::vector<std::string>& problems) {
       if (problems.empty()) {
@@ -38,10 +54,32 @@ void run_check(Context& ctx, const CheckOptions& opt) {
     section("integrity", report.integrity);
     section("foreign keys", report.foreign_keys);
     if (history.ok()) {
-      ctx.out << fmt::format("history: ok, {} events{}, head {}\n", thousands(history.events),
-                             opt.anchor.empty() ? "" : ", anchor found", history.head);
+      ctx.out << fmt::format("history: ok, {} events{}{}, head {}\n", thousands(history.events),
+                             opt.anchor.empty() ? "" : ", anchor found",
+                             history.backfilled ? fmt::format(", {} back-filled", thousands(history.backfilled)) : "",
+                             history.head.hash);
     } else {
       ctx.out << fmt::format("history: {}\n", history.describe());
+    }
+    if (!history.ok()) {
+      ctx.out << "replay: not run (the history itself does not verify)\n";
+    } else if (replay.ok()) {
+      auto count = [](std::int64_t n, const char* one, const char* many) {
+        return fmt::format("{} {}", thousands(n), n == 1 ? one : many);
+      };
+      ctx.out << fmt::format("replay: ok, the tables are what the history says ({}, {}, {}, {}, {})\n",
+                             count(replay.cases, "case", "cases"), count(replay.staff, "staff member", "staff"),
+                             count(replay.settings, "setting", "settings"),
+                             count(replay.residents, "resident's flags", "residents' flags"),
+                             count(replay.calendar_days, "calendar day", "calendar days"));
+    } else {
+      ctx.out << fmt::format("replay: {} difference{} between the history and the tables\n",
+                             thousands(replay.total_findings), replay.total_findings == 1 ? "" : "s");
+      for (const auto& f : replay.findings) ctx.out << "  " << f.line() << '\n';
+      if (replay.total_findings > static_cast<std::int64_t>(replay.findings.size())) {
+        ctx.out << fmt::format("  … and {} more\n",
+                               thousands(replay.total_findings - static_cast<std::int64_t>(replay.findings.size())));
+      }
     }
   }
   if (!report.ok()) {
@@ -54,11 +92,13 @@ void run_check(Context& ctx, const CheckOptions& opt) {
 
 RunFn setup_check(CLI::App& app) {
   auto opt = std::make_shared<CheckOptions>();
-  auto* sub = app.add_subcommand("check", "Check the database: integrity, foreign keys and the history's hash chain");
+  auto* sub = app.add_subcommand(
+      "check", "Check the database: integrity, foreign keys, the history's hash chain, and the tables against it");
   sub->add_option("--anchor", opt->anchor, "A history head kept off this machine: the history must pass through it");
   sub->footer(
-      "Runs PRAGMA integrity_check, PRAGMA foreign_key_check and 'audit verify'. Exit 0 when all is well, else\n"
-      "exit 1 with every problem listed on stdout.\n"
+      "Runs PRAGMA integrity_check, PRAGMA foreign_key_check and 'audit verify', then replays every case, staff\n"
+      "member, setting, resident's flags and calendar day from the history and names each field the tables hold\n"
+      "differently. Exit 0 when all is well, else exit 1 with every problem listed on stdout.\n"
       "Example (cron mails what a job prints; print only on trouble):\n  out=$(sqgl check 2>&1) || echo \"$out\"");
   return [opt](Context& ctx) { run_check(ctx, *opt); };
 }

@@ -26,6 +26,7 @@ core::OutputRules output_rules(const Context& ctx, std::vector<std::string> inpu
 SQLite::Database& Context::open(bool writable) {
   if (db_) return *db_;
   db_ = std::make_unique<SQLite::Database>(core::open_database(globals_.db, writable));
+  core::check_clock(*db_, clock);
   // Everything this command creates from now on (reports, backups, reject files,
   // the -wal and -shm) gets the access the database's setting allows.
   const auto access = core::file_access(*db_);

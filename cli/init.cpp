@@ -7,6 +7,7 @@
 #include "cli/output.h"
 #include "core/demo.h"
 #include "core/error.h"
+#include "core/maintenance.h"
 #include "core/store.h"
 
 namespace sqgl::cli {
@@ -19,6 +20,7 @@ struct InitOptions {
   double scale = 1.0;
   std::string schema_dir;
   int history_years = 0;
+  std::string clock;
 };
 
 void run_init(Context& ctx, const InitOptions& opt) {
@@ -33,7 +35,22 @@ void run_init(Context& ctx, const InitOptions& opt) {
     files = std::make_unique<core::DirectoryDataFiles>(opt.schema_dir);
   }
   core::initialize_database(path, [&](SQLite::Database& db, bool created) {
+    // Who may date events: a new database for a demo or tests takes $SQGL_NOW (a
+    // recorded setting); any other keeps the machine's clock.
+    const bool pinned = created && (opt.demo || opt.clock == "pinned");
+    if (!created && !opt.clock.empty()) {
+      throw core::InvalidInput("--clock sets the clock of a new database; an existing one changes it with "
+                               "'sqgl setting clock'");
+    }
+    if (created && !pinned && ctx.clock.pinned()) {
+      throw core::InvalidInput(
+          "$SQGL_NOW pins the clock, but a new database is dated by the machine's clock; unset SQGL_NOW, or create "
+          "it with 'sqgl init --clock pinned' (tests, demos, recorded back-filling)");
+    }
     report = core::init_database(db, ctx.clock, ctx.operator_(), *files, created);
+    // (After the schema is known current: a newer database is refused for that.)
+    if (!created) core::check_clock(db, ctx.clock);
+    if (pinned) core::change_setting(db, ctx.clock, ctx.operator_(), "clock", "pinned");
     if (opt.demo) demo = core::generate_demo(db, ctx.clock, ctx.operator_(), demo_options);
   });
 
@@ -94,6 +111,10 @@ RunFn setup_init(CLI::App& app) {
   sub->add_option("--schema-dir", opt->schema_dir,
                   "Load catalog/ and calendar/ from DIR (an edited copy of schema/) instead of the built-in data")
       ->check(CLI::ExistingDirectory);
+  sub->add_option("--clock", opt->clock,
+                  "A new database's clock: system (default) dates events by the machine's clock; pinned also takes "
+                  "$SQGL_NOW, for tests and recorded back-filling (--demo sets it)")
+      ->check(CLI::IsMember({"system", "pinned"}));
   sub->footer(
       "Running init on a current database changes nothing. A new file is readable by its owner only.\n"
       "Examples:\n  sqgl init\n  sqgl --db demo.db init --demo --seed 7");

@@ -53,15 +53,32 @@ void run_setting(Context& ctx, const SettingOptions& opt) {
   }
   find_spec(opt.key);
   std::string old;
-  run_write(ctx, "setting", opt.key, [&](auto& db, const core::Operator& op, const auto&) {
-    if (!op.has_role("admin")) {
-      throw core::PermissionDenied(fmt::format("{} ({}) may not change settings: that is for the district admin",
-                                               core::errors::quote(op.staff_no), op.unit_name));
+  bool modes_changed = false;
+  const auto access = [](const std::string& value) {
+    return value == "group" ? core::FileAccess::group : core::FileAccess::owner;
+  };
+  try {
+    run_write(ctx, "setting", opt.key, [&](auto& db, const core::Operator& op, const auto&) {
+      if (!op.has_role("admin")) {
+        throw core::PermissionDenied(fmt::format("{} ({}) may not change settings: that is for the district admin",
+                                                 core::errors::quote(op.staff_no), op.unit_name));
+      }
+      old = core::change_setting(db, ctx.clock, op.staff_no, opt.key, opt.value);
+      // The files themselves change before the setting commits: a chmod that fails
+      // (someone else's file) leaves the setting as it was.
+      if (opt.key == "files" && old != opt.value) {
+        modes_changed = true;
+        core::apply_file_access(ctx.db_path(), access(opt.value));
+      }
+    });
+  } catch (...) {
+    if (modes_changed) {
+      try {
+        core::apply_file_access(ctx.db_path(), access(old));
+      } catch (const core::Error&) {  // NOLINT(bugprone-empty-catch): the first failure is the one to report
+      }
     }
-    old = core::change_setting(db, ctx.clock, op.staff_no, opt.key, opt.value);
-  });
-  if (opt.key == "files") {
-    core::apply_file_access(ctx.db_path(), opt.value == "group" ? core::FileAccess::group : core::FileAccess::owner);
+    throw;
   }
   if (ctx.json()) {
     print_json(ctx.out, {{"setting", opt.key}, {"from", old}, {"to", opt.value}, {"changed", old != opt.value}});

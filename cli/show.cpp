@@ -73,7 +73,10 @@ void run_show(Context& ctx, const ShowOptions& opt) {
 
   out << "\nhistory:\n";
   Table history;
-  for (const auto& e : c.history) history.add({e.at, e.operator_, describe_event(e)});
+  for (const auto& e : c.history) {
+    const std::string mark = backfill_mark(e.clock, e.recorded_at);
+    history.add({e.at, e.operator_, describe_event(e) + (mark.empty() ? "" : " (" + mark + ")")});
+  }
   history.print(out, "  ");
 }
 

@@ -32,6 +32,10 @@ nlohmann::json case_json(const core::Case& c, core::Date today);
 /// 非常满意 … 非常不满意 for 5 … 1.
 std::string score_label(int score);
 
+/// "" for an event dated by the machine's clock; for one dated by $SQGL_NOW,
+/// "back-filled, recorded 2026-11-29T13:04:17": when it was really written.
+std::string backfill_mark(std::string_view clock, std::string_view recorded_at);
+
 /// One line describing a case event: "approved step 1 (服务站); now at step 2".
 std::string describe_event(const core::CaseEvent& event);
 

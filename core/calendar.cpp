@@ -122,14 +122,21 @@ void add_calendar_day(SQLite::Database& db, int year, const std::string& date_te
                       const std::string& name) {
   auto date = parse_date(date_text);
   if (!date) throw FieldError("date", fmt::format("{} is not a real date (YYYY-MM-DD)", errors::quote(date_text)));
-  // A notice may move a weekend at the edge of the neighbouring year (2012's
-  // notice makes 2011-12-31 a working day), but nothing further away.
-  const int y = year_of(*date);
-  if (y < year - 1 || y > year + 1) {
-    throw FieldError("date", fmt::format("{} is not in or next to {}", errors::quote(date_text), year));
-  }
   if (kind != "off" && kind != "work") {
     throw FieldError("kind", fmt::format("{} is neither 'off' nor 'work'", errors::quote(kind)));
+  }
+  // A notice covers its own year. It may also make a weekend just across the
+  // year's edge a working day (2012's notice makes 2011-12-31 one), but it never
+  // changes another year's holidays.
+  if (year_of(*date) != year) {
+    const Date first{std::chrono::year{year} / 1 / 1}, last{std::chrono::year{year} / 12 / 31};
+    const bool near_edge = (*date >= first - std::chrono::days{7} && *date < first) ||
+                           (*date > last && *date <= last + std::chrono::days{7});
+    if (kind != "work" || !near_edge) {
+      throw FieldError("date", fmt::format("{} is not in {}: a calendar holds its own year, and only adjusted "
+                                           "working days within 7 days of its edge",
+                                           errors::quote(date_text), year));
+    }
   }
   if (kind == "work" && iso_weekday(*date) <= 5) {
     throw FieldError("date", fmt::format("{} is a weekday; only a Saturday or Sunday can be an adjusted working day",

@@ -9,6 +9,7 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "core/case_record.h"
 #include "core/catalog.h"
 #include "core/citizen_id.h"
 #include "core/district.h"
@@ -16,6 +17,7 @@
 #include "core/history.h"
 #include "core/maintenance.h"
 #include "core/store.h"
+#include "core/text.h"
 
 namespace sqgl::core {
 
@@ -223,21 +225,69 @@ std::string next_case_number(const SQLite::Database& db, Date today) {
   if (d.executeStep()) district = d.getColumn(0).getString();
   const std::string day = format_date(today);
   const std::string prefix = fmt::format("{}-{}{}{}-", district, day.substr(0, 4), day.substr(5, 2), day.substr(8, 2));
-  // Inside BEGIN IMMEDIATE no other writer can take the same number.
-  SQLite::Statement q(db, "SELECT max(number) FROM cases WHERE number >= ? AND number < ?");
-  SQLite::bind(q, prefix, prefix + "~");
+  // Inside BEGIN IMMEDIATE no other writer can take the same number. Only numbers
+  // of the day's own shape count (0001 … 9999).
+  SQLite::Statement q(db, "SELECT number FROM cases WHERE number >= ?1 || '0001' AND number <= ?1 || '9999' "
+                          "AND length(number) = length(?1) + 4 ORDER BY number DESC LIMIT 1");
+  q.bind(1, prefix);
   int last = 0;
-  if (q.executeStep() && !q.getColumn(0).isNull()) last = std::stoi(q.getColumn(0).getString().substr(prefix.size()));
-  return fmt::format("{}{:04}", prefix, last + 1);
+  if (q.executeStep()) {
+    const std::string tail = q.getColumn(0).getString().substr(prefix.size());
+    if (tail.find_first_not_of("0123456789") == std::string::npos) last = std::stoi(tail);
+  }
+  if (last < 9999) return fmt::format("{}{:04}", prefix, last + 1);
+  // Imported history took the day's last number: the first one free.
+  SQLite::Statement taken(db, "SELECT number FROM cases WHERE number >= ?1 || '0001' AND number <= ?1 || '9999' "
+                              "AND length(number) = length(?1) + 4 ORDER BY number");
+  taken.bind(1, prefix);
+  int expected = 1;
+  while (taken.executeStep() && taken.getColumn(0).getString() == fmt::format("{}{:04}", prefix, expected)) ++expected;
+  if (expected > 9999) throw Conflict(fmt::format("all 9,999 case numbers of {} are taken", day));
+  return fmt::format("{}{:04}", prefix, expected);
 }
 
-void activate_step(SQLite::Database& db, const WorkCalendar& calendar, std::int64_t case_id, int seq, int days,
-                   const DateTime& now) {
+// Starts step `seq` now; returns its due date.
+std::string activate_step(SQLite::Database& db, const WorkCalendar& calendar, std::int64_t case_id, int seq, int days,
+                          const DateTime& now) {
+  const std::string due = format_date(calendar.add_working_days(now.date, days));
   SQLite::Statement q(db,
                       "UPDATE case_steps SET status = 'active', started_at = ?, due_date = ? "
                       "WHERE case_id = ? AND seq = ?");
-  SQLite::bind(q, format_datetime(now), format_date(calendar.add_working_days(now.date, days)), case_id, seq);
+  SQLite::bind(q, format_datetime(now), due, case_id, seq);
   q.exec();
+  return due;
+}
+
+// Closes the case's open wait for materials: resumed now, after `working_days`
+// (none when the case ended while it waited).
+void end_wait(SQLite::Database& db, std::int64_t case_id, const DateTime& now, std::optional<int> working_days) {
+  SQLite::Statement q(db,
+                      "UPDATE case_waits SET resumed_at = ?, working_days = ? "
+                      "WHERE case_id = ? AND resumed_at IS NULL");
+  q.bind(1, format_datetime(now));
+  if (working_days) {
+    q.bind(2, *working_days);
+  } else {
+    q.bind(2);
+  }
+  q.bind(3, case_id);
+  q.exec();
+}
+
+// Times are causal: nothing about a case is dated before what its history holds
+// (a decision before the acceptance, a bureau's before the station's, a rating
+// before the decision). Only a pinned clock ($SQGL_NOW) can try.
+void require_causal(const SQLite::Database& db, const CaseRow& c, const DateTime& now) {
+  SQLite::Statement q(db, "SELECT at FROM events WHERE subject = ? AND kind LIKE 'case.%' ORDER BY id DESC LIMIT 1");
+  q.bind(1, c.number);
+  std::string latest = c.accepted_at;
+  if (q.executeStep()) latest = std::max(latest, q.getColumn(0).getString());
+  const std::string at = format_datetime(now);
+  if (at < latest) {
+    throw InvalidInput(fmt::format("the clock says {}, but case {} has an event dated {}; nothing about a case is "
+                                   "dated before what its history holds",
+                                   at, errors::quote(c.number), latest));
+  }
 }
 
 void decide_step(SQLite::Database& db, std::int64_t case_id, int seq, const std::string& status, const Operator& op,
@@ -254,12 +304,6 @@ void close_case(SQLite::Database& db, std::int64_t case_id, const std::string& s
   SQLite::bind(q, status, format_datetime(now), case_id);
   q.exec();
 }
-
-struct StepUnit {
-  std::int64_t id = 0;
-  std::string code;
-  std::string name_zh;
-};
 
 // The unit that decides `step` for a case of `community_id` (see resolve_step_unit).
 StepUnit step_unit(const SQLite::Database& db, const ChainStep& step, std::int64_t community_id) {
@@ -293,8 +337,8 @@ void check_case_filter(const SQLite::Database& db, const CaseFilter& filter) {
 
 }  // namespace
 
-std::int64_t resolve_step_unit(const SQLite::Database& db, const ChainStep& step, std::int64_t community_id) {
-  return step_unit(db, step, community_id).id;
+StepUnit resolve_step_unit(const SQLite::Database& db, const ChainStep& step, std::int64_t community_id) {
+  return step_unit(db, step, community_id);
 }
 
 bool Operator::has_role(std::string_view role) const {
@@ -373,6 +417,7 @@ Case apply_case(SQLite::Database& db, const Clock& clock, const WorkCalendar& ca
     throw PermissionDenied(fmt::format("{} ({}) may not accept applications: that is for station window staff",
                                        errors::quote(op.staff_no), op.unit_name));
   }
+  check_free_text("--note", request.note);
   const DateTime now = clock.now();
   const Item item = get_item(db, request.item);
   const CitizenId id = parse_citizen_id(request.citizen_id, now.date);
@@ -471,108 +516,61 @@ Case apply_case(SQLite::Database& db, const Clock& clock, const WorkCalendar& ca
     units.push_back(step_unit(db, step, op.community_id));
   }
 
-  Case c;
-  c.number = next_case_number(db, now.date);
-  c.item = item.code;
-  c.item_name = item.name_zh;
-  c.model = model;
-  c.status = "open";
-  c.citizen_id = id.number;
-  c.resident_name = resident_name;
-  c.community_code = op.community_code;
-  c.community_name = op.community_name;
-  c.window = item.window;
-  c.accepted_at = format_datetime(now);
-  c.accepted_by = op.staff_no;
-  c.due_date = format_date(calendar.add_working_days(now.date, total_days));
-  c.promise_days = total_days;
-  c.note = request.note;
-  c.current_seq = chain.front().seq;
-  SQLite::Statement insert(db,
-                           "INSERT INTO cases (number, item, model, resident_id, community_id, window, status, "
-                           "current_seq, accepted_at, accepted_by, due_date, note) "
-                           "VALUES (?, ?, ?, ?, ?, ?, 'open', ?, ?, ?, ?, ?)");
-  SQLite::bind(insert, c.number, item.code, model, resident_id, op.community_id, item.window, *c.current_seq,
-               c.accepted_at, op.id, c.due_date, request.note);
-  insert.exec();
-  const std::int64_t case_id = db.getLastInsertRowid();
-
-  // The first step starts now; the others wait their turn.
-  SQLite::Statement add_step(db,
-                             "INSERT INTO case_steps (case_id, seq, level, unit_id, name_zh, role, days, status, "
-                             "started_at, due_date) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+  // The case as it is accepted: written by the one case writer and carried whole
+  // by its event, from which `sqgl check` replays it.
+  CaseRecord record;
+  record.number = next_case_number(db, now.date);
+  record.item = item.code;
+  record.model = model;
+  record.resident_id = resident_id;
+  record.community = op.community_code;
+  record.window = item.window;
+  record.status = "open";
+  record.current_seq = chain.front().seq;
+  record.accepted_at = format_datetime(now);
+  record.accepted_by = op.staff_no;
+  record.due_date = format_date(calendar.add_working_days(now.date, total_days));
+  record.note = request.note;
   for (std::size_t i = 0; i < chain.size(); ++i) {
-    CaseStep step;
-    step.seq = chain[i].seq;
-    step.level = chain[i].level;
-    step.unit_code = units[i].code;
-    step.unit_name = units[i].name_zh;
-    step.name_zh = chain[i].name_zh;
-    step.role = chain[i].role;
-    step.days = chain[i].days;
-    step.status = i == 0 ? "active" : "pending";
-    add_step.reset();
-    SQLite::bind(add_step, case_id, step.seq, step.level, units[i].id, step.name_zh, step.role, step.days, step.status);
+    StepRecord step{chain[i].seq, chain[i].level, units[i].code, chain[i].name_zh, chain[i].role, chain[i].days,
+                    i == 0 ? "active" : "pending", "", "", "", "", "", ""};
     if (i == 0) {
-      step.started_at = c.accepted_at;
+      // The first step starts now; the others wait their turn.
+      step.started_at = record.accepted_at;
       step.due_date = format_date(calendar.add_working_days(now.date, step.days));
-      add_step.bind(9, step.started_at);
-      add_step.bind(10, step.due_date);
-    } else {
-      add_step.bind(9);
-      add_step.bind(10);
     }
-    add_step.exec();
-    c.steps.push_back(std::move(step));
+    record.steps.push_back(std::move(step));
   }
-
-  SQLite::Statement add_material(db,
-                                 "INSERT INTO case_materials (case_id, seq, name_zh, required, received_at) "
-                                 "VALUES (?, ?, ?, ?, ?)");
-  for (auto m : materials) {
-    add_material.reset();
-    SQLite::bind(add_material, case_id, m.seq, m.name_zh, m.required ? 1 : 0);
-    if (std::find(given.begin(), given.end(), m.seq) != given.end()) {
-      m.received_at = c.accepted_at;
-      add_material.bind(5, m.received_at);
-    } else {
-      add_material.bind(5);
-    }
-    add_material.exec();
-    c.materials.push_back(std::move(m));
+  for (const auto& m : materials) {
+    const bool received = std::find(given.begin(), given.end(), m.seq) != given.end();
+    record.materials.push_back({m.seq, m.name_zh, m.required, received ? record.accepted_at : "", ""});
   }
-
-  const json detail{{"item", item.code},
-                    {"model", model},
-                    {"resident", mask_citizen_id(id.number)},
-                    {"due_date", c.due_date},
-                    {"materials", given},
-                    {"status", {{"before", nullptr}, {"after", "open"}}}};
-  // The event carries the moment the case was accepted, as the returned case says.
-  CaseEvent event{0, c.accepted_at, op.staff_no, "case.apply", detail.dump()};
-  event.id = append_event(db, FixedClock(now), {event.kind, c.number, event.detail, op.staff_no});
-  c.history.push_back(std::move(event));
-  return c;
+  CaseWriter(db).insert(record);
+  append(db, clock, op, "case.apply", record.number,
+         {{"record", case_record_json(record)}, {"resident", mask_citizen_id(id.number)}});
+  return get_case(db, calendar, record.number);
 }
 
 int approve_case(SQLite::Database& db, const Clock& clock, const WorkCalendar& calendar, const Operator& op,
                  std::string_view number, const std::string& note) {
+  check_free_text("--note", note);
   const CaseRow c = load_case(db, number);
   require_open(c);
   const StepRow step = load_step(db, c.id, *c.current_seq);
   require_decider(db, op, c, step);
   const DateTime now = clock.now();
+  require_causal(db, c, now);
   decide_step(db, c.id, step.seq, "approved", op, now, note);
   SQLite::Statement next(db, "SELECT seq, days FROM case_steps WHERE case_id = ? AND seq > ? ORDER BY seq LIMIT 1");
   SQLite::bind(next, c.id, step.seq);
   json detail{{"step", step.seq}, {"unit", step.unit_name}, {"note", note}};
   if (next.executeStep()) {
     const int seq = next.getColumn(0).getInt();
-    activate_step(db, calendar, c.id, seq, next.getColumn(1).getInt(), now);
+    detail["next_step"] = seq;
+    detail["next_due"] = activate_step(db, calendar, c.id, seq, next.getColumn(1).getInt(), now);
     SQLite::Statement move(db, "UPDATE cases SET current_seq = ? WHERE id = ?");
     SQLite::bind(move, seq, c.id);
     move.exec();
-    detail["next_step"] = seq;
     detail["status"] = {{"before", "open"}, {"after", "open"}};
   } else {
     close_case(db, c.id, "approved", now);
@@ -585,11 +583,13 @@ int approve_case(SQLite::Database& db, const Clock& clock, const WorkCalendar& c
 int reject_case(SQLite::Database& db, const Clock& clock, const Operator& op, std::string_view number,
                 const std::string& reason) {
   if (reason.empty()) throw InvalidInput("a rejection needs its reason: --reject REASON");
+  check_free_text("--reject", reason);
   const CaseRow c = load_case(db, number);
   require_open(c);
   const StepRow step = load_step(db, c.id, *c.current_seq);
   require_decider(db, op, c, step);
   const DateTime now = clock.now();
+  require_causal(db, c, now);
   decide_step(db, c.id, step.seq, "rejected", op, now, reason);
   close_case(db, c.id, "rejected", now);
   append(db, clock, op, "case.reject", c.number,
@@ -600,11 +600,13 @@ int reject_case(SQLite::Database& db, const Clock& clock, const Operator& op, st
 int return_case(SQLite::Database& db, const Clock& clock, const Operator& op, std::string_view number,
                 const std::vector<std::string>& materials, const std::string& note) {
   if (materials.empty()) throw InvalidInput("name the materials to supplement: --return M1,M2");
+  check_free_text("--note", note);
   const CaseRow c = load_case(db, number);
   require_open(c);
   const StepRow step = load_step(db, c.id, *c.current_seq);
   require_decider(db, op, c, step);
   const DateTime now = clock.now();
+  require_causal(db, c, now);
   const auto requested = match_materials(materials, case_materials(db, c.id), c.item);
   SQLite::Statement request(db,
                             "UPDATE case_materials SET requested_at = ?, received_at = NULL "
@@ -620,6 +622,13 @@ int return_case(SQLite::Database& db, const Clock& clock, const Operator& op, st
   SQLite::Statement pause(db, "UPDATE cases SET status = 'returned', returned_at = ? WHERE id = ?");
   SQLite::bind(pause, format_datetime(now), c.id);
   pause.exec();
+  // The wait begins: reports as of a day within it see the case waiting, not late.
+  SQLite::Statement wait(db,
+                         "INSERT INTO case_waits (case_id, seq, step, returned_at, due_before, step_due_before) "
+                         "VALUES (?1, (SELECT COALESCE(max(seq), 0) + 1 FROM case_waits WHERE case_id = ?1), ?2, ?3, "
+                         "?4, ?5)");
+  SQLite::bind(wait, c.id, step.seq, format_datetime(now), c.due_date, step.due_date);
+  wait.exec();
   append(db, clock, op, "case.return", c.number,
          {{"step", step.seq},
           {"materials", requested},
@@ -650,6 +659,7 @@ void supplement_case(SQLite::Database& db, const Clock& clock, const WorkCalenda
     throw InvalidInput(fmt::format("case {} still waits for: {}", errors::quote(c.number), list));
   }
   const DateTime now = clock.now();
+  require_causal(db, c, now);
   SQLite::Statement receive(db, "UPDATE case_materials SET received_at = ? WHERE case_id = ? AND seq = ?");
   for (int seq : given) {
     receive.reset();
@@ -671,25 +681,31 @@ void supplement_case(SQLite::Database& db, const Clock& clock, const WorkCalenda
                            "paused_days = paused_days + ? WHERE id = ?");
   SQLite::bind(resume, due, paused, c.id);
   resume.exec();
+  end_wait(db, c.id, now, paused);
   append(db, clock, op, "case.supplement", c.number,
          {{"materials", given},
           {"paused_days", paused},
           {"due_date", {{"before", c.due_date}, {"after", due}}},
+          {"step_due", {{"before", step.due_date}, {"after", step_due}}},
           {"status", {{"before", "returned"}, {"after", "open"}}}});
 }
 
 void withdraw_case(SQLite::Database& db, const Clock& clock, const Operator& op, std::string_view number,
                    const std::string& reason) {
+  check_free_text("--reason", reason);
   const CaseRow c = load_case(db, number);
   require_window_clerk(op, c.community_id, "withdraw a case");
   if (c.status != "open" && c.status != "returned") {
     throw Conflict(fmt::format("case {} is already {}", errors::quote(c.number), c.status));
   }
   const DateTime now = clock.now();
+  require_causal(db, c, now);
   decide_step(db, c.id, *c.current_seq, "withdrawn", op, now, reason);
   close_case(db, c.id, "withdrawn", now);
+  // A case withdrawn while it waited for materials waits no more.
+  if (c.status == "returned") end_wait(db, c.id, now, std::nullopt);
   append(db, clock, op, "case.withdraw", c.number,
-         {{"reason", reason}, {"status", {{"before", c.status}, {"after", "withdrawn"}}}});
+         {{"step", *c.current_seq}, {"reason", reason}, {"status", {{"before", c.status}, {"after", "withdrawn"}}}});
 }
 
 namespace {
@@ -712,6 +728,7 @@ std::vector<std::pair<std::int64_t, std::string>> eligible_staff(const SQLite::D
 
 void assign(SQLite::Database& db, const Clock& clock, const Operator& op, const CaseRow& c, const StepRow& step,
             std::int64_t staff_id, const std::string& staff_no, bool automatic) {
+  require_causal(db, c, clock.now());
   std::string before;
   if (step.assignee_id) {
     SQLite::Statement q(db, "SELECT staff_no FROM staff WHERE id = ?");
@@ -827,6 +844,7 @@ void evaluate_case(SQLite::Database& db, const Clock& clock, const Operator& op,
   if (score < 1 || score > 5) {
     throw errors::invalid("score", std::to_string(score), "expected 1 (非常不满意) to 5 (非常满意)");
   }
+  check_free_text("--comment", comment);
   const CaseRow c = load_case(db, number);
   require_window_clerk(op, c.community_id, "record a rating");
   if (c.status != "approved" && c.status != "rejected") {
@@ -840,6 +858,7 @@ void evaluate_case(SQLite::Database& db, const Clock& clock, const Operator& op,
         fmt::format("case {} was already rated ({})", errors::quote(c.number), existing.getColumn(0).getInt()));
   }
   const DateTime now = clock.now();
+  require_causal(db, c, now);
   SQLite::Statement q(db, "INSERT INTO evaluations (case_id, score, comment, at, recorded_by) VALUES (?, ?, ?, ?, ?)");
   SQLite::bind(q, c.id, score, comment, format_datetime(now), op.id);
   q.exec();
@@ -913,13 +932,14 @@ Case get_case(const SQLite::Database& db, const WorkCalendar& calendar, std::str
   }
   c.materials = case_materials(db, case_id);
   SQLite::Statement events(db,
-                           "SELECT id, at, COALESCE(operator, ''), kind, detail FROM events "
-                           "WHERE subject = ? AND kind LIKE 'case.%' ORDER BY id");
+                           "SELECT id, at, COALESCE(recorded_at, ''), COALESCE(clock, ''), COALESCE(operator, ''), "
+                           "kind, detail FROM events WHERE subject = ? AND kind LIKE 'case.%' ORDER BY id");
   events.bind(1, c.number);
   while (events.executeStep()) {
     c.history.push_back({events.getColumn(0).getInt64(), events.getColumn(1).getString(),
                          events.getColumn(2).getString(), events.getColumn(3).getString(),
-                         events.getColumn(4).getString()});
+                         events.getColumn(4).getString(), events.getColumn(5).getString(),
+                         events.getColumn(6).getString()});
   }
   return c;
 }

@@ -43,9 +43,16 @@ struct Operator {
 Operator resolve_operator(const SQLite::Database& db, const std::optional<std::string>& staff_no,
                           const std::function<std::string()>& login = {});
 
+/// A unit that decides a step.
+struct StepUnit {
+  std::int64_t id = 0;
+  std::string code;
+  std::string name_zh;
+};
+
 /// The unit that decides `step` for a case of `community_id`: the community's station
 /// or residents' committee, its street office, or the named unit. Conflict when none is set up.
-std::int64_t resolve_step_unit(const SQLite::Database& db, const ChainStep& step, std::int64_t community_id);
+StepUnit resolve_step_unit(const SQLite::Database& db, const ChainStep& step, std::int64_t community_id);
 
 /// What a clerk types for `sqgl apply`.
 struct ApplyRequest {
@@ -87,7 +94,9 @@ struct CaseMaterial {
 /// One event of a case's history.
 struct CaseEvent {
   std::int64_t id = 0;
-  std::string at;
+  std::string at;           ///< the business time it claims
+  std::string recorded_at;  ///< by the machine's clock ("" before schema 6)
+  std::string clock;        ///< "system", "pinned" (dated by $SQGL_NOW), or "" before schema 6
   std::string operator_;
   std::string kind;
   std::string detail;  ///< JSON

@@ -303,7 +303,6 @@ CatalogLoad load_catalog(SQLite::Database& db, const DataFiles& files) {
   setting.bind(1, "catalog_version");
   setting.bind(2, load.version);
   setting.exec();
-  db.exec("INSERT OR IGNORE INTO settings (key, value) VALUES ('model', 'new')");
   return load;
 }
 

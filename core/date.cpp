@@ -106,6 +106,14 @@ std::optional<DateTime> parse_spreadsheet_datetime(std::string_view text) {
   return parse_datetime(format_date(*date) + "T" + std::string(text.substr(space + 1)));
 }
 
+void check_business_year(Date at, std::string_view what) {
+  const int year = year_of(at);
+  if (year < kFirstYear || year > kLastYear) {
+    throw errors::invalid(what, format_date(at),
+                          fmt::format("sqgl keeps cases from {} to {}; a date outside is a typo", kFirstYear, kLastYear));
+  }
+}
+
 DateTime SystemClock::now() const {
   std::time_t t = std::time(nullptr);
   std::tm local{};

@@ -48,12 +48,26 @@ std::optional<Date> parse_spreadsheet_date(std::string_view text);
 /// parse_spreadsheet_date followed by a space or `T` and `HH:MM[:SS]`.
 std::optional<DateTime> parse_spreadsheet_datetime(std::string_view text);
 
+/// The years sqgl accepts for the times of cases, events and reports: a clock or
+/// a date outside them is a typo or a fake (9999-12-31 would count working days
+/// into the year 10000).
+inline constexpr int kFirstYear = 2000;
+inline constexpr int kLastYear = 2099;
+
+/// InvalidInput naming `what` unless `at` falls in kFirstYear … kLastYear.
+void check_business_year(Date at, std::string_view what);
+
 /// Where "now" comes from: the system clock, or `$SQGL_NOW` in tests and back-fills.
 class Clock {
  public:
   virtual ~Clock() = default;
-  /// The current local date and time.
+  /// The current local date and time: the business time events and cases carry.
   virtual DateTime now() const = 0;
+  /// The machine's own clock, which every event records beside now().
+  virtual DateTime recorded() const { return now(); }
+  /// True when now() is pinned ($SQGL_NOW) rather than the machine's clock: the
+  /// events it dates are marked back-filled.
+  virtual bool pinned() const { return false; }
   /// The current local date.
   Date today() const { return now().date; }
 };
@@ -64,7 +78,8 @@ class SystemClock final : public Clock {
   DateTime now() const override;
 };
 
-/// A pinned time.
+/// A fixed time standing for the machine's clock: its one reading for a whole
+/// command (a command happens at one moment), or a test's.
 class FixedClock final : public Clock {
  public:
   explicit FixedClock(DateTime at) : at_(at) {}
@@ -72,6 +87,19 @@ class FixedClock final : public Clock {
 
  private:
   DateTime at_;
+};
+
+/// A pinned business time ($SQGL_NOW) over the machine's clock, which events still record.
+class PinnedClock final : public Clock {
+ public:
+  PinnedClock(DateTime at, const Clock& machine) : at_(at), machine_(machine) {}
+  DateTime now() const override { return at_; }
+  DateTime recorded() const override { return machine_.now(); }
+  bool pinned() const override { return true; }
+
+ private:
+  DateTime at_;
+  const Clock& machine_;
 };
 
 }  // namespace sqgl::core

@@ -15,11 +15,13 @@
 #include <nlohmann/json.hpp>
 
 #include "core/calendar.h"
+#include "core/case_record.h"
 #include "core/cases.h"
 #include "core/catalog.h"
 #include "core/citizen_id.h"
 #include "core/error.h"
 #include "core/history.h"
+#include "core/records.h"
 
 namespace sqgl::core {
 
@@ -153,8 +155,11 @@ const std::vector<StreetPlan> kPilot = {
 
 class Writer {
  public:
-  Writer(SQLite::Database& db, Random& rng, Date reference)
+  Writer(SQLite::Database& db, const Clock& clock, const std::optional<std::string>& acting, Random& rng,
+         Date reference)
       : db_(db),
+        clock_(clock),
+        acting_(acting),
         rng_(rng),
         reference_(reference),
         unit_(db, "INSERT INTO units (code, kind, name_zh, name_en, parent_id) VALUES (?, ?, ?, ?, ?)"),
@@ -190,6 +195,7 @@ class Writer {
     const std::string phone = mobile();
     std::int64_t id = insert(staff_, staff_no, name, unit_id, phone);
     for (const char* role : roles) insert(role_, id, role);
+    record_staff(db_, clock_, acting_, "staff.add", staff_no);
     ++report.staff;
     return id;
   }
@@ -242,6 +248,9 @@ class Writer {
 
   DemoReport report;
 
+  /// The residents given flags, for the demo's event.
+  const FlagList& flags() const { return flags_; }
+
  private:
   // Runs a prepared INSERT with these values; returns the new rowid.
   template <typename... Values>
@@ -286,20 +295,30 @@ class Writer {
     } else {
       resident_.bind(7);
     }
-    resident_.bind(8, sex == 'F' && age >= 20 && age <= 40 && rng_.chance(0.026) ? 1 : 0);
-    resident_.bind(9, rng_.chance(age >= 60 ? 0.12 : 0.04) ? 1 : 0);
-    resident_.bind(10, low_income ? 1 : 0);
-    resident_.bind(11, age >= 18 && rng_.chance(0.08) ? 1 : 0);
-    resident_.bind(12, age >= 16 && age < 60 && rng_.chance(0.04) ? 1 : 0);
+    // Drawn in this order, one statement each: the same seed gives the same people.
+    const int pregnant = sex == 'F' && age >= 20 && age <= 40 && rng_.chance(0.026) ? 1 : 0;
+    const int disabled = rng_.chance(age >= 60 ? 0.12 : 0.04) ? 1 : 0;
+    const int party_member = age >= 18 && rng_.chance(0.08) ? 1 : 0;
+    const int unemployed = age >= 16 && age < 60 && rng_.chance(0.04) ? 1 : 0;
+    const int flags[] = {pregnant, disabled, low_income ? 1 : 0, party_member, unemployed};
+    FlagBits bits = 0;
+    for (int i = 0; i < 5; ++i) {
+      resident_.bind(8 + i, flags[i]);
+      bits |= flags[i] << i;
+    }
     resident_.exec();
+    flags_.add(db_.getLastInsertRowid(), bits, true);
     ++report.residents;
   }
 
   SQLite::Database& db_;
+  const Clock& clock_;
+  const std::optional<std::string>& acting_;
   Random& rng_;
   Date reference_;
   SQLite::Statement unit_, staff_, role_, grid_, household_, resident_;
   std::unordered_set<std::string> used_ids_;
+  FlagList flags_;
 };
 
 std::string address(std::string_view community, std::int64_t index) {
@@ -312,7 +331,8 @@ std::string address(std::string_view community, std::int64_t index) {
 // benchmark have a history to read: spread over the working days, under the old
 // chain before the 2012 reform and the new one after, most on time, some late,
 // a few rejected or withdrawn, most rated.
-std::int64_t generate_history(SQLite::Database& db, const Clock& clock, Random& rng, int years) {
+std::int64_t generate_history(SQLite::Database& db, const Clock& clock, const std::optional<std::string>& operator_,
+                              Random& rng, int years) {
   const WorkCalendar calendar = WorkCalendar::load(db);
   std::vector<Item> items;
   for (auto& category : list_catalog(db)) {
@@ -340,29 +360,23 @@ std::int64_t generate_history(SQLite::Database& db, const Clock& clock, Random& 
   if (people.empty()) return 0;
   // Who decides at each unit: its staff holding the role.
   std::map<std::pair<std::int64_t, std::string>, std::vector<std::int64_t>> deciders;
+  std::map<std::int64_t, std::string> staff_numbers;
   SQLite::Statement staff(db,
-                          "SELECT s.unit_id, r.role, s.id FROM staff s JOIN staff_roles r ON r.staff_id = s.id "
-                          "WHERE s.active ORDER BY s.id");
+                          "SELECT s.unit_id, r.role, s.id, s.staff_no FROM staff s "
+                          "JOIN staff_roles r ON r.staff_id = s.id WHERE s.active ORDER BY s.id");
   while (staff.executeStep()) {
     deciders[{staff.getColumn(0).getInt64(), staff.getColumn(1).getString()}].push_back(staff.getColumn(2).getInt64());
+    staff_numbers[staff.getColumn(2).getInt64()] = staff.getColumn(3).getString();
   }
   SQLite::Statement clerk(db,
-                          "SELECT s.id FROM staff s JOIN units u ON u.id = s.unit_id WHERE u.parent_id = ? "
-                          "AND u.kind = 'station' ORDER BY s.id LIMIT 1");
-  SQLite::Statement add_case(db,
-                             "INSERT INTO cases (number, item, model, resident_id, community_id, window, status, "
-                             "current_seq, accepted_at, accepted_by, due_date, decided_at) "
-                             "VALUES (?, ?, ?, ?, ?, ?, ?, NULL, ?, ?, ?, ?)");
-  SQLite::Statement add_step(db,
-                             "INSERT INTO case_steps (case_id, seq, level, unit_id, name_zh, role, days, status, "
-                             "assignee_id, started_at, due_date, decided_at, decided_by) "
-                             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-  SQLite::Statement add_rating(db,
-                               "INSERT INTO evaluations (case_id, score, comment, at, recorded_by) "
-                               "VALUES (?, ?, '', ?, ?)");
-  std::map<std::int64_t, std::int64_t> clerks;
-  std::map<std::tuple<std::string, std::string, std::int64_t>, std::int64_t> units;
-  auto unit_of = [&](const ChainStep& s, std::int64_t community) {
+                          "SELECT s.staff_no, c.code FROM staff s JOIN units u ON u.id = s.unit_id "
+                          "JOIN units c ON c.id = u.parent_id WHERE u.parent_id = ? AND u.kind = 'station' "
+                          "ORDER BY s.id LIMIT 1");
+  CaseWriter writer(db);
+  EventAppender events(db, clock);
+  std::map<std::int64_t, std::pair<std::string, std::string>> clerks;  // community → its first clerk, its code
+  std::map<std::tuple<std::string, std::string, std::int64_t>, StepUnit> units;
+  auto unit_of = [&](const ChainStep& s, std::int64_t community) -> const StepUnit& {
     auto key = std::make_tuple(s.level, s.unit, community);
     auto it = units.find(key);
     if (it == units.end()) it = units.emplace(key, resolve_step_unit(db, s, community)).first;
@@ -407,12 +421,12 @@ std::int64_t generate_history(SQLite::Database& db, const Clock& clock, Random& 
     if (!clerks.count(p.community)) {
       clerk.reset();
       clerk.bind(1, p.community);
-      clerks[p.community] = clerk.executeStep() ? clerk.getColumn(0).getInt64() : 0;
+      if (clerk.executeStep()) clerks[p.community] = {clerk.getColumn(0).getString(), clerk.getColumn(1).getString()};
     }
-    if (clerks[p.community] == 0) continue;
+    if (!clerks.count(p.community)) continue;
     // Walk the chain: each step takes about its days, sometimes more.
     struct Done {
-      std::int64_t unit;
+      const StepUnit* unit;
       Date started, decided;
       std::int64_t by;
     };
@@ -421,8 +435,8 @@ std::int64_t generate_history(SQLite::Database& db, const Clock& clock, Random& 
     bool complete = true;
     for (std::size_t i = 0; i < chain.size(); ++i) {
       const auto& s = chain[i];
-      const std::int64_t unit = unit_of(s, p.community);
-      const auto& who = deciders[{unit, s.role}];
+      const StepUnit* unit = &unit_of(s, p.community);
+      const auto& who = deciders[{unit->id, s.role}];
       std::int64_t by = who.empty() ? 0 : who[rng.next() % who.size()];
       if (s.level == "station" && p.grid_worker && rng.chance(0.8)) by = p.grid_worker;
       for (const auto& d : done) {
@@ -443,38 +457,44 @@ std::int64_t generate_history(SQLite::Database& db, const Clock& clock, Random& 
     const std::string day_text = format_date(accepted);
     const std::string number = fmt::format("150204-{}{}{}-{:04}", day_text.substr(0, 4), day_text.substr(5, 2),
                                            day_text.substr(8, 2), ++per_day[day_text]);
-    add_case.reset();
-    SQLite::bind(add_case, number, item->code, model, p.id, p.community, item->window, status,
-                 at(accepted, rng.between(0, 480)), clerks[p.community],
-                 format_date(calendar.add_working_days(accepted, promised)), at(done.back().decided, 500));
-    add_case.exec();
-    const std::int64_t case_id = db.getLastInsertRowid();
+    // The case as the one case writer writes it, and its event: the history holds
+    // every case, and `sqgl check` replays the generated ones from it too.
+    CaseRecord record;
+    record.number = number;
+    record.item = item->code;
+    record.model = model;
+    record.resident_id = p.id;
+    record.community = clerks[p.community].second;
+    record.window = item->window;
+    record.status = status;
+    record.accepted_at = at(accepted, rng.between(0, 480));
+    record.accepted_by = clerks[p.community].first;
+    record.due_date = format_date(calendar.add_working_days(accepted, promised));
+    record.decided_at = at(done.back().decided, 500);
     for (std::size_t i = 0; i < chain.size(); ++i) {
       const auto& s = chain[i];
-      add_step.reset();
-      SQLite::bind(add_step, case_id, s.seq, s.level);
       if (i < done.size()) {
         const bool last = i + 1 == done.size();
         const std::string step_status = status == "withdrawn"            ? "withdrawn"
                                         : (status == "rejected" && last) ? "rejected"
                                                                          : "approved";
-        SQLite::bind(add_step, case_id, s.seq, s.level, done[i].unit, s.name_zh, s.role, s.days, step_status,
-                     done[i].by, at(done[i].started, 400),
-                     format_date(calendar.add_working_days(done[i].started, s.days)), at(done[i].decided, 450),
-                     done[i].by);
+        const std::string& by = staff_numbers.at(done[i].by);
+        record.steps.push_back({s.seq, s.level, done[i].unit->code, s.name_zh, s.role, s.days, step_status, by,
+                                at(done[i].started, 400),
+                                format_date(calendar.add_working_days(done[i].started, s.days)),
+                                at(done[i].decided, 450), by, ""});
       } else {
-        SQLite::bind(add_step, case_id, s.seq, s.level, unit_of(s, p.community), s.name_zh, s.role, s.days, "pending");
-        for (int k = 9; k <= 13; ++k) add_step.bind(k);
+        record.steps.push_back({s.seq, s.level, unit_of(s, p.community).code, s.name_zh, s.role, s.days, "pending",
+                                "", "", "", "", "", ""});
       }
-      add_step.exec();
     }
     if (status != "withdrawn" && rng.chance(0.6)) {
       const int r = rng.between(1, 100);
       const int score = r <= 55 ? 5 : r <= 85 ? 4 : r <= 95 ? 3 : r <= 98 ? 2 : 1;
-      add_rating.reset();
-      SQLite::bind(add_rating, case_id, score, at(done.back().decided, 510), clerks[p.community]);
-      add_rating.exec();
+      record.rating = RatingRecord{score, "", at(done.back().decided, 510), clerks[p.community].first};
     }
+    writer.insert(record);
+    events.append({"case.generate", number, nlohmann::json{{"record", case_record_json(record)}}.dump(), operator_});
     ++made;
   }
   return made;
@@ -502,7 +522,7 @@ DemoReport generate_demo(SQLite::Database& db, const Clock& clock, const std::op
     }
   }
   Random rng(options.seed);
-  Writer w(db, rng, *parse_date(kDemoReferenceDate));
+  Writer w(db, clock, operator_, rng, *parse_date(kDemoReferenceDate));
   const std::int64_t households_per_community = std::max<std::int64_t>(1, std::llround(4000 * options.scale));
   // One station worker per 400 households, one committee leader per 800 (the reform's ratios).
   const std::int64_t workers = std::max<std::int64_t>(1, (households_per_community + 399) / 400);
@@ -564,8 +584,12 @@ DemoReport generate_demo(SQLite::Database& db, const Clock& clock, const std::op
       }
     }
   }
-  if (options.history_years > 0) w.report.cases = generate_history(db, clock, rng, options.history_years);
-  append_event(db, clock, {"demo.generate", "150204", w.report.detail_json(options), operator_});
+  if (options.history_years > 0) w.report.cases = generate_history(db, clock, operator_, rng, options.history_years);
+  // The residents' flags travel with the event, as an import's do: `sqgl check`
+  // replays eligibility from the history.
+  auto detail = nlohmann::json::parse(w.report.detail_json(options));
+  detail["flags"] = w.flags().json();
+  append_event(db, clock, {"demo.generate", "150204", detail.dump(), operator_});
   return w.report;
 }
 

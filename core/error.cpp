@@ -1,45 +1,22 @@
 #include "core/error.h"
 
-#include <fmt/format.h>
 #include <algorithm>
+
+#include <fmt/format.h>
+
+#include "core/text.h"
 
 namespace sqgl::core {
 
 namespace errors {
 
-namespace {
 
-// The length of the well-formed UTF-8 sequence starting at value[i], or 0 when the
-// bytes there are not one (RFC 3629: no overlong forms, no surrogates, ≤ U+10FFFF).
-std::size_t utf8_length(std::string_view value, std::size_t i) {
-  const auto byte = [&](std::size_t k) { return static_cast<unsigned char>(value[k]); };
-  const unsigned char lead = byte(i);
-  std::size_t length = 0;
-  unsigned char low = 0x80, high = 0xBF;  // the range of the second byte
-  if (lead >= 0xC2 && lead <= 0xDF) {
-    length = 2;
-  } else if (lead >= 0xE0 && lead <= 0xEF) {
-    length = 3;
-    if (lead == 0xE0) low = 0xA0;
-    if (lead == 0xED) high = 0x9F;
-  } else if (lead >= 0xF0 && lead <= 0xF4) {
-    length = 4;
-    if (lead == 0xF0) low = 0x90;
-    if (lead == 0xF4) high = 0x8F;
-  } else {
-    return 0;
-  }
-  if (i + length > value.size()) return 0;
-  if (byte(i + 1) < low || byte(i + 1) > high) return 0;
-  for (std::size_t k = 2; k < length; ++k) {
-    if (byte(i + k) < 0x80 || byte(i + k) > 0xBF) return 0;
-  }
-  return length;
+std::string quote(std::string_view raw) {
+  // Whatever field a value came in, a citizen ID or phone number in it is masked.
+  return quote_verbatim(mask_personal_data(raw));
 }
 
-}  // namespace
-
-std::string quote(std::string_view value) {
+std::string quote_verbatim(std::string_view value) {
   // A value pasted by mistake can be a whole file: past kLong bytes, show its start
   // and its size, so that the message stays one readable line.
   constexpr std::size_t kLong = 256, kShown = 64;
@@ -48,7 +25,7 @@ std::string quote(std::string_view value) {
   std::size_t i = 0;
   while (i < end) {
     const auto u = static_cast<unsigned char>(value[i]);
-    const std::size_t length = u < 0x80 ? 1 : utf8_length(value, i);
+    const std::size_t length = utf8_length(value, i);
     if (u < 0x20 || u == 0x7f || length == 0) {
       // Control characters and bytes that are not UTF-8 are shown as \xNN: the
       // message stays one line of valid text whatever the user typed.

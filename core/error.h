@@ -76,8 +76,13 @@ class Failure : public Error {
 namespace errors {
 
 /// `'value'`, with control characters and bytes that are not UTF-8 shown as `\xNN` so one
-/// error stays one line of text; a value over 256 bytes as its first 64 and its size.
+/// error stays one line of text; a value over 256 bytes as its first 64 and its size;
+/// anything shaped like a citizen ID or phone number masked (core/text.h).
 std::string quote(std::string_view value);
+
+/// `'value'` as quote() shows it, but nothing masked: for values sqgl made itself and
+/// checked (hashes), never for what a person typed or imported.
+std::string quote_verbatim(std::string_view value);
 
 /// "unknown item 'C5-01' (did you mean 'C05-01'?)", with the suggestion when one is close.
 NotFound unknown(std::string_view what, std::string_view value, const std::vector<std::string>& candidates);

@@ -12,9 +12,12 @@
 #include <nlohmann/json.hpp>
 
 #include "core/calendar.h"
+#include "core/case_record.h"
 #include "core/citizen_id.h"
 #include "core/error.h"
 #include "core/history.h"
+#include "core/records.h"
+#include "core/text.h"
 
 namespace sqgl::core {
 
@@ -114,7 +117,8 @@ std::string masked(const std::string& column, const std::string& value) {
   if (column == "phone" && value.size() >= 7) {
     return value.substr(0, 3) + std::string(value.size() - 7, '*') + value.substr(value.size() - 4);
   }
-  return value;
+  // Any other column may hold an ID or a number typed in the wrong place.
+  return mask_personal_data(value);
 }
 
 // An 11-digit mobile number (1[3-9]…) or a landline with its area code (0472-1234567).
@@ -212,6 +216,8 @@ class Importer {
   /// Checks what only the whole file can show, once every row is read (and
   /// `rejected` of them refused); InvalidInput refuses the import.
   virtual void finish(std::int64_t rejected) { (void)rejected; }
+  /// Adds to the import's event what `sqgl check` replays from it (flags, a year's days).
+  virtual void describe(nlohmann::json& detail) const { (void)detail; }
 
  protected:
   /// Call with the rowid a row inserted or matched, before changing a matched
@@ -380,7 +386,8 @@ std::optional<std::int64_t> staff_id(const SQLite::Database& db, const std::stri
 
 class StaffImporter final : public Importer {
  public:
-  StaffImporter(SQLite::Database& db, bool upsert) : db_(db), upsert_(upsert) {}
+  StaffImporter(SQLite::Database& db, bool upsert, const Clock& clock, const Operator& op)
+      : db_(db), upsert_(upsert), clock_(clock), op_(op) {}
   std::vector<Column> columns() const override {
     return {{"staff_no", {"工号", "人员编号"}, true},
             {"name", {"姓名"}, true},
@@ -473,12 +480,16 @@ class StaffImporter final : public Importer {
       SQLite::bind(q, *existing, role);
       q.exec();
     }
+    // Who may act is history too: `sqgl check` replays staff from these events.
+    record_staff(db_, clock_, op_.staff_no, outcome == Outcome::inserted ? "staff.add" : "staff.change", staff_no);
     return outcome;
   }
 
  private:
   SQLite::Database& db_;
   bool upsert_;
+  const Clock& clock_;
+  const Operator& op_;
 };
 
 class GridImporter final : public Importer {
@@ -711,8 +722,11 @@ class ResidentImporter final : public Importer {
     insert_.reset();
     SQLite::bind(insert_, id->number, name, sex_text, birth_text, household, relation, phone, flags[0], flags[1],
                  flags[2], flags[3], flags[4]);
+    FlagBits bits = 0;
+    for (int i = 0; i < 5; ++i) bits |= flags[i] << i;
     if (insert_.exec() == 1) {
       claim(db_.getLastInsertRowid(), p);
+      flags_.add(db_.getLastInsertRowid(), bits, true);
       return Outcome::inserted;
     }
     find_.reset();
@@ -722,7 +736,9 @@ class ResidentImporter final : public Importer {
     bool same = find_.getColumn(1).getString() == name && find_.getColumn(2).getString() == sex_text &&
                 find_.getColumn(3).getString() == birth_text && find_.getColumn(4).getInt64() == household &&
                 find_.getColumn(5).getString() == relation && find_.getColumn(6).getString() == phone;
-    for (int i = 0; i < 5; ++i) same = same && find_.getColumn(7 + i).getInt() == flags[i];
+    bool same_flags = true;
+    for (int i = 0; i < 5; ++i) same_flags = same_flags && find_.getColumn(7 + i).getInt() == flags[i];
+    same = same && same_flags;
     if (same) return Outcome::unchanged;
     if (!upsert_) {
       p.add("citizen_id", "this resident exists with other values; --mode upsert updates it");
@@ -733,12 +749,16 @@ class ResidentImporter final : public Importer {
     SQLite::bind(update_, name, sex_text, birth_text, household, relation, phone, flags[0], flags[1], flags[2],
                  flags[3], flags[4], resident);
     update_.exec();
+    if (!same_flags) flags_.add(resident, bits, false);
     return Outcome::updated;
   }
+
+  void describe(nlohmann::json& detail) const override { detail["flags"] = flags_.json(); }
 
  private:
   SQLite::Database& db_;
   bool upsert_;
+  FlagList flags_;
   Date today_;
   SQLite::Statement household_, find_, insert_, update_;
   std::string household_code_;
@@ -768,6 +788,8 @@ class CalendarImporter final : public Importer {
     return had_days_ ? Outcome::updated : Outcome::inserted;
   }
 
+  void describe(nlohmann::json& detail) const override { detail.update(calendar_year_json(db_, year_)); }
+
  private:
   SQLite::Database& db_;
   int year_;
@@ -782,6 +804,17 @@ DateTime parse_flexible_datetime(const std::string& column, const std::string& t
   throw FieldError(column, fmt::format("{} is not a date and time (YYYY-MM-DD HH:MM)", errors::quote(text)));
 }
 
+// A time a case happened at: a date-time from a spreadsheet, in the years sqgl keeps.
+DateTime parse_business_time(const std::string& column, const std::string& text) {
+  const DateTime at = parse_flexible_datetime(column, text);
+  try {
+    check_business_year(at.date, column);
+  } catch (const InvalidInput& e) {
+    throw FieldError(column, e.what());
+  }
+  return at;
+}
+
 std::optional<std::int64_t> case_id(const SQLite::Database& db, const std::string& number) {
   SQLite::Statement q(db, "SELECT id FROM cases WHERE number = ?");
   q.bind(1, number);
@@ -792,8 +825,8 @@ std::optional<std::int64_t> case_id(const SQLite::Database& db, const std::strin
 // Residents' ratings collected elsewhere (paper forms, a kiosk).
 class EvaluationImporter final : public Importer {
  public:
-  EvaluationImporter(SQLite::Database& db, bool upsert, const Operator& op, const Clock& clock)
-      : db_(db), upsert_(upsert), op_(op), clock_(clock) {}
+  EvaluationImporter(SQLite::Database& db, bool upsert, const Operator& op, const Clock& clock, std::string source)
+      : db_(db), upsert_(upsert), op_(op), clock_(clock), source_(std::move(source)) {}
   std::vector<Column> columns() const override {
     return {{"case", {"办件编号", "案件编号"}, true},
             {"score", {"评分", "评价"}, true},
@@ -804,17 +837,19 @@ class EvaluationImporter final : public Importer {
   std::string key_column() const override { return "case"; }
   std::optional<Outcome> write(const Row& row, Problems& p) override {
     std::optional<std::int64_t> id;
+    std::string number, decided_at;
     int score = 0;
-    std::int64_t recorder = op_.id;
+    std::string recorder = op_.staff_no;
     std::string at = format_datetime(clock_.now());
     p.check([&] {
-      const auto number = require(row, "case");
+      number = require(row, "case");
       id = case_id(db_, number);
       if (!id) throw FieldError("case", fmt::format("no case {}", errors::quote(number)));
-      SQLite::Statement q(db_, "SELECT status FROM cases WHERE id = ?");
+      SQLite::Statement q(db_, "SELECT status, COALESCE(decided_at, '') FROM cases WHERE id = ?");
       q.bind(1, *id);
       q.executeStep();
       const auto status = q.getColumn(0).getString();
+      decided_at = q.getColumn(1).getString();
       if (status != "approved" && status != "rejected") {
         throw FieldError("case",
                          fmt::format("case {} is {}; only decided cases are rated", errors::quote(number), status));
@@ -834,38 +869,56 @@ class EvaluationImporter final : public Importer {
       }
     });
     p.check([&] {
-      if (!row.get("at").empty()) at = format_datetime(parse_flexible_datetime("at", row.get("at")));
+      if (!row.get("at").empty()) {
+        const DateTime when = parse_business_time("at", row.get("at"));
+        if (when > clock_.now()) throw FieldError("at", "is in the future");
+        at = format_datetime(when);
+      }
+      // A rating follows the decision it rates.
+      if (!decided_at.empty() && at < decided_at) {
+        throw FieldError("at", fmt::format("{} is before the case was decided ({})", at, decided_at));
+      }
     });
     p.check([&] {
       if (row.get("recorded_by").empty()) return;
-      auto staff = staff_id(db_, row.get("recorded_by"));
-      if (!staff) {
+      if (!staff_id(db_, row.get("recorded_by"))) {
         throw FieldError("recorded_by", fmt::format("unknown staff number {}", errors::quote(row.get("recorded_by"))));
       }
-      recorder = *staff;
+      recorder = row.get("recorded_by");
     });
     if (!p.list.empty()) return std::nullopt;
     if (!claim(*id, p)) return std::nullopt;
     const std::string comment = row.get("comment");
     SQLite::Statement q(db_, "SELECT score, comment FROM evaluations WHERE case_id = ?");
     q.bind(1, *id);
-    if (!q.executeStep()) {
-      SQLite::Statement add(
-          db_, "INSERT INTO evaluations (case_id, score, comment, at, recorded_by) VALUES (?, ?, ?, ?, ?)");
-      SQLite::bind(add, *id, score, comment, at, recorder);
-      add.exec();
-      return Outcome::inserted;
+    Outcome outcome = Outcome::inserted;
+    if (q.executeStep()) {
+      if (q.getColumn(0).getInt() == score && q.getColumn(1).getString() == comment) return Outcome::unchanged;
+      if (!upsert_) {
+        p.add("case", "this case was rated with other values; --mode upsert updates it");
+        return std::nullopt;
+      }
+      outcome = Outcome::updated;
     }
-    if (q.getColumn(0).getInt() == score && q.getColumn(1).getString() == comment) return Outcome::unchanged;
-    if (!upsert_) {
-      p.add("case", "this case was rated with other values; --mode upsert updates it");
-      return std::nullopt;
-    }
-    SQLite::Statement u(db_,
-                        "UPDATE evaluations SET score = ?, comment = ?, at = ?, recorded_by = ? WHERE case_id = ?");
-    SQLite::bind(u, score, comment, at, recorder, *id);
-    u.exec();
-    return Outcome::updated;
+    SQLite::Statement put(db_,
+                          "INSERT INTO evaluations (case_id, score, comment, at, recorded_by) "
+                          "VALUES (?, ?, ?, ?, (SELECT id FROM staff WHERE staff_no = ?)) "
+                          "ON CONFLICT (case_id) DO UPDATE SET score = excluded.score, comment = excluded.comment, "
+                          "at = excluded.at, recorded_by = excluded.recorded_by");
+    SQLite::bind(put, *id, score, comment, at, recorder);
+    put.exec();
+    // The rating as the case's history carries it, with where it came from.
+    append_event(db_, clock_,
+                 {"case.evaluate", number,
+                  nlohmann::json{{"score", score},
+                                 {"comment", comment},
+                                 {"at", at},
+                                 {"recorded_by", recorder},
+                                 {"file", source_},
+                                 {"line", line()}}
+                      .dump(),
+                  op_.staff_no});
+    return outcome;
   }
 
  private:
@@ -873,6 +926,7 @@ class EvaluationImporter final : public Importer {
   bool upsert_;
   const Operator& op_;
   const Clock& clock_;
+  std::string source_;
 };
 
 // Decided cases of earlier years, migrated from paper or another system, so that
@@ -880,10 +934,12 @@ class EvaluationImporter final : public Importer {
 // dates of the steps in between are not known and stay empty.
 class CaseImporter final : public Importer {
  public:
-  CaseImporter(SQLite::Database& db, const Operator& op, const Clock& clock)
-      : db_(db), op_(op), clock_(clock), calendar_(WorkCalendar::load(db)) {
+  CaseImporter(SQLite::Database& db, const Operator& op, const Clock& clock, std::string source)
+      : db_(db), op_(op), clock_(clock), source_(std::move(source)), calendar_(WorkCalendar::load(db)), writer_(db) {
     SQLite::Statement setting(db, "SELECT value FROM settings WHERE key = 'model'");
     default_model_ = setting.executeStep() ? setting.getColumn(0).getString() : "new";
+    SQLite::Statement district(db, "SELECT code FROM units WHERE kind = 'district' ORDER BY id LIMIT 1");
+    if (district.executeStep()) district_ = district.getColumn(0).getString();
   }
   std::vector<Column> columns() const override {
     return {{"number", {"办件编号", "案件编号"}, true},
@@ -899,9 +955,9 @@ class CaseImporter final : public Importer {
   }
   std::string key_column() const override { return "number"; }
   std::optional<Outcome> write(const Row& row, Problems& p) override {
-    std::string number, status, model = default_model_;
+    std::string number, status, model = default_model_, community_code, accepted_by = op_.staff_no;
     std::optional<Item> item;
-    std::int64_t resident = 0, community = 0, accepted_by = op_.id;
+    std::int64_t resident = 0, community = 0;
     std::optional<DateTime> accepted, decided;
     p.check([&] { number = require(row, "number"); });
     p.check([&] {
@@ -916,12 +972,13 @@ class CaseImporter final : public Importer {
       auto check = check_citizen_id(require(row, "resident"), clock_.today());
       if (!check.id) throw FieldError("resident", check.message);
       SQLite::Statement q(db_,
-                          "SELECT r.id, h.community_id FROM residents r JOIN households h ON h.id = r.household_id "
-                          "WHERE r.citizen_id = ?");
+                          "SELECT r.id, h.community_id, u.code FROM residents r JOIN households h "
+                          "ON h.id = r.household_id JOIN units u ON u.id = h.community_id WHERE r.citizen_id = ?");
       q.bind(1, check.id->number);
       if (!q.executeStep()) throw FieldError("resident", "no resident with this citizen ID");
       resident = q.getColumn(0).getInt64();
       community = q.getColumn(1).getInt64();
+      community_code = q.getColumn(2).getString();
     });
     p.check([&] {
       static const std::map<std::string, std::string> statuses = {
@@ -937,11 +994,26 @@ class CaseImporter final : public Importer {
       }
       status = it->second;
     });
-    p.check([&] { accepted = parse_flexible_datetime("accepted_at", require(row, "accepted_at")); });
+    p.check([&] { accepted = parse_business_time("accepted_at", require(row, "accepted_at")); });
     p.check([&] {
-      decided = parse_flexible_datetime("decided_at", require(row, "decided_at"));
+      decided = parse_business_time("decided_at", require(row, "decided_at"));
       if (accepted && *decided < *accepted) throw FieldError("decided_at", "is before the case was accepted");
       if (*decided > clock_.now()) throw FieldError("decided_at", "is in the future");
+    });
+    // <district>-<YYYYMMDD>-<NNNN>: the district's code, the day it was accepted, a
+    // number of that day. Anything else would break the numbering of later cases.
+    p.check([&] {
+      if (number.empty() || !accepted) return;
+      const std::string day = format_date(accepted->date);
+      const std::string expected = fmt::format("{}-{}{}{}-", district_, day.substr(0, 4), day.substr(5, 2),
+                                               day.substr(8, 2));
+      const std::string tail = number.size() == expected.size() + 4 ? number.substr(expected.size()) : "";
+      if (!number.starts_with(expected) || tail.find_first_not_of("0123456789") != std::string::npos ||
+          tail.empty() || tail == "0000") {
+        throw FieldError("number", fmt::format("{} is not a case number of the day it was accepted: expected {}NNNN "
+                                               "(0001 to 9999)",
+                                               errors::quote(number), expected));
+      }
     });
     p.check([&] {
       const auto text = row.get("model");
@@ -956,11 +1028,10 @@ class CaseImporter final : public Importer {
     });
     p.check([&] {
       if (row.get("accepted_by").empty()) return;
-      auto staff = staff_id(db_, row.get("accepted_by"));
-      if (!staff) {
+      if (!staff_id(db_, row.get("accepted_by"))) {
         throw FieldError("accepted_by", fmt::format("unknown staff number {}", errors::quote(row.get("accepted_by"))));
       }
-      accepted_by = *staff;
+      accepted_by = row.get("accepted_by");
     });
     if (!p.list.empty()) return std::nullopt;
 
@@ -979,7 +1050,7 @@ class CaseImporter final : public Importer {
     }
     const auto& chain = item->chain(model);
     int days = 0;
-    std::vector<std::int64_t> units;
+    std::vector<StepUnit> units;
     try {
       for (const auto& step : chain) {
         days += step.days;
@@ -989,19 +1060,21 @@ class CaseImporter final : public Importer {
       p.add("resident", e.what());
       return std::nullopt;
     }
-    SQLite::Statement add(db_,
-                          "INSERT INTO cases (number, item, model, resident_id, community_id, window, status, "
-                          "current_seq, accepted_at, accepted_by, due_date, decided_at, note) "
-                          "VALUES (?, ?, ?, ?, ?, ?, ?, NULL, ?, ?, ?, ?, ?)");
-    SQLite::bind(add, number, item->code, model, resident, community, item->window, status, format_datetime(*accepted),
-                 accepted_by, format_date(calendar_.add_working_days(accepted->date, days)), format_datetime(*decided),
-                 row.get("note"));
-    add.exec();
-    const std::int64_t id = db_.getLastInsertRowid();
-    claim(id, p);
-    SQLite::Statement step(db_,
-                           "INSERT INTO case_steps (case_id, seq, level, unit_id, name_zh, role, days, status, "
-                           "started_at, decided_at, note) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    // The case as it was decided elsewhere: its steps carry the decision; the dates
+    // of the steps in between are not known and stay empty.
+    CaseRecord record;
+    record.number = number;
+    record.item = item->code;
+    record.model = model;
+    record.resident_id = resident;
+    record.community = community_code;
+    record.window = item->window;
+    record.status = status;
+    record.accepted_at = format_datetime(*accepted);
+    record.accepted_by = accepted_by;
+    record.due_date = format_date(calendar_.add_working_days(accepted->date, days));
+    record.decided_at = format_datetime(*decided);
+    record.note = row.get("note");
     for (std::size_t i = 0; i < chain.size(); ++i) {
       const bool first = i == 0, last = i + 1 == chain.size();
       // Approved: every step approved. Rejected: the last step said no. Withdrawn: at the first.
@@ -1009,14 +1082,17 @@ class CaseImporter final : public Importer {
       if (status == "rejected" && last) step_status = "rejected";
       if (status == "withdrawn") step_status = first ? "withdrawn" : "pending";
       const bool decides = status == "withdrawn" ? first : last;
-      step.reset();
-      SQLite::bind(step, id, chain[i].seq, chain[i].level, units[i], chain[i].name_zh, chain[i].role, chain[i].days,
-                   step_status);
-      first ? step.bind(9, format_datetime(*accepted)) : step.bind(9);
-      decides ? step.bind(10, format_datetime(*decided)) : step.bind(10);
-      step.bind(11, decides ? row.get("reason") : std::string());
-      step.exec();
+      record.steps.push_back({chain[i].seq, chain[i].level, units[i].code, chain[i].name_zh, chain[i].role,
+                              chain[i].days, step_status, "", first ? record.accepted_at : "", "",
+                              decides ? record.decided_at : "", "", decides ? row.get("reason") : ""});
     }
+    const std::int64_t id = writer_.insert(record);
+    claim(id, p);
+    // Each imported case is an event of its own, which `sqgl check` replays it from.
+    append_event(db_, clock_,
+                 {"case.import", number,
+                  nlohmann::json{{"record", case_record_json(record)}, {"file", source_}, {"line", line()}}.dump(),
+                  op_.staff_no});
     return Outcome::inserted;
   }
 
@@ -1024,8 +1100,11 @@ class CaseImporter final : public Importer {
   SQLite::Database& db_;
   const Operator& op_;
   const Clock& clock_;
+  std::string source_;
   WorkCalendar calendar_;
+  CaseWriter writer_;
   std::string default_model_;
+  std::string district_;
 };
 
 // Catalog edits, shaped like schema/catalog/steps.csv: the rows of an item and
@@ -1170,7 +1249,7 @@ class CatalogStepsImporter final : public Importer {
 };
 
 std::unique_ptr<Importer> make_importer(SQLite::Database& db, const Clock& clock, const Operator& op,
-                                        const ImportOptions& o) {
+                                        const ImportOptions& o, const std::string& source) {
   const std::string& k = o.kind;
   if (k == "district") return std::make_unique<DistrictImporter>(db, o.upsert);
   if (k == "streets") {
@@ -1184,12 +1263,12 @@ std::unique_ptr<Importer> make_importer(SQLite::Database& db, const Clock& clock
         std::vector<std::string>{"社区", "社区名称", "名称"}, std::vector<std::string>{"街道", "街道代码"});
   }
   if (k == "bureaus") return std::make_unique<BureauImporter>(db, o.upsert);
-  if (k == "staff") return std::make_unique<StaffImporter>(db, o.upsert);
+  if (k == "staff") return std::make_unique<StaffImporter>(db, o.upsert, clock, op);
   if (k == "grids") return std::make_unique<GridImporter>(db, o.upsert);
   if (k == "households") return std::make_unique<HouseholdImporter>(db, o.upsert);
   if (k == "residents") return std::make_unique<ResidentImporter>(db, o.upsert, clock.today());
-  if (k == "cases") return std::make_unique<CaseImporter>(db, op, clock);
-  if (k == "evaluations") return std::make_unique<EvaluationImporter>(db, o.upsert, op, clock);
+  if (k == "cases") return std::make_unique<CaseImporter>(db, op, clock, source);
+  if (k == "evaluations") return std::make_unique<EvaluationImporter>(db, o.upsert, op, clock, source);
   if (k == "catalog") return std::make_unique<CatalogStepsImporter>(db, o.upsert);
   if (k == "calendar") {
     if (!o.year) throw InvalidInput("a calendar import needs --year YYYY (the year of the notice)");
@@ -1214,7 +1293,7 @@ ImportReport import_csv(SQLite::Database& db, const Clock& clock, const Operator
     throw PermissionDenied(
         fmt::format("{} may not import: that is for the district admin", errors::quote(op.staff_no)));
   }
-  auto importer = make_importer(db, clock, op, options);
+  auto importer = make_importer(db, clock, op, options, csv.source());
   const auto columns = importer->columns();
 
   std::vector<std::string> header;
@@ -1308,6 +1387,7 @@ ImportReport import_csv(SQLite::Database& db, const Clock& clock, const Operator
   }
   if (progress) progress(report.rows, csv.bytes_read());
   importer->finish(report.rejected);
+  importer->describe(report.replay);
   report.sha256 = csv.sha256_hex();
   return report;
 }
@@ -1318,6 +1398,7 @@ void record_import(SQLite::Database& db, const Clock& clock, const Operator& op,
                         {"rows", report.rows},         {"inserted", report.inserted},
                         {"updated", report.updated},   {"unchanged", report.unchanged},
                         {"rejected", report.rejected}, {"mode", options.upsert ? "upsert" : "insert"}};
+  detail.update(report.replay);
   append_event(db, clock, {"import." + report.kind, report.source, detail.dump(), op.staff_no});
 }
 

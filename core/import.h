@@ -9,6 +9,7 @@
 #include <vector>
 
 #include <SQLiteCpp/Database.h>
+#include <nlohmann/json.hpp>
 
 #include "core/cases.h"
 #include "core/csv_stream.h"
@@ -47,6 +48,8 @@ struct ImportReport {
   std::int64_t updated = 0;
   std::int64_t unchanged = 0;
   std::int64_t rejected = 0;  ///< rows with at least one problem
+  /// What the import's event carries for `sqgl check` to replay (flags, a year's days).
+  nlohmann::json replay = nlohmann::json::object();
 };
 
 /// Called for every problem as it is found (the CLI prints the first few and

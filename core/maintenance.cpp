@@ -50,11 +50,15 @@ const std::vector<SettingSpec>& setting_specs() {
        "who is acting: trust takes --as as given; peer takes the staff member whose login is the Unix user"},
       {"files", "owner", {"owner", "group"},
        "who may read the database, backups, reports and reject files: the owner (600) or also the group (660)"},
+      {"clock", "system", {"system", "pinned"},
+       "what dates events: system is the machine's clock; pinned also takes $SQGL_NOW (tests, demos, "
+       "recorded back-filling), and marks the events it dates back-filled"},
   };
   return specs;
 }
 
-std::string change_setting(SQLite::Database& db, const Clock& clock, const std::string& staff_no, std::string_view key,
+std::string change_setting(SQLite::Database& db, const Clock& clock, const std::optional<std::string>& staff_no,
+                           std::string_view key,
                            std::string_view value) {
   const auto& specs = setting_specs();
   const auto spec = std::find_if(specs.begin(), specs.end(), [&](const auto& s) { return s.key == key; });
@@ -81,6 +85,14 @@ std::string change_setting(SQLite::Database& db, const Clock& clock, const std::
 
 AuthMode auth_mode(const SQLite::Database& db) {
   return get_setting(db, "auth").value_or("trust") == "peer" ? AuthMode::peer : AuthMode::trust;
+}
+
+void check_clock(const SQLite::Database& db, const Clock& clock) {
+  if (!clock.pinned() || get_setting(db, "clock").value_or("system") == "pinned") return;
+  throw InvalidInput(
+      "$SQGL_NOW pins the clock, but this database is dated by the machine's clock; unset SQGL_NOW (a database "
+      "takes a pinned clock only after its admin runs 'sqgl setting clock pinned', for tests, demos and recorded "
+      "back-filling)");
 }
 
 FileAccess file_access(const SQLite::Database& db) {
@@ -194,7 +206,7 @@ BackupReport backup_database(SQLite::Database& source, const std::string& dest, 
       const AuditResult history = verify_history(copy);
       if (!history.ok()) throw Failure(fmt::format("backup: the copy's {}", history.describe()));
       report.events = history.events;
-      report.head = history.head;
+      report.head = history.head.hash;
     }
     struct stat st {};
     if (::fstat(file.fd(), &st) == 0) report.bytes = st.st_size;
@@ -206,6 +218,8 @@ BackupReport backup_database(SQLite::Database& source, const std::string& dest, 
 }
 
 CheckReport check_database(const SQLite::Database& db, std::string_view anchor) {
+  // One snapshot for every part, while clerks go on writing.
+  ReadTransaction snapshot(db);
   CheckReport report;
   SQLite::Statement integrity(db, "PRAGMA integrity_check(100)");
   while (integrity.executeStep()) {
@@ -218,6 +232,8 @@ CheckReport check_database(const SQLite::Database& db, std::string_view anchor) 
                                               fks.getColumn(1).getInt64(), errors::quote(fks.getColumn(2).getString())));
   }
   report.history = verify_history(db, anchor);
+  // Replaying a history that does not verify would only repeat its problem.
+  if (report.history.ok()) report.replay = replay_history(db);
   return report;
 }
 

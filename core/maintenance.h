@@ -17,6 +17,7 @@
 #include "core/error.h"
 #include "core/history.h"
 #include "core/new_file.h"
+#include "core/replay.h"
 
 namespace sqgl::core {
 
@@ -51,11 +52,17 @@ InvalidInput unknown_setting(std::string_view key);
 
 /// Validates and stores a setting, writing a "setting.change" event; returns the
 /// old value. InvalidInput for an unknown key or value.
-std::string change_setting(SQLite::Database& db, const Clock& clock, const std::string& staff_no, std::string_view key,
+std::string change_setting(SQLite::Database& db, const Clock& clock, const std::optional<std::string>& staff_no,
+                           std::string_view key,
                            std::string_view value);
 
 AuthMode auth_mode(const SQLite::Database& db);
 FileAccess file_access(const SQLite::Database& db);
+
+/// InvalidInput when `clock` is pinned ($SQGL_NOW) and the database's `clock`
+/// setting does not allow it: a database is dated by the machine's clock unless
+/// its admin chose otherwise (a recorded setting), so nobody backdates a decision.
+void check_clock(const SQLite::Database& db, const Clock& clock);
 
 /// The umask under which sqgl creates files for `access`: 077 or 007.
 mode_t file_umask(FileAccess access);
@@ -102,13 +109,17 @@ struct CheckReport {
   std::vector<std::string> integrity;     ///< integrity_check lines other than "ok"
   std::vector<std::string> foreign_keys;  ///< one line per violating row
   AuditResult history;
-  bool ok() const { return integrity.empty() && foreign_keys.empty() && history.ok(); }
+  ReplayReport replay;  ///< the tables against the history (when the chain holds)
+  bool ok() const { return integrity.empty() && foreign_keys.empty() && history.ok() && replay.ok(); }
   std::size_t problems() const {
-    return integrity.size() + foreign_keys.size() + (history.ok() ? 0 : 1);
+    return integrity.size() + foreign_keys.size() + (history.ok() ? 0 : 1) +
+           static_cast<std::size_t>(replay.total_findings);
   }
 };
 
-/// `PRAGMA integrity_check`, `PRAGMA foreign_key_check` and the history's chain.
+/// `PRAGMA integrity_check`, `PRAGMA foreign_key_check`, the history's chain and,
+/// when the chain holds, the replay of the tables from it (core/replay.h), all in
+/// one read snapshot.
 CheckReport check_database(const SQLite::Database& db, std::string_view anchor = {});
 
 }  // namespace sqgl::core

@@ -27,6 +27,8 @@
 #include "core/history.h"
 #include "core/maintenance.h"
 #include "core/new_file.h"
+#include "core/records.h"
+#include "core/replay.h"
 #include "core/sqlite_memory.h"
 #include "core/wal_vfs.h"
 
@@ -359,6 +361,10 @@ InitReport init_database(SQLite::Database& db, const Clock& clock, const std::op
       append_event(
           db, clock,
           {"schema.migrate", "", fmt::format(R"({{"from":{},"to":{}}})", report.from_version, latest), operator_});
+      // From schema 6 the history vouches for everything `sqgl check` replays: an
+      // older database's cases, staff, flags, calendar and settings are adopted as
+      // they stand, so that its later changes replay from there.
+      if (report.from_version > 0 && report.from_version < 6) adopt_records(db, clock, operator_);
     }
     if (catalog_is_empty(db)) {
       auto counts = load_catalog(db, files);
@@ -366,7 +372,7 @@ InitReport init_database(SQLite::Database& db, const Clock& clock, const std::op
       report.catalog_loaded = true;
     }
     for (int year : load_shipped_calendars(db, files)) {
-      append_event(db, clock, {"calendar.load", std::to_string(year), "{}", operator_});
+      append_event(db, clock, {"calendar.load", std::to_string(year), calendar_year_json(db, year).dump(), operator_});
       report.calendar_years.push_back(year);
     }
   } catch (const SQLite::Exception& e) {
@@ -413,6 +419,17 @@ void WriteTransaction::commit() {
     rethrow_sqlite(e, "cannot commit");
   }
   open_ = false;
+}
+
+ReadTransaction::ReadTransaction(const SQLite::Database& db) : db_(db) {
+  if (sqlite3_get_autocommit(db_.getHandle()) == 0) return;  // inside a transaction already
+  const int rc = sqlite3_exec(db_.getHandle(), "BEGIN", nullptr, nullptr, nullptr);
+  if (rc != SQLITE_OK) throw SQLite::Exception(db_.getHandle(), rc);
+  began_ = true;
+}
+
+ReadTransaction::~ReadTransaction() {
+  if (began_) sqlite3_exec(db_.getHandle(), "ROLLBACK", nullptr, nullptr, nullptr);  // it only read
 }
 
 void rethrow_sqlite(const SQLite::Exception& e, std::string_view context) {

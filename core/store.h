@@ -149,6 +149,21 @@ class WriteTransaction {
   bool open_ = false;
 };
 
+/// A read snapshot: every read until it ends sees the database at one moment,
+/// while writers go on (WAL). Joins the transaction already open on the
+/// connection, if there is one.
+class ReadTransaction {
+ public:
+  explicit ReadTransaction(const SQLite::Database& db);
+  ~ReadTransaction();
+  ReadTransaction(const ReadTransaction&) = delete;
+  ReadTransaction& operator=(const ReadTransaction&) = delete;
+
+ private:
+  const SQLite::Database& db_;
+  bool began_ = false;
+};
+
 /// Rethrows a SQLite failure as the sqgl error its extended code means:
 /// busy/locked → Conflict, constraint → Conflict, full disk → Failure "disk full", …
 [[noreturn]] void rethrow_sqlite(const SQLite::Exception& e, std::string_view context);

@@ -1,5 +1,5 @@
 # Working days: public holidays off, adjusted working weekends on, the day of acceptance not counted.
-$ sqgl init > /dev/null
+$ sqgl init --clock pinned > /dev/null
 $ sqgl calendar --due 2012-01-29 5
 2012-02-03
 $ sqgl calendar --due 2012-01-21 1

@@ -1,5 +1,5 @@
 # sqgl catalog: 12 categories, 64 items, each with both chains, a window, a limit and materials.
-$ sqgl init > /dev/null
+$ sqgl init --clock pinned > /dev/null
 $ sqgl catalog --json | python3 -c 'import json,sys; d=json.load(sys.stdin); print(d["category_count"], d["item_count"], [c["code"] for c in d["categories"]])'
 12 64 ['C01', 'C02', 'C03', 'C04', 'C05', 'C06', 'C07', 'C08', 'C09', 'C10', 'C11', 'C12']
 $ sqgl catalog --json | python3 -c 'import json,sys; d=json.load(sys.stdin); items=[i for c in d["categories"] for i in c["items"]]; print(len(items), all(i["window"] and i["chains"]["new"]["steps"] and i["chains"]["old"]["steps"] and i["promise_days"] >= 1 and any(m["required"] for m in i["materials"]) for i in items))'

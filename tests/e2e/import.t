@@ -127,9 +127,21 @@ $ printf 'date,kind,name\n2027-01-04,work,x\n' > bad-2027.csv && sqgl import cal
 ! sqgl: error: bad-2027.csv:2:1: '2027-01-04' is a weekday; only a Saturday or Sunday can be an adjusted working day
 ! sqgl: error: bad-2027.csv: 1 of 1 rows rejected; nothing written (--skip-bad writes the good rows)
 ? 2
+# bug: a calendar file for 2028 changed 2026 (or any year) silently. A notice holds
+# its own year, and adjusted working days within 7 days of its edge (2011-12-31).
+$ printf 'date,kind,name\n2026-03-09,off,x\n2027-12-26,work,元旦调休\n2028-01-01,off,元旦\n' > 2028.csv && sqgl import calendar 2028.csv --year 2028 --notice 'test notice'
+! sqgl: error: 2028.csv:2:1: '2026-03-09' is not in 2028: a calendar holds its own year, and only adjusted working days within 7 days of its edge
+! sqgl: error: 2028.csv: 1 of 3 rows rejected; nothing written (--skip-bad writes the good rows)
+? 2
+$ printf 'date,kind,name\n2027-12-26,work,元旦调休\n2028-01-01,off,元旦\n' > 2028.csv && sqgl import calendar 2028.csv --year 2028 --notice 'test notice'
+imported calendar from '2028.csv': 2 rows: 2 inserted, 0 updated, 0 unchanged, 0 rejected
+$ printf 'date,kind,name\n2027-12-31,off,x\n' > 2028b.csv && sqgl import calendar 2028b.csv --year 2028 --notice 'test notice'
+! sqgl: error: 2028b.csv:2:1: '2027-12-31' is not in 2028: a calendar holds its own year, and only adjusted working days within 7 days of its edge
+! sqgl: error: 2028b.csv: 1 of 1 rows rejected; nothing written (--skip-bad writes the good rows)
+? 2
 #
 # The demo district's people, exported to CSV, imported into a new database: the same residents.
-$ sqgl --db fresh.db init > /dev/null
+$ sqgl --db fresh.db init --clock pinned > /dev/null
 $ sqlite3 -header -csv demo.db "SELECT code, name_zh, name_en FROM units WHERE kind = 'district'" > district.csv
 $ sqlite3 -header -csv demo.db "SELECT u.code, u.name_zh, u.name_en, p.code AS district FROM units u JOIN units p ON p.id = u.parent_id WHERE u.kind = 'street'" > streets.csv
 $ sqlite3 -header -csv demo.db "SELECT u.code AS 社区代码, u.name_zh AS 社区, u.name_en AS 英文名称, p.code AS 街道 FROM units u JOIN units p ON p.id = u.parent_id WHERE u.kind = 'community'" > communities.csv
@@ -161,24 +173,44 @@ $ sqgl import cases fx/cases-bad.csv
 ! sqgl: error: fx/cases-bad.csv:4:2: unknown item 'C99-01' (did you mean 'C09-01'?)
 ! sqgl: error: fx/cases-bad.csv: 3 of 3 rows rejected; nothing written (--skip-bad writes the good rows)
 ? 2
+# bug: any case number was accepted: '…-zzzz' broke every apply of that day, and
+# '…-9999' made the next one exit 5. A number names the district and the day it was
+# accepted, with four digits.
+$ printf 'number,item,resident,status,accepted_at,decided_at\n150204-20120129-zzzz,C08-01,150204198503121230,approved,2012-01-29 08:00,2012-01-29 08:30\n150204-20120128-0001,C08-01,150204198503121230,approved,2012-01-29 08:00,2012-01-29 08:30\n999999-20120129-0001,C08-01,150204198503121230,approved,2012-01-29 08:00,2012-01-29 08:30\n' > numbers.csv
+$ sqgl import cases numbers.csv
+! sqgl: error: numbers.csv:2:1: '150204-20120129-zzzz' is not a case number of the day it was accepted: expected 150204-20120129-NNNN (0001 to 9999)
+! sqgl: error: numbers.csv:3:1: '150204-20120128-0001' is not a case number of the day it was accepted: expected 150204-20120129-NNNN (0001 to 9999)
+! sqgl: error: numbers.csv:4:1: '999999-20120129-0001' is not a case number of the day it was accepted: expected 150204-20120129-NNNN (0001 to 9999)
+! sqgl: error: numbers.csv: 3 of 3 rows rejected; nothing written (--skip-bad writes the good rows)
+? 2
+$ printf 'number,item,resident,status,accepted_at,decided_at\n150204-20120129-9999,C04-07,150204198503121230,approved,2012-01-29 08:00,2012-01-29 08:30\n' > last.csv && sqgl import cases last.csv
+imported cases from 'last.csv': 1 row: 1 inserted, 0 updated, 0 unchanged, 0 rejected
+$ sqgl --as ZZ0101 apply --resident 150204198503121230 --item C04-07 --materials 1,2 | head -1
+accepted case 150204-20120129-0001: C04-07 安全/治安隐患网格上报 for 王伟
 $ sqgl import cases fx/cases.csv
 imported cases from 'fx/cases.csv': 3 rows: 3 inserted, 0 updated, 0 unchanged, 0 rejected
 $ sqgl import cases fx/cases.csv
 imported cases from 'fx/cases.csv': 3 rows: 0 inserted, 0 updated, 3 unchanged, 0 rejected
-$ sqgl show QS-2011-0002 --json | python3 -c 'import json,sys; d=json.load(sys.stdin); print(d["status"], d["model"], d["due_date"], [(s["name_zh"], s["status"], s["decided_at"], s["note"]) for s in d["steps"]])'
+$ sqgl show 150204-20110509-0001 --json | python3 -c 'import json,sys; d=json.load(sys.stdin); print(d["status"], d["model"], d["due_date"], [(s["name_zh"], s["status"], s["decided_at"], s["note"]) for s in d["steps"]])'
 rejected old 2011-06-06 [('居委会', 'approved', None, ''), ('街道计生办', 'approved', None, ''), ('区人口计生局', 'rejected', '2011-06-01T00:00:00', '不符合政策')]
 $ sqgl list --status approved
-case          item    resident  status    step  assignee  step due  due
-QS-2011-0001  C02-01  王伟      approved                            2011-04-12
-1 case
+case                  item    resident  status    step  assignee  step due  due
+150204-20110301-0001  C02-01  王伟      approved                            2011-04-12
+150204-20120129-9999  C04-07  王伟      approved                            2012-02-01
+2 cases
 $ sqgl import evaluations fx/evaluations-bad.csv
-! sqgl: error: fx/evaluations-bad.csv:2:1: case 'QS-2011-0003' is withdrawn; only decided cases are rated
+! sqgl: error: fx/evaluations-bad.csv:2:1: case '150204-20110701-0001' is withdrawn; only decided cases are rated
 ! sqgl: error: fx/evaluations-bad.csv:3:2: '6' is not a score from 1 to 5 (or 非常满意 … 非常不满意)
 ! sqgl: error: fx/evaluations-bad.csv: 2 of 2 rows rejected; nothing written (--skip-bad writes the good rows)
 ? 2
+# bug: a rating dated before the decision it rates was accepted.
+$ printf 'case,score,at\n150204-20110301-0001,5,2011-04-01 10:00\n' > early.csv && sqgl import evaluations early.csv
+! sqgl: error: early.csv:2:3: '2011-04-01 10:00': 2011-04-01T10:00:00 is before the case was decided (2011-04-20T16:00:00)
+! sqgl: error: early.csv: 1 of 1 rows rejected; nothing written (--skip-bad writes the good rows)
+? 2
 $ sqgl import evaluations fx/evaluations.csv
 imported evaluations from 'fx/evaluations.csv': 2 rows: 2 inserted, 0 updated, 0 unchanged, 0 rejected
-$ sqgl show QS-2011-0001 --json | python3 -c 'import json,sys; d=json.load(sys.stdin); print(d["evaluation"])'
+$ sqgl show 150204-20110301-0001 --json | python3 -c 'import json,sys; d=json.load(sys.stdin); print(d["evaluation"])'
 {'comment': '材料跑了三趟', 'label': '满意', 'score': 4}
 #
 # Catalog edits: a chain's steps and days; the promise follows the new chain.

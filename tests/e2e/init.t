@@ -1,6 +1,22 @@
 # sqgl init: create, re-run (nothing changes), refuse newer or foreign files.
+# A database is dated by the machine's clock: $SQGL_NOW (set for every transcript)
+# is refused unless the database was made for tests, demos or back-filling.
 $ sqgl init
-created database 'sqgl.db' (schema 5)
+! sqgl: error: $SQGL_NOW pins the clock, but a new database is dated by the machine's clock; unset SQGL_NOW, or create it with 'sqgl init --clock pinned' (tests, demos, recorded back-filling)
+? 2
+$ ls sqgl.db
+! ls: cannot access 'sqgl.db': No such file or directory
+? 2
+$ SQGL_NOW= sqgl --db system.db init > /dev/null && SQGL_NOW= sqgl --db system.db setting clock
+system
+$ sqgl --db system.db catalog C05-01
+! sqgl: error: $SQGL_NOW pins the clock, but this database is dated by the machine's clock; unset SQGL_NOW (a database takes a pinned clock only after its admin runs 'sqgl setting clock pinned', for tests, demos and recorded back-filling)
+? 2
+$ SQGL_NOW=1999-12-31 sqgl --db system.db catalog C05-01
+! sqgl: error: invalid SQGL_NOW '1999-12-31': sqgl keeps cases from 2000 to 2099; a date outside is a typo
+? 2
+$ sqgl init --clock pinned
+created database 'sqgl.db' (schema 6)
 loaded the catalog: 12 categories, 64 items (see 'sqgl catalog')
 loaded working-day calendars: 2012, 2024, 2025, 2026
 $ stat -c %a sqgl.db
@@ -12,7 +28,7 @@ sqgl.db
 $ cp sqgl.db copy.db && sqlite3 copy.db "SELECT count(*) FROM items"
 64
 $ sqgl init
-database 'sqgl.db' is up to date (schema 5); nothing changed
+database 'sqgl.db' is up to date (schema 6); nothing changed
 $ sqgl init --json
 {
   "calendar_years_loaded": [],
@@ -21,26 +37,26 @@ $ sqgl init --json
   "created": false,
   "database": "sqgl.db",
   "schema": {
-    "from": 5,
-    "to": 5
+    "from": 6,
+    "to": 6
   }
 }
-$ sqgl --db other.db init --json | python3 -c 'import json,sys; d=json.load(sys.stdin); print(d["created"], d["schema"], d["catalog_loaded"], d["calendar_years_loaded"])'
-True {'from': 0, 'to': 5} True [2012, 2024, 2025, 2026]
+$ sqgl --db other.db init --clock pinned --json | python3 -c 'import json,sys; d=json.load(sys.stdin); print(d["created"], d["schema"], d["catalog_loaded"], d["calendar_years_loaded"])'
+True {'from': 0, 'to': 6} True [2012, 2024, 2025, 2026]
 # A database written by a newer sqgl is refused, and left as it was.
 $ sqlite3 other.db 'PRAGMA user_version = 99'
 $ sqgl --db other.db init
-! sqgl: error: database 'other.db' has schema version 99, newer than this sqgl knows (5); upgrade sqgl
+! sqgl: error: database 'other.db' has schema version 99, newer than this sqgl knows (6); upgrade sqgl
 ? 5
 $ sqgl --db other.db catalog
-! sqgl: error: database 'other.db' has schema version 99, newer than this sqgl knows (5); upgrade sqgl
+! sqgl: error: database 'other.db' has schema version 99, newer than this sqgl knows (6); upgrade sqgl
 ? 5
 $ sqlite3 other.db 'PRAGMA user_version'
 99
 # An older one must be upgraded first.
 $ sqlite3 other.db 'PRAGMA user_version = 0'
 $ sqgl --db other.db catalog C05-01
-! sqgl: error: database 'other.db' has schema version 0, older than this sqgl (5); run 'sqgl init' to upgrade it
+! sqgl: error: database 'other.db' has schema version 0, older than this sqgl (6); run 'sqgl init' to upgrade it
 ? 5
 # A file that is not sqgl's is never touched.
 $ sqlite3 foreign.db 'CREATE TABLE t (x)'
@@ -76,17 +92,19 @@ $ cat text.db
 name,phone
 # An edited catalog with an error: nothing is created.
 $ mkdir -p edited/catalog edited/calendar && printf 'code,name_zh,name_en,colour\n' > edited/catalog/windows.csv
-$ sqgl --db edited.db init --schema-dir edited
+$ sqgl --db edited.db init --clock pinned --schema-dir edited
 ! sqgl: error: edited/catalog/windows.csv:1:4: unknown column 'colour'
 ? 2
 $ ls edited.db
 ! ls: cannot access 'edited.db': No such file or directory
 ? 2
-# The history records what init did.
-$ sqlite3 sqgl.db "SELECT id, at, kind, subject FROM events ORDER BY id"
-1|2012-01-29T09:00:00|schema.migrate|
-2|2012-01-29T09:00:00|catalog.load|2012.1
-3|2012-01-29T09:00:00|calendar.load|2012
-4|2012-01-29T09:00:00|calendar.load|2024
-5|2012-01-29T09:00:00|calendar.load|2025
-6|2012-01-29T09:00:00|calendar.load|2026
+# The history records what init did: each event with its business time and the
+# machine's, marked when $SQGL_NOW dated it.
+$ sqlite3 sqgl.db "SELECT id, at, kind, subject, clock, recorded_at > '2026' FROM events ORDER BY id"
+1|2012-01-29T09:00:00|schema.migrate||pinned|1
+2|2012-01-29T09:00:00|catalog.load|2012.1|pinned|1
+3|2012-01-29T09:00:00|calendar.load|2012|pinned|1
+4|2012-01-29T09:00:00|calendar.load|2024|pinned|1
+5|2012-01-29T09:00:00|calendar.load|2025|pinned|1
+6|2012-01-29T09:00:00|calendar.load|2026|pinned|1
+7|2012-01-29T09:00:00|setting.change|clock|pinned|1

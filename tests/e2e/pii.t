@@ -4,12 +4,24 @@
 %env SQGL_OPERATOR=IT01
 $ sqgl init --demo --scale 0.1 > /dev/null
 # bug: historical cases naming an unknown resident printed the full citizen ID.
-$ printf 'number,item,resident,status,accepted_at,decided_at\nQS-1,C02-01,150204199007172463,approved,2011-05-09,2011-06-01\n' > cases.csv
+$ printf 'number,item,resident,status,accepted_at,decided_at\n150204-20110509-0001,C02-01,150204199007172463,approved,2011-05-09,2011-06-01\n' > cases.csv
 $ sqgl import cases cases.csv --errors rejects.csv; cat rejects.csv
 line,column,value,message
 2,3,150204********2463,no resident with this citizen ID
 ! sqgl: error: cases.csv:2:3: '150204********2463': no resident with this citizen ID
 ! sqgl: error: cases.csv: 1 of 1 rows rejected; nothing written (--skip-bad writes the good rows)
+# bug: an ID or a phone number in the wrong column was echoed in full: every value
+# sqgl echoes is masked where it looks like one, whatever its column.
+$ printf 'code,community,grid,address\n150204-0001,13912345678,150204199007172463,幸福路1号\n' > households.csv
+$ sqgl import households households.csv --errors rejects.csv; cat rejects.csv
+line,column,value,message
+2,2,139****5678,"unknown community '139****5678' (not in the database, nor earlier in this file)"
+! sqgl: error: households.csv:2:2: unknown community '139****5678' (not in the database, nor earlier in this file)
+! sqgl: error: households.csv: 1 of 1 rows rejected; nothing written (--skip-bad writes the good rows)
+$ printf 'citizen_id,name,sex,birth_date,household,phone\n150204199007172463,张三,男,1990-07-17,150204199007172463,0472-5123456\n' > residents.csv
+$ sqgl import residents residents.csv 2>&1 | grep -c -E '199007172463|5123456'
+0
+? 1
 # bug: a phone number refused for its spaces or its +86 was printed whole.
 $ printf '身份证号,姓名,性别,出生日期,户号,联系电话\n150204198503121230,王伟,男,1985-03-12,150204001001-0001,139 0472 1234\n150204199007172463,李娜,女,1990-07-17,150204001001-0001,+8613904721234\n' > phones.csv
 $ sqgl import residents phones.csv --errors rejects.csv; cat rejects.csv

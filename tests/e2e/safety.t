@@ -2,16 +2,17 @@
 # sqgl check, sqgl backup, settings (peer authentication, file access), file modes.
 $ sqgl init --demo > /dev/null
 $ sqgl --as ZZ0101 apply --resident 150204194601264202 --item C08-01 --materials 1,2,3,4 > /dev/null
-$ sqgl check
+$ sqgl check | sed 's/head [0-9a-f]*/head …/'
 integrity: ok
 foreign keys: ok
-history: ok, 8 events, head 2d5d828e2250c76114a5fc43084c4c4da58843dcc7f1425808a0be8f6dc091ef
+history: ok, 170 events, 170 back-filled, head …
+replay: ok, the tables are what the history says (1 case, 161 staff, 2 settings, 73,553 residents' flags, 142 calendar days)
 $ sqgl audit head > anchor.txt && wc -c < anchor.txt
-65
+89
 $ sqgl audit verify --anchor "$(cat anchor.txt)" | sed 's/head [0-9a-f]*/head …/'
-ok: 8 events verified, anchor found; head …
+ok: 170 events verified, anchor found, 170 back-filled (dated by $SQGL_NOW); head …
 $ sqgl audit verify --anchor abc
-! sqgl: error: invalid --anchor 'abc': expected the 64 hex digits 'sqgl audit head' prints
+! sqgl: error: invalid --anchor 'abc': expected what 'sqgl audit head' prints: 64 hex digits, then the count
 ? 2
 $ sqgl audit verify --anchor 0000000000000000000000000000000000000000000000000000000000000000
 ! sqgl: error: the history does not verify: the anchor '0000000000000000000000000000000000000000000000000000000000000000' is not in the history (rewritten or truncated before it)
@@ -21,25 +22,45 @@ $ sqgl audit verify --anchor 000000000000000000000000000000000000000000000000000
 # A deleted tail leaves no gap in the chain; the head record shows it.
 $ umask 077 && sqlite3 sqgl.db ".backup tail.db" && sqlite3 tail.db "DROP TRIGGER events_no_delete; DELETE FROM events WHERE id = (SELECT max(id) FROM events)"
 $ sqgl --db tail.db audit verify
-! sqgl: error: the history does not verify: the history ends at event 7, but event 8 was recorded (the tail was deleted)
+! sqgl: error: the history does not verify: the history ends at event 169, but event 170 was recorded (the tail was deleted)
 ? 1
 $ sqgl --db tail.db check | sed 's/head [0-9a-f]*/head …/'
 integrity: ok
 foreign keys: ok
-history: the history does not verify: the history ends at event 7, but event 8 was recorded (the tail was deleted)
+history: the history does not verify: the history ends at event 169, but event 170 was recorded (the tail was deleted)
+replay: not run (the history itself does not verify)
 ! sqgl: error: check found 1 problem in 'tail.db'
 # Rewriting the head record too is caught by the anchor kept elsewhere.
 $ umask 077 && sqlite3 sqgl.db ".backup rewritten.db" && sqlite3 rewritten.db "DROP TRIGGER events_no_delete; DELETE FROM events WHERE id = (SELECT max(id) FROM events); UPDATE settings SET value = (SELECT id || ' ' || hash FROM events ORDER BY id DESC LIMIT 1) WHERE key = 'history.head'"
 $ sqgl --db rewritten.db audit verify | sed 's/head [0-9a-f]*/head …/'
-ok: 7 events verified; head …
+ok: 169 events verified, 169 back-filled (dated by $SQGL_NOW); head …
 $ sqgl --db rewritten.db audit verify --anchor "$(cat anchor.txt)"
-! sqgl: error: the history does not verify: the anchor '2d5d828e2250c76114a5fc43084c4c4da58843dcc7f1425808a0be8f6dc091ef' is not in the history (rewritten or truncated before it)
+! sqgl: error: the history does not verify: the anchor names event 170, but the history ends at event 169 (truncated)
 ? 1
 # An edited decision.
 $ umask 077 && sqlite3 sqgl.db ".backup edited.db" && sqlite3 edited.db "DROP TRIGGER events_no_update; UPDATE events SET operator = 'ZZ0102' WHERE kind = 'case.apply'"
 $ sqgl --db edited.db check --json | python3 -c 'import json,sys; d=json.load(sys.stdin); print(d["ok"], d["integrity"], d["history"]["problem"])'
-False [] history event 8 does not verify: its content does not match its hash (edited)
+False [] history event 170 does not verify: its content does not match its hash (edited)
 ! sqgl: error: check found 1 problem in 'edited.db'
+# bug: an UPDATE behind sqgl's back (the sqlite3 shell) passed check. The history is
+# the source of truth: check replays every case, staff member, setting, resident's
+# flags and calendar day from it and names every field the tables hold otherwise.
+$ umask 077 && sqlite3 sqgl.db ".backup forged.db" && sqlite3 forged.db "UPDATE cases SET status = 'approved', decided_at = '2012-01-30T10:00:00' WHERE number = '150204-20120129-0001'; UPDATE case_steps SET decided_by = (SELECT id FROM staff WHERE staff_no = 'ZZ0102') WHERE status <> 'approved' AND case_id = 1; UPDATE settings SET value = 'peer' WHERE key = 'auth'; INSERT INTO settings VALUES ('auth', 'peer') ON CONFLICT DO NOTHING; UPDATE staff SET login = 'mallory' WHERE staff_no = 'ZZ0102'; UPDATE residents SET low_income = 1 WHERE citizen_id = '150204194601264202'; DELETE FROM calendar_days WHERE date = '2012-01-23'"
+$ sqgl --db forged.db check | sed 's/head [0-9a-f]*/head …/'
+integrity: ok
+foreign keys: ok
+history: ok, 170 events, 170 back-filled, head …
+replay: 9 differences between the history and the tables
+  setting 'auth': history says unset, tables hold 'peer'
+  staff 'ZZ0102': login: history says none, table says 'mallory'
+  calendar 2012-01-23: history says off 春节 (2012 calendar), tables hold an ordinary day
+  resident '150204********4202': low_income: history says no, table says yes
+  case '150204-20120129-0001': status: history says open, table says approved
+  case '150204-20120129-0001': decided_at: history says none, table says 2012-01-30T10:00:00
+  case '150204-20120129-0001': step 1 decided_by: history says none, table says ZZ0102
+  case '150204-20120129-0001': step 2 decided_by: history says none, table says ZZ0102
+  case '150204-20120129-0001': step 3 decided_by: history says none, table says ZZ0102
+! sqgl: error: check found 9 problems in 'forged.db'
 # A broken reference.
 $ umask 077 && sqlite3 sqgl.db ".backup fk.db" && sqlite3 fk.db "PRAGMA foreign_keys = OFF; DELETE FROM items WHERE code = 'C08-01'" 2>&1 | head -1
 $ sqgl --db fk.db check | head -3
@@ -49,13 +70,14 @@ foreign keys: 11 problems
 ! sqgl: error: check found 11 problems in 'fk.db'
 # Backups: the district admin's job; the copy is checked, owner-only, and recorded.
 $ sqgl --as IT01 backup backup.db | sed 's/head [0-9a-f]*/head …/; s/[0-9,]* pages, [0-9,]* bytes/N pages, N bytes/'
-backed up to 'backup.db': N pages, N bytes; integrity ok, 8 history events verified, head …
+backed up to 'backup.db': N pages, N bytes; integrity ok, 170 history events verified, head …
 $ stat -c %a backup.db
 600
 $ sqgl --db backup.db check | sed 's/head [0-9a-f]*/head …/'
 integrity: ok
 foreign keys: ok
-history: ok, 8 events, head …
+history: ok, 170 events, 170 back-filled, head …
+replay: ok, the tables are what the history says (1 case, 161 staff, 2 settings, 73,553 residents' flags, 142 calendar days)
 $ sqgl --as ZZ0101 backup other.db
 ! sqgl: error: 'ZZ0101' (阳光社区管理服务站) may not back up the database: that is for the district admin
 ? 4
@@ -73,9 +95,10 @@ db.backup|IT01|backup.db
 permission.denied|ZZ0101|other.db
 # Settings.
 $ sqgl setting
-setting  value  values       meaning
-auth     trust  trust|peer   who is acting: trust takes --as as given; peer takes the staff member whose login is the Unix user
-files    owner  owner|group  who may read the database, backups, reports and reject files: the owner (600) or also the group (660)
+setting  value   values         meaning
+auth     trust   trust|peer     who is acting: trust takes --as as given; peer takes the staff member whose login is the Unix user
+files    owner   owner|group    who may read the database, backups, reports and reject files: the owner (600) or also the group (660)
+clock    pinned  system|pinned  what dates events: system is the machine's clock; pinned also takes $SQGL_NOW (tests, demos, recorded back-filling), and marks the events it dates back-filled
 $ sqgl setting auth
 trust
 $ sqgl --as ZZ0101 setting auth peer
@@ -85,7 +108,7 @@ $ sqgl --as IT01 setting auth nobody
 ! sqgl: error: invalid auth 'nobody': expected 'trust' or 'peer'
 ? 2
 $ sqgl --as IT01 setting colour blue
-! sqgl: error: unknown setting 'colour' (the settings are auth, files)
+! sqgl: error: unknown setting 'colour' (the settings are auth, files, clock)
 ? 2
 $ sqgl --as IT01 setting files group
 files: owner → group

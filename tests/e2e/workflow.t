@@ -44,7 +44,7 @@ $ SQGL_NOW=2012-01-30T10:00 sqgl --as ZZ0101 approve 150204-20120129-0001 --note
 case 150204-20120129-0001: step 1 (服务站) approved; now at step 2 of 2: 区人口计生局 (区人口和计划生育局), step due 2012-02-02
 $ SQGL_NOW=2012-02-01T15:30 sqgl --as JSJ01 approve 150204-20120129-0001
 case 150204-20120129-0001 approved at step 2 (区人口计生局)
-$ SQGL_NOW=2012-02-01T16:00 sqgl show 150204-20120129-0001
+$ SQGL_NOW=2012-02-01T16:00 sqgl show 150204-20120129-0001 | sed 's/recorded [0-9T:-]*/recorded …/'
 case 150204-20120129-0001  C05-01 "一杯奶"生育关怀申请  (new model)
 status     approved 2012-02-01T15:30:00
 resident   孙颖敏 150204********536X
@@ -64,10 +64,10 @@ materials:
   4.  医院早孕/孕检证明   required  received 2012-01-29
 
 history:
-  2012-01-29T09:00:00  ZZ0101  accepted under the new model; due 2012-02-03
-  2012-01-29T09:00:00  IT01    step 1 assigned to ZZ0101 (auto)
-  2012-01-30T10:00:00  ZZ0101  approved step 1 (阳光社区管理服务站); moved to step 2
-  2012-02-01T15:30:00  JSJ01   approved step 2 (区人口和计划生育局); case approved
+  2012-01-29T09:00:00  ZZ0101  accepted under the new model; due 2012-02-03 (back-filled, recorded …)
+  2012-01-29T09:00:00  IT01    step 1 assigned to ZZ0101 (auto) (back-filled, recorded …)
+  2012-01-30T10:00:00  ZZ0101  approved step 1 (阳光社区管理服务站); moved to step 2 (back-filled, recorded …)
+  2012-02-01T15:30:00  JSJ01   approved step 2 (区人口和计划生育局); case approved (back-filled, recorded …)
 $ SQGL_NOW=2012-02-02 sqgl --as ZZ0101 evaluate 150204-20120129-0001 --score 5 --comment '当周就批了'
 case 150204-20120129-0001 rated 5 (非常满意)
 $ SQGL_NOW=2012-02-02 sqgl --as ZZ0101 evaluate 150204-20120129-0001 --score 4
@@ -186,6 +186,16 @@ case                  item    resident  status  step      assignee  step due    
 1 case
 $ SQGL_NOW=2012-03-15 sqgl list --overdue --json | python3 -c 'import json,sys; d=json.load(sys.stdin); print(d["count"], [c["number"] for c in d["cases"]])'
 1 ['150204-20120129-0004']
+# bug: a clerk could date a decision before the case's own history (2019 on a case
+# of 2026, a bureau's before the station's). Times are causal; the clock may be
+# pinned only on a database made for it, and then the events are marked back-filled.
+$ sqgl --as MZJ01 route 150204-20120129-0004 --to MZJ02
+! sqgl: error: the clock says 2012-01-29T09:00:00, but case '150204-20120129-0004' has an event dated 2012-02-01T00:00:00; nothing about a case is dated before what its history holds
+? 2
+$ SQGL_NOW=2012-01-31T17:00 sqgl --as MZJ01 approve 150204-20120129-0004
+! sqgl: error: the clock says 2012-01-31T17:00:00, but case '150204-20120129-0004' has an event dated 2012-02-01T00:00:00; nothing about a case is dated before what its history holds
+? 2
+%env SQGL_NOW=2012-02-03T09:00
 $ sqgl --as MZJ01 route 150204-20120129-0004 --to MZJ02
 case 150204-20120129-0004: step 3 (区民政局) assigned to MZJ02
 $ sqgl --as MZJ01 route 150204-20120129-0004 --to JSJ01
@@ -203,18 +213,18 @@ $ sqgl --as ZZ0101 withdraw 150204-20120129-0004
 #
 # The history is hash-chained: an event edited behind sqgl's back is found.
 $ sqgl audit verify | cut -c1-24
-ok: 30 events verified; 
+ok: 192 events verified,
 $ sqlite3 demo.db "UPDATE events SET operator = 'ZZ0102' WHERE kind = 'case.approve' AND subject = '150204-20120129-0002' AND operator = 'ZZ0101'"
 ! Error: stepping, events are append-only (19)
 ? 19
 $ sqlite3 demo.db "DROP TRIGGER events_no_update; UPDATE events SET operator = 'ZZ0102' WHERE kind = 'case.approve' AND subject = '150204-20120129-0002' AND operator = 'ZZ0101' RETURNING id, kind, subject"
-19|case.approve|150204-20120129-0002
+181|case.approve|150204-20120129-0002
 $ sqgl audit verify
-! sqgl: error: history event 19 does not verify: its content does not match its hash (edited)
+! sqgl: error: history event 181 does not verify: its content does not match its hash (edited)
 ? 1
 $ sqgl audit verify --json | python3 -c 'import json,sys; d=json.load(sys.stdin); print(d["ok"], d["bad_event"])'
-False 19
-! sqgl: error: history event 19 does not verify: its content does not match its hash (edited)
+False 181
+! sqgl: error: history event 181 does not verify: its content does not match its hash (edited)
 #
 # route --auto: every open station step goes to the applicant's grid worker.
 $ for n in 1 2 3 4 5 6; do sqgl --as ZZ0101 apply --resident "$(sqlite3 demo.db "SELECT r.citizen_id FROM residents r JOIN households h ON h.id = r.household_id JOIN units u ON u.id = h.community_id WHERE u.code = '150204001001' AND r.birth_date < '1990-01-01' ORDER BY r.id LIMIT 1 OFFSET $((n * 500))")" --item C10-01 --materials 1,2,3 > /dev/null; done

@@ -204,7 +204,7 @@ def corpus(facts, fx, work):
         Bad("list --due-within 400", ["list", "--due-within", "400"], "--due-within"),
         Bad("list --status bogus", ["list", "--status", "bogus"], "bogus not in"),
         Bad("staff --role bogus", ["staff", "--role", "boss"], "invalid role 'boss'"),
-        Bad("audit bogus", ["audit", "fix"], "fix not in {verify,head}"),
+        Bad("audit bogus", ["audit", "fix"], "fix not in {verify,head,log}"),
         Bad("init --scale 0", ["init", "--scale", "0"], "--scale"),
         Bad("init --history 31", ["init", "--history", "31"], "--history"),
         Bad("route two ways at once", ["--as", "IT01", "route", case, "--to", "ZZ0102", "--auto"], "exactly one of"),

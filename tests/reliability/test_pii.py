@@ -300,7 +300,7 @@ def main():
                  ["audit", "verify"], ["audit", "head"], ["catalog", "C05-01"], ["route", "--plan", "C05-01"]):
         s.both(argv, now=now)
     s.both(["list", "--mine"], operator="JSJ01", now=now)
-    for number in cases + ["QS-2011-0001", "QS-2011-0002", "QS-2011-0003"]:
+    for number in cases + ["150204-20110301-0001", "150204-20110509-0001", "150204-20110701-0001"]:
         s.both(["show", number], now=now)
     for rid in people + fixture_ids:
         s.both(["resident", rid], now=now)

@@ -226,7 +226,7 @@ class Matrix:
             "catalog": "item,model,seq,level,unit,name_zh,role,days\n"
                        "C05-01,new,1,station,,服务站,worker,1\nC05-01,new,2,bureau,JSJ,区人口计生局,approver,2\n",
             "cases": "number,item,resident,status,accepted_at,decided_at,model\n"
-                     f"QS-2011-0001,C04-01,{self.man},办结,2011-03-01 09:30,2011-03-02 16:00,新\n",
+                     f"150204-20110301-0001,C04-01,{self.man},办结,2011-03-01 09:30,2011-03-02 16:00,新\n",
             "evaluations": f"case,score\n{self.decided},5\n",
         }
         self.import_files = {}

@@ -217,7 +217,7 @@ TEST_CASE("audit: a deleted tail shows against the head record, a rewritten hist
   f.apply("2012-01-29T09:00", f.resident("r.pregnant"), "C05-01", {"1", "2", "3", "4"});
   const auto before = verify_history(f.db);
   REQUIRE(before.ok());
-  CHECK(verify_history(f.db, before.head).ok());
+  CHECK(verify_history(f.db, before.head.hash).ok());
   const auto last = scalar(f.db, "SELECT max(id) FROM events");
   f.db.exec("DROP TRIGGER events_no_delete; DELETE FROM events WHERE id = (SELECT max(id) FROM events)");
   const auto truncated = verify_history(f.db);
@@ -227,7 +227,7 @@ TEST_CASE("audit: a deleted tail shows against the head record, a rewritten hist
   f.db.exec("UPDATE settings SET value = (SELECT id || ' ' || hash FROM events ORDER BY id DESC LIMIT 1) "
             "WHERE key = 'history.head'");
   CHECK(verify_history(f.db).ok());
-  const auto anchored = verify_history(f.db, before.head);
+  const auto anchored = verify_history(f.db, before.head.hash);
   CHECK_FALSE(anchored.ok());
   CHECK(anchored.describe().find("is not in the history") != std::string::npos);
   CHECK_THROWS_AS(verify_history(f.db, "not-a-hash"), InvalidInput);

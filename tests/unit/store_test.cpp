@@ -12,6 +12,7 @@
 #include "core/error.h"
 #include "core/history.h"
 #include "core/maintenance.h"
+#include "core/replay.h"
 #include "core/store.h"
 #include "helpers.h"
 
@@ -162,8 +163,14 @@ TEST_CASE("history: events are hash-chained and append-only") {
   REQUIRE(prev.executeStep());
   CHECK(q.getColumn(6).getString() == prev.getColumn(0).getString());
   CHECK(q.getColumn(1).getString() == "2012-01-29T09:00:00");
+  // The machine's time and which clock dated it are hashed too (schema 6), so that
+  // neither can be changed unseen.
   CHECK(q.getColumn(7).getString() == event_hash(id, "2012-01-29T09:00:00", std::string("ZZ0101"), "test.one", "S",
-                                                 R"({"a":1})", q.getColumn(6).getString()));
+                                                 R"({"a":1})", q.getColumn(6).getString(), "2012-01-29T09:00:00",
+                                                 "system"));
+  CHECK(q.getColumn(7).getString() != event_hash(id, "2012-01-29T09:00:00", std::string("ZZ0101"), "test.one", "S",
+                                                 R"({"a":1})", q.getColumn(6).getString(), "2012-01-29T09:00:00",
+                                                 "pinned"));
   CHECK_THROWS_WITH(db.exec("UPDATE events SET detail = '{}' WHERE id = 1"), doctest::Contains("append-only"));
   CHECK_THROWS_WITH(db.exec("DELETE FROM events WHERE id = 1"), doctest::Contains("append-only"));
 }
@@ -197,6 +204,60 @@ TEST_CASE("migrations: a schema-1 database is upgraded in place, keeping its dat
   CHECK(scalar(db, "SELECT count(*) FROM items") == 64);
   CHECK(scalar(db, "SELECT count(*) FROM cases") == 0);
   CHECK(scalar(db, "SELECT count(*) FROM events WHERE kind = 'schema.migrate'") == 1);
+}
+
+TEST_CASE("migrations: an upgrade to schema 6 adopts what the database holds, and check replays from there") {
+  TempDir dir;
+  {
+    // A schema-5 database whose case, staff and flags were written by import or by
+    // hand, with no events that describe them.
+    SQLite::Database old(dir.file("v5.db"), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+    old.exec("PRAGMA foreign_keys = ON");
+    WriteTransaction tx(old);
+    for (const char* name : {"0001_base", "0002_cases", "0003_report_indexes", "0004_history_head",
+                             "0005_partial_indexes"}) {
+      auto sql = EmbeddedDataFiles{}.read(fmt::format("schema/{}.sql", name));
+      REQUIRE(sql);
+      old.exec(*sql);
+    }
+    old.exec("PRAGMA user_version = 5");
+    old.exec(fmt::format("PRAGMA application_id = {}", kApplicationId));
+    load_catalog(old, EmbeddedDataFiles{});
+    load_shipped_calendars(old, EmbeddedDataFiles{});
+    old.exec(R"(
+      INSERT INTO settings VALUES ('model', 'new'), ('auth', 'peer');
+      INSERT INTO units (code, kind, name_zh) VALUES ('150204', 'district', '青山区');
+      INSERT INTO units (code, kind, name_zh, parent_id) SELECT '150204001', 'street', '幸福路街道', id FROM units WHERE code = '150204';
+      INSERT INTO units (code, kind, name_zh, parent_id) SELECT '150204001001', 'community', '阳光社区', id FROM units WHERE code = '150204001';
+      INSERT INTO units (code, kind, name_zh, parent_id) SELECT '150204001001-FWZ', 'station', '阳光社区管理服务站', id FROM units WHERE code = '150204001001';
+      INSERT INTO staff (staff_no, name, unit_id, login) SELECT 'ZZ0101', '周帆', id, 'zhou' FROM units WHERE code = '150204001001-FWZ';
+      INSERT INTO staff_roles SELECT id, 'worker' FROM staff;
+      INSERT INTO households (code, community_id, address) SELECT '150204001001-0001', id, '1栋' FROM units WHERE code = '150204001001';
+      INSERT INTO residents (citizen_id, name, sex, birth_date, household_id, disabled) SELECT '150204194601264202', '王', 'M', '1946-01-26', id, 1 FROM households;
+      INSERT INTO cases (number, item, model, resident_id, community_id, window, status, accepted_at, accepted_by, due_date, decided_at)
+        SELECT '150204-20110301-0001', 'C08-01', 'new', r.id, u.id, 'services', 'approved', '2011-03-01T09:00:00', s.id, '2011-03-10', '2011-03-05T10:00:00'
+        FROM residents r, units u, staff s WHERE u.code = '150204001001';
+      INSERT INTO case_steps (case_id, seq, level, unit_id, name_zh, role, days, status, started_at, decided_at, decided_by)
+        SELECT c.id, 1, 'station', u.id, '服务站', 'worker', 5, 'approved', c.accepted_at, c.decided_at, s.id
+        FROM cases c, units u, staff s WHERE u.code = '150204001001-FWZ';
+      INSERT INTO evaluations (case_id, score, at, recorded_by) SELECT c.id, 5, '2011-03-06T09:00:00', s.id FROM cases c, staff s;
+    )");
+    tx.commit();
+  }
+  init_file(dir.file("v5.db"));
+  auto db = open_database(dir.file("v5.db"), false);
+  CHECK(scalar(db, "SELECT count(*) FROM events WHERE kind = 'case.adopt'") == 1);
+  CHECK(scalar(db, "SELECT count(*) FROM events WHERE kind = 'staff.adopt'") == 1);
+  CHECK(scalar(db, "SELECT count(*) FROM events WHERE kind = 'setting.adopt'") == 3);  // auth, catalog_version, model
+  CHECK(scalar(db, "SELECT count(*) FROM events WHERE kind = 'calendar.adopt'") == 4);
+  const auto replay = replay_history(db);
+  CHECK(replay.ok());
+  CHECK(replay.cases == 1);
+  CHECK(replay.residents == 1);
+  // From here on, a change behind sqgl's back shows.
+  SQLite::Database writer(dir.file("v5.db"), SQLite::OPEN_READWRITE);
+  writer.exec("UPDATE residents SET disabled = 0");
+  CHECK(replay_history(db).total_findings == 1);
 }
 
 TEST_CASE("maintenance: network filesystems are named by their statfs magic, local ones are not") {

@@ -1,0 +1,523 @@
+#include "core/case_record.h"
+
+#include <algorithm>
+#include <map>
+#include <unordered_map>
+
+#include <SQLiteCpp/Statement.h>
+#include <SQLiteCpp/VariadicBind.h>
+#include <fmt/format.h>
+#include <sqlite3.h>
+
+#include "core/error.h"
+#include "core/store.h"
+
+namespace sqgl::core {
+
+namespace {
+
+using nlohmann::json;
+
+void put_text(json& j, const char* key, const std::string& value) {
+  if (!value.empty()) j[key] = value;
+}
+
+std::string get_text(const json& j, const char* key) {
+  const auto it = j.find(key);
+  if (it == j.end() || it->is_null()) return "";
+  if (!it->is_string()) throw InvalidInput(fmt::format("a case record's {} is not text", key));
+  return it->get<std::string>();
+}
+
+int get_int(const json& j, const char* key, int fallback = 0) {
+  const auto it = j.find(key);
+  if (it == j.end() || it->is_null()) return fallback;
+  if (!it->is_number_integer()) throw InvalidInput(fmt::format("a case record's {} is not a number", key));
+  return it->get<int>();
+}
+
+std::optional<int> get_optional_int(const json& j, const char* key) {
+  const auto it = j.find(key);
+  if (it == j.end() || it->is_null()) return std::nullopt;
+  return get_int(j, key);
+}
+
+const json& get_array(const json& j, const char* key) {
+  static const json kEmpty = json::array();
+  const auto it = j.find(key);
+  if (it == j.end() || it->is_null()) return kEmpty;
+  if (!it->is_array()) throw InvalidInput(fmt::format("a case record's {} is not a list", key));
+  return *it;
+}
+
+std::string text_or_empty(const SQLite::Column& c) { return c.isNull() ? "" : c.getString(); }
+
+std::string shown(const std::string& value) { return value.empty() ? "none" : value; }
+std::string shown(const std::optional<int>& value) { return value ? std::to_string(*value) : "none"; }
+
+}  // namespace
+
+StepRecord& CaseRecord::step(int seq) {
+  for (auto& s : steps) {
+    if (s.seq == seq) return s;
+  }
+  throw Failure(fmt::format("case {} has no step {}", errors::quote(number), seq));
+}
+
+json case_record_json(const CaseRecord& r) {
+  json j{{"number", r.number},
+         {"item", r.item},
+         {"model", r.model},
+         {"resident_id", r.resident_id},
+         {"community", r.community},
+         {"window", r.window},
+         {"status", r.status},
+         {"accepted_at", r.accepted_at},
+         {"accepted_by", r.accepted_by},
+         {"due_date", r.due_date}};
+  if (r.current_seq) j["current_step"] = *r.current_seq;
+  if (r.paused_days != 0) j["paused_days"] = r.paused_days;
+  put_text(j, "returned_at", r.returned_at);
+  put_text(j, "decided_at", r.decided_at);
+  put_text(j, "note", r.note);
+  // Steps as rows (kStepFields), not objects: a case's history carries its steps
+  // whole, and a district's ten years are millions of them.
+  json steps = json::array();
+  for (const auto& s : r.steps) {
+    steps.push_back(json::array({s.seq, s.level, s.unit, s.name_zh, s.role, s.days, s.status, s.assignee,
+                                 s.started_at, s.due_date, s.decided_at, s.decided_by, s.note}));
+  }
+  j["steps"] = std::move(steps);
+  if (!r.materials.empty()) {
+    json materials = json::array();
+    for (const auto& m : r.materials) {
+      json material{{"seq", m.seq}, {"name_zh", m.name_zh}, {"required", m.required}};
+      put_text(material, "received_at", m.received_at);
+      put_text(material, "requested_at", m.requested_at);
+      materials.push_back(std::move(material));
+    }
+    j["materials"] = std::move(materials);
+  }
+  if (r.rating) {
+    json rating{{"score", r.rating->score}, {"at", r.rating->at}, {"recorded_by", r.rating->recorded_by}};
+    put_text(rating, "comment", r.rating->comment);
+    j["rating"] = std::move(rating);
+  }
+  if (!r.waits.empty()) {
+    json waits = json::array();
+    for (const auto& w : r.waits) {
+      json wait{{"seq", w.seq}, {"step", w.step}, {"returned_at", w.returned_at}, {"due_before", w.due_before}};
+      put_text(wait, "resumed_at", w.resumed_at);
+      if (w.working_days) wait["working_days"] = *w.working_days;
+      put_text(wait, "step_due_before", w.step_due_before);
+      waits.push_back(std::move(wait));
+    }
+    j["waits"] = std::move(waits);
+  }
+  return j;
+}
+
+CaseRecord case_record_from_json(const json& j) {
+  if (!j.is_object()) throw InvalidInput("a case record is not an object");
+  CaseRecord r;
+  r.number = get_text(j, "number");
+  r.item = get_text(j, "item");
+  r.model = get_text(j, "model");
+  if (const auto it = j.find("resident_id"); it != j.end() && it->is_number_integer()) r.resident_id = it->get<std::int64_t>();
+  r.community = get_text(j, "community");
+  r.window = get_text(j, "window");
+  r.status = get_text(j, "status");
+  r.current_seq = get_optional_int(j, "current_step");
+  r.accepted_at = get_text(j, "accepted_at");
+  r.accepted_by = get_text(j, "accepted_by");
+  r.due_date = get_text(j, "due_date");
+  r.paused_days = get_int(j, "paused_days");
+  r.returned_at = get_text(j, "returned_at");
+  r.decided_at = get_text(j, "decided_at");
+  r.note = get_text(j, "note");
+  for (const auto& s : get_array(j, "steps")) {
+    if (!s.is_array() || s.size() != 13 || !s[0].is_number_integer() || !s[5].is_number_integer()) {
+      throw InvalidInput("a case record's step is not a row of 13 fields");
+    }
+    auto text = [&](std::size_t i) {
+      if (!s[i].is_string()) throw InvalidInput("a case record's step field is not text");
+      return s[i].get<std::string>();
+    };
+    r.steps.push_back({s[0].get<int>(), text(1), text(2), text(3), text(4), s[5].get<int>(), text(6), text(7),
+                       text(8), text(9), text(10), text(11), text(12)});
+  }
+  for (const auto& m : get_array(j, "materials")) {
+    const auto required = m.find("required");
+    r.materials.push_back({get_int(m, "seq"), get_text(m, "name_zh"),
+                           required == m.end() || !required->is_boolean() || required->get<bool>(),
+                           get_text(m, "received_at"), get_text(m, "requested_at")});
+  }
+  if (const auto it = j.find("rating"); it != j.end() && it->is_object()) {
+    r.rating = RatingRecord{get_int(*it, "score"), get_text(*it, "comment"), get_text(*it, "at"),
+                            get_text(*it, "recorded_by")};
+  }
+  for (const auto& w : get_array(j, "waits")) {
+    r.waits.push_back({get_int(w, "seq"), get_int(w, "step"), get_text(w, "returned_at"), get_text(w, "resumed_at"),
+                       get_optional_int(w, "working_days"), get_text(w, "due_before"),
+                       get_text(w, "step_due_before")});
+  }
+  return r;
+}
+
+std::vector<Difference> compare_case(const CaseRecord& h, const CaseRecord& t) {
+  std::vector<Difference> out;
+  auto field = [&](std::string name, const std::string& a, const std::string& b) {
+    if (a != b) out.push_back({std::move(name), shown(a), shown(b)});
+  };
+  field("item", h.item, t.item);
+  field("model", h.model, t.model);
+  field("resident", std::to_string(h.resident_id), std::to_string(t.resident_id));
+  field("community", h.community, t.community);
+  field("window", h.window, t.window);
+  field("status", h.status, t.status);
+  field("current step", shown(h.current_seq), shown(t.current_seq));
+  field("accepted_at", h.accepted_at, t.accepted_at);
+  field("accepted_by", h.accepted_by, t.accepted_by);
+  field("due_date", h.due_date, t.due_date);
+  field("paused_days", std::to_string(h.paused_days), std::to_string(t.paused_days));
+  field("returned_at", h.returned_at, t.returned_at);
+  field("decided_at", h.decided_at, t.decided_at);
+  field("note", h.note, t.note);
+
+  // Parts matched by their number; one present on one side only is named whole.
+  auto by_seq = [&](const auto& left, const auto& right, const std::string& what, const auto& compare) {
+    using Item = typename std::decay_t<decltype(left)>::value_type;
+    std::map<int, std::pair<const Item*, const Item*>> parts;
+    for (const auto& x : left) parts[x.seq].first = &x;
+    for (const auto& x : right) parts[x.seq].second = &x;
+    for (const auto& [seq, pair] : parts) {
+      const std::string name = fmt::format("{} {}", what, seq);
+      if (!pair.first) {
+        out.push_back({name, "none", "present"});
+      } else if (!pair.second) {
+        out.push_back({name, "present", "none"});
+      } else {
+        compare(name, *pair.first, *pair.second);
+      }
+    }
+  };
+  by_seq(h.steps, t.steps, "step", [&](const std::string& n, const StepRecord& a, const StepRecord& b) {
+    field(n + " level", a.level, b.level);
+    field(n + " unit", a.unit, b.unit);
+    field(n + " name", a.name_zh, b.name_zh);
+    field(n + " role", a.role, b.role);
+    field(n + " days", std::to_string(a.days), std::to_string(b.days));
+    field(n + " status", a.status, b.status);
+    field(n + " assignee", a.assignee, b.assignee);
+    field(n + " started_at", a.started_at, b.started_at);
+    field(n + " due_date", a.due_date, b.due_date);
+    field(n + " decided_at", a.decided_at, b.decided_at);
+    field(n + " decided_by", a.decided_by, b.decided_by);
+    field(n + " note", a.note, b.note);
+  });
+  by_seq(h.materials, t.materials, "material", [&](const std::string& n, const MaterialRecord& a,
+                                                   const MaterialRecord& b) {
+    field(n + " name", a.name_zh, b.name_zh);
+    field(n + " required", a.required ? "yes" : "no", b.required ? "yes" : "no");
+    field(n + " received_at", a.received_at, b.received_at);
+    field(n + " requested_at", a.requested_at, b.requested_at);
+  });
+  by_seq(h.waits, t.waits, "wait", [&](const std::string& n, const WaitRecord& a, const WaitRecord& b) {
+    field(n + " step", std::to_string(a.step), std::to_string(b.step));
+    field(n + " returned_at", a.returned_at, b.returned_at);
+    field(n + " resumed_at", a.resumed_at, b.resumed_at);
+    field(n + " working_days", shown(a.working_days), shown(b.working_days));
+    field(n + " due_before", a.due_before, b.due_before);
+    field(n + " step_due_before", a.step_due_before, b.step_due_before);
+  });
+  if (h.rating && t.rating) {
+    field("rating score", std::to_string(h.rating->score), std::to_string(t.rating->score));
+    field("rating comment", h.rating->comment, t.rating->comment);
+    field("rating at", h.rating->at, t.rating->at);
+    field("rating recorded_by", h.rating->recorded_by, t.rating->recorded_by);
+  } else if (h.rating || t.rating) {
+    out.push_back({"rating", h.rating ? std::to_string(h.rating->score) : "none",
+                   t.rating ? std::to_string(t.rating->score) : "none"});
+  }
+  return out;
+}
+
+// ---- the writer ----------------------------------------------------------------
+
+namespace {
+
+// Row ids of units and staff by code, looked up once per writer.
+class Ids {
+ public:
+  explicit Ids(const SQLite::Database& db)
+      : unit_(db, "SELECT id FROM units WHERE code = ?"), staff_(db, "SELECT id FROM staff WHERE staff_no = ?") {}
+  std::int64_t unit(const std::string& code) { return find(units_, unit_, code, "unit"); }
+  std::int64_t staff(const std::string& staff_no) { return find(staff_ids_, staff_, staff_no, "staff number"); }
+
+ private:
+  std::int64_t find(std::unordered_map<std::string, std::int64_t>& cache, SQLite::Statement& q, const std::string& key,
+                    const char* what) {
+    if (const auto it = cache.find(key); it != cache.end()) return it->second;
+    q.reset();
+    q.bind(1, key);
+    if (!q.executeStep()) throw InvalidInput(fmt::format("unknown {} {}", what, errors::quote(key)));
+    return cache[key] = q.getColumn(0).getInt64();
+  }
+  SQLite::Statement unit_, staff_;
+  std::unordered_map<std::string, std::int64_t> units_, staff_ids_;
+};
+
+void bind_text_or_null(SQLite::Statement& q, int index, const std::string& value) {
+  if (value.empty()) {
+    q.bind(index);
+  } else {
+    q.bind(index, value);
+  }
+}
+
+}  // namespace
+
+class CaseWriter::Impl {
+ public:
+  explicit Impl(SQLite::Database& db)
+      : db_(db),
+        ids_(db),
+        case_(db,
+              "INSERT INTO cases (number, item, model, resident_id, community_id, window, status, current_seq, "
+              "accepted_at, accepted_by, due_date, paused_days, returned_at, decided_at, note) "
+              "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+        step_(db,
+              "INSERT INTO case_steps (case_id, seq, level, unit_id, name_zh, role, days, status, assignee_id, "
+              "started_at, due_date, decided_at, decided_by, note) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+        material_(db,
+                  "INSERT INTO case_materials (case_id, seq, name_zh, required, received_at, requested_at) "
+                  "VALUES (?, ?, ?, ?, ?, ?)"),
+        rating_(db, "INSERT INTO evaluations (case_id, score, comment, at, recorded_by) VALUES (?, ?, ?, ?, ?)"),
+        wait_(db,
+              "INSERT INTO case_waits (case_id, seq, step, returned_at, resumed_at, working_days, due_before, "
+              "step_due_before) VALUES (?, ?, ?, ?, ?, ?, ?, ?)") {}
+
+  std::int64_t insert(const CaseRecord& r) {
+    case_.reset();
+    SQLite::bind(case_, r.number, r.item, r.model, r.resident_id, ids_.unit(r.community), r.window, r.status);
+    if (r.current_seq) {
+      case_.bind(8, *r.current_seq);
+    } else {
+      case_.bind(8);
+    }
+    case_.bind(9, r.accepted_at);
+    case_.bind(10, ids_.staff(r.accepted_by));
+    case_.bind(11, r.due_date);
+    case_.bind(12, r.paused_days);
+    bind_text_or_null(case_, 13, r.returned_at);
+    bind_text_or_null(case_, 14, r.decided_at);
+    case_.bind(15, r.note);
+    case_.exec();
+    const std::int64_t id = db_.getLastInsertRowid();
+    for (const auto& s : r.steps) {
+      step_.reset();
+      SQLite::bind(step_, id, s.seq, s.level, ids_.unit(s.unit), s.name_zh, s.role, s.days, s.status);
+      if (s.assignee.empty()) {
+        step_.bind(9);
+      } else {
+        step_.bind(9, ids_.staff(s.assignee));
+      }
+      bind_text_or_null(step_, 10, s.started_at);
+      bind_text_or_null(step_, 11, s.due_date);
+      bind_text_or_null(step_, 12, s.decided_at);
+      if (s.decided_by.empty()) {
+        step_.bind(13);
+      } else {
+        step_.bind(13, ids_.staff(s.decided_by));
+      }
+      step_.bind(14, s.note);
+      step_.exec();
+    }
+    for (const auto& m : r.materials) {
+      material_.reset();
+      SQLite::bind(material_, id, m.seq, m.name_zh, m.required ? 1 : 0);
+      bind_text_or_null(material_, 5, m.received_at);
+      bind_text_or_null(material_, 6, m.requested_at);
+      material_.exec();
+    }
+    if (r.rating) {
+      rating_.reset();
+      SQLite::bind(rating_, id, r.rating->score, r.rating->comment, r.rating->at, ids_.staff(r.rating->recorded_by));
+      rating_.exec();
+    }
+    for (const auto& w : r.waits) {
+      wait_.reset();
+      SQLite::bind(wait_, id, w.seq, w.step, w.returned_at);
+      bind_text_or_null(wait_, 5, w.resumed_at);
+      if (w.working_days) {
+        wait_.bind(6, *w.working_days);
+      } else {
+        wait_.bind(6);
+      }
+      wait_.bind(7, w.due_before);
+      bind_text_or_null(wait_, 8, w.step_due_before);
+      wait_.exec();
+    }
+    return id;
+  }
+
+ private:
+  SQLite::Database& db_;
+  Ids ids_;
+  SQLite::Statement case_, step_, material_, rating_, wait_;
+};
+
+CaseWriter::CaseWriter(SQLite::Database& db) : impl_(std::make_unique<Impl>(db)) {}
+CaseWriter::~CaseWriter() = default;
+
+std::int64_t CaseWriter::insert(const CaseRecord& record) {
+  try {
+    return impl_->insert(record);
+  } catch (const SQLite::Exception& e) {
+    if ((e.getExtendedErrorCode() & 0xff) == SQLITE_CONSTRAINT) {
+      throw Conflict(fmt::format("case {} cannot be written: {}", errors::quote(record.number), e.what()));
+    }
+    throw;
+  }
+}
+
+// ---- the readers ---------------------------------------------------------------
+
+namespace {
+
+// Codes of units and staff numbers by row id: small tables, read once.
+struct Names {
+  explicit Names(const SQLite::Database& db) {
+    SQLite::Statement u(db, "SELECT id, code FROM units");
+    while (u.executeStep()) units[u.getColumn(0).getInt64()] = u.getColumn(1).getString();
+    SQLite::Statement s(db, "SELECT id, staff_no FROM staff");
+    while (s.executeStep()) staff[s.getColumn(0).getInt64()] = s.getColumn(1).getString();
+  }
+  std::string unit(const SQLite::Column& c) const { return c.isNull() ? "" : find(units, c.getInt64()); }
+  std::string person(const SQLite::Column& c) const { return c.isNull() ? "" : find(staff, c.getInt64()); }
+  static std::string find(const std::unordered_map<std::int64_t, std::string>& map, std::int64_t id) {
+    const auto it = map.find(id);
+    return it == map.end() ? fmt::format("#{}", id) : it->second;
+  }
+  std::unordered_map<std::int64_t, std::string> units, staff;
+};
+
+constexpr const char* kCaseColumns =
+    "SELECT id, number, item, model, resident_id, community_id, window, status, current_seq, accepted_at, "
+    "accepted_by, due_date, paused_days, returned_at, decided_at, note FROM cases";
+constexpr const char* kStepColumns =
+    "SELECT case_id, seq, level, unit_id, name_zh, role, days, status, assignee_id, started_at, due_date, "
+    "decided_at, decided_by, note FROM case_steps";
+constexpr const char* kMaterialColumns =
+    "SELECT case_id, seq, name_zh, required, received_at, requested_at FROM case_materials";
+constexpr const char* kRatingColumns = "SELECT case_id, score, comment, at, recorded_by FROM evaluations";
+constexpr const char* kWaitColumns =
+    "SELECT case_id, seq, step, returned_at, resumed_at, working_days, due_before, step_due_before FROM case_waits";
+
+CaseRecord case_row(const SQLite::Statement& q, const Names& names) {
+  CaseRecord r;
+  r.number = q.getColumn(1).getString();
+  r.item = q.getColumn(2).getString();
+  r.model = q.getColumn(3).getString();
+  r.resident_id = q.getColumn(4).getInt64();
+  r.community = names.unit(q.getColumn(5));
+  r.window = q.getColumn(6).getString();
+  r.status = q.getColumn(7).getString();
+  if (!q.getColumn(8).isNull()) r.current_seq = q.getColumn(8).getInt();
+  r.accepted_at = q.getColumn(9).getString();
+  r.accepted_by = names.person(q.getColumn(10));
+  r.due_date = q.getColumn(11).getString();
+  r.paused_days = q.getColumn(12).getInt();
+  r.returned_at = text_or_empty(q.getColumn(13));
+  r.decided_at = text_or_empty(q.getColumn(14));
+  r.note = q.getColumn(15).getString();
+  return r;
+}
+
+StepRecord step_row(const SQLite::Statement& q, const Names& names) {
+  return {q.getColumn(1).getInt(),         q.getColumn(2).getString(),       names.unit(q.getColumn(3)),
+          q.getColumn(4).getString(),      q.getColumn(5).getString(),       q.getColumn(6).getInt(),
+          q.getColumn(7).getString(),      names.person(q.getColumn(8)),     text_or_empty(q.getColumn(9)),
+          text_or_empty(q.getColumn(10)),  text_or_empty(q.getColumn(11)),   names.person(q.getColumn(12)),
+          q.getColumn(13).getString()};
+}
+
+MaterialRecord material_row(const SQLite::Statement& q) {
+  return {q.getColumn(1).getInt(), q.getColumn(2).getString(), q.getColumn(3).getInt() != 0,
+          text_or_empty(q.getColumn(4)), text_or_empty(q.getColumn(5))};
+}
+
+RatingRecord rating_row(const SQLite::Statement& q, const Names& names) {
+  return {q.getColumn(1).getInt(), q.getColumn(2).getString(), q.getColumn(3).getString(),
+          names.person(q.getColumn(4))};
+}
+
+WaitRecord wait_row(const SQLite::Statement& q) {
+  WaitRecord w{q.getColumn(1).getInt(), q.getColumn(2).getInt(), q.getColumn(3).getString(),
+               text_or_empty(q.getColumn(4)), std::nullopt, q.getColumn(6).getString(),
+               text_or_empty(q.getColumn(7))};
+  if (!q.getColumn(5).isNull()) w.working_days = q.getColumn(5).getInt();
+  return w;
+}
+
+// A table read in case order alongside the cases: its rows for one case at a time.
+class Cursor {
+ public:
+  Cursor(const SQLite::Database& db, const std::string& sql) : q_(db, sql) { more_ = q_.executeStep(); }
+  template <typename F>
+  void rows_of(std::int64_t case_id, const F& take) {
+    while (more_ && q_.getColumn(0).getInt64() < case_id) more_ = q_.executeStep();  // rows of no case
+    while (more_ && q_.getColumn(0).getInt64() == case_id) {
+      take(q_);
+      more_ = q_.executeStep();
+    }
+  }
+
+ private:
+  SQLite::Statement q_;
+  bool more_ = false;
+};
+
+}  // namespace
+
+CaseRecord read_case_record(const SQLite::Database& db, std::int64_t case_id) {
+  const Names names(db);
+  SQLite::Statement c(db, std::string(kCaseColumns) + " WHERE id = ?");
+  c.bind(1, case_id);
+  if (!c.executeStep()) throw NotFound(fmt::format("no case row {}", case_id));
+  CaseRecord r = case_row(c, names);
+  SQLite::Statement steps(db, std::string(kStepColumns) + " WHERE case_id = ? ORDER BY seq");
+  steps.bind(1, case_id);
+  while (steps.executeStep()) r.steps.push_back(step_row(steps, names));
+  SQLite::Statement materials(db, std::string(kMaterialColumns) + " WHERE case_id = ? ORDER BY seq");
+  materials.bind(1, case_id);
+  while (materials.executeStep()) r.materials.push_back(material_row(materials));
+  SQLite::Statement rating(db, std::string(kRatingColumns) + " WHERE case_id = ?");
+  rating.bind(1, case_id);
+  if (rating.executeStep()) r.rating = rating_row(rating, names);
+  SQLite::Statement waits(db, std::string(kWaitColumns) + " WHERE case_id = ? ORDER BY seq");
+  waits.bind(1, case_id);
+  while (waits.executeStep()) r.waits.push_back(wait_row(waits));
+  return r;
+}
+
+void for_each_case_record(const SQLite::Database& db,
+                          const std::function<void(std::int64_t case_id, const CaseRecord&)>& visit) {
+  const Names names(db);
+  SQLite::Statement cases(db, std::string(kCaseColumns) + " ORDER BY id");
+  Cursor steps(db, std::string(kStepColumns) + " ORDER BY case_id, seq");
+  Cursor materials(db, std::string(kMaterialColumns) + " ORDER BY case_id, seq");
+  Cursor ratings(db, std::string(kRatingColumns) + " ORDER BY case_id");
+  Cursor waits(db, std::string(kWaitColumns) + " ORDER BY case_id, seq");
+  while (cases.executeStep()) {
+    const std::int64_t id = cases.getColumn(0).getInt64();
+    CaseRecord r = case_row(cases, names);
+    steps.rows_of(id, [&](const SQLite::Statement& q) { r.steps.push_back(step_row(q, names)); });
+    materials.rows_of(id, [&](const SQLite::Statement& q) { r.materials.push_back(material_row(q)); });
+    ratings.rows_of(id, [&](const SQLite::Statement& q) { r.rating = rating_row(q, names); });
+    waits.rows_of(id, [&](const SQLite::Statement& q) { r.waits.push_back(wait_row(q)); });
+    visit(id, r);
+  }
+}
+
+}  // namespace sqgl::core

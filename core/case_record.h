@@ -1,0 +1,119 @@
+// A case as a record: the one shape in which the history describes a case, the
+// case writer inserts it, and `sqgl check` compares what the history says with
+// what the tables hold. Codes and staff numbers, never row ids (but the
+// resident's, whose citizen ID the history does not spell out).
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <SQLiteCpp/Database.h>
+#include <nlohmann/json.hpp>
+
+namespace sqgl::core {
+
+/// One step of a case's chain, as the case carries it.
+struct StepRecord {
+  int seq = 0;
+  std::string level, unit, name_zh, role;  ///< unit: the deciding unit's code
+  int days = 0;
+  std::string status;  ///< pending, active, returned, approved, rejected, withdrawn
+  std::string assignee, started_at, due_date, decided_at, decided_by, note;  ///< "" when none
+  bool operator==(const StepRecord&) const = default;
+};
+
+/// One material of a case.
+struct MaterialRecord {
+  int seq = 0;
+  std::string name_zh;
+  bool required = true;
+  std::string received_at, requested_at;  ///< "" when none
+  bool operator==(const MaterialRecord&) const = default;
+};
+
+/// The resident's rating.
+struct RatingRecord {
+  int score = 0;
+  std::string comment, at, recorded_by;
+  bool operator==(const RatingRecord&) const = default;
+};
+
+/// One wait for the resident's materials (补正).
+struct WaitRecord {
+  int seq = 0;
+  int step = 0;
+  std::string returned_at, resumed_at;  ///< resumed_at "" while waiting
+  std::optional<int> working_days;      ///< once the materials came
+  std::string due_before, step_due_before;
+  bool operator==(const WaitRecord&) const = default;
+};
+
+/// A case in full.
+struct CaseRecord {
+  std::string number, item, model;
+  std::int64_t resident_id = 0;  ///< the residents row
+  std::string community, window, status;
+  std::optional<int> current_seq;
+  std::string accepted_at, accepted_by, due_date;
+  int paused_days = 0;
+  std::string returned_at, decided_at, note;
+  std::vector<StepRecord> steps;
+  std::vector<MaterialRecord> materials;
+  std::optional<RatingRecord> rating;
+  std::vector<WaitRecord> waits;
+  bool operator==(const CaseRecord&) const = default;
+
+  /// The step with number `seq`; Failure naming the case when it has none.
+  StepRecord& step(int seq);
+};
+
+/// The record as the history stores it: an object, empty fields left out, each step
+/// a row of kStepFields.
+inline constexpr const char* kStepFields =
+    "seq, level, unit, name_zh, role, days, status, assignee, started_at, due_date, decided_at, decided_by, note";
+
+nlohmann::json case_record_json(const CaseRecord& record);
+
+/// Reads what case_record_json wrote; InvalidInput when it is not such a record.
+CaseRecord case_record_from_json(const nlohmann::json& json);
+
+/// One field on which the history and the tables disagree.
+struct Difference {
+  std::string field;    ///< "status", "step 2 decided_by", "material 3 received_at", "rating score"
+  std::string history;  ///< what the history says ("none" when it has nothing)
+  std::string table;    ///< what the table holds
+};
+
+/// Every field on which `history` and `table` differ, in a stable order.
+std::vector<Difference> compare_case(const CaseRecord& history, const CaseRecord& table);
+
+/// Inserts new cases with their steps, materials, rating and waits: the one writer
+/// of those rows for apply, import and the demo, its statements prepared once for
+/// a batch.
+class CaseWriter {
+ public:
+  explicit CaseWriter(SQLite::Database& db);
+  ~CaseWriter();
+  CaseWriter(const CaseWriter&) = delete;
+  CaseWriter& operator=(const CaseWriter&) = delete;
+  /// Returns the case's row id. Conflict when the number exists; InvalidInput for
+  /// a unit or staff number that does not.
+  std::int64_t insert(const CaseRecord& record);
+
+ private:
+  class Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+/// The record of case row `case_id` as the tables hold it.
+CaseRecord read_case_record(const SQLite::Database& db, std::int64_t case_id);
+
+/// Every case as the tables hold it, in row order, read in one pass per table.
+void for_each_case_record(const SQLite::Database& db,
+                          const std::function<void(std::int64_t case_id, const CaseRecord&)>& visit);
+
+}  // namespace sqgl::core

@@ -1,0 +1,461 @@
+#include "core/replay.h"
+
+#include <algorithm>
+#include <map>
+#include <set>
+#include <unordered_map>
+
+#include <SQLiteCpp/Statement.h>
+#include <fmt/format.h>
+
+#include "core/catalog.h"
+#include "core/citizen_id.h"
+#include "core/error.h"
+#include "core/history.h"
+#include "core/records.h"
+
+namespace sqgl::core {
+
+namespace {
+
+using nlohmann::json;
+
+constexpr std::string_view kGenesisKinds[] = {"case.apply", "case.import", "case.generate", "case.adopt"};
+
+std::string text_of(const json& d, const char* key) {
+  const auto it = d.find(key);
+  if (it == d.end() || it->is_null()) return "";
+  if (!it->is_string()) throw InvalidInput(fmt::format("its {} is not text", key));
+  return it->get<std::string>();
+}
+
+int int_of(const json& d, const char* key) {
+  const auto it = d.find(key);
+  if (it == d.end() || !it->is_number_integer()) throw InvalidInput(fmt::format("it has no {}", key));
+  return it->get<int>();
+}
+
+std::vector<int> ints_of(const json& d, const char* key) {
+  std::vector<int> out;
+  const auto it = d.find(key);
+  if (it == d.end() || !it->is_array()) return out;
+  for (const auto& v : *it) {
+    if (!v.is_number_integer()) throw InvalidInput(fmt::format("its {} are not numbers", key));
+    out.push_back(v.get<int>());
+  }
+  return out;
+}
+
+// The "after" of a {"before": …, "after": …} pair.
+std::string after_of(const json& d, const char* key) {
+  const auto it = d.find(key);
+  if (it == d.end() || !it->is_object()) throw InvalidInput(fmt::format("it has no {}", key));
+  return text_of(*it, "after");
+}
+
+MaterialRecord& material(CaseRecord& r, int seq) {
+  for (auto& m : r.materials) {
+    if (m.seq == seq) return m;
+  }
+  throw InvalidInput(fmt::format("the case has no material {}", seq));
+}
+
+WaitRecord* open_wait(CaseRecord& r) {
+  for (auto& w : r.waits) {
+    if (w.resumed_at.empty()) return &w;
+  }
+  return nullptr;
+}
+
+void require_state(const CaseRecord& r, const char* status) {
+  if (r.status != status) throw InvalidInput(fmt::format("the case is {}, not {}", r.status, status));
+}
+
+void require_current(const CaseRecord& r, int step) {
+  if (!r.current_seq || *r.current_seq != step) {
+    throw InvalidInput(fmt::format("step {} is not the case's current step", step));
+  }
+}
+
+void decide(StepRecord& s, const std::string& status, const std::string& at, const std::string& by,
+            const std::string& note) {
+  s.status = status;
+  s.decided_at = at;
+  s.decided_by = by;
+  s.note = note;
+}
+
+void close(CaseRecord& r, const std::string& status, const std::string& at) {
+  r.status = status;
+  r.current_seq.reset();
+  r.decided_at = at;
+}
+
+std::string yes_no(bool b) { return b ? "yes" : "no"; }
+
+// Collects findings, keeping the first `keep`.
+class Findings {
+ public:
+  Findings(ReplayReport& report, std::size_t keep) : report_(report), keep_(keep) {}
+  void add(std::string subject, std::string field, std::string history, std::string table) {
+    ++report_.total_findings;
+    if (report_.findings.size() < keep_) {
+      report_.findings.push_back({std::move(subject), std::move(field), std::move(history), std::move(table)});
+    }
+  }
+
+ private:
+  ReplayReport& report_;
+  std::size_t keep_;
+};
+
+// ---- cases -----------------------------------------------------------------------
+
+void replay_cases(const SQLite::Database& db, ReplayReport& report, Findings& findings) {
+  SQLite::Statement events(db,
+                           "SELECT id, at, COALESCE(operator, ''), kind, detail FROM events "
+                           "WHERE subject = ? AND kind LIKE 'case.%' ORDER BY id");
+  for_each_case_record(db, [&](std::int64_t, const CaseRecord& table) {
+    ++report.cases;
+    const std::string subject = fmt::format("case {}", errors::quote(table.number));
+    struct Event {
+      std::int64_t id;
+      std::string at, op, kind, detail;
+    };
+    std::vector<Event> list;
+    events.reset();
+    events.bind(1, table.number);
+    while (events.executeStep()) {
+      list.push_back({events.getColumn(0).getInt64(), events.getColumn(1).getString(), events.getColumn(2).getString(),
+                      events.getColumn(3).getString(), events.getColumn(4).getString()});
+    }
+    // Replay starts at the newest genesis: a database upgraded to schema 6 vouches
+    // for its cases as they stood (case.adopt), whatever came before.
+    auto start = std::find_if(list.rbegin(), list.rend(), [](const Event& e) { return is_case_genesis(e.kind); });
+    if (start == list.rend()) {
+      findings.add(subject, "", "nothing (no event created it)", "a case");
+      return;
+    }
+    std::optional<CaseRecord> replayed;
+    for (auto it = std::prev(start.base()); it != list.end(); ++it) {
+      try {
+        const json detail = json::parse(it->detail);
+        apply_case_event(replayed, it->kind, it->at, it->op, detail);
+      } catch (const std::exception& e) {
+        findings.add(subject, fmt::format("event {} ({})", it->id, it->kind), "cannot be replayed", e.what());
+        return;
+      }
+    }
+    if (replayed->number != table.number) {
+      findings.add(subject, "number", replayed->number, table.number);
+    }
+    for (auto& d : compare_case(*replayed, table)) findings.add(subject, d.field, d.history, d.table);
+  });
+  // Cases the history created that the table no longer holds.
+  std::string kinds;
+  for (auto kind : kGenesisKinds) kinds += fmt::format("{}'{}'", kinds.empty() ? "" : ", ", kind);
+  SQLite::Statement missing(db, fmt::format("SELECT DISTINCT subject FROM events WHERE kind IN ({}) AND subject NOT IN "
+                                            "(SELECT number FROM cases) ORDER BY subject",
+                                            kinds));
+  while (missing.executeStep()) {
+    findings.add(fmt::format("case {}", errors::quote(missing.getColumn(0).getString())), "", "a case", "nothing");
+  }
+}
+
+// ---- staff -------------------------------------------------------------------------
+
+std::string joined(const std::vector<std::string>& roles) {
+  std::string out;
+  for (const auto& r : roles) out += (out.empty() ? "" : ",") + r;
+  return out;
+}
+
+void replay_staff(const SQLite::Database& db, ReplayReport& report, Findings& findings) {
+  std::map<std::string, StaffRecord> history;
+  SQLite::Statement q(db,
+                      "SELECT subject, detail FROM events WHERE kind IN ('staff.add', 'staff.change', 'staff.adopt') "
+                      "ORDER BY id");
+  while (q.executeStep()) {
+    const json d = json::parse(q.getColumn(1).getString(), nullptr, false);
+    if (d.is_discarded()) continue;
+    history[q.getColumn(0).getString()] = staff_record_from_json(d);
+  }
+  const auto table = read_staff_records(db);
+  auto text = [](const std::string& s) { return s.empty() ? std::string("none") : errors::quote(s); };
+  for (const auto& [staff_no, t] : table) {
+    ++report.staff;
+    const std::string subject = fmt::format("staff {}", errors::quote(staff_no));
+    const auto it = history.find(staff_no);
+    if (it == history.end()) {
+      findings.add(subject, "", "nothing (no event added them)", "a staff member");
+      continue;
+    }
+    const StaffRecord& h = it->second;
+    if (h.name != t.name) findings.add(subject, "name", text(h.name), text(t.name));
+    if (h.unit != t.unit) findings.add(subject, "unit", text(h.unit), text(t.unit));
+    if (h.roles != t.roles) findings.add(subject, "roles", text(joined(h.roles)), text(joined(t.roles)));
+    if (h.login != t.login) findings.add(subject, "login", text(h.login), text(t.login));
+    if (h.active != t.active) findings.add(subject, "active", yes_no(h.active), yes_no(t.active));
+  }
+  for (const auto& [staff_no, h] : history) {
+    if (!table.count(staff_no)) findings.add(fmt::format("staff {}", errors::quote(staff_no)), "", "a staff member", "nothing");
+  }
+}
+
+// ---- settings ------------------------------------------------------------------------
+
+void replay_settings(const SQLite::Database& db, ReplayReport& report, Findings& findings) {
+  std::map<std::string, std::string> history;
+  SQLite::Statement q(db,
+                      "SELECT subject, kind, detail FROM events WHERE kind IN ('setting.change', 'setting.adopt', "
+                      "'catalog.load') ORDER BY id");
+  while (q.executeStep()) {
+    const std::string kind = q.getColumn(1).getString();
+    // Loading the catalog records its version (the event's subject).
+    if (kind == "catalog.load") {
+      history["catalog_version"] = q.getColumn(0).getString();
+      continue;
+    }
+    const json d = json::parse(q.getColumn(2).getString(), nullptr, false);
+    if (d.is_discarded()) continue;
+    history[q.getColumn(0).getString()] = text_of(d, kind == "setting.adopt" ? "value" : "to");
+  }
+  std::map<std::string, std::string> table;
+  // history.head is kept by a trigger beside each event, and verified with the chain.
+  SQLite::Statement t(db, "SELECT key, value FROM settings WHERE key <> 'history.head'");
+  while (t.executeStep()) table[t.getColumn(0).getString()] = t.getColumn(1).getString();
+  std::set<std::string> keys;
+  for (const auto& [k, v] : history) keys.insert(k);
+  for (const auto& [k, v] : table) keys.insert(k);
+  for (const auto& key : keys) {
+    ++report.settings;
+    const auto h = history.find(key);
+    const auto v = table.find(key);
+    const std::string said = h == history.end() ? "unset" : errors::quote(h->second);
+    const std::string held = v == table.end() ? "unset" : errors::quote(v->second);
+    if (said != held) findings.add(fmt::format("setting {}", errors::quote(key)), "", said, held);
+  }
+}
+
+// ---- residents' flags -------------------------------------------------------------------
+
+void replay_flags(const SQLite::Database& db, ReplayReport& report, Findings& findings) {
+  std::unordered_map<std::int64_t, int> history;
+  SQLite::Statement q(db,
+                      "SELECT detail FROM events WHERE kind IN ('import.residents', 'demo.generate', "
+                      "'residents.adopt') ORDER BY id");
+  while (q.executeStep()) {
+    const json d = json::parse(q.getColumn(0).getString(), nullptr, false);
+    if (d.is_discarded() || !d.contains("flags") || !d["flags"].is_array()) continue;
+    for (const auto& entry : d["flags"]) {
+      if (entry.is_array() && entry.size() == 2 && entry[0].is_number_integer() && entry[1].is_number_integer()) {
+        history[entry[0].get<std::int64_t>()] = entry[1].get<int>();
+      }
+    }
+  }
+  SQLite::Statement t(db,
+                      "SELECT id, citizen_id, pregnant | (disabled << 1) | (low_income << 2) | (party_member << 3) | "
+                      "(unemployed << 4) FROM residents ORDER BY id");
+  while (t.executeStep()) {
+    ++report.residents;
+    const std::int64_t id = t.getColumn(0).getInt64();
+    const int held = t.getColumn(2).getInt();
+    const auto it = history.find(id);
+    const int said = it == history.end() ? 0 : it->second;
+    if (said == held) continue;
+    for (std::size_t bit = 0; bit < kResidentFlags.size(); ++bit) {
+      const bool a = (said >> bit) & 1, b = (held >> bit) & 1;
+      if (a != b) {
+        findings.add(fmt::format("resident {}", errors::quote(mask_citizen_id(t.getColumn(1).getString()))),
+                     kResidentFlags[bit], yes_no(a), yes_no(b));
+      }
+    }
+  }
+}
+
+// ---- the calendar ------------------------------------------------------------------------
+
+void replay_calendar(const SQLite::Database& db, ReplayReport& report, Findings& findings) {
+  struct Day {
+    std::string kind, name;
+    int year = 0;
+    bool operator==(const Day&) const = default;
+  };
+  std::map<int, std::string> notices;
+  std::map<std::string, Day> history;
+  SQLite::Statement q(db,
+                      "SELECT detail FROM events WHERE kind IN ('calendar.load', 'import.calendar', 'calendar.adopt') "
+                      "ORDER BY id");
+  while (q.executeStep()) {
+    const json d = json::parse(q.getColumn(0).getString(), nullptr, false);
+    // Events before schema 6 carried no days; the upgrade's calendar.adopt does.
+    if (d.is_discarded() || !d.contains("days") || !d.contains("year") || !d["year"].is_number_integer()) continue;
+    const int year = d["year"].get<int>();
+    notices[year] = text_of(d, "notice");
+    for (auto it = history.begin(); it != history.end();) it = it->second.year == year ? history.erase(it) : std::next(it);
+    for (const auto& day : d["days"]) {
+      if (day.is_array() && day.size() == 3) history[day[0].get<std::string>()] = {day[1], day[2], year};
+    }
+  }
+  std::map<std::string, Day> table;
+  SQLite::Statement t(db, "SELECT date, kind, name, year FROM calendar_days");
+  while (t.executeStep()) {
+    table[t.getColumn(0).getString()] = {t.getColumn(1).getString(), t.getColumn(2).getString(),
+                                         t.getColumn(3).getInt()};
+  }
+  auto show = [](const Day* d) {
+    return d ? fmt::format("{} {} ({} calendar)", d->kind, d->name, d->year) : std::string("an ordinary day");
+  };
+  std::set<std::string> dates;
+  for (const auto& [d, v] : history) dates.insert(d);
+  for (const auto& [d, v] : table) dates.insert(d);
+  for (const auto& date : dates) {
+    ++report.calendar_days;
+    const auto h = history.find(date);
+    const auto v = table.find(date);
+    const Day* said = h == history.end() ? nullptr : &h->second;
+    const Day* held = v == table.end() ? nullptr : &v->second;
+    if ((said == nullptr) != (held == nullptr) || (said && !(*said == *held))) {
+      findings.add(fmt::format("calendar {}", date), "", show(said), show(held));
+    }
+  }
+  SQLite::Statement years(db, "SELECT year, source FROM calendar_years");
+  std::map<int, std::string> held_notices;
+  while (years.executeStep()) held_notices[years.getColumn(0).getInt()] = years.getColumn(1).getString();
+  for (const auto& [year, notice] : held_notices) {
+    const auto h = notices.find(year);
+    if (h == notices.end()) {
+      findings.add(fmt::format("calendar {}", year), "", "no calendar", errors::quote(notice));
+    } else if (h->second != notice) {
+      findings.add(fmt::format("calendar {}", year), "notice", errors::quote(h->second), errors::quote(notice));
+    }
+  }
+  for (const auto& [year, notice] : notices) {
+    if (!held_notices.count(year)) findings.add(fmt::format("calendar {}", year), "", errors::quote(notice), "no calendar");
+  }
+}
+
+}  // namespace
+
+bool is_case_genesis(std::string_view kind) {
+  return std::find(std::begin(kGenesisKinds), std::end(kGenesisKinds), kind) != std::end(kGenesisKinds);
+}
+
+void apply_case_event(std::optional<CaseRecord>& record, const std::string& kind, const std::string& at,
+                      const std::string& op, const json& d) {
+  if (is_case_genesis(kind)) {
+    const auto it = d.find("record");
+    if (it == d.end()) throw InvalidInput("it carries no record of the case");
+    record = case_record_from_json(*it);
+    return;
+  }
+  if (!record) throw InvalidInput("it comes before the event that created the case");
+  CaseRecord& r = *record;
+  if (kind == "case.approve") {
+    require_state(r, "open");
+    const int seq = int_of(d, "step");
+    require_current(r, seq);
+    decide(r.step(seq), "approved", at, op, text_of(d, "note"));
+    if (d.contains("next_step")) {
+      const int next = int_of(d, "next_step");
+      StepRecord& n = r.step(next);
+      n.status = "active";
+      n.started_at = at;
+      n.due_date = text_of(d, "next_due");
+      r.current_seq = next;
+    } else {
+      close(r, "approved", at);
+    }
+  } else if (kind == "case.reject") {
+    require_state(r, "open");
+    const int seq = int_of(d, "step");
+    require_current(r, seq);
+    decide(r.step(seq), "rejected", at, op, text_of(d, "reason"));
+    close(r, "rejected", at);
+  } else if (kind == "case.return") {
+    require_state(r, "open");
+    const int seq = int_of(d, "step");
+    require_current(r, seq);
+    for (int m : ints_of(d, "materials")) {
+      material(r, m).requested_at = at;
+      material(r, m).received_at.clear();
+    }
+    StepRecord& s = r.step(seq);
+    s.status = "returned";
+    s.note = text_of(d, "note");
+    r.status = "returned";
+    r.returned_at = at;
+    r.waits.push_back({static_cast<int>(r.waits.size()) + 1, seq, at, "", std::nullopt, r.due_date, s.due_date});
+  } else if (kind == "case.supplement") {
+    require_state(r, "returned");
+    for (int m : ints_of(d, "materials")) material(r, m).received_at = at;
+    const int paused = int_of(d, "paused_days");
+    StepRecord& s = r.step(r.current_seq.value_or(0));
+    s.status = "active";
+    s.due_date = after_of(d, "step_due");
+    r.status = "open";
+    r.returned_at.clear();
+    r.due_date = after_of(d, "due_date");
+    r.paused_days += paused;
+    if (WaitRecord* w = open_wait(r)) {
+      w->resumed_at = at;
+      w->working_days = paused;
+    }
+  } else if (kind == "case.withdraw") {
+    if (r.status != "open" && r.status != "returned") throw InvalidInput(fmt::format("the case is {}", r.status));
+    decide(r.step(r.current_seq.value_or(0)), "withdrawn", at, op, text_of(d, "reason"));
+    if (WaitRecord* w = open_wait(r)) w->resumed_at = at;
+    close(r, "withdrawn", at);
+  } else if (kind == "case.route") {
+    r.step(int_of(d, "step")).assignee = after_of(d, "assignee");
+  } else if (kind == "case.evaluate") {
+    const std::string when = text_of(d, "at"), by = text_of(d, "recorded_by");
+    r.rating = RatingRecord{int_of(d, "score"), text_of(d, "comment"), when.empty() ? at : when, by.empty() ? op : by};
+  } else {
+    throw InvalidInput(fmt::format("sqgl does not know how to replay {}", errors::quote(kind)));
+  }
+}
+
+std::string ReplayFinding::line() const {
+  if (field.empty()) return fmt::format("{}: history says {}, tables hold {}", subject, history, table);
+  return fmt::format("{}: {}: history says {}, table says {}", subject, field, history, table);
+}
+
+ReplayReport replay_history(const SQLite::Database& db, std::size_t keep) {
+  ReplayReport report;
+  Findings findings(report, keep);
+  replay_settings(db, report, findings);
+  replay_staff(db, report, findings);
+  replay_calendar(db, report, findings);
+  replay_flags(db, report, findings);
+  replay_cases(db, report, findings);
+  return report;
+}
+
+void adopt_records(SQLite::Database& db, const Clock& clock, const std::optional<std::string>& operator_) {
+  EventAppender events(db, clock);
+  SQLite::Statement settings(db, "SELECT key, value FROM settings WHERE key <> 'history.head' ORDER BY key");
+  while (settings.executeStep()) {
+    events.append({"setting.adopt", settings.getColumn(0).getString(),
+                   json{{"value", settings.getColumn(1).getString()}}.dump(), operator_});
+  }
+  for (const auto& [staff_no, staff] : read_staff_records(db)) {
+    events.append({"staff.adopt", staff_no, staff_record_json(staff).dump(), operator_});
+  }
+  SQLite::Statement years(db, "SELECT year FROM calendar_years ORDER BY year");
+  while (years.executeStep()) {
+    const int year = years.getColumn(0).getInt();
+    events.append({"calendar.adopt", std::to_string(year), calendar_year_json(db, year).dump(), operator_});
+  }
+  FlagList flags;
+  SQLite::Statement residents(db,
+                              "SELECT id, pregnant | (disabled << 1) | (low_income << 2) | (party_member << 3) | "
+                              "(unemployed << 4) FROM residents ORDER BY id");
+  while (residents.executeStep()) flags.add(residents.getColumn(0).getInt64(), residents.getColumn(1).getInt(), true);
+  events.append({"residents.adopt", "", json{{"flags", flags.json()}}.dump(), operator_});
+  for_each_case_record(db, [&](std::int64_t, const CaseRecord& record) {
+    events.append({"case.adopt", record.number, json{{"record", case_record_json(record)}}.dump(), operator_});
+  });
+}
+
+}  // namespace sqgl::core

@@ -1,0 +1,193 @@
+// The history as the source of truth (core/replay.h): every way a case moves
+// replays to exactly what the tables hold, and an edit behind sqgl's back is named.
+#include <doctest/doctest.h>
+
+#include <nlohmann/json.hpp>
+
+#include "core/case_record.h"
+#include "core/cases.h"
+#include "core/demo.h"
+#include "core/error.h"
+#include "core/replay.h"
+#include "core/text.h"
+#include "helpers.h"
+
+using namespace sqgl::core;
+
+namespace {
+
+FixedClock at(const char* when) { return FixedClock(*parse_datetime(when)); }
+
+struct Fixture {
+  Fixture() : db(create_memory_database(at("2012-01-29T09:00"))) {
+    auto clock = at("2012-01-29T09:00");
+    WriteTransaction tx(db);
+    generate_demo(db, clock, std::nullopt, {2012, 0.25, 1});
+    tx.commit();
+    calendar = WorkCalendar::load(db);
+  }
+
+  template <typename F>
+  void write(const char* when, const char* staff_no, F body) {
+    auto clock = at(when);
+    WriteTransaction tx(db);
+    body(clock, resolve_operator(db, std::string(staff_no)));
+    tx.commit();
+  }
+
+  std::string resident(const std::string& where) {
+    SQLite::Statement q(db,
+                        "SELECT r.citizen_id FROM residents r JOIN households h ON h.id = r.household_id "
+                        "JOIN units u ON u.id = h.community_id WHERE u.code = '150204001001' AND " +
+                            where + " ORDER BY r.id LIMIT 1");
+    REQUIRE(q.executeStep());
+    return q.getColumn(0).getString();
+  }
+
+  std::vector<std::string> findings() {
+    std::vector<std::string> out;
+    for (const auto& f : replay_history(db).findings) out.push_back(f.line());
+    return out;
+  }
+
+  SQLite::Database db;
+  WorkCalendar calendar;
+};
+
+// A 低保 case that goes everywhere a case can: routed, returned, supplemented,
+// approved, approved again, rated.
+std::string a_full_case(Fixture& f) {
+  std::string number;
+  f.write("2012-01-29T09:00", "ZZ0101", [&](const Clock& c, const Operator& op) {
+    number = apply_case(f.db, c, f.calendar, op, {f.resident("r.low_income"), "C02-01", {"1", "2", "3"}, "n", {}}).number;
+  });
+  f.write("2012-01-29T10:00", "ZZ0101", [&](const Clock& c, const Operator& op) { route_case(f.db, c, op, number, "ZZ0101"); });
+  f.write("2012-01-30T10:00", "ZZ0101",
+          [&](const Clock& c, const Operator& op) { return_case(f.db, c, op, number, {"3"}, "盖章"); });
+  f.write("2012-02-02T10:00", "ZZ0101", [&](const Clock& c, const Operator& op) {
+    supplement_case(f.db, c, f.calendar, op, number, {"3"});
+  });
+  f.write("2012-02-03T10:00", "ZZ0101",
+          [&](const Clock& c, const Operator& op) { approve_case(f.db, c, f.calendar, op, number, "ok"); });
+  f.write("2012-02-06T10:00", "MZJ01",
+          [&](const Clock& c, const Operator& op) { approve_case(f.db, c, f.calendar, op, number, ""); });
+  f.write("2012-02-07T10:00", "ZZ0101",
+          [&](const Clock& c, const Operator& op) { evaluate_case(f.db, c, op, number, 4, "快"); });
+  return number;
+}
+
+}  // namespace
+
+TEST_CASE("replay: every case, generated or applied, replays to what the tables hold") {
+  Fixture f;
+  a_full_case(f);
+  std::string withdrawn;
+  f.write("2012-02-08T09:00", "ZZ0101", [&](const Clock& c, const Operator& op) {
+    withdrawn = apply_case(f.db, c, f.calendar, op, {f.resident("r.disabled"), "C08-01", {"1", "2", "3", "4"}, "", {}}).number;
+  });
+  f.write("2012-02-08T10:00", "ZZ0101",
+          [&](const Clock& c, const Operator& op) { withdraw_case(f.db, c, op, withdrawn, "本人"); });
+  const auto report = replay_history(f.db);
+  CHECK(report.ok());
+  CHECK(report.cases > 100);  // a year of the demo's history, and the two above
+  CHECK(report.staff > 10);
+  CHECK(report.residents > 1000);
+  CHECK(report.calendar_days > 50);
+}
+
+TEST_CASE("replay: an edit of a case, a step, a material, a wait or a rating is named with both values") {
+  Fixture f;
+  const std::string number = a_full_case(f);
+  f.db.exec("UPDATE case_steps SET decided_by = (SELECT id FROM staff WHERE staff_no = 'MZJ02') WHERE seq = 2 AND "
+            "case_id = (SELECT id FROM cases WHERE number = '" + number + "')");
+  f.db.exec("UPDATE cases SET due_date = '2012-03-01' WHERE number = '" + number + "'");
+  f.db.exec("UPDATE case_materials SET received_at = NULL WHERE seq = 1");
+  f.db.exec("UPDATE case_waits SET working_days = 0");
+  f.db.exec("UPDATE evaluations SET score = 5 WHERE case_id = (SELECT id FROM cases WHERE number = '" + number + "')");
+  const auto lines = f.findings();
+  const std::string c = "case '" + number + "': ";
+  CHECK(lines == std::vector<std::string>{
+                     c + "due_date: history says 2012-02-29, table says 2012-03-01",
+                     c + "step 2 decided_by: history says MZJ01, table says MZJ02",
+                     c + "material 1 received_at: history says 2012-01-29T09:00:00, table says none",
+                     c + "wait 1 working_days: history says 3, table says 0",
+                     c + "rating score: history says 4, table says 5",
+                 });
+}
+
+TEST_CASE("replay: a case no event created, and an event's case gone from the table, are named") {
+  Fixture f;
+  const std::string number = a_full_case(f);
+  f.db.exec("INSERT INTO cases (number, item, model, resident_id, community_id, window, status, accepted_at, "
+            "accepted_by, due_date) SELECT '150204-20120301-0001', item, model, resident_id, community_id, window, "
+            "'approved', accepted_at, accepted_by, due_date FROM cases WHERE number = '" + number + "'");
+  const auto lines = f.findings();
+  REQUIRE(lines.size() == 1);
+  CHECK(lines[0] == "case '150204-20120301-0001': history says nothing (no event created it), tables hold a case");
+}
+
+TEST_CASE("replay: staff, settings, residents' flags and calendar days edited behind sqgl's back are named") {
+  Fixture f;
+  f.db.exec("UPDATE staff SET active = 0 WHERE staff_no = 'ZZ0101'");
+  f.db.exec("DELETE FROM staff_roles WHERE role = 'head'");
+  f.db.exec("INSERT INTO settings (key, value) VALUES ('auth', 'peer')");
+  f.db.exec("UPDATE residents SET pregnant = 1 WHERE id = 1");
+  f.db.exec("INSERT INTO calendar_days (date, kind, name, year) VALUES ('2012-05-02', 'off', 'x', 2012)");
+  const auto lines = f.findings();
+  REQUIRE(lines.size() == 11);  // each of the 7 station heads lost a role: a line each
+  CHECK(lines[0] == "setting 'auth': history says unset, tables hold 'peer'");
+  CHECK(lines[1] == "staff 'ZZ0101': roles: history says 'head,worker', table says 'worker'");
+  CHECK(lines[2] == "staff 'ZZ0101': active: history says yes, table says no");
+  CHECK(lines[3] == "staff 'ZZ0201': roles: history says 'head,worker', table says 'worker'");
+  CHECK(lines[9] == "calendar 2012-05-02: history says an ordinary day, tables hold off x (2012 calendar)");
+  CHECK(lines[10].ends_with(": pregnant: history says no, table says yes"));
+}
+
+TEST_CASE("replay: an event that does not fit the case it follows cannot be replayed") {
+  std::optional<CaseRecord> none;
+  CHECK_THROWS_AS(apply_case_event(none, "case.approve", "2012-01-29T09:00:00", "ZZ0101", {{"step", 1}}),
+                  InvalidInput);
+  CaseRecord open;
+  open.number = "150204-20120129-0001";
+  open.status = "approved";
+  std::optional<CaseRecord> decided = open;
+  CHECK_THROWS_AS(apply_case_event(decided, "case.approve", "2012-01-29T09:00:00", "ZZ0101", {{"step", 1}}),
+                  InvalidInput);
+  CHECK_THROWS_AS(apply_case_event(decided, "case.unknown", "2012-01-29T09:00:00", "ZZ0101", nlohmann::json::object()),
+                  InvalidInput);
+}
+
+TEST_CASE("case record: the history's form reads back as it was written") {
+  Fixture f;
+  const std::string number = a_full_case(f);
+  SQLite::Statement id(f.db, "SELECT id FROM cases WHERE number = ?");
+  id.bind(1, number);
+  REQUIRE(id.executeStep());
+  const CaseRecord record = read_case_record(f.db, id.getColumn(0).getInt64());
+  CHECK(record.waits.size() == 1);
+  CHECK(record.rating);
+  CHECK(case_record_from_json(case_record_json(record)) == record);
+  CHECK(compare_case(record, record).empty());
+}
+
+TEST_CASE("text: free text is UTF-8 without control characters; tab and line feed are fine") {
+  CHECK_NOTHROW(check_free_text("--note", "材料齐全\t第二行\n第三行"));
+  CHECK_THROWS_AS(check_free_text("--note", "\xff"), InvalidInput);
+  CHECK_THROWS_AS(check_free_text("--note", "a\x1b[2Jb"), InvalidInput);
+  CHECK_THROWS_AS(check_free_text("--note", "a\rb"), InvalidInput);
+  CHECK_THROWS_AS(check_free_text("--note", "a\xc2\x9b" "b"), InvalidInput);  // C1 control
+  CHECK(free_text_problem("ok") == "");
+}
+
+TEST_CASE("text: anything shaped like a citizen ID or phone number is masked, whatever its field") {
+  CHECK(mask_personal_data("150204199007172463") == "150204********2463");
+  CHECK(mask_personal_data("户号 15020419820927536X 不对") == "户号 150204********536X 不对");
+  CHECK(mask_personal_data("13912345678") == "139****5678");
+  CHECK(mask_personal_data("0472-5123456") == "0472-***3456");
+  CHECK(mask_personal_data("１５０２０４１９９００７１７２４６３") == "１５０２０４********２４６３");
+  // What is not personal data stays as it is.
+  CHECK(mask_personal_data("150204-20120129-0001") == "150204-20120129-0001");
+  CHECK(mask_personal_data("150204001001-0001") == "150204001001-0001");
+  CHECK(mask_personal_data("2012-01-29") == "2012-01-29");
+  CHECK(mask_personal_data("12345678901") == "12345678901");
+}
