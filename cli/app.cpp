@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 #include <CLI/CLI.hpp>
 
+#include "cli/output.h"
 #include "core/error.h"
 #include "core/store.h"
 
@@ -130,8 +131,19 @@ std::string Cli::parse(const std::vector<std::string>& args) {
   return "";
 }
 
-int Cli::run(const std::vector<std::string>& args, const Environment& env, std::ostream& out, std::ostream& err,
-             bool out_is_tty) {
+int Cli::run(const std::vector<std::string>& args, const Environment& env, std::ostream& raw_out,
+             std::ostream& raw_err, bool out_is_tty) {
+  // What a person reads cannot carry control characters to their terminal.
+  EscapingBuffer out_buffer(raw_out.rdbuf()), err_buffer(raw_err.rdbuf());
+  std::ostream out(&out_buffer), err(&err_buffer);
+  struct Flush {
+    std::ostream& a;
+    std::ostream& b;
+    ~Flush() {
+      a.flush();
+      b.flush();
+    }
+  } flush{out, err};
   auto fail = [&](const std::string& message, core::ExitCode code) {
     // An error with no message has said what it had to already (report --check).
     if (!message.empty()) err << "sqgl: error: " << message << '\n';
@@ -178,7 +190,7 @@ int Cli::run(const std::vector<std::string>& args, const Environment& env, std::
       pinned.emplace(*at, system_clock);
     }
     const core::Clock& clock = pinned ? static_cast<const core::Clock&>(*pinned) : system_clock;
-    Context context(out, err, clock, globals, out_is_tty);
+    Context context(out, err, clock, globals, out_is_tty, &raw_out);
     for (const auto& [sub, run] : commands_) {
       if (sub->get_name() == command) run(context);
     }

@@ -119,7 +119,7 @@ RunFn setup_audit(CLI::App& app) {
   sub->add_option("--kind", opt->kind, "With log: only this kind of event (case.approve), or family (case)")
       ->check(non_empty());
   sub->add_flag("--backfilled", opt->backfilled, "With log: only events dated by a pinned clock ($SQGL_NOW)");
-  sub->add_option("--limit", opt->limit, "With log: the newest N events (default 50)")->check(CLI::Range(1, 1000000));
+  sub->add_option("--limit", opt->limit, "With log: the newest N events (default 50)")->check(decimal())->check(CLI::Range(1, 1000000));
   sub->footer(
       "verify: exit 0 when every event verifies; exit 1 naming the first that does not, a deleted tail, or an\n"
       "anchor that is no longer where it was. head: the line a nightly job keeps elsewhere (hash, event count,\n"

@@ -13,6 +13,16 @@
 
 namespace sqgl::cli {
 
+CLI::Validator decimal() {
+  return CLI::Validator(
+      [](std::string& value) {
+        const bool digits = !value.empty() && value.size() <= 18 &&
+                            value.find_first_not_of("0123456789") == std::string::npos;
+        return digits ? std::string() : std::string("expected a whole number in decimal digits, got '") + value + "'";
+      },
+      "", "DECIMAL");
+}
+
 CLI::Validator non_empty() {
   return CLI::Validator(
       [](std::string& value) { return value.empty() ? std::string("must not be empty") : std::string(); }, "",

@@ -34,11 +34,17 @@ using Environment = std::map<std::string, std::string>;
 class Context {
  public:
   Context(std::ostream& out_stream, std::ostream& err_stream, const core::Clock& the_clock, GlobalOptions globals,
-          bool out_is_tty)
-      : out(out_stream), err(err_stream), clock(the_clock), globals_(std::move(globals)), out_is_tty_(out_is_tty) {}
+          bool out_is_tty, std::ostream* binary_stream = nullptr)
+      : out(out_stream),
+        err(err_stream),
+        binary_out(binary_stream ? *binary_stream : out_stream),
+        clock(the_clock),
+        globals_(std::move(globals)),
+        out_is_tty_(out_is_tty) {}
 
-  std::ostream& out;  ///< stdout: results
-  std::ostream& err;  ///< stderr: warnings and errors
+  std::ostream& out;  ///< stdout: results, with control characters escaped (cli/output.h)
+  std::ostream& err;  ///< stderr: warnings and errors, likewise
+  std::ostream& binary_out;  ///< stdout as it is, for bytes that are not text (an xlsx workbook)
   const core::Clock& clock;
 
   /// The database path in force.
@@ -80,6 +86,10 @@ class Context {
 
   SQLite::Database& open(bool writable);
 };
+
+/// A CLI11 check for a whole number written as people write one: decimal digits
+/// only (CLI11 alone also takes 0x3 for 3, and -1 for a huge unsigned seed).
+CLI::Validator decimal();
 
 /// A CLI11 check that refuses an empty value: `--db ''` must not fall back to $SQGL_DB,
 /// nor `--reject ''` approve the step.

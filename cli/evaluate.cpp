@@ -33,6 +33,7 @@ RunFn setup_evaluate(CLI::App& app) {
   sub->add_option("case", opt->number, "The case number")->required()->check(non_empty());
   sub->add_option("--score", opt->score, "5 非常满意, 4 满意, 3 基本满意, 2 不满意, 1 非常不满意")
       ->required()
+      ->check(decimal())
       ->check(CLI::Range(1, 5));
   sub->add_option("--comment", opt->comment, "The resident's comment");
   sub->footer("Example:\n  sqgl --as ZZ0101 evaluate 150204-20120129-0001 --score 5 --comment '当周就批了'");

@@ -201,7 +201,7 @@ RunFn setup_import(CLI::App& app) {
   sub->add_option("--errors", opt->errors_file, "Write every problem to this CSV (line, column, value, message)")
       ->check(non_empty());
   sub->add_flag("--ignore-columns", opt->import.ignore_columns, "Skip unknown columns instead of refusing the file");
-  sub->add_option("--year", opt->year, "calendar: the year the notice is for")->check(CLI::Range(1949, 2200));
+  sub->add_option("--year", opt->year, "calendar: the year the notice is for")->check(decimal())->check(CLI::Range(2000, 2099));
   sub->add_option("--notice", opt->import.notice, "calendar: the State Council notice it comes from");
   sub->footer(
       "Headers may be English or Chinese (身份证号, 姓名, 性别, 出生日期, 联系电话, 户号, 社区 …), in any order.\n"

@@ -101,12 +101,14 @@ RunFn setup_init(CLI::App& app) {
   auto* sub = app.add_subcommand("init", "Create the database, or upgrade it to this sqgl's schema");
   sub->add_flag("--demo", opt->demo, "Also fill it with the demo district (Qingshan's 2012 pilot: 7 communities)");
   sub->add_option("--seed", opt->seed, "Random seed of the demo district (same seed, same data)")
-      ->capture_default_str();
+      ->capture_default_str()
+      ->check(decimal());
   sub->add_option("--scale", opt->scale, "Multiply the demo's 4,000 households per community")
       ->capture_default_str()
       ->check(CLI::Range(0.001, 100.0));
   sub->add_option("--history", opt->history_years,
                   "With --demo: decided cases for this many years before today (reports and benchmarks)")
+      ->check(decimal())
       ->check(CLI::Range(0, 30));
   sub->add_option("--schema-dir", opt->schema_dir,
                   "Load catalog/ and calendar/ from DIR (an edited copy of schema/) instead of the built-in data")

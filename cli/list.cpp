@@ -80,7 +80,7 @@ RunFn setup_list(CLI::App& app) {
       ->check(CLI::IsMember({"open", "returned", "approved", "rejected", "withdrawn"}));
   sub->add_option("--item", opt->filter.item, "Cases of this item")->check(non_empty());
   sub->add_flag("--overdue", opt->filter.overdue, "Open cases past their due date");
-  sub->add_option("--due-within", opt->due_within, "Open cases due within N working days")->check(CLI::Range(0, 365));
+  sub->add_option("--due-within", opt->due_within, "Open cases due within N working days")->check(decimal())->check(CLI::Range(0, 365));
   sub->add_flag("--unassigned", opt->filter.unassigned, "Open cases whose current step has no assignee");
   sub->footer("Examples:\n  sqgl --as JSJ01 list --mine\n  sqgl list --community 150204001001 --overdue");
   return [opt](Context& ctx) { run_list(ctx, *opt); };

@@ -54,7 +54,65 @@ void Table::print(std::ostream& out, std::string_view indent) const {
 }
 
 void print_json(std::ostream& out, const nlohmann::json& document) {
-  out << document.dump(2) << '\n';
+  // Text a database holds may predate sqgl's checks: a byte that is not UTF-8 is
+  // shown as U+FFFD rather than ending the command.
+  out << document.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
+}
+
+void EscapingBuffer::put(unsigned char c) {
+  auto escape = [&](unsigned char b) {
+    static constexpr char kHex[] = "0123456789abcdef";
+    const char text[4] = {'\\', 'x', kHex[b >> 4], kHex[b & 15]};
+    target_->sputn(text, 4);
+  };
+  if (after_c2_) {
+    after_c2_ = false;
+    if (c >= 0x80 && c <= 0x9f) {  // U+0080…U+009F: C1 controls (CSI among them)
+      escape(0xc2);
+      escape(c);
+      return;
+    }
+    target_->sputc(static_cast<char>(0xc2));
+  }
+  if (c == 0xc2) {
+    after_c2_ = true;
+  } else if ((c < 0x20 && c != '\t' && c != '\n') || c == 0x7f) {
+    escape(c);
+  } else {
+    target_->sputc(static_cast<char>(c));
+  }
+}
+
+EscapingBuffer::int_type EscapingBuffer::overflow(int_type c) {
+  if (!traits_type::eq_int_type(c, traits_type::eof())) put(static_cast<unsigned char>(c));
+  return traits_type::not_eof(c);
+}
+
+std::streamsize EscapingBuffer::xsputn(const char* s, std::streamsize n) {
+  std::streamsize i = 0;
+  while (i < n) {
+    // Runs of plain text go on whole; only the bytes that may start a control are looked at.
+    std::streamsize j = i;
+    if (!after_c2_) {
+      while (j < n) {
+        const auto c = static_cast<unsigned char>(s[j]);
+        if ((c < 0x20 && c != '\t' && c != '\n') || c == 0x7f || c == 0xc2) break;
+        ++j;
+      }
+      if (j > i) target_->sputn(s + i, j - i);
+    }
+    if (j < n) put(static_cast<unsigned char>(s[j++]));
+    i = j;
+  }
+  return n;
+}
+
+int EscapingBuffer::sync() {
+  if (after_c2_) {
+    target_->sputc(static_cast<char>(0xc2));
+    after_c2_ = false;
+  }
+  return target_->pubsync();
 }
 
 std::string thousands(long long value) {

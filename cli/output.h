@@ -3,6 +3,7 @@
 #pragma once
 
 #include <ostream>
+#include <streambuf>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -33,6 +34,25 @@ class Table {
 
 /// One JSON document on its own, pretty-printed, ending in a newline.
 void print_json(std::ostream& out, const nlohmann::json& document);
+
+/// A stream buffer that passes text on to `target` with every control character
+/// but tab and line feed (C0, DEL and C1) shown as `\xNN`: whatever a database
+/// holds (an imported value, a note written before sqgl refused such text), it
+/// cannot drive the terminal it is printed on.
+class EscapingBuffer : public std::streambuf {
+ public:
+  explicit EscapingBuffer(std::streambuf* target) : target_(target) {}
+
+ protected:
+  int_type overflow(int_type c) override;
+  std::streamsize xsputn(const char* s, std::streamsize n) override;
+  int sync() override;
+
+ private:
+  void put(unsigned char c);
+  std::streambuf* target_;
+  bool after_c2_ = false;  // the first byte of a two-byte UTF-8 sequence that may be a C1 control
+};
 
 /// 12345 → "12,345".
 std::string thousands(long long value);

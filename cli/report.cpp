@@ -339,7 +339,8 @@ void run_report(Context& ctx, ReportCliOptions opt) {
     if (opt.format == "xlsx") {
       core::ScratchFile scratch;
       write_xlsx(report, scratch.open_path());
-      ctx.out << scratch.read_all();
+      ctx.out.flush();
+      ctx.binary_out << scratch.read_all();
     } else {
       ctx.out << text.str();
     }

@@ -908,6 +908,9 @@ Case get_case(const SQLite::Database& db, const WorkCalendar& calendar, std::str
                           "LEFT JOIN staff a ON a.id = s.assignee_id LEFT JOIN staff d ON d.id = s.decided_by "
                           "WHERE s.case_id = ? ORDER BY s.seq");
   steps.bind(1, case_id);
+  SQLite::Statement waited(db,
+                           "SELECT sum(working_days) FROM case_waits WHERE case_id = ? AND step = ? "
+                           "AND working_days IS NOT NULL HAVING count(*) > 0");
   while (steps.executeStep()) {
     CaseStep s;
     s.seq = steps.getColumn(0).getInt();
@@ -926,6 +929,12 @@ Case get_case(const SQLite::Database& db, const WorkCalendar& calendar, std::str
     s.note = steps.getColumn(13).getString();
     if (!s.started_at.empty() && !s.decided_at.empty()) {
       s.working_days_taken = calendar.working_days_between(date_part(s.started_at), date_part(s.decided_at));
+    }
+    // Taken by the station, not by the resident gathering materials.
+    waited.reset();
+    SQLite::bind(waited, case_id, s.seq);
+    if (s.working_days_taken && waited.executeStep()) {
+      s.working_days_taken = std::max(0, *s.working_days_taken - waited.getColumn(0).getInt());
     }
     c.promise_days += s.days;
     c.steps.push_back(std::move(s));

@@ -1353,8 +1353,16 @@ ImportReport import_csv(SQLite::Database& db, const Clock& clock, const Operator
       row_problems.add(fields.size() < header.size() ? names.front() : "",
                        fmt::format("{} fields, but the header has {}", fields.size(), header.size()));
     } else {
-      importer->set_line(csv.line());
-      {
+      // Imported text is stored and later printed: no control characters (a tab or
+      // a line break inside a quoted cell is fine).
+      for (const auto& [name, position] : positions) {
+        if (position >= fields.size()) continue;
+        if (const auto problem = free_text_problem(fields[position]); !problem.empty()) {
+          row_problems.add(name, problem + "; text must be UTF-8 without control characters");
+        }
+      }
+      if (row_problems.list.empty()) {
+        importer->set_line(csv.line());
         try {
           if (auto outcome = importer->write(row, row_problems)) {
             switch (*outcome) {

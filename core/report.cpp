@@ -64,16 +64,25 @@ std::string end_of(Date day) {
 struct OpenStep {
   std::string number, item, item_name, window, community, community_name, step, unit, unit_name, assignee;
   Date accepted;
-  Date due;
+  Date due;  ///< the case's due date as it stood on the day
   std::optional<Date> step_due;
+  bool waiting = false;  ///< returned for materials then: its clock stood still, so it was not late
 };
 
 // Cases open at the end of `as_of`, each at the step it was in then: read from
-// the cases' and steps' own timestamps, which never change once written.
+// the cases' and steps' own timestamps, which never change once written, and from
+// their waits for materials (case_waits), which say whether a case was waiting on
+// the day and what its due dates were before a later wait moved them.
 std::vector<OpenStep> open_steps(const SQLite::Database& db, const ReportOptions& o) {
   SQLite::Statement q(db,
                       "SELECT c.number, c.item, i.name_zh, c.window, cu.code, cu.name_zh, s.name_zh, u.code, "
-                      "  u.name_zh, COALESCE(a.staff_no, ''), c.accepted_at, c.due_date, COALESCE(s.due_date, '') "
+                      "  u.name_zh, COALESCE(a.staff_no, ''), c.accepted_at, "
+                      "  COALESCE((SELECT w.due_before FROM case_waits w WHERE w.case_id = c.id "
+                      "    AND w.returned_at > ?1 ORDER BY w.seq LIMIT 1), c.due_date), "
+                      "  COALESCE((SELECT w.step_due_before FROM case_waits w WHERE w.case_id = c.id AND w.step = s.seq "
+                      "    AND w.returned_at > ?1 ORDER BY w.seq LIMIT 1), s.due_date, ''), "
+                      "  EXISTS (SELECT 1 FROM case_waits w WHERE w.case_id = c.id AND w.returned_at <= ?1 "
+                      "    AND (w.resumed_at IS NULL OR w.resumed_at > ?1)) "
                       "FROM cases c JOIN items i ON i.code = c.item "
                       "JOIN units cu ON cu.id = c.community_id JOIN units st ON st.id = cu.parent_id "
                       "JOIN case_steps s ON s.case_id = c.id AND s.status <> 'pending' AND s.started_at <= ?1 "
@@ -107,33 +116,40 @@ std::vector<OpenStep> open_steps(const SQLite::Database& db, const ReportOptions
     s.accepted = *parse_date(q.getColumn(10).getString().substr(0, 10));
     s.due = *parse_date(q.getColumn(11).getString());
     if (auto d = parse_date(q.getColumn(12).getString())) s.step_due = *d;
+    s.waiting = q.getColumn(13).getInt() != 0;
     out.push_back(std::move(s));
   }
   return out;
 }
 
-// Counts and the oldest age, grouped by a key.
+// Counts (running and waiting for materials) and the oldest age, grouped by a key.
 ReportTable group_table(const std::string& name, const std::string& title, const std::string& key_title,
                         const std::vector<OpenStep>& steps, const WorkCalendar& calendar, Date as_of,
                         std::string (*key)(const OpenStep&), std::string (*label)(const OpenStep&)) {
   struct Group {
     std::string label;
-    std::int64_t count = 0;
+    std::int64_t open = 0;
+    std::int64_t waiting = 0;
     std::int64_t oldest = 0;
   };
   std::map<std::string, Group> groups;
   for (const auto& s : steps) {
     auto& g = groups[key(s)];
     g.label = label(s);
-    ++g.count;
+    ++(s.waiting ? g.waiting : g.open);
     g.oldest = std::max<std::int64_t>(g.oldest, calendar.working_days_between(s.accepted, as_of));
   }
-  ReportTable t{
-      name,
-      title,
-      {{"code", key_title, false}, {"name", "", false}, {"open", "open", true}, {"oldest_wd", "oldest (wd)", true}},
-      {}};
-  for (const auto& [code, g] : groups) t.rows.push_back({text(code), text(g.label), number(g.count), number(g.oldest)});
+  ReportTable t{name,
+                title,
+                {{"code", key_title, false},
+                 {"name", "", false},
+                 {"open", "open", true},
+                 {"waiting", "waiting for materials", true},
+                 {"oldest_wd", "oldest (wd)", true}},
+                {}};
+  for (const auto& [code, g] : groups) {
+    t.rows.push_back({text(code), text(g.label), number(g.open), number(g.waiting), number(g.oldest)});
+  }
   return t;
 }
 
@@ -158,14 +174,19 @@ void backlog(const SQLite::Database& db, const WorkCalendar& calendar, const Rep
                      {"step", "step", false},
                      {"unit", "unit", false},
                      {"assignee", "assignee", false},
+                     {"state", "state", false},
                      {"age_wd", "age (wd)", true}},
                     {}};
+  std::int64_t waiting = 0;
   for (const auto& s : steps) {
+    waiting += s.waiting;
     cases.rows.push_back({text(s.number), text(s.item), text(s.community), text(s.window), text(s.step), text(s.unit),
-                          text(s.assignee), number(calendar.working_days_between(s.accepted, o.as_of))});
+                          text(s.assignee), text(s.waiting ? "waiting" : "open"),
+                          number(calendar.working_days_between(s.accepted, o.as_of))});
   }
   r.tables.push_back(std::move(cases));
-  r.notes.push_back(fmt::format("{} open case{}", steps.size(), steps.size() == 1 ? "" : "s"));
+  r.notes.push_back(fmt::format("{} open case{}, {} of them waiting for materials", steps.size(),
+                                steps.size() == 1 ? "" : "s", waiting));
 }
 
 void overdue(const SQLite::Database& db, const WorkCalendar& calendar, const ReportOptions& o, Report& r) {
@@ -192,6 +213,8 @@ void overdue(const SQLite::Database& db, const WorkCalendar& calendar, const Rep
                           {"overdue_wd", "overdue (wd)", true}},
                          {}};
   for (const auto& s : steps) {
+    // A case waiting for the resident's materials has its clock stopped: not late.
+    if (s.waiting) continue;
     if (s.due < o.as_of) {
       cases.rows.push_back({text(s.number), text(s.item), text(s.community), text(s.step), text(s.unit),
                             text(s.assignee), text(format_date(s.due)),
@@ -334,6 +357,7 @@ struct PeriodCase {
   Date accepted;
   std::optional<Date> decided;
   Date due;
+  int paused_days = 0;  ///< working days it waited for the resident's materials
   std::optional<int> score;
 };
 
@@ -360,11 +384,11 @@ class PeriodCases {
     // For a month the date indexes find the few cases; for years of history a plain
     // scan is faster than merging two index lookups ("+" keeps SQLite off them).
     // Over years, too, the ratings are read in one pass beside the cases (both come
-    // in case order) rather than looked up case by case: column 10 is then the id.
+    // in case order) rather than looked up case by case: column 11 is then the id.
     const bool long_period = (to - from).count() > 400;
     std::string sql =
         "SELECT c.number, c.item, c.window, c.community_id, c.model, c.status, c.accepted_by, c.accepted_at, "
-        "  c.decided_at, c.due_date, ";
+        "  c.decided_at, c.due_date, c.paused_days, ";
     sql += long_period ? "c.id FROM cases c "
                        : "e.score FROM cases c LEFT JOIN evaluations e ON e.case_id = c.id AND e.at <= ?3 ";
     sql +=
@@ -426,11 +450,12 @@ class PeriodCases {
         c.status = "open";
       }
       c.due = *parse_date(column_text(row, 9));
+      c.paused_days = sqlite3_column_int(row, 10);
       c.score.reset();
       if (!long_period) {
-        if (sqlite3_column_type(row, 10) != SQLITE_NULL) c.score = sqlite3_column_int(row, 10);
+        if (sqlite3_column_type(row, 11) != SQLITE_NULL) c.score = sqlite3_column_int(row, 11);
       } else {
-        const std::int64_t id = sqlite3_column_int64(row, 10);
+        const std::int64_t id = sqlite3_column_int64(row, 11);
         while (rating && sqlite3_column_int64(ratings->row(), 0) < id) rating = ratings->next();
         if (rating && sqlite3_column_int64(ratings->row(), 0) == id) c.score = sqlite3_column_int(ratings->row(), 1);
       }
@@ -480,6 +505,12 @@ std::vector<std::pair<std::string_view, const T*>> in_key_order(const ByKey<T>& 
   return out;
 }
 
+// The station's working days from acceptance to decision: the days the case
+// waited for the resident's materials are the resident's, not the station's.
+int working_days_to_decision(const WorkCalendar& calendar, const PeriodCase& c) {
+  return std::max(0, calendar.working_days_between(c.accepted, *c.decided) - c.paused_days);
+}
+
 bool in_period(Date d, Date from, Date to) {
   return d >= from && d <= to;
 }
@@ -523,7 +554,7 @@ void performance(const SQLite::Database& db, const WorkCalendar& calendar, const
     ++count;
     const bool received = in_period(c.accepted, from, to);
     const bool decided = c.decided && in_period(*c.decided, from, to) && c.status != "withdrawn";
-    const int days = decided ? calendar.working_days_between(c.accepted, *c.decided) : 0;
+    const int days = decided ? working_days_to_decision(calendar, c) : 0;
     for (std::size_t g = 0; g < std::size(groupings); ++g) {
       auto [at, added] = tallies[g].try_emplace(groupings[g].key(c));
       Tally& t = at->second;
@@ -646,7 +677,7 @@ void reform(const SQLite::Database& db, const WorkCalendar& calendar, const Repo
   };
   cases.for_each(o, from, to, [&](const PeriodCase& c) {
     if (!c.decided || !in_period(*c.decided, from, to) || c.status == "withdrawn") return;
-    const int wd = calendar.working_days_between(c.accepted, *c.decided);
+    const int wd = working_days_to_decision(calendar, c);
     for (auto* side : {&by_item[c.item][c.model], &total[c.model]}) {
       ++side->cases;
       side->days.add(wd);
@@ -736,7 +767,16 @@ void workload(const SQLite::Database& db, const WorkCalendar& calendar, const Re
   // (A "+" is not enough: a comparison implies NOT NULL, and SQLite would scan the
   // partial index instead, looking up every step from it. COALESCE implies nothing.)
   const std::string on = (to - from).count() > 400 ? "COALESCE(s.decided_at, '')" : "s.decided_at";
-  RowScan decided(db, fmt::format("SELECT s.decided_by, s.started_at, s.decided_at FROM case_steps s "
+  // A step's days leave out the time it waited for the resident's materials. Waits
+  // are few: read once, by case and step.
+  std::map<std::pair<std::int64_t, std::int64_t>, int> waited;
+  SQLite::Statement waits(db, "SELECT case_id, step, sum(working_days) FROM case_waits "
+                              "WHERE working_days IS NOT NULL GROUP BY case_id, step");
+  while (waits.executeStep()) {
+    waited[{waits.getColumn(0).getInt64(), waits.getColumn(1).getInt64()}] = waits.getColumn(2).getInt();
+  }
+  RowScan decided(db, fmt::format("SELECT s.decided_by, s.started_at, s.decided_at, s.case_id, s.seq "
+                                  "FROM case_steps s "
                                   "WHERE {0} >= ?1 AND {0} <= ?2 AND {0} <= ?3 AND s.started_at IS NOT NULL",
                                   on));
   decided.bind(format_date(from), end_of(to), end_of(o.as_of));
@@ -746,8 +786,13 @@ void workload(const SQLite::Database& db, const WorkCalendar& calendar, const Re
     const auto it = by_id.find(sqlite3_column_int64(row, 0));
     if (it == by_id.end()) continue;
     ++it->second->decided;
-    it->second->days.add(calendar.working_days_between(*parse_date(column_text(row, 1).substr(0, 10)),
-                                                       *parse_date(column_text(row, 2).substr(0, 10))));
+    int days = calendar.working_days_between(*parse_date(column_text(row, 1).substr(0, 10)),
+                                             *parse_date(column_text(row, 2).substr(0, 10)));
+    if (!waited.empty()) {
+      const auto w = waited.find({sqlite3_column_int64(row, 3), sqlite3_column_int64(row, 4)});
+      if (w != waited.end()) days = std::max(0, days - w->second);
+    }
+    it->second->days.add(days);
   }
   SQLite::Statement grids(db,
                           "SELECT w.staff_no, count(h.id) FROM grids g JOIN staff w ON w.id = g.worker_id "

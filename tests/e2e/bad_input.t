@@ -111,5 +111,39 @@ $ sqgl --as ZZ0101 apply --resident 150204201512310003 --item C10-01 --materials
 $ sqgl resident １５０２０４１９８５０３１２１２３０
 ! sqgl: error: invalid citizen ID '１５０２０４********１２３０': must be 17 digits followed by a digit or X, in ASCII (not full-width ０-９)
 ? 2
+# bug: --score 0x3 and --seed -1 were taken (as 3 and a huge seed).
+$ sqgl --as ZZ0101 evaluate 150204-20120129-0001 --score 0x3
+! sqgl: error: --score: expected a whole number in decimal digits, got '0x3' (see 'sqgl --help')
+? 2
+$ sqgl --db seed.db init --demo --seed -1
+! sqgl: error: --seed: expected a whole number in decimal digits, got '-1' (see 'sqgl --help')
+? 2
+# bug: an over-long --db or --out name was exit 1, "unexpected failure".
+$ sqgl --db "$(printf 'x%.0s' $(seq 5000))" list
+! sqgl: error: the database name is too long (5000 bytes)
+? 2
+$ sqgl report backlog --out "$(printf 'x%.0s' $(seq 300)).txt"
+! sqgl: error: --out: 'xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx…' (304 bytes) has a name part longer than 255 bytes
+? 2
+# bug: SQGL_NOW=9999-12-31 gave a due date in the year 10000.
+$ SQGL_NOW=9999-12-31 sqgl calendar --due 2012-01-29 5
+! sqgl: error: invalid SQGL_NOW '9999-12-31': sqgl keeps cases from 2000 to 2099; a date outside is a typo
+? 2
+# bug: --json apply --note $'\xff' committed, then exit 1, and show --json of that case
+# failed for good. Free text must be UTF-8 without control characters; nothing written.
+$ sqgl --as ZZ0101 --json apply --resident "$(cat pregnant)" --item C05-01 --materials 1,2,3,4 --note $'\xff'
+! sqgl: error: --note: byte 1 is not UTF-8 (0xFF); text must be UTF-8 without control characters
+? 2
+$ sqgl --as ZZ0101 approve 150204-20120129-0001 --note $'ok\e[2J'
+! sqgl: error: --note: byte 3 is a control character (0x1B); text must be UTF-8 without control characters
+? 2
+$ printf 'citizen_id,name,sex,birth_date,household\n150204198503121230,王\033[31m伟,男,1985-03-12,150204001001-0001\n' > esc.csv && sqgl --as IT01 import residents esc.csv
+! sqgl: error: esc.csv:2:2: '王\x1b[31m伟': byte 4 is a control character (0x1B); text must be UTF-8 without control characters
+! sqgl: error: esc.csv: 1 of 1 rows rejected; nothing written (--skip-bad writes the good rows)
+? 2
 $ sqlite3 demo.db .dump | diff -q - before.sql && echo "nothing written"
 nothing written
+# What a database already holds is printed with its control characters shown, not obeyed.
+$ sqlite3 demo.db "UPDATE residents SET name = '李' || char(27) || '[2J' WHERE citizen_id = '$(cat pregnant)'" && sqgl list --status open | grep -c $'\e'; sqgl list --status open | sed -n 2p | cut -c23-45
+0
+C05-01  李\x1b[2J     

@@ -19,28 +19,28 @@ $ SQGL_NOW=2012-01-20T10:00 sqgl --as ZZ0103 route 150204-20120119-0001 --to ZZ0
 $ sqgl report backlog --as-of 2012-01-31
 Backlog: open cases by step, unit, window and community
 as of 2012-01-31T23:59:59 · schema 6 · catalog 2012.1 · calendars 2012, 2024, 2025, 2026
-3 open cases
+3 open cases, 0 of them waiting for materials
 
 By deciding unit
-  unit                                  open  oldest (wd)
-  150204001001-FWZ  阳光社区管理服务站     1            5
-  MZJ               区民政局               1            8
-  WSZX              社区卫生服务中心       1            6
+  unit                                  open  waiting for materials  oldest (wd)
+  150204001001-FWZ  阳光社区管理服务站     1                      0            5
+  MZJ               区民政局               1                      0            8
+  WSZX              社区卫生服务中心       1                      0            6
 
 By window
-  window      open  oldest (wd)
-  services       2            6
-  welfare        1            8
+  window      open  waiting for materials  oldest (wd)
+  services       2                      0            6
+  welfare        1                      0            8
 
 By community
-  community               open  oldest (wd)
-  150204001001  阳光社区     3            8
+  community               open  waiting for materials  oldest (wd)
+  150204001001  阳光社区     3                      0            8
 
 Open cases
-  case                  item    community     window    step              unit              assignee  age (wd)
-  150204-20120116-0001  C02-03  150204001001  welfare   区民政局          MZJ                                8
-  150204-20120118-0001  C10-01  150204001001  services  社区卫生服务中心  WSZX                               6
-  150204-20120119-0001  C07-01  150204001001  services  服务站            150204001001-FWZ  ZZ0101           5
+  case                  item    community     window    step              unit              assignee  state  age (wd)
+  150204-20120116-0001  C02-03  150204001001  welfare   区民政局          MZJ                         open          8
+  150204-20120118-0001  C10-01  150204001001  services  社区卫生服务中心  WSZX                        open          6
+  150204-20120119-0001  C07-01  150204001001  services  服务站            150204001001-FWZ  ZZ0101    open          5
 $ sqgl report overdue --as-of 2012-01-31
 Overdue: cases and steps past their due date
 as of 2012-01-31T23:59:59 · schema 6 · catalog 2012.1 · calendars 2012, 2024, 2025, 2026
@@ -149,23 +149,23 @@ Steps past due in cases still on time
 # --as-of ignores what happened later: on 01-18 the first case was still open at its station step.
 $ sqgl report backlog --as-of 2012-01-18 --format csv
 | # by_unit: By deciding unit
-code,name,open,oldest_wd
-150204001001-FWZ,阳光社区管理服务站,1,0
-MZJ,区民政局,1,2
+code,name,open,waiting,oldest_wd
+150204001001-FWZ,阳光社区管理服务站,1,0,0
+MZJ,区民政局,1,0,2
 
 | # by_window: By window
-code,name,open,oldest_wd
-services,,1,0
-welfare,,1,2
+code,name,open,waiting,oldest_wd
+services,,1,0,0
+welfare,,1,0,2
 
 | # by_community: By community
-code,name,open,oldest_wd
-150204001001,阳光社区,2,2
+code,name,open,waiting,oldest_wd
+150204001001,阳光社区,2,0,2
 
 | # cases: Open cases
-case,item,community,window,step,unit,assignee,age_wd
-150204-20120116-0001,C02-03,150204001001,welfare,区民政局,MZJ,,2
-150204-20120118-0001,C10-01,150204001001,services,服务站,150204001001-FWZ,,0
+case,item,community,window,step,unit,assignee,state,age_wd
+150204-20120116-0001,C02-03,150204001001,welfare,区民政局,MZJ,,open,2
+150204-20120118-0001,C10-01,150204001001,services,服务站,150204001001-FWZ,,open,0
 $ sqgl report backlog --as-of 2012-01-18 --json > a.json && sqgl report backlog --as-of 2012-01-18 --json > b.json && cmp a.json b.json && echo identical
 identical
 $ sqgl report backlog --as-of 2012-01-31 --format md --window services
@@ -173,33 +173,33 @@ $ sqgl report backlog --as-of 2012-01-31 --format md --window services
 
 as of 2012-01-31T23:59:59 · schema 6 · catalog 2012.1 · calendars 2012, 2024, 2025, 2026
 
-- 2 open cases
+- 2 open cases, 0 of them waiting for materials
 
 | ## By deciding unit
 
-| | unit | name | open | oldest (wd) |
-| | --- | --- | ---: | ---: |
-| | 150204001001-FWZ | 阳光社区管理服务站 | 1 | 5 |
-| | WSZX | 社区卫生服务中心 | 1 | 6 |
+| | unit | name | open | waiting for materials | oldest (wd) |
+| | --- | --- | ---: | ---: | ---: |
+| | 150204001001-FWZ | 阳光社区管理服务站 | 1 | 0 | 5 |
+| | WSZX | 社区卫生服务中心 | 1 | 0 | 6 |
 
 | ## By window
 
-| | window | name | open | oldest (wd) |
-| | --- | --- | ---: | ---: |
-| | services |  | 2 | 6 |
+| | window | name | open | waiting for materials | oldest (wd) |
+| | --- | --- | ---: | ---: | ---: |
+| | services |  | 2 | 0 | 6 |
 
 | ## By community
 
-| | community | name | open | oldest (wd) |
-| | --- | --- | ---: | ---: |
-| | 150204001001 | 阳光社区 | 2 | 6 |
+| | community | name | open | waiting for materials | oldest (wd) |
+| | --- | --- | ---: | ---: | ---: |
+| | 150204001001 | 阳光社区 | 2 | 0 | 6 |
 
 | ## Open cases
 
-| | case | item | community | window | step | unit | assignee | age (wd) |
-| | --- | --- | --- | --- | --- | --- | --- | ---: |
-| | 150204-20120118-0001 | C10-01 | 150204001001 | services | 社区卫生服务中心 | WSZX |  | 6 |
-| | 150204-20120119-0001 | C07-01 | 150204001001 | services | 服务站 | 150204001001-FWZ | ZZ0101 | 5 |
+| | case | item | community | window | step | unit | assignee | state | age (wd) |
+| | --- | --- | --- | --- | --- | --- | --- | --- | ---: |
+| | 150204-20120118-0001 | C10-01 | 150204001001 | services | 社区卫生服务中心 | WSZX |  | open | 6 |
+| | 150204-20120119-0001 | C07-01 | 150204001001 | services | 服务站 | 150204001001-FWZ | ZZ0101 | open | 5 |
 $ sqgl report staffing --street 150204002
 Staffing: one station worker per 400 households, one committee leader per 800
 as of 2012-01-29T23:59:59 · schema 6 · catalog 2012.1 · calendars 2012, 2024, 2025, 2026
@@ -352,7 +352,7 @@ $ sqgl report backlog --as-of 2012-02-29 --json
   "catalog_version": "2012.1",
   "findings": 0,
   "notes": [
-    "2 open cases"
+    "2 open cases, 0 of them waiting for materials"
   ],
   "period": null,
   "report": "backlog",
@@ -363,6 +363,7 @@ $ sqgl report backlog --as-of 2012-02-29 --json
         "code",
         "name",
         "open",
+        "waiting",
         "oldest_wd"
       ],
       "name": "by_unit",
@@ -371,12 +372,14 @@ $ sqgl report backlog --as-of 2012-02-29 --json
           "150204001001-FWZ",
           "阳光社区管理服务站",
           1,
+          0,
           26
         ],
         [
           "WSZX",
           "社区卫生服务中心",
           1,
+          0,
           27
         ]
       ],
@@ -387,6 +390,7 @@ $ sqgl report backlog --as-of 2012-02-29 --json
         "code",
         "name",
         "open",
+        "waiting",
         "oldest_wd"
       ],
       "name": "by_window",
@@ -395,6 +399,7 @@ $ sqgl report backlog --as-of 2012-02-29 --json
           "services",
           null,
           2,
+          0,
           27
         ]
       ],
@@ -405,6 +410,7 @@ $ sqgl report backlog --as-of 2012-02-29 --json
         "code",
         "name",
         "open",
+        "waiting",
         "oldest_wd"
       ],
       "name": "by_community",
@@ -413,6 +419,7 @@ $ sqgl report backlog --as-of 2012-02-29 --json
           "150204001001",
           "阳光社区",
           2,
+          0,
           27
         ]
       ],
@@ -427,6 +434,7 @@ $ sqgl report backlog --as-of 2012-02-29 --json
         "step",
         "unit",
         "assignee",
+        "state",
         "age_wd"
       ],
       "name": "cases",
@@ -439,6 +447,7 @@ $ sqgl report backlog --as-of 2012-02-29 --json
           "社区卫生服务中心",
           "WSZX",
           null,
+          "open",
           27
         ],
         [
@@ -449,6 +458,7 @@ $ sqgl report backlog --as-of 2012-02-29 --json
           "服务站",
           "150204001001-FWZ",
           "ZZ0101",
+          "open",
           26
         ]
       ],
@@ -1087,3 +1097,33 @@ $ sqgl report backlog --community 150204009009
 $ sqgl report backlog --format pdf
 ! sqgl: error: --format: pdf not in {table,csv,json,md,html,xlsx} (see 'sqgl --help')
 ? 2
+#
+# bug: a case returned for materials (补正) was in 'report overdue', and so in the
+# 07:00 mail, while 'list --overdue' and 'show' said it was not late. One definition
+# of open, waiting and overdue for all three: a case waiting for the resident's
+# materials has its clock stopped and is not overdue, and the days it waited are the
+# resident's, not counted in the working days to a decision.
+$ SQGL_NOW=2012-01-20T11:00 sqgl --as WSZX01 approve 150204-20120118-0001 --return 1 | head -1
+case 150204-20120118-0001 returned at step 2 (社区卫生服务中心) for supplementary materials; its clock stops
+$ export SQGL_NOW=2012-01-31T16:00; sqgl list --overdue --json | python3 -c 'import json,sys; print([c["number"] for c in json.load(sys.stdin)["cases"]])'; sqgl show 150204-20120118-0001 --json | python3 -c 'import json,sys; d=json.load(sys.stdin); print(d["status"], d["overdue"])'; sqgl report overdue --json | python3 -c 'import json,sys; print([r[0] for r in json.load(sys.stdin)["tables"][0]["rows"]])'
+[]
+returned False
+[]
+$ sqgl report backlog --as-of 2012-01-31 --json | python3 -c 'import json,sys; print([(r[0], r[7]) for r in json.load(sys.stdin)["tables"][3]["rows"]])'
+[('150204-20120118-0001', 'waiting'), ('150204-20120119-0001', 'open')]
+# Once the materials come, the due date has moved by the 7 working days it waited,
+# and the case is late by the same rule in all three.
+$ SQGL_NOW=2012-02-03T09:00 sqgl --as ZZ0101 apply --supplement 150204-20120118-0001 --materials 1 | head -1
+case 150204-20120118-0001: materials recorded after 7 working days; due 2012-02-02
+$ export SQGL_NOW=2012-02-03T16:00; sqgl list --overdue --json | python3 -c 'import json,sys; print([c["number"] for c in json.load(sys.stdin)["cases"]])'; sqgl show 150204-20120118-0001 --json | python3 -c 'import json,sys; d=json.load(sys.stdin); print(d["status"], d["overdue"])'; sqgl report overdue --json | python3 -c 'import json,sys; print([r[0] for r in json.load(sys.stdin)["tables"][0]["rows"]])'
+['150204-20120118-0001', '150204-20120119-0001']
+open True
+['150204-20120118-0001', '150204-20120119-0001']
+# As of the days it waited, the report sees it waiting, not late.
+$ sqgl report overdue --as-of 2012-02-01 --json | python3 -c 'import json,sys; print([r[0] for r in json.load(sys.stdin)["tables"][0]["rows"]])'
+['150204-20120119-0001']
+# Decided 10 working days after it was accepted, 7 of them the resident's: 3 are the station's.
+$ SQGL_NOW=2012-02-06T09:00 sqgl --as WSZX02 approve 150204-20120118-0001 | head -1
+case 150204-20120118-0001 approved at step 2 (社区卫生服务中心)
+$ sqgl report performance --period 2012-02 --as-of 2012-02-29 --item C10-01 --json | python3 -c 'import json,sys; t=json.load(sys.stdin)["tables"][0]; print(dict(zip(t["columns"], t["rows"][0])))'
+{'key': 'total', 'name': None, 'received': 0, 'decided': 1, 'approved': 1, 'rejected': 0, 'on_time_pct': 0.0, 'median_wd': 3, 'p90_wd': 3}
