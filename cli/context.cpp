@@ -99,7 +99,10 @@ void recording_refusals(Context& ctx, SQLite::Database& db, std::string_view com
         } catch (const core::Error&) {  // NOLINT(bugprone-empty-catch): no such staff member; recorded as nobody
         }
       }
-      core::record_refusal(db, ctx.clock, who, command, subject, e.what());
+      // A refusal is dated by the machine's clock, whatever $SQGL_NOW says: when
+      // someone tried is not a business time to back-fill.
+      const core::FixedClock machine(ctx.clock.recorded());
+      core::record_refusal(db, machine, who, command, subject, e.what());
     } catch (const std::exception& failure) {
       // The refusal still stands; say that it could not be recorded.
       ctx.warn(fmt::format("the refusal could not be recorded in the history: {}", failure.what()));

@@ -37,7 +37,7 @@ void run_init(Context& ctx, const InitOptions& opt) {
   core::initialize_database(path, [&](SQLite::Database& db, bool created) {
     // Who may date events: a new database for a demo or tests takes $SQGL_NOW (a
     // recorded setting); any other keeps the machine's clock.
-    const bool pinned = created && (opt.demo || opt.clock == "pinned");
+    const bool pinned = created && (opt.clock == "pinned" || (opt.demo && opt.clock != "system"));
     if (!created && !opt.clock.empty()) {
       throw core::InvalidInput("--clock sets the clock of a new database; an existing one changes it with "
                                "'sqgl setting clock'");
@@ -115,7 +115,7 @@ RunFn setup_init(CLI::App& app) {
       ->check(CLI::ExistingDirectory);
   sub->add_option("--clock", opt->clock,
                   "A new database's clock: system (default) dates events by the machine's clock; pinned also takes "
-                  "$SQGL_NOW, for tests and recorded back-filling (--demo sets it)")
+                  "$SQGL_NOW, for tests and recorded back-filling (the default with --demo)")
       ->check(CLI::IsMember({"system", "pinned"}));
   sub->footer(
       "Running init on a current database changes nothing. A new file is readable by its owner only.\n"

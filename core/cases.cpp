@@ -290,6 +290,15 @@ void require_causal(const SQLite::Database& db, const CaseRow& c, const DateTime
   }
 }
 
+// The case a command acts on, refused (exit 2) when the command is dated before the
+// case's newest event: checked before anything else, so that not even a refusal is
+// recorded out of time.
+CaseRow load_case_at(const SQLite::Database& db, std::string_view number, const Clock& clock) {
+  CaseRow c = load_case(db, number);
+  require_causal(db, c, clock.now());
+  return c;
+}
+
 void decide_step(SQLite::Database& db, std::int64_t case_id, int seq, const std::string& status, const Operator& op,
                  const DateTime& now, const std::string& note) {
   SQLite::Statement q(db,
@@ -554,12 +563,11 @@ Case apply_case(SQLite::Database& db, const Clock& clock, const WorkCalendar& ca
 int approve_case(SQLite::Database& db, const Clock& clock, const WorkCalendar& calendar, const Operator& op,
                  std::string_view number, const std::string& note) {
   check_free_text("--note", note);
-  const CaseRow c = load_case(db, number);
+  const CaseRow c = load_case_at(db, number, clock);
   require_open(c);
   const StepRow step = load_step(db, c.id, *c.current_seq);
   require_decider(db, op, c, step);
   const DateTime now = clock.now();
-  require_causal(db, c, now);
   decide_step(db, c.id, step.seq, "approved", op, now, note);
   SQLite::Statement next(db, "SELECT seq, days FROM case_steps WHERE case_id = ? AND seq > ? ORDER BY seq LIMIT 1");
   SQLite::bind(next, c.id, step.seq);
@@ -584,12 +592,11 @@ int reject_case(SQLite::Database& db, const Clock& clock, const Operator& op, st
                 const std::string& reason) {
   if (reason.empty()) throw InvalidInput("a rejection needs its reason: --reject REASON");
   check_free_text("--reject", reason);
-  const CaseRow c = load_case(db, number);
+  const CaseRow c = load_case_at(db, number, clock);
   require_open(c);
   const StepRow step = load_step(db, c.id, *c.current_seq);
   require_decider(db, op, c, step);
   const DateTime now = clock.now();
-  require_causal(db, c, now);
   decide_step(db, c.id, step.seq, "rejected", op, now, reason);
   close_case(db, c.id, "rejected", now);
   append(db, clock, op, "case.reject", c.number,
@@ -601,12 +608,11 @@ int return_case(SQLite::Database& db, const Clock& clock, const Operator& op, st
                 const std::vector<std::string>& materials, const std::string& note) {
   if (materials.empty()) throw InvalidInput("name the materials to supplement: --return M1,M2");
   check_free_text("--note", note);
-  const CaseRow c = load_case(db, number);
+  const CaseRow c = load_case_at(db, number, clock);
   require_open(c);
   const StepRow step = load_step(db, c.id, *c.current_seq);
   require_decider(db, op, c, step);
   const DateTime now = clock.now();
-  require_causal(db, c, now);
   const auto requested = match_materials(materials, case_materials(db, c.id), c.item);
   SQLite::Statement request(db,
                             "UPDATE case_materials SET requested_at = ?, received_at = NULL "
@@ -639,7 +645,7 @@ int return_case(SQLite::Database& db, const Clock& clock, const Operator& op, st
 
 void supplement_case(SQLite::Database& db, const Clock& clock, const WorkCalendar& calendar, const Operator& op,
                      std::string_view number, const std::vector<std::string>& materials) {
-  const CaseRow c = load_case(db, number);
+  const CaseRow c = load_case_at(db, number, clock);
   require_window_clerk(op, c.community_id, "record supplementary materials");
   if (c.status != "returned") {
     throw Conflict(fmt::format("case {} is {}, not waiting for materials", errors::quote(c.number), c.status));
@@ -659,7 +665,6 @@ void supplement_case(SQLite::Database& db, const Clock& clock, const WorkCalenda
     throw InvalidInput(fmt::format("case {} still waits for: {}", errors::quote(c.number), list));
   }
   const DateTime now = clock.now();
-  require_causal(db, c, now);
   SQLite::Statement receive(db, "UPDATE case_materials SET received_at = ? WHERE case_id = ? AND seq = ?");
   for (int seq : given) {
     receive.reset();
@@ -693,13 +698,12 @@ void supplement_case(SQLite::Database& db, const Clock& clock, const WorkCalenda
 void withdraw_case(SQLite::Database& db, const Clock& clock, const Operator& op, std::string_view number,
                    const std::string& reason) {
   check_free_text("--reason", reason);
-  const CaseRow c = load_case(db, number);
+  const CaseRow c = load_case_at(db, number, clock);
   require_window_clerk(op, c.community_id, "withdraw a case");
   if (c.status != "open" && c.status != "returned") {
     throw Conflict(fmt::format("case {} is already {}", errors::quote(c.number), c.status));
   }
   const DateTime now = clock.now();
-  require_causal(db, c, now);
   decide_step(db, c.id, *c.current_seq, "withdrawn", op, now, reason);
   close_case(db, c.id, "withdrawn", now);
   // A case withdrawn while it waited for materials waits no more.
@@ -748,7 +752,7 @@ void assign(SQLite::Database& db, const Clock& clock, const Operator& op, const 
 
 void route_case(SQLite::Database& db, const Clock& clock, const Operator& op, std::string_view number,
                 std::string_view staff_no) {
-  const CaseRow c = load_case(db, number);
+  const CaseRow c = load_case_at(db, number, clock);
   if (c.status != "open" && c.status != "returned") {
     throw Conflict(fmt::format("case {} is already {}", errors::quote(c.number), c.status));
   }
@@ -845,7 +849,7 @@ void evaluate_case(SQLite::Database& db, const Clock& clock, const Operator& op,
     throw errors::invalid("score", std::to_string(score), "expected 1 (非常不满意) to 5 (非常满意)");
   }
   check_free_text("--comment", comment);
-  const CaseRow c = load_case(db, number);
+  const CaseRow c = load_case_at(db, number, clock);
   require_window_clerk(op, c.community_id, "record a rating");
   if (c.status != "approved" && c.status != "rejected") {
     throw Conflict(
@@ -858,7 +862,6 @@ void evaluate_case(SQLite::Database& db, const Clock& clock, const Operator& op,
         fmt::format("case {} was already rated ({})", errors::quote(c.number), existing.getColumn(0).getInt()));
   }
   const DateTime now = clock.now();
-  require_causal(db, c, now);
   SQLite::Statement q(db, "INSERT INTO evaluations (case_id, score, comment, at, recorded_by) VALUES (?, ?, ?, ?, ?)");
   SQLite::bind(q, c.id, score, comment, format_datetime(now), op.id);
   q.exec();

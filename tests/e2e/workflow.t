@@ -150,11 +150,13 @@ $ SQGL_NOW=2012-02-02 sqgl --as NOBODY approve 150204-20120129-0002
 $ SQGL_NOW=2012-02-02 sqgl --as JSJ01 approve 150204-20120129-0002
 ! sqgl: error: 'JSJ01' (区人口和计划生育局) may not decide step 3 of case '150204-20120129-0002': it belongs to 阳光社区管理服务站
 ? 4
-$ sqlite3 demo.db "SELECT at, operator, kind, subject FROM events WHERE kind = 'permission.denied' ORDER BY id"
-2012-02-01T00:00:00|JD0201|permission.denied|150204-20120129-0004
-2012-02-02T00:00:00|ZZ0101|permission.denied|150204-20120129-0002
-2012-02-02T00:00:00|NOBODY|permission.denied|150204-20120129-0002
-2012-02-02T00:00:00|JSJ01|permission.denied|150204-20120129-0002
+# Each refusal is recorded, dated by the machine's clock (when someone tried is not a
+# business time to back-fill).
+$ sqlite3 demo.db "SELECT operator, kind, subject, clock, at = recorded_at FROM events WHERE kind = 'permission.denied' ORDER BY id"
+JD0201|permission.denied|150204-20120129-0004|system|1
+ZZ0101|permission.denied|150204-20120129-0002|system|1
+NOBODY|permission.denied|150204-20120129-0002|system|1
+JSJ01|permission.denied|150204-20120129-0002|system|1
 $ SQGL_NOW=2012-02-02 sqgl --as ZZ0102 approve 150204-20120129-0002
 case 150204-20120129-0002 approved at step 3 (服务站)
 #
