@@ -212,6 +212,15 @@ $ sqgl import evaluations fx/evaluations.csv
 imported evaluations from 'fx/evaluations.csv': 2 rows: 2 inserted, 0 updated, 0 unchanged, 0 rejected
 $ sqgl show 150204-20110301-0001 --json | python3 -c 'import json,sys; d=json.load(sys.stdin); print(d["evaluation"])'
 {'comment': '材料跑了三趟', 'label': '满意', 'score': 4}
+# Each imported case and rating is an event of its own, which check replays: the
+# tables are what the history says, and an edit of an imported case is named.
+$ sqgl check | tail -1 | cut -c1-57
+replay: ok, the tables are what the history says (5 cases
+$ sqgl show 150204-20110509-0001 --json | python3 -c 'import json,sys; print([(e["kind"], e["detail"].get("file"), e["detail"].get("line")) for e in json.load(sys.stdin)["history"]])'
+[('case.import', 'fx/cases.csv', 3), ('case.evaluate', 'fx/evaluations.csv', 3)]
+$ umask 077 && sqlite3 demo.db ".backup edited.db" && sqlite3 edited.db "UPDATE cases SET status = 'approved' WHERE number = '150204-20110509-0001'" && sqgl --db edited.db check | grep "^  "
+  case '150204-20110509-0001': status: history says rejected, table says approved
+! sqgl: error: check found 1 problem in 'edited.db'
 #
 # Catalog edits: a chain's steps and days; the promise follows the new chain.
 $ sqgl import catalog fx/catalog-gap.csv --mode upsert
