@@ -8,8 +8,8 @@
 #include <CLI/CLI.hpp>
 
 #include "cli/output.h"
-#include "core/error.h"
-#include "core/store.h"
+#include "core/base/error.h"
+#include "core/db/database.h"
 
 namespace sqgl::cli {
 

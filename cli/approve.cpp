@@ -5,8 +5,8 @@
 #include "cli/context.h"
 #include "cli/output.h"
 #include "cli/views.h"
-#include "core/cases.h"
-#include "core/error.h"
+#include "core/model/cases.h"
+#include "core/base/error.h"
 
 namespace sqgl::cli {
 

@@ -8,9 +8,9 @@
 #include "cli/context.h"
 #include "cli/output.h"
 #include "cli/views.h"
-#include "core/error.h"
-#include "core/history.h"
-#include "core/store.h"
+#include "core/base/error.h"
+#include "core/model/history.h"
+#include "core/db/database.h"
 
 namespace sqgl::cli {
 

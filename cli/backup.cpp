@@ -3,11 +3,11 @@
 
 #include "cli/context.h"
 #include "cli/output.h"
-#include "core/cases.h"
-#include "core/error.h"
-#include "core/history.h"
-#include "core/maintenance.h"
-#include "core/store.h"
+#include "core/model/cases.h"
+#include "core/base/error.h"
+#include "core/model/history.h"
+#include "core/admin/maintenance.h"
+#include "core/db/database.h"
 
 namespace sqgl::cli {
 

@@ -6,8 +6,8 @@
 
 #include "cli/context.h"
 #include "cli/output.h"
-#include "core/calendar.h"
-#include "core/error.h"
+#include "core/model/calendar.h"
+#include "core/base/error.h"
 
 namespace sqgl::cli {
 

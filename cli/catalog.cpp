@@ -4,7 +4,7 @@
 #include "cli/context.h"
 #include "cli/output.h"
 #include "cli/views.h"
-#include "core/catalog.h"
+#include "core/model/catalog.h"
 
 namespace sqgl::cli {
 

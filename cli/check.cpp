@@ -3,8 +3,8 @@
 
 #include "cli/context.h"
 #include "cli/output.h"
-#include "core/error.h"
-#include "core/maintenance.h"
+#include "core/base/error.h"
+#include "core/admin/maintenance.h"
 
 namespace sqgl::cli {
 

@@ -6,10 +6,10 @@
 
 #include <fmt/format.h>
 
-#include "core/calendar.h"
-#include "core/error.h"
-#include "core/maintenance.h"
-#include "core/store.h"
+#include "core/model/calendar.h"
+#include "core/base/error.h"
+#include "core/admin/maintenance.h"
+#include "core/db/database.h"
 
 namespace sqgl::cli {
 
@@ -66,9 +66,9 @@ const std::string& Context::login() {
 
 #include "cli/output.h"
 #include "cli/views.h"
-#include "core/calendar.h"
-#include "core/cases.h"
-#include "core/error.h"
+#include "core/model/calendar.h"
+#include "core/model/cases.h"
+#include "core/base/error.h"
 
 namespace sqgl::cli {
 

@@ -11,8 +11,8 @@
 #include <SQLiteCpp/Database.h>
 #include <CLI/App.hpp>
 
-#include "core/date.h"
-#include "core/new_file.h"
+#include "core/base/date.h"
+#include "core/db/new_file.h"
 
 namespace sqgl::core {
 class WorkCalendar;

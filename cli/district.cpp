@@ -3,8 +3,8 @@
 
 #include "cli/context.h"
 #include "cli/output.h"
-#include "core/citizen_id.h"
-#include "core/district.h"
+#include "core/base/citizen_id.h"
+#include "core/model/district.h"
 
 namespace sqgl::cli {
 

@@ -5,7 +5,7 @@
 #include <iostream>
 
 #include "cli/app.h"
-#include "core/store.h"
+#include "core/db/database.h"
 
 namespace sqgl::cli {
 

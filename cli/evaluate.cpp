@@ -4,7 +4,7 @@
 #include "cli/context.h"
 #include "cli/output.h"
 #include "cli/views.h"
-#include "core/cases.h"
+#include "core/model/cases.h"
 
 namespace sqgl::cli {
 

@@ -11,11 +11,11 @@
 
 #include "cli/context.h"
 #include "cli/output.h"
-#include "core/csv_stream.h"
-#include "core/error.h"
-#include "core/import.h"
-#include "core/store.h"
-#include "core/test_point.h"
+#include "core/base/csv_stream.h"
+#include "core/base/error.h"
+#include "core/import/import.h"
+#include "core/db/database.h"
+#include "core/base/test_point.h"
 
 namespace sqgl::cli {
 

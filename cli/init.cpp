@@ -5,10 +5,10 @@
 
 #include "cli/context.h"
 #include "cli/output.h"
-#include "core/demo.h"
-#include "core/error.h"
-#include "core/maintenance.h"
-#include "core/store.h"
+#include "core/admin/demo.h"
+#include "core/base/error.h"
+#include "core/admin/maintenance.h"
+#include "core/db/database.h"
 
 namespace sqgl::cli {
 

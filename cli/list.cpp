@@ -3,10 +3,10 @@
 
 #include "cli/context.h"
 #include "cli/output.h"
-#include "core/calendar.h"
-#include "core/cases.h"
-#include "core/error.h"
-#include "core/maintenance.h"
+#include "core/model/calendar.h"
+#include "core/model/cases.h"
+#include "core/base/error.h"
+#include "core/admin/maintenance.h"
 
 namespace sqgl::cli {
 

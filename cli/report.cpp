@@ -9,9 +9,9 @@
 #include "cli/context.h"
 #include "cli/output.h"
 #include "cli/xlsx_library.h"
-#include "core/calendar.h"
-#include "core/error.h"
-#include "core/report.h"
+#include "core/model/calendar.h"
+#include "core/base/error.h"
+#include "core/report/report.h"
 
 namespace sqgl::cli {
 

@@ -4,8 +4,8 @@
 #include "cli/context.h"
 #include "cli/output.h"
 #include "cli/views.h"
-#include "core/cases.h"
-#include "core/citizen_id.h"
+#include "core/model/cases.h"
+#include "core/base/citizen_id.h"
 
 namespace sqgl::cli {
 

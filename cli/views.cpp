@@ -2,7 +2,7 @@
 
 #include <fmt/format.h>
 
-#include "core/citizen_id.h"
+#include "core/base/citizen_id.h"
 
 namespace sqgl::cli {
 

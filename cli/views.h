@@ -6,8 +6,8 @@
 
 #include <nlohmann/json.hpp>
 
-#include "core/cases.h"
-#include "core/catalog.h"
+#include "core/model/cases.h"
+#include "core/model/catalog.h"
 
 namespace sqgl::cli {
 

@@ -4,7 +4,7 @@
 
 #include <fmt/format.h>
 
-#include "core/error.h"
+#include "core/base/error.h"
 
 #ifndef SQGL_XLSXWRITER_SONAME
 #error "SQGL_XLSXWRITER_SONAME must name libxlsxwriter's shared object (set by cli/CMakeLists.txt)"

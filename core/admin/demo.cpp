@@ -1,4 +1,4 @@
-#include "core/demo.h"
+#include "core/admin/demo.h"
 
 #include <algorithm>
 #include <array>
@@ -14,14 +14,14 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
-#include "core/calendar.h"
-#include "core/case_record.h"
-#include "core/cases.h"
-#include "core/catalog.h"
-#include "core/citizen_id.h"
-#include "core/error.h"
-#include "core/history.h"
-#include "core/records.h"
+#include "core/model/calendar.h"
+#include "core/model/case_record.h"
+#include "core/model/cases.h"
+#include "core/model/catalog.h"
+#include "core/base/citizen_id.h"
+#include "core/base/error.h"
+#include "core/model/history.h"
+#include "core/model/records.h"
 
 namespace sqgl::core {
 

@@ -9,7 +9,7 @@
 
 #include <SQLiteCpp/Database.h>
 
-#include "core/date.h"
+#include "core/base/date.h"
 
 namespace sqgl::core {
 

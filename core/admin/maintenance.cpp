@@ -1,4 +1,4 @@
-#include "core/maintenance.h"
+#include "core/admin/maintenance.h"
 
 #include <fcntl.h>
 #include <pwd.h>
@@ -17,9 +17,9 @@
 #include <nlohmann/json.hpp>
 #include <sqlite3.h>
 
-#include "core/error.h"
-#include "core/fd_vfs.h"
-#include "core/store.h"
+#include "core/base/error.h"
+#include "core/db/fd_vfs.h"
+#include "core/db/database.h"
 
 namespace sqgl::core {
 

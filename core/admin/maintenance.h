@@ -13,11 +13,11 @@
 
 #include <SQLiteCpp/Database.h>
 
-#include "core/date.h"
-#include "core/error.h"
-#include "core/history.h"
-#include "core/new_file.h"
-#include "core/replay.h"
+#include "core/base/date.h"
+#include "core/base/error.h"
+#include "core/model/history.h"
+#include "core/db/new_file.h"
+#include "core/admin/replay.h"
 
 namespace sqgl::core {
 

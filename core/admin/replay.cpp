@@ -1,4 +1,4 @@
-#include "core/replay.h"
+#include "core/admin/replay.h"
 
 #include <algorithm>
 #include <map>
@@ -8,11 +8,11 @@
 #include <SQLiteCpp/Statement.h>
 #include <fmt/format.h>
 
-#include "core/catalog.h"
-#include "core/citizen_id.h"
-#include "core/error.h"
-#include "core/history.h"
-#include "core/records.h"
+#include "core/model/catalog.h"
+#include "core/base/citizen_id.h"
+#include "core/base/error.h"
+#include "core/model/history.h"
+#include "core/model/records.h"
 
 namespace sqgl::core {
 

@@ -12,8 +12,8 @@
 #include <SQLiteCpp/Database.h>
 #include <nlohmann/json.hpp>
 
-#include "core/case_record.h"
-#include "core/date.h"
+#include "core/model/case_record.h"
+#include "core/base/date.h"
 
 namespace sqgl::core {
 

@@ -1,11 +1,11 @@
-#include "core/citizen_id.h"
+#include "core/base/citizen_id.h"
 
 #include <fmt/format.h>
 #include <algorithm>
 #include <array>
 #include <vector>
 
-#include "core/error.h"
+#include "core/base/error.h"
 
 namespace sqgl::core {
 

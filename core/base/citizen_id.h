@@ -6,7 +6,7 @@
 #include <string>
 #include <string_view>
 
-#include "core/date.h"
+#include "core/base/date.h"
 
 namespace sqgl::core {
 

@@ -1,9 +1,9 @@
-#include "core/csv.h"
+#include "core/base/csv.h"
 
 #include <fmt/format.h>
 #include <algorithm>
 
-#include "core/error.h"
+#include "core/base/error.h"
 
 namespace sqgl::core {
 

@@ -9,7 +9,7 @@
 #include <string_view>
 #include <vector>
 
-#include "core/csv_stream.h"
+#include "core/base/csv_stream.h"
 
 namespace sqgl::core {
 

@@ -1,4 +1,4 @@
-#include "core/csv_stream.h"
+#include "core/base/csv_stream.h"
 
 #include <iconv.h>
 
@@ -8,8 +8,8 @@
 #include <fmt/format.h>
 #include <utf8proc.h>
 
-#include "core/error.h"
-#include "core/sha256.h"
+#include "core/base/error.h"
+#include "core/base/sha256.h"
 
 namespace sqgl::core {
 

@@ -1,4 +1,4 @@
-#include "core/date.h"
+#include "core/base/date.h"
 
 #include <algorithm>
 #include <charconv>
@@ -6,7 +6,7 @@
 
 #include <fmt/format.h>
 
-#include "core/error.h"
+#include "core/base/error.h"
 
 namespace sqgl::core {
 

@@ -1,10 +1,10 @@
-#include "core/error.h"
+#include "core/base/error.h"
 
 #include <algorithm>
 
 #include <fmt/format.h>
 
-#include "core/text.h"
+#include "core/base/text.h"
 
 namespace sqgl::core {
 

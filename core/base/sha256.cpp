@@ -1,4 +1,4 @@
-#include "core/sha256.h"
+#include "core/base/sha256.h"
 
 // OpenSSL's one-shot SHA256_* functions, deprecated in 3.0 in favour of EVP, are
 // kept on purpose: EVP's first digest fetches a provider, loads openssl.cnf and

@@ -1,10 +1,10 @@
-#include "core/text.h"
+#include "core/base/text.h"
 
 #include <vector>
 
 #include <fmt/format.h>
 
-#include "core/error.h"
+#include "core/base/error.h"
 
 namespace sqgl::core {
 

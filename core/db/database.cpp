@@ -1,4 +1,4 @@
-#include "core/store.h"
+#include "core/db/database.h"
 
 #include <fcntl.h>
 #include <limits.h>
@@ -19,18 +19,18 @@
 #include <fmt/format.h>
 #include <sqlite3.h>
 
-#include "core/calendar.h"
-#include "core/catalog.h"
-#include "core/embedded.h"
-#include "core/error.h"
-#include "core/fd_vfs.h"
-#include "core/history.h"
-#include "core/maintenance.h"
-#include "core/new_file.h"
-#include "core/records.h"
-#include "core/replay.h"
-#include "core/sqlite_memory.h"
-#include "core/wal_vfs.h"
+#include "core/model/calendar.h"
+#include "core/model/catalog.h"
+#include "core/db/embedded.h"
+#include "core/base/error.h"
+#include "core/db/fd_vfs.h"
+#include "core/model/history.h"
+#include "core/admin/maintenance.h"
+#include "core/db/new_file.h"
+#include "core/model/records.h"
+#include "core/admin/replay.h"
+#include "core/db/sqlite_memory.h"
+#include "core/db/wal_vfs.h"
 
 namespace sqgl::core {
 

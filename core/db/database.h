@@ -12,7 +12,7 @@
 #include <SQLiteCpp/Database.h>
 #include <SQLiteCpp/Exception.h>
 
-#include "core/date.h"
+#include "core/base/date.h"
 
 namespace sqgl::core {
 

@@ -1,4 +1,4 @@
-#include "core/fd_vfs.h"
+#include "core/db/fd_vfs.h"
 
 #include <sys/stat.h>
 #include <unistd.h>
@@ -12,7 +12,7 @@
 #include <fmt/format.h>
 #include <sqlite3.h>
 
-#include "core/error.h"
+#include "core/base/error.h"
 
 namespace sqgl::core {
 

@@ -1,4 +1,4 @@
-#include "core/new_file.h"
+#include "core/db/new_file.h"
 
 #include <fcntl.h>
 #include <limits.h>
@@ -13,7 +13,7 @@
 
 #include <fmt/format.h>
 
-#include "core/error.h"
+#include "core/base/error.h"
 
 namespace sqgl::core {
 

@@ -1,4 +1,4 @@
-#include "core/sqlite_memory.h"
+#include "core/db/sqlite_memory.h"
 
 #include <array>
 #include <cstdint>

@@ -1,4 +1,4 @@
-#include "core/wal_vfs.h"
+#include "core/db/wal_vfs.h"
 
 #include <fcntl.h>
 #include <sys/stat.h>

@@ -1,4 +1,4 @@
-#include "core/import.h"
+#include "core/import/import.h"
 
 #include <algorithm>
 #include <array>
@@ -11,13 +11,13 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
-#include "core/calendar.h"
-#include "core/case_record.h"
-#include "core/citizen_id.h"
-#include "core/error.h"
-#include "core/history.h"
-#include "core/records.h"
-#include "core/text.h"
+#include "core/model/calendar.h"
+#include "core/model/case_record.h"
+#include "core/base/citizen_id.h"
+#include "core/base/error.h"
+#include "core/model/history.h"
+#include "core/model/records.h"
+#include "core/base/text.h"
 
 namespace sqgl::core {
 

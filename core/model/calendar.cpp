@@ -1,12 +1,12 @@
-#include "core/calendar.h"
+#include "core/model/calendar.h"
 
 #include <charconv>
 
 #include <SQLiteCpp/Statement.h>
 #include <fmt/format.h>
 
-#include "core/csv.h"
-#include "core/error.h"
+#include "core/base/csv.h"
+#include "core/base/error.h"
 
 namespace sqgl::core {
 

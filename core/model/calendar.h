@@ -11,8 +11,8 @@
 
 #include <SQLiteCpp/Database.h>
 
-#include "core/date.h"
-#include "core/store.h"
+#include "core/base/date.h"
+#include "core/db/database.h"
 
 namespace sqgl::core {
 

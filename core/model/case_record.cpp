@@ -1,4 +1,4 @@
-#include "core/case_record.h"
+#include "core/model/case_record.h"
 
 #include <algorithm>
 #include <map>
@@ -9,8 +9,8 @@
 #include <fmt/format.h>
 #include <sqlite3.h>
 
-#include "core/error.h"
-#include "core/store.h"
+#include "core/base/error.h"
+#include "core/db/database.h"
 
 namespace sqgl::core {
 

@@ -1,4 +1,4 @@
-#include "core/cases.h"
+#include "core/model/cases.h"
 
 #include <algorithm>
 #include <map>
@@ -9,15 +9,15 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
-#include "core/case_record.h"
-#include "core/catalog.h"
-#include "core/citizen_id.h"
-#include "core/district.h"
-#include "core/error.h"
-#include "core/history.h"
-#include "core/maintenance.h"
-#include "core/store.h"
-#include "core/text.h"
+#include "core/model/case_record.h"
+#include "core/model/catalog.h"
+#include "core/base/citizen_id.h"
+#include "core/model/district.h"
+#include "core/base/error.h"
+#include "core/model/history.h"
+#include "core/admin/maintenance.h"
+#include "core/db/database.h"
+#include "core/base/text.h"
 
 namespace sqgl::core {
 

@@ -11,9 +11,9 @@
 
 #include <SQLiteCpp/Database.h>
 
-#include "core/calendar.h"
-#include "core/catalog.h"
-#include "core/date.h"
+#include "core/model/calendar.h"
+#include "core/model/catalog.h"
+#include "core/base/date.h"
 
 namespace sqgl::core {
 

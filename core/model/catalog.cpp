@@ -1,4 +1,4 @@
-#include "core/catalog.h"
+#include "core/model/catalog.h"
 
 #include <algorithm>
 #include <charconv>
@@ -8,8 +8,8 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
-#include "core/csv.h"
-#include "core/error.h"
+#include "core/base/csv.h"
+#include "core/base/error.h"
 
 namespace sqgl::core {
 

@@ -9,7 +9,7 @@
 
 #include <SQLiteCpp/Database.h>
 
-#include "core/store.h"
+#include "core/db/database.h"
 
 namespace sqgl::core {
 

@@ -1,12 +1,12 @@
-#include "core/district.h"
+#include "core/model/district.h"
 
 #include <algorithm>
 
 #include <SQLiteCpp/Statement.h>
 #include <fmt/format.h>
 
-#include "core/citizen_id.h"
-#include "core/error.h"
+#include "core/base/citizen_id.h"
+#include "core/base/error.h"
 
 namespace sqgl::core {
 

@@ -1,13 +1,13 @@
-#include "core/history.h"
+#include "core/model/history.h"
 
 #include <cstdlib>
 
 #include <SQLiteCpp/Statement.h>
 #include <fmt/format.h>
 
-#include "core/error.h"
-#include "core/sha256.h"
-#include "core/store.h"
+#include "core/base/error.h"
+#include "core/base/sha256.h"
+#include "core/db/database.h"
 
 namespace sqgl::core {
 

@@ -10,8 +10,8 @@
 
 #include <SQLiteCpp/Database.h>
 
-#include "core/date.h"
-#include "core/sha256.h"
+#include "core/base/date.h"
+#include "core/base/sha256.h"
 
 namespace sqgl::core {
 

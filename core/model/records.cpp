@@ -1,12 +1,12 @@
-#include "core/records.h"
+#include "core/model/records.h"
 
 #include <algorithm>
 
 #include <SQLiteCpp/Statement.h>
 #include <fmt/format.h>
 
-#include "core/error.h"
-#include "core/history.h"
+#include "core/base/error.h"
+#include "core/model/history.h"
 
 namespace sqgl::core {
 

@@ -14,7 +14,7 @@
 #include <SQLiteCpp/Database.h>
 #include <nlohmann/json.hpp>
 
-#include "core/date.h"
+#include "core/base/date.h"
 
 namespace sqgl::core {
 

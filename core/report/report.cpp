@@ -1,4 +1,4 @@
-#include "core/report.h"
+#include "core/report/report.h"
 
 #include <algorithm>
 #include <array>
@@ -15,10 +15,10 @@
 #include <fmt/format.h>
 #include <sqlite3.h>
 
-#include "core/catalog.h"
-#include "core/day_counts.h"
-#include "core/error.h"
-#include "core/store.h"
+#include "core/model/catalog.h"
+#include "core/report/day_counts.h"
+#include "core/base/error.h"
+#include "core/db/database.h"
 
 namespace sqgl::core {
 

@@ -11,8 +11,8 @@
 
 #include <SQLiteCpp/Database.h>
 
-#include "core/calendar.h"
-#include "core/date.h"
+#include "core/model/calendar.h"
+#include "core/base/date.h"
 
 namespace sqgl::core {
 

@@ -9,7 +9,7 @@
 #include <string>
 
 #include "cli/app.h"
-#include "core/test_point.h"
+#include "core/base/test_point.h"
 
 namespace {
 

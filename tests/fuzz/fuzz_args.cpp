@@ -18,7 +18,7 @@
 #include <CLI/CLI.hpp>
 
 #include "cli/app.h"
-#include "core/error.h"
+#include "core/base/error.h"
 #include "tests/fuzz/fuzz_check.h"
 
 namespace fs = std::filesystem;

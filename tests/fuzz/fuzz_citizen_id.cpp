@@ -11,8 +11,8 @@
 #include <string>
 #include <vector>
 
-#include "core/citizen_id.h"
-#include "core/error.h"
+#include "core/base/citizen_id.h"
+#include "core/base/error.h"
 #include "tests/fuzz/fuzz_check.h"
 
 using namespace sqgl::core;

@@ -11,10 +11,10 @@
 #include <string>
 #include <vector>
 
-#include "core/csv.h"
-#include "core/csv_stream.h"
-#include "core/error.h"
-#include "core/sha256.h"
+#include "core/base/csv.h"
+#include "core/base/csv_stream.h"
+#include "core/base/error.h"
+#include "core/base/sha256.h"
 #include "tests/fuzz/fuzz_check.h"
 
 using sqgl::core::CsvStream;

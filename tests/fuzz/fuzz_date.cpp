@@ -11,8 +11,8 @@
 
 #include <fmt/format.h>
 
-#include "core/date.h"
-#include "core/error.h"
+#include "core/base/date.h"
+#include "core/base/error.h"
 #include "tests/fuzz/fuzz_check.h"
 
 using namespace sqgl::core;

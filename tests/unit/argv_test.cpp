@@ -6,7 +6,7 @@
 #include <sstream>
 
 #include "cli/app.h"
-#include "core/error.h"
+#include "core/base/error.h"
 #include "helpers.h"
 
 using sqgl::cli::Cli;

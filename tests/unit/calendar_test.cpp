@@ -1,7 +1,7 @@
 #include <doctest/doctest.h>
 
-#include "core/calendar.h"
-#include "core/error.h"
+#include "core/model/calendar.h"
+#include "core/base/error.h"
 #include "helpers.h"
 
 using namespace sqgl::core;

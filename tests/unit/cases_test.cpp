@@ -1,10 +1,10 @@
 #include <doctest/doctest.h>
 
-#include "core/cases.h"
-#include "core/demo.h"
-#include "core/error.h"
+#include "core/model/cases.h"
+#include "core/admin/demo.h"
+#include "core/base/error.h"
 #include "cli/views.h"
-#include "core/history.h"
+#include "core/model/history.h"
 #include "helpers.h"
 
 using namespace sqgl::core;

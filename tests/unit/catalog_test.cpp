@@ -6,8 +6,8 @@
 #include <regex>
 #include <set>
 
-#include "core/catalog.h"
-#include "core/error.h"
+#include "core/model/catalog.h"
+#include "core/base/error.h"
 #include "helpers.h"
 
 using namespace sqgl::core;

@@ -1,7 +1,7 @@
 #include <doctest/doctest.h>
 
-#include "core/citizen_id.h"
-#include "core/error.h"
+#include "core/base/citizen_id.h"
+#include "core/base/error.h"
 
 using namespace sqgl::core;
 

@@ -4,8 +4,8 @@
 
 #include <sstream>
 
-#include "core/csv_stream.h"
-#include "core/error.h"
+#include "core/base/csv_stream.h"
+#include "core/base/error.h"
 
 using namespace sqgl::core;
 

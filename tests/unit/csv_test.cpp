@@ -1,7 +1,7 @@
 #include <doctest/doctest.h>
 
-#include "core/csv.h"
-#include "core/error.h"
+#include "core/base/csv.h"
+#include "core/base/error.h"
 
 using namespace sqgl::core;
 

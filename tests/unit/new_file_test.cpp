@@ -10,9 +10,9 @@
 
 #include <SQLiteCpp/Statement.h>
 
-#include "core/error.h"
-#include "core/fd_vfs.h"
-#include "core/new_file.h"
+#include "core/base/error.h"
+#include "core/db/fd_vfs.h"
+#include "core/db/new_file.h"
 #include "helpers.h"
 
 using namespace sqgl::core;

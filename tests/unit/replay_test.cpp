@@ -4,12 +4,12 @@
 
 #include <nlohmann/json.hpp>
 
-#include "core/case_record.h"
-#include "core/cases.h"
-#include "core/demo.h"
-#include "core/error.h"
-#include "core/replay.h"
-#include "core/text.h"
+#include "core/model/case_record.h"
+#include "core/model/cases.h"
+#include "core/admin/demo.h"
+#include "core/base/error.h"
+#include "core/admin/replay.h"
+#include "core/base/text.h"
 #include "helpers.h"
 
 using namespace sqgl::core;

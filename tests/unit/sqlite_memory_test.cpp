@@ -5,7 +5,7 @@
 
 #include <doctest/doctest.h>
 
-#include "core/sqlite_memory.h"
+#include "core/db/sqlite_memory.h"
 
 namespace memory = sqgl::core::sqlite_memory;
 

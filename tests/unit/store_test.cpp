@@ -7,13 +7,13 @@
 #include <SQLiteCpp/Transaction.h>
 #include <fmt/format.h>
 
-#include "core/calendar.h"
-#include "core/catalog.h"
-#include "core/error.h"
-#include "core/history.h"
-#include "core/maintenance.h"
-#include "core/replay.h"
-#include "core/store.h"
+#include "core/model/calendar.h"
+#include "core/model/catalog.h"
+#include "core/base/error.h"
+#include "core/model/history.h"
+#include "core/admin/maintenance.h"
+#include "core/admin/replay.h"
+#include "core/db/database.h"
 #include "helpers.h"
 
 using namespace sqgl::core;

@@ -10,7 +10,7 @@
 #include <fmt/format.h>
 #include <sqlite3.h>
 
-#include "core/wal_vfs.h"
+#include "core/db/wal_vfs.h"
 #include "tests/unit/helpers.h"
 
 namespace wal_vfs = sqgl::core::wal_vfs;
