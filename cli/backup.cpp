@@ -6,7 +6,7 @@
 #include "core/model/cases.h"
 #include "core/base/error.h"
 #include "core/model/history.h"
-#include "core/admin/maintenance.h"
+#include "core/admin/backup.h"
 #include "core/db/database.h"
 
 namespace sqgl::cli {

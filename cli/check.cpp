@@ -4,7 +4,7 @@
 #include "cli/context.h"
 #include "cli/output.h"
 #include "core/base/error.h"
-#include "core/admin/maintenance.h"
+#include "core/admin/check.h"
 
 namespace sqgl::cli {
 

@@ -8,7 +8,9 @@
 
 #include "core/model/calendar.h"
 #include "core/base/error.h"
-#include "core/admin/maintenance.h"
+#include "core/model/settings.h"
+#include "core/db/files.h"
+#include "core/model/staff.h"
 #include "core/db/database.h"
 
 namespace sqgl::cli {

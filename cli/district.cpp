@@ -5,6 +5,7 @@
 #include "cli/output.h"
 #include "core/base/citizen_id.h"
 #include "core/model/district.h"
+#include "core/model/staff.h"
 
 namespace sqgl::cli {
 

@@ -7,7 +7,8 @@
 #include "cli/output.h"
 #include "core/admin/demo.h"
 #include "core/base/error.h"
-#include "core/admin/maintenance.h"
+#include "core/model/settings.h"
+#include "core/admin/init.h"
 #include "core/db/database.h"
 
 namespace sqgl::cli {

@@ -6,7 +6,8 @@
 #include "core/model/calendar.h"
 #include "core/model/cases.h"
 #include "core/base/error.h"
-#include "core/admin/maintenance.h"
+#include "core/model/settings.h"
+#include "core/model/staff.h"
 
 namespace sqgl::cli {
 

@@ -5,7 +5,9 @@
 #include "cli/output.h"
 #include "core/model/cases.h"
 #include "core/base/error.h"
-#include "core/admin/maintenance.h"
+#include "core/model/settings.h"
+#include "core/db/files.h"
+#include "core/db/settings.h"
 
 namespace sqgl::cli {
 

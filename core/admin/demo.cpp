@@ -21,7 +21,8 @@
 #include "core/base/citizen_id.h"
 #include "core/base/error.h"
 #include "core/model/history.h"
-#include "core/model/records.h"
+#include "core/model/staff.h"
+#include "core/model/district.h"
 
 namespace sqgl::core {
 

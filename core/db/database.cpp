@@ -19,16 +19,11 @@
 #include <fmt/format.h>
 #include <sqlite3.h>
 
-#include "core/model/calendar.h"
-#include "core/model/catalog.h"
 #include "core/db/embedded.h"
 #include "core/base/error.h"
 #include "core/db/fd_vfs.h"
-#include "core/model/history.h"
-#include "core/admin/maintenance.h"
+#include "core/db/files.h"
 #include "core/db/new_file.h"
-#include "core/model/records.h"
-#include "core/admin/replay.h"
 #include "core/db/sqlite_memory.h"
 #include "core/db/wal_vfs.h"
 
@@ -338,57 +333,7 @@ void initialize_database(const std::string& path, const std::function<void(SQLit
   }
 }
 
-InitReport init_database(SQLite::Database& db, const Clock& clock, const std::optional<std::string>& operator_,
-                         const DataFiles& files, bool created) {
-  InitReport report;
-  report.created = created;
-  try {
-    check_identity(db, db.getFilename());
-    const int latest = latest_schema_version();
-    report.from_version = schema_version(db);
-    report.to_version = std::max(report.from_version, latest);
-    if (report.from_version > latest) {
-      throw Conflict(fmt::format("database {} has schema version {}, newer than this sqgl knows ({}); upgrade sqgl",
-                                 errors::quote(db.getFilename()), report.from_version, latest));
-    }
-    for (const auto& m : migrations()) {
-      if (m.number <= report.from_version) continue;
-      db.exec(std::string(m.sql));
-    }
-    if (report.from_version < latest) {
-      db.exec(fmt::format("PRAGMA user_version = {}", latest));
-      db.exec(fmt::format("PRAGMA application_id = {}", kApplicationId));
-      append_event(
-          db, clock,
-          {"schema.migrate", "", fmt::format(R"({{"from":{},"to":{}}})", report.from_version, latest), operator_});
-      // From schema 6 the history vouches for everything `sqgl check` replays: an
-      // older database's cases, staff, flags, calendar and settings are adopted as
-      // they stand, so that its later changes replay from there.
-      if (report.from_version > 0 && report.from_version < 6) adopt_records(db, clock, operator_);
-    }
-    if (catalog_is_empty(db)) {
-      auto counts = load_catalog(db, files);
-      append_event(db, clock, {"catalog.load", counts.version, counts.detail_json(), operator_});
-      report.catalog_loaded = true;
-    }
-    for (int year : load_shipped_calendars(db, files)) {
-      append_event(db, clock, {"calendar.load", std::to_string(year), calendar_year_json(db, year).dump(), operator_});
-      report.calendar_years.push_back(year);
-    }
-  } catch (const SQLite::Exception& e) {
-    rethrow_sqlite(e, "init failed");
-  }
-  return report;
-}
 
-SQLite::Database create_memory_database(const Clock& clock) {
-  SQLite::Database db(":memory:", SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
-  db.exec("PRAGMA foreign_keys = ON");
-  WriteTransaction tx(db);
-  init_database(db, clock, std::nullopt, EmbeddedDataFiles{}, true);
-  tx.commit();
-  return db;
-}
 
 WriteTransaction::WriteTransaction(SQLite::Database& db) : db_(db) {
   try {
@@ -419,6 +364,24 @@ void WriteTransaction::commit() {
     rethrow_sqlite(e, "cannot commit");
   }
   open_ = false;
+}
+
+int migrate(SQLite::Database& db) {
+  check_identity(db, db.getFilename());
+  const int latest = latest_schema_version();
+  const int from = schema_version(db);
+  if (from > latest) {
+    throw Conflict(fmt::format("database {} has schema version {}, newer than this sqgl knows ({}); upgrade sqgl",
+                               errors::quote(db.getFilename()), from, latest));
+  }
+  for (const auto& m : migrations()) {
+    if (m.number > from) db.exec(std::string(m.sql));
+  }
+  if (from < latest) {
+    db.exec(fmt::format("PRAGMA user_version = {}", latest));
+    db.exec(fmt::format("PRAGMA application_id = {}", kApplicationId));
+  }
+  return from;
 }
 
 ReadTransaction::ReadTransaction(const SQLite::Database& db) : db_(db) {

@@ -104,24 +104,13 @@ enum class WalSettle {
 /// few commands: copy a database with `sqgl backup`, never by copying the file.
 bool settle_wal(SQLite::Database& db, WalSettle how = WalSettle::before_write);
 
-/// What `init_database` did.
-struct InitReport {
-  bool created = false;  ///< the file did not exist before
-  int from_version = 0;
-  int to_version = 0;
-  bool catalog_loaded = false;      ///< the catalog was empty and was loaded now
-  std::vector<int> calendar_years;  ///< shipped calendar years loaded now
-  bool changed() const { return created || from_version != to_version || catalog_loaded || !calendar_years.empty(); }
-};
+/// Brings an open database to the latest schema: every migration it lacks, then
+/// `user_version` and `application_id`. Returns the version it had (0 for a new
+/// database). Conflict for a database newer than this sqgl; InvalidInput for one
+/// that is not sqgl's. Call inside a WriteTransaction.
+int migrate(SQLite::Database& db);
 
-/// Brings an open database (from open_for_init) to the latest schema, loads the
-/// catalog into an empty catalog and any shipped calendar year not yet loaded,
-/// and writes their events. Call inside a WriteTransaction; running it on a
-/// current database changes nothing.
-InitReport init_database(SQLite::Database& db, const Clock& clock, const std::optional<std::string>& operator_,
-                         const DataFiles& files, bool created);
-
-/// Runs `build` (init_database and what the command adds to it) in one write
+/// Runs `build` (core/admin/init.h's init_database, and what the command adds) in one write
 /// transaction on the database at `path`, telling it whether the database is new.
 /// A new database is built in an unnamed file beside `path` and linked into place
 /// only when whole: a failed or interrupted init leaves nothing, and when another
@@ -129,9 +118,6 @@ InitReport init_database(SQLite::Database& db, const Clock& clock, const std::op
 /// sqgl database (of any schema version) is opened in place.
 void initialize_database(const std::string& path, const std::function<void(SQLite::Database&, bool created)>& build);
 
-/// A fresh in-memory database with every migration, the catalog and the calendars:
-/// what the unit tests run on.
-SQLite::Database create_memory_database(const Clock& clock);
 
 /// One command's transaction: BEGIN IMMEDIATE now, COMMIT in commit(), ROLLBACK
 /// when destroyed without commit. A busy database becomes Conflict (exit 5).

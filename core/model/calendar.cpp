@@ -193,4 +193,18 @@ std::vector<int> load_shipped_calendars(SQLite::Database& db, const DataFiles& f
   return loaded;
 }
 
+nlohmann::json calendar_year_json(const SQLite::Database& db, int year) {
+  SQLite::Statement notice(db, "SELECT source FROM calendar_years WHERE year = ?");
+  notice.bind(1, year);
+  nlohmann::json out{{"year", year}, {"notice", notice.executeStep() ? nlohmann::json(notice.getColumn(0).getString()) : nlohmann::json(nullptr)}};
+  nlohmann::json days = nlohmann::json::array();
+  SQLite::Statement q(db, "SELECT date, kind, name FROM calendar_days WHERE year = ? ORDER BY date");
+  q.bind(1, year);
+  while (q.executeStep()) {
+    days.push_back(nlohmann::json::array({q.getColumn(0).getString(), q.getColumn(1).getString(), q.getColumn(2).getString()}));
+  }
+  out["days"] = std::move(days);
+  return out;
+}
+
 }  // namespace sqgl::core

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include <SQLiteCpp/Database.h>
+#include <nlohmann/json.hpp>
 
 #include "core/base/date.h"
 #include "core/db/database.h"
@@ -79,6 +80,9 @@ class WorkCalendar {
   mutable std::set<int> fallback_years_;
   mutable std::map<int, std::array<std::uint16_t, 367>> counts_;
 };
+
+/// A calendar year as its event carries it: the notice and every marked day.
+nlohmann::json calendar_year_json(const SQLite::Database& db, int year);
 
 /// The loaded years with their notices and counts.
 std::vector<CalendarYear> list_calendar_years(const SQLite::Database& db);

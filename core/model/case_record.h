@@ -9,6 +9,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include <SQLiteCpp/Database.h>
@@ -90,6 +91,18 @@ struct Difference {
 
 /// Every field on which `history` and `table` differ, in a stable order.
 std::vector<Difference> compare_case(const CaseRecord& history, const CaseRecord& table);
+
+/// The kinds of event that create a case's record, whole.
+inline constexpr std::string_view kCaseGenesisKinds[] = {"case.apply", "case.import", "case.generate", "case.adopt"};
+
+/// True for the kinds in kCaseGenesisKinds.
+bool is_case_genesis(std::string_view kind);
+
+/// Applies one event of a case's history to the record it builds: a genesis event
+/// sets it whole, the others change what they did. InvalidInput when the event
+/// does not fit the record.
+void apply_case_event(std::optional<CaseRecord>& record, const std::string& kind, const std::string& at,
+                      const std::string& operator_, const nlohmann::json& detail);
 
 /// Inserts new cases with their steps, materials, rating and waits: the one writer
 /// of those rows for apply, import and the demo, its statements prepared once for

@@ -15,7 +15,6 @@
 #include "core/model/district.h"
 #include "core/base/error.h"
 #include "core/model/history.h"
-#include "core/admin/maintenance.h"
 #include "core/db/database.h"
 #include "core/base/text.h"
 
@@ -350,71 +349,7 @@ StepUnit resolve_step_unit(const SQLite::Database& db, const ChainStep& step, st
   return step_unit(db, step, community_id);
 }
 
-bool Operator::has_role(std::string_view role) const {
-  return std::find(roles.begin(), roles.end(), role) != roles.end();
-}
 
-Operator resolve_operator(const SQLite::Database& db, const std::optional<std::string>& claimed,
-                          const std::function<std::string()>& process_login) {
-  std::optional<std::string> staff_no = claimed;
-  if (auth_mode(db) == AuthMode::peer) {
-    const std::string login = process_login ? process_login() : std::string();
-    if (login.empty()) {
-      throw PermissionDenied("this database uses peer authentication, and this process's user has no login name");
-    }
-    SQLite::Statement by_login(db, "SELECT staff_no FROM staff WHERE login = ?");
-    by_login.bind(1, login);
-    if (!by_login.executeStep()) {
-      throw PermissionDenied(fmt::format(
-          "this database uses peer authentication, and login {} is no staff member's (ask the admin to set it)",
-          errors::quote(login)));
-    }
-    std::string own = by_login.getColumn(0).getString();
-    if (staff_no && !staff_no->empty() && *staff_no != own) {
-      throw PermissionDenied(fmt::format("login {} is staff member {}, not {} (peer authentication)",
-                                         errors::quote(login), errors::quote(own), errors::quote(*staff_no)));
-    }
-    staff_no = std::move(own);
-  }
-  if (!staff_no || staff_no->empty()) {
-    throw InvalidInput("who is acting? give --as STAFF_NO or set SQGL_OPERATOR");
-  }
-  // One statement: the staff member, their unit, its community and their roles.
-  SQLite::Statement q(db,
-                      "SELECT s.id, s.staff_no, s.name, s.active, u.id, u.code, u.name_zh, u.kind, "
-                      "  COALESCE(cm.id, 0), COALESCE(cm.code, ''), COALESCE(cm.name_zh, ''), "
-                      "  (SELECT group_concat(role, ' ') FROM staff_roles WHERE staff_id = s.id) "
-                      "FROM staff s JOIN units u ON u.id = s.unit_id "
-                      "LEFT JOIN units cm ON cm.id = u.parent_id AND u.kind IN ('station', 'committee', 'party') "
-                      "WHERE s.staff_no = ?");
-  q.bind(1, *staff_no);
-  if (!q.executeStep()) throw PermissionDenied(fmt::format("unknown operator {}", errors::quote(*staff_no)));
-  if (q.getColumn(3).getInt() == 0) {
-    throw PermissionDenied(fmt::format("operator {} is not active", errors::quote(*staff_no)));
-  }
-  Operator op;
-  op.id = q.getColumn(0).getInt64();
-  op.staff_no = q.getColumn(1).getString();
-  op.name = q.getColumn(2).getString();
-  op.unit_id = q.getColumn(4).getInt64();
-  op.unit_code = q.getColumn(5).getString();
-  op.unit_name = q.getColumn(6).getString();
-  op.unit_kind = q.getColumn(7).getString();
-  op.community_id = q.getColumn(8).getInt64();
-  op.community_code = q.getColumn(9).getString();
-  op.community_name = q.getColumn(10).getString();
-  // Role codes are single words (schema: roles.code); group_concat's order is
-  // SQLite's to choose, so they are sorted here.
-  const std::string roles = text_or_empty(q.getColumn(11));
-  for (std::size_t start = 0; start < roles.size();) {
-    std::size_t space = roles.find(' ', start);
-    if (space == std::string::npos) space = roles.size();
-    op.roles.push_back(roles.substr(start, space - start));
-    start = space + 1;
-  }
-  std::sort(op.roles.begin(), op.roles.end());
-  return op;
-}
 
 bool Case::overdue(Date today) const {
   return status == "open" && !due_date.empty() && *parse_date(due_date) < today;

@@ -13,35 +13,10 @@
 
 #include "core/model/calendar.h"
 #include "core/model/catalog.h"
+#include "core/model/staff.h"
 #include "core/base/date.h"
 
 namespace sqgl::core {
-
-/// The acting staff member (`--as`), resolved against the staff table.
-struct Operator {
-  std::int64_t id = 0;
-  std::string staff_no;
-  std::string name;
-  std::int64_t unit_id = 0;
-  std::string unit_code;
-  std::string unit_name;
-  std::string unit_kind;
-  std::int64_t community_id = 0;  ///< the community of a station, committee or party unit; else 0
-  std::string community_code;     ///< that community's code, or ""
-  std::string community_name;     ///< and its Chinese name, or ""
-  std::vector<std::string> roles;
-  /// True when the operator holds `role`.
-  bool has_role(std::string_view role) const;
-};
-
-/// Who is acting. Under `auth trust`, `staff_no` (from --as or $SQGL_OPERATOR):
-/// InvalidInput when none is given. Under `auth peer`, the staff member whose
-/// login `login()` returns (the process's real user; asked only under peer, since
-/// looking it up reads the password database): PermissionDenied when no staff
-/// member has that login, or when `staff_no` names someone else. Either way,
-/// PermissionDenied for an unknown or inactive staff member.
-Operator resolve_operator(const SQLite::Database& db, const std::optional<std::string>& staff_no,
-                          const std::function<std::string()>& login = {});
 
 /// A unit that decides a step.
 struct StepUnit {

@@ -100,53 +100,8 @@ void require_unit(const SQLite::Database& db, const std::string& code, const std
   throw errors::unknown(what, code, codes);
 }
 
-void require_staff(const SQLite::Database& db, const std::string& staff_no) {
-  SQLite::Statement q(db, "SELECT 1 FROM staff WHERE staff_no = ?");
-  q.bind(1, staff_no);
-  if (!q.executeStep()) throw NotFound(fmt::format("unknown staff number {}", errors::quote(staff_no)));
-}
 
-void require_role(const SQLite::Database& db, const std::string& role) {
-  std::vector<std::string> codes;
-  SQLite::Statement all(db, "SELECT code FROM roles ORDER BY code");
-  while (all.executeStep()) codes.push_back(all.getColumn(0).getString());
-  if (std::find(codes.begin(), codes.end(), role) != codes.end()) return;
-  std::string list;
-  for (const auto& c : codes) list += (list.empty() ? "" : ", ") + c;
-  throw errors::invalid("role", role, fmt::format("expected one of {}", list));
-}
 
-std::vector<StaffMember> list_staff(const SQLite::Database& db, const StaffFilter& filter) {
-  if (!filter.unit.empty()) require_unit(db, filter.unit, "", "unit");
-  if (!filter.role.empty()) require_role(db, filter.role);
-  SQLite::Statement q(db,
-                      "SELECT s.id, s.staff_no, s.name, u.code, u.name_zh, u.kind, s.active, "
-                      "  COALESCE((SELECT g.code FROM grids g WHERE g.worker_id = s.id ORDER BY g.code LIMIT 1), '') "
-                      "FROM staff s JOIN units u ON u.id = s.unit_id "
-                      "LEFT JOIN units p ON p.id = u.parent_id "
-                      "WHERE (?1 = '' OR u.code = ?1 OR (p.code = ?1 AND p.kind = 'community')) "
-                      "  AND (?2 = '' OR EXISTS (SELECT 1 FROM staff_roles r WHERE r.staff_id = s.id AND r.role = ?2)) "
-                      "ORDER BY s.staff_no");
-  q.bind(1, filter.unit);
-  q.bind(2, filter.role);
-  SQLite::Statement roles(db, "SELECT role FROM staff_roles WHERE staff_id = ? ORDER BY role");
-  std::vector<StaffMember> out;
-  while (q.executeStep()) {
-    StaffMember m;
-    m.staff_no = q.getColumn(1).getString();
-    m.name = q.getColumn(2).getString();
-    m.unit_code = q.getColumn(3).getString();
-    m.unit_name = q.getColumn(4).getString();
-    m.unit_kind = q.getColumn(5).getString();
-    m.active = q.getColumn(6).getInt() != 0;
-    m.grid = q.getColumn(7).getString();
-    roles.reset();
-    roles.bind(1, q.getColumn(0).getInt64());
-    while (roles.executeStep()) m.roles.push_back(roles.getColumn(0).getString());
-    out.push_back(std::move(m));
-  }
-  return out;
-}
 
 Resident get_resident(const SQLite::Database& db, std::string_view citizen_id) {
   const CitizenId id = parse_citizen_id(citizen_id);
@@ -180,6 +135,17 @@ Resident get_resident(const SQLite::Database& db, std::string_view citizen_id) {
     if (q.getColumn(12 + i).getInt() != 0) r.flags.emplace_back(names[i]);
   }
   return r;
+}
+
+void FlagList::add(std::int64_t resident_id, FlagBits bits, bool is_new) {
+  if (is_new && bits == 0) return;  // a new resident without flags is what replay assumes
+  entries_.emplace_back(resident_id, bits);
+}
+
+nlohmann::json FlagList::json() const {
+  nlohmann::json out = nlohmann::json::array();
+  for (const auto& [id, bits] : entries_) out.push_back(nlohmann::json::array({id, bits}));
+  return out;
 }
 
 }  // namespace sqgl::core

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include <SQLiteCpp/Database.h>
+#include <nlohmann/json.hpp>
 
 namespace sqgl::core {
 
@@ -50,40 +51,28 @@ struct DistrictSummary {
   std::int64_t staff = 0;
 };
 
+/// The flags a resident carries as bits, in kResidentFlags order (pregnant = 1,
+/// disabled = 2, low_income = 4, party_member = 8, unemployed = 16).
+using FlagBits = int;
+
+/// Residents whose flags a batch set, as its event carries them: [[row id, bits], …].
+class FlagList {
+ public:
+  /// Notes a resident written with `bits` (a new resident with none is left out).
+  void add(std::int64_t resident_id, FlagBits bits, bool is_new);
+  nlohmann::json json() const;
+
+ private:
+  std::vector<std::pair<std::int64_t, FlagBits>> entries_;
+};
+
 /// Reads the district tree with its counts.
 DistrictSummary summarize_district(const SQLite::Database& db);
-
-/// A staff member as shown by `sqgl staff`.
-struct StaffMember {
-  std::string staff_no;
-  std::string name;
-  std::string unit_code;
-  std::string unit_name;
-  std::string unit_kind;
-  std::vector<std::string> roles;
-  std::string grid;  ///< the grid code the member holds, or ""
-  bool active = true;
-};
-
-/// Filters for list_staff; empty means any.
-struct StaffFilter {
-  std::string unit;  ///< a unit code; a community code also matches its station, committee and party units
-  std::string role;
-};
-
-/// Staff members in staff-number order. An unknown unit is NotFound, an unknown role InvalidInput.
-std::vector<StaffMember> list_staff(const SQLite::Database& db, const StaffFilter& filter = {});
 
 /// Throws NotFound ("unknown community '150204009001' (did you mean …?)") unless a unit with
 /// `code` exists, of `kind` when one is given; `what` names it in the message. A filter that
 /// names nothing is a typo to report, not an empty result.
 void require_unit(const SQLite::Database& db, const std::string& code, const std::string& kind, std::string_view what);
-
-/// Throws NotFound unless a staff member has this staff number.
-void require_staff(const SQLite::Database& db, const std::string& staff_no);
-
-/// Throws InvalidInput unless `role` is one of the roles (worker, head, director, …).
-void require_role(const SQLite::Database& db, const std::string& role);
 
 /// A resident as shown by `sqgl resident`.
 struct Resident {

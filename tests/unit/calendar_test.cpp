@@ -1,5 +1,6 @@
 #include <doctest/doctest.h>
 
+#include "core/admin/init.h"
 #include "core/model/calendar.h"
 #include "core/base/error.h"
 #include "helpers.h"

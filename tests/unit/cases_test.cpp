@@ -1,5 +1,6 @@
 #include <doctest/doctest.h>
 
+#include "core/admin/init.h"
 #include "core/model/cases.h"
 #include "core/admin/demo.h"
 #include "core/base/error.h"

@@ -6,6 +6,7 @@
 #include <regex>
 #include <set>
 
+#include "core/admin/init.h"
 #include "core/model/catalog.h"
 #include "core/base/error.h"
 #include "helpers.h"

@@ -1,5 +1,6 @@
 #include <doctest/doctest.h>
 
+#include "core/admin/init.h"
 #include "core/base/citizen_id.h"
 #include "core/admin/demo.h"
 #include "core/model/district.h"

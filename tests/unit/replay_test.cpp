@@ -4,11 +4,12 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/admin/init.h"
 #include "core/model/case_record.h"
 #include "core/model/cases.h"
 #include "core/admin/demo.h"
 #include "core/base/error.h"
-#include "core/admin/replay.h"
+#include "core/admin/check.h"
 #include "core/base/text.h"
 #include "helpers.h"
 

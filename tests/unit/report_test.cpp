@@ -8,6 +8,7 @@
 #include <doctest/doctest.h>
 #include <fmt/format.h>
 
+#include "core/admin/init.h"
 #include "core/model/calendar.h"
 #include "core/report/day_counts.h"
 #include "core/admin/demo.h"

@@ -11,8 +11,9 @@
 #include "core/model/catalog.h"
 #include "core/base/error.h"
 #include "core/model/history.h"
-#include "core/admin/maintenance.h"
-#include "core/admin/replay.h"
+#include "core/db/files.h"
+#include "core/admin/check.h"
+#include "core/admin/init.h"
 #include "core/db/database.h"
 #include "helpers.h"
 

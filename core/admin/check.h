@@ -1,7 +1,8 @@
-// The history is the source of truth: `sqgl check` replays every case, staff
-// member, setting, resident's flags and calendar day from the events and compares
-// the result with the tables. An edit behind sqgl's back (an UPDATE in the sqlite3
-// shell) shows as a difference, named down to the field.
+// sqgl check: the database's health, for cron. The integrity of the file, its
+// foreign keys, the history's hash chain, and — the history being the source of
+// truth — every case, staff member, setting, resident's flags and calendar day
+// replayed from the events and compared with the tables: an edit behind sqgl's
+// back (an UPDATE in the sqlite3 shell) shows as a difference, named to the field.
 #pragma once
 
 #include <cstdint>
@@ -13,6 +14,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/model/case_record.h"
+#include "core/model/history.h"
 #include "core/base/date.h"
 
 namespace sqgl::core {
@@ -35,22 +37,24 @@ struct ReplayReport {
   bool ok() const { return total_findings == 0; }
 };
 
-/// Applies one event of a case's history to the record it builds: a genesis event
-/// (case.apply, case.import, case.generate, case.adopt) sets it whole, the others
-/// change what they did. InvalidInput when the event does not fit the record.
-void apply_case_event(std::optional<CaseRecord>& record, const std::string& kind, const std::string& at,
-                      const std::string& operator_, const nlohmann::json& detail);
-
-/// The kinds of event that create a case's record.
-bool is_case_genesis(std::string_view kind);
-
 /// Replays the history and compares it with the tables, keeping the first `keep`
 /// findings. Call in one read snapshot (check_database does).
 ReplayReport replay_history(const SQLite::Database& db, std::size_t keep = 1000);
 
-/// Writes the events that vouch for what a database upgraded to schema 6 holds:
-/// a case.adopt per case, a staff.adopt per staff member, the residents' flags,
-/// each calendar year and each setting, as they stand. Replay starts from them.
-void adopt_records(SQLite::Database& db, const Clock& clock, const std::optional<std::string>& operator_);
+struct CheckReport {
+  std::vector<std::string> integrity;     ///< integrity_check lines other than "ok"
+  std::vector<std::string> foreign_keys;  ///< one line per violating row
+  AuditResult history;
+  ReplayReport replay;  ///< the tables against the history (when the chain holds)
+  bool ok() const { return integrity.empty() && foreign_keys.empty() && history.ok() && replay.ok(); }
+  std::size_t problems() const {
+    return integrity.size() + foreign_keys.size() + (history.ok() ? 0 : 1) +
+           static_cast<std::size_t>(replay.total_findings);
+  }
+};
+
+/// `PRAGMA integrity_check`, `PRAGMA foreign_key_check`, the history's chain and,
+/// when the chain holds, the replay of the tables from it, all in one read snapshot.
+CheckReport check_database(const SQLite::Database& db, std::string_view anchor = {});
 
 }  // namespace sqgl::core

@@ -1,4 +1,4 @@
-#include "core/admin/replay.h"
+#include "core/admin/check.h"
 
 #include <algorithm>
 #include <map>
@@ -12,15 +12,13 @@
 #include "core/base/citizen_id.h"
 #include "core/base/error.h"
 #include "core/model/history.h"
-#include "core/model/records.h"
+#include "core/model/staff.h"
 
 namespace sqgl::core {
 
 namespace {
 
 using nlohmann::json;
-
-constexpr std::string_view kGenesisKinds[] = {"case.apply", "case.import", "case.generate", "case.adopt"};
 
 std::string text_of(const json& d, const char* key) {
   const auto it = d.find(key);
@@ -29,67 +27,14 @@ std::string text_of(const json& d, const char* key) {
   return it->get<std::string>();
 }
 
-int int_of(const json& d, const char* key) {
-  const auto it = d.find(key);
-  if (it == d.end() || !it->is_number_integer()) throw InvalidInput(fmt::format("it has no {}", key));
-  return it->get<int>();
-}
 
-std::vector<int> ints_of(const json& d, const char* key) {
-  std::vector<int> out;
-  const auto it = d.find(key);
-  if (it == d.end() || !it->is_array()) return out;
-  for (const auto& v : *it) {
-    if (!v.is_number_integer()) throw InvalidInput(fmt::format("its {} are not numbers", key));
-    out.push_back(v.get<int>());
-  }
-  return out;
-}
 
-// The "after" of a {"before": …, "after": …} pair.
-std::string after_of(const json& d, const char* key) {
-  const auto it = d.find(key);
-  if (it == d.end() || !it->is_object()) throw InvalidInput(fmt::format("it has no {}", key));
-  return text_of(*it, "after");
-}
 
-MaterialRecord& material(CaseRecord& r, int seq) {
-  for (auto& m : r.materials) {
-    if (m.seq == seq) return m;
-  }
-  throw InvalidInput(fmt::format("the case has no material {}", seq));
-}
 
-WaitRecord* open_wait(CaseRecord& r) {
-  for (auto& w : r.waits) {
-    if (w.resumed_at.empty()) return &w;
-  }
-  return nullptr;
-}
 
-void require_state(const CaseRecord& r, const char* status) {
-  if (r.status != status) throw InvalidInput(fmt::format("the case is {}, not {}", r.status, status));
-}
 
-void require_current(const CaseRecord& r, int step) {
-  if (!r.current_seq || *r.current_seq != step) {
-    throw InvalidInput(fmt::format("step {} is not the case's current step", step));
-  }
-}
 
-void decide(StepRecord& s, const std::string& status, const std::string& at, const std::string& by,
-            const std::string& note) {
-  s.status = status;
-  s.decided_at = at;
-  s.decided_by = by;
-  s.note = note;
-}
 
-void close(CaseRecord& r, const std::string& status, const std::string& at) {
-  r.status = status;
-  r.current_seq.reset();
-  r.decided_at = at;
-}
 
 std::string yes_no(bool b) { return b ? "yes" : "no"; }
 
@@ -153,7 +98,7 @@ void replay_cases(const SQLite::Database& db, ReplayReport& report, Findings& fi
   });
   // Cases the history created that the table no longer holds.
   std::string kinds;
-  for (auto kind : kGenesisKinds) kinds += fmt::format("{}'{}'", kinds.empty() ? "" : ", ", kind);
+  for (auto kind : kCaseGenesisKinds) kinds += fmt::format("{}'{}'", kinds.empty() ? "" : ", ", kind);
   SQLite::Statement missing(db, fmt::format("SELECT DISTINCT subject FROM events WHERE kind IN ({}) AND subject NOT IN "
                                             "(SELECT number FROM cases) ORDER BY subject",
                                             kinds));
@@ -337,84 +282,7 @@ void replay_calendar(const SQLite::Database& db, ReplayReport& report, Findings&
 
 }  // namespace
 
-bool is_case_genesis(std::string_view kind) {
-  return std::find(std::begin(kGenesisKinds), std::end(kGenesisKinds), kind) != std::end(kGenesisKinds);
-}
 
-void apply_case_event(std::optional<CaseRecord>& record, const std::string& kind, const std::string& at,
-                      const std::string& op, const json& d) {
-  if (is_case_genesis(kind)) {
-    const auto it = d.find("record");
-    if (it == d.end()) throw InvalidInput("it carries no record of the case");
-    record = case_record_from_json(*it);
-    return;
-  }
-  if (!record) throw InvalidInput("it comes before the event that created the case");
-  CaseRecord& r = *record;
-  if (kind == "case.approve") {
-    require_state(r, "open");
-    const int seq = int_of(d, "step");
-    require_current(r, seq);
-    decide(r.step(seq), "approved", at, op, text_of(d, "note"));
-    if (d.contains("next_step")) {
-      const int next = int_of(d, "next_step");
-      StepRecord& n = r.step(next);
-      n.status = "active";
-      n.started_at = at;
-      n.due_date = text_of(d, "next_due");
-      r.current_seq = next;
-    } else {
-      close(r, "approved", at);
-    }
-  } else if (kind == "case.reject") {
-    require_state(r, "open");
-    const int seq = int_of(d, "step");
-    require_current(r, seq);
-    decide(r.step(seq), "rejected", at, op, text_of(d, "reason"));
-    close(r, "rejected", at);
-  } else if (kind == "case.return") {
-    require_state(r, "open");
-    const int seq = int_of(d, "step");
-    require_current(r, seq);
-    for (int m : ints_of(d, "materials")) {
-      material(r, m).requested_at = at;
-      material(r, m).received_at.clear();
-    }
-    StepRecord& s = r.step(seq);
-    s.status = "returned";
-    s.note = text_of(d, "note");
-    r.status = "returned";
-    r.returned_at = at;
-    r.waits.push_back({static_cast<int>(r.waits.size()) + 1, seq, at, "", std::nullopt, r.due_date, s.due_date});
-  } else if (kind == "case.supplement") {
-    require_state(r, "returned");
-    for (int m : ints_of(d, "materials")) material(r, m).received_at = at;
-    const int paused = int_of(d, "paused_days");
-    StepRecord& s = r.step(r.current_seq.value_or(0));
-    s.status = "active";
-    s.due_date = after_of(d, "step_due");
-    r.status = "open";
-    r.returned_at.clear();
-    r.due_date = after_of(d, "due_date");
-    r.paused_days += paused;
-    if (WaitRecord* w = open_wait(r)) {
-      w->resumed_at = at;
-      w->working_days = paused;
-    }
-  } else if (kind == "case.withdraw") {
-    if (r.status != "open" && r.status != "returned") throw InvalidInput(fmt::format("the case is {}", r.status));
-    decide(r.step(r.current_seq.value_or(0)), "withdrawn", at, op, text_of(d, "reason"));
-    if (WaitRecord* w = open_wait(r)) w->resumed_at = at;
-    close(r, "withdrawn", at);
-  } else if (kind == "case.route") {
-    r.step(int_of(d, "step")).assignee = after_of(d, "assignee");
-  } else if (kind == "case.evaluate") {
-    const std::string when = text_of(d, "at"), by = text_of(d, "recorded_by");
-    r.rating = RatingRecord{int_of(d, "score"), text_of(d, "comment"), when.empty() ? at : when, by.empty() ? op : by};
-  } else {
-    throw InvalidInput(fmt::format("sqgl does not know how to replay {}", errors::quote(kind)));
-  }
-}
 
 std::string ReplayFinding::line() const {
   if (field.empty()) return fmt::format("{}: history says {}, tables hold {}", subject, history, table);
@@ -432,30 +300,25 @@ ReplayReport replay_history(const SQLite::Database& db, std::size_t keep) {
   return report;
 }
 
-void adopt_records(SQLite::Database& db, const Clock& clock, const std::optional<std::string>& operator_) {
-  EventAppender events(db, clock);
-  SQLite::Statement settings(db, "SELECT key, value FROM settings WHERE key <> 'history.head' ORDER BY key");
-  while (settings.executeStep()) {
-    events.append({"setting.adopt", settings.getColumn(0).getString(),
-                   json{{"value", settings.getColumn(1).getString()}}.dump(), operator_});
+
+CheckReport check_database(const SQLite::Database& db, std::string_view anchor) {
+  // One snapshot for every part, while clerks go on writing.
+  ReadTransaction snapshot(db);
+  CheckReport report;
+  SQLite::Statement integrity(db, "PRAGMA integrity_check(100)");
+  while (integrity.executeStep()) {
+    std::string line = integrity.getColumn(0).getString();
+    if (line != "ok") report.integrity.push_back(std::move(line));
   }
-  for (const auto& [staff_no, staff] : read_staff_records(db)) {
-    events.append({"staff.adopt", staff_no, staff_record_json(staff).dump(), operator_});
+  SQLite::Statement fks(db, "PRAGMA foreign_key_check");
+  while (fks.executeStep()) {
+    report.foreign_keys.push_back(fmt::format("{} row {} refers to a missing {} row", errors::quote(fks.getColumn(0).getString()),
+                                              fks.getColumn(1).getInt64(), errors::quote(fks.getColumn(2).getString())));
   }
-  SQLite::Statement years(db, "SELECT year FROM calendar_years ORDER BY year");
-  while (years.executeStep()) {
-    const int year = years.getColumn(0).getInt();
-    events.append({"calendar.adopt", std::to_string(year), calendar_year_json(db, year).dump(), operator_});
-  }
-  FlagList flags;
-  SQLite::Statement residents(db,
-                              "SELECT id, pregnant | (disabled << 1) | (low_income << 2) | (party_member << 3) | "
-                              "(unemployed << 4) FROM residents ORDER BY id");
-  while (residents.executeStep()) flags.add(residents.getColumn(0).getInt64(), residents.getColumn(1).getInt(), true);
-  events.append({"residents.adopt", "", json{{"flags", flags.json()}}.dump(), operator_});
-  for_each_case_record(db, [&](std::int64_t, const CaseRecord& record) {
-    events.append({"case.adopt", record.number, json{{"record", case_record_json(record)}}.dump(), operator_});
-  });
+  report.history = verify_history(db, anchor);
+  // Replaying a history that does not verify would only repeat its problem.
+  if (report.history.ok()) report.replay = replay_history(db);
+  return report;
 }
 
 }  // namespace sqgl::core

@@ -1,0 +1,59 @@
+#include "core/admin/backup.h"
+
+#include <sys/stat.h>
+
+#include <SQLiteCpp/Backup.h>
+#include <SQLiteCpp/Statement.h>
+#include <fmt/format.h>
+#include <sqlite3.h>
+
+#include "core/base/error.h"
+#include "core/db/database.h"
+#include "core/db/fd_vfs.h"
+#include "core/model/history.h"
+
+namespace sqgl::core {
+
+BackupReport backup_database(SQLite::Database& source, const std::string& dest, const OutputRules& rules,
+                             const std::function<void(const BackupReport&, NewFile&)>& publish) {
+  // The copy is written into an unnamed file beside `dest` and named only once it
+  // is whole and checked: a failed or killed backup leaves no copy of anyone's data.
+  NewFile file("backup", dest, rules);
+  BackupReport report;
+  report.path = dest;
+  try {
+    {
+      SQLite::Database copy = open_fd_database(file.fd());
+      SQLite::Backup backup(copy, source);
+      // All pages in one step: one read transaction, so the copy is one consistent
+      // moment of the database while other processes keep writing (WAL).
+      const int rc = backup.executeStep(-1);
+      if (rc != SQLITE_DONE) {
+        throw Conflict(fmt::format("backup: the database is busy (code {}); try again", rc));
+      }
+      report.pages = backup.getTotalPageCount();
+    }
+    // A reader of the copy needs no -wal or -shm beside it.
+    mark_journal(file.fd(), JournalMark::rollback);
+    {
+      SQLite::Database copy = open_fd_database(file.fd());
+      SQLite::Statement integrity(copy, "PRAGMA integrity_check");
+      while (integrity.executeStep()) {
+        const std::string line = integrity.getColumn(0).getString();
+        if (line != "ok") throw Failure(fmt::format("backup: the copy does not pass integrity_check: {}", line));
+      }
+      const AuditResult history = verify_history(copy);
+      if (!history.ok()) throw Failure(fmt::format("backup: the copy's {}", history.describe()));
+      report.events = history.events;
+      report.head = history.head.hash;
+    }
+    struct stat st {};
+    if (::fstat(file.fd(), &st) == 0) report.bytes = st.st_size;
+    publish(report, file);
+  } catch (const SQLite::Exception& e) {
+    rethrow_sqlite(e, "backup failed");
+  }
+  return report;
+}
+
+}  // namespace sqgl::core
