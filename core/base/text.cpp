@@ -105,7 +105,7 @@ std::string mask_personal_data(std::string_view text) {
     auto keep = [&](std::size_t first, std::size_t last) {
       for (std::size_t k = 0; k < n; ++k) out += (k < first || k + last >= n) ? std::string(chars[k]) : "*";
     };
-    const bool after_area_code = previous_end + 1 == i && text[i - 1] == '-' && previous_first == '0' &&
+    const bool after_area_code = previous_end != std::string_view::npos && previous_end + 1 == i && text[i - 1] == '-' && previous_first == '0' &&
                                  (previous_length == 3 || previous_length == 4);
     if (n >= 15) {
       keep(6, 4);  // a citizen ID, or most of one
