@@ -8,9 +8,10 @@
 #include <SQLiteCpp/Statement.h>
 #include <fmt/format.h>
 
-#include "core/model/catalog.h"
 #include "core/base/citizen_id.h"
 #include "core/base/error.h"
+#include "core/db/settings.h"
+#include "core/model/catalog.h"
 #include "core/model/history.h"
 #include "core/model/staff.h"
 
@@ -165,10 +166,8 @@ void replay_settings(const SQLite::Database& db, ReplayReport& report, Findings&
     if (d.is_discarded()) continue;
     history[q.getColumn(0).getString()] = text_of(d, kind == "setting.adopt" ? "value" : "to");
   }
-  std::map<std::string, std::string> table;
   // history.head is kept by a trigger beside each event, and verified with the chain.
-  SQLite::Statement t(db, "SELECT key, value FROM settings WHERE key <> 'history.head'");
-  while (t.executeStep()) table[t.getColumn(0).getString()] = t.getColumn(1).getString();
+  const std::map<std::string, std::string> table = all_settings(db);
   std::set<std::string> keys;
   for (const auto& [k, v] : history) keys.insert(k);
   for (const auto& [k, v] : table) keys.insert(k);

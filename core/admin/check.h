@@ -13,9 +13,9 @@
 #include <SQLiteCpp/Database.h>
 #include <nlohmann/json.hpp>
 
+#include "core/base/date.h"
 #include "core/model/case_record.h"
 #include "core/model/history.h"
-#include "core/base/date.h"
 
 namespace sqgl::core {
 

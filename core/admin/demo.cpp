@@ -14,15 +14,15 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "core/base/citizen_id.h"
+#include "core/base/error.h"
 #include "core/model/calendar.h"
 #include "core/model/case_record.h"
 #include "core/model/cases.h"
 #include "core/model/catalog.h"
-#include "core/base/citizen_id.h"
-#include "core/base/error.h"
+#include "core/model/district.h"
 #include "core/model/history.h"
 #include "core/model/staff.h"
-#include "core/model/district.h"
 
 namespace sqgl::core {
 
@@ -163,39 +163,24 @@ class Writer {
         acting_(acting),
         rng_(rng),
         reference_(reference),
-        unit_(db, "INSERT INTO units (code, kind, name_zh, name_en, parent_id) VALUES (?, ?, ?, ?, ?)"),
-        staff_(db, "INSERT INTO staff (staff_no, name, unit_id, phone) VALUES (?, ?, ?, ?)"),
-        role_(db, "INSERT INTO staff_roles (staff_id, role) VALUES (?, ?)"),
-        grid_(db, "INSERT INTO grids (code, community_id, name, worker_id) VALUES (?, ?, ?, ?)"),
-        household_(db, "INSERT INTO households (code, community_id, grid_id, address) VALUES (?, ?, ?, ?)"),
-        resident_(db,
-                  "INSERT INTO residents (citizen_id, name, sex, birth_date, household_id, relation, phone, "
-                  "pregnant, disabled, low_income, party_member, unemployed) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, "
-                  "?, ?, ?)") {}
+        district_(db),
+        staff_(db) {}
 
   std::int64_t unit(std::string_view code, std::string_view kind, std::string_view name_zh, std::string_view name_en,
                     std::optional<std::int64_t> parent) {
-    unit_.reset();
-    unit_.bind(1, std::string(code));
-    unit_.bind(2, std::string(kind));
-    unit_.bind(3, std::string(name_zh));
-    unit_.bind(4, std::string(name_en));
-    if (parent) {
-      unit_.bind(5, *parent);
-    } else {
-      unit_.bind(5);
-    }
-    unit_.exec();
-    return db_.getLastInsertRowid();
+    return district_.add_unit(
+        {std::string(code), std::string(kind), std::string(name_zh), std::string(name_en), parent});
   }
+
+  // A bureau of the catalog comes under the district.
+  void adopt_unit(std::int64_t id, std::int64_t parent) { district_.set_parent(id, parent); }
 
   std::int64_t staff(const std::string& staff_no, std::int64_t unit_id, std::initializer_list<const char*> roles) {
     char sex = rng_.chance(0.55) ? 'F' : 'M';
     // Draw in a fixed order: argument evaluation order is unspecified in C++.
     const std::string name = random_name(rng_, sex);
     const std::string phone = mobile();
-    std::int64_t id = insert(staff_, staff_no, name, unit_id, phone);
-    for (const char* role : roles) insert(role_, id, role);
+    const std::int64_t id = staff_.add({staff_no, name, unit_id, phone, "", true, {roles.begin(), roles.end()}});
     record_staff(db_, clock_, acting_, "staff.add", staff_no);
     ++report.staff;
     return id;
@@ -203,13 +188,13 @@ class Writer {
 
   std::int64_t grid(const std::string& code, std::int64_t community, const std::string& name, std::int64_t worker) {
     ++report.grids;
-    return insert(grid_, code, community, name, worker);
+    return district_.add_grid({code, community, name, worker});
   }
 
   std::int64_t household(const std::string& code, std::int64_t community, std::int64_t grid,
                          const std::string& address) {
     ++report.households;
-    return insert(household_, code, community, grid, address);
+    return district_.add_household({code, community, grid, address});
   }
 
   // One household's members: head, spouse, children, perhaps an elderly parent.
@@ -253,15 +238,6 @@ class Writer {
   const FlagList& flags() const { return flags_; }
 
  private:
-  // Runs a prepared INSERT with these values; returns the new rowid.
-  template <typename... Values>
-  std::int64_t insert(SQLite::Statement& statement, const Values&... values) {
-    statement.reset();
-    SQLite::bind(statement, values...);
-    statement.exec();
-    return db_.getLastInsertRowid();
-  }
-
   // A roughly normal age, clamped: the sum of three uniforms.
   int age_between(int lo, int hi, int mean, int spread) {
     double x = (rng_.unit() + rng_.unit() + rng_.unit() - 1.5) * 2.0;  // about -3 … 3
@@ -284,31 +260,18 @@ class Writer {
       id = first17 + citizen_id_check_char(first17);
       if (used_ids_.insert(id).second) break;
     }
-    resident_.reset();
-    resident_.bind(1, id);
-    resident_.bind(2, name);
-    resident_.bind(3, std::string(1, sex));
-    resident_.bind(4, format_date(birth));
-    resident_.bind(5, household_id);
-    resident_.bind(6, relation);
-    if (age >= 16 && rng_.chance(0.95)) {
-      resident_.bind(7, mobile());
-    } else {
-      resident_.bind(7);
-    }
+    ResidentRow resident{id, name, sex, format_date(birth), household_id, relation, "", 0};
+    if (age >= 16 && rng_.chance(0.95)) resident.phone = mobile();
     // Drawn in this order, one statement each: the same seed gives the same people.
     const int pregnant = sex == 'F' && age >= 20 && age <= 40 && rng_.chance(0.026) ? 1 : 0;
     const int disabled = rng_.chance(age >= 60 ? 0.12 : 0.04) ? 1 : 0;
     const int party_member = age >= 18 && rng_.chance(0.08) ? 1 : 0;
     const int unemployed = age >= 16 && age < 60 && rng_.chance(0.04) ? 1 : 0;
     const int flags[] = {pregnant, disabled, low_income ? 1 : 0, party_member, unemployed};
-    FlagBits bits = 0;
-    for (int i = 0; i < 5; ++i) {
-      resident_.bind(8 + i, flags[i]);
-      bits |= flags[i] << i;
-    }
-    resident_.exec();
-    flags_.add(db_.getLastInsertRowid(), bits, true);
+    for (int i = 0; i < 5; ++i) resident.flags |= flags[i] << i;
+    const auto row_id = district_.add_resident(resident);
+    if (!row_id) throw Failure("the demo drew a citizen ID twice");
+    flags_.add(*row_id, resident.flags, true);
     ++report.residents;
   }
 
@@ -317,7 +280,8 @@ class Writer {
   const std::optional<std::string>& acting_;
   Random& rng_;
   Date reference_;
-  SQLite::Statement unit_, staff_, role_, grid_, household_, resident_;
+  DistrictWriter district_;
+  StaffWriter staff_;
   std::unordered_set<std::string> used_ids_;
   FlagList flags_;
 };
@@ -537,12 +501,8 @@ DemoReport generate_demo(SQLite::Database& db, const Clock& clock, const std::op
     SQLite::Statement bureaus(db, "SELECT id, code FROM units WHERE kind IN ('bureau', 'other') ORDER BY code");
     std::vector<std::pair<std::int64_t, std::string>> list;
     while (bureaus.executeStep()) list.emplace_back(bureaus.getColumn(0).getInt64(), bureaus.getColumn(1).getString());
-    SQLite::Statement adopt(db, "UPDATE units SET parent_id = ? WHERE id = ?");
     for (const auto& [id, code] : list) {
-      adopt.reset();
-      adopt.bind(1, district);
-      adopt.bind(2, id);
-      adopt.exec();
+      w.adopt_unit(id, district);
       for (int i = 1; i <= 2; ++i) w.staff(fmt::format("{}{:02}", code, i), id, {"approver"});
     }
   }

@@ -9,9 +9,9 @@
 #include "core/model/calendar.h"
 #include "core/model/case_record.h"
 #include "core/model/catalog.h"
+#include "core/model/district.h"
 #include "core/model/history.h"
 #include "core/model/staff.h"
-#include "core/model/district.h"
 
 namespace sqgl::core {
 

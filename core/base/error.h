@@ -9,7 +9,7 @@
 
 namespace sqgl::core {
 
-/// Process exit codes: the contract of PRODUCT.md, documented in the README.
+/// Process exit codes: the contract of PRODUCT.md, documented in docs/commands.md.
 enum class ExitCode : int {
   ok = 0,                 ///< success
   failure = 1,            ///< unexpected failure: I/O, corrupt database

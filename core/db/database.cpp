@@ -19,8 +19,8 @@
 #include <fmt/format.h>
 #include <sqlite3.h>
 
-#include "core/db/embedded.h"
 #include "core/base/error.h"
+#include "core/db/embedded.h"
 #include "core/db/fd_vfs.h"
 #include "core/db/files.h"
 #include "core/db/new_file.h"

@@ -11,14 +11,15 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
-#include "core/model/calendar.h"
-#include "core/model/case_record.h"
 #include "core/base/citizen_id.h"
 #include "core/base/error.h"
+#include "core/base/text.h"
+#include "core/db/settings.h"
+#include "core/model/calendar.h"
+#include "core/model/case_record.h"
+#include "core/model/district.h"
 #include "core/model/history.h"
 #include "core/model/staff.h"
-#include "core/model/district.h"
-#include "core/base/text.h"
 
 namespace sqgl::core {
 
@@ -146,7 +147,7 @@ std::string require(const Row& row, const std::string& column) {
 
 // ---- units ------------------------------------------------------------------------
 
-struct UnitRow {
+struct ExistingUnit {
   std::int64_t id = 0;
   std::string kind;
   std::string name_zh;
@@ -154,11 +155,11 @@ struct UnitRow {
   std::optional<std::int64_t> parent;
 };
 
-std::optional<UnitRow> find_unit(const SQLite::Database& db, const std::string& code) {
+std::optional<ExistingUnit> find_unit(const SQLite::Database& db, const std::string& code) {
   SQLite::Statement q(db, "SELECT id, kind, name_zh, name_en, parent_id FROM units WHERE code = ?");
   q.bind(1, code);
   if (!q.executeStep()) return std::nullopt;
-  UnitRow u{q.getColumn(0).getInt64(), q.getColumn(1).getString(), q.getColumn(2).getString(),
+  ExistingUnit u{q.getColumn(0).getInt64(), q.getColumn(1).getString(), q.getColumn(2).getString(),
             q.getColumn(3).getString(), std::nullopt};
   if (!q.getColumn(4).isNull()) u.parent = q.getColumn(4).getInt64();
   return u;
@@ -245,16 +246,10 @@ std::optional<Outcome> Importer::upsert_unit(SQLite::Database& db, Problems& p, 
                                              const std::string& name_en, std::optional<std::int64_t> parent,
                                              bool upsert) {
   auto existing = find_unit(db, code);
+  DistrictWriter writer(db);
+  const UnitRow unit{code, kind, name_zh, name_en, parent};
   if (!existing) {
-    SQLite::Statement q(db, "INSERT INTO units (code, kind, name_zh, name_en, parent_id) VALUES (?, ?, ?, ?, ?)");
-    SQLite::bind(q, code, kind, name_zh, name_en);
-    if (parent) {
-      q.bind(5, *parent);
-    } else {
-      q.bind(5);
-    }
-    q.exec();
-    claim(db.getLastInsertRowid(), p);
+    claim(writer.add_unit(unit), p);
     return Outcome::inserted;
   }
   if (!claim(existing->id, p)) return std::nullopt;
@@ -266,15 +261,7 @@ std::optional<Outcome> Importer::upsert_unit(SQLite::Database& db, Problems& p, 
   }
   if (!upsert)
     throw FieldError("code", fmt::format("{} exists with other values; --mode upsert updates it", errors::quote(code)));
-  SQLite::Statement q(db, "UPDATE units SET name_zh = ?, name_en = ?, parent_id = ? WHERE id = ?");
-  SQLite::bind(q, name_zh, name_en);
-  if (parent) {
-    q.bind(3, *parent);
-  } else {
-    q.bind(3);
-  }
-  q.bind(4, existing->id);
-  q.exec();
+  writer.update_unit(existing->id, unit);
   return Outcome::updated;
 }
 
@@ -338,9 +325,7 @@ class ChildUnitImporter final : public Importer {
          {std::tuple{"-FWZ", "station", "管理服务站"}, std::tuple{"-JWH", "committee", "居民委员会"},
           std::tuple{"-DW", "party", "党委"}}) {
       if (find_unit(db_, code + suffix)) continue;
-      SQLite::Statement q(db_, "INSERT INTO units (code, kind, name_zh, name_en, parent_id) VALUES (?, ?, ?, '', ?)");
-      SQLite::bind(q, code + suffix, kind, name + zh, community->id);
-      q.exec();
+      DistrictWriter(db_).add_unit({code + suffix, kind, name + zh, "", community->id});
     }
   }
 
@@ -458,28 +443,11 @@ class StaffImporter final : public Importer {
               fmt::format("{} exists with other values; --mode upsert updates it", errors::quote(staff_no)));
         return std::nullopt;
       }
-      SQLite::Statement u(db_,
-                          "UPDATE staff SET name = ?, unit_id = ?, phone = NULLIF(?, ''), login = NULLIF(?, ''), "
-                          "active = ? WHERE id = ?");
-      SQLite::bind(u, name, unit, phone, login, active, *existing);
-      u.exec();
-      SQLite::Statement clear(db_, "DELETE FROM staff_roles WHERE staff_id = ?");
-      clear.bind(1, *existing);
-      clear.exec();
+      StaffWriter(db_).update(*existing, {staff_no, name, unit, phone, login, active != 0, roles});
       outcome = Outcome::updated;
     } else {
-      SQLite::Statement q(db_,
-                          "INSERT INTO staff (staff_no, name, unit_id, phone, login, active) "
-                          "VALUES (?, ?, ?, NULLIF(?, ''), NULLIF(?, ''), ?)");
-      SQLite::bind(q, staff_no, name, unit, phone, login, active);
-      q.exec();
-      existing = db_.getLastInsertRowid();
+      existing = StaffWriter(db_).add({staff_no, name, unit, phone, login, active != 0, roles});
       claim(*existing, p);
-    }
-    for (const auto& role : roles) {
-      SQLite::Statement q(db_, "INSERT INTO staff_roles (staff_id, role) VALUES (?, ?)");
-      SQLite::bind(q, *existing, role);
-      q.exec();
     }
     // Who may act is history too: `sqgl check` replays staff from these events.
     record_staff(db_, clock_, op_.staff_no, outcome == Outcome::inserted ? "staff.add" : "staff.change", staff_no);
@@ -519,11 +487,7 @@ class GridImporter final : public Importer {
     SQLite::Statement q(db_, "SELECT id, community_id, name, worker_id FROM grids WHERE code = ?");
     q.bind(1, code);
     if (!q.executeStep()) {
-      SQLite::Statement add(db_, "INSERT INTO grids (code, community_id, name, worker_id) VALUES (?, ?, ?, ?)");
-      SQLite::bind(add, code, community, name);
-      worker ? add.bind(4, *worker) : add.bind(4);
-      add.exec();
-      claim(db_.getLastInsertRowid(), p);
+      claim(writer_.add_grid({code, community, name, worker}), p);
       return Outcome::inserted;
     }
     if (!claim(q.getColumn(0).getInt64(), p)) return std::nullopt;
@@ -536,17 +500,14 @@ class GridImporter final : public Importer {
       p.add("code", fmt::format("{} exists with other values; --mode upsert updates it", errors::quote(code)));
       return std::nullopt;
     }
-    SQLite::Statement u(db_, "UPDATE grids SET community_id = ?, name = ?, worker_id = ? WHERE id = ?");
-    SQLite::bind(u, community, name);
-    worker ? u.bind(3, *worker) : u.bind(3);
-    u.bind(4, q.getColumn(0).getInt64());
-    u.exec();
+    writer_.update_grid(q.getColumn(0).getInt64(), {code, community, name, worker});
     return Outcome::updated;
   }
 
  private:
   SQLite::Database& db_;
   bool upsert_;
+  DistrictWriter writer_{db_};
 };
 
 class HouseholdImporter final : public Importer {
@@ -555,8 +516,7 @@ class HouseholdImporter final : public Importer {
       : db_(db),
         upsert_(upsert),
         find_(db, "SELECT id, community_id, grid_id, address FROM households WHERE code = ?"),
-        insert_(db, "INSERT INTO households (code, community_id, grid_id, address) VALUES (?, ?, ?, ?)"),
-        update_(db, "UPDATE households SET community_id = ?, grid_id = ?, address = ? WHERE id = ?"),
+        writer_(db),
         grid_(db, "SELECT id, community_id FROM grids WHERE code = ?") {}
   std::vector<Column> columns() const override {
     return {{"code", {"户号", "户编号"}, true},
@@ -594,12 +554,7 @@ class HouseholdImporter final : public Importer {
     find_.reset();
     find_.bind(1, code);
     if (!find_.executeStep()) {
-      insert_.reset();
-      SQLite::bind(insert_, code, community);
-      grid ? insert_.bind(3, *grid) : insert_.bind(3);
-      insert_.bind(4, address);
-      insert_.exec();
-      claim(db_.getLastInsertRowid(), p);
+      claim(writer_.add_household({code, community, grid, address}), p);
       return Outcome::inserted;
     }
     if (!claim(find_.getColumn(0).getInt64(), p)) return std::nullopt;
@@ -613,19 +568,16 @@ class HouseholdImporter final : public Importer {
       return std::nullopt;
     }
     const std::int64_t id = find_.getColumn(0).getInt64();
-    update_.reset();
-    update_.bind(1, community);
-    grid ? update_.bind(2, *grid) : update_.bind(2);
-    update_.bind(3, address);
-    update_.bind(4, id);
-    update_.exec();
+    writer_.update_household(id, {code, community, grid, address});
     return Outcome::updated;
   }
 
  private:
   SQLite::Database& db_;
   bool upsert_;
-  SQLite::Statement find_, insert_, update_, grid_;
+  SQLite::Statement find_;
+  DistrictWriter writer_;
+  SQLite::Statement grid_;
   std::string community_text_;
   std::int64_t community_id_ = 0;
 };
@@ -641,14 +593,7 @@ class ResidentImporter final : public Importer {
         find_(db,
               "SELECT id, name, sex, birth_date, household_id, relation, COALESCE(phone, ''), pregnant, disabled, "
               "low_income, party_member, unemployed FROM residents WHERE citizen_id = ?"),
-        insert_(db,
-                "INSERT INTO residents (citizen_id, name, sex, birth_date, household_id, relation, phone, pregnant, "
-                "disabled, low_income, party_member, unemployed) VALUES (?, ?, ?, ?, ?, ?, NULLIF(?, ''), ?, ?, ?, "
-                "?, ?) ON CONFLICT (citizen_id) DO NOTHING"),
-        update_(db,
-                "UPDATE residents SET name = ?, sex = ?, birth_date = ?, household_id = ?, relation = ?, "
-                "phone = NULLIF(?, ''), pregnant = ?, disabled = ?, low_income = ?, party_member = ?, "
-                "unemployed = ? WHERE id = ?") {}
+        writer_(db) {}
   std::vector<Column> columns() const override {
     return {{"citizen_id", {"身份证号", "公民身份号码", "身份证号码"}, true},
             {"name", {"姓名"}, true},
@@ -720,14 +665,12 @@ class ResidentImporter final : public Importer {
     const std::string sex_text(1, sex);
     // Most rows of an import are new: try the insert first, and look the row up
     // only when its citizen ID is already there.
-    insert_.reset();
-    SQLite::bind(insert_, id->number, name, sex_text, birth_text, household, relation, phone, flags[0], flags[1],
-                 flags[2], flags[3], flags[4]);
     FlagBits bits = 0;
     for (int i = 0; i < 5; ++i) bits |= flags[i] << i;
-    if (insert_.exec() == 1) {
-      claim(db_.getLastInsertRowid(), p);
-      flags_.add(db_.getLastInsertRowid(), bits, true);
+    const ResidentRow resident{id->number, name, sex, birth_text, household, relation, phone, bits};
+    if (const auto added = writer_.add_resident(resident)) {
+      claim(*added, p);
+      flags_.add(*added, bits, true);
       return Outcome::inserted;
     }
     find_.reset();
@@ -745,12 +688,9 @@ class ResidentImporter final : public Importer {
       p.add("citizen_id", "this resident exists with other values; --mode upsert updates it");
       return std::nullopt;
     }
-    const std::int64_t resident = find_.getColumn(0).getInt64();
-    update_.reset();
-    SQLite::bind(update_, name, sex_text, birth_text, household, relation, phone, flags[0], flags[1], flags[2],
-                 flags[3], flags[4], resident);
-    update_.exec();
-    if (!same_flags) flags_.add(resident, bits, false);
+    const std::int64_t row_id = find_.getColumn(0).getInt64();
+    writer_.update_resident(row_id, resident);
+    if (!same_flags) flags_.add(row_id, bits, false);
     return Outcome::updated;
   }
 
@@ -761,7 +701,8 @@ class ResidentImporter final : public Importer {
   bool upsert_;
   FlagList flags_;
   Date today_;
-  SQLite::Statement household_, find_, insert_, update_;
+  SQLite::Statement household_, find_;
+  DistrictWriter writer_;
   std::string household_code_;
   std::int64_t household_id_ = 0;
 };
@@ -901,13 +842,7 @@ class EvaluationImporter final : public Importer {
       }
       outcome = Outcome::updated;
     }
-    SQLite::Statement put(db_,
-                          "INSERT INTO evaluations (case_id, score, comment, at, recorded_by) "
-                          "VALUES (?, ?, ?, ?, (SELECT id FROM staff WHERE staff_no = ?)) "
-                          "ON CONFLICT (case_id) DO UPDATE SET score = excluded.score, comment = excluded.comment, "
-                          "at = excluded.at, recorded_by = excluded.recorded_by");
-    SQLite::bind(put, *id, score, comment, at, recorder);
-    put.exec();
+    CaseUpdate(db_, *id).rate(score, comment, at, recorder);
     // The rating as the case's history carries it, with where it came from.
     append_event(db_, clock_,
                  {"case.evaluate", number,
@@ -937,8 +872,7 @@ class CaseImporter final : public Importer {
  public:
   CaseImporter(SQLite::Database& db, const Operator& op, const Clock& clock, std::string source)
       : db_(db), op_(op), clock_(clock), source_(std::move(source)), calendar_(WorkCalendar::load(db)), writer_(db) {
-    SQLite::Statement setting(db, "SELECT value FROM settings WHERE key = 'model'");
-    default_model_ = setting.executeStep() ? setting.getColumn(0).getString() : "new";
+    default_model_ = get_setting(db, "model").value_or("new");
     SQLite::Statement district(db, "SELECT code FROM units WHERE kind = 'district' ORDER BY id LIMIT 1");
     if (district.executeStep()) district_ = district.getColumn(0).getString();
   }
@@ -1181,9 +1115,7 @@ class CatalogStepsImporter final : public Importer {
                                               q.getColumn(3).getString(), q.getColumn(4).getString(),
                                               std::to_string(q.getColumn(5).getInt())};
       }
-      SQLite::Statement clear(db_, "DELETE FROM item_steps WHERE item = ? AND model = ?");
-      SQLite::bind(clear, item, model);
-      clear.exec();
+      chains_writer_.clear_chain(item, model);
       old.loaded = true;
     }
     const std::array<std::string, 5> now = {level, unit, row.get("name_zh"), role, std::to_string(days)};
@@ -1196,11 +1128,7 @@ class CatalogStepsImporter final : public Importer {
         return std::nullopt;
       }
     }
-    SQLite::Statement add(db_,
-                          "INSERT INTO item_steps (item, model, seq, level, unit, name_zh, role, days) "
-                          "VALUES (?, ?, ?, ?, NULLIF(?, ''), ?, ?, ?)");
-    SQLite::bind(add, item, model, seq, level, unit, now[2], role, days);
-    add.exec();
+    chains_writer_.add_step({item, model, seq, level, unit, now[2], role, days});
     return outcome;
   }
 
@@ -1222,9 +1150,7 @@ class CatalogStepsImporter final : public Importer {
       }
       if (model == "new") {
         if (days < 1) throw InvalidInput(fmt::format("the new chain of {} adds up to no working day", item));
-        SQLite::Statement u(db_, "UPDATE items SET promise_days = ?, handling = ? WHERE code = ?");
-        SQLite::bind(u, days, days == 1 ? "immediate" : "promised", item);
-        u.exec();
+        chains_writer_.set_promise(item, days);
       }
     }
   }
@@ -1247,6 +1173,7 @@ class CatalogStepsImporter final : public Importer {
   bool upsert_;
   std::map<std::tuple<std::string, std::string, int>, std::size_t> lines_;
   std::map<std::pair<std::string, std::string>, OldChain> chains_;
+  ChainWriter chains_writer_{db_};
 };
 
 std::unique_ptr<Importer> make_importer(SQLite::Database& db, const Clock& clock, const Operator& op,

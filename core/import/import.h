@@ -11,9 +11,9 @@
 #include <SQLiteCpp/Database.h>
 #include <nlohmann/json.hpp>
 
-#include "core/model/cases.h"
 #include "core/base/csv_stream.h"
 #include "core/base/date.h"
+#include "core/model/cases.h"
 
 namespace sqgl::core {
 

@@ -634,6 +634,112 @@ class Cursor {
 
 }  // namespace
 
+void CaseUpdate::start_step(int seq, const std::string& at, const std::string& due) {
+  SQLite::Statement q(db_,
+                      "UPDATE case_steps SET status = 'active', started_at = ?, due_date = ? "
+                      "WHERE case_id = ? AND seq = ?");
+  SQLite::bind(q, at, due, case_id_, seq);
+  q.exec();
+}
+
+void CaseUpdate::decide_step(int seq, const std::string& status, const std::string& at, std::int64_t by,
+                             const std::string& note) {
+  SQLite::Statement q(db_,
+                      "UPDATE case_steps SET status = ?, decided_at = ?, decided_by = ?, note = ? "
+                      "WHERE case_id = ? AND seq = ?");
+  SQLite::bind(q, status, at, by, note, case_id_, seq);
+  q.exec();
+}
+
+void CaseUpdate::move_to(int seq) {
+  SQLite::Statement q(db_, "UPDATE cases SET current_seq = ? WHERE id = ?");
+  SQLite::bind(q, seq, case_id_);
+  q.exec();
+}
+
+void CaseUpdate::close(const std::string& status, const std::string& at) {
+  SQLite::Statement q(db_, "UPDATE cases SET status = ?, current_seq = NULL, decided_at = ? WHERE id = ?");
+  SQLite::bind(q, status, at, case_id_);
+  q.exec();
+}
+
+void CaseUpdate::request_materials(const std::vector<int>& seqs, const std::string& at) {
+  SQLite::Statement q(db_,
+                      "UPDATE case_materials SET requested_at = ?, received_at = NULL WHERE case_id = ? AND seq = ?");
+  for (int seq : seqs) {
+    q.reset();
+    SQLite::bind(q, at, case_id_, seq);
+    q.exec();
+  }
+}
+
+void CaseUpdate::receive_materials(const std::vector<int>& seqs, const std::string& at) {
+  SQLite::Statement q(db_, "UPDATE case_materials SET received_at = ? WHERE case_id = ? AND seq = ?");
+  for (int seq : seqs) {
+    q.reset();
+    SQLite::bind(q, at, case_id_, seq);
+    q.exec();
+  }
+}
+
+void CaseUpdate::pause(int seq, const std::string& note, const std::string& at, const std::string& due_before,
+                       const std::string& step_due_before) {
+  SQLite::Statement step(db_, "UPDATE case_steps SET status = 'returned', note = ? WHERE case_id = ? AND seq = ?");
+  SQLite::bind(step, note, case_id_, seq);
+  step.exec();
+  SQLite::Statement c(db_, "UPDATE cases SET status = 'returned', returned_at = ? WHERE id = ?");
+  SQLite::bind(c, at, case_id_);
+  c.exec();
+  // The wait begins: reports as of a day within it see the case waiting, not late.
+  SQLite::Statement wait(db_,
+                         "INSERT INTO case_waits (case_id, seq, step, returned_at, due_before, step_due_before) "
+                         "VALUES (?1, (SELECT COALESCE(max(seq), 0) + 1 FROM case_waits WHERE case_id = ?1), ?2, ?3, "
+                         "?4, ?5)");
+  SQLite::bind(wait, case_id_, seq, at, due_before, step_due_before);
+  wait.exec();
+}
+
+void CaseUpdate::resume(int seq, const std::string& step_due, const std::string& due, int paused) {
+  SQLite::Statement step(db_, "UPDATE case_steps SET status = 'active', due_date = ? WHERE case_id = ? AND seq = ?");
+  SQLite::bind(step, step_due, case_id_, seq);
+  step.exec();
+  SQLite::Statement c(db_,
+                      "UPDATE cases SET status = 'open', returned_at = NULL, due_date = ?, "
+                      "paused_days = paused_days + ? WHERE id = ?");
+  SQLite::bind(c, due, paused, case_id_);
+  c.exec();
+}
+
+void CaseUpdate::end_wait(const std::string& at, std::optional<int> working_days) {
+  SQLite::Statement q(db_,
+                      "UPDATE case_waits SET resumed_at = ?, working_days = ? "
+                      "WHERE case_id = ? AND resumed_at IS NULL");
+  q.bind(1, at);
+  if (working_days) {
+    q.bind(2, *working_days);
+  } else {
+    q.bind(2);
+  }
+  q.bind(3, case_id_);
+  q.exec();
+}
+
+void CaseUpdate::assign(int seq, std::int64_t staff_id) {
+  SQLite::Statement q(db_, "UPDATE case_steps SET assignee_id = ? WHERE case_id = ? AND seq = ?");
+  SQLite::bind(q, staff_id, case_id_, seq);
+  q.exec();
+}
+
+void CaseUpdate::rate(int score, const std::string& comment, const std::string& at, const std::string& recorded_by) {
+  SQLite::Statement q(db_,
+                      "INSERT INTO evaluations (case_id, score, comment, at, recorded_by) "
+                      "VALUES (?, ?, ?, ?, (SELECT id FROM staff WHERE staff_no = ?)) "
+                      "ON CONFLICT (case_id) DO UPDATE SET score = excluded.score, comment = excluded.comment, "
+                      "at = excluded.at, recorded_by = excluded.recorded_by");
+  SQLite::bind(q, case_id_, score, comment, at, recorded_by);
+  q.exec();
+}
+
 CaseRecord read_case_record(const SQLite::Database& db, std::int64_t case_id) {
   const Names names(db);
   SQLite::Statement c(db, std::string(kCaseColumns) + " WHERE id = ?");

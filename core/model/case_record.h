@@ -122,6 +122,44 @@ class CaseWriter {
   std::unique_ptr<Impl> impl_;
 };
 
+/// Changes to one existing case's rows: with CaseWriter, the only writer of the
+/// cases, case_steps, case_materials, case_waits and evaluations tables. Each
+/// method is one statement; the workflow (core/model/cases.cpp) decides which.
+class CaseUpdate {
+ public:
+  CaseUpdate(SQLite::Database& db, std::int64_t case_id) : db_(db), case_id_(case_id) {}
+
+  /// Step `seq` starts at `at`, due on `due`.
+  void start_step(int seq, const std::string& at, const std::string& due);
+  /// Step `seq` decided: approved, rejected or withdrawn, by staff row `by`.
+  void decide_step(int seq, const std::string& status, const std::string& at, std::int64_t by,
+                   const std::string& note);
+  /// The case moves on to step `seq`.
+  void move_to(int seq);
+  /// The case ends: approved, rejected or withdrawn.
+  void close(const std::string& status, const std::string& at);
+  /// The resident is asked again for these materials.
+  void request_materials(const std::vector<int>& seqs, const std::string& at);
+  void receive_materials(const std::vector<int>& seqs, const std::string& at);
+  /// Step `seq` goes back for materials (补正): the case waits from `at`, and the
+  /// wait keeps the due dates it started with.
+  void pause(int seq, const std::string& note, const std::string& at, const std::string& due_before,
+             const std::string& step_due_before);
+  /// The materials came: step `seq` and the case run again with these due dates,
+  /// `paused` working days later.
+  void resume(int seq, const std::string& step_due, const std::string& due, int paused);
+  /// The open wait ends at `at`, after `working_days` (none when the case ended while it waited).
+  void end_wait(const std::string& at, std::optional<int> working_days);
+  /// Step `seq` is assigned to staff row `staff_id`.
+  void assign(int seq, std::int64_t staff_id);
+  /// The resident's rating, replacing an earlier one; `recorded_by` a staff number.
+  void rate(int score, const std::string& comment, const std::string& at, const std::string& recorded_by);
+
+ private:
+  SQLite::Database& db_;
+  std::int64_t case_id_;
+};
+
 /// The record of case row `case_id` as the tables hold it.
 CaseRecord read_case_record(const SQLite::Database& db, std::int64_t case_id);
 

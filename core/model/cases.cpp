@@ -9,14 +9,15 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "core/base/citizen_id.h"
+#include "core/base/error.h"
+#include "core/base/text.h"
+#include "core/db/database.h"
+#include "core/db/settings.h"
 #include "core/model/case_record.h"
 #include "core/model/catalog.h"
-#include "core/base/citizen_id.h"
 #include "core/model/district.h"
-#include "core/base/error.h"
 #include "core/model/history.h"
-#include "core/db/database.h"
-#include "core/base/text.h"
 
 namespace sqgl::core {
 
@@ -249,28 +250,8 @@ std::string next_case_number(const SQLite::Database& db, Date today) {
 std::string activate_step(SQLite::Database& db, const WorkCalendar& calendar, std::int64_t case_id, int seq, int days,
                           const DateTime& now) {
   const std::string due = format_date(calendar.add_working_days(now.date, days));
-  SQLite::Statement q(db,
-                      "UPDATE case_steps SET status = 'active', started_at = ?, due_date = ? "
-                      "WHERE case_id = ? AND seq = ?");
-  SQLite::bind(q, format_datetime(now), due, case_id, seq);
-  q.exec();
+  CaseUpdate(db, case_id).start_step(seq, format_datetime(now), due);
   return due;
-}
-
-// Closes the case's open wait for materials: resumed now, after `working_days`
-// (none when the case ended while it waited).
-void end_wait(SQLite::Database& db, std::int64_t case_id, const DateTime& now, std::optional<int> working_days) {
-  SQLite::Statement q(db,
-                      "UPDATE case_waits SET resumed_at = ?, working_days = ? "
-                      "WHERE case_id = ? AND resumed_at IS NULL");
-  q.bind(1, format_datetime(now));
-  if (working_days) {
-    q.bind(2, *working_days);
-  } else {
-    q.bind(2);
-  }
-  q.bind(3, case_id);
-  q.exec();
 }
 
 // Times are causal: nothing about a case is dated before what its history holds
@@ -300,17 +281,7 @@ CaseRow load_case_at(const SQLite::Database& db, std::string_view number, const 
 
 void decide_step(SQLite::Database& db, std::int64_t case_id, int seq, const std::string& status, const Operator& op,
                  const DateTime& now, const std::string& note) {
-  SQLite::Statement q(db,
-                      "UPDATE case_steps SET status = ?, decided_at = ?, decided_by = ?, note = ? "
-                      "WHERE case_id = ? AND seq = ?");
-  SQLite::bind(q, status, format_datetime(now), op.id, note, case_id, seq);
-  q.exec();
-}
-
-void close_case(SQLite::Database& db, std::int64_t case_id, const std::string& status, const DateTime& now) {
-  SQLite::Statement q(db, "UPDATE cases SET status = ?, current_seq = NULL, decided_at = ? WHERE id = ?");
-  SQLite::bind(q, status, format_datetime(now), case_id);
-  q.exec();
+  CaseUpdate(db, case_id).decide_step(seq, status, format_datetime(now), op.id, note);
 }
 
 // The unit that decides `step` for a case of `community_id` (see resolve_step_unit).
@@ -448,8 +419,7 @@ Case apply_case(SQLite::Database& db, const Clock& clock, const WorkCalendar& ca
 
   std::string model = request.model.value_or("");
   if (model.empty()) {
-    SQLite::Statement setting(db, "SELECT value FROM settings WHERE key = 'model'");
-    model = setting.executeStep() ? setting.getColumn(0).getString() : "new";
+    model = get_setting(db, "model").value_or("new");
   }
   if (model != "new" && model != "old") throw errors::invalid("model", model, "expected 'new' or 'old'");
   const auto& chain = item.chain(model);
@@ -511,12 +481,10 @@ int approve_case(SQLite::Database& db, const Clock& clock, const WorkCalendar& c
     const int seq = next.getColumn(0).getInt();
     detail["next_step"] = seq;
     detail["next_due"] = activate_step(db, calendar, c.id, seq, next.getColumn(1).getInt(), now);
-    SQLite::Statement move(db, "UPDATE cases SET current_seq = ? WHERE id = ?");
-    SQLite::bind(move, seq, c.id);
-    move.exec();
+    CaseUpdate(db, c.id).move_to(seq);
     detail["status"] = {{"before", "open"}, {"after", "open"}};
   } else {
-    close_case(db, c.id, "approved", now);
+    CaseUpdate(db, c.id).close("approved", format_datetime(now));
     detail["status"] = {{"before", "open"}, {"after", "approved"}};
   }
   append(db, clock, op, "case.approve", c.number, detail);
@@ -533,7 +501,7 @@ int reject_case(SQLite::Database& db, const Clock& clock, const Operator& op, st
   require_decider(db, op, c, step);
   const DateTime now = clock.now();
   decide_step(db, c.id, step.seq, "rejected", op, now, reason);
-  close_case(db, c.id, "rejected", now);
+  CaseUpdate(db, c.id).close("rejected", format_datetime(now));
   append(db, clock, op, "case.reject", c.number,
          {{"step", step.seq}, {"reason", reason}, {"status", {{"before", "open"}, {"after", "rejected"}}}});
   return step.seq;
@@ -549,27 +517,9 @@ int return_case(SQLite::Database& db, const Clock& clock, const Operator& op, st
   require_decider(db, op, c, step);
   const DateTime now = clock.now();
   const auto requested = match_materials(materials, case_materials(db, c.id), c.item);
-  SQLite::Statement request(db,
-                            "UPDATE case_materials SET requested_at = ?, received_at = NULL "
-                            "WHERE case_id = ? AND seq = ?");
-  for (int seq : requested) {
-    request.reset();
-    SQLite::bind(request, format_datetime(now), c.id, seq);
-    request.exec();
-  }
-  SQLite::Statement pause_step(db, "UPDATE case_steps SET status = 'returned', note = ? WHERE case_id = ? AND seq = ?");
-  SQLite::bind(pause_step, note, c.id, step.seq);
-  pause_step.exec();
-  SQLite::Statement pause(db, "UPDATE cases SET status = 'returned', returned_at = ? WHERE id = ?");
-  SQLite::bind(pause, format_datetime(now), c.id);
-  pause.exec();
-  // The wait begins: reports as of a day within it see the case waiting, not late.
-  SQLite::Statement wait(db,
-                         "INSERT INTO case_waits (case_id, seq, step, returned_at, due_before, step_due_before) "
-                         "VALUES (?1, (SELECT COALESCE(max(seq), 0) + 1 FROM case_waits WHERE case_id = ?1), ?2, ?3, "
-                         "?4, ?5)");
-  SQLite::bind(wait, c.id, step.seq, format_datetime(now), c.due_date, step.due_date);
-  wait.exec();
+  CaseUpdate update(db, c.id);
+  update.request_materials(requested, format_datetime(now));
+  update.pause(step.seq, note, format_datetime(now), c.due_date, step.due_date);
   append(db, clock, op, "case.return", c.number,
          {{"step", step.seq},
           {"materials", requested},
@@ -600,28 +550,16 @@ void supplement_case(SQLite::Database& db, const Clock& clock, const WorkCalenda
     throw InvalidInput(fmt::format("case {} still waits for: {}", errors::quote(c.number), list));
   }
   const DateTime now = clock.now();
-  SQLite::Statement receive(db, "UPDATE case_materials SET received_at = ? WHERE case_id = ? AND seq = ?");
-  for (int seq : given) {
-    receive.reset();
-    SQLite::bind(receive, format_datetime(now), c.id, seq);
-    receive.exec();
-  }
+  CaseUpdate update(db, c.id);
+  update.receive_materials(given, format_datetime(now));
   // The clock stood still while the resident gathered the materials: every due
   // date still ahead moves by the working days the case waited.
   const int paused = calendar.working_days_between(date_part(c.returned_at), now.date);
   const std::string due = format_date(calendar.add_working_days(*parse_date(c.due_date), paused));
   const StepRow step = load_step(db, c.id, *c.current_seq);
   const std::string step_due = format_date(calendar.add_working_days(*parse_date(step.due_date), paused));
-  SQLite::Statement resume_step(db,
-                                "UPDATE case_steps SET status = 'active', due_date = ? WHERE case_id = ? AND seq = ?");
-  SQLite::bind(resume_step, step_due, c.id, step.seq);
-  resume_step.exec();
-  SQLite::Statement resume(db,
-                           "UPDATE cases SET status = 'open', returned_at = NULL, due_date = ?, "
-                           "paused_days = paused_days + ? WHERE id = ?");
-  SQLite::bind(resume, due, paused, c.id);
-  resume.exec();
-  end_wait(db, c.id, now, paused);
+  update.resume(step.seq, step_due, due, paused);
+  update.end_wait(format_datetime(now), paused);
   append(db, clock, op, "case.supplement", c.number,
          {{"materials", given},
           {"paused_days", paused},
@@ -640,9 +578,9 @@ void withdraw_case(SQLite::Database& db, const Clock& clock, const Operator& op,
   }
   const DateTime now = clock.now();
   decide_step(db, c.id, *c.current_seq, "withdrawn", op, now, reason);
-  close_case(db, c.id, "withdrawn", now);
+  CaseUpdate(db, c.id).close("withdrawn", format_datetime(now));
   // A case withdrawn while it waited for materials waits no more.
-  if (c.status == "returned") end_wait(db, c.id, now, std::nullopt);
+  if (c.status == "returned") CaseUpdate(db, c.id).end_wait(format_datetime(now), std::nullopt);
   append(db, clock, op, "case.withdraw", c.number,
          {{"step", *c.current_seq}, {"reason", reason}, {"status", {{"before", c.status}, {"after", "withdrawn"}}}});
 }
@@ -674,9 +612,7 @@ void assign(SQLite::Database& db, const Clock& clock, const Operator& op, const 
     q.bind(1, *step.assignee_id);
     if (q.executeStep()) before = q.getColumn(0).getString();
   }
-  SQLite::Statement q(db, "UPDATE case_steps SET assignee_id = ? WHERE case_id = ? AND seq = ?");
-  SQLite::bind(q, staff_id, c.id, step.seq);
-  q.exec();
+  CaseUpdate(db, c.id).assign(step.seq, staff_id);
   append(db, clock, op, "case.route", c.number,
          {{"step", step.seq},
           {"auto", automatic},
@@ -797,9 +733,7 @@ void evaluate_case(SQLite::Database& db, const Clock& clock, const Operator& op,
         fmt::format("case {} was already rated ({})", errors::quote(c.number), existing.getColumn(0).getInt()));
   }
   const DateTime now = clock.now();
-  SQLite::Statement q(db, "INSERT INTO evaluations (case_id, score, comment, at, recorded_by) VALUES (?, ?, ?, ?, ?)");
-  SQLite::bind(q, c.id, score, comment, format_datetime(now), op.id);
-  q.exec();
+  CaseUpdate(db, c.id).rate(score, comment, format_datetime(now), op.staff_no);
   append(db, clock, op, "case.evaluate", c.number, {{"score", score}, {"comment", comment}});
 }
 

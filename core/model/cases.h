@@ -11,10 +11,10 @@
 
 #include <SQLiteCpp/Database.h>
 
+#include "core/base/date.h"
 #include "core/model/calendar.h"
 #include "core/model/catalog.h"
 #include "core/model/staff.h"
-#include "core/base/date.h"
 
 namespace sqgl::core {
 

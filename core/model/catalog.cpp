@@ -5,11 +5,14 @@
 #include <map>
 
 #include <SQLiteCpp/Statement.h>
+#include <SQLiteCpp/VariadicBind.h>
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
 #include "core/base/csv.h"
 #include "core/base/error.h"
+#include "core/db/settings.h"
+#include "core/model/district.h"
 
 namespace sqgl::core {
 
@@ -66,6 +69,17 @@ void exec_row(SQLite::Statement& insert, const CsvTable& t, std::size_t row) {
   try {
     insert.exec();
     insert.reset();
+  } catch (const SQLite::Exception& e) {
+    throw InvalidInput(fmt::format("{}:{}: {}", t.source(), t.line(row), e.what()));
+  }
+}
+
+// Writes one CSV row, turning a constraint failure into a message that names the
+// file and line.
+template <typename Write>
+void at_row(const CsvTable& t, std::size_t row, Write write) {
+  try {
+    write();
   } catch (const SQLite::Exception& e) {
     throw InvalidInput(fmt::format("{}:{}: {}", t.source(), t.line(row), e.what()));
   }
@@ -160,6 +174,30 @@ std::string CatalogLoad::detail_json() const {
       .dump();
 }
 
+ChainWriter::ChainWriter(SQLite::Database& db)
+    : db_(db),
+      add_(db,
+           "INSERT INTO item_steps (item, model, seq, level, unit, name_zh, role, days) "
+           "VALUES (?, ?, ?, ?, NULLIF(?, ''), ?, ?, ?)") {}
+
+void ChainWriter::add_step(const ChainStepRow& step) {
+  add_.reset();
+  SQLite::bind(add_, step.item, step.model, step.seq, step.level, step.unit, step.name_zh, step.role, step.days);
+  add_.exec();
+}
+
+void ChainWriter::clear_chain(const std::string& item, const std::string& model) {
+  SQLite::Statement clear(db_, "DELETE FROM item_steps WHERE item = ? AND model = ?");
+  SQLite::bind(clear, item, model);
+  clear.exec();
+}
+
+void ChainWriter::set_promise(const std::string& item, int days) {
+  SQLite::Statement q(db_, "UPDATE items SET promise_days = ?, handling = ? WHERE code = ?");
+  SQLite::bind(q, days, days == 1 ? "immediate" : "promised", item);
+  q.exec();
+}
+
 bool catalog_is_empty(const SQLite::Database& db) {
   SQLite::Statement q(db, "SELECT NOT EXISTS (SELECT 1 FROM categories)");
   q.executeStep();
@@ -193,15 +231,13 @@ CatalogLoad load_catalog(SQLite::Database& db, const DataFiles& files) {
   load.categories = static_cast<int>(categories.size());
 
   auto units = read_table(files, "units.csv", {"code", "kind", "name_zh", "name_en"});
-  SQLite::Statement add_unit(db, "INSERT INTO units (code, kind, name_zh, name_en) VALUES (?, ?, ?, ?)");
+  DistrictWriter district(db);
   for (std::size_t r = 0; r < units.size(); ++r) {
     const auto& kind = units.get(r, "kind");
     if (kind != "bureau" && kind != "other") bad_cell(units, r, "kind", "is not 'bureau' or 'other'");
-    add_unit.bind(1, units.get(r, "code"));
-    add_unit.bind(2, kind);
-    add_unit.bind(3, units.get(r, "name_zh"));
-    add_unit.bind(4, units.get(r, "name_en"));
-    exec_row(add_unit, units, r);
+    at_row(units, r, [&] {
+      district.add_unit({units.get(r, "code"), kind, units.get(r, "name_zh"), units.get(r, "name_en"), std::nullopt});
+    });
   }
   load.units = static_cast<int>(units.size());
 
@@ -248,22 +284,14 @@ CatalogLoad load_catalog(SQLite::Database& db, const DataFiles& files) {
   load.items = static_cast<int>(items.size());
 
   auto steps = read_table(files, "steps.csv", {"item", "model", "seq", "level", "unit", "name_zh", "role", "days"});
-  SQLite::Statement add_step(db,
-                             "INSERT INTO item_steps (item, model, seq, level, unit, name_zh, role, days) "
-                             "VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+  ChainWriter chains(db);
   std::map<std::pair<std::string, std::string>, int> chain_days;
   for (std::size_t r = 0; r < steps.size(); ++r) {
-    add_step.bind(1, steps.get(r, "item"));
-    add_step.bind(2, steps.get(r, "model"));
-    add_step.bind(3, required_int(steps, r, "seq"));
-    add_step.bind(4, steps.get(r, "level"));
-    bind_text_or_null(add_step, 5, steps.get(r, "unit"));
-    add_step.bind(6, steps.get(r, "name_zh"));
-    add_step.bind(7, steps.get(r, "role"));
-    int days = required_int(steps, r, "days");
-    add_step.bind(8, days);
-    exec_row(add_step, steps, r);
-    chain_days[{steps.get(r, "item"), steps.get(r, "model")}] += days;
+    const ChainStepRow step{steps.get(r, "item"),    steps.get(r, "model"),   required_int(steps, r, "seq"),
+                            steps.get(r, "level"),   steps.get(r, "unit"),    steps.get(r, "name_zh"),
+                            steps.get(r, "role"),    required_int(steps, r, "days")};
+    at_row(steps, r, [&] { chains.add_step(step); });
+    chain_days[{step.item, step.model}] += step.days;
   }
   load.steps = static_cast<int>(steps.size());
 
@@ -299,10 +327,7 @@ CatalogLoad load_catalog(SQLite::Database& db, const DataFiles& files) {
     }
   }
 
-  SQLite::Statement setting(db, "INSERT OR REPLACE INTO settings (key, value) VALUES (?, ?)");
-  setting.bind(1, "catalog_version");
-  setting.bind(2, load.version);
-  setting.exec();
+  put_setting(db, "catalog_version", load.version);
   return load;
 }
 
@@ -361,8 +386,7 @@ std::vector<Window> list_windows(const SQLite::Database& db) {
 }
 
 std::string catalog_version(const SQLite::Database& db) {
-  SQLite::Statement q(db, "SELECT value FROM settings WHERE key = 'catalog_version'");
-  return q.executeStep() ? q.getColumn(0).getString() : "";
+  return get_setting(db, "catalog_version").value_or("");
 }
 
 }  // namespace sqgl::core

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include <SQLiteCpp/Database.h>
+#include <SQLiteCpp/Statement.h>
 
 #include "core/db/database.h"
 
@@ -29,6 +30,29 @@ struct ChainStep {
   std::string name_zh;    ///< the step as the chain names it: 服务站, 街道计生办, 区民政局 …
   std::string role;       ///< the role that decides it
   int days = 0;           ///< working days the step may take
+};
+
+/// One step of an item's chain as written.
+struct ChainStepRow {
+  std::string item, model;
+  int seq = 0;
+  std::string level, unit, name_zh, role;  ///< unit "" for committee, station and street steps
+  int days = 0;
+};
+
+/// The one writer of the items' chains and promises, for init and `import steps`.
+class ChainWriter {
+ public:
+  explicit ChainWriter(SQLite::Database& db);
+  void add_step(const ChainStepRow& step);
+  /// Removes the chain of `item` under `model`, to be written anew.
+  void clear_chain(const std::string& item, const std::string& model);
+  /// The promise made to the resident: `days` working days, immediate when one.
+  void set_promise(const std::string& item, int days);
+
+ private:
+  SQLite::Database& db_;
+  SQLite::Statement add_;
 };
 
 /// One required or optional material.

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include <SQLiteCpp/Statement.h>
+#include <SQLiteCpp/VariadicBind.h>
 #include <fmt/format.h>
 
 #include "core/base/citizen_id.h"
@@ -20,6 +21,117 @@ std::int64_t count(const SQLite::Database& db, const char* sql, std::int64_t id)
 }
 
 }  // namespace
+
+namespace {
+
+template <typename T>
+void bind_optional(SQLite::Statement& q, int index, const std::optional<T>& value) {
+  if (value) {
+    q.bind(index, *value);
+  } else {
+    q.bind(index);
+  }
+}
+
+void bind_resident(SQLite::Statement& q, const ResidentRow& r) {
+  SQLite::bind(q, r.name, std::string(1, r.sex), r.birth_date, r.household, r.relation, r.phone);
+  for (int bit = 0; bit < 5; ++bit) q.bind(7 + bit, (r.flags >> bit) & 1);
+}
+
+}  // namespace
+
+DistrictWriter::DistrictWriter(SQLite::Database& db) : db_(db) {}
+DistrictWriter::~DistrictWriter() = default;
+
+// Prepared on first use: an import of residents never needs the units' statements.
+SQLite::Statement& DistrictWriter::statement(std::optional<SQLite::Statement>& slot, const char* sql) {
+  if (!slot) slot.emplace(db_, sql);
+  slot->reset();
+  slot->clearBindings();
+  return *slot;
+}
+
+std::int64_t DistrictWriter::add_unit(const UnitRow& unit) {
+  auto& q = statement(add_unit_,
+                             "INSERT INTO units (code, kind, name_zh, name_en, parent_id) VALUES (?, ?, ?, ?, ?)");
+  SQLite::bind(q, unit.code, unit.kind, unit.name_zh, unit.name_en);
+  bind_optional(q, 5, unit.parent);
+  q.exec();
+  return db_.getLastInsertRowid();
+}
+
+void DistrictWriter::update_unit(std::int64_t id, const UnitRow& unit) {
+  auto& q = statement(update_unit_, "UPDATE units SET name_zh = ?, name_en = ?, parent_id = ? WHERE id = ?");
+  SQLite::bind(q, unit.name_zh, unit.name_en);
+  bind_optional(q, 3, unit.parent);
+  q.bind(4, id);
+  q.exec();
+}
+
+void DistrictWriter::set_parent(std::int64_t id, std::int64_t parent) {
+  auto& q = statement(set_parent_, "UPDATE units SET parent_id = ? WHERE id = ?");
+  SQLite::bind(q, parent, id);
+  q.exec();
+}
+
+std::int64_t DistrictWriter::add_grid(const GridRow& grid) {
+  auto& q =
+      statement(add_grid_, "INSERT INTO grids (code, community_id, name, worker_id) VALUES (?, ?, ?, ?)");
+  SQLite::bind(q, grid.code, grid.community, grid.name);
+  bind_optional(q, 4, grid.worker);
+  q.exec();
+  return db_.getLastInsertRowid();
+}
+
+void DistrictWriter::update_grid(std::int64_t id, const GridRow& grid) {
+  auto& q =
+      statement(update_grid_, "UPDATE grids SET community_id = ?, name = ?, worker_id = ? WHERE id = ?");
+  SQLite::bind(q, grid.community, grid.name);
+  bind_optional(q, 3, grid.worker);
+  q.bind(4, id);
+  q.exec();
+}
+
+std::int64_t DistrictWriter::add_household(const HouseholdRow& household) {
+  auto& q = statement(add_household_,
+                             "INSERT INTO households (code, community_id, grid_id, address) VALUES (?, ?, ?, ?)");
+  SQLite::bind(q, household.code, household.community);
+  bind_optional(q, 3, household.grid);
+  q.bind(4, household.address);
+  q.exec();
+  return db_.getLastInsertRowid();
+}
+
+void DistrictWriter::update_household(std::int64_t id, const HouseholdRow& household) {
+  auto& q = statement(update_household_,
+                             "UPDATE households SET community_id = ?, grid_id = ?, address = ? WHERE id = ?");
+  q.bind(1, household.community);
+  bind_optional(q, 2, household.grid);
+  q.bind(3, household.address);
+  q.bind(4, id);
+  q.exec();
+}
+
+std::optional<std::int64_t> DistrictWriter::add_resident(const ResidentRow& resident) {
+  auto& q = statement(add_resident_,
+                             "INSERT INTO residents (name, sex, birth_date, household_id, relation, phone, pregnant, "
+                             "disabled, low_income, party_member, unemployed, citizen_id) VALUES (?, ?, ?, ?, ?, "
+                             "NULLIF(?, ''), ?, ?, ?, ?, ?, ?) ON CONFLICT (citizen_id) DO NOTHING");
+  bind_resident(q, resident);
+  q.bind(12, resident.citizen_id);
+  if (q.exec() != 1) return std::nullopt;
+  return db_.getLastInsertRowid();
+}
+
+void DistrictWriter::update_resident(std::int64_t id, const ResidentRow& resident) {
+  auto& q = statement(update_resident_,
+                             "UPDATE residents SET name = ?, sex = ?, birth_date = ?, household_id = ?, relation = ?, "
+                             "phone = NULLIF(?, ''), pregnant = ?, disabled = ?, low_income = ?, party_member = ?, "
+                             "unemployed = ? WHERE id = ?");
+  bind_resident(q, resident);
+  q.bind(12, id);
+  q.exec();
+}
 
 DistrictSummary summarize_district(const SQLite::Database& db) {
   DistrictSummary out;

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include <SQLiteCpp/Database.h>
+#include <SQLiteCpp/Statement.h>
 #include <nlohmann/json.hpp>
 
 namespace sqgl::core {
@@ -64,6 +65,67 @@ class FlagList {
 
  private:
   std::vector<std::pair<std::int64_t, FlagBits>> entries_;
+};
+
+/// A unit as written: a district, street office, community, one of a community's
+/// bodies (station, committee, party) or a bureau.
+struct UnitRow {
+  std::string code, kind, name_zh, name_en;
+  std::optional<std::int64_t> parent;  ///< the parent unit's row id
+};
+
+/// A grid of households in a community, with its worker.
+struct GridRow {
+  std::string code;
+  std::int64_t community = 0;
+  std::string name;
+  std::optional<std::int64_t> worker;  ///< staff row id
+};
+
+/// A household of a community, in a grid or not yet.
+struct HouseholdRow {
+  std::string code;
+  std::int64_t community = 0;
+  std::optional<std::int64_t> grid;
+  std::string address;
+};
+
+/// A resident as written.
+struct ResidentRow {
+  std::string citizen_id, name;
+  char sex = 'M';
+  std::string birth_date;  ///< YYYY-MM-DD
+  std::int64_t household = 0;
+  std::string relation, phone;  ///< "" when none
+  FlagBits flags = 0;
+};
+
+/// The one writer of units, grids, households and residents, for the catalog's
+/// bureaus, imports and the demo; each statement is prepared once per writer.
+class DistrictWriter {
+ public:
+  explicit DistrictWriter(SQLite::Database& db);
+  ~DistrictWriter();
+  DistrictWriter(const DistrictWriter&) = delete;
+  DistrictWriter& operator=(const DistrictWriter&) = delete;
+
+  std::int64_t add_unit(const UnitRow& unit);
+  /// Names and parent; a unit's code and kind never change.
+  void update_unit(std::int64_t id, const UnitRow& unit);
+  void set_parent(std::int64_t id, std::int64_t parent);
+  std::int64_t add_grid(const GridRow& grid);
+  void update_grid(std::int64_t id, const GridRow& grid);
+  std::int64_t add_household(const HouseholdRow& household);
+  void update_household(std::int64_t id, const HouseholdRow& household);
+  /// The new row id, or nothing when a resident with this citizen ID exists.
+  std::optional<std::int64_t> add_resident(const ResidentRow& resident);
+  void update_resident(std::int64_t id, const ResidentRow& resident);
+
+ private:
+  SQLite::Statement& statement(std::optional<SQLite::Statement>& slot, const char* sql);
+  SQLite::Database& db_;
+  std::optional<SQLite::Statement> add_unit_, update_unit_, set_parent_, add_grid_, update_grid_, add_household_,
+      update_household_, add_resident_, update_resident_;
 };
 
 /// Reads the district tree with its counts.

@@ -8,6 +8,7 @@
 #include "core/base/error.h"
 #include "core/base/sha256.h"
 #include "core/db/database.h"
+#include "core/db/settings.h"
 
 namespace sqgl::core {
 
@@ -188,9 +189,8 @@ AuditResult verify_history(const SQLite::Database& db, std::string_view anchor_t
   result.head.events = result.events;
   result.head.recorded_at = prev_recorded;
   const std::int64_t last = expected_id - 1;
-  SQLite::Statement head(db, "SELECT value FROM settings WHERE key = 'history.head'");
-  if (head.executeStep()) {
-    const std::string recorded = head.getColumn(0).getString();
+  if (const auto head = get_setting(db, "history.head")) {
+    const std::string& recorded = *head;
     const std::string expected = fmt::format("{} {}", last, result.head.hash);
     if (recorded != expected) {
       const auto space = recorded.find(' ');

@@ -86,7 +86,7 @@ struct AuditResult {
 /// The chain must end at the newest event the database recorded (a truncated tail
 /// shows), and, given an `anchor` (a head printed earlier and kept elsewhere), must
 /// pass through it. What an anchor cannot show: events appended after it by
-/// someone who can write the file (the README's "What the record proves").
+/// someone who can write the file (docs/reliability.md, "What the record proves").
 AuditResult verify_history(const SQLite::Database& db, std::string_view anchor = {});
 
 /// The hash an event must carry: SHA-256 over its fields and the previous hash.

@@ -6,6 +6,7 @@
 #include <algorithm>
 
 #include <SQLiteCpp/Statement.h>
+#include <SQLiteCpp/VariadicBind.h>
 #include <fmt/format.h>
 
 #include "core/base/error.h"
@@ -113,6 +114,48 @@ void require_role(const SQLite::Database& db, const std::string& role) {
   std::string list;
   for (const auto& c : codes) list += (list.empty() ? "" : ", ") + c;
   throw errors::invalid("role", role, fmt::format("expected one of {}", list));
+}
+
+StaffWriter::StaffWriter(SQLite::Database& db) : db_(db) {}
+StaffWriter::~StaffWriter() = default;
+
+std::int64_t StaffWriter::add(const StaffRow& staff) {
+  if (!add_) {
+    add_.emplace(db_,
+                 "INSERT INTO staff (staff_no, name, unit_id, phone, login, active) "
+                 "VALUES (?, ?, ?, NULLIF(?, ''), NULLIF(?, ''), ?)");
+  }
+  add_->reset();
+  SQLite::bind(*add_, staff.staff_no, staff.name, staff.unit, staff.phone, staff.login, staff.active ? 1 : 0);
+  add_->exec();
+  const std::int64_t id = db_.getLastInsertRowid();
+  add_roles(id, staff.roles);
+  return id;
+}
+
+void StaffWriter::update(std::int64_t id, const StaffRow& staff) {
+  if (!update_) {
+    update_.emplace(db_,
+                    "UPDATE staff SET name = ?, unit_id = ?, phone = NULLIF(?, ''), login = NULLIF(?, ''), "
+                    "active = ? WHERE id = ?");
+    clear_roles_.emplace(db_, "DELETE FROM staff_roles WHERE staff_id = ?");
+  }
+  update_->reset();
+  SQLite::bind(*update_, staff.name, staff.unit, staff.phone, staff.login, staff.active ? 1 : 0, id);
+  update_->exec();
+  clear_roles_->reset();
+  clear_roles_->bind(1, id);
+  clear_roles_->exec();
+  add_roles(id, staff.roles);
+}
+
+void StaffWriter::add_roles(std::int64_t id, const std::vector<std::string>& roles) {
+  if (!add_role_) add_role_.emplace(db_, "INSERT INTO staff_roles (staff_id, role) VALUES (?, ?)");
+  for (const auto& role : roles) {
+    add_role_->reset();
+    SQLite::bind(*add_role_, id, role);
+    add_role_->exec();
+  }
 }
 
 std::vector<StaffMember> list_staff(const SQLite::Database& db, const StaffFilter& filter) {

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include <SQLiteCpp/Database.h>
+#include <SQLiteCpp/Statement.h>
 #include <nlohmann/json.hpp>
 
 #include "core/base/date.h"
@@ -73,6 +74,33 @@ void require_staff(const SQLite::Database& db, const std::string& staff_no);
 
 /// Throws InvalidInput unless `role` is one of the roles (worker, head, director, …).
 void require_role(const SQLite::Database& db, const std::string& role);
+
+/// A staff member as written.
+struct StaffRow {
+  std::string staff_no, name;
+  std::int64_t unit = 0;        ///< the unit's row id
+  std::string phone, login;     ///< "" when none
+  bool active = true;
+  std::vector<std::string> roles;
+};
+
+/// The one writer of the staff and staff_roles tables, for imports and the demo.
+class StaffWriter {
+ public:
+  explicit StaffWriter(SQLite::Database& db);
+  ~StaffWriter();
+  StaffWriter(const StaffWriter&) = delete;
+  StaffWriter& operator=(const StaffWriter&) = delete;
+  /// Returns the new row id.
+  std::int64_t add(const StaffRow& staff);
+  /// Everything but the staff number, roles replaced.
+  void update(std::int64_t id, const StaffRow& staff);
+
+ private:
+  void add_roles(std::int64_t id, const std::vector<std::string>& roles);
+  SQLite::Database& db_;
+  std::optional<SQLite::Statement> add_, update_, clear_roles_, add_role_;
+};
 
 /// A staff member as the history records them.
 struct StaffRecord {

@@ -15,10 +15,10 @@
 #include <fmt/format.h>
 #include <sqlite3.h>
 
-#include "core/model/catalog.h"
-#include "core/report/day_counts.h"
 #include "core/base/error.h"
 #include "core/db/database.h"
+#include "core/model/catalog.h"
+#include "core/report/day_counts.h"
 
 namespace sqgl::core {
 

@@ -11,8 +11,8 @@
 
 #include <SQLiteCpp/Database.h>
 
-#include "core/model/calendar.h"
 #include "core/base/date.h"
+#include "core/model/calendar.h"
 
 namespace sqgl::core {
 
