@@ -1,4 +1,5 @@
 #include "cli/app.h"
+#include "cli/commands.h"
 
 #include <algorithm>
 #include <iterator>
@@ -7,7 +8,7 @@
 #include <fmt/format.h>
 #include <CLI/CLI.hpp>
 
-#include "cli/output.h"
+#include "cli/render/output.h"
 #include "core/base/error.h"
 #include "core/db/database.h"
 

@@ -8,6 +8,7 @@
 
 #include <CLI/App.hpp>
 
+#include "cli/commands.h"
 #include "cli/context.h"
 
 namespace sqgl::cli {

@@ -2,11 +2,13 @@
 // materials a returned case waited for.
 #include <fmt/format.h>
 
+#include "cli/commands.h"
 #include "cli/context.h"
-#include "cli/output.h"
-#include "cli/views.h"
-#include "core/model/cases.h"
+#include "cli/render/output.h"
+#include "cli/render/views.h"
+#include "cli/write.h"
 #include "core/base/error.h"
+#include "core/model/cases.h"
 
 namespace sqgl::cli {
 

@@ -5,12 +5,13 @@
 #include <SQLiteCpp/Statement.h>
 #include <fmt/format.h>
 
+#include "cli/commands.h"
 #include "cli/context.h"
-#include "cli/output.h"
-#include "cli/views.h"
+#include "cli/render/output.h"
+#include "cli/render/views.h"
 #include "core/base/error.h"
-#include "core/model/history.h"
 #include "core/db/database.h"
+#include "core/model/history.h"
 
 namespace sqgl::cli {
 

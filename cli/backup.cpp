@@ -1,13 +1,15 @@
 // sqgl backup FILE: an online copy of the database, checked before it is kept.
 #include <fmt/format.h>
 
+#include "cli/commands.h"
 #include "cli/context.h"
-#include "cli/output.h"
-#include "core/model/cases.h"
-#include "core/base/error.h"
-#include "core/model/history.h"
+#include "cli/render/output.h"
+#include "cli/write.h"
 #include "core/admin/backup.h"
+#include "core/base/error.h"
 #include "core/db/database.h"
+#include "core/model/cases.h"
+#include "core/model/history.h"
 
 namespace sqgl::cli {
 

@@ -4,10 +4,11 @@
 
 #include <fmt/format.h>
 
+#include "cli/commands.h"
 #include "cli/context.h"
-#include "cli/output.h"
-#include "core/model/calendar.h"
+#include "cli/render/output.h"
 #include "core/base/error.h"
+#include "core/model/calendar.h"
 
 namespace sqgl::cli {
 

@@ -1,9 +1,10 @@
 // sqgl catalog [ITEM]: the categories and items, or one item in full.
 #include <fmt/format.h>
 
+#include "cli/commands.h"
 #include "cli/context.h"
-#include "cli/output.h"
-#include "cli/views.h"
+#include "cli/render/output.h"
+#include "cli/render/views.h"
 #include "core/model/catalog.h"
 
 namespace sqgl::cli {

@@ -1,10 +1,11 @@
 // sqgl check: the database's health in one go, for cron.
 #include <fmt/format.h>
 
+#include "cli/commands.h"
 #include "cli/context.h"
-#include "cli/output.h"
-#include "core/base/error.h"
+#include "cli/render/output.h"
 #include "core/admin/check.h"
+#include "core/base/error.h"
 
 namespace sqgl::cli {
 

@@ -1,8 +1,9 @@
 // sqgl district | staff | resident: the community model, read-only.
 #include <fmt/format.h>
 
+#include "cli/commands.h"
 #include "cli/context.h"
-#include "cli/output.h"
+#include "cli/render/output.h"
 #include "core/base/citizen_id.h"
 #include "core/model/district.h"
 #include "core/model/staff.h"

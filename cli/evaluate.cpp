@@ -1,9 +1,11 @@
 // sqgl evaluate: the resident's rating of a decided case (好差评), once per case.
 #include <fmt/format.h>
 
+#include "cli/commands.h"
 #include "cli/context.h"
-#include "cli/output.h"
-#include "cli/views.h"
+#include "cli/render/output.h"
+#include "cli/render/views.h"
+#include "cli/write.h"
 #include "core/model/cases.h"
 
 namespace sqgl::cli {

@@ -9,13 +9,15 @@
 
 #include <fmt/format.h>
 
+#include "cli/commands.h"
 #include "cli/context.h"
-#include "cli/output.h"
+#include "cli/render/output.h"
+#include "cli/write.h"
 #include "core/base/csv_stream.h"
 #include "core/base/error.h"
-#include "core/import/import.h"
-#include "core/db/database.h"
 #include "core/base/test_point.h"
+#include "core/db/database.h"
+#include "core/import/import.h"
 
 namespace sqgl::cli {
 

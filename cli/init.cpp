@@ -3,13 +3,14 @@
 
 #include <fmt/format.h>
 
+#include "cli/commands.h"
 #include "cli/context.h"
-#include "cli/output.h"
+#include "cli/render/output.h"
 #include "core/admin/demo.h"
-#include "core/base/error.h"
-#include "core/model/settings.h"
 #include "core/admin/init.h"
+#include "core/base/error.h"
 #include "core/db/database.h"
+#include "core/model/settings.h"
 
 namespace sqgl::cli {
 

@@ -1,11 +1,12 @@
 // sqgl list: queues — mine, a unit's, by status, item, community, overdue, due soon.
 #include <fmt/format.h>
 
+#include "cli/commands.h"
 #include "cli/context.h"
-#include "cli/output.h"
+#include "cli/render/output.h"
+#include "core/base/error.h"
 #include "core/model/calendar.h"
 #include "core/model/cases.h"
-#include "core/base/error.h"
 #include "core/model/settings.h"
 #include "core/model/staff.h"
 
@@ -23,7 +24,7 @@ void run_list(Context& ctx, ListOptions opt) {
   auto& db = ctx.read_db();
   if (opt.mine) {
     if (core::auth_mode(db) == core::AuthMode::peer) {
-      opt.filter.assignee = core::resolve_operator(db, ctx.operator_(), [&] { return ctx.login(); }).staff_no;
+      opt.filter.assignee = ctx.acting().staff_no;
     } else if (ctx.operator_()) {
       opt.filter.assignee = *ctx.operator_();  // an unknown one is exit 3, as any filter naming nothing
     } else {

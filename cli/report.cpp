@@ -6,11 +6,12 @@
 
 #include <fmt/format.h>
 
+#include "cli/commands.h"
 #include "cli/context.h"
-#include "cli/output.h"
-#include "cli/xlsx_library.h"
-#include "core/model/calendar.h"
+#include "cli/render/output.h"
+#include "cli/render/xlsx_library.h"
 #include "core/base/error.h"
+#include "core/model/calendar.h"
 #include "core/report/report.h"
 
 namespace sqgl::cli {

@@ -2,12 +2,14 @@
 // step (--auto), or print an item's chain (--plan).
 #include <fmt/format.h>
 
+#include "cli/commands.h"
 #include "cli/context.h"
-#include "cli/output.h"
-#include "cli/views.h"
+#include "cli/render/output.h"
+#include "cli/render/views.h"
+#include "cli/write.h"
+#include "core/base/error.h"
 #include "core/model/cases.h"
 #include "core/model/catalog.h"
-#include "core/base/error.h"
 
 namespace sqgl::cli {
 

@@ -1,13 +1,15 @@
 // sqgl setting [KEY [VALUE]]: the database's own settings (authentication, file access).
 #include <fmt/format.h>
 
+#include "cli/commands.h"
 #include "cli/context.h"
-#include "cli/output.h"
-#include "core/model/cases.h"
+#include "cli/render/output.h"
+#include "cli/write.h"
 #include "core/base/error.h"
-#include "core/model/settings.h"
 #include "core/db/files.h"
 #include "core/db/settings.h"
+#include "core/model/cases.h"
+#include "core/model/settings.h"
 
 namespace sqgl::cli {
 

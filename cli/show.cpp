@@ -1,11 +1,12 @@
 // sqgl show CASE: a case with its steps, materials, due date explained and full history.
 #include <fmt/format.h>
 
+#include "cli/commands.h"
 #include "cli/context.h"
-#include "cli/output.h"
-#include "cli/views.h"
-#include "core/model/cases.h"
+#include "cli/render/output.h"
+#include "cli/render/views.h"
 #include "core/base/citizen_id.h"
+#include "core/model/cases.h"
 
 namespace sqgl::cli {
 

@@ -1,9 +1,11 @@
 // sqgl withdraw: end a case at the resident's request.
 #include <fmt/format.h>
 
+#include "cli/commands.h"
 #include "cli/context.h"
-#include "cli/output.h"
-#include "cli/views.h"
+#include "cli/render/output.h"
+#include "cli/render/views.h"
+#include "cli/write.h"
 #include "core/model/cases.h"
 
 namespace sqgl::cli {

@@ -1,4 +1,4 @@
-#include "cli/output.h"
+#include "cli/render/output.h"
 
 #include <algorithm>
 

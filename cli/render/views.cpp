@@ -1,4 +1,4 @@
-#include "cli/views.h"
+#include "cli/render/views.h"
 
 #include <fmt/format.h>
 

@@ -1,4 +1,4 @@
-#include "cli/xlsx_library.h"
+#include "cli/render/xlsx_library.h"
 
 #include <dlfcn.h>
 

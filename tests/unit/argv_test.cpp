@@ -153,7 +153,7 @@ TEST_CASE("argv: an import that fails before reading its rows writes no --errors
   CHECK(read() == "line,column,value,message\n3,1,150204********1230,duplicate of line 2\n");
 }
 
-TEST_CASE("exit codes: one enum, one meaning each (the README's table)") {
+TEST_CASE("exit codes: one enum, one meaning each (docs/commands.md's table)") {
   using sqgl::core::ExitCode;
   CHECK(static_cast<int>(ExitCode::ok) == 0);
   CHECK(static_cast<int>(sqgl::core::Failure("x").code()) == 1);

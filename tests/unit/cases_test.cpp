@@ -4,7 +4,7 @@
 #include "core/model/cases.h"
 #include "core/admin/demo.h"
 #include "core/base/error.h"
-#include "cli/views.h"
+#include "cli/render/views.h"
 #include "core/model/history.h"
 #include "helpers.h"
 
