@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Who may do what: every writing command against every role, as the README's table says.
+"""Who may do what: every writing command against every role, as the table in docs/commands.md says.
 
 One demo district is made once and brought to the states the commands need (a case at a
 station step, at a residents' committee step, at a street-office step, at a bureau step, one at
@@ -18,7 +18,7 @@ another, the named bureau or another):
   exit 2 or 5, and nothing written at all.
 
 Every row also runs with an unknown staff number, an inactive staff member and no operator.
-MATRIX below is the table as data; the README's "Who may do what" table must say the same.
+MATRIX below is the table as data; the "Who may do what" table of docs/commands.md must say the same.
 """
 import collections
 import json
@@ -33,7 +33,7 @@ import common
 NOW = "2012-01-29T09:00"
 ROLES = ["worker", "head", "director", "secretary", "reviewer", "approver", "admin"]
 
-# The README's table, row by row: one cell per role, footnote markers left out.
+# The table of docs/commands.md, row by row: one cell per role, footnote markers left out.
 APPROVE_STATION = "`approve`, `--reject`, `--return` at a station step"
 APPROVE_COMMITTEE = "the same at a residents' committee step"
 APPROVE_STREET = "the same at a street-office step"
@@ -89,8 +89,8 @@ def fail(message):
     raise SystemExit(f"role_matrix: FAILED: {message}")
 
 
-def readme_matrix(path):
-    """The "Who may do what" table of README.md: {row label: [cell per role]}."""
+def documented_matrix(path):
+    """The "Who may do what" table of docs/commands.md: {row label: [cell per role]}."""
     with open(path, encoding="utf-8") as f:
         text = f.read()
     start = text.find("\n### Who may do what\n")
@@ -108,7 +108,7 @@ def readme_matrix(path):
     cells = [[c.strip() for c in line.strip().strip("|").split("|")] for line in table]
     header, body = cells[0], cells[2:]
     if header[1:] != ROLES:
-        fail(f"the README table's columns are {header[1:]}, expected {ROLES}")
+        fail(f"the documented table's columns are {header[1:]}, expected {ROLES}")
     strip = re.compile(r"[¹²³⁴⁵⁶⁷⁸⁹⁰]+$")
     return {row[0]: [strip.sub("", c).strip() for c in row[1:]] for row in body}
 
@@ -382,7 +382,7 @@ class Matrix:
 
     def run_row(self, row, scenarios, inactive):
         """Runs every cell of `row`. scenarios(role, text, scope, operator) returns the Cells of the
-        README cell `text` ("status" for the operator checks) in `scope`; `inactive` is a staff
+        documented cell `text` ("status" for the operator checks) in `scope`; `inactive` is a staff
         member the row would allow, were they active."""
         for role, text in zip(ROLES, MATRIX[row]):
             scopes = [("own", OWN[role])]
@@ -613,12 +613,12 @@ def citizen_id(region, birth, serial):
 
 def main():
     args = common.arguments(__doc__.splitlines()[0])
-    readme = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "README.md")
-    documented = readme_matrix(readme)
+    commands_md = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "docs", "commands.md")
+    documented = documented_matrix(commands_md)
     if documented != MATRIX:
-        diff = [f"  {row}: README {documented.get(row)} / test {MATRIX.get(row)}"
+        diff = [f"  {row}: docs {documented.get(row)} / test {MATRIX.get(row)}"
                 for row in sorted(set(documented) | set(MATRIX)) if documented.get(row) != MATRIX.get(row)]
-        fail("the README's 'Who may do what' table and this test's MATRIX differ:\n" + "\n".join(diff))
+        fail("the 'Who may do what' table of docs/commands.md and this test's MATRIX differ:\n" + "\n".join(diff))
 
     m = Matrix(args)
     m.setup()
