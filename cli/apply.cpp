@@ -24,7 +24,7 @@ struct ApplyOptions {
 };
 
 void print_case_line(Context& ctx, const core::Case& c) {
-  if (c.status == "open" && c.current_seq) {
+  if (c.status == core::CaseStatus::open && c.current_seq) {
     const auto& step = c.steps[static_cast<std::size_t>(*c.current_seq - 1)];
     ctx.out << fmt::format("now at step {} of {}: {} ({}), step due {}\n", step.seq, c.steps.size(), step.name_zh,
                            step.unit_name, step.due_date);
@@ -51,7 +51,7 @@ void run_apply(Context& ctx, const ApplyOptions& opt) {
     throw core::InvalidInput("apply needs --resident ID and --item ITEM (or --supplement CASE)");
   }
   core::ApplyRequest request{opt.resident, opt.item, split_list(opt.materials), opt.note, std::nullopt};
-  if (!opt.model.empty()) request.model = opt.model;
+  if (!opt.model.empty()) request.model = core::parse<core::Model>(opt.model);
   // apply_case returns the case it wrote: nothing is read back to print it.
   core::Case applied;
   run_write(ctx, "apply", opt.item, [&](auto& db, const auto& op, const auto& calendar) {

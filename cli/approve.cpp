@@ -40,10 +40,10 @@ void run_approve(Context& ctx, const ApproveOptions& opt) {
   });
   print_case_result(ctx, opt.number, [&](const core::Case& c) {
     const auto& decided = c.steps[static_cast<std::size_t>(step - 1)];
-    if (c.status == "returned") {
+    if (c.status == core::CaseStatus::returned) {
       ctx.out << fmt::format("case {} returned at step {} ({}) for supplementary materials; its clock stops\n",
                              c.number, decided.seq, decided.name_zh);
-    } else if (c.status == "open") {
+    } else if (c.status == core::CaseStatus::open) {
       const auto& next = c.steps[static_cast<std::size_t>(*c.current_seq - 1)];
       ctx.out << fmt::format("case {}: step {} ({}) approved; now at step {} of {}: {} ({}), step due {}\n", c.number,
                              decided.seq, decided.name_zh, next.seq, c.steps.size(), next.name_zh, next.unit_name,

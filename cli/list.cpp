@@ -61,7 +61,7 @@ void run_list(Context& ctx, ListOptions opt) {
   Table table;
   table.add({"case", "item", "resident", "status", "step", "assignee", "step due", "due", ""});
   for (const auto& c : cases) {
-    table.add({c.number, c.item, c.resident_name, c.status, c.step, c.assignee, c.step_due, c.due_date,
+    table.add({c.number, c.item, c.resident_name, std::string(core::text(c.status)), c.step, c.assignee, c.step_due, c.due_date,
                c.overdue ? "OVERDUE" : ""});
   }
   table.print(ctx.out);

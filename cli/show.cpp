@@ -28,9 +28,9 @@ void run_show(Context& ctx, const ShowOptions& opt) {
   auto& out = ctx.out;
   out << fmt::format("case {}  {} {}  ({} model)\n", c.number, c.item, c.item_name, c.model);
   Table facts;
-  std::string status = c.status;
+  std::string status(core::text(c.status));
   if (!c.decided_at.empty()) status += " " + c.decided_at;
-  if (c.status == "returned") status += fmt::format(" (waiting for materials since {})", c.returned_at.substr(0, 10));
+  if (c.status == core::CaseStatus::returned) status += fmt::format(" (waiting for materials since {})", c.returned_at.substr(0, 10));
   if (c.overdue(today)) status += fmt::format(" — OVERDUE since {}", c.due_date);
   facts.add({"status", status});
   facts.add({"resident", fmt::format("{} {}", c.resident_name, core::mask_citizen_id(c.citizen_id))});
@@ -57,7 +57,7 @@ void run_show(Context& ctx, const ShowOptions& opt) {
     std::string who = s.decided_by.empty() ? (s.assignee.empty() ? "" : "→ " + s.assignee) : "by " + s.decided_by;
     std::string when = s.decided_at.empty() ? (s.due_date.empty() ? "" : "due " + s.due_date) : s.decided_at;
     std::string took = s.working_days_taken ? fmt::format("{} wd taken", *s.working_days_taken) : "";
-    steps.add({fmt::format("{}.", s.seq), s.name_zh, s.unit_name, s.role, fmt::format("{} wd", s.days), s.status, who,
+    steps.add({fmt::format("{}.", s.seq), s.name_zh, s.unit_name, std::string(core::text(s.role)), fmt::format("{} wd", s.days), std::string(core::text(s.status)), who,
                when, took});
   }
   steps.print(out, "  ");

@@ -642,12 +642,12 @@ void CaseUpdate::start_step(int seq, const std::string& at, const std::string& d
   q.exec();
 }
 
-void CaseUpdate::decide_step(int seq, const std::string& status, const std::string& at, std::int64_t by,
+void CaseUpdate::decide_step(int seq, StepStatus status, const std::string& at, std::int64_t by,
                              const std::string& note) {
   SQLite::Statement q(db_,
                       "UPDATE case_steps SET status = ?, decided_at = ?, decided_by = ?, note = ? "
                       "WHERE case_id = ? AND seq = ?");
-  SQLite::bind(q, status, at, by, note, case_id_, seq);
+  SQLite::bind(q, std::string(text(status)), at, by, note, case_id_, seq);
   q.exec();
 }
 
@@ -657,9 +657,9 @@ void CaseUpdate::move_to(int seq) {
   q.exec();
 }
 
-void CaseUpdate::close(const std::string& status, const std::string& at) {
+void CaseUpdate::close(CaseStatus status, const std::string& at) {
   SQLite::Statement q(db_, "UPDATE cases SET status = ?, current_seq = NULL, decided_at = ? WHERE id = ?");
-  SQLite::bind(q, status, at, case_id_);
+  SQLite::bind(q, std::string(text(status)), at, case_id_);
   q.exec();
 }
 

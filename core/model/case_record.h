@@ -15,6 +15,8 @@
 #include <SQLiteCpp/Database.h>
 #include <nlohmann/json.hpp>
 
+#include "core/model/vocabulary.h"
+
 namespace sqgl::core {
 
 /// One step of a case's chain, as the case carries it.
@@ -132,12 +134,11 @@ class CaseUpdate {
   /// Step `seq` starts at `at`, due on `due`.
   void start_step(int seq, const std::string& at, const std::string& due);
   /// Step `seq` decided: approved, rejected or withdrawn, by staff row `by`.
-  void decide_step(int seq, const std::string& status, const std::string& at, std::int64_t by,
-                   const std::string& note);
+  void decide_step(int seq, StepStatus status, const std::string& at, std::int64_t by, const std::string& note);
   /// The case moves on to step `seq`.
   void move_to(int seq);
   /// The case ends: approved, rejected or withdrawn.
-  void close(const std::string& status, const std::string& at);
+  void close(CaseStatus status, const std::string& at);
   /// The resident is asked again for these materials.
   void request_materials(const std::vector<int>& seqs, const std::string& at);
   void receive_materials(const std::vector<int>& seqs, const std::string& at);

@@ -18,6 +18,8 @@
 #include "core/model/catalog.h"
 #include "core/model/district.h"
 #include "core/model/history.h"
+#include "core/model/vocabulary.h"
+#include "core/db/row.h"
 
 namespace sqgl::core {
 
@@ -30,8 +32,8 @@ struct CaseRow {
   std::int64_t id = 0;
   std::string number;
   std::string item;
-  std::string model;
-  std::string status;
+  Model model = Model::reformed;
+  CaseStatus status = CaseStatus::open;
   std::int64_t resident_id = 0;
   std::int64_t community_id = 0;
   std::optional<int> current_seq;
@@ -43,13 +45,13 @@ struct CaseRow {
 
 struct StepRow {
   int seq = 0;
-  std::string level;
+  StepLevel level = StepLevel::station;
   std::int64_t unit_id = 0;
   std::string unit_name;
   std::string name_zh;
-  std::string role;
+  Role role = Role::worker;
   int days = 0;
-  std::string status;
+  StepStatus status = StepStatus::pending;
   std::optional<std::int64_t> assignee_id;
   std::string started_at;
   std::string due_date;
@@ -70,19 +72,20 @@ CaseRow load_case(const SQLite::Database& db, std::string_view number) {
                       "due_date, returned_at, paused_days FROM cases WHERE number = ?");
   q.bind(1, std::string(number));
   if (!q.executeStep()) throw no_such_case(number);
+  Row r(q);
   CaseRow c;
-  c.id = q.getColumn(0).getInt64();
-  c.number = q.getColumn(1).getString();
-  c.item = q.getColumn(2).getString();
-  c.model = q.getColumn(3).getString();
-  c.status = q.getColumn(4).getString();
-  c.resident_id = q.getColumn(5).getInt64();
-  c.community_id = q.getColumn(6).getInt64();
-  if (!q.getColumn(7).isNull()) c.current_seq = q.getColumn(7).getInt();
-  c.accepted_at = q.getColumn(8).getString();
-  c.due_date = q.getColumn(9).getString();
-  c.returned_at = text_or_empty(q.getColumn(10));
-  c.paused_days = q.getColumn(11).getInt();
+  c.id = r.int64();
+  c.number = r.text();
+  c.item = r.text();
+  c.model = stored<Model>(r.text());
+  c.status = stored<CaseStatus>(r.text());
+  c.resident_id = r.int64();
+  c.community_id = r.int64();
+  c.current_seq = r.maybe_int();
+  c.accepted_at = r.text();
+  c.due_date = r.text();
+  c.returned_at = r.text();
+  c.paused_days = r.integer();
   return c;
 }
 
@@ -94,18 +97,19 @@ StepRow load_step(const SQLite::Database& db, std::int64_t case_id, int seq) {
   q.bind(1, case_id);
   q.bind(2, seq);
   if (!q.executeStep()) throw Failure(fmt::format("case {} has no step {}", case_id, seq));
+  Row r(q);
   StepRow s;
-  s.seq = q.getColumn(0).getInt();
-  s.level = q.getColumn(1).getString();
-  s.unit_id = q.getColumn(2).getInt64();
-  s.unit_name = q.getColumn(3).getString();
-  s.name_zh = q.getColumn(4).getString();
-  s.role = q.getColumn(5).getString();
-  s.days = q.getColumn(6).getInt();
-  s.status = q.getColumn(7).getString();
-  if (!q.getColumn(8).isNull()) s.assignee_id = q.getColumn(8).getInt64();
-  s.started_at = text_or_empty(q.getColumn(9));
-  s.due_date = text_or_empty(q.getColumn(10));
+  s.seq = r.integer();
+  s.level = stored<StepLevel>(r.text());
+  s.unit_id = r.int64();
+  s.unit_name = r.text();
+  s.name_zh = r.text();
+  s.role = stored<Role>(r.text());
+  s.days = r.integer();
+  s.status = stored<StepStatus>(r.text());
+  s.assignee_id = r.maybe_int64();
+  s.started_at = r.text();
+  s.due_date = r.text();
   return s;
 }
 
@@ -115,14 +119,14 @@ Date date_part(const std::string& datetime) {
 
 // An action on the current step needs a case that is open, not waiting or decided.
 void require_open(const CaseRow& c) {
-  if (c.status == "open") return;
-  if (c.status == "returned") {
+  if (c.status == CaseStatus::open) return;
+  if (c.status == CaseStatus::returned) {
     throw Conflict(
         fmt::format("case {} is waiting for materials since {}; record them with 'sqgl apply --supplement "
                     "{} --materials …' first",
                     errors::quote(c.number), c.returned_at.substr(0, 10), c.number));
   }
-  throw Conflict(fmt::format("case {} is already {}", errors::quote(c.number), c.status));
+  throw Conflict(fmt::format("case {} is already {}", errors::quote(c.number), text(c.status)));
 }
 
 // Whether staff member `staff_id` decided any step of the case other than `seq`.
@@ -144,7 +148,7 @@ void require_decider(const SQLite::Database& db, const Operator& op, const CaseR
   }
   if (!op.has_role(step.role)) {
     throw PermissionDenied(fmt::format("{} lacks the role {} that step {} ({}) of case {} needs",
-                                       errors::quote(op.staff_no), errors::quote(step.role), step.seq, step.name_zh,
+                                       errors::quote(op.staff_no), errors::quote(text(step.role)), step.seq, step.name_zh,
                                        errors::quote(c.number)));
   }
   if (auto other = other_step_decided_by(db, c.id, op.id, step.seq)) {
@@ -156,7 +160,7 @@ void require_decider(const SQLite::Database& db, const Operator& op, const CaseR
 // The station window staff of the case's community: who accepts, supplements,
 // withdraws and records ratings.
 void require_window_clerk(const Operator& op, std::int64_t community_id, std::string_view action) {
-  if (op.unit_kind != "station" || !op.has_role("worker")) {
+  if (op.unit_kind != "station" || !op.has_role(Role::worker)) {
     throw PermissionDenied(fmt::format("{} ({}) may not {}: that is for station window staff",
                                        errors::quote(op.staff_no), op.unit_name, action));
   }
@@ -279,7 +283,7 @@ CaseRow load_case_at(const SQLite::Database& db, std::string_view number, const 
   return c;
 }
 
-void decide_step(SQLite::Database& db, std::int64_t case_id, int seq, const std::string& status, const Operator& op,
+void decide_step(SQLite::Database& db, std::int64_t case_id, int seq, StepStatus status, const Operator& op,
                  const DateTime& now, const std::string& note) {
   CaseUpdate(db, case_id).decide_step(seq, status, format_datetime(now), op.id, note);
 }
@@ -323,12 +327,12 @@ StepUnit resolve_step_unit(const SQLite::Database& db, const ChainStep& step, st
 
 
 bool Case::overdue(Date today) const {
-  return status == "open" && !due_date.empty() && *parse_date(due_date) < today;
+  return status == CaseStatus::open && !due_date.empty() && *parse_date(due_date) < today;
 }
 
 Case apply_case(SQLite::Database& db, const Clock& clock, const WorkCalendar& calendar, const Operator& op,
                 const ApplyRequest& request) {
-  if (op.unit_kind != "station" || !op.has_role("worker")) {
+  if (op.unit_kind != "station" || !op.has_role(Role::worker)) {
     throw PermissionDenied(fmt::format("{} ({}) may not accept applications: that is for station window staff",
                                        errors::quote(op.staff_no), op.unit_name));
   }
@@ -417,11 +421,14 @@ Case apply_case(SQLite::Database& db, const Clock& clock, const WorkCalendar& ca
     throw InvalidInput(fmt::format("{} {} needs these materials too (一次性告知): {}", item.code, item.name_zh, list));
   }
 
-  std::string model = request.model.value_or("");
-  if (model.empty()) {
-    model = get_setting(db, "model").value_or("new");
+  Model model = Model::reformed;
+  if (request.model) {
+    model = *request.model;
+  } else if (const auto setting = get_setting(db, "model")) {
+    const auto parsed = parse<Model>(*setting);
+    if (!parsed) throw errors::invalid("model", *setting, "expected 'new' or 'old'");
+    model = *parsed;
   }
-  if (model != "new" && model != "old") throw errors::invalid("model", model, "expected 'new' or 'old'");
   const auto& chain = item.chain(model);
   int total_days = 0;
   std::vector<StepUnit> units;
@@ -435,7 +442,7 @@ Case apply_case(SQLite::Database& db, const Clock& clock, const WorkCalendar& ca
   CaseRecord record;
   record.number = next_case_number(db, now.date);
   record.item = item.code;
-  record.model = model;
+  record.model = std::string(text(model));
   record.resident_id = resident_id;
   record.community = op.community_code;
   record.window = item.window;
@@ -473,7 +480,7 @@ int approve_case(SQLite::Database& db, const Clock& clock, const WorkCalendar& c
   const StepRow step = load_step(db, c.id, *c.current_seq);
   require_decider(db, op, c, step);
   const DateTime now = clock.now();
-  decide_step(db, c.id, step.seq, "approved", op, now, note);
+  decide_step(db, c.id, step.seq, StepStatus::approved, op, now, note);
   SQLite::Statement next(db, "SELECT seq, days FROM case_steps WHERE case_id = ? AND seq > ? ORDER BY seq LIMIT 1");
   SQLite::bind(next, c.id, step.seq);
   json detail{{"step", step.seq}, {"unit", step.unit_name}, {"note", note}};
@@ -484,7 +491,7 @@ int approve_case(SQLite::Database& db, const Clock& clock, const WorkCalendar& c
     CaseUpdate(db, c.id).move_to(seq);
     detail["status"] = {{"before", "open"}, {"after", "open"}};
   } else {
-    CaseUpdate(db, c.id).close("approved", format_datetime(now));
+    CaseUpdate(db, c.id).close(CaseStatus::approved, format_datetime(now));
     detail["status"] = {{"before", "open"}, {"after", "approved"}};
   }
   append(db, clock, op, "case.approve", c.number, detail);
@@ -500,8 +507,8 @@ int reject_case(SQLite::Database& db, const Clock& clock, const Operator& op, st
   const StepRow step = load_step(db, c.id, *c.current_seq);
   require_decider(db, op, c, step);
   const DateTime now = clock.now();
-  decide_step(db, c.id, step.seq, "rejected", op, now, reason);
-  CaseUpdate(db, c.id).close("rejected", format_datetime(now));
+  decide_step(db, c.id, step.seq, StepStatus::rejected, op, now, reason);
+  CaseUpdate(db, c.id).close(CaseStatus::rejected, format_datetime(now));
   append(db, clock, op, "case.reject", c.number,
          {{"step", step.seq}, {"reason", reason}, {"status", {{"before", "open"}, {"after", "rejected"}}}});
   return step.seq;
@@ -532,8 +539,8 @@ void supplement_case(SQLite::Database& db, const Clock& clock, const WorkCalenda
                      std::string_view number, const std::vector<std::string>& materials) {
   const CaseRow c = load_case_at(db, number, clock);
   require_window_clerk(op, c.community_id, "record supplementary materials");
-  if (c.status != "returned") {
-    throw Conflict(fmt::format("case {} is {}, not waiting for materials", errors::quote(c.number), c.status));
+  if (c.status != CaseStatus::returned) {
+    throw Conflict(fmt::format("case {} is {}, not waiting for materials", errors::quote(c.number), text(c.status)));
   }
   const auto known = case_materials(db, c.id);
   const auto given = match_materials(materials, known, c.item);
@@ -573,16 +580,16 @@ void withdraw_case(SQLite::Database& db, const Clock& clock, const Operator& op,
   check_free_text("--reason", reason);
   const CaseRow c = load_case_at(db, number, clock);
   require_window_clerk(op, c.community_id, "withdraw a case");
-  if (c.status != "open" && c.status != "returned") {
-    throw Conflict(fmt::format("case {} is already {}", errors::quote(c.number), c.status));
+  if (c.status != CaseStatus::open && c.status != CaseStatus::returned) {
+    throw Conflict(fmt::format("case {} is already {}", errors::quote(c.number), text(c.status)));
   }
   const DateTime now = clock.now();
-  decide_step(db, c.id, *c.current_seq, "withdrawn", op, now, reason);
-  CaseUpdate(db, c.id).close("withdrawn", format_datetime(now));
+  decide_step(db, c.id, *c.current_seq, StepStatus::withdrawn, op, now, reason);
+  CaseUpdate(db, c.id).close(CaseStatus::withdrawn, format_datetime(now));
   // A case withdrawn while it waited for materials waits no more.
-  if (c.status == "returned") CaseUpdate(db, c.id).end_wait(format_datetime(now), std::nullopt);
+  if (c.status == CaseStatus::returned) CaseUpdate(db, c.id).end_wait(format_datetime(now), std::nullopt);
   append(db, clock, op, "case.withdraw", c.number,
-         {{"step", *c.current_seq}, {"reason", reason}, {"status", {{"before", c.status}, {"after", "withdrawn"}}}});
+         {{"step", *c.current_seq}, {"reason", reason}, {"status", {{"before", text(c.status)}, {"after", "withdrawn"}}}});
 }
 
 namespace {
@@ -597,7 +604,7 @@ std::vector<std::pair<std::int64_t, std::string>> eligible_staff(const SQLite::D
                       "AND NOT EXISTS (SELECT 1 FROM case_steps o WHERE o.case_id = ? AND o.seq <> ? "
                       "                AND o.decided_by = s.id) "
                       "ORDER BY s.staff_no");
-  SQLite::bind(q, step.unit_id, step.role, case_id, step.seq);
+  SQLite::bind(q, step.unit_id, std::string(text(step.role)), case_id, step.seq);
   std::vector<std::pair<std::int64_t, std::string>> out;
   while (q.executeStep()) out.emplace_back(q.getColumn(0).getInt64(), q.getColumn(1).getString());
   return out;
@@ -624,11 +631,11 @@ void assign(SQLite::Database& db, const Clock& clock, const Operator& op, const 
 void route_case(SQLite::Database& db, const Clock& clock, const Operator& op, std::string_view number,
                 std::string_view staff_no) {
   const CaseRow c = load_case_at(db, number, clock);
-  if (c.status != "open" && c.status != "returned") {
-    throw Conflict(fmt::format("case {} is already {}", errors::quote(c.number), c.status));
+  if (c.status != CaseStatus::open && c.status != CaseStatus::returned) {
+    throw Conflict(fmt::format("case {} is already {}", errors::quote(c.number), text(c.status)));
   }
   const StepRow step = load_step(db, c.id, *c.current_seq);
-  if (op.unit_id != step.unit_id && !op.has_role("admin")) {
+  if (op.unit_id != step.unit_id && !op.has_role(Role::admin)) {
     throw PermissionDenied(fmt::format("{} ({}) may not route step {} of case {}: it belongs to {}",
                                        errors::quote(op.staff_no), op.unit_name, step.seq, errors::quote(c.number),
                                        step.unit_name));
@@ -643,12 +650,12 @@ void route_case(SQLite::Database& db, const Clock& clock, const Operator& op, st
   throw InvalidInput(
       fmt::format("{} cannot decide step {} ({}) of case {}: it needs an active {} of {} who has "
                   "decided no other step of the case",
-                  errors::quote(staff_no), step.seq, step.name_zh, errors::quote(c.number), step.role, step.unit_name));
+                  errors::quote(staff_no), step.seq, step.name_zh, errors::quote(c.number), text(step.role), step.unit_name));
 }
 
 AutoRouteReport route_auto(SQLite::Database& db, const Clock& clock, const Operator& op, const CaseFilter& filter) {
-  const bool admin = op.has_role("admin");
-  if (!admin && !op.has_role("head")) {
+  const bool admin = op.has_role(Role::admin);
+  if (!admin && !op.has_role(Role::head)) {
     throw PermissionDenied(
         fmt::format("{} may not route automatically: that is for station heads and the district "
                     "admin",
@@ -690,7 +697,7 @@ AutoRouteReport route_auto(SQLite::Database& db, const Clock& clock, const Opera
       continue;
     }
     std::optional<std::pair<std::int64_t, std::string>> choice;
-    if (step.level == "station" && grid) {
+    if (step.level == StepLevel::station && grid) {
       grid_worker.reset();
       grid_worker.bind(1, *grid);
       if (grid_worker.executeStep() && !grid_worker.getColumn(0).isNull()) {
@@ -722,9 +729,9 @@ void evaluate_case(SQLite::Database& db, const Clock& clock, const Operator& op,
   check_free_text("--comment", comment);
   const CaseRow c = load_case_at(db, number, clock);
   require_window_clerk(op, c.community_id, "record a rating");
-  if (c.status != "approved" && c.status != "rejected") {
-    throw Conflict(
-        fmt::format("case {} is {}; residents rate a case once it is decided", errors::quote(c.number), c.status));
+  if (c.status != CaseStatus::approved && c.status != CaseStatus::rejected) {
+    throw Conflict(fmt::format("case {} is {}; residents rate a case once it is decided", errors::quote(c.number),
+                               text(c.status)));
   }
   SQLite::Statement existing(db, "SELECT score FROM evaluations WHERE case_id = ?");
   existing.bind(1, c.id);
@@ -740,37 +747,36 @@ void evaluate_case(SQLite::Database& db, const Clock& clock, const Operator& op,
 Case get_case(const SQLite::Database& db, const WorkCalendar& calendar, std::string_view number) {
   Case c;
   SQLite::Statement q(db,
-                      "SELECT c.number, c.item, i.name_zh, c.model, c.status, r.citizen_id, r.name, u.code, u.name_zh, "
-                      "  c.window, c.accepted_at, a.staff_no, c.due_date, c.paused_days, c.returned_at, c.decided_at, "
-                      "  c.note, c.current_seq, e.score, e.comment, c.id "
+                      "SELECT c.id, c.number, c.item, i.name_zh, c.model, c.status, r.citizen_id, r.name, u.code, "
+                      "  u.name_zh, c.window, c.accepted_at, a.staff_no, c.due_date, c.paused_days, c.returned_at, "
+                      "  c.decided_at, c.note, c.current_seq, e.score, e.comment "
                       "FROM cases c JOIN items i ON i.code = c.item JOIN residents r ON r.id = c.resident_id "
                       "JOIN units u ON u.id = c.community_id JOIN staff a ON a.id = c.accepted_by "
                       "LEFT JOIN evaluations e ON e.case_id = c.id WHERE c.number = ?");
   q.bind(1, std::string(number));
   if (!q.executeStep()) throw no_such_case(number);
-  const std::int64_t case_id = q.getColumn(20).getInt64();
-  c.number = q.getColumn(0).getString();
-  c.item = q.getColumn(1).getString();
-  c.item_name = q.getColumn(2).getString();
-  c.model = q.getColumn(3).getString();
-  c.status = q.getColumn(4).getString();
-  c.citizen_id = q.getColumn(5).getString();
-  c.resident_name = q.getColumn(6).getString();
-  c.community_code = q.getColumn(7).getString();
-  c.community_name = q.getColumn(8).getString();
-  c.window = q.getColumn(9).getString();
-  c.accepted_at = q.getColumn(10).getString();
-  c.accepted_by = q.getColumn(11).getString();
-  c.due_date = q.getColumn(12).getString();
-  c.paused_days = q.getColumn(13).getInt();
-  c.returned_at = text_or_empty(q.getColumn(14));
-  c.decided_at = text_or_empty(q.getColumn(15));
-  c.note = q.getColumn(16).getString();
-  if (!q.getColumn(17).isNull()) c.current_seq = q.getColumn(17).getInt();
-  if (!q.getColumn(18).isNull()) {
-    c.score = q.getColumn(18).getInt();
-    c.comment = q.getColumn(19).getString();
-  }
+  Row r(q);
+  const std::int64_t case_id = r.int64();
+  c.number = r.text();
+  c.item = r.text();
+  c.item_name = r.text();
+  c.model = stored<Model>(r.text());
+  c.status = stored<CaseStatus>(r.text());
+  c.citizen_id = r.text();
+  c.resident_name = r.text();
+  c.community_code = r.text();
+  c.community_name = r.text();
+  c.window = r.text();
+  c.accepted_at = r.text();
+  c.accepted_by = r.text();
+  c.due_date = r.text();
+  c.paused_days = r.integer();
+  c.returned_at = r.text();
+  c.decided_at = r.text();
+  c.note = r.text();
+  c.current_seq = r.maybe_int();
+  c.score = r.maybe_int();
+  c.comment = r.text();
 
   SQLite::Statement steps(db,
                           "SELECT s.seq, s.level, u.code, u.name_zh, s.name_zh, s.role, s.days, s.status, "
@@ -784,21 +790,22 @@ Case get_case(const SQLite::Database& db, const WorkCalendar& calendar, std::str
                            "SELECT sum(working_days) FROM case_waits WHERE case_id = ? AND step = ? "
                            "AND working_days IS NOT NULL HAVING count(*) > 0");
   while (steps.executeStep()) {
+    Row step(steps);
     CaseStep s;
-    s.seq = steps.getColumn(0).getInt();
-    s.level = steps.getColumn(1).getString();
-    s.unit_code = steps.getColumn(2).getString();
-    s.unit_name = steps.getColumn(3).getString();
-    s.name_zh = steps.getColumn(4).getString();
-    s.role = steps.getColumn(5).getString();
-    s.days = steps.getColumn(6).getInt();
-    s.status = steps.getColumn(7).getString();
-    s.assignee = steps.getColumn(8).getString();
-    s.started_at = text_or_empty(steps.getColumn(9));
-    s.due_date = text_or_empty(steps.getColumn(10));
-    s.decided_at = text_or_empty(steps.getColumn(11));
-    s.decided_by = steps.getColumn(12).getString();
-    s.note = steps.getColumn(13).getString();
+    s.seq = step.integer();
+    s.level = stored<StepLevel>(step.text());
+    s.unit_code = step.text();
+    s.unit_name = step.text();
+    s.name_zh = step.text();
+    s.role = stored<Role>(step.text());
+    s.days = step.integer();
+    s.status = stored<StepStatus>(step.text());
+    s.assignee = step.text();
+    s.started_at = step.text();
+    s.due_date = step.text();
+    s.decided_at = step.text();
+    s.decided_by = step.text();
+    s.note = step.text();
     if (!s.started_at.empty() && !s.decided_at.empty()) {
       s.working_days_taken = calendar.working_days_between(date_part(s.started_at), date_part(s.decided_at));
     }
@@ -817,10 +824,16 @@ Case get_case(const SQLite::Database& db, const WorkCalendar& calendar, std::str
                            "kind, detail FROM events WHERE subject = ? AND kind LIKE 'case.%' ORDER BY id");
   events.bind(1, c.number);
   while (events.executeStep()) {
-    c.history.push_back({events.getColumn(0).getInt64(), events.getColumn(1).getString(),
-                         events.getColumn(2).getString(), events.getColumn(3).getString(),
-                         events.getColumn(4).getString(), events.getColumn(5).getString(),
-                         events.getColumn(6).getString()});
+    Row event(events);
+    CaseEvent e;
+    e.id = event.int64();
+    e.at = event.text();
+    e.recorded_at = event.text();
+    e.clock = event.text();
+    e.operator_ = event.text();
+    e.kind = event.text();
+    e.detail = event.text();
+    c.history.push_back(std::move(e));
   }
   return c;
 }
@@ -849,20 +862,21 @@ std::vector<CaseSummary> list_cases(const SQLite::Database& db, const WorkCalend
                filter.overdue ? 1 : 0, format_date(today), due_limit, filter.unassigned ? 1 : 0);
   std::vector<CaseSummary> out;
   while (q.executeStep()) {
+    Row r(q);
     CaseSummary s;
-    s.number = q.getColumn(0).getString();
-    s.item = q.getColumn(1).getString();
-    s.item_name = q.getColumn(2).getString();
-    s.status = q.getColumn(3).getString();
-    s.resident_name = q.getColumn(4).getString();
-    s.community_code = q.getColumn(5).getString();
-    s.step = q.getColumn(6).getString();
-    s.step_unit = q.getColumn(7).getString();
-    s.assignee = q.getColumn(8).getString();
-    s.step_due = q.getColumn(9).getString();
-    s.due_date = q.getColumn(10).getString();
-    s.accepted_at = q.getColumn(11).getString();
-    s.overdue = s.status == "open" && s.due_date < format_date(today);
+    s.number = r.text();
+    s.item = r.text();
+    s.item_name = r.text();
+    s.status = stored<CaseStatus>(r.text());
+    s.resident_name = r.text();
+    s.community_code = r.text();
+    s.step = r.text();
+    s.step_unit = r.text();
+    s.assignee = r.text();
+    s.step_due = r.text();
+    s.due_date = r.text();
+    s.accepted_at = r.text();
+    s.overdue = s.status == CaseStatus::open && s.due_date < format_date(today);
     out.push_back(std::move(s));
   }
   return out;

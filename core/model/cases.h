@@ -15,6 +15,7 @@
 #include "core/model/calendar.h"
 #include "core/model/catalog.h"
 #include "core/model/staff.h"
+#include "core/model/vocabulary.h"
 
 namespace sqgl::core {
 
@@ -35,19 +36,19 @@ struct ApplyRequest {
   std::string item;
   std::vector<std::string> materials;  ///< names, or their numbers in the item's list
   std::string note;
-  std::optional<std::string> model;  ///< "new" or "old"; default: the database's setting
+  std::optional<Model> model;  ///< default: the database's setting
 };
 
 /// One step of a case, as shown.
 struct CaseStep {
   int seq = 0;
-  std::string level;
+  StepLevel level = StepLevel::station;
   std::string unit_code;
   std::string unit_name;
   std::string name_zh;
-  std::string role;
+  Role role = Role::worker;
   int days = 0;
-  std::string status;      ///< pending, active, returned, approved, rejected, withdrawn
+  StepStatus status = StepStatus::pending;
   std::string assignee;    ///< staff number, or ""
   std::string started_at;  ///< date-time, or ""
   std::string due_date;    ///< date, or ""
@@ -82,8 +83,8 @@ struct Case {
   std::string number;
   std::string item;
   std::string item_name;
-  std::string model;
-  std::string status;  ///< open, returned, approved, rejected, withdrawn
+  Model model = Model::reformed;
+  CaseStatus status = CaseStatus::open;
   std::string citizen_id;
   std::string resident_name;
   std::string community_code;
@@ -178,7 +179,7 @@ struct CaseSummary {
   std::string number;
   std::string item;
   std::string item_name;
-  std::string status;
+  CaseStatus status = CaseStatus::open;
   std::string resident_name;
   std::string community_code;
   std::string step;       ///< the current step's name, or ""

@@ -11,6 +11,7 @@
 #include <SQLiteCpp/Statement.h>
 
 #include "core/db/database.h"
+#include "core/model/vocabulary.h"
 
 namespace sqgl::core {
 
@@ -91,7 +92,12 @@ struct Item {
   std::vector<Material> materials;
 
   /// The chain of `model` ("new" or "old").
-  const std::vector<ChainStep>& chain(std::string_view model) const { return model == "old" ? old_chain : new_chain; }
+  const std::vector<ChainStep>& chain(Model model) const {
+    return model == Model::former ? old_chain : new_chain;
+  }
+  const std::vector<ChainStep>& chain(std::string_view model) const {
+    return chain(model == "old" ? Model::former : Model::reformed);
+  }
 };
 
 /// A category with its items.

@@ -24,6 +24,10 @@ std::string text_or_empty(const SQLite::Column& c) { return c.isNull() ? "" : c.
 
 }  // namespace
 
+bool Operator::has_role(Role role) const {
+  return has_role(text(role));
+}
+
 bool Operator::has_role(std::string_view role) const {
   return std::find(roles.begin(), roles.end(), role) != roles.end();
 }

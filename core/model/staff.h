@@ -17,6 +17,8 @@
 
 #include "core/base/date.h"
 
+#include "core/model/vocabulary.h"
+
 namespace sqgl::core {
 
 /// The acting staff member (`--as`), resolved against the staff table.
@@ -33,6 +35,7 @@ struct Operator {
   std::string community_name;     ///< and its Chinese name, or ""
   std::vector<std::string> roles;
   /// True when the operator holds `role`.
+  bool has_role(Role role) const;
   bool has_role(std::string_view role) const;
 };
 

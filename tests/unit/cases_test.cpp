@@ -72,14 +72,14 @@ TEST_CASE("workflow: 一杯奶 applied on 2012-01-29 is due 2012-02-03 and decid
   auto c = get_case(f.db, f.calendar, number);
   CHECK(c.due_date == "2012-02-03");
   CHECK(c.steps[0].due_date == "2012-01-31");
-  CHECK(c.steps[0].status == "active");
-  CHECK(c.steps[1].status == "pending");
+  CHECK(c.steps[0].status == StepStatus::active);
+  CHECK(c.steps[1].status == StepStatus::pending);
   f.write("2012-01-30T10:00", "ZZ0101",
           [&](const Clock& clock, const Operator& op) { approve_case(f.db, clock, f.calendar, op, number, ""); });
   f.write("2012-02-01T10:00", "JSJ01",
           [&](const Clock& clock, const Operator& op) { approve_case(f.db, clock, f.calendar, op, number, ""); });
   c = get_case(f.db, f.calendar, number);
-  CHECK(c.status == "approved");
+  CHECK(c.status == CaseStatus::approved);
   CHECK(c.steps[0].decided_by == "ZZ0101");
   CHECK(c.steps[1].decided_by == "JSJ01");
   CHECK(c.steps[1].working_days_taken == 2);
@@ -93,7 +93,7 @@ TEST_CASE("workflow: the case apply returns is the case get_case reads back") {
     const char* item;
     std::vector<std::string> materials;
     const char* note;
-    std::optional<std::string> model;
+    std::optional<Model> model;
   };
   const std::string mother = f.resident("r.pregnant");
   const std::string other_mother = f.resident("r.pregnant AND r.citizen_id <> '" + mother + "'");
@@ -101,9 +101,9 @@ TEST_CASE("workflow: the case apply returns is the case get_case reads back") {
   const std::string neighbour = f.resident("NOT r.pregnant AND r.citizen_id <> '" + anyone + "'");
   const std::vector<Application> applications{
       {mother, "C05-01", {"1", "2", "3", "4"}, "", std::nullopt},
-      {other_mother, "C05-01", {"1", "2", "3", "4"}, "加急", std::string("old")},
+      {other_mother, "C05-01", {"1", "2", "3", "4"}, "加急", Model::former},
       {anyone, "C04-07", {"1", "2"}, "", std::nullopt},
-      {neighbour, "C01-05", {"1", "2"}, "复查", std::string("old")},  // material 3 is optional and missing
+      {neighbour, "C01-05", {"1", "2"}, "复查", Model::former},  // material 3 is optional and missing
   };
   for (const auto& a : applications) {
     CAPTURE(a.item);

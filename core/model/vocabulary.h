@@ -1,0 +1,122 @@
+// The workflow's closed vocabularies — a case's and a step's status, the approval
+// model, a step's level and the staff roles — as enums, and the one place that maps
+// each to and from the text the tables, the history and --json carry.
+#pragma once
+
+#include <array>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <type_traits>
+#include <utility>
+
+#include <fmt/format.h>
+
+namespace sqgl::core {
+
+/// Where a case stands.
+enum class CaseStatus { open, returned, approved, rejected, withdrawn };
+
+/// Where a step of a case stands.
+enum class StepStatus { pending, active, returned, approved, rejected, withdrawn };
+
+/// The approval model: the reform's two levels ("new") or the three before it ("old").
+enum class Model { reformed, former };
+
+/// Who decides a step: the community's residents' committee or station, its street
+/// office, a district bureau, or another named unit.
+enum class StepLevel { committee, station, street, bureau, other };
+
+/// What a staff member may do (the roles table holds the same codes).
+enum class Role { worker, head, director, reviewer, approver, admin };
+
+/// Each vocabulary's words, in the enum's order.
+template <typename E>
+struct Words;
+
+template <>
+struct Words<CaseStatus> {
+  static constexpr std::string_view what = "case status";
+  static constexpr std::array<std::string_view, 5> text = {"open", "returned", "approved", "rejected", "withdrawn"};
+};
+template <>
+struct Words<StepStatus> {
+  static constexpr std::string_view what = "step status";
+  static constexpr std::array<std::string_view, 6> text = {"pending",  "active",   "returned",
+                                                           "approved", "rejected", "withdrawn"};
+};
+template <>
+struct Words<Model> {
+  static constexpr std::string_view what = "model";
+  static constexpr std::array<std::string_view, 2> text = {"new", "old"};
+};
+template <>
+struct Words<StepLevel> {
+  static constexpr std::string_view what = "step level";
+  static constexpr std::array<std::string_view, 5> text = {"committee", "station", "street", "bureau", "other"};
+};
+template <>
+struct Words<Role> {
+  static constexpr std::string_view what = "role";
+  static constexpr std::array<std::string_view, 6> text = {"worker",   "head",     "director",
+                                                           "reviewer", "approver", "admin"};
+};
+
+/// The stored text of `value`: "open", "new", "station", "admin" …
+template <typename E>
+constexpr std::string_view text(E value) {
+  return Words<E>::text[static_cast<std::size_t>(value)];
+}
+
+/// The value `text` names, or none.
+template <typename E>
+constexpr std::optional<E> parse(std::string_view text) {
+  for (std::size_t i = 0; i < Words<E>::text.size(); ++i) {
+    if (Words<E>::text[i] == text) return static_cast<E>(i);
+  }
+  return std::nullopt;
+}
+
+/// The value a table row or an event holds; Failure when it is none of the words
+/// (a database written by something else).
+[[noreturn]] void unknown_stored_word(std::string_view what, std::string_view text);
+
+template <typename E>
+E stored(std::string_view text) {
+  if (const auto value = parse<E>(text)) return *value;
+  unknown_stored_word(Words<E>::what, text);
+}
+
+/// True for the enums above.
+template <typename E, typename = void>
+inline constexpr bool kIsWord = false;
+template <typename E>
+inline constexpr bool kIsWord<E, std::void_t<decltype(Words<E>::text)>> = true;
+
+// In JSON a word is its text, never its number (nlohmann's default for an enum).
+#define SQGL_WORD_JSON(E)                                \
+  template <typename Json>                               \
+  void to_json(Json& json, const E& value) {             \
+    json = std::string(text(value));                     \
+  }                                                      \
+  template <typename Json>                               \
+  void from_json(const Json& json, E& value) {           \
+    value = stored<E>(json.template get<std::string>()); \
+  }
+SQGL_WORD_JSON(CaseStatus)
+SQGL_WORD_JSON(StepStatus)
+SQGL_WORD_JSON(Model)
+SQGL_WORD_JSON(StepLevel)
+SQGL_WORD_JSON(Role)
+#undef SQGL_WORD_JSON
+
+}  // namespace sqgl::core
+
+/// fmt prints a word as its text.
+template <typename E>
+struct fmt::formatter<E, char, std::enable_if_t<sqgl::core::kIsWord<E>>> : fmt::formatter<std::string_view> {
+  template <typename Context>
+  auto format(E value, Context& ctx) const {
+    return fmt::formatter<std::string_view>::format(sqgl::core::text(value), ctx);
+  }
+};
