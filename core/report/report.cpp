@@ -18,6 +18,7 @@
 #include "core/base/error.h"
 #include "core/db/database.h"
 #include "core/model/catalog.h"
+#include "core/model/vocabulary.h"
 #include "core/report/day_counts.h"
 
 namespace sqgl::core {
@@ -353,7 +354,8 @@ std::string_view column_text(sqlite3_stmt* row, int i) {
 // so reports may keep them as keys; `number` lasts for the visit only.
 struct PeriodCase {
   std::string_view number, item, item_name, category, window, community, community_name, street, street_name, model,
-      status, accepted_by;
+      accepted_by;
+  CaseStatus status = CaseStatus::open;
   Date accepted;
   std::optional<Date> decided;
   Date due;
@@ -444,10 +446,10 @@ class PeriodCases {
       // A decision after the as-of day had not happened yet.
       if (!decided.empty() && decided <= as_of_end) {
         c.decided = *parse_date(decided.substr(0, 10));
-        c.status = intern(column_text(row, 5));
+        c.status = stored<CaseStatus>(column_text(row, 5));
       } else {
         c.decided.reset();
-        c.status = "open";
+        c.status = CaseStatus::open;
       }
       c.due = *parse_date(column_text(row, 9));
       c.paused_days = sqlite3_column_int(row, 10);
@@ -476,7 +478,7 @@ class PeriodCases {
     return it == map.end() ? none : it->second;
   }
 
-  // One copy of each window, model and status text, for views that outlive the row.
+  // One copy of each window and model text, for views that outlive the row.
   // There are a handful of each: a look along the list beats a tree or a hash.
   std::string_view intern(std::string_view text) {
     for (const auto& known : interned_) {
@@ -553,7 +555,7 @@ void performance(const SQLite::Database& db, const WorkCalendar& calendar, const
   cases.for_each(o, from, to, [&](const PeriodCase& c) {
     ++count;
     const bool received = in_period(c.accepted, from, to);
-    const bool decided = c.decided && in_period(*c.decided, from, to) && c.status != "withdrawn";
+    const bool decided = c.decided && in_period(*c.decided, from, to) && c.status != CaseStatus::withdrawn;
     const int days = decided ? working_days_to_decision(calendar, c) : 0;
     for (std::size_t g = 0; g < std::size(groupings); ++g) {
       auto [at, added] = tallies[g].try_emplace(groupings[g].key(c));
@@ -562,8 +564,8 @@ void performance(const SQLite::Database& db, const WorkCalendar& calendar, const
       t.received += received;
       if (decided) {
         ++t.decided;
-        t.approved += c.status == "approved";
-        t.rejected += c.status == "rejected";
+        t.approved += c.status == CaseStatus::approved;
+        t.rejected += c.status == CaseStatus::rejected;
         t.on_time += *c.decided <= c.due;
         t.days.add(days);
       }
@@ -619,7 +621,7 @@ void evaluation(const SQLite::Database& db, const ReportOptions& o, Report& r, D
       {}};
   std::int64_t decided = 0;
   cases.for_each(o, from, to, [&](const PeriodCase& c) {
-    if (!c.decided || !in_period(*c.decided, from, to) || (c.status != "approved" && c.status != "rejected")) return;
+    if (!c.decided || !in_period(*c.decided, from, to) || (c.status != CaseStatus::approved && c.status != CaseStatus::rejected)) return;
     ++decided;
     for (std::size_t g = 0; g < std::size(groupings); ++g) {
       auto& n = counts[g][std::get<2>(groupings[g])(c)];
@@ -676,7 +678,7 @@ void reform(const SQLite::Database& db, const WorkCalendar& calendar, const Repo
     return it != sides.end() ? it->second : kNone;
   };
   cases.for_each(o, from, to, [&](const PeriodCase& c) {
-    if (!c.decided || !in_period(*c.decided, from, to) || c.status == "withdrawn") return;
+    if (!c.decided || !in_period(*c.decided, from, to) || c.status == CaseStatus::withdrawn) return;
     const int wd = working_days_to_decision(calendar, c);
     for (auto* side : {&by_item[c.item][c.model], &total[c.model]}) {
       ++side->cases;
