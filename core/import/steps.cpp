@@ -1,0 +1,158 @@
+// Importing catalog edits: the steps of an item's chains.
+#include <algorithm>
+#include <array>
+#include <charconv>
+#include <map>
+#include <tuple>
+
+#include <SQLiteCpp/Statement.h>
+#include <SQLiteCpp/VariadicBind.h>
+
+#include "core/import/importer.h"
+#include "core/model/catalog.h"
+
+namespace sqgl::core::imports {
+
+namespace {
+
+// Catalog edits, shaped like schema/catalog/steps.csv: the rows of an item and
+// model replace that chain; the new chain's days become the item's promise.
+// Cases already open keep the chain they were opened under.
+class CatalogStepsImporter final : public Importer {
+ public:
+  CatalogStepsImporter(SQLite::Database& db, bool upsert) : db_(db), upsert_(upsert) {}
+  std::vector<Column> columns() const override {
+    return {{"item", {"事项编码"}, true}, {"model", {"模式"}, true},         {"seq", {"序号"}, true},
+            {"level", {"层级"}, true},    {"unit", {"单位"}, false},         {"name_zh", {"环节名称", "名称"}, true},
+            {"role", {"角色"}, true},     {"days", {"时限", "工作日"}, true}};
+  }
+  std::string key_column() const override { return "seq"; }
+  std::optional<Outcome> write(const Row& row, Problems& p) override {
+    std::string item, model, level, unit, role;
+    int seq = 0, days = 0;
+    p.check([&] {
+      item = require(row, "item");
+      SQLite::Statement q(db_, "SELECT 1 FROM items WHERE code = ?");
+      q.bind(1, item);
+      if (!q.executeStep()) throw FieldError("item", fmt::format("unknown item {}", errors::quote(item)));
+    });
+    p.check([&] {
+      model = require(row, "model");
+      if (model != "new" && model != "old") {
+        throw FieldError("model", fmt::format("{} is not 'new' or 'old'", errors::quote(model)));
+      }
+    });
+    p.check([&] { seq = whole_number("seq", require(row, "seq"), 1); });
+    p.check([&] { days = whole_number("days", require(row, "days"), 0); });
+    p.check([&] {
+      level = require(row, "level");
+      static const std::vector<std::string> levels = {"committee", "station", "street", "bureau", "other"};
+      if (std::find(levels.begin(), levels.end(), level) == levels.end()) {
+        throw FieldError("level",
+                         fmt::format("{} is not committee, station, street, bureau or other", errors::quote(level)));
+      }
+      unit = row.get("unit");
+      const bool named = level == "bureau" || level == "other";
+      if (named && unit.empty()) throw FieldError("unit", fmt::format("a {} step names its unit", level));
+      if (!named && !unit.empty()) {
+        throw FieldError("unit", fmt::format("a {} step takes no unit: it is the case's own", level));
+      }
+      if (named) {
+        auto u = find_unit(db_, unit);
+        if (!u || (u->kind != "bureau" && u->kind != "other")) {
+          throw FieldError("unit", fmt::format("unknown bureau or other unit {}", errors::quote(unit)));
+        }
+      }
+    });
+    p.check([&] {
+      role = require(row, "role");
+      SQLite::Statement q(db_, "SELECT 1 FROM roles WHERE code = ?");
+      q.bind(1, role);
+      if (!q.executeStep()) throw FieldError("role", fmt::format("unknown role {}", errors::quote(role)));
+    });
+    if (!p.list.empty()) return std::nullopt;
+    const auto key = std::make_tuple(item, model, seq);
+    if (auto [it, fresh] = lines_.emplace(key, line()); !fresh) {
+      p.add("seq", fmt::format("duplicate of line {}", it->second));
+      return std::nullopt;
+    }
+    auto& old = chains_[{item, model}];
+    if (!old.loaded) {
+      // First row of this chain: remember it as it was, then replace it.
+      SQLite::Statement q(db_,
+                          "SELECT seq, level, COALESCE(unit, ''), name_zh, role, days FROM item_steps "
+                          "WHERE item = ? AND model = ?");
+      SQLite::bind(q, item, model);
+      while (q.executeStep()) {
+        old.steps[q.getColumn(0).getInt()] = {q.getColumn(1).getString(), q.getColumn(2).getString(),
+                                              q.getColumn(3).getString(), q.getColumn(4).getString(),
+                                              std::to_string(q.getColumn(5).getInt())};
+      }
+      chains_writer_.clear_chain(item, model);
+      old.loaded = true;
+    }
+    const std::array<std::string, 5> now = {level, unit, row.get("name_zh"), role, std::to_string(days)};
+    auto before = old.steps.find(seq);
+    Outcome outcome = Outcome::inserted;
+    if (before != old.steps.end()) {
+      outcome = before->second == now ? Outcome::unchanged : Outcome::updated;
+      if (outcome == Outcome::updated && !upsert_) {
+        p.add("seq", "this step exists with other values; --mode upsert updates it");
+        return std::nullopt;
+      }
+    }
+    chains_writer_.add_step({item, model, seq, level, unit, now[2], role, days});
+    return outcome;
+  }
+
+  void finish(std::int64_t rejected) override {
+    // With rows refused the import is rolled back anyway; a chain is judged whole.
+    if (rejected > 0) return;
+    for (const auto& [key, chain] : chains_) {
+      const auto& [item, model] = key;
+      SQLite::Statement q(db_, "SELECT seq, days FROM item_steps WHERE item = ? AND model = ? ORDER BY seq");
+      SQLite::bind(q, item, model);
+      int expected = 1, days = 0;
+      while (q.executeStep()) {
+        if (q.getColumn(0).getInt() != expected) {
+          throw InvalidInput(
+              fmt::format("the {} chain of {} skips step {}: steps must run 1, 2, 3 …", model, item, expected));
+        }
+        days += q.getColumn(1).getInt();
+        ++expected;
+      }
+      if (model == "new") {
+        if (days < 1) throw InvalidInput(fmt::format("the new chain of {} adds up to no working day", item));
+        chains_writer_.set_promise(item, days);
+      }
+    }
+  }
+
+ private:
+  static int whole_number(const std::string& column, const std::string& text, int minimum) {
+    int value = -1;
+    auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+    if (ec != std::errc{} || end != text.data() + text.size() || value < minimum) {
+      throw FieldError(column, fmt::format("{} is not a whole number of at least {}", errors::quote(text), minimum));
+    }
+    return value;
+  }
+  struct OldChain {
+    bool loaded = false;
+    std::map<int, std::array<std::string, 5>> steps;
+  };
+
+  SQLite::Database& db_;
+  bool upsert_;
+  std::map<std::tuple<std::string, std::string, int>, std::size_t> lines_;
+  std::map<std::pair<std::string, std::string>, OldChain> chains_;
+  ChainWriter chains_writer_{db_};
+};
+
+}  // namespace
+
+std::unique_ptr<Importer> make_steps_importer(SQLite::Database& db, bool upsert) {
+  return std::make_unique<CatalogStepsImporter>(db, upsert);
+}
+
+}  // namespace sqgl::core::imports
