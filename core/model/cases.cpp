@@ -13,13 +13,13 @@
 #include "core/base/error.h"
 #include "core/base/text.h"
 #include "core/db/database.h"
+#include "core/db/row.h"
 #include "core/db/settings.h"
 #include "core/model/case_record.h"
 #include "core/model/catalog.h"
 #include "core/model/district.h"
 #include "core/model/history.h"
 #include "core/model/vocabulary.h"
-#include "core/db/row.h"
 
 namespace sqgl::core {
 
@@ -111,6 +111,13 @@ StepRow load_step(const SQLite::Database& db, std::int64_t case_id, int seq) {
   s.started_at = r.text();
   s.due_date = r.text();
   return s;
+}
+
+// "a; b; c".
+std::string joined(const std::vector<std::string>& parts) {
+  std::string list;
+  for (const auto& part : parts) list += (list.empty() ? "" : "; ") + part;
+  return list;
 }
 
 Date date_part(const std::string& datetime) {
@@ -330,6 +337,29 @@ bool Case::overdue(Date today) const {
   return status == CaseStatus::open && !due_date.empty() && *parse_date(due_date) < today;
 }
 
+std::vector<std::string> unmet_eligibility(const Item& item, const Applicant& applicant, Date today) {
+  std::vector<std::string> unmet;
+  if (item.sex && *item.sex != applicant.sex) unmet.push_back(*item.sex == 'F' ? "women only" : "men only");
+  const int age = age_on(applicant.birth, today);
+  if (item.min_age && age < *item.min_age) unmet.push_back(fmt::format("aged {} or over (is {})", *item.min_age, age));
+  if (item.max_age && age > *item.max_age) unmet.push_back(fmt::format("aged {} or under (is {})", *item.max_age, age));
+  for (const auto& flag : item.flags) {
+    const auto bit = std::find(kResidentFlags.begin(), kResidentFlags.end(), flag) - kResidentFlags.begin();
+    if (((applicant.flags >> bit) & 1) == 0) unmet.push_back(fmt::format("{} only", flag));
+  }
+  return unmet;
+}
+
+std::vector<std::string> missing_materials(const std::vector<CaseMaterial>& materials, const std::vector<int>& given) {
+  std::vector<std::string> missing;
+  for (const auto& m : materials) {
+    if (m.required && std::find(given.begin(), given.end(), m.seq) == given.end()) {
+      missing.push_back(fmt::format("{} {}", m.seq, m.name_zh));
+    }
+  }
+  return missing;
+}
+
 Case apply_case(SQLite::Database& db, const Clock& clock, const WorkCalendar& calendar, const Operator& op,
                 const ApplyRequest& request) {
   if (op.unit_kind != "station" || !op.has_role(Role::worker)) {
@@ -352,8 +382,6 @@ Case apply_case(SQLite::Database& db, const Clock& clock, const WorkCalendar& ca
   }
   const std::int64_t resident_id = resident.getColumn(0).getInt64();
   const std::string resident_name = resident.getColumn(1).getString();
-  const char sex = resident.getColumn(2).getString().at(0);
-  const Date birth = *parse_date(resident.getColumn(3).getString());
   const std::int64_t home_community = resident.getColumn(4).getInt64();
   if (item.local_only && home_community != op.community_id) {
     throw InvalidInput(
@@ -364,21 +392,13 @@ Case apply_case(SQLite::Database& db, const Clock& clock, const WorkCalendar& ca
   }
 
   // Eligibility facts the resident's record can answer; all failures in one message.
-  std::vector<std::string> unmet;
-  if (item.sex && *item.sex != sex) unmet.push_back(*item.sex == 'F' ? "women only" : "men only");
-  const int age = age_on(birth, now.date);
-  if (item.min_age && age < *item.min_age) unmet.push_back(fmt::format("aged {} or over (is {})", *item.min_age, age));
-  if (item.max_age && age > *item.max_age) unmet.push_back(fmt::format("aged {} or under (is {})", *item.max_age, age));
-  for (const auto& flag : item.flags) {
-    auto index = std::find(kResidentFlags.begin(), kResidentFlags.end(), flag) - kResidentFlags.begin();
-    if (resident.getColumn(7 + static_cast<int>(index)).getInt() == 0) unmet.push_back(fmt::format("{} only", flag));
-  }
+  Applicant applicant{resident.getColumn(2).getString().at(0), *parse_date(resident.getColumn(3).getString()), 0};
+  for (int bit = 0; bit < 5; ++bit) applicant.flags |= (resident.getColumn(7 + bit).getInt() != 0 ? 1 : 0) << bit;
+  const auto unmet = unmet_eligibility(item, applicant, now.date);
   if (!unmet.empty()) {
-    std::string list;
-    for (const auto& u : unmet) list += (list.empty() ? "" : "; ") + u;
     throw InvalidInput(fmt::format("resident {} ({}) is not eligible for {} {}: {}",
                                    errors::quote(mask_citizen_id(id.number)), resident_name, item.code, item.name_zh,
-                                   list));
+                                   joined(unmet)));
   }
 
   if (item.one_open_case) {
@@ -409,16 +429,10 @@ Case apply_case(SQLite::Database& db, const Clock& clock, const WorkCalendar& ca
   // 一次性告知: every missing required material in one message.
   auto materials = item_materials(item);
   const auto given = match_materials(request.materials, materials, item.code);
-  std::vector<std::string> missing;
-  for (const auto& m : materials) {
-    if (m.required && std::find(given.begin(), given.end(), m.seq) == given.end()) {
-      missing.push_back(fmt::format("{} {}", m.seq, m.name_zh));
-    }
-  }
+  const auto missing = missing_materials(materials, given);
   if (!missing.empty()) {
-    std::string list;
-    for (const auto& m : missing) list += (list.empty() ? "" : "; ") + m;
-    throw InvalidInput(fmt::format("{} {} needs these materials too (一次性告知): {}", item.code, item.name_zh, list));
+    throw InvalidInput(
+        fmt::format("{} {} needs these materials too (一次性告知): {}", item.code, item.name_zh, joined(missing)));
   }
 
   Model model = Model::reformed;

@@ -14,6 +14,7 @@
 #include "core/base/date.h"
 #include "core/model/calendar.h"
 #include "core/model/catalog.h"
+#include "core/model/district.h"
 #include "core/model/staff.h"
 #include "core/model/vocabulary.h"
 
@@ -107,6 +108,21 @@ struct Case {
   /// True when the case is still open (or returned) and past its due date on `today`.
   bool overdue(Date today) const;
 };
+
+/// What eligibility asks of the applicant's record.
+struct Applicant {
+  char sex = 'M';
+  Date birth;
+  FlagBits flags = 0;  ///< bit i: kResidentFlags[i]
+};
+
+/// The item's eligibility rules the applicant does not meet on `today`, in words
+/// ("women only", "aged 18 or over (is 16)", "low_income only"); empty when eligible.
+std::vector<std::string> unmet_eligibility(const Item& item, const Applicant& applicant, Date today);
+
+/// The required materials not among `given` (their numbers), as "2 结婚证", in the
+/// item's order: every one at once (一次性告知).
+std::vector<std::string> missing_materials(const std::vector<CaseMaterial>& materials, const std::vector<int>& given);
 
 /// Opens a case: checks the operator (a station worker of the resident's
 /// community), the resident, eligibility, open cases and yearly limits, and the

@@ -233,3 +233,30 @@ TEST_CASE("audit: a deleted tail shows against the head record, a rewritten hist
   CHECK(anchored.describe().find("is not in the history") != std::string::npos);
   CHECK_THROWS_AS(verify_history(f.db, "not-a-hash"), InvalidInput);
 }
+
+TEST_CASE("apply checks: unmet eligibility is named rule by rule, without a database") {
+  Item milk;
+  milk.code = "C05-01";
+  milk.sex = 'F';
+  milk.min_age = 18;
+  milk.max_age = 49;
+  milk.flags = {"pregnant"};
+  const Date today = *parse_date("2012-01-29");
+  // A man of 16, not pregnant: all three rules at once.
+  CHECK(unmet_eligibility(milk, {'M', *parse_date("1995-06-01"), 0}, today) ==
+        std::vector<std::string>{"women only", "aged 18 or over (is 16)", "pregnant only"});
+  // A pregnant woman of 30 (bit 0: pregnant) meets them all.
+  CHECK(unmet_eligibility(milk, {'F', *parse_date("1981-06-01"), 1}, today).empty());
+  // The day before her 50th birthday she is 49; on it, 50.
+  CHECK(unmet_eligibility(milk, {'F', *parse_date("1962-01-30"), 1}, today).empty());
+  CHECK(unmet_eligibility(milk, {'F', *parse_date("1962-01-29"), 1}, today) ==
+        std::vector<std::string>{"aged 49 or under (is 50)"});
+}
+
+TEST_CASE("apply checks: every missing required material at once, optional ones never") {
+  const std::vector<CaseMaterial> materials = {
+      {1, "户口簿", true, "", ""}, {2, "结婚证", true, "", ""}, {3, "照片", false, "", ""}, {4, "医院证明", true, "", ""}};
+  CHECK(missing_materials(materials, {1}) == std::vector<std::string>{"2 结婚证", "4 医院证明"});
+  CHECK(missing_materials(materials, {4, 2, 1}).empty());
+  CHECK(missing_materials(materials, {}).size() == 3);
+}
