@@ -142,8 +142,7 @@ class HouseholdImporter final : public Importer {
 class ResidentImporter final : public Importer {
  public:
   ResidentImporter(SQLite::Database& db, bool upsert, Date today)
-      : db_(db),
-        upsert_(upsert),
+      : upsert_(upsert),
         today_(today),
         household_(db, "SELECT id FROM households WHERE code = ?"),
         find_(db,
@@ -253,7 +252,6 @@ class ResidentImporter final : public Importer {
   void describe(nlohmann::json& detail) const override { detail["flags"] = flags_.json(); }
 
  private:
-  SQLite::Database& db_;
   bool upsert_;
   FlagList flags_;
   Date today_;
