@@ -2,53 +2,16 @@
 // and residents, checked against each other and against the citizen ID.
 #include <doctest/doctest.h>
 
-#include <sstream>
-
-#include "core/admin/demo.h"
-#include "core/admin/init.h"
-#include "core/base/csv_stream.h"
-#include "core/import/import.h"
-#include "core/model/staff.h"
-#include "helpers.h"
+#include "import_helpers.h"
 
 using namespace sqgl::core;
-using sqgl::test::reform_clock;
+using sqgl::test::demo_db;
+using sqgl::test::Imported;
+using sqgl::test::run_import;
 using sqgl::test::scalar;
 
 namespace {
 
-// What one import did: its counts and its problems in order.
-struct Imported {
-  ImportReport report;
-  std::vector<ImportProblem> problems;
-};
-
-// The demo district, small, as of 2012-01-29 09:00.
-SQLite::Database demo_db() {
-  auto clock = reform_clock();
-  auto db = create_memory_database(clock);
-  WriteTransaction tx(db);
-  generate_demo(db, clock, std::nullopt, {2012, 0.02, 0});
-  tx.commit();
-  return db;
-}
-
-// `sqgl import KIND` of `text` by the district admin, committed unless a row was refused.
-Imported run_import(SQLite::Database& db, const std::string& kind, const std::string& text, bool upsert = false) {
-  auto clock = reform_clock();
-  ImportOptions options;
-  options.kind = kind;
-  options.upsert = upsert;
-  std::istringstream in(text);
-  CsvStream csv(in, "test.csv", Encoding::utf8);
-  Imported out;
-  WriteTransaction tx(db);
-  const Operator admin = resolve_operator(db, std::string("IT01"));
-  out.report =
-      import_csv(db, clock, admin, csv, options, [&](const ImportProblem& p) { out.problems.push_back(p); }, {});
-  if (out.report.rejected == 0) tx.commit();
-  return out;
-}
 
 }  // namespace
 
