@@ -22,7 +22,7 @@ struct BackupOptions {
 void run_backup(Context& ctx, const BackupOptions& opt) {
   // A backup holds every resident's personal data: the district admin's job.
   const core::Operator op = authorize(ctx, "backup", opt.file, [](const core::Operator& who) {
-    if (!who.has_role("admin")) {
+    if (!who.has_role(core::Role::admin)) {
       throw core::PermissionDenied(fmt::format("{} ({}) may not back up the database: that is for the district admin",
                                                core::errors::quote(who.staff_no), who.unit_name));
     }

@@ -26,8 +26,8 @@ void print_chain(std::ostream& out, const std::string& title, const std::vector<
   out << fmt::format("{} ({} levels, {} working days):\n", title, chain.size(), chain_days(chain));
   Table table({false, false, false, false, true});
   for (const auto& s : chain) {
-    std::string unit = s.unit.empty() ? s.level : fmt::format("{} {}", s.level, s.unit);
-    table.add({fmt::format("{}.", s.seq), s.name_zh, unit, s.role, fmt::format("{} wd", s.days)});
+    std::string unit = s.unit.empty() ? fmt::format("{}", s.level) : fmt::format("{} {}", s.level, s.unit);
+    table.add({fmt::format("{}.", s.seq), s.name_zh, unit, fmt::format("{}", s.role), fmt::format("{} wd", s.days)});
   }
   table.print(out, "  ");
 }

@@ -26,16 +26,24 @@ struct RouteOptions {
 
 // Who decides a step, in words a clerk reads: "the applicant's community station".
 std::string deciding_unit(const core::ChainStep& s) {
-  if (s.level == "station") return "the applicant's community station";
-  if (s.level == "committee") return "the applicant's residents' committee";
-  if (s.level == "street") return "the community's street office";
+  switch (s.level) {
+    case core::StepLevel::station:
+      return "the applicant's community station";
+    case core::StepLevel::committee:
+      return "the applicant's residents' committee";
+    case core::StepLevel::street:
+      return "the community's street office";
+    case core::StepLevel::bureau:
+    case core::StepLevel::other:
+      break;
+  }
   return fmt::format("{} {}", s.unit, s.unit_name);
 }
 
 void run_plan(Context& ctx, const RouteOptions& opt) {
   const auto item = core::get_item(ctx.read_db(), opt.plan);
-  std::vector<std::string> models = {"new", "old"};
-  if (!opt.model.empty()) models = {opt.model};
+  std::vector<core::Model> models = {core::Model::reformed, core::Model::former};
+  if (!opt.model.empty()) models = {core::stored<core::Model>(opt.model)};
   if (ctx.json()) {
     nlohmann::json doc{{"item", item.code}, {"name_zh", item.name_zh}, {"window", item.window}};
     for (const auto& m : models) {
@@ -45,10 +53,8 @@ void run_plan(Context& ctx, const RouteOptions& opt) {
         steps.push_back(step_json(s));
         days += s.days;
       }
-      doc["models"][m] = {{"levels", item.chain(m).size()},
-                          {"days", days},
-                          {"trips", m == "new" ? item.trips_new : item.trips_old},
-                          {"steps", steps}};
+      doc["models"][std::string(core::text(m))] = {
+          {"levels", item.chain(m).size()}, {"days", days}, {"trips", item.trips(m)}, {"steps", steps}};
     }
     print_json(ctx.out, doc);
     return;
@@ -59,11 +65,11 @@ void run_plan(Context& ctx, const RouteOptions& opt) {
     int days = 0;
     for (const auto& s : chain) days += s.days;
     ctx.out << fmt::format("\n{} model: {} review level{}, {} working days, {} trip{}\n", m, chain.size(),
-                           chain.size() == 1 ? "" : "s", days, m == "new" ? item.trips_new : item.trips_old,
-                           (m == "new" ? item.trips_new : item.trips_old) == 1 ? "" : "s");
+                           chain.size() == 1 ? "" : "s", days, item.trips(m), item.trips(m) == 1 ? "" : "s");
     Table table({false, false, false, false, true});
     for (const auto& s : chain) {
-      table.add({fmt::format("{}.", s.seq), s.name_zh, deciding_unit(s), s.role, fmt::format("{} wd", s.days)});
+      table.add({fmt::format("{}.", s.seq), s.name_zh, deciding_unit(s), std::string(core::text(s.role)),
+                 fmt::format("{} wd", s.days)});
     }
     table.add({"", "total", "", "", fmt::format("{} wd", days)});
     table.print(ctx.out, "  ");

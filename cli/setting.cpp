@@ -63,7 +63,7 @@ void run_setting(Context& ctx, const SettingOptions& opt) {
   };
   try {
     run_write(ctx, "setting", opt.key, [&](auto& db, const core::Operator& op, const auto&) {
-      if (!op.has_role("admin")) {
+      if (!op.has_role(core::Role::admin)) {
         throw core::PermissionDenied(fmt::format("{} ({}) may not change settings: that is for the district admin",
                                                  core::errors::quote(op.staff_no), op.unit_name));
       }

@@ -324,13 +324,14 @@ std::int64_t generate_history(SQLite::Database& db, const Clock& clock, const st
   }
   if (people.empty()) return 0;
   // Who decides at each unit: its staff holding the role.
-  std::map<std::pair<std::int64_t, std::string>, std::vector<std::int64_t>> deciders;
+  std::map<std::pair<std::int64_t, Role>, std::vector<std::int64_t>> deciders;
   std::map<std::int64_t, std::string> staff_numbers;
   SQLite::Statement staff(db,
                           "SELECT s.unit_id, r.role, s.id, s.staff_no FROM staff s "
                           "JOIN staff_roles r ON r.staff_id = s.id WHERE s.active ORDER BY s.id");
   while (staff.executeStep()) {
-    deciders[{staff.getColumn(0).getInt64(), staff.getColumn(1).getString()}].push_back(staff.getColumn(2).getInt64());
+    deciders[{staff.getColumn(0).getInt64(), stored<Role>(staff.getColumn(1).getText())}].push_back(
+        staff.getColumn(2).getInt64());
     staff_numbers[staff.getColumn(2).getInt64()] = staff.getColumn(3).getString();
   }
   SQLite::Statement clerk(db,
@@ -340,7 +341,7 @@ std::int64_t generate_history(SQLite::Database& db, const Clock& clock, const st
   CaseWriter writer(db);
   EventAppender events(db, clock);
   std::map<std::int64_t, std::pair<std::string, std::string>> clerks;  // community → its first clerk, its code
-  std::map<std::tuple<std::string, std::string, std::int64_t>, StepUnit> units;
+  std::map<std::tuple<StepLevel, std::string, std::int64_t>, StepUnit> units;
   auto unit_of = [&](const ChainStep& s, std::int64_t community) -> const StepUnit& {
     auto key = std::make_tuple(s.level, s.unit, community);
     auto it = units.find(key);
@@ -377,12 +378,14 @@ std::int64_t generate_history(SQLite::Database& db, const Clock& clock, const st
       if (ok) item = &candidate;
     }
     if (!item || age < 0) continue;
-    const std::string model = accepted < reform ? "old" : "new";
+    const Model model = accepted < reform ? Model::former : Model::reformed;
     const auto& chain = item->chain(model);
     int promised = 0;
     for (const auto& s : chain) promised += s.days;
     const int roll = rng.between(1, 100);
-    const std::string status = roll <= 2 ? "withdrawn" : roll <= 9 ? "rejected" : "approved";
+    const CaseStatus status = roll <= 2   ? CaseStatus::withdrawn
+                              : roll <= 9 ? CaseStatus::rejected
+                                          : CaseStatus::approved;
     if (!clerks.count(p.community)) {
       clerk.reset();
       clerk.bind(1, p.community);
@@ -403,7 +406,7 @@ std::int64_t generate_history(SQLite::Database& db, const Clock& clock, const st
       const StepUnit* unit = &unit_of(s, p.community);
       const auto& who = deciders[{unit->id, s.role}];
       std::int64_t by = who.empty() ? 0 : who[rng.next() % who.size()];
-      if (s.level == "station" && p.grid_worker && rng.chance(0.8)) by = p.grid_worker;
+      if (s.level == StepLevel::station && p.grid_worker && rng.chance(0.8)) by = p.grid_worker;
       for (const auto& d : done) {
         if (d.by == by) by = 0;  // nobody decides two steps
       }
@@ -416,7 +419,7 @@ std::int64_t generate_history(SQLite::Database& db, const Clock& clock, const st
       const Date decided = calendar.add_working_days(day, took);
       done.push_back({unit, day, decided, by});
       day = decided;
-      if (status == "withdrawn") break;
+      if (status == CaseStatus::withdrawn) break;
     }
     if (!complete || done.back().decided >= end) continue;
     const std::string day_text = format_date(accepted);
@@ -440,20 +443,21 @@ std::int64_t generate_history(SQLite::Database& db, const Clock& clock, const st
       const auto& s = chain[i];
       if (i < done.size()) {
         const bool last = i + 1 == done.size();
-        const std::string step_status = status == "withdrawn"            ? "withdrawn"
-                                        : (status == "rejected" && last) ? "rejected"
-                                                                         : "approved";
+        const StepStatus step_status = status == CaseStatus::withdrawn            ? StepStatus::withdrawn
+                                       : (status == CaseStatus::rejected && last) ? StepStatus::rejected
+                                                                                  : StepStatus::approved;
         const std::string& by = staff_numbers.at(done[i].by);
         record.steps.push_back({s.seq, s.level, done[i].unit->code, s.name_zh, s.role, s.days, step_status, by,
                                 at(done[i].started, 400),
                                 format_date(calendar.add_working_days(done[i].started, s.days)),
                                 at(done[i].decided, 450), by, ""});
       } else {
-        record.steps.push_back({s.seq, s.level, unit_of(s, p.community).code, s.name_zh, s.role, s.days, "pending",
+        record.steps.push_back({s.seq, s.level, unit_of(s, p.community).code, s.name_zh, s.role, s.days,
+                                StepStatus::pending,
                                 "", "", "", "", "", ""});
       }
     }
-    if (status != "withdrawn" && rng.chance(0.6)) {
+    if (status != CaseStatus::withdrawn && rng.chance(0.6)) {
       const int r = rng.between(1, 100);
       const int score = r <= 55 ? 5 : r <= 85 ? 4 : r <= 95 ? 3 : r <= 98 ? 2 : 1;
       record.rating = RatingRecord{score, "", at(done.back().decided, 510), clerks[p.community].first};

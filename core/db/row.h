@@ -6,6 +6,7 @@
 #include <optional>
 #include <string>
 
+#include <SQLiteCpp/Column.h>
 #include <SQLiteCpp/Statement.h>
 
 namespace sqgl::core {

@@ -69,9 +69,9 @@ class EvaluationImporter final : public Importer {
       SQLite::Statement q(db_, "SELECT status, COALESCE(decided_at, '') FROM cases WHERE id = ?");
       q.bind(1, *id);
       q.executeStep();
-      const auto status = q.getColumn(0).getString();
+      const auto status = stored<CaseStatus>(q.getColumn(0).getText());
       decided_at = q.getColumn(1).getString();
-      if (status != "approved" && status != "rejected") {
+      if (status != CaseStatus::approved && status != CaseStatus::rejected) {
         throw FieldError("case",
                          fmt::format("case {} is {}; only decided cases are rated", errors::quote(number), status));
       }
@@ -151,7 +151,7 @@ class CaseImporter final : public Importer {
  public:
   CaseImporter(SQLite::Database& db, const Operator& op, const Clock& clock, std::string source)
       : db_(db), op_(op), clock_(clock), source_(std::move(source)), calendar_(WorkCalendar::load(db)), writer_(db) {
-    default_model_ = get_setting(db, "model").value_or("new");
+    default_model_ = default_model(db);
     SQLite::Statement district(db, "SELECT code FROM units WHERE kind = 'district' ORDER BY id LIMIT 1");
     if (district.executeStep()) district_ = district.getColumn(0).getString();
   }
@@ -169,7 +169,9 @@ class CaseImporter final : public Importer {
   }
   std::string key_column() const override { return "number"; }
   std::optional<Outcome> write(const Row& row, Problems& p) override {
-    std::string number, status, model = default_model_, community_code, accepted_by = op_.staff_no;
+    std::string number, community_code, accepted_by = op_.staff_no;
+    CaseStatus status = CaseStatus::approved;
+    Model model = default_model_;
     std::optional<Item> item;
     std::int64_t resident = 0, community = 0;
     std::optional<DateTime> accepted, decided;
@@ -195,10 +197,12 @@ class CaseImporter final : public Importer {
       community_code = q.getColumn(2).getString();
     });
     p.check([&] {
-      static const std::map<std::string, std::string> statuses = {
-          {"approved", "approved"}, {"办结", "approved"},       {"批准", "approved"},
-          {"准予", "approved"},     {"rejected", "rejected"},   {"不予批准", "rejected"},
-          {"驳回", "rejected"},     {"withdrawn", "withdrawn"}, {"撤回", "withdrawn"}};
+      static const std::map<std::string, CaseStatus> statuses = {
+          {"approved", CaseStatus::approved},   {"办结", CaseStatus::approved},
+          {"批准", CaseStatus::approved},       {"准予", CaseStatus::approved},
+          {"rejected", CaseStatus::rejected},   {"不予批准", CaseStatus::rejected},
+          {"驳回", CaseStatus::rejected},       {"withdrawn", CaseStatus::withdrawn},
+          {"撤回", CaseStatus::withdrawn}};
       const auto text = require(row, "status");
       auto it = statuses.find(text);
       if (it == statuses.end()) {
@@ -233,9 +237,9 @@ class CaseImporter final : public Importer {
       const auto text = row.get("model");
       if (text.empty()) return;
       if (text == "new" || text == "新") {
-        model = "new";
+        model = Model::reformed;
       } else if (text == "old" || text == "旧") {
-        model = "old";
+        model = Model::former;
       } else {
         throw FieldError("model", fmt::format("{} is not 'new' or 'old'", errors::quote(text)));
       }
@@ -255,7 +259,7 @@ class CaseImporter final : public Importer {
       q.bind(1, *existing);
       q.executeStep();
       if (q.getColumn(0).getString() == item->code && q.getColumn(1).getInt64() == resident &&
-          q.getColumn(2).getString() == status && q.getColumn(3).getString() == format_datetime(*accepted) &&
+          q.getColumn(2).getString() == text(status) && q.getColumn(3).getString() == format_datetime(*accepted) &&
           q.getColumn(4).getString() == format_datetime(*decided)) {
         return Outcome::unchanged;
       }
@@ -292,10 +296,10 @@ class CaseImporter final : public Importer {
     for (std::size_t i = 0; i < chain.size(); ++i) {
       const bool first = i == 0, last = i + 1 == chain.size();
       // Approved: every step approved. Rejected: the last step said no. Withdrawn: at the first.
-      std::string step_status = "approved";
-      if (status == "rejected" && last) step_status = "rejected";
-      if (status == "withdrawn") step_status = first ? "withdrawn" : "pending";
-      const bool decides = status == "withdrawn" ? first : last;
+      StepStatus step_status = StepStatus::approved;
+      if (status == CaseStatus::rejected && last) step_status = StepStatus::rejected;
+      if (status == CaseStatus::withdrawn) step_status = first ? StepStatus::withdrawn : StepStatus::pending;
+      const bool decides = status == CaseStatus::withdrawn ? first : last;
       record.steps.push_back({chain[i].seq, chain[i].level, units[i].code, chain[i].name_zh, chain[i].role,
                               chain[i].days, step_status, "", first ? record.accepted_at : "", "",
                               decides ? record.decided_at : "", "", decides ? row.get("reason") : ""});
@@ -317,7 +321,7 @@ class CaseImporter final : public Importer {
   std::string source_;
   WorkCalendar calendar_;
   CaseWriter writer_;
-  std::string default_model_;
+  Model default_model_ = Model::reformed;
   std::string district_;
 };
 

@@ -72,7 +72,7 @@ const std::vector<std::string>& import_kinds() {
 
 ImportReport import_csv(SQLite::Database& db, const Clock& clock, const Operator& op, CsvStream& csv,
                         const ImportOptions& options, const ProblemSink& problems, const ProgressSink& progress) {
-  if (!op.has_role("admin")) {
+  if (!op.has_role(Role::admin)) {
     throw PermissionDenied(
         fmt::format("{} may not import: that is for the district admin", errors::quote(op.staff_no)));
   }

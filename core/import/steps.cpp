@@ -8,6 +8,7 @@
 #include <SQLiteCpp/Statement.h>
 #include <SQLiteCpp/VariadicBind.h>
 
+#include "core/db/row.h"
 #include "core/import/importer.h"
 #include "core/model/catalog.h"
 
@@ -28,7 +29,10 @@ class CatalogStepsImporter final : public Importer {
   }
   std::string key_column() const override { return "seq"; }
   std::optional<Outcome> write(const Row& row, Problems& p) override {
-    std::string item, model, level, unit, role;
+    std::string item, unit;
+    Model model = Model::reformed;
+    StepLevel level = StepLevel::station;
+    Role role = Role::worker;
     int seq = 0, days = 0;
     p.check([&] {
       item = require(row, "item");
@@ -37,22 +41,23 @@ class CatalogStepsImporter final : public Importer {
       if (!q.executeStep()) throw FieldError("item", fmt::format("unknown item {}", errors::quote(item)));
     });
     p.check([&] {
-      model = require(row, "model");
-      if (model != "new" && model != "old") {
-        throw FieldError("model", fmt::format("{} is not 'new' or 'old'", errors::quote(model)));
-      }
+      const std::string& text = require(row, "model");
+      const auto parsed = parse<Model>(text);
+      if (!parsed) throw FieldError("model", fmt::format("{} is not 'new' or 'old'", errors::quote(text)));
+      model = *parsed;
     });
     p.check([&] { seq = whole_number("seq", require(row, "seq"), 1); });
     p.check([&] { days = whole_number("days", require(row, "days"), 0); });
     p.check([&] {
-      level = require(row, "level");
-      static const std::vector<std::string> levels = {"committee", "station", "street", "bureau", "other"};
-      if (std::find(levels.begin(), levels.end(), level) == levels.end()) {
+      const std::string& text = require(row, "level");
+      const auto parsed = parse<StepLevel>(text);
+      if (!parsed) {
         throw FieldError("level",
-                         fmt::format("{} is not committee, station, street, bureau or other", errors::quote(level)));
+                         fmt::format("{} is not committee, station, street, bureau or other", errors::quote(text)));
       }
+      level = *parsed;
       unit = row.get("unit");
-      const bool named = level == "bureau" || level == "other";
+      const bool named = level == StepLevel::bureau || level == StepLevel::other;
       if (named && unit.empty()) throw FieldError("unit", fmt::format("a {} step names its unit", level));
       if (!named && !unit.empty()) {
         throw FieldError("unit", fmt::format("a {} step takes no unit: it is the case's own", level));
@@ -65,10 +70,10 @@ class CatalogStepsImporter final : public Importer {
       }
     });
     p.check([&] {
-      role = require(row, "role");
-      SQLite::Statement q(db_, "SELECT 1 FROM roles WHERE code = ?");
-      q.bind(1, role);
-      if (!q.executeStep()) throw FieldError("role", fmt::format("unknown role {}", errors::quote(role)));
+      const std::string& text = require(row, "role");
+      const auto parsed = parse<Role>(text);
+      if (!parsed) throw FieldError("role", fmt::format("unknown role {}", errors::quote(text)));
+      role = *parsed;
     });
     if (!p.list.empty()) return std::nullopt;
     const auto key = std::make_tuple(item, model, seq);
@@ -82,16 +87,17 @@ class CatalogStepsImporter final : public Importer {
       SQLite::Statement q(db_,
                           "SELECT seq, level, COALESCE(unit, ''), name_zh, role, days FROM item_steps "
                           "WHERE item = ? AND model = ?");
-      SQLite::bind(q, item, model);
+      SQLite::bind(q, item, std::string(text(model)));
       while (q.executeStep()) {
-        old.steps[q.getColumn(0).getInt()] = {q.getColumn(1).getString(), q.getColumn(2).getString(),
-                                              q.getColumn(3).getString(), q.getColumn(4).getString(),
-                                              std::to_string(q.getColumn(5).getInt())};
+        core::Row step(q);
+        const int step_seq = step.integer();
+        old.steps[step_seq] = {step.text(), step.text(), step.text(), step.text(), std::to_string(step.integer())};
       }
       chains_writer_.clear_chain(item, model);
       old.loaded = true;
     }
-    const std::array<std::string, 5> now = {level, unit, row.get("name_zh"), role, std::to_string(days)};
+    const std::array<std::string, 5> now = {std::string(text(level)), unit, row.get("name_zh"),
+                                            std::string(text(role)), std::to_string(days)};
     auto before = old.steps.find(seq);
     Outcome outcome = Outcome::inserted;
     if (before != old.steps.end()) {
@@ -111,7 +117,7 @@ class CatalogStepsImporter final : public Importer {
     for (const auto& [key, chain] : chains_) {
       const auto& [item, model] = key;
       SQLite::Statement q(db_, "SELECT seq, days FROM item_steps WHERE item = ? AND model = ? ORDER BY seq");
-      SQLite::bind(q, item, model);
+      SQLite::bind(q, item, std::string(text(model)));
       int expected = 1, days = 0;
       while (q.executeStep()) {
         if (q.getColumn(0).getInt() != expected) {
@@ -121,7 +127,7 @@ class CatalogStepsImporter final : public Importer {
         days += q.getColumn(1).getInt();
         ++expected;
       }
-      if (model == "new") {
+      if (model == Model::reformed) {
         if (days < 1) throw InvalidInput(fmt::format("the new chain of {} adds up to no working day", item));
         chains_writer_.set_promise(item, days);
       }
@@ -144,8 +150,8 @@ class CatalogStepsImporter final : public Importer {
 
   SQLite::Database& db_;
   bool upsert_;
-  std::map<std::tuple<std::string, std::string, int>, std::size_t> lines_;
-  std::map<std::pair<std::string, std::string>, OldChain> chains_;
+  std::map<std::tuple<std::string, Model, int>, std::size_t> lines_;
+  std::map<std::pair<std::string, Model>, OldChain> chains_;
   ChainWriter chains_writer_{db_};
 };
 

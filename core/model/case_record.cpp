@@ -11,6 +11,7 @@
 
 #include "core/base/error.h"
 #include "core/db/database.h"
+#include "core/db/row.h"
 
 namespace sqgl::core {
 
@@ -36,6 +37,13 @@ int get_int(const json& j, const char* key, int fallback = 0) {
   return it->get<int>();
 }
 
+// A word of one of the workflow's vocabularies, read from a record's text.
+template <typename E>
+E get_word(const std::string& text, const char* key) {
+  if (const auto value = parse<E>(text)) return *value;
+  throw InvalidInput(fmt::format("a case record's {} {} is not a {}", key, errors::quote(text), Words<E>::what));
+}
+
 std::optional<int> get_optional_int(const json& j, const char* key) {
   const auto it = j.find(key);
   if (it == j.end() || it->is_null()) return std::nullopt;
@@ -50,10 +58,12 @@ const json& get_array(const json& j, const char* key) {
   return *it;
 }
 
-std::string text_or_empty(const SQLite::Column& c) { return c.isNull() ? "" : c.getString(); }
-
 std::string shown(const std::string& value) { return value.empty() ? "none" : value; }
 std::string shown(const std::optional<int>& value) { return value ? std::to_string(*value) : "none"; }
+template <typename E, typename = std::enable_if_t<kIsWord<E>>>
+std::string shown(E value) {
+  return std::string(text(value));
+}
 
 }  // namespace
 
@@ -122,11 +132,11 @@ CaseRecord case_record_from_json(const json& j) {
   CaseRecord r;
   r.number = get_text(j, "number");
   r.item = get_text(j, "item");
-  r.model = get_text(j, "model");
+  r.model = get_word<Model>(get_text(j, "model"), "model");
   if (const auto it = j.find("resident_id"); it != j.end() && it->is_number_integer()) r.resident_id = it->get<std::int64_t>();
   r.community = get_text(j, "community");
   r.window = get_text(j, "window");
-  r.status = get_text(j, "status");
+  r.status = get_word<CaseStatus>(get_text(j, "status"), "status");
   r.current_seq = get_optional_int(j, "current_step");
   r.accepted_at = get_text(j, "accepted_at");
   r.accepted_by = get_text(j, "accepted_by");
@@ -143,8 +153,10 @@ CaseRecord case_record_from_json(const json& j) {
       if (!s[i].is_string()) throw InvalidInput("a case record's step field is not text");
       return s[i].get<std::string>();
     };
-    r.steps.push_back({s[0].get<int>(), text(1), text(2), text(3), text(4), s[5].get<int>(), text(6), text(7),
-                       text(8), text(9), text(10), text(11), text(12)});
+    r.steps.push_back({s[0].get<int>(), get_word<StepLevel>(text(1), "step level"), text(2), text(3),
+                       get_word<Role>(text(4), "step role"), s[5].get<int>(),
+                       get_word<StepStatus>(text(6), "step status"), text(7), text(8), text(9), text(10), text(11),
+                       text(12)});
   }
   for (const auto& m : get_array(j, "materials")) {
     const auto required = m.find("required");
@@ -166,7 +178,7 @@ CaseRecord case_record_from_json(const json& j) {
 
 std::vector<Difference> compare_case(const CaseRecord& h, const CaseRecord& t) {
   std::vector<Difference> out;
-  auto field = [&](std::string name, const std::string& a, const std::string& b) {
+  auto field = [&](std::string name, const auto& a, const auto& b) {
     if (a != b) out.push_back({std::move(name), shown(a), shown(b)});
   };
   field("item", h.item, t.item);
@@ -291,7 +303,7 @@ WaitRecord* open_wait(CaseRecord& r) {
   return nullptr;
 }
 
-void require_state(const CaseRecord& r, const char* status) {
+void require_state(const CaseRecord& r, CaseStatus status) {
   if (r.status != status) throw InvalidInput(fmt::format("the case is {}, not {}", r.status, status));
 }
 
@@ -301,7 +313,7 @@ void require_current(const CaseRecord& r, int step) {
   }
 }
 
-void decide(StepRecord& s, const std::string& status, const std::string& at, const std::string& by,
+void decide(StepRecord& s, StepStatus status, const std::string& at, const std::string& by,
             const std::string& note) {
   s.status = status;
   s.decided_at = at;
@@ -309,7 +321,7 @@ void decide(StepRecord& s, const std::string& status, const std::string& at, con
   s.note = note;
 }
 
-void close(CaseRecord& r, const std::string& status, const std::string& at) {
+void close(CaseRecord& r, CaseStatus status, const std::string& at) {
   r.status = status;
   r.current_seq.reset();
   r.decided_at = at;
@@ -332,28 +344,28 @@ void apply_case_event(std::optional<CaseRecord>& record, const std::string& kind
   if (!record) throw InvalidInput("it comes before the event that created the case");
   CaseRecord& r = *record;
   if (kind == "case.approve") {
-    require_state(r, "open");
+    require_state(r, CaseStatus::open);
     const int seq = int_of(d, "step");
     require_current(r, seq);
-    decide(r.step(seq), "approved", at, op, text_of(d, "note"));
+    decide(r.step(seq), StepStatus::approved, at, op, text_of(d, "note"));
     if (d.contains("next_step")) {
       const int next = int_of(d, "next_step");
       StepRecord& n = r.step(next);
-      n.status = "active";
+      n.status = StepStatus::active;
       n.started_at = at;
       n.due_date = text_of(d, "next_due");
       r.current_seq = next;
     } else {
-      close(r, "approved", at);
+      close(r, CaseStatus::approved, at);
     }
   } else if (kind == "case.reject") {
-    require_state(r, "open");
+    require_state(r, CaseStatus::open);
     const int seq = int_of(d, "step");
     require_current(r, seq);
-    decide(r.step(seq), "rejected", at, op, text_of(d, "reason"));
-    close(r, "rejected", at);
+    decide(r.step(seq), StepStatus::rejected, at, op, text_of(d, "reason"));
+    close(r, CaseStatus::rejected, at);
   } else if (kind == "case.return") {
-    require_state(r, "open");
+    require_state(r, CaseStatus::open);
     const int seq = int_of(d, "step");
     require_current(r, seq);
     for (int m : ints_of(d, "materials")) {
@@ -361,19 +373,19 @@ void apply_case_event(std::optional<CaseRecord>& record, const std::string& kind
       material(r, m).received_at.clear();
     }
     StepRecord& s = r.step(seq);
-    s.status = "returned";
+    s.status = StepStatus::returned;
     s.note = text_of(d, "note");
-    r.status = "returned";
+    r.status = CaseStatus::returned;
     r.returned_at = at;
     r.waits.push_back({static_cast<int>(r.waits.size()) + 1, seq, at, "", std::nullopt, r.due_date, s.due_date});
   } else if (kind == "case.supplement") {
-    require_state(r, "returned");
+    require_state(r, CaseStatus::returned);
     for (int m : ints_of(d, "materials")) material(r, m).received_at = at;
     const int paused = int_of(d, "paused_days");
     StepRecord& s = r.step(r.current_seq.value_or(0));
-    s.status = "active";
+    s.status = StepStatus::active;
     s.due_date = after_of(d, "step_due");
-    r.status = "open";
+    r.status = CaseStatus::open;
     r.returned_at.clear();
     r.due_date = after_of(d, "due_date");
     r.paused_days += paused;
@@ -382,10 +394,10 @@ void apply_case_event(std::optional<CaseRecord>& record, const std::string& kind
       w->working_days = paused;
     }
   } else if (kind == "case.withdraw") {
-    if (r.status != "open" && r.status != "returned") throw InvalidInput(fmt::format("the case is {}", r.status));
-    decide(r.step(r.current_seq.value_or(0)), "withdrawn", at, op, text_of(d, "reason"));
+    if (r.status != CaseStatus::open && r.status != CaseStatus::returned) throw InvalidInput(fmt::format("the case is {}", r.status));
+    decide(r.step(r.current_seq.value_or(0)), StepStatus::withdrawn, at, op, text_of(d, "reason"));
     if (WaitRecord* w = open_wait(r)) w->resumed_at = at;
-    close(r, "withdrawn", at);
+    close(r, CaseStatus::withdrawn, at);
   } else if (kind == "case.route") {
     r.step(int_of(d, "step")).assignee = after_of(d, "assignee");
   } else if (kind == "case.evaluate") {
@@ -453,7 +465,8 @@ class CaseWriter::Impl {
 
   std::int64_t insert(const CaseRecord& r) {
     case_.reset();
-    SQLite::bind(case_, r.number, r.item, r.model, r.resident_id, ids_.unit(r.community), r.window, r.status);
+    SQLite::bind(case_, r.number, r.item, std::string(text(r.model)), r.resident_id, ids_.unit(r.community), r.window,
+                 std::string(text(r.status)));
     if (r.current_seq) {
       case_.bind(8, *r.current_seq);
     } else {
@@ -470,7 +483,8 @@ class CaseWriter::Impl {
     const std::int64_t id = db_.getLastInsertRowid();
     for (const auto& s : r.steps) {
       step_.reset();
-      SQLite::bind(step_, id, s.seq, s.level, ids_.unit(s.unit), s.name_zh, s.role, s.days, s.status);
+      SQLite::bind(step_, id, s.seq, std::string(text(s.level)), ids_.unit(s.unit), s.name_zh,
+                   std::string(text(s.role)), s.days, std::string(text(s.status)));
       if (s.assignee.empty()) {
         step_.bind(9);
       } else {
@@ -547,8 +561,8 @@ struct Names {
     SQLite::Statement s(db, "SELECT id, staff_no FROM staff");
     while (s.executeStep()) staff[s.getColumn(0).getInt64()] = s.getColumn(1).getString();
   }
-  std::string unit(const SQLite::Column& c) const { return c.isNull() ? "" : find(units, c.getInt64()); }
-  std::string person(const SQLite::Column& c) const { return c.isNull() ? "" : find(staff, c.getInt64()); }
+  std::string unit(std::optional<std::int64_t> id) const { return id ? find(units, *id) : ""; }
+  std::string person(std::optional<std::int64_t> id) const { return id ? find(staff, *id) : ""; }
   static std::string find(const std::unordered_map<std::int64_t, std::string>& map, std::int64_t id) {
     const auto it = map.find(id);
     return it == map.end() ? fmt::format("#{}", id) : it->second;
@@ -556,6 +570,7 @@ struct Names {
   std::unordered_map<std::int64_t, std::string> units, staff;
 };
 
+// Each reader below starts at the column after case_id (or the case's id).
 constexpr const char* kCaseColumns =
     "SELECT id, number, item, model, resident_id, community_id, window, status, current_seq, accepted_at, "
     "accepted_by, due_date, paused_days, returned_at, decided_at, note FROM cases";
@@ -569,48 +584,81 @@ constexpr const char* kWaitColumns =
     "SELECT case_id, seq, step, returned_at, resumed_at, working_days, due_before, step_due_before FROM case_waits";
 
 CaseRecord case_row(const SQLite::Statement& q, const Names& names) {
+  Row row(q);
+  row.skip();
   CaseRecord r;
-  r.number = q.getColumn(1).getString();
-  r.item = q.getColumn(2).getString();
-  r.model = q.getColumn(3).getString();
-  r.resident_id = q.getColumn(4).getInt64();
-  r.community = names.unit(q.getColumn(5));
-  r.window = q.getColumn(6).getString();
-  r.status = q.getColumn(7).getString();
-  if (!q.getColumn(8).isNull()) r.current_seq = q.getColumn(8).getInt();
-  r.accepted_at = q.getColumn(9).getString();
-  r.accepted_by = names.person(q.getColumn(10));
-  r.due_date = q.getColumn(11).getString();
-  r.paused_days = q.getColumn(12).getInt();
-  r.returned_at = text_or_empty(q.getColumn(13));
-  r.decided_at = text_or_empty(q.getColumn(14));
-  r.note = q.getColumn(15).getString();
+  r.number = row.text();
+  r.item = row.text();
+  r.model = stored<Model>(row.text());
+  r.resident_id = row.int64();
+  r.community = names.unit(row.maybe_int64());
+  r.window = row.text();
+  r.status = stored<CaseStatus>(row.text());
+  r.current_seq = row.maybe_int();
+  r.accepted_at = row.text();
+  r.accepted_by = names.person(row.maybe_int64());
+  r.due_date = row.text();
+  r.paused_days = row.integer();
+  r.returned_at = row.text();
+  r.decided_at = row.text();
+  r.note = row.text();
   return r;
 }
 
 StepRecord step_row(const SQLite::Statement& q, const Names& names) {
-  return {q.getColumn(1).getInt(),         q.getColumn(2).getString(),       names.unit(q.getColumn(3)),
-          q.getColumn(4).getString(),      q.getColumn(5).getString(),       q.getColumn(6).getInt(),
-          q.getColumn(7).getString(),      names.person(q.getColumn(8)),     text_or_empty(q.getColumn(9)),
-          text_or_empty(q.getColumn(10)),  text_or_empty(q.getColumn(11)),   names.person(q.getColumn(12)),
-          q.getColumn(13).getString()};
+  Row row(q);
+  row.skip();
+  StepRecord s;
+  s.seq = row.integer();
+  s.level = stored<StepLevel>(row.text());
+  s.unit = names.unit(row.maybe_int64());
+  s.name_zh = row.text();
+  s.role = stored<Role>(row.text());
+  s.days = row.integer();
+  s.status = stored<StepStatus>(row.text());
+  s.assignee = names.person(row.maybe_int64());
+  s.started_at = row.text();
+  s.due_date = row.text();
+  s.decided_at = row.text();
+  s.decided_by = names.person(row.maybe_int64());
+  s.note = row.text();
+  return s;
 }
 
 MaterialRecord material_row(const SQLite::Statement& q) {
-  return {q.getColumn(1).getInt(), q.getColumn(2).getString(), q.getColumn(3).getInt() != 0,
-          text_or_empty(q.getColumn(4)), text_or_empty(q.getColumn(5))};
+  Row row(q);
+  row.skip();
+  MaterialRecord m;
+  m.seq = row.integer();
+  m.name_zh = row.text();
+  m.required = row.flag();
+  m.received_at = row.text();
+  m.requested_at = row.text();
+  return m;
 }
 
 RatingRecord rating_row(const SQLite::Statement& q, const Names& names) {
-  return {q.getColumn(1).getInt(), q.getColumn(2).getString(), q.getColumn(3).getString(),
-          names.person(q.getColumn(4))};
+  Row row(q);
+  row.skip();
+  RatingRecord r;
+  r.score = row.integer();
+  r.comment = row.text();
+  r.at = row.text();
+  r.recorded_by = names.person(row.maybe_int64());
+  return r;
 }
 
 WaitRecord wait_row(const SQLite::Statement& q) {
-  WaitRecord w{q.getColumn(1).getInt(), q.getColumn(2).getInt(), q.getColumn(3).getString(),
-               text_or_empty(q.getColumn(4)), std::nullopt, q.getColumn(6).getString(),
-               text_or_empty(q.getColumn(7))};
-  if (!q.getColumn(5).isNull()) w.working_days = q.getColumn(5).getInt();
+  Row row(q);
+  row.skip();
+  WaitRecord w;
+  w.seq = row.integer();
+  w.step = row.integer();
+  w.returned_at = row.text();
+  w.resumed_at = row.text();
+  w.working_days = row.maybe_int();
+  w.due_before = row.text();
+  w.step_due_before = row.text();
   return w;
 }
 

@@ -22,9 +22,11 @@ namespace sqgl::core {
 /// One step of a case's chain, as the case carries it.
 struct StepRecord {
   int seq = 0;
-  std::string level, unit, name_zh, role;  ///< unit: the deciding unit's code
+  StepLevel level = StepLevel::station;
+  std::string unit, name_zh;  ///< unit: the deciding unit's code
+  Role role = Role::worker;
   int days = 0;
-  std::string status;  ///< pending, active, returned, approved, rejected, withdrawn
+  StepStatus status = StepStatus::pending;
   std::string assignee, started_at, due_date, decided_at, decided_by, note;  ///< "" when none
   bool operator==(const StepRecord&) const = default;
 };
@@ -57,9 +59,11 @@ struct WaitRecord {
 
 /// A case in full.
 struct CaseRecord {
-  std::string number, item, model;
+  std::string number, item;
+  Model model = Model::reformed;
   std::int64_t resident_id = 0;  ///< the residents row
-  std::string community, window, status;
+  std::string community, window;
+  CaseStatus status = CaseStatus::open;
   std::optional<int> current_seq;
   std::string accepted_at, accepted_by, due_date;
   int paused_days = 0;

@@ -298,10 +298,10 @@ void decide_step(SQLite::Database& db, std::int64_t case_id, int seq, StepStatus
 // The unit that decides `step` for a case of `community_id` (see resolve_step_unit).
 StepUnit step_unit(const SQLite::Database& db, const ChainStep& step, std::int64_t community_id) {
   std::optional<SQLite::Statement> q;
-  if (step.level == "station" || step.level == "committee") {
+  if (step.level == StepLevel::station || step.level == StepLevel::committee) {
     q.emplace(db, "SELECT id, code, name_zh FROM units WHERE parent_id = ? AND kind = ?");
-    SQLite::bind(*q, community_id, step.level);
-  } else if (step.level == "street") {
+    SQLite::bind(*q, community_id, std::string(text(step.level)));
+  } else if (step.level == StepLevel::street) {
     q.emplace(db, "SELECT p.id, p.code, p.name_zh FROM units c JOIN units p ON p.id = c.parent_id WHERE c.id = ?");
     q->bind(1, community_id);
   } else {
@@ -326,6 +326,14 @@ void check_case_filter(const SQLite::Database& db, const CaseFilter& filter) {
 }
 
 }  // namespace
+
+Model default_model(const SQLite::Database& db) {
+  const auto setting = get_setting(db, "model");
+  if (!setting) return Model::reformed;
+  const auto parsed = parse<Model>(*setting);
+  if (!parsed) throw errors::invalid("model", *setting, "expected 'new' or 'old'");
+  return *parsed;
+}
 
 StepUnit resolve_step_unit(const SQLite::Database& db, const ChainStep& step, std::int64_t community_id) {
   return step_unit(db, step, community_id);
@@ -435,14 +443,7 @@ Case apply_case(SQLite::Database& db, const Clock& clock, const WorkCalendar& ca
         fmt::format("{} {} needs these materials too (一次性告知): {}", item.code, item.name_zh, joined(missing)));
   }
 
-  Model model = Model::reformed;
-  if (request.model) {
-    model = *request.model;
-  } else if (const auto setting = get_setting(db, "model")) {
-    const auto parsed = parse<Model>(*setting);
-    if (!parsed) throw errors::invalid("model", *setting, "expected 'new' or 'old'");
-    model = *parsed;
-  }
+  const Model model = request.model ? *request.model : default_model(db);
   const auto& chain = item.chain(model);
   int total_days = 0;
   std::vector<StepUnit> units;
@@ -456,11 +457,11 @@ Case apply_case(SQLite::Database& db, const Clock& clock, const WorkCalendar& ca
   CaseRecord record;
   record.number = next_case_number(db, now.date);
   record.item = item.code;
-  record.model = std::string(text(model));
+  record.model = model;
   record.resident_id = resident_id;
   record.community = op.community_code;
   record.window = item.window;
-  record.status = "open";
+  record.status = CaseStatus::open;
   record.current_seq = chain.front().seq;
   record.accepted_at = format_datetime(now);
   record.accepted_by = op.staff_no;
@@ -468,7 +469,7 @@ Case apply_case(SQLite::Database& db, const Clock& clock, const WorkCalendar& ca
   record.note = request.note;
   for (std::size_t i = 0; i < chain.size(); ++i) {
     StepRecord step{chain[i].seq, chain[i].level, units[i].code, chain[i].name_zh, chain[i].role, chain[i].days,
-                    i == 0 ? "active" : "pending", "", "", "", "", "", ""};
+                    i == 0 ? StepStatus::active : StepStatus::pending, "", "", "", "", "", ""};
     if (i == 0) {
       // The first step starts now; the others wait their turn.
       step.started_at = record.accepted_at;

@@ -31,6 +31,10 @@ struct StepUnit {
 /// or residents' committee, its street office, or the named unit. Conflict when none is set up.
 StepUnit resolve_step_unit(const SQLite::Database& db, const ChainStep& step, std::int64_t community_id);
 
+/// The model a case is opened under when nobody names one: the database's `model`
+/// setting, else the reform's ("new"). InvalidInput when the setting is neither.
+Model default_model(const SQLite::Database& db);
+
 /// What a clerk types for `sqgl apply`.
 struct ApplyRequest {
   std::string citizen_id;

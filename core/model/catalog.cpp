@@ -11,6 +11,7 @@
 
 #include "core/base/csv.h"
 #include "core/base/error.h"
+#include "core/db/row.h"
 #include "core/db/settings.h"
 #include "core/model/district.h"
 
@@ -43,6 +44,13 @@ std::optional<int> optional_int(const CsvTable& t, std::size_t row, std::string_
     bad_cell(t, row, column, "is not a whole number");
   }
   return value;
+}
+
+// A word of one of the workflow's vocabularies: "new", "station", "worker" …
+template <typename E>
+E word_cell(const CsvTable& t, std::size_t row, std::string_view column) {
+  if (const auto value = parse<E>(t.get(row, column))) return *value;
+  bad_cell(t, row, column, fmt::format("is not a {}", Words<E>::what));
 }
 
 int required_int(const CsvTable& t, std::size_t row, std::string_view column) {
@@ -109,10 +117,16 @@ void read_chains(const SQLite::Database& db, Item& item) {
                       "FROM item_steps s LEFT JOIN units u ON u.code = s.unit WHERE s.item = ? ORDER BY s.model, s.seq");
   q.bind(1, item.code);
   while (q.executeStep()) {
-    auto& chain = std::string_view(q.getColumn(0).getText()) == "old" ? item.old_chain : item.new_chain;
-    chain.push_back({q.getColumn(1).getInt(), q.getColumn(2).getString(), q.getColumn(3).getString(),
-                     q.getColumn(4).getString(), q.getColumn(5).getString(), q.getColumn(6).getString(),
-                     q.getColumn(7).getInt()});
+    Row row(q);
+    auto& chain = stored<Model>(row.text()) == Model::former ? item.old_chain : item.new_chain;
+    ChainStep& step = chain.emplace_back();
+    step.seq = row.integer();
+    step.level = stored<StepLevel>(row.text());
+    step.unit = row.text();
+    step.unit_name = row.text();
+    step.name_zh = row.text();
+    step.role = stored<Role>(row.text());
+    step.days = row.integer();
   }
 }
 
@@ -182,13 +196,14 @@ ChainWriter::ChainWriter(SQLite::Database& db)
 
 void ChainWriter::add_step(const ChainStepRow& step) {
   add_.reset();
-  SQLite::bind(add_, step.item, step.model, step.seq, step.level, step.unit, step.name_zh, step.role, step.days);
+  SQLite::bind(add_, step.item, std::string(text(step.model)), step.seq, std::string(text(step.level)), step.unit,
+               step.name_zh, std::string(text(step.role)), step.days);
   add_.exec();
 }
 
-void ChainWriter::clear_chain(const std::string& item, const std::string& model) {
+void ChainWriter::clear_chain(const std::string& item, Model model) {
   SQLite::Statement clear(db_, "DELETE FROM item_steps WHERE item = ? AND model = ?");
-  SQLite::bind(clear, item, model);
+  SQLite::bind(clear, item, std::string(text(model)));
   clear.exec();
 }
 
@@ -285,11 +300,16 @@ CatalogLoad load_catalog(SQLite::Database& db, const DataFiles& files) {
 
   auto steps = read_table(files, "steps.csv", {"item", "model", "seq", "level", "unit", "name_zh", "role", "days"});
   ChainWriter chains(db);
-  std::map<std::pair<std::string, std::string>, int> chain_days;
+  std::map<std::pair<std::string, Model>, int> chain_days;
   for (std::size_t r = 0; r < steps.size(); ++r) {
-    const ChainStepRow step{steps.get(r, "item"),    steps.get(r, "model"),   required_int(steps, r, "seq"),
-                            steps.get(r, "level"),   steps.get(r, "unit"),    steps.get(r, "name_zh"),
-                            steps.get(r, "role"),    required_int(steps, r, "days")};
+    const ChainStepRow step{steps.get(r, "item"),
+                            word_cell<Model>(steps, r, "model"),
+                            required_int(steps, r, "seq"),
+                            word_cell<StepLevel>(steps, r, "level"),
+                            steps.get(r, "unit"),
+                            steps.get(r, "name_zh"),
+                            word_cell<Role>(steps, r, "role"),
+                            required_int(steps, r, "days")};
     at_row(steps, r, [&] { chains.add_step(step); });
     chain_days[{step.item, step.model}] += step.days;
   }
@@ -312,15 +332,15 @@ CatalogLoad load_catalog(SQLite::Database& db, const DataFiles& files) {
   // Whole-catalog rules: every item can be applied for under either model, and
   // the new chain's steps add up to the promise made to the resident.
   for (const auto& [code, days] : promise) {
-    if (!chain_days.count({code, "new"}) || !chain_days.count({code, "old"})) {
+    if (!chain_days.count({code, Model::reformed}) || !chain_days.count({code, Model::former})) {
       throw InvalidInput(
           fmt::format("{}: item {} needs a new-model and an old-model chain", steps.source(), errors::quote(code)));
     }
-    if (chain_days[{code, "new"}] != days) {
+    if (chain_days[{code, Model::reformed}] != days) {
       throw InvalidInput(
           fmt::format("{}: the new-model steps of {} add up to {} working days, but the item "
                       "promises {}",
-                      steps.source(), errors::quote(code), chain_days[{code, "new"}], days));
+                      steps.source(), errors::quote(code), chain_days[{code, Model::reformed}], days));
     }
     if (required_materials[code] == 0) {
       throw InvalidInput(fmt::format("{}: item {} has no required material", materials.source(), errors::quote(code)));

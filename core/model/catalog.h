@@ -25,19 +25,22 @@ struct Window {
 /// One level of an approval chain.
 struct ChainStep {
   int seq = 0;
-  std::string level;      ///< committee, station, street, bureau, other
+  StepLevel level = StepLevel::station;
   std::string unit;       ///< unit code for bureau and other steps, else ""
   std::string unit_name;  ///< the unit's Chinese name for bureau and other steps, else ""
   std::string name_zh;    ///< the step as the chain names it: 服务站, 街道计生办, 区民政局 …
-  std::string role;       ///< the role that decides it
-  int days = 0;           ///< working days the step may take
+  Role role = Role::worker;  ///< the role that decides it
+  int days = 0;              ///< working days the step may take
 };
 
 /// One step of an item's chain as written.
 struct ChainStepRow {
-  std::string item, model;
+  std::string item;
+  Model model = Model::reformed;
   int seq = 0;
-  std::string level, unit, name_zh, role;  ///< unit "" for committee, station and street steps
+  StepLevel level = StepLevel::station;
+  std::string unit, name_zh;  ///< unit "" for committee, station and street steps
+  Role role = Role::worker;
   int days = 0;
 };
 
@@ -47,7 +50,7 @@ class ChainWriter {
   explicit ChainWriter(SQLite::Database& db);
   void add_step(const ChainStepRow& step);
   /// Removes the chain of `item` under `model`, to be written anew.
-  void clear_chain(const std::string& item, const std::string& model);
+  void clear_chain(const std::string& item, Model model);
   /// The promise made to the resident: `days` working days, immediate when one.
   void set_promise(const std::string& item, int days);
 
@@ -95,9 +98,8 @@ struct Item {
   const std::vector<ChainStep>& chain(Model model) const {
     return model == Model::former ? old_chain : new_chain;
   }
-  const std::vector<ChainStep>& chain(std::string_view model) const {
-    return chain(model == "old" ? Model::former : Model::reformed);
-  }
+  /// How often the resident comes to the station under `model`.
+  int trips(Model model) const { return model == Model::former ? trips_old : trips_new; }
 };
 
 /// A category with its items.

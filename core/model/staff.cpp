@@ -25,10 +25,6 @@ std::string text_or_empty(const SQLite::Column& c) { return c.isNull() ? "" : c.
 }  // namespace
 
 bool Operator::has_role(Role role) const {
-  return has_role(text(role));
-}
-
-bool Operator::has_role(std::string_view role) const {
   return std::find(roles.begin(), roles.end(), role) != roles.end();
 }
 
@@ -87,7 +83,7 @@ Operator resolve_operator(const SQLite::Database& db, const std::optional<std::s
   for (std::size_t start = 0; start < roles.size();) {
     std::size_t space = roles.find(' ', start);
     if (space == std::string::npos) space = roles.size();
-    op.roles.push_back(roles.substr(start, space - start));
+    op.roles.push_back(stored<Role>(std::string_view(roles).substr(start, space - start)));
     start = space + 1;
   }
   std::sort(op.roles.begin(), op.roles.end());

@@ -33,10 +33,9 @@ struct Operator {
   std::int64_t community_id = 0;  ///< the community of a station, committee or party unit; else 0
   std::string community_code;     ///< that community's code, or ""
   std::string community_name;     ///< and its Chinese name, or ""
-  std::vector<std::string> roles;
+  std::vector<Role> roles;
   /// True when the operator holds `role`.
   bool has_role(Role role) const;
-  bool has_role(std::string_view role) const;
 };
 
 /// Who is acting. Under `auth trust`, `staff_no` (from --as or $SQGL_OPERATOR):

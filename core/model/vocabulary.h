@@ -28,7 +28,7 @@ enum class Model { reformed, former };
 enum class StepLevel { committee, station, street, bureau, other };
 
 /// What a staff member may do (the roles table holds the same codes).
-enum class Role { worker, head, director, reviewer, approver, admin };
+enum class Role { worker, head, director, secretary, reviewer, approver, admin };
 
 /// Each vocabulary's words, in the enum's order.
 template <typename E>
@@ -58,7 +58,7 @@ struct Words<StepLevel> {
 template <>
 struct Words<Role> {
   static constexpr std::string_view what = "role";
-  static constexpr std::array<std::string_view, 6> text = {"worker",   "head",     "director",
+  static constexpr std::array<std::string_view, 7> text = {"worker",   "head",     "director", "secretary",
                                                            "reviewer", "approver", "admin"};
 };
 

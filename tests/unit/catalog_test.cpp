@@ -53,7 +53,7 @@ TEST_CASE("catalog: the reform's seed items") {
   SUBCASE("一杯奶: station then bureau, 5 days, against at least 20 under the old model") {
     auto item = get_item(db, "C05-01");
     REQUIRE(item.new_chain.size() == 2);
-    CHECK(item.new_chain[0].level == "station");
+    CHECK(item.new_chain[0].level == StepLevel::station);
     CHECK(item.new_chain[1].unit == "JSJ");
     CHECK(item.sex == 'F');
     CHECK(item.flags == std::vector<std::string>{"pregnant"});

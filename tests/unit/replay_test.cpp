@@ -150,12 +150,28 @@ TEST_CASE("replay: an event that does not fit the case it follows cannot be repl
                   InvalidInput);
   CaseRecord open;
   open.number = "150204-20120129-0001";
-  open.status = "approved";
+  open.status = CaseStatus::approved;
   std::optional<CaseRecord> decided = open;
   CHECK_THROWS_AS(apply_case_event(decided, "case.approve", "2012-01-29T09:00:00", "ZZ0101", {{"step", 1}}),
                   InvalidInput);
   CHECK_THROWS_AS(apply_case_event(decided, "case.unknown", "2012-01-29T09:00:00", "ZZ0101", nlohmann::json::object()),
                   InvalidInput);
+}
+
+TEST_CASE("case record: a word outside the vocabulary is bad input, named") {
+  CaseRecord record;
+  record.number = "150204-20120129-0001";
+  record.steps.push_back(StepRecord{});
+  auto json = case_record_json(record);
+  CHECK_NOTHROW(case_record_from_json(json));
+  auto bad_status = json;
+  bad_status["status"] = "closed";
+  CHECK_THROWS_WITH_AS(case_record_from_json(bad_status), "a case record's status 'closed' is not a case status",
+                       InvalidInput);
+  auto bad_level = json;
+  bad_level["steps"][0][1] = "province";
+  CHECK_THROWS_WITH_AS(case_record_from_json(bad_level),
+                       "a case record's step level 'province' is not a step level", InvalidInput);
 }
 
 TEST_CASE("case record: the history's form reads back as it was written") {
