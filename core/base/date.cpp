@@ -115,7 +115,12 @@ void check_business_year(Date at, std::string_view what) {
 }
 
 DateTime SystemClock::now() const {
-  std::time_t t = std::time(nullptr);
+  // Not time(): glibc reads the kernel's coarse clock for it, a tick behind the
+  // precise one, and an event would be recorded before its command began.
+  return local_datetime(std::chrono::system_clock::to_time_t(std::chrono::system_clock::now()));
+}
+
+DateTime local_datetime(std::time_t t) {
   std::tm local{};
   localtime_r(&t, &local);
   std::chrono::year_month_day ymd{std::chrono::year{local.tm_year + 1900},

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <chrono>
+#include <ctime>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -77,6 +78,9 @@ class SystemClock final : public Clock {
  public:
   DateTime now() const override;
 };
+
+/// The local date and time of `t`, to the second.
+DateTime local_datetime(std::time_t t);
 
 /// A fixed time standing for the machine's clock: its one reading for a whole
 /// command (a command happens at one moment), or a test's.

@@ -1,8 +1,12 @@
 #include <doctest/doctest.h>
 
+#include <chrono>
+#include <ctime>
+#include <optional>
+
 #include "core/admin/init.h"
-#include "core/model/calendar.h"
 #include "core/base/error.h"
+#include "core/model/calendar.h"
 #include "helpers.h"
 
 using namespace sqgl::core;
@@ -96,6 +100,24 @@ TEST_CASE("calendar: loading a year replaces only that year") {
   CHECK(c.has_year(2027));
   CHECK(sqgl::test::scalar(db, "SELECT count(*) FROM calendar_days WHERE year = 2027") == 1);
   CHECK(sqgl::test::scalar(db, "SELECT count(*) FROM calendar_days WHERE year = 2012") == 34);
+}
+
+TEST_CASE("dates: the machine's clock is the precise one (bug: an event recorded a second before its command began)") {
+  // Read across a second's turn: the clock never reads earlier than the precise
+  // time read just before it. The kernel's coarse clock (time()) lags the precise
+  // one by up to a tick, so at the turn it still gives the second before.
+  const SystemClock clock;
+  using std::chrono::system_clock;
+  const std::time_t first = system_clock::to_time_t(system_clock::now());
+  std::optional<std::chrono::steady_clock::time_point> turned;
+  int readings = 0;
+  while (!turned || std::chrono::steady_clock::now() - *turned < std::chrono::milliseconds(30)) {
+    const std::time_t precise = system_clock::to_time_t(system_clock::now());
+    const DateTime read = clock.now();
+    ++readings;
+    REQUIRE_MESSAGE(read >= local_datetime(precise), "reading ", readings, " of the machine's clock");
+    if (!turned && precise != first) turned = std::chrono::steady_clock::now();
+  }
 }
 
 TEST_CASE("dates: strict parsing") {
