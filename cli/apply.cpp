@@ -8,7 +8,7 @@
 #include "cli/render/views.h"
 #include "cli/write.h"
 #include "core/base/error.h"
-#include "core/model/cases.h"
+#include "core/model/cases/cases.h"
 
 namespace sqgl::cli {
 

@@ -8,7 +8,7 @@
 #include "core/admin/backup.h"
 #include "core/base/error.h"
 #include "core/db/database.h"
-#include "core/model/cases.h"
+#include "core/model/cases/cases.h"
 #include "core/model/history.h"
 
 namespace sqgl::cli {

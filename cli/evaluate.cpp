@@ -6,7 +6,7 @@
 #include "cli/render/output.h"
 #include "cli/render/views.h"
 #include "cli/write.h"
-#include "core/model/cases.h"
+#include "core/model/cases/cases.h"
 
 namespace sqgl::cli {
 

@@ -6,7 +6,7 @@
 #include "cli/render/output.h"
 #include "core/base/error.h"
 #include "core/model/calendar.h"
-#include "core/model/cases.h"
+#include "core/model/cases/cases.h"
 #include "core/model/settings.h"
 #include "core/model/staff.h"
 

@@ -8,7 +8,7 @@
 #include "core/base/error.h"
 #include "core/db/files.h"
 #include "core/db/settings.h"
-#include "core/model/cases.h"
+#include "core/model/cases/cases.h"
 #include "core/model/settings.h"
 
 namespace sqgl::cli {

@@ -7,7 +7,7 @@
 #include "core/base/error.h"
 #include "core/db/database.h"
 #include "core/model/calendar.h"
-#include "core/model/cases.h"
+#include "core/model/cases/cases.h"
 #include "core/model/settings.h"
 #include "core/model/staff.h"
 

@@ -6,7 +6,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "core/model/cases.h"
+#include "core/model/cases/cases.h"
 #include "core/model/catalog.h"
 
 namespace sqgl::cli {

@@ -14,7 +14,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/base/date.h"
-#include "core/model/case_record.h"
+#include "core/model/cases/record.h"
 #include "core/model/history.h"
 
 namespace sqgl::core {

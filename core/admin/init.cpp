@@ -7,7 +7,7 @@
 #include "core/base/error.h"
 #include "core/db/settings.h"
 #include "core/model/calendar.h"
-#include "core/model/case_record.h"
+#include "core/model/cases/record.h"
 #include "core/model/catalog.h"
 #include "core/model/district.h"
 #include "core/model/history.h"

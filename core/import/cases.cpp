@@ -8,8 +8,8 @@
 #include "core/db/settings.h"
 #include "core/import/importer.h"
 #include "core/model/calendar.h"
-#include "core/model/case_record.h"
-#include "core/model/cases.h"
+#include "core/model/cases/cases.h"
+#include "core/model/cases/record.h"
 #include "core/model/catalog.h"
 #include "core/model/history.h"
 

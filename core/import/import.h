@@ -13,7 +13,7 @@
 
 #include "core/base/csv_stream.h"
 #include "core/base/date.h"
-#include "core/model/cases.h"
+#include "core/model/cases/cases.h"
 
 namespace sqgl::core {
 

@@ -97,11 +97,11 @@ def selftest():
     with tempfile.TemporaryDirectory() as root:
         files = {
             "schema/0001.sql": "CREATE TABLE cases (id);\nCREATE TABLE units (id);",
-            "core/db/database.cpp": '#include "core/model/cases.h"\n',
+            "core/db/database.cpp": '#include "core/model/cases/cases.h"\n',
             "core/import/cases.cpp": '#include "core/report/report.h"\n// INSERT INTO units in a comment\n'
                                      'auto sql = "INSERT INTO cases (id) VALUES (1)";',
             "core/model/cases.cpp": '#include "core/db/database.h"\nauto sql = "UPDATE cases SET id = 2";',
-            "cli/apply.cpp": '#include "core/model/cases.h"\nauto sql = "DELETE FROM units";',
+            "cli/apply.cpp": '#include "core/model/cases/cases.h"\nauto sql = "DELETE FROM units";',
         }
         for path, text in files.items():
             os.makedirs(os.path.join(root, os.path.dirname(path)), exist_ok=True)
@@ -109,7 +109,7 @@ def selftest():
                 f.write(text)
         layers, _ = check_layers(root)
         writers, _ = check_writers(root)
-    expected_layers = ["core/db/database.cpp includes core/model/cases.h: core/db may not depend on core/model",
+    expected_layers = ["core/db/database.cpp includes core/model/cases/cases.h: core/db may not depend on core/model",
                        "core/import/cases.cpp includes core/report/report.h: core/import may not depend on core/report"]
     expected_writers = ["cases is written in 2 places: core/import/cases, core/model/cases",
                         "units is written in cli/apply: only core/ writes tables"]

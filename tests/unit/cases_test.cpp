@@ -1,10 +1,10 @@
 #include <doctest/doctest.h>
 
-#include "core/admin/init.h"
-#include "core/model/cases.h"
-#include "core/admin/demo.h"
-#include "core/base/error.h"
 #include "cli/render/views.h"
+#include "core/admin/demo.h"
+#include "core/admin/init.h"
+#include "core/base/error.h"
+#include "core/model/cases/cases.h"
 #include "core/model/history.h"
 #include "helpers.h"
 

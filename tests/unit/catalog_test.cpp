@@ -7,8 +7,8 @@
 #include <set>
 
 #include "core/admin/init.h"
-#include "core/model/catalog.h"
 #include "core/base/error.h"
+#include "core/model/catalog.h"
 #include "helpers.h"
 
 using namespace sqgl::core;

@@ -1,10 +1,10 @@
 #include <doctest/doctest.h>
 
+#include "core/admin/demo.h"
 #include "core/admin/init.h"
 #include "core/base/citizen_id.h"
-#include "core/admin/demo.h"
-#include "core/model/district.h"
 #include "core/base/error.h"
+#include "core/model/district.h"
 #include "core/model/history.h"
 #include "helpers.h"
 

@@ -4,13 +4,13 @@
 
 #include <nlohmann/json.hpp>
 
-#include "core/admin/init.h"
-#include "core/model/case_record.h"
-#include "core/model/cases.h"
-#include "core/admin/demo.h"
-#include "core/base/error.h"
 #include "core/admin/check.h"
+#include "core/admin/demo.h"
+#include "core/admin/init.h"
+#include "core/base/error.h"
 #include "core/base/text.h"
+#include "core/model/cases/cases.h"
+#include "core/model/cases/record.h"
 #include "helpers.h"
 
 using namespace sqgl::core;

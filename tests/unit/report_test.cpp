@@ -8,10 +8,10 @@
 #include <doctest/doctest.h>
 #include <fmt/format.h>
 
+#include "core/admin/demo.h"
 #include "core/admin/init.h"
 #include "core/model/calendar.h"
 #include "core/report/day_counts.h"
-#include "core/admin/demo.h"
 #include "core/report/report.h"
 #include "helpers.h"
 

@@ -7,14 +7,14 @@
 #include <SQLiteCpp/Transaction.h>
 #include <fmt/format.h>
 
-#include "core/model/calendar.h"
-#include "core/model/catalog.h"
-#include "core/base/error.h"
-#include "core/model/history.h"
-#include "core/db/files.h"
 #include "core/admin/check.h"
 #include "core/admin/init.h"
+#include "core/base/error.h"
 #include "core/db/database.h"
+#include "core/db/files.h"
+#include "core/model/calendar.h"
+#include "core/model/catalog.h"
+#include "core/model/history.h"
 #include "helpers.h"
 
 using namespace sqgl::core;

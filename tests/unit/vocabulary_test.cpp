@@ -46,8 +46,8 @@ std::set<std::string> allowed(const SQLite::Database& db, const std::string& tab
 }  // namespace
 
 TEST_CASE("vocabulary: every word reads back as the value it was written from") {
-  for (auto status : {CaseStatus::open, CaseStatus::returned, CaseStatus::approved, CaseStatus::rejected,
-                      CaseStatus::withdrawn}) {
+  for (auto status :
+       {CaseStatus::open, CaseStatus::returned, CaseStatus::approved, CaseStatus::rejected, CaseStatus::withdrawn}) {
     CHECK(parse<CaseStatus>(text(status)) == status);
   }
   for (std::size_t i = 0; i < Words<Role>::text.size(); ++i) {

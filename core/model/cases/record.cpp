@@ -1,4 +1,4 @@
-#include "core/model/case_record.h"
+#include "core/model/cases/record.h"
 
 #include <algorithm>
 #include <map>
@@ -58,8 +58,12 @@ const json& get_array(const json& j, const char* key) {
   return *it;
 }
 
-std::string shown(const std::string& value) { return value.empty() ? "none" : value; }
-std::string shown(const std::optional<int>& value) { return value ? std::to_string(*value) : "none"; }
+std::string shown(const std::string& value) {
+  return value.empty() ? "none" : value;
+}
+std::string shown(const std::optional<int>& value) {
+  return value ? std::to_string(*value) : "none";
+}
 template <typename E, typename = std::enable_if_t<kIsWord<E>>>
 std::string shown(E value) {
   return std::string(text(value));
@@ -75,16 +79,9 @@ StepRecord& CaseRecord::step(int seq) {
 }
 
 json case_record_json(const CaseRecord& r) {
-  json j{{"number", r.number},
-         {"item", r.item},
-         {"model", r.model},
-         {"resident_id", r.resident_id},
-         {"community", r.community},
-         {"window", r.window},
-         {"status", r.status},
-         {"accepted_at", r.accepted_at},
-         {"accepted_by", r.accepted_by},
-         {"due_date", r.due_date}};
+  json j{{"number", r.number},           {"item", r.item},        {"model", r.model},   {"resident_id", r.resident_id},
+         {"community", r.community},     {"window", r.window},    {"status", r.status}, {"accepted_at", r.accepted_at},
+         {"accepted_by", r.accepted_by}, {"due_date", r.due_date}};
   if (r.current_seq) j["current_step"] = *r.current_seq;
   if (r.paused_days != 0) j["paused_days"] = r.paused_days;
   put_text(j, "returned_at", r.returned_at);
@@ -94,8 +91,8 @@ json case_record_json(const CaseRecord& r) {
   // whole, and a district's ten years are millions of them.
   json steps = json::array();
   for (const auto& s : r.steps) {
-    steps.push_back(json::array({s.seq, s.level, s.unit, s.name_zh, s.role, s.days, s.status, s.assignee,
-                                 s.started_at, s.due_date, s.decided_at, s.decided_by, s.note}));
+    steps.push_back(json::array({s.seq, s.level, s.unit, s.name_zh, s.role, s.days, s.status, s.assignee, s.started_at,
+                                 s.due_date, s.decided_at, s.decided_by, s.note}));
   }
   j["steps"] = std::move(steps);
   if (!r.materials.empty()) {
@@ -133,7 +130,8 @@ CaseRecord case_record_from_json(const json& j) {
   r.number = get_text(j, "number");
   r.item = get_text(j, "item");
   r.model = get_word<Model>(get_text(j, "model"), "model");
-  if (const auto it = j.find("resident_id"); it != j.end() && it->is_number_integer()) r.resident_id = it->get<std::int64_t>();
+  if (const auto it = j.find("resident_id"); it != j.end() && it->is_number_integer())
+    r.resident_id = it->get<std::int64_t>();
   r.community = get_text(j, "community");
   r.window = get_text(j, "window");
   r.status = get_word<CaseStatus>(get_text(j, "status"), "status");
@@ -170,8 +168,7 @@ CaseRecord case_record_from_json(const json& j) {
   }
   for (const auto& w : get_array(j, "waits")) {
     r.waits.push_back({get_int(w, "seq"), get_int(w, "step"), get_text(w, "returned_at"), get_text(w, "resumed_at"),
-                       get_optional_int(w, "working_days"), get_text(w, "due_before"),
-                       get_text(w, "step_due_before")});
+                       get_optional_int(w, "working_days"), get_text(w, "due_before"), get_text(w, "step_due_before")});
   }
   return r;
 }
@@ -227,13 +224,13 @@ std::vector<Difference> compare_case(const CaseRecord& h, const CaseRecord& t) {
     field(n + " decided_by", a.decided_by, b.decided_by);
     field(n + " note", a.note, b.note);
   });
-  by_seq(h.materials, t.materials, "material", [&](const std::string& n, const MaterialRecord& a,
-                                                   const MaterialRecord& b) {
-    field(n + " name", a.name_zh, b.name_zh);
-    field(n + " required", a.required ? "yes" : "no", b.required ? "yes" : "no");
-    field(n + " received_at", a.received_at, b.received_at);
-    field(n + " requested_at", a.requested_at, b.requested_at);
-  });
+  by_seq(h.materials, t.materials, "material",
+         [&](const std::string& n, const MaterialRecord& a, const MaterialRecord& b) {
+           field(n + " name", a.name_zh, b.name_zh);
+           field(n + " required", a.required ? "yes" : "no", b.required ? "yes" : "no");
+           field(n + " received_at", a.received_at, b.received_at);
+           field(n + " requested_at", a.requested_at, b.requested_at);
+         });
   by_seq(h.waits, t.waits, "wait", [&](const std::string& n, const WaitRecord& a, const WaitRecord& b) {
     field(n + " step", std::to_string(a.step), std::to_string(b.step));
     field(n + " returned_at", a.returned_at, b.returned_at);
@@ -313,8 +310,7 @@ void require_current(const CaseRecord& r, int step) {
   }
 }
 
-void decide(StepRecord& s, StepStatus status, const std::string& at, const std::string& by,
-            const std::string& note) {
+void decide(StepRecord& s, StepStatus status, const std::string& at, const std::string& by, const std::string& note) {
   s.status = status;
   s.decided_at = at;
   s.decided_by = by;
@@ -394,7 +390,8 @@ void apply_case_event(std::optional<CaseRecord>& record, const std::string& kind
       w->working_days = paused;
     }
   } else if (kind == "case.withdraw") {
-    if (r.status != CaseStatus::open && r.status != CaseStatus::returned) throw InvalidInput(fmt::format("the case is {}", r.status));
+    if (r.status != CaseStatus::open && r.status != CaseStatus::returned)
+      throw InvalidInput(fmt::format("the case is {}", r.status));
     decide(r.step(r.current_seq.value_or(0)), StepStatus::withdrawn, at, op, text_of(d, "reason"));
     if (WaitRecord* w = open_wait(r)) w->resumed_at = at;
     close(r, CaseStatus::withdrawn, at);

@@ -1,0 +1,248 @@
+// Opening a case: who may accept it, whether the resident may have it, and the one
+// write that records it with its first step started.
+#include "core/model/cases/cases.h"
+
+#include <algorithm>
+#include <chrono>
+
+#include <SQLiteCpp/Statement.h>
+#include <SQLiteCpp/VariadicBind.h>
+#include <fmt/format.h>
+
+#include "core/base/citizen_id.h"
+#include "core/base/text.h"
+#include "core/db/settings.h"
+#include "core/model/cases/record.h"
+#include "core/model/cases/workflow.h"
+
+namespace sqgl::core {
+
+using namespace workflow;
+
+namespace {
+
+std::vector<CaseMaterial> item_materials(const Item& item) {
+  std::vector<CaseMaterial> out;
+  for (const auto& m : item.materials) out.push_back({m.seq, m.name_zh, m.required, "", ""});
+  return out;
+}
+
+int age_on(Date birth, Date day) {
+  std::chrono::year_month_day b{birth}, d{day};
+  int age = static_cast<int>(d.year()) - static_cast<int>(b.year());
+  if (std::chrono::month_day{d.month(), d.day()} < std::chrono::month_day{b.month(), b.day()}) --age;
+  return age;
+}
+
+std::string next_case_number(const SQLite::Database& db, Date today) {
+  std::string district = "SQGL";
+  SQLite::Statement d(db, "SELECT code FROM units WHERE kind = 'district' ORDER BY id LIMIT 1");
+  if (d.executeStep()) district = d.getColumn(0).getString();
+  const std::string day = format_date(today);
+  const std::string prefix = fmt::format("{}-{}{}{}-", district, day.substr(0, 4), day.substr(5, 2), day.substr(8, 2));
+  // Inside BEGIN IMMEDIATE no other writer can take the same number. Only numbers
+  // of the day's own shape count (0001 … 9999).
+  SQLite::Statement q(db,
+                      "SELECT number FROM cases WHERE number >= ?1 || '0001' AND number <= ?1 || '9999' "
+                      "AND length(number) = length(?1) + 4 ORDER BY number DESC LIMIT 1");
+  q.bind(1, prefix);
+  int last = 0;
+  if (q.executeStep()) {
+    const std::string tail = q.getColumn(0).getString().substr(prefix.size());
+    if (tail.find_first_not_of("0123456789") == std::string::npos) last = std::stoi(tail);
+  }
+  if (last < 9999) return fmt::format("{}{:04}", prefix, last + 1);
+  // Imported history took the day's last number: the first one free.
+  SQLite::Statement taken(db,
+                          "SELECT number FROM cases WHERE number >= ?1 || '0001' AND number <= ?1 || '9999' "
+                          "AND length(number) = length(?1) + 4 ORDER BY number");
+  taken.bind(1, prefix);
+  int expected = 1;
+  while (taken.executeStep() && taken.getColumn(0).getString() == fmt::format("{}{:04}", prefix, expected)) ++expected;
+  if (expected > 9999) throw Conflict(fmt::format("all 9,999 case numbers of {} are taken", day));
+  return fmt::format("{}{:04}", prefix, expected);
+}
+
+}  // namespace
+
+Model default_model(const SQLite::Database& db) {
+  const auto setting = get_setting(db, "model");
+  if (!setting) return Model::reformed;
+  const auto parsed = parse<Model>(*setting);
+  if (!parsed) throw errors::invalid("model", *setting, "expected 'new' or 'old'");
+  return *parsed;
+}
+
+StepUnit resolve_step_unit(const SQLite::Database& db, const ChainStep& step, std::int64_t community_id) {
+  std::optional<SQLite::Statement> q;
+  if (step.level == StepLevel::station || step.level == StepLevel::committee) {
+    q.emplace(db, "SELECT id, code, name_zh FROM units WHERE parent_id = ? AND kind = ?");
+    SQLite::bind(*q, community_id, std::string(text(step.level)));
+  } else if (step.level == StepLevel::street) {
+    q.emplace(db, "SELECT p.id, p.code, p.name_zh FROM units c JOIN units p ON p.id = c.parent_id WHERE c.id = ?");
+    q->bind(1, community_id);
+  } else {
+    q.emplace(db, "SELECT id, code, name_zh FROM units WHERE code = ?");
+    q->bind(1, step.unit);
+  }
+  if (!q->executeStep()) {
+    throw Conflict(
+        fmt::format("no {} unit is set up for step {} ({}) of this community", step.level, step.seq, step.name_zh));
+  }
+  return {q->getColumn(0).getInt64(), q->getColumn(1).getString(), q->getColumn(2).getString()};
+}
+
+std::vector<std::string> unmet_eligibility(const Item& item, const Applicant& applicant, Date today) {
+  std::vector<std::string> unmet;
+  if (item.sex && *item.sex != applicant.sex) unmet.push_back(*item.sex == 'F' ? "women only" : "men only");
+  const int age = age_on(applicant.birth, today);
+  if (item.min_age && age < *item.min_age) unmet.push_back(fmt::format("aged {} or over (is {})", *item.min_age, age));
+  if (item.max_age && age > *item.max_age) unmet.push_back(fmt::format("aged {} or under (is {})", *item.max_age, age));
+  for (const auto& flag : item.flags) {
+    const auto bit = std::find(kResidentFlags.begin(), kResidentFlags.end(), flag) - kResidentFlags.begin();
+    if (((applicant.flags >> bit) & 1) == 0) unmet.push_back(fmt::format("{} only", flag));
+  }
+  return unmet;
+}
+
+std::vector<std::string> missing_materials(const std::vector<CaseMaterial>& materials, const std::vector<int>& given) {
+  std::vector<std::string> missing;
+  for (const auto& m : materials) {
+    if (m.required && std::find(given.begin(), given.end(), m.seq) == given.end()) {
+      missing.push_back(fmt::format("{} {}", m.seq, m.name_zh));
+    }
+  }
+  return missing;
+}
+
+Case apply_case(SQLite::Database& db, const Clock& clock, const WorkCalendar& calendar, const Operator& op,
+                const ApplyRequest& request) {
+  if (op.unit_kind != "station" || !op.has_role(Role::worker)) {
+    throw PermissionDenied(fmt::format("{} ({}) may not accept applications: that is for station window staff",
+                                       errors::quote(op.staff_no), op.unit_name));
+  }
+  check_free_text("--note", request.note);
+  const DateTime now = clock.now();
+  const Item item = get_item(db, request.item);
+  const CitizenId id = parse_citizen_id(request.citizen_id, now.date);
+
+  SQLite::Statement resident(db,
+                             "SELECT r.id, r.name, r.sex, r.birth_date, h.community_id, c.name_zh, c.code, "
+                             "  r.pregnant, r.disabled, r.low_income, r.party_member, r.unemployed "
+                             "FROM residents r JOIN households h ON h.id = r.household_id "
+                             "JOIN units c ON c.id = h.community_id WHERE r.citizen_id = ?");
+  resident.bind(1, id.number);
+  if (!resident.executeStep()) {
+    throw NotFound(fmt::format("no resident with citizen ID {}", errors::quote(mask_citizen_id(id.number))));
+  }
+  const std::int64_t resident_id = resident.getColumn(0).getInt64();
+  const std::string resident_name = resident.getColumn(1).getString();
+  const std::int64_t home_community = resident.getColumn(4).getInt64();
+  if (item.local_only && home_community != op.community_id) {
+    throw InvalidInput(
+        fmt::format("resident {} ({}) is registered in {} ({}), not at this station; {} is handled "
+                    "where the resident is registered",
+                    errors::quote(mask_citizen_id(id.number)), resident_name, resident.getColumn(5).getString(),
+                    resident.getColumn(6).getString(), item.code));
+  }
+
+  // Eligibility facts the resident's record can answer; all failures in one message.
+  Applicant applicant{resident.getColumn(2).getString().at(0), *parse_date(resident.getColumn(3).getString()), 0};
+  for (int bit = 0; bit < 5; ++bit) applicant.flags |= (resident.getColumn(7 + bit).getInt() != 0 ? 1 : 0) << bit;
+  const auto unmet = unmet_eligibility(item, applicant, now.date);
+  if (!unmet.empty()) {
+    throw InvalidInput(fmt::format("resident {} ({}) is not eligible for {} {}: {}",
+                                   errors::quote(mask_citizen_id(id.number)), resident_name, item.code, item.name_zh,
+                                   joined(unmet)));
+  }
+
+  if (item.one_open_case) {
+    SQLite::Statement open(db,
+                           "SELECT number FROM cases WHERE resident_id = ? AND item = ? "
+                           "AND status IN ('open', 'returned') LIMIT 1");
+    SQLite::bind(open, resident_id, item.code);
+    if (open.executeStep()) {
+      throw Conflict(fmt::format("resident {} already has open case {} for {}",
+                                 errors::quote(mask_citizen_id(id.number)),
+                                 errors::quote(open.getColumn(0).getString()), item.code));
+    }
+  }
+  if (item.max_per_year) {
+    const std::string year = format_date(now.date).substr(0, 4);
+    SQLite::Statement count(db,
+                            "SELECT count(*) FROM cases WHERE resident_id = ? AND item = ? "
+                            "AND status NOT IN ('withdrawn', 'rejected') AND substr(accepted_at, 1, 4) = ?");
+    SQLite::bind(count, resident_id, item.code, year);
+    count.executeStep();
+    if (count.getColumn(0).getInt() >= *item.max_per_year) {
+      throw Conflict(fmt::format("resident {} has had {} {} case(s) in {}; the limit is {} a year",
+                                 errors::quote(mask_citizen_id(id.number)), count.getColumn(0).getInt(), item.code,
+                                 year, *item.max_per_year));
+    }
+  }
+
+  // 一次性告知: every missing required material in one message.
+  auto materials = item_materials(item);
+  const auto given = match_materials(request.materials, materials, item.code);
+  const auto missing = missing_materials(materials, given);
+  if (!missing.empty()) {
+    throw InvalidInput(
+        fmt::format("{} {} needs these materials too (一次性告知): {}", item.code, item.name_zh, joined(missing)));
+  }
+
+  const Model model = request.model ? *request.model : default_model(db);
+  const auto& chain = item.chain(model);
+  int total_days = 0;
+  std::vector<StepUnit> units;
+  for (const auto& step : chain) {
+    total_days += step.days;
+    units.push_back(resolve_step_unit(db, step, op.community_id));
+  }
+
+  // The case as it is accepted: written by the one case writer and carried whole
+  // by its event, from which `sqgl check` replays it.
+  CaseRecord record;
+  record.number = next_case_number(db, now.date);
+  record.item = item.code;
+  record.model = model;
+  record.resident_id = resident_id;
+  record.community = op.community_code;
+  record.window = item.window;
+  record.status = CaseStatus::open;
+  record.current_seq = chain.front().seq;
+  record.accepted_at = format_datetime(now);
+  record.accepted_by = op.staff_no;
+  record.due_date = format_date(calendar.add_working_days(now.date, total_days));
+  record.note = request.note;
+  for (std::size_t i = 0; i < chain.size(); ++i) {
+    StepRecord step{chain[i].seq,
+                    chain[i].level,
+                    units[i].code,
+                    chain[i].name_zh,
+                    chain[i].role,
+                    chain[i].days,
+                    i == 0 ? StepStatus::active : StepStatus::pending,
+                    "",
+                    "",
+                    "",
+                    "",
+                    "",
+                    ""};
+    if (i == 0) {
+      // The first step starts now; the others wait their turn.
+      step.started_at = record.accepted_at;
+      step.due_date = format_date(calendar.add_working_days(now.date, step.days));
+    }
+    record.steps.push_back(std::move(step));
+  }
+  for (const auto& m : materials) {
+    const bool received = std::find(given.begin(), given.end(), m.seq) != given.end();
+    record.materials.push_back({m.seq, m.name_zh, m.required, received ? record.accepted_at : "", ""});
+  }
+  CaseWriter(db).insert(record);
+  append(db, clock, op, "case.apply", record.number,
+         {{"record", case_record_json(record)}, {"resident", mask_citizen_id(id.number)}});
+  return get_case(db, calendar, record.number);
+}
+
+}  // namespace sqgl::core

@@ -1,0 +1,178 @@
+// Deciding a case's current step: approve (the case moves on or is approved),
+// reject, return for materials and take them in, withdraw; and the resident's
+// rating once it is decided.
+#include "core/model/cases/cases.h"
+
+#include <algorithm>
+
+#include <SQLiteCpp/Statement.h>
+#include <SQLiteCpp/VariadicBind.h>
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include "core/base/text.h"
+#include "core/model/cases/record.h"
+#include "core/model/cases/workflow.h"
+
+namespace sqgl::core {
+
+using namespace workflow;
+using nlohmann::json;
+
+namespace {
+
+// Starts step `seq` now; returns its due date.
+std::string activate_step(SQLite::Database& db, const WorkCalendar& calendar, std::int64_t case_id, int seq, int days,
+                          const DateTime& now) {
+  const std::string due = format_date(calendar.add_working_days(now.date, days));
+  CaseUpdate(db, case_id).start_step(seq, format_datetime(now), due);
+  return due;
+}
+
+}  // namespace
+
+int approve_case(SQLite::Database& db, const Clock& clock, const WorkCalendar& calendar, const Operator& op,
+                 std::string_view number, const std::string& note) {
+  check_free_text("--note", note);
+  const CaseRow c = load_case_at(db, number, clock);
+  require_open(c);
+  const StepRow step = load_step(db, c.id, *c.current_seq);
+  require_decider(db, op, c, step);
+  const DateTime now = clock.now();
+  decide_step(db, c.id, step.seq, StepStatus::approved, op, now, note);
+  SQLite::Statement next(db, "SELECT seq, days FROM case_steps WHERE case_id = ? AND seq > ? ORDER BY seq LIMIT 1");
+  SQLite::bind(next, c.id, step.seq);
+  json detail{{"step", step.seq}, {"unit", step.unit_name}, {"note", note}};
+  if (next.executeStep()) {
+    const int seq = next.getColumn(0).getInt();
+    detail["next_step"] = seq;
+    detail["next_due"] = activate_step(db, calendar, c.id, seq, next.getColumn(1).getInt(), now);
+    CaseUpdate(db, c.id).move_to(seq);
+    detail["status"] = {{"before", "open"}, {"after", "open"}};
+  } else {
+    CaseUpdate(db, c.id).close(CaseStatus::approved, format_datetime(now));
+    detail["status"] = {{"before", "open"}, {"after", "approved"}};
+  }
+  append(db, clock, op, "case.approve", c.number, detail);
+  return step.seq;
+}
+
+int reject_case(SQLite::Database& db, const Clock& clock, const Operator& op, std::string_view number,
+                const std::string& reason) {
+  if (reason.empty()) throw InvalidInput("a rejection needs its reason: --reject REASON");
+  check_free_text("--reject", reason);
+  const CaseRow c = load_case_at(db, number, clock);
+  require_open(c);
+  const StepRow step = load_step(db, c.id, *c.current_seq);
+  require_decider(db, op, c, step);
+  const DateTime now = clock.now();
+  decide_step(db, c.id, step.seq, StepStatus::rejected, op, now, reason);
+  CaseUpdate(db, c.id).close(CaseStatus::rejected, format_datetime(now));
+  append(db, clock, op, "case.reject", c.number,
+         {{"step", step.seq}, {"reason", reason}, {"status", {{"before", "open"}, {"after", "rejected"}}}});
+  return step.seq;
+}
+
+int return_case(SQLite::Database& db, const Clock& clock, const Operator& op, std::string_view number,
+                const std::vector<std::string>& materials, const std::string& note) {
+  if (materials.empty()) throw InvalidInput("name the materials to supplement: --return M1,M2");
+  check_free_text("--note", note);
+  const CaseRow c = load_case_at(db, number, clock);
+  require_open(c);
+  const StepRow step = load_step(db, c.id, *c.current_seq);
+  require_decider(db, op, c, step);
+  const DateTime now = clock.now();
+  const auto requested = match_materials(materials, case_materials(db, c.id), c.item);
+  CaseUpdate update(db, c.id);
+  update.request_materials(requested, format_datetime(now));
+  update.pause(step.seq, note, format_datetime(now), c.due_date, step.due_date);
+  append(db, clock, op, "case.return", c.number,
+         {{"step", step.seq},
+          {"materials", requested},
+          {"note", note},
+          {"status", {{"before", "open"}, {"after", "returned"}}}});
+  return step.seq;
+}
+
+void supplement_case(SQLite::Database& db, const Clock& clock, const WorkCalendar& calendar, const Operator& op,
+                     std::string_view number, const std::vector<std::string>& materials) {
+  const CaseRow c = load_case_at(db, number, clock);
+  require_window_clerk(op, c.community_id, "record supplementary materials");
+  if (c.status != CaseStatus::returned) {
+    throw Conflict(fmt::format("case {} is {}, not waiting for materials", errors::quote(c.number), text(c.status)));
+  }
+  const auto known = case_materials(db, c.id);
+  const auto given = match_materials(materials, known, c.item);
+  std::vector<std::string> missing;
+  for (const auto& m : known) {
+    if (!m.requested_at.empty() && m.received_at.empty() &&
+        std::find(given.begin(), given.end(), m.seq) == given.end()) {
+      missing.push_back(fmt::format("{} {}", m.seq, m.name_zh));
+    }
+  }
+  if (!missing.empty()) {
+    std::string list;
+    for (const auto& m : missing) list += (list.empty() ? "" : "; ") + m;
+    throw InvalidInput(fmt::format("case {} still waits for: {}", errors::quote(c.number), list));
+  }
+  const DateTime now = clock.now();
+  CaseUpdate update(db, c.id);
+  update.receive_materials(given, format_datetime(now));
+  // The clock stood still while the resident gathered the materials: every due
+  // date still ahead moves by the working days the case waited.
+  const int paused = calendar.working_days_between(date_part(c.returned_at), now.date);
+  const std::string due = format_date(calendar.add_working_days(*parse_date(c.due_date), paused));
+  const StepRow step = load_step(db, c.id, *c.current_seq);
+  const std::string step_due = format_date(calendar.add_working_days(*parse_date(step.due_date), paused));
+  update.resume(step.seq, step_due, due, paused);
+  update.end_wait(format_datetime(now), paused);
+  append(db, clock, op, "case.supplement", c.number,
+         {{"materials", given},
+          {"paused_days", paused},
+          {"due_date", {{"before", c.due_date}, {"after", due}}},
+          {"step_due", {{"before", step.due_date}, {"after", step_due}}},
+          {"status", {{"before", "returned"}, {"after", "open"}}}});
+}
+
+void withdraw_case(SQLite::Database& db, const Clock& clock, const Operator& op, std::string_view number,
+                   const std::string& reason) {
+  check_free_text("--reason", reason);
+  const CaseRow c = load_case_at(db, number, clock);
+  require_window_clerk(op, c.community_id, "withdraw a case");
+  if (c.status != CaseStatus::open && c.status != CaseStatus::returned) {
+    throw Conflict(fmt::format("case {} is already {}", errors::quote(c.number), text(c.status)));
+  }
+  const DateTime now = clock.now();
+  decide_step(db, c.id, *c.current_seq, StepStatus::withdrawn, op, now, reason);
+  CaseUpdate(db, c.id).close(CaseStatus::withdrawn, format_datetime(now));
+  // A case withdrawn while it waited for materials waits no more.
+  if (c.status == CaseStatus::returned) CaseUpdate(db, c.id).end_wait(format_datetime(now), std::nullopt);
+  append(
+      db, clock, op, "case.withdraw", c.number,
+      {{"step", *c.current_seq}, {"reason", reason}, {"status", {{"before", text(c.status)}, {"after", "withdrawn"}}}});
+}
+
+void evaluate_case(SQLite::Database& db, const Clock& clock, const Operator& op, std::string_view number, int score,
+                   const std::string& comment) {
+  if (score < 1 || score > 5) {
+    throw errors::invalid("score", std::to_string(score), "expected 1 (非常不满意) to 5 (非常满意)");
+  }
+  check_free_text("--comment", comment);
+  const CaseRow c = load_case_at(db, number, clock);
+  require_window_clerk(op, c.community_id, "record a rating");
+  if (c.status != CaseStatus::approved && c.status != CaseStatus::rejected) {
+    throw Conflict(fmt::format("case {} is {}; residents rate a case once it is decided", errors::quote(c.number),
+                               text(c.status)));
+  }
+  SQLite::Statement existing(db, "SELECT score FROM evaluations WHERE case_id = ?");
+  existing.bind(1, c.id);
+  if (existing.executeStep()) {
+    throw Conflict(
+        fmt::format("case {} was already rated ({})", errors::quote(c.number), existing.getColumn(0).getInt()));
+  }
+  const DateTime now = clock.now();
+  CaseUpdate(db, c.id).rate(score, comment, format_datetime(now), op.staff_no);
+  append(db, clock, op, "case.evaluate", c.number, {{"score", score}, {"comment", comment}});
+}
+
+}  // namespace sqgl::core

@@ -1,0 +1,172 @@
+// Reading cases: one in full with its steps, materials and history (show), and
+// the queues (list); and the record of a refused command.
+#include "core/model/cases/cases.h"
+
+#include <algorithm>
+
+#include <SQLiteCpp/Statement.h>
+#include <SQLiteCpp/VariadicBind.h>
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include "core/db/database.h"
+#include "core/db/row.h"
+#include "core/model/cases/workflow.h"
+#include "core/model/history.h"
+
+namespace sqgl::core {
+
+using namespace workflow;
+
+bool Case::overdue(Date today) const {
+  return status == CaseStatus::open && !due_date.empty() && *parse_date(due_date) < today;
+}
+
+Case get_case(const SQLite::Database& db, const WorkCalendar& calendar, std::string_view number) {
+  Case c;
+  SQLite::Statement q(db,
+                      "SELECT c.id, c.number, c.item, i.name_zh, c.model, c.status, r.citizen_id, r.name, u.code, "
+                      "  u.name_zh, c.window, c.accepted_at, a.staff_no, c.due_date, c.paused_days, c.returned_at, "
+                      "  c.decided_at, c.note, c.current_seq, e.score, e.comment "
+                      "FROM cases c JOIN items i ON i.code = c.item JOIN residents r ON r.id = c.resident_id "
+                      "JOIN units u ON u.id = c.community_id JOIN staff a ON a.id = c.accepted_by "
+                      "LEFT JOIN evaluations e ON e.case_id = c.id WHERE c.number = ?");
+  q.bind(1, std::string(number));
+  if (!q.executeStep()) throw no_such_case(number);
+  Row r(q);
+  const std::int64_t case_id = r.int64();
+  c.number = r.text();
+  c.item = r.text();
+  c.item_name = r.text();
+  c.model = stored<Model>(r.text());
+  c.status = stored<CaseStatus>(r.text());
+  c.citizen_id = r.text();
+  c.resident_name = r.text();
+  c.community_code = r.text();
+  c.community_name = r.text();
+  c.window = r.text();
+  c.accepted_at = r.text();
+  c.accepted_by = r.text();
+  c.due_date = r.text();
+  c.paused_days = r.integer();
+  c.returned_at = r.text();
+  c.decided_at = r.text();
+  c.note = r.text();
+  c.current_seq = r.maybe_int();
+  c.score = r.maybe_int();
+  c.comment = r.text();
+
+  SQLite::Statement steps(db,
+                          "SELECT s.seq, s.level, u.code, u.name_zh, s.name_zh, s.role, s.days, s.status, "
+                          "  COALESCE(a.staff_no, ''), s.started_at, s.due_date, s.decided_at, "
+                          "  COALESCE(d.staff_no, ''), s.note "
+                          "FROM case_steps s JOIN units u ON u.id = s.unit_id "
+                          "LEFT JOIN staff a ON a.id = s.assignee_id LEFT JOIN staff d ON d.id = s.decided_by "
+                          "WHERE s.case_id = ? ORDER BY s.seq");
+  steps.bind(1, case_id);
+  SQLite::Statement waited(db,
+                           "SELECT sum(working_days) FROM case_waits WHERE case_id = ? AND step = ? "
+                           "AND working_days IS NOT NULL HAVING count(*) > 0");
+  while (steps.executeStep()) {
+    Row step(steps);
+    CaseStep s;
+    s.seq = step.integer();
+    s.level = stored<StepLevel>(step.text());
+    s.unit_code = step.text();
+    s.unit_name = step.text();
+    s.name_zh = step.text();
+    s.role = stored<Role>(step.text());
+    s.days = step.integer();
+    s.status = stored<StepStatus>(step.text());
+    s.assignee = step.text();
+    s.started_at = step.text();
+    s.due_date = step.text();
+    s.decided_at = step.text();
+    s.decided_by = step.text();
+    s.note = step.text();
+    if (!s.started_at.empty() && !s.decided_at.empty()) {
+      s.working_days_taken = calendar.working_days_between(date_part(s.started_at), date_part(s.decided_at));
+    }
+    // Taken by the station, not by the resident gathering materials.
+    waited.reset();
+    SQLite::bind(waited, case_id, s.seq);
+    if (s.working_days_taken && waited.executeStep()) {
+      s.working_days_taken = std::max(0, *s.working_days_taken - waited.getColumn(0).getInt());
+    }
+    c.promise_days += s.days;
+    c.steps.push_back(std::move(s));
+  }
+  c.materials = case_materials(db, case_id);
+  SQLite::Statement events(db,
+                           "SELECT id, at, COALESCE(recorded_at, ''), COALESCE(clock, ''), COALESCE(operator, ''), "
+                           "kind, detail FROM events WHERE subject = ? AND kind LIKE 'case.%' ORDER BY id");
+  events.bind(1, c.number);
+  while (events.executeStep()) {
+    Row event(events);
+    CaseEvent e;
+    e.id = event.int64();
+    e.at = event.text();
+    e.recorded_at = event.text();
+    e.clock = event.text();
+    e.operator_ = event.text();
+    e.kind = event.text();
+    e.detail = event.text();
+    c.history.push_back(std::move(e));
+  }
+  return c;
+}
+
+std::vector<CaseSummary> list_cases(const SQLite::Database& db, const WorkCalendar& calendar, const CaseFilter& filter,
+                                    Date today) {
+  check_case_filter(db, filter);
+  std::string due_limit;
+  if (filter.due_within) due_limit = format_date(calendar.add_working_days(today, *filter.due_within));
+  SQLite::Statement q(db,
+                      "SELECT c.number, c.item, i.name_zh, c.status, r.name, cu.code, COALESCE(s.name_zh, ''), "
+                      "  COALESCE(su.code, ''), COALESCE(a.staff_no, ''), COALESCE(s.due_date, ''), c.due_date, "
+                      "  c.accepted_at "
+                      "FROM cases c JOIN items i ON i.code = c.item JOIN residents r ON r.id = c.resident_id "
+                      "JOIN units cu ON cu.id = c.community_id "
+                      "LEFT JOIN case_steps s ON s.case_id = c.id AND s.seq = c.current_seq "
+                      "LEFT JOIN units su ON su.id = s.unit_id LEFT JOIN staff a ON a.id = s.assignee_id "
+                      "WHERE (?1 = '' OR cu.code = ?1) AND (?2 = '' OR cu.parent_id = (SELECT id FROM units WHERE "
+                      "code = ?2)) AND (?3 = '' OR c.item = ?3) AND (?4 = '' OR c.status = ?4) "
+                      "AND (?5 = '' OR su.code = ?5) AND (?6 = '' OR a.staff_no = ?6) "
+                      "AND (NOT ?7 OR (c.status = 'open' AND c.due_date < ?8)) "
+                      "AND (?9 = '' OR (c.status = 'open' AND c.due_date <= ?9)) "
+                      "AND (NOT ?10 OR (c.status = 'open' AND s.assignee_id IS NULL)) "
+                      "ORDER BY c.accepted_at, c.number");
+  SQLite::bind(q, filter.community, filter.street, filter.item, filter.status, filter.unit, filter.assignee,
+               filter.overdue ? 1 : 0, format_date(today), due_limit, filter.unassigned ? 1 : 0);
+  std::vector<CaseSummary> out;
+  while (q.executeStep()) {
+    Row r(q);
+    CaseSummary s;
+    s.number = r.text();
+    s.item = r.text();
+    s.item_name = r.text();
+    s.status = stored<CaseStatus>(r.text());
+    s.resident_name = r.text();
+    s.community_code = r.text();
+    s.step = r.text();
+    s.step_unit = r.text();
+    s.assignee = r.text();
+    s.step_due = r.text();
+    s.due_date = r.text();
+    s.accepted_at = r.text();
+    s.overdue = s.status == CaseStatus::open && s.due_date < format_date(today);
+    out.push_back(std::move(s));
+  }
+  return out;
+}
+
+void record_refusal(SQLite::Database& db, const Clock& clock, const std::optional<std::string>& operator_text,
+                    std::string_view command, std::string_view subject, std::string_view reason) {
+  WriteTransaction tx(db);
+  append_event(db, clock,
+               {"permission.denied", std::string(subject),
+                nlohmann::json{{"command", command}, {"reason", reason}}.dump(), operator_text});
+  tx.commit();
+}
+
+}  // namespace sqgl::core

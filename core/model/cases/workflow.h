@@ -1,0 +1,109 @@
+// What the case workflow's files share (apply, decide, route, read): the stored
+// rows a command acts on, and the checks every command makes before it writes.
+// For core/model/cases/ only; the workflow's interface is cases.h.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <SQLiteCpp/Database.h>
+#include <nlohmann/json.hpp>
+
+#include "core/base/date.h"
+#include "core/base/error.h"
+#include "core/model/cases/cases.h"
+#include "core/model/staff.h"
+#include "core/model/vocabulary.h"
+
+namespace sqgl::core::workflow {
+
+/// The stored row of a case, with what the workflow needs.
+struct CaseRow {
+  std::int64_t id = 0;
+  std::string number;
+  std::string item;
+  Model model = Model::reformed;
+  CaseStatus status = CaseStatus::open;
+  std::int64_t resident_id = 0;
+  std::int64_t community_id = 0;
+  std::optional<int> current_seq;
+  std::string accepted_at;
+  std::string due_date;
+  std::string returned_at;
+  int paused_days = 0;
+};
+
+/// The stored row of a step, with its unit's name.
+struct StepRow {
+  int seq = 0;
+  StepLevel level = StepLevel::station;
+  std::int64_t unit_id = 0;
+  std::string unit_name;
+  std::string name_zh;
+  Role role = Role::worker;
+  int days = 0;
+  StepStatus status = StepStatus::pending;
+  std::optional<std::int64_t> assignee_id;
+  std::string started_at;
+  std::string due_date;
+};
+
+/// "no case '…' (case numbers look like …)": exit 3 with a hint.
+NotFound no_such_case(std::string_view number);
+
+/// The case numbered `number`; no_such_case when there is none.
+CaseRow load_case(const SQLite::Database& db, std::string_view number);
+
+/// Step `seq` of a case, with its unit's name.
+StepRow load_step(const SQLite::Database& db, std::int64_t case_id, int seq);
+
+/// Times are causal: nothing about a case is dated before what its history holds
+/// (a decision before the acceptance, a bureau's before the station's, a rating
+/// before the decision). Only a pinned clock ($SQGL_NOW) can try.
+void require_causal(const SQLite::Database& db, const CaseRow& c, const DateTime& now);
+
+/// The case a command acts on, refused (exit 2) when the command is dated before the
+/// case's newest event: checked before anything else, so that not even a refusal is
+/// recorded out of time.
+CaseRow load_case_at(const SQLite::Database& db, std::string_view number, const Clock& clock);
+
+/// An action on the current step needs a case that is open, not waiting or decided.
+void require_open(const CaseRow& c);
+
+/// Who may decide a step: active staff of the step's unit holding its role, who
+/// has decided no other step of the same case (separation of duties).
+void require_decider(const SQLite::Database& db, const Operator& op, const CaseRow& c, const StepRow& step);
+
+/// The station window staff of the case's community: who accepts, supplements,
+/// withdraws and records ratings.
+void require_window_clerk(const Operator& op, std::int64_t community_id, std::string_view action);
+
+/// Records the decision of a step, by the operator, now.
+void decide_step(SQLite::Database& db, std::int64_t case_id, int seq, StepStatus status, const Operator& op,
+                 const DateTime& now, const std::string& note);
+
+/// Appends the event of a case command, by the operator.
+void append(SQLite::Database& db, const Clock& clock, const Operator& op, std::string kind, const std::string& number,
+            const nlohmann::json& detail);
+
+/// Matches what a clerk typed ("2", "结婚证") against a list of materials.
+std::vector<int> match_materials(const std::vector<std::string>& given, const std::vector<CaseMaterial>& known,
+                                 std::string_view item);
+
+/// The materials of a case, in order, with when each was received or asked for.
+std::vector<CaseMaterial> case_materials(const SQLite::Database& db, std::int64_t case_id);
+
+/// A filter naming a community, item, unit or staff member that does not exist is a
+/// typo: say so (exit 3) rather than print an empty queue.
+void check_case_filter(const SQLite::Database& db, const CaseFilter& filter);
+
+/// "a; b; c".
+std::string joined(const std::vector<std::string>& parts);
+
+/// The date of an ISO date-time "2012-01-29T09:00:00".
+Date date_part(const std::string& datetime);
+
+}  // namespace sqgl::core::workflow
