@@ -1,0 +1,79 @@
+// Evaluation: the residents' ratings (好差评) of the cases decided in the period.
+#include "core/report/kinds.h"
+
+#include <array>
+#include <cmath>
+#include <iterator>
+#include <string_view>
+#include <tuple>
+#include <vector>
+
+#include <SQLiteCpp/Statement.h>
+#include <SQLiteCpp/VariadicBind.h>
+#include <fmt/format.h>
+
+#include "core/report/period.h"
+
+namespace sqgl::core::reports {
+
+void evaluation(const SQLite::Database& db, const ReportOptions& o, Report& r, Date from, Date to) {
+  r.title = "Evaluation: residents' ratings (好差评) of the cases decided in the period";
+  using Key = std::string_view (*)(const PeriodCase&);
+  const std::tuple<const char*, const char*, Key> groupings[] = {
+      {"by_window", "By window", [](const PeriodCase& c) { return c.window; }},
+      {"by_staff", "By accepting clerk", [](const PeriodCase& c) { return c.accepted_by; }},
+      {"by_item", "By item", [](const PeriodCase& c) { return c.item; }},
+  };
+  // Counted in one pass over the cases: 1..5, unrated, decided.
+  PeriodCases cases(db);
+  std::vector<ByKey<std::array<std::int64_t, 7>>> counts(std::size(groupings));
+  ReportTable low{
+      "low",
+      "Low ratings (1–2)",
+      {{"case", "case", false}, {"item", "item", false}, {"clerk", "accepted by", false}, {"score", "score", true}},
+      {}};
+  std::int64_t decided = 0;
+  cases.for_each(o, from, to, [&](const PeriodCase& c) {
+    if (!c.decided || !in_period(*c.decided, from, to) ||
+        (c.status != CaseStatus::approved && c.status != CaseStatus::rejected))
+      return;
+    ++decided;
+    for (std::size_t g = 0; g < std::size(groupings); ++g) {
+      auto& n = counts[g][std::get<2>(groupings[g])(c)];
+      ++n[6];
+      ++n[c.score ? static_cast<std::size_t>(*c.score - 1) : 5];
+    }
+    if (c.score && *c.score <= 2)
+      low.rows.push_back(
+          {text(std::string(c.number)), text(std::string(c.item)), text(std::string(c.accepted_by)), number(*c.score)});
+  });
+  for (std::size_t g = 0; g < std::size(groupings); ++g) {
+    const auto& [name, title, key] = groupings[g];
+    ReportTable t{name,
+                  title,
+                  {{"key", "", false},
+                   {"decided", "decided", true},
+                   {"s5", "非常满意", true},
+                   {"s4", "满意", true},
+                   {"s3", "基本满意", true},
+                   {"s2", "不满意", true},
+                   {"s1", "非常不满意", true},
+                   {"unrated", "not rated", true},
+                   {"satisfied_pct", "satisfied %", true}},
+                  {}};
+    for (const auto& [k, totals] : in_key_order(counts[g])) {
+      const auto& n = *totals;
+      const std::int64_t rated = n[6] - n[5];
+      ReportValue share;
+      if (rated > 0) share = std::round(1000.0 * static_cast<double>(n[3] + n[4]) / static_cast<double>(rated)) / 10.0;
+      t.rows.push_back({text(std::string(k)), number(n[6]), number(n[4]), number(n[3]), number(n[2]), number(n[1]),
+                        number(n[0]), number(n[5]), share});
+    }
+    r.tables.push_back(std::move(t));
+  }
+  r.notes.push_back(fmt::format("{} decided case{}, {} low rating{}", decided, decided == 1 ? "" : "s", low.rows.size(),
+                                low.rows.size() == 1 ? "" : "s"));
+  r.tables.push_back(std::move(low));
+}
+
+}  // namespace sqgl::core::reports

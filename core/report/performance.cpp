@@ -1,0 +1,108 @@
+// Performance: received, decided, on time and working days to decision, six ways.
+#include "core/report/kinds.h"
+
+#include <cmath>
+#include <iterator>
+#include <string_view>
+#include <vector>
+
+#include <SQLiteCpp/Statement.h>
+#include <SQLiteCpp/VariadicBind.h>
+#include <fmt/format.h>
+
+#include "core/report/day_counts.h"
+#include "core/report/period.h"
+
+namespace sqgl::core::reports {
+
+namespace {
+
+struct Tally {
+  std::string label;
+  std::int64_t received = 0, decided = 0, approved = 0, rejected = 0, on_time = 0;
+  DayCounts days;
+};
+
+}  // namespace
+
+void performance(const SQLite::Database& db, const WorkCalendar& calendar, const ReportOptions& o, Report& r, Date from,
+                 Date to) {
+  r.title = "Performance: received, decided, on time, working days to decision";
+  using Key = std::string_view (*)(const PeriodCase&);
+  struct Grouping {
+    const char* name;
+    const char* title;
+    const char* key_title;
+    Key key;
+    Key label;
+  };
+  const Grouping groupings[] = {
+      {"total", "Total", "", [](const PeriodCase&) { return std::string_view("total"); },
+       [](const PeriodCase&) { return std::string_view(); }},
+      {"by_item", "By item", "item", [](const PeriodCase& c) { return c.item; },
+       [](const PeriodCase& c) { return c.item_name; }},
+      {"by_category", "By category", "category", [](const PeriodCase& c) { return c.category; },
+       [](const PeriodCase&) { return std::string_view(); }},
+      {"by_window", "By window", "window", [](const PeriodCase& c) { return c.window; },
+       [](const PeriodCase&) { return std::string_view(); }},
+      {"by_community", "By community", "community", [](const PeriodCase& c) { return c.community; },
+       [](const PeriodCase& c) { return c.community_name; }},
+      {"by_street", "By street office", "street office", [](const PeriodCase& c) { return c.street; },
+       [](const PeriodCase& c) { return c.street_name; }},
+  };
+  // One pass over the cases, each added up six ways: a whole history is a million cases.
+  PeriodCases cases(db);
+  std::vector<ByKey<Tally>> tallies(std::size(groupings));
+  std::int64_t count = 0;
+  cases.for_each(o, from, to, [&](const PeriodCase& c) {
+    ++count;
+    const bool received = in_period(c.accepted, from, to);
+    const bool decided = c.decided && in_period(*c.decided, from, to) && c.status != CaseStatus::withdrawn;
+    const int days = decided ? working_days_to_decision(calendar, c) : 0;
+    for (std::size_t g = 0; g < std::size(groupings); ++g) {
+      auto [at, added] = tallies[g].try_emplace(groupings[g].key(c));
+      Tally& t = at->second;
+      if (added) t.label = groupings[g].label(c);
+      t.received += received;
+      if (decided) {
+        ++t.decided;
+        t.approved += c.status == CaseStatus::approved;
+        t.rejected += c.status == CaseStatus::rejected;
+        t.on_time += *c.decided <= c.due;
+        t.days.add(days);
+      }
+    }
+  });
+  for (std::size_t gi = 0; gi < std::size(groupings); ++gi) {
+    const auto& g = groupings[gi];
+    ReportTable t{g.name,
+                  g.title,
+                  {{"key", g.key_title, false},
+                   {"name", "", false},
+                   {"received", "received", true},
+                   {"decided", "decided", true},
+                   {"approved", "approved", true},
+                   {"rejected", "rejected", true},
+                   {"on_time_pct", "on time %", true},
+                   {"median_wd", "median wd", true},
+                   {"p90_wd", "p90 wd", true}},
+                  {}};
+    for (const auto& [key, tally] : in_key_order(tallies[gi])) {
+      ReportValue rate;
+      if (tally->decided > 0) {
+        rate = std::round(1000.0 * static_cast<double>(tally->on_time) / static_cast<double>(tally->decided)) / 10.0;
+      }
+      t.rows.push_back({text(std::string(key)), text(tally->label), number(tally->received), number(tally->decided),
+                        number(tally->approved), number(tally->rejected), rate,
+                        tally->days.empty() ? ReportValue{} : number(tally->days.quantile(0.5)),
+                        tally->days.empty() ? ReportValue{} : number(tally->days.quantile(0.9))});
+    }
+    if (std::string(g.name) == "total" && t.rows.empty()) {
+      t.rows.push_back({text("total"), {}, number(0), number(0), number(0), number(0), {}, {}, {}});
+    }
+    r.tables.push_back(std::move(t));
+  }
+  r.notes.push_back(fmt::format("{} case{} accepted or decided in the period", count, count == 1 ? "" : "s"));
+}
+
+}  // namespace sqgl::core::reports

@@ -1,0 +1,91 @@
+// Reform: the new model against the old, on the cases decided in the period.
+#include "core/report/kinds.h"
+
+#include <array>
+#include <vector>
+
+#include <SQLiteCpp/Statement.h>
+#include <SQLiteCpp/VariadicBind.h>
+#include <fmt/format.h>
+
+#include "core/model/catalog.h"
+#include "core/report/day_counts.h"
+#include "core/report/period.h"
+
+namespace sqgl::core::reports {
+
+void reform(const SQLite::Database& db, const WorkCalendar& calendar, const ReportOptions& o, Report& r, Date from,
+            Date to) {
+  r.title = "Reform: the new model against the old, on real cases";
+  struct Side {
+    std::int64_t cases = 0;
+    DayCounts days;
+  };
+  using Sides = std::array<Side, 2>;  // by model
+  PeriodCases cases(db);
+  ByKey<Sides> by_item;
+  Sides total;
+  auto side_in = [](const Sides& sides, Model model) -> const Side& { return sides[static_cast<std::size_t>(model)]; };
+  cases.for_each(o, from, to, [&](const PeriodCase& c) {
+    if (!c.decided || !in_period(*c.decided, from, to) || c.status == CaseStatus::withdrawn) return;
+    const int wd = working_days_to_decision(calendar, c);
+    const auto model = static_cast<std::size_t>(c.model);
+    for (auto* side : {&by_item[c.item][model], &total[model]}) {
+      ++side->cases;
+      side->days.add(wd);
+    }
+  });
+  ReportTable t{"by_item",
+                "By item",
+                {{"item", "item", false},
+                 {"name", "", false},
+                 {"levels_old", "levels old", true},
+                 {"levels_new", "levels new", true},
+                 {"promised_old", "promised old", true},
+                 {"promised_new", "promised new", true},
+                 {"trips_old", "trips old", true},
+                 {"trips_new", "trips new", true},
+                 {"cases_old", "cases old", true},
+                 {"cases_new", "cases new", true},
+                 {"median_wd_old", "median wd old", true},
+                 {"median_wd_new", "median wd new", true}},
+                {}};
+  for (const auto& category : list_catalog(db, {o.category, o.window})) {
+    for (const auto& item : category.items) {
+      if (!o.item.empty() && item.code != o.item) continue;
+      auto chain_days = [](const std::vector<ChainStep>& chain) {
+        std::int64_t d = 0;
+        for (const auto& s : chain) d += s.days;
+        return d;
+      };
+      static const Sides kNoSides;
+      const auto found = by_item.find(item.code);
+      const Sides& sides = found != by_item.end() ? found->second : kNoSides;
+      auto median = [](const Side& s) { return s.days.empty() ? ReportValue{} : number(s.days.quantile(0.5)); };
+      t.rows.push_back({text(item.code), text(item.name_zh), number(static_cast<std::int64_t>(item.old_chain.size())),
+                        number(static_cast<std::int64_t>(item.new_chain.size())), number(chain_days(item.old_chain)),
+                        number(chain_days(item.new_chain)), number(item.trips_old), number(item.trips_new),
+                        number(side_in(sides, Model::former).cases), number(side_in(sides, Model::reformed).cases),
+                        median(side_in(sides, Model::former)), median(side_in(sides, Model::reformed))});
+    }
+  }
+  ReportTable sum{"total",
+                  "Total",
+                  {{"model", "model", false},
+                   {"cases", "cases", true},
+                   {"median_wd", "median wd", true},
+                   {"p90_wd", "p90 wd", true}},
+                  {}};
+  for (const Model model : {Model::former, Model::reformed}) {
+    const auto& side = side_in(total, model);
+    sum.rows.push_back({text(std::string(core::text(model))), number(side.cases),
+                        side.days.empty() ? ReportValue{} : number(side.days.quantile(0.5)),
+                        side.days.empty() ? ReportValue{} : number(side.days.quantile(0.9))});
+  }
+  r.tables.push_back(std::move(sum));
+  r.tables.push_back(std::move(t));
+  r.notes.push_back(fmt::format("{} decided under the old model, {} under the new", side_in(total, Model::former).cases,
+                                side_in(total, Model::reformed).cases));
+}
+
+}  // namespace sqgl::core::reports

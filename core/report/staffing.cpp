@@ -1,0 +1,53 @@
+// Staffing: the reform's ratios of station workers and committee leaders to households.
+#include "core/report/kinds.h"
+
+#include <SQLiteCpp/Statement.h>
+#include <SQLiteCpp/VariadicBind.h>
+#include <fmt/format.h>
+
+namespace sqgl::core::reports {
+
+void staffing(const SQLite::Database& db, const ReportOptions& o, Report& r) {
+  r.title = "Staffing: one station worker per 400 households, one committee leader per 800";
+  SQLite::Statement q(db,
+                      "SELECT c.code, c.name_zh, st.code, "
+                      "  (SELECT count(*) FROM households h WHERE h.community_id = c.id), "
+                      "  (SELECT count(*) FROM staff s JOIN units u ON u.id = s.unit_id JOIN staff_roles x "
+                      "     ON x.staff_id = s.id WHERE u.parent_id = c.id AND u.kind = 'station' AND s.active "
+                      "     AND x.role = 'worker'), "
+                      "  (SELECT count(*) FROM staff s JOIN units u ON u.id = s.unit_id JOIN staff_roles x "
+                      "     ON x.staff_id = s.id WHERE u.parent_id = c.id AND u.kind = 'committee' AND s.active "
+                      "     AND x.role = 'director') "
+                      "FROM units c JOIN units st ON st.id = c.parent_id WHERE c.kind = 'community' "
+                      "  AND (?1 = '' OR st.code = ?1) AND (?2 = '' OR c.code = ?2) ORDER BY c.code");
+  SQLite::bind(q, o.street, o.community);
+  ReportTable t{"communities",
+                "Communities",
+                {{"community", "community", false},
+                 {"name", "", false},
+                 {"street", "street office", false},
+                 {"households", "households", true},
+                 {"workers", "station workers", true},
+                 {"workers_target", "target", true},
+                 {"leaders", "committee leaders", true},
+                 {"leaders_target", "target", true},
+                 {"status", "status", false}},
+                {}};
+  while (q.executeStep()) {
+    const std::int64_t households = q.getColumn(3).getInt64(), workers = q.getColumn(4).getInt64(),
+                       leaders = q.getColumn(5).getInt64();
+    const std::int64_t worker_target = (households + 399) / 400, leader_target = (households + 799) / 800;
+    std::string status = "ok";
+    if (workers < worker_target || leaders < leader_target) {
+      status = "short";
+      ++r.findings;
+    }
+    t.rows.push_back({text(q.getColumn(0).getString()), text(q.getColumn(1).getString()),
+                      text(q.getColumn(2).getString()), number(households), number(workers), number(worker_target),
+                      number(leaders), number(leader_target), text(status)});
+  }
+  r.notes.push_back(fmt::format("{} communit{} below the staffing ratios", r.findings, r.findings == 1 ? "y" : "ies"));
+  r.tables.push_back(std::move(t));
+}
+
+}  // namespace sqgl::core::reports
