@@ -111,10 +111,11 @@ void bind_int_or_null(SQLite::Statement& s, int index, std::optional<int> value)
 
 // Both chains of an item, in one statement.
 void read_chains(const SQLite::Database& db, Item& item) {
-  SQLite::Statement q(db,
-                      "SELECT s.model, s.seq, s.level, COALESCE(s.unit, ''), COALESCE(u.name_zh, ''), s.name_zh, "
-                      "  s.role, s.days "
-                      "FROM item_steps s LEFT JOIN units u ON u.code = s.unit WHERE s.item = ? ORDER BY s.model, s.seq");
+  SQLite::Statement q(
+      db,
+      "SELECT s.model, s.seq, s.level, COALESCE(s.unit, ''), COALESCE(u.name_zh, ''), s.name_zh, "
+      "  s.role, s.days "
+      "FROM item_steps s LEFT JOIN units u ON u.code = s.unit WHERE s.item = ? ORDER BY s.model, s.seq");
   q.bind(1, item.code);
   while (q.executeStep()) {
     Row row(q);
@@ -219,11 +220,19 @@ bool catalog_is_empty(const SQLite::Database& db) {
   return q.getColumn(0).getInt() != 0;
 }
 
-CatalogLoad load_catalog(SQLite::Database& db, const DataFiles& files) {
-  CatalogLoad load;
-  auto version = files.read(std::string(kDir) + "VERSION");
-  load.version = version ? std::string(version->substr(0, version->find_first_of("\r\n"))) : "unversioned";
+namespace {
 
+// The catalog's files, each loaded by its own function; the counts and what the
+// whole-catalog rules need are gathered as they go.
+struct Loaded {
+  CatalogLoad counts;
+  std::map<std::string, int> promise;                       // item → promised working days
+  std::map<std::pair<std::string, Model>, int> chain_days;  // (item, model) → sum of its steps' days
+  std::map<std::string, int> required_materials;            // item → how many are required
+  std::string steps_source, materials_source;
+};
+
+void load_windows(SQLite::Database& db, const DataFiles& files, Loaded& load) {
   auto windows = read_table(files, "windows.csv", {"code", "name_zh", "name_en"});
   SQLite::Statement add_window(db, "INSERT INTO windows (code, seq, name_zh, name_en) VALUES (?, ?, ?, ?)");
   for (std::size_t r = 0; r < windows.size(); ++r) {
@@ -233,8 +242,10 @@ CatalogLoad load_catalog(SQLite::Database& db, const DataFiles& files) {
     add_window.bind(4, windows.get(r, "name_en"));
     exec_row(add_window, windows, r);
   }
-  load.windows = static_cast<int>(windows.size());
+  load.counts.windows = static_cast<int>(windows.size());
+}
 
+void load_categories(SQLite::Database& db, const DataFiles& files, Loaded& load) {
   auto categories = read_table(files, "categories.csv", {"code", "name_zh", "name_en"});
   SQLite::Statement add_category(db, "INSERT INTO categories (code, name_zh, name_en) VALUES (?, ?, ?)");
   for (std::size_t r = 0; r < categories.size(); ++r) {
@@ -243,8 +254,12 @@ CatalogLoad load_catalog(SQLite::Database& db, const DataFiles& files) {
     add_category.bind(3, categories.get(r, "name_en"));
     exec_row(add_category, categories, r);
   }
-  load.categories = static_cast<int>(categories.size());
+  load.counts.categories = static_cast<int>(categories.size());
+}
 
+// The bureaus and other units that decide steps (the district's own units come
+// with `sqgl import units`).
+void load_units(SQLite::Database& db, const DataFiles& files, Loaded& load) {
   auto units = read_table(files, "units.csv", {"code", "kind", "name_zh", "name_en"});
   DistrictWriter district(db);
   for (std::size_t r = 0; r < units.size(); ++r) {
@@ -254,8 +269,10 @@ CatalogLoad load_catalog(SQLite::Database& db, const DataFiles& files) {
       district.add_unit({units.get(r, "code"), kind, units.get(r, "name_zh"), units.get(r, "name_en"), std::nullopt});
     });
   }
-  load.units = static_cast<int>(units.size());
+  load.counts.units = static_cast<int>(units.size());
+}
 
+void load_items(SQLite::Database& db, const DataFiles& files, Loaded& load) {
   auto items = read_table(
       files, "items.csv",
       {"code", "category", "name_zh", "name_en", "window", "promise_days", "handling", "item_type", "trips_new",
@@ -264,7 +281,6 @@ CatalogLoad load_catalog(SQLite::Database& db, const DataFiles& files) {
   SQLite::Statement add_item(db, fmt::format("INSERT INTO items ({}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
                                              "?, ?, ?, ?, ?, ?, ?)",
                                              kItemInsertColumns));
-  std::map<std::string, int> promise;
   for (std::size_t r = 0; r < items.size(); ++r) {
     for (const auto& flag : split_flags(items.get(r, "flags"))) {
       if (std::find(kResidentFlags.begin(), kResidentFlags.end(), flag) == kResidentFlags.end()) {
@@ -278,8 +294,8 @@ CatalogLoad load_catalog(SQLite::Database& db, const DataFiles& files) {
     for (const char* column : {"code", "category", "name_zh", "name_en", "window"}) {
       add_item.bind(index++, items.get(r, column));
     }
-    promise[items.get(r, "code")] = required_int(items, r, "promise_days");
-    add_item.bind(index++, promise[items.get(r, "code")]);
+    load.promise[items.get(r, "code")] = required_int(items, r, "promise_days");
+    add_item.bind(index++, load.promise[items.get(r, "code")]);
     add_item.bind(index++, items.get(r, "handling"));
     add_item.bind(index++, items.get(r, "item_type"));
     add_item.bind(index++, required_int(items, r, "trips_new"));
@@ -296,11 +312,12 @@ CatalogLoad load_catalog(SQLite::Database& db, const DataFiles& files) {
     add_item.bind(index++, items.get(r, "source"));
     exec_row(add_item, items, r);
   }
-  load.items = static_cast<int>(items.size());
+  load.counts.items = static_cast<int>(items.size());
+}
 
+void load_steps(SQLite::Database& db, const DataFiles& files, Loaded& load) {
   auto steps = read_table(files, "steps.csv", {"item", "model", "seq", "level", "unit", "name_zh", "role", "days"});
   ChainWriter chains(db);
-  std::map<std::pair<std::string, Model>, int> chain_days;
   for (std::size_t r = 0; r < steps.size(); ++r) {
     const ChainStepRow step{steps.get(r, "item"),
                             word_cell<Model>(steps, r, "model"),
@@ -311,13 +328,15 @@ CatalogLoad load_catalog(SQLite::Database& db, const DataFiles& files) {
                             word_cell<Role>(steps, r, "role"),
                             required_int(steps, r, "days")};
     at_row(steps, r, [&] { chains.add_step(step); });
-    chain_days[{step.item, step.model}] += step.days;
+    load.chain_days[{step.item, step.model}] += step.days;
   }
-  load.steps = static_cast<int>(steps.size());
+  load.counts.steps = static_cast<int>(steps.size());
+  load.steps_source = steps.source();
+}
 
+void load_materials(SQLite::Database& db, const DataFiles& files, Loaded& load) {
   auto materials = read_table(files, "materials.csv", {"item", "seq", "name_zh", "required"});
   SQLite::Statement add_material(db, "INSERT INTO item_materials (item, seq, name_zh, required) VALUES (?, ?, ?, ?)");
-  std::map<std::string, int> required_materials;
   for (std::size_t r = 0; r < materials.size(); ++r) {
     add_material.bind(1, materials.get(r, "item"));
     add_material.bind(2, required_int(materials, r, "seq"));
@@ -325,30 +344,49 @@ CatalogLoad load_catalog(SQLite::Database& db, const DataFiles& files) {
     int required = required_int(materials, r, "required");
     add_material.bind(4, required);
     exec_row(add_material, materials, r);
-    required_materials[materials.get(r, "item")] += required;
+    load.required_materials[materials.get(r, "item")] += required;
   }
-  load.materials = static_cast<int>(materials.size());
+  load.counts.materials = static_cast<int>(materials.size());
+  load.materials_source = materials.source();
+}
 
-  // Whole-catalog rules: every item can be applied for under either model, and
-  // the new chain's steps add up to the promise made to the resident.
-  for (const auto& [code, days] : promise) {
-    if (!chain_days.count({code, Model::reformed}) || !chain_days.count({code, Model::former})) {
+// Whole-catalog rules: every item can be applied for under either model, the new
+// chain's steps add up to the promise made to the resident, and every item asks
+// for at least one material.
+void check_whole_catalog(Loaded& load) {
+  for (const auto& [code, days] : load.promise) {
+    if (!load.chain_days.count({code, Model::reformed}) || !load.chain_days.count({code, Model::former})) {
       throw InvalidInput(
-          fmt::format("{}: item {} needs a new-model and an old-model chain", steps.source(), errors::quote(code)));
+          fmt::format("{}: item {} needs a new-model and an old-model chain", load.steps_source, errors::quote(code)));
     }
-    if (chain_days[{code, Model::reformed}] != days) {
+    if (load.chain_days[{code, Model::reformed}] != days) {
       throw InvalidInput(
           fmt::format("{}: the new-model steps of {} add up to {} working days, but the item "
                       "promises {}",
-                      steps.source(), errors::quote(code), chain_days[{code, Model::reformed}], days));
+                      load.steps_source, errors::quote(code), load.chain_days[{code, Model::reformed}], days));
     }
-    if (required_materials[code] == 0) {
-      throw InvalidInput(fmt::format("{}: item {} has no required material", materials.source(), errors::quote(code)));
+    if (load.required_materials[code] == 0) {
+      throw InvalidInput(
+          fmt::format("{}: item {} has no required material", load.materials_source, errors::quote(code)));
     }
   }
+}
 
-  put_setting(db, "catalog_version", load.version);
-  return load;
+}  // namespace
+
+CatalogLoad load_catalog(SQLite::Database& db, const DataFiles& files) {
+  Loaded load;
+  auto version = files.read(std::string(kDir) + "VERSION");
+  load.counts.version = version ? std::string(version->substr(0, version->find_first_of("\r\n"))) : "unversioned";
+  load_windows(db, files, load);
+  load_categories(db, files, load);
+  load_units(db, files, load);
+  load_items(db, files, load);
+  load_steps(db, files, load);
+  load_materials(db, files, load);
+  check_whole_catalog(load);
+  put_setting(db, "catalog_version", load.counts.version);
+  return load.counts;
 }
 
 std::vector<Category> list_catalog(const SQLite::Database& db, const CatalogFilter& filter) {
@@ -372,9 +410,8 @@ std::vector<Category> list_catalog(const SQLite::Database& db, const CatalogFilt
     while (all.executeStep()) codes.push_back(all.getColumn(0).getString());
     throw errors::unknown("category", filter.category, codes);
   }
-  SQLite::Statement q(
-      db,
-      std::string(kItemSelect) + "WHERE i.category = ? AND (?2 = '' OR i.window = ?2) ORDER BY i.code");
+  SQLite::Statement q(db,
+                      std::string(kItemSelect) + "WHERE i.category = ? AND (?2 = '' OR i.window = ?2) ORDER BY i.code");
   for (auto& category : out) {
     q.reset();
     q.bind(1, category.code);
