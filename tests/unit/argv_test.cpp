@@ -61,7 +61,7 @@ TEST_CASE("argv: --help on the program and on every command, each with an exampl
   }
 }
 
-TEST_CASE("argv: a process builds only the command it runs; the program's --help builds them all") {
+TEST_CASE("argv: a process builds only the command it runs, and the program's --help builds them all") {
   Cli one;
   CHECK(one.parse({"catalog", "C05-01"}) == "catalog");
   CHECK(one.app().get_subcommands({}).size() == 1);

@@ -20,7 +20,7 @@ std::vector<std::vector<std::string>> read_all(std::string_view text, std::vecto
 
 }  // namespace
 
-TEST_CASE("csv: quoted commas, quotes and line breaks; physical line numbers") {
+TEST_CASE("csv: quoted commas, quotes and line breaks, with physical line numbers") {
   std::vector<std::size_t> lines;
   auto rows = read_all("a,b\n\"x, y\",\"say \"\"hi\"\"\"\n\"two\nlines\",z\nlast,row\n", &lines);
   REQUIRE(rows.size() == 4);
@@ -46,7 +46,7 @@ TEST_CASE("csv: malformed quoting names line and column") {
   CHECK_THROWS_WITH_AS(read_all("a\n\"x\"y\n"), "t.csv:2:1: text after the closing quote of a field", InvalidInput);
 }
 
-TEST_CASE("csv table: required, optional and unknown columns; ragged rows") {
+TEST_CASE("csv table: required, optional and unknown columns, and ragged rows") {
   CsvTable t("name,code\nB,2\n", "t.csv", {"code", "name"}, {"note"});
   CHECK(t.size() == 1);
   CHECK(t.get(0, "code") == "2");

@@ -187,7 +187,7 @@ TEST_CASE("case record: the history's form reads back as it was written") {
   CHECK(compare_case(record, record).empty());
 }
 
-TEST_CASE("text: free text is UTF-8 without control characters; tab and line feed are fine") {
+TEST_CASE("text: free text is UTF-8 without control characters, but tab and line feed are fine") {
   CHECK_NOTHROW(check_free_text("--note", "材料齐全\t第二行\n第三行"));
   CHECK_THROWS_AS(check_free_text("--note", "\xff"), InvalidInput);
   CHECK_THROWS_AS(check_free_text("--note", "a\x1b[2Jb"), InvalidInput);

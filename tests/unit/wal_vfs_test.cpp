@@ -50,7 +50,7 @@ bool keeps_attributes(const TempDir& dir) {
 
 }  // namespace
 
-TEST_CASE("wal vfs: after a log is created, one process syncs its directory and marks it; the rest open it as it is") {
+TEST_CASE("wal vfs: after a log is created, one process syncs its directory and marks it, and the rest open it as it is") {
   REQUIRE(wal_vfs::install());
   TempDir dir;
   const auto path = dir.file("t.db"), log = path + "-wal";
