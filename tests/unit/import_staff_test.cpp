@@ -16,7 +16,7 @@ namespace {
 }  // namespace
 
 TEST_CASE(
-    "import staff: a new member is written with sorted roles and a staff.add event; the same file again changes "
+    "import staff: a new member is written with sorted roles and a staff.add event, and the same file again changes "
     "nothing") {
   auto db = demo_db();
   const std::string file =
