@@ -1,6 +1,7 @@
 #include "core/report/period.h"
 
 #include <SQLiteCpp/Statement.h>
+#include <fmt/format.h>
 
 #include "core/report/kinds.h"
 
@@ -38,21 +39,12 @@ void PeriodCases::for_each(const ReportOptions& o, Date from, Date to,
       "  c.decided_at, c.due_date, c.paused_days, ";
   sql += long_period ? "c.id FROM cases c "
                      : "e.score FROM cases c LEFT JOIN evaluations e ON e.case_id = c.id AND e.at <= ?3 ";
-  sql +=
-      "WHERE c.accepted_at <= ?3 AND ((c.accepted_at >= ?1 AND c.accepted_at <= ?2) "
-      "  OR (c.decided_at >= ?1 AND c.decided_at <= ?2 AND c.decided_at <= ?3)) "
+  sql += fmt::format(
+      "WHERE {0}c.accepted_at <= ?3 AND (({0}c.accepted_at >= ?1 AND {0}c.accepted_at <= ?2) "
+      "  OR ({0}c.decided_at >= ?1 AND {0}c.decided_at <= ?2 AND {0}c.decided_at <= ?3)) "
       "  AND (?4 = '' OR c.item = ?4) AND (?5 = '' OR c.window = ?5) "
-      "ORDER BY c.id";
-  if (long_period) {
-    const auto where = sql.find("WHERE"), order = sql.find("ORDER BY");
-    std::string filter = sql.substr(where, order - where);
-    for (const std::string column : {"c.accepted_at", "c.decided_at"}) {
-      for (auto at = filter.find(column); at != std::string::npos; at = filter.find(column, at + 2)) {
-        filter.insert(at, "+");
-      }
-    }
-    sql = sql.substr(0, where) + filter + sql.substr(order);
-  }
+      "ORDER BY c.id",
+      long_period ? "+" : "");
   RowScan q(db_, sql);
   const std::string as_of_end = end_of(o.as_of);
   q.bind(format_date(from), end_of(to), as_of_end, o.item, o.window);
