@@ -215,6 +215,10 @@ struct CaseSummary {
 std::vector<CaseSummary> list_cases(const SQLite::Database& db, const WorkCalendar& calendar, const CaseFilter& filter,
                                     Date today);
 
+/// SQLite's plan for list_cases under `filter` (EXPLAIN QUERY PLAN, one line a
+/// step): what the tests pin, so that no queue comes to read the whole history.
+std::string case_list_plan(const SQLite::Database& db, const CaseFilter& filter, Date today);
+
 /// Records a refused command in the history in its own transaction (the command
 /// itself wrote nothing). `operator_text` is what was given, known or not.
 void record_refusal(SQLite::Database& db, const Clock& clock, const std::optional<std::string>& operator_text,
