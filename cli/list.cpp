@@ -1,5 +1,12 @@
 // sqgl list: queues — mine, a unit's, by status, item, community, overdue, due soon.
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <vector>
+
+#include <SQLiteCpp/Transaction.h>
 #include <fmt/format.h>
+#include <nlohmann/json.hpp>
 
 #include "cli/commands.h"
 #include "cli/context.h"
@@ -20,6 +27,28 @@ struct ListOptions {
   core::CaseFilter filter;
 };
 
+nlohmann::json case_json(const core::CaseSummary& c) {
+  auto or_null = [](const std::string& text) { return text.empty() ? nlohmann::json(nullptr) : nlohmann::json(text); };
+  return {{"number", c.number},
+          {"item", c.item},
+          {"item_name", c.item_name},
+          {"status", c.status},
+          {"resident_name", c.resident_name},
+          {"community", c.community_code},
+          {"step", or_null(c.step)},
+          {"step_unit", or_null(c.step_unit)},
+          {"assignee", or_null(c.assignee)},
+          {"step_due", or_null(c.step_due)},
+          {"due_date", c.due_date},
+          {"accepted_at", c.accepted_at},
+          {"overdue", c.overdue}};
+}
+
+std::vector<std::string> row_of(const core::CaseSummary& c) {
+  return {c.number,   c.item,     c.resident_name, std::string(core::text(c.status)), c.step,
+          c.assignee, c.step_due, c.due_date,      c.overdue ? "OVERDUE" : ""};
+}
+
 void run_list(Context& ctx, ListOptions opt) {
   auto& db = ctx.read_db();
   if (opt.mine) {
@@ -33,39 +62,47 @@ void run_list(Context& ctx, ListOptions opt) {
   }
   if (opt.due_within >= 0) opt.filter.due_within = opt.due_within;
   const auto calendar = core::WorkCalendar::load(db);
-  const auto cases = core::list_cases(db, calendar, opt.filter, ctx.clock.today());
+  const core::Date today = ctx.clock.today();
+  // Rows go out as they are read, so that a list of ten years of cases takes no
+  // more memory than a queue; the passes over them read one snapshot.
+  SQLite::Transaction snapshot(db);
+  auto each = [&](const std::function<void(const core::CaseSummary&)>& visit) {
+    core::for_each_case(db, calendar, opt.filter, today, visit);
+  };
+  std::int64_t count = 0;
   if (ctx.json()) {
-    nlohmann::json list = nlohmann::json::array();
-    for (const auto& c : cases) {
-      list.push_back({{"number", c.number},
-                      {"item", c.item},
-                      {"item_name", c.item_name},
-                      {"status", c.status},
-                      {"resident_name", c.resident_name},
-                      {"community", c.community_code},
-                      {"step", c.step.empty() ? nlohmann::json(nullptr) : nlohmann::json(c.step)},
-                      {"step_unit", c.step_unit.empty() ? nlohmann::json(nullptr) : nlohmann::json(c.step_unit)},
-                      {"assignee", c.assignee.empty() ? nlohmann::json(nullptr) : nlohmann::json(c.assignee)},
-                      {"step_due", c.step_due.empty() ? nlohmann::json(nullptr) : nlohmann::json(c.step_due)},
-                      {"due_date", c.due_date},
-                      {"accepted_at", c.accepted_at},
-                      {"overdue", c.overdue}});
-    }
-    print_json(ctx.out, {{"count", cases.size()}, {"cases", list}});
+    // As print_json would print {"cases": [...], "count": N}, one case at a time.
+    // Nothing is printed before the filters are checked: a bad one is an error alone.
+    each([&](const core::CaseSummary& c) {
+      if (count == 0) ctx.out << "{\n  \"cases\": [";
+      const std::string item = case_json(c).dump(2, ' ', false, nlohmann::json::error_handler_t::replace);
+      std::string indented = "    ";
+      for (char ch : item) {
+        indented += ch;
+        if (ch == '\n') indented += "    ";
+      }
+      ctx.out << (count++ == 0 ? "\n" : ",\n") << indented;
+    });
+    ctx.out << (count == 0 ? "{\n  \"cases\": [],\n" : "\n  ],\n") << "  \"count\": " << count << "\n}\n";
+    snapshot.commit();
     return;
   }
-  if (cases.empty()) {
+  StreamedTable table;
+  const std::vector<std::string> header = {"case",     "item",     "resident", "status", "step",
+                                           "assignee", "step due", "due",      ""};
+  table.measure(header);
+  each([&](const core::CaseSummary& c) {
+    table.measure(row_of(c));
+    ++count;
+  });
+  if (count == 0) {
     ctx.out << "no cases\n";
-    return;
+  } else {
+    table.print(ctx.out, header);
+    each([&](const core::CaseSummary& c) { table.print(ctx.out, row_of(c)); });
+    ctx.out << fmt::format("{} case{}\n", count, count == 1 ? "" : "s");
   }
-  Table table;
-  table.add({"case", "item", "resident", "status", "step", "assignee", "step due", "due", ""});
-  for (const auto& c : cases) {
-    table.add({c.number, c.item, c.resident_name, std::string(core::text(c.status)), c.step, c.assignee, c.step_due, c.due_date,
-               c.overdue ? "OVERDUE" : ""});
-  }
-  table.print(ctx.out);
-  ctx.out << fmt::format("{} case{}\n", cases.size(), cases.size() == 1 ? "" : "s");
+  snapshot.commit();
 }
 
 }  // namespace
@@ -82,7 +119,9 @@ RunFn setup_list(CLI::App& app) {
       ->check(CLI::IsMember({"open", "returned", "approved", "rejected", "withdrawn"}));
   sub->add_option("--item", opt->filter.item, "Cases of this item")->check(non_empty());
   sub->add_flag("--overdue", opt->filter.overdue, "Open cases past their due date");
-  sub->add_option("--due-within", opt->due_within, "Open cases due within N working days")->check(decimal())->check(CLI::Range(0, 365));
+  sub->add_option("--due-within", opt->due_within, "Open cases due within N working days")
+      ->check(decimal())
+      ->check(CLI::Range(0, 365));
   sub->add_flag("--unassigned", opt->filter.unassigned, "Open cases whose current step has no assignee");
   sub->footer("Examples:\n  sqgl --as JSJ01 list --mine\n  sqgl list --community 150204001001 --overdue");
   return [opt](Context& ctx) { run_list(ctx, *opt); };

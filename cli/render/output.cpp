@@ -32,25 +32,42 @@ std::string pad_right(std::string_view text, int width) {
   return out;
 }
 
+namespace {
+
+void widen(std::vector<int>& widths, const std::vector<std::string>& row) {
+  if (widths.size() < row.size()) widths.resize(row.size(), 0);
+  for (std::size_t i = 0; i < row.size(); ++i) widths[i] = std::max(widths[i], display_width(row[i]));
+}
+
+void print_line(std::ostream& out, const std::vector<std::string>& row, const std::vector<int>& widths,
+                const std::vector<bool>& right_aligned, std::string_view indent) {
+  std::string line(indent);
+  for (std::size_t i = 0; i < row.size(); ++i) {
+    const bool right = i < right_aligned.size() && right_aligned[i];
+    const int gap = (i < widths.size() ? widths[i] : 0) - display_width(row[i]);
+    if (i > 0) line += "  ";
+    if (right && gap > 0) line.append(static_cast<std::size_t>(gap), ' ');
+    line += row[i];
+    if (!right && gap > 0) line.append(static_cast<std::size_t>(gap), ' ');
+  }
+  while (!line.empty() && line.back() == ' ') line.pop_back();
+  out << line << '\n';
+}
+
+}  // namespace
+
 void Table::print(std::ostream& out, std::string_view indent) const {
   std::vector<int> widths;
-  for (const auto& row : rows_) {
-    if (widths.size() < row.size()) widths.resize(row.size(), 0);
-    for (std::size_t i = 0; i < row.size(); ++i) widths[i] = std::max(widths[i], display_width(row[i]));
-  }
-  for (const auto& row : rows_) {
-    std::string line(indent);
-    for (std::size_t i = 0; i < row.size(); ++i) {
-      const bool right = i < right_.size() && right_[i];
-      const int gap = widths[i] - display_width(row[i]);
-      if (i > 0) line += "  ";
-      if (right) line.append(static_cast<std::size_t>(gap), ' ');
-      line += row[i];
-      if (!right) line.append(static_cast<std::size_t>(gap), ' ');
-    }
-    while (!line.empty() && line.back() == ' ') line.pop_back();
-    out << line << '\n';
-  }
+  for (const auto& row : rows_) widen(widths, row);
+  for (const auto& row : rows_) print_line(out, row, widths, right_, indent);
+}
+
+void StreamedTable::measure(const std::vector<std::string>& row) {
+  widen(widths_, row);
+}
+
+void StreamedTable::print(std::ostream& out, const std::vector<std::string>& row) const {
+  print_line(out, row, widths_, right_, "");
 }
 
 void print_json(std::ostream& out, const nlohmann::json& document) {

@@ -32,6 +32,20 @@ class Table {
   std::vector<std::vector<std::string>> rows_;
 };
 
+/// A table too long to hold, printed in two passes over its rows: measure() each
+/// row, then print() each again in the same order. Lines as Table prints them;
+/// memory does not grow with the rows.
+class StreamedTable {
+ public:
+  explicit StreamedTable(std::vector<bool> right_aligned = {}) : right_(std::move(right_aligned)) {}
+  void measure(const std::vector<std::string>& row);
+  void print(std::ostream& out, const std::vector<std::string>& row) const;
+
+ private:
+  std::vector<bool> right_;
+  std::vector<int> widths_;
+};
+
 /// One JSON document on its own, pretty-printed, ending in a newline.
 void print_json(std::ostream& out, const nlohmann::json& document);
 

@@ -188,6 +188,15 @@ case                  item    resident  status  step      assignee  step due    
 1 case
 $ SQGL_NOW=2012-03-15 sqgl list --overdue --json | python3 -c 'import json,sys; d=json.load(sys.stdin); print(d["count"], [c["number"] for c in d["cases"]])'
 1 ['150204-20120129-0004']
+# --json list streams its cases one by one; the document is the same as one
+# printed whole (two-space indent, sorted keys, UTF-8 as is), empty or not.
+$ SQGL_NOW=2012-03-15 sqgl list --json | python3 -c 'import json,sys; t=sys.stdin.read(); d=json.loads(t); print(d["count"], t == json.dumps(d, indent=2, ensure_ascii=False, sort_keys=True) + "\n")'
+4 True
+$ SQGL_NOW=2012-03-15 sqgl list --status withdrawn --item C05-01 --json
+{
+  "cases": [],
+  "count": 0
+}
 # bug: a clerk could date a decision before the case's own history (2019 on a case
 # of 2026, a bureau's before the station's). Times are causal; the clock may be
 # pinned only on a database made for it, and then the events are marked back-filled.

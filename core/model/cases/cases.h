@@ -211,6 +211,11 @@ struct CaseSummary {
   bool overdue = false;
 };
 
+/// Calls `visit` for each case matching `filter`, oldest first, one at a time: a
+/// list of any length in bounded memory. `visit` must not keep the reference.
+void for_each_case(const SQLite::Database& db, const WorkCalendar& calendar, const CaseFilter& filter, Date today,
+                   const std::function<void(const CaseSummary&)>& visit);
+
 /// Cases matching `filter`, oldest first.
 std::vector<CaseSummary> list_cases(const SQLite::Database& db, const WorkCalendar& calendar, const CaseFilter& filter,
                                     Date today);

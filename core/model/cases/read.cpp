@@ -3,6 +3,7 @@
 #include "core/model/cases/cases.h"
 
 #include <algorithm>
+#include <functional>
 
 #include <SQLiteCpp/Statement.h>
 #include <SQLiteCpp/VariadicBind.h>
@@ -180,18 +181,18 @@ std::string case_list_plan(const SQLite::Database& db, const CaseFilter& filter,
   return plan;
 }
 
-std::vector<CaseSummary> list_cases(const SQLite::Database& db, const WorkCalendar& calendar, const CaseFilter& filter,
-                                    Date today) {
+void for_each_case(const SQLite::Database& db, const WorkCalendar& calendar, const CaseFilter& filter, Date today,
+                   const std::function<void(const CaseSummary&)>& visit) {
   check_case_filter(db, filter);
   std::string due_limit;
   if (filter.due_within) due_limit = format_date(calendar.add_working_days(today, *filter.due_within));
   const auto query = list_query(filter, today, due_limit);
   SQLite::Statement q(db, query.sql);
   for (std::size_t i = 0; i < query.params.size(); ++i) q.bind(static_cast<int>(i + 1), query.params[i]);
-  std::vector<CaseSummary> out;
+  const std::string today_text = format_date(today);
+  CaseSummary s;
   while (q.executeStep()) {
     Row r(q);
-    CaseSummary s;
     s.number = r.text();
     s.item = r.text();
     s.item_name = r.text();
@@ -204,9 +205,15 @@ std::vector<CaseSummary> list_cases(const SQLite::Database& db, const WorkCalend
     s.step_due = r.text();
     s.due_date = r.text();
     s.accepted_at = r.text();
-    s.overdue = s.status == CaseStatus::open && s.due_date < format_date(today);
-    out.push_back(std::move(s));
+    s.overdue = s.status == CaseStatus::open && s.due_date < today_text;
+    visit(s);
   }
+}
+
+std::vector<CaseSummary> list_cases(const SQLite::Database& db, const WorkCalendar& calendar, const CaseFilter& filter,
+                                    Date today) {
+  std::vector<CaseSummary> out;
+  for_each_case(db, calendar, filter, today, [&](const CaseSummary& c) { out.push_back(c); });
   return out;
 }
 
