@@ -5,7 +5,6 @@
 #include <iostream>
 
 #include "cli/app.h"
-#include "core/db/database.h"
 
 namespace sqgl::cli {
 
@@ -14,7 +13,6 @@ int run_main(int argc, char** argv) {
   // Residents' personal data: whatever sqgl creates is its owner's alone until the
   // database's `files` setting says the group may read it too.
   ::umask(077);
-  core::configure_sqlite_library();
   Environment env;
   for (const char* key : {"SQGL_DB", "SQGL_OPERATOR", "SQGL_NOW", "NO_COLOR"}) {
     if (const char* value = std::getenv(key)) env[key] = value;

@@ -143,11 +143,7 @@ void run_import(Context& ctx, ImportCliOptions opt) {
     flush_errors();
     errors->publish();
   }
-  if (written) {
-    core::test_point("import.after-commit");
-    // Readers would otherwise each replay the import's log on open.
-    core::settle_wal(ctx.write_db(), core::WalSettle::empty);
-  }
+  if (written) core::test_point("import.after-commit");
   if (problem_count > kShownProblems) {
     ctx.err << fmt::format("sqgl: {}: … and {} more problem(s){}\n", level, problem_count - kShownProblems,
                            errors ? fmt::format(" (all of them in {})", opt.errors_file) : "");

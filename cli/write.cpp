@@ -57,8 +57,6 @@ void recording_refusals(Context& ctx, SQLite::Database& db, std::string_view com
 void run_write_maybe(Context& ctx, std::string_view command, std::string_view subject, const MaybeWriteBody& body) {
   auto& db = ctx.write_db();
   const core::WorkCalendar* calendar = nullptr;
-  // Before the write, on this connection: the write then starts the log afresh.
-  core::settle_wal(db);
   recording_refusals(ctx, db, command, subject, [&] {
     core::WriteTransaction tx(db);
     const core::Operator& op = ctx.acting();

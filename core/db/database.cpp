@@ -24,8 +24,6 @@
 #include "core/db/fd_vfs.h"
 #include "core/db/files.h"
 #include "core/db/new_file.h"
-#include "core/db/sqlite_memory.h"
-#include "core/db/wal_vfs.h"
 
 namespace sqgl::core {
 
@@ -79,20 +77,14 @@ void wait_when_busy(SQLite::Database& db) {
 }
 
 void configure(SQLite::Database& db, bool writable) {
-  wait_when_busy(db);
   db.exec("PRAGMA foreign_keys = ON");
-  // A command's commit is durable in the WAL; copying it into the database file
-  // at every close would cost each command two more syncs and the log's deletion
-  // and re-creation. settle_wal does it once the log has grown (core/store.h).
-  sqlite3_db_config(db.getHandle(), SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, nullptr);
   if (writable) {
     // WAL lets readers go on while a clerk writes; FULL makes a reported decision
     // survive a power cut.
     db.exec("PRAGMA journal_mode = WAL");
     db.exec("PRAGMA synchronous = FULL");
-    // A restarted log is cut back to this size when its first commit ends: the log
-    // file stays allocated, and commits overwrite it rather than grow it.
-    db.exec(fmt::format("PRAGMA journal_size_limit = {}", kWalKeepBytes));
+  } else {
+    db.exec("PRAGMA query_only = ON");
   }
 }
 
@@ -218,16 +210,6 @@ int schema_version(const SQLite::Database& db) {
   return pragma_int(db, "user_version");
 }
 
-void configure_sqlite_library() {
-  // Both fail harmlessly (SQLITE_MISUSE) if SQLite was already initialised.
-  sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
-#ifndef SQGL_SYSTEM_MALLOC
-  sqlite_memory::install();
-#endif
-  // After the allocator: looking up the default VFS initialises SQLite.
-  wal_vfs::install();
-}
-
 namespace {
 
 // "file:" URI of a path, for opening with query parameters.
@@ -245,7 +227,13 @@ std::string file_uri(const std::string& path) {
 
 SQLite::Database connect(const std::string& path, bool writable) {
   // Each connection lives in one thread: SQLite's per-call mutexes would be pure cost.
-  SQLite::Database db(path, (writable ? SQLite::OPEN_READWRITE : SQLite::OPEN_READONLY) | SQLite::OPEN_NOMUTEX);
+  // A reader opens read-write too (SQLite falls back to read-only where the file
+  // is not writable): the last connection to close folds the log into the file,
+  // which a read-only one cannot.
+  SQLite::Database db(path, SQLite::OPEN_READWRITE | SQLite::OPEN_NOMUTEX);
+  // Before the first read: a command that is closing holds the file while it folds
+  // the log in, and a reader arriving then waits for it like a writer.
+  wait_when_busy(db);
   if (writable) return db;
   try {
     // A reader of a WAL database needs its -shm: where it cannot create one (a
@@ -291,20 +279,6 @@ SQLite::Database open_database(const std::string& path, bool writable) {
   }
 }
 
-bool settle_wal(SQLite::Database& db, WalSettle how) {
-  if (db.getFilename().empty()) return true;  // in memory
-  struct stat log {};
-  if (::stat((db.getFilename() + "-wal").c_str(), &log) != 0) return true;
-  if (how == WalSettle::before_write && log.st_size <= kWalKeepBytes) return true;
-  // Never keep a clerk waiting for it: if another process is reading or writing,
-  // a later command settles the log.
-  if (how != WalSettle::empty_waiting) sqlite3_busy_handler(db.getHandle(), nullptr, nullptr);
-  const int mode = how == WalSettle::before_write ? SQLITE_CHECKPOINT_RESTART : SQLITE_CHECKPOINT_TRUNCATE;
-  const int rc = sqlite3_wal_checkpoint_v2(db.getHandle(), nullptr, mode, nullptr, nullptr);
-  wait_when_busy(db);
-  return rc == SQLITE_OK;
-}
-
 void initialize_database(const std::string& path, const std::function<void(SQLite::Database&, bool)>& build) {
   auto run = [&](SQLite::Database& db, bool created) {
     WriteTransaction tx(db);
@@ -326,6 +300,7 @@ void initialize_database(const std::string& path, const std::function<void(SQLit
     }
     refuse_network_filesystem(path);
     SQLite::Database db(path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE | SQLite::OPEN_NOMUTEX);
+    wait_when_busy(db);
     configure(db, true);
     run(db, path == ":memory:");
   } catch (const SQLite::Exception& e) {
@@ -356,11 +331,8 @@ void WriteTransaction::commit() {
   try {
     db_.exec("COMMIT");
   } catch (const SQLite::Exception& e) {
-    // A commit whose sync failed may have left whole frames in the log: closing
-    // without a checkpoint would let the next process recover them, and a command
-    // reported failed would turn out done. The default close copies only what was
-    // committed and deletes the log.
-    sqlite3_db_config(db_.getHandle(), SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 0, nullptr);
+    // A commit whose sync failed may have left whole frames in the log; closing
+    // copies only what the log's index counts as committed, and deletes the log.
     rethrow_sqlite(e, "cannot commit");
   }
   open_ = false;

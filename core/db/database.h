@@ -21,8 +21,6 @@ inline constexpr std::int32_t kApplicationId = 0x5351474C;
 
 /// How long a writer waits for another writer before giving up (exit 5).
 inline constexpr int kBusyTimeoutMs = 5000;
-/// How much write-ahead log a command may leave behind for the next (see settle_wal).
-inline constexpr std::int64_t kWalKeepBytes = 512 * 1024;
 
 /// Where init reads catalog and calendar files from: the copy embedded in the
 /// binary, or a directory holding an edited `schema/`.
@@ -55,12 +53,6 @@ class DirectoryDataFiles final : public DataFiles {
 /// The newest schema version this binary knows (the highest migration number).
 int latest_schema_version();
 
-/// Process-wide SQLite settings for a single-threaded tool; call once at start,
-/// before any database is opened: no allocation statistics (so SQLite need not
-/// take a mutex on every allocation), core/sqlite_memory.h's allocator, and
-/// core/wal_vfs.h's VFS, which syncs a log's directory once, not in every command.
-void configure_sqlite_library();
-
 /// What a database path holds, as far as sqgl may touch it.
 enum class DatabaseFile {
   missing,  ///< nothing there yet (and no side files left from another database)
@@ -80,29 +72,14 @@ int schema_version(const SQLite::Database& db);
 /// Opens an existing, current sqgl database for reading or writing, with foreign
 /// keys on, WAL and the busy timeout. NotFound when the file does not exist;
 /// Conflict when its schema is older (run init) or newer (upgrade sqgl) than this binary.
+///
+/// SQLite's own behaviour keeps the file whole: a commit is durable in the
+/// write-ahead log (synchronous = FULL), and the last connection to close copies
+/// the log into the database file and deletes it. A reader's connection is opened
+/// read-write where the file allows it (and refuses every write, `query_only`) so
+/// that it too folds the log in when it is the last to close. So once no sqgl is
+/// running, the database file alone holds every command, and copying it is a copy.
 SQLite::Database open_database(const std::string& path, bool writable);
-
-/// How settle_wal settles the write-ahead log.
-enum class WalSettle {
-  before_write,  ///< when the log file holds more than kWalKeepBytes; never waits
-  empty,         ///< always, and empty the log file; never waits
-  empty_waiting  ///< always, and empty the log file, waiting out other processes
-};
-
-/// sqgl's connections do not copy the write-ahead log into the database file when
-/// they close: a committed command is already durable in the log (synchronous =
-/// FULL), and the copy would cost every command two more syncs and the log's
-/// deletion and re-creation. Instead a write command calls this first, on its own
-/// connection (before_write): when the log file holds more than kWalKeepBytes, it
-/// copies the log into the database file (SQLITE_CHECKPOINT_RESTART), so that the
-/// command's own commit starts the log again from its first frame, overwriting the
-/// file rather than growing it (journal_size_limit keeps the file at
-/// kWalKeepBytes). A bulk import empties the log after its commit (empty), and
-/// init leaves a database whole in its file (empty_waiting: TRUNCATE). Returns
-/// false when another process kept the log from being settled now: it stays safe,
-/// and a later command tries again. So the database file alone may lag the last
-/// few commands: copy a database with `sqgl backup`, never by copying the file.
-bool settle_wal(SQLite::Database& db, WalSettle how = WalSettle::before_write);
 
 /// Brings an open database to the latest schema: every migration it lacks, then
 /// `user_version` and `application_id`. Returns the version it had (0 for a new

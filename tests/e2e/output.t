@@ -4,7 +4,9 @@
 %env SQGL_OPERATOR=IT01
 $ sqgl init --demo > /dev/null
 $ sqgl --as ZZ0101 apply --resident 150204194601264202 --item C08-01 --materials 1,2,3,4 > /dev/null
-$ ls sqgl.db-wal sqgl.db-shm > /dev/null && sqlite3 sqgl.db "SELECT count(*) FROM cases"
+# Once sqgl has closed it, the file alone holds every command: no log is left beside it.
+$ ls sqgl.db* && cp sqgl.db copy.db && sqlite3 copy.db "SELECT count(*) FROM cases" && rm copy.db
+sqgl.db
 1
 # The database's side files, by any name.
 $ sqgl backup sqgl.db-wal

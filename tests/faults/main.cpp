@@ -5,9 +5,6 @@
 #include "tests/faults/faulty_vfs.h"
 
 int main(int argc, char** argv) {
-  // Registering initialises SQLite, so configure_sqlite_library() in run_main comes
-  // too late for its settings and allocator (harmlessly: the faults are the same);
-  // its VFS (core/wal_vfs.h) goes over this one, which still sees every file.
   sqgl::test::register_faulty_vfs();
   return sqgl::cli::run_main(argc, argv);
 }

@@ -60,10 +60,20 @@ def main():
         "SELECT r.citizen_id FROM residents r JOIN households h ON h.id = r.household_id "
         "JOIN units u ON u.id = h.community_id WHERE r.disabled AND u.code = '150204001001' ORDER BY r.id").fetchone()[0]
     con.close()
-    # A command leaves the log and its index beside the database; a rollback journal is made up.
     if common.run(args.sqgl, ["apply", "--resident", resident, "--item", "C08-01", "--materials", "1,2,3,4"],
                   db, NOW, "ZZ0101").returncode != 0:
         sys.exit("setup: apply failed")
+    # While someone has the database open, its log and index lie beside it: another
+    # process holding a connection through the writers keeps them there (another
+    # process: this one reads the hard link below, and closing any descriptor of the
+    # file drops all of a process's locks on it). A rollback journal is made up.
+    holder = subprocess.Popen(
+        [sys.executable, "-c", "import sqlite3, sys; c = sqlite3.connect(sys.argv[1]); "
+         "c.execute('SELECT count(*) FROM cases').fetchone(); print('open', flush=True); sys.stdin.read()", db],
+        stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+    if holder.stdout.readline().strip() != "open" or not (
+            os.path.exists(f"{db}-wal") and os.path.exists(f"{db}-shm")):
+        sys.exit("setup: no -wal and -shm beside an open database")
     open(f"{db}-journal", "wb").close()
     with open(f"{work}/precious.txt", "w") as f:
         f.write("precious\n")
@@ -112,6 +122,7 @@ def main():
                 problems.append(f"{writer} onto the {what} changed {changed}")
                 before = after
     sock.close()
+    holder.communicate()
 
     # An older file of that name is replaced whole, with the setting's mode.
     modes = []
