@@ -54,7 +54,10 @@ struct CheckReport {
 };
 
 /// `PRAGMA integrity_check`, `PRAGMA foreign_key_check`, the history's chain and,
-/// when the chain holds, the replay of the tables from it, all in one read snapshot.
+/// when the chain holds, the replay of the tables from it. The chain and the replay
+/// read one snapshot; the file's structure is checked at the same time on a second
+/// connection of the same file (a snapshot of its own), or after them for a
+/// database in memory.
 CheckReport check_database(const SQLite::Database& db, std::string_view anchor = {});
 
 }  // namespace sqgl::core
