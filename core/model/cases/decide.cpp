@@ -29,15 +29,26 @@ std::string activate_step(SQLite::Database& db, const WorkCalendar& calendar, st
   return due;
 }
 
+struct Decision {
+  CaseRow c;
+  StepRow step;
+};
+
+// The open case `number` and its current step, which `op` must be entitled to decide.
+Decision step_to_decide(SQLite::Database& db, const Clock& clock, const Operator& op, std::string_view number) {
+  CaseRow c = load_case_at(db, number, clock);
+  require_open(c);
+  StepRow step = load_step(db, c.id, *c.current_seq);
+  require_decider(db, op, c, step);
+  return {std::move(c), std::move(step)};
+}
+
 }  // namespace
 
 int approve_case(SQLite::Database& db, const Clock& clock, const WorkCalendar& calendar, const Operator& op,
                  std::string_view number, const std::string& note) {
   check_free_text("--note", note);
-  const CaseRow c = load_case_at(db, number, clock);
-  require_open(c);
-  const StepRow step = load_step(db, c.id, *c.current_seq);
-  require_decider(db, op, c, step);
+  const auto [c, step] = step_to_decide(db, clock, op, number);
   const DateTime now = clock.now();
   decide_step(db, c.id, step.seq, StepStatus::approved, op, now, note);
   SQLite::Statement next(db, "SELECT seq, days FROM case_steps WHERE case_id = ? AND seq > ? ORDER BY seq LIMIT 1");
@@ -61,10 +72,7 @@ int reject_case(SQLite::Database& db, const Clock& clock, const Operator& op, st
                 const std::string& reason) {
   if (reason.empty()) throw InvalidInput("a rejection needs its reason: --reject REASON");
   check_free_text("--reject", reason);
-  const CaseRow c = load_case_at(db, number, clock);
-  require_open(c);
-  const StepRow step = load_step(db, c.id, *c.current_seq);
-  require_decider(db, op, c, step);
+  const auto [c, step] = step_to_decide(db, clock, op, number);
   const DateTime now = clock.now();
   decide_step(db, c.id, step.seq, StepStatus::rejected, op, now, reason);
   CaseUpdate(db, c.id).close(CaseStatus::rejected, format_datetime(now));
@@ -77,10 +85,7 @@ int return_case(SQLite::Database& db, const Clock& clock, const Operator& op, st
                 const std::vector<std::string>& materials, const std::string& note) {
   if (materials.empty()) throw InvalidInput("name the materials to supplement: --return M1,M2");
   check_free_text("--note", note);
-  const CaseRow c = load_case_at(db, number, clock);
-  require_open(c);
-  const StepRow step = load_step(db, c.id, *c.current_seq);
-  require_decider(db, op, c, step);
+  const auto [c, step] = step_to_decide(db, clock, op, number);
   const DateTime now = clock.now();
   const auto requested = match_materials(materials, case_materials(db, c.id), c.item);
   CaseUpdate update(db, c.id);
