@@ -53,7 +53,7 @@ void run_backup(Context& ctx, const BackupOptions& opt) {
                          {"head", report.head}});
     return;
   }
-  ctx.out << fmt::format("backed up to {}: {} pages, {} bytes; integrity ok, {} history events verified, head {}\n",
+  ctx.out << fmt::format("backed up to {}: {} pages, {} bytes; quick_check ok, {} history events verified, head {}\n",
                          core::errors::quote(report.path), thousands(report.pages), thousands(report.bytes),
                          thousands(report.events), report.head);
 }
@@ -66,7 +66,8 @@ RunFn setup_backup(CLI::App& app) {
   sub->add_option("file", opt->file, "The backup file (replaced atomically if it exists)")->required();
   sub->footer(
       "Uses SQLite's online backup API: one consistent moment of the database, while clerks keep writing.\n"
-      "The copy must pass integrity_check and 'audit verify' before it replaces FILE. The district admin's job.\n"
+      "The copy must pass quick_check (every page read, every b-tree walked) and 'audit verify' before it\n"
+      "replaces FILE; 'sqgl check' adds whether each index matches its table. The district admin's job.\n"
       "Example (cron, 02:00 nightly):\n  sqgl --as IT01 backup /var/backups/sqgl/sqgl-$(date +%F).db");
   return [opt](Context& ctx) { run_backup(ctx, *opt); };
 }

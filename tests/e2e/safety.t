@@ -17,8 +17,7 @@ $ sqgl audit verify --anchor abc
 $ sqgl audit verify --anchor 0000000000000000000000000000000000000000000000000000000000000000
 ! sqgl: error: the history does not verify: the anchor '0000000000000000000000000000000000000000000000000000000000000000' is not in the history (rewritten or truncated before it)
 ? 1
-# A live database is copied with its log (sqlite3 .backup, or sqgl backup), never with cp:
-# the file alone may lag the last few commands.
+# Copies made through SQLite (sqlite3 .backup), altered behind sqgl's back.
 # A deleted tail leaves no gap in the chain; the head record shows it.
 $ umask 077 && sqlite3 sqgl.db ".backup tail.db" && sqlite3 tail.db "DROP TRIGGER events_no_delete; DELETE FROM events WHERE id = (SELECT max(id) FROM events)"
 $ sqgl --db tail.db audit verify
@@ -70,7 +69,7 @@ foreign keys: 11 problems
 ! sqgl: error: check found 11 problems in 'fk.db'
 # Backups: the district admin's job; the copy is checked, owner-only, and recorded.
 $ sqgl --as IT01 backup backup.db | sed 's/head [0-9a-f]*/head …/; s/[0-9,]* pages, [0-9,]* bytes/N pages, N bytes/'
-backed up to 'backup.db': N pages, N bytes; integrity ok, 170 history events verified, head …
+backed up to 'backup.db': N pages, N bytes; quick_check ok, 170 history events verified, head …
 $ stat -c %a backup.db
 600
 $ sqgl --db backup.db check | sed 's/head [0-9a-f]*/head …/'
@@ -78,6 +77,14 @@ integrity: ok
 foreign keys: ok
 history: ok, 170 events, 170 back-filled, head …
 replay: ok, the tables are what the history says (1 case, 161 staff, 2 settings, 73,553 residents' flags, 142 calendar days)
+# A damaged page: the copy fails its quick_check, and the backup publishes nothing.
+$ umask 077 && sqlite3 sqgl.db ".backup damaged.db" && python3 -c "import sqlite3, sys; page = sqlite3.connect('damaged.db').execute(\"SELECT rootpage FROM sqlite_master WHERE name = 'cases_item'\").fetchone()[0]; f = open('damaged.db', 'r+b'); f.seek((page - 1) * 4096); f.write(b'\\x0d' + b'\\xff' * 31)"
+$ sqgl --db damaged.db --as IT01 backup damaged-copy.db 2>&1 | sed 's/Page [0-9]*/Page N/'
+sqgl: error: backup: the copy does not pass quick_check: *** in database main ***
+Page N: btreeInitPage() returns error code 11
+$ ls damaged-copy.db
+! ls: cannot access 'damaged-copy.db': No such file or directory
+? 2
 $ sqgl --as ZZ0101 backup other.db
 ! sqgl: error: 'ZZ0101' (阳光社区管理服务站) may not back up the database: that is for the district admin
 ? 4
