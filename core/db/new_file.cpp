@@ -2,6 +2,8 @@
 
 #include <fcntl.h>
 #include <limits.h>
+#include <dirent.h>
+#include <sys/file.h>
 #include <sys/random.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -75,6 +77,34 @@ std::string what_it_is(mode_t mode) {
   throw Failure(fmt::format("cannot write {}: {}", errors::quote(target), std::strerror(error)));
 }
 
+// A hidden name ".NAME.sqgl-" + 12 hex digits: a file being staged or written.
+bool staging_name(std::string_view name) {
+  const auto mark = name.rfind(".sqgl-");
+  if (!name.starts_with('.') || mark == std::string_view::npos || name.size() - mark != 6 + 12) return false;
+  return name.substr(mark + 6).find_first_not_of("0123456789abcdef") == std::string_view::npos;
+}
+
+// A command holds an exclusive flock on the file it writes from the moment it
+// creates it, and the kernel drops it when the process ends however it ends. A
+// hidden file whose lock can be taken was left by a command killed between
+// naming it and renaming it into place (kill -9, a power cut): a whole copy of
+// someone's data that nobody will publish. Removed here, before a new one is made.
+void remove_abandoned_files(const std::string& dir) {
+  DIR* listing = ::opendir(dir.c_str());
+  if (listing == nullptr) return;
+  while (const dirent* entry = ::readdir(listing)) {
+    if (!staging_name(entry->d_name)) continue;
+    const int fd = ::openat(::dirfd(listing), entry->d_name, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC);
+    if (fd < 0) continue;
+    struct stat st {};
+    if (::fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_uid == ::geteuid() && ::flock(fd, LOCK_EX | LOCK_NB) == 0) {
+      ::unlinkat(::dirfd(listing), entry->d_name, 0);
+    }
+    ::close(fd);
+  }
+  ::closedir(listing);
+}
+
 std::string random_suffix() {
   std::array<unsigned char, 6> bytes{};
   if (::getrandom(bytes.data(), bytes.size(), 0) != static_cast<ssize_t>(bytes.size())) {
@@ -132,6 +162,7 @@ NewFile::NewFile(std::string option, std::string target, OutputRules rules)
     : option_(std::move(option)), target_(std::move(target)), rules_(std::move(rules)) {
   check_output_target(option_, target_, rules_);
   const std::string dir = directory_of(target_);
+  remove_abandoned_files(dir);
   // Linking an unnamed file into place goes through /proc/self/fd.
   if (::access("/proc/self/fd", X_OK) == 0) {
     fd_ = ::open(dir.c_str(), O_TMPFILE | O_RDWR | O_CLOEXEC, 0600);
@@ -151,6 +182,8 @@ NewFile::NewFile(std::string option, std::string target, OutputRules rules)
       throw Failure(fmt::format("{}: cannot create a file in {}: {}", option_, errors::quote(dir), std::strerror(error)));
     }
   }
+  // Held until this process ends: see remove_abandoned_files.
+  ::flock(fd_, LOCK_EX | LOCK_NB);
   // The mode the setting asks for, whatever the umask or an old file of that name had.
   if (::fchmod(fd_, rules_.mode) != 0) write_failed(target_, errno);
 }

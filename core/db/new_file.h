@@ -3,7 +3,9 @@
 // the database in use or one of its side files, never a directory, device, FIFO,
 // socket or symbolic link. The content is written into an unnamed file beside the
 // target (O_TMPFILE) and gets its name only when it is complete and synced, so a
-// failed or killed command leaves nothing behind, not even a partial copy.
+// failed or killed command leaves nothing behind, not even a partial copy. (A
+// command killed between staging a file under its hidden name and renaming it
+// leaves that file; the next NewFile in the directory removes it.)
 #pragma once
 
 #include <sys/types.h>

@@ -162,9 +162,18 @@ def main():
             problems.append(f"a killed backup left {target}")
         if os.path.exists(target):
             os.unlink(target)
+    # A kill between naming the finished copy and renaming it into place can leave
+    # it under its hidden name; the next file sqgl writes in that directory removes it.
+    abandoned = [n for n in os.listdir(work) if ".sqgl-" in n]
+    after = subprocess.run([args.sqgl, "--as", "IT01", "backup", f"{work}/after-kills.db"], cwd=work,
+                           env=common.environment(big, NOW), capture_output=True, text=True)
+    if after.returncode != 0:
+        problems.append(f"the backup after the kills failed: {after.stderr.strip()}")
+    if os.path.exists(f"{work}/after-kills.db"):
+        os.unlink(f"{work}/after-kills.db")
     stray = [n for n in os.listdir(work) if ".sqgl-" in n]
     if stray:
-        problems.append(f"temporary files left: {stray}")
+        problems.append(f"temporary files left after the next backup: {stray}")
 
     root = os.geteuid() == 0
     owners = readonly = chmod = "skipped (not root)"
@@ -178,7 +187,7 @@ def main():
     print(f"output_guard: {refused} writes aimed at the database, its side files, links, a directory, a device, "
           f"a FIFO, a socket and a missing directory: all refused, 0 writes outside the target; "
           f"older files replaced whole with modes {sorted(set(f'{m:o}' for m in modes))}; "
-          f"{killed} backups killed at random moments ({kills - killed} finished first), {left} copies left; side files of another user: {owners}; "
+          f"{killed} backups killed at random moments ({kills - killed} finished first), {left} copies left, {len(abandoned)} staged copies left by a kill and removed by the next backup; side files of another user: {owners}; "
           f"read-only database: {readonly}; 'setting files' by a user who cannot chmod: {chmod}; "
           f"a reject file cut by a write error: {cut}; foreign SQLite file: {foreign}")
     for p in problems:

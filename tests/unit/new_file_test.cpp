@@ -1,5 +1,7 @@
 // The output guard (core/new_file.h) and SQLite over a descriptor (core/fd_vfs.h).
 #include <doctest/doctest.h>
+#include <fcntl.h>
+#include <sys/file.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
 #include <sys/un.h>
@@ -98,6 +100,31 @@ TEST_CASE("new file: a staged file has a hidden name until published, and goes w
     CHECK_FALSE(std::filesystem::exists(target));
   }
   CHECK(entries(dir.file("")) == 0);
+}
+
+TEST_CASE("new file: a staged copy a killed command left is removed by the next file written there (bug: kill -9 between staging and rename left a whole backup)") {
+  TempDir dir;
+  const auto make = [&](const std::string& name) {
+    std::ofstream(dir.file(name)) << "residents' data";
+    return dir.file(name);
+  };
+  const std::string abandoned = make(".sqgl-2026-11-28.db.sqgl-0123456789ab");
+  const std::string held = make(".other.db.sqgl-abcdef012345");
+  const std::string unrelated = make(".notes.sqgl-draft");
+  // A file being staged by a command still running: its lock is held.
+  const int holder = ::open(held.c_str(), O_RDONLY | O_CLOEXEC);
+  REQUIRE(holder >= 0);
+  REQUIRE(::flock(holder, LOCK_EX | LOCK_NB) == 0);
+  {
+    NewFile next("backup", dir.file("sqgl-2026-11-29.db"), {});
+    next.write("copy");
+    next.publish();
+  }
+  CHECK_FALSE(std::filesystem::exists(abandoned));
+  CHECK(std::filesystem::exists(held));
+  CHECK(std::filesystem::exists(unrelated));
+  CHECK(read_file(dir.file("sqgl-2026-11-29.db")) == "copy");
+  ::close(holder);
 }
 
 TEST_CASE("new file: the database, its side files, inputs, links, directories, FIFOs and sockets are refused") {
