@@ -1,8 +1,8 @@
 #include "core/db/new_file.h"
 
+#include <dirent.h>
 #include <fcntl.h>
 #include <limits.h>
-#include <dirent.h>
 #include <sys/file.h>
 #include <sys/random.h>
 #include <sys/stat.h>
@@ -182,7 +182,8 @@ NewFile::NewFile(std::string option, std::string target, OutputRules rules)
       throw Failure(fmt::format("{}: cannot create a file in {}: {}", option_, errors::quote(dir), std::strerror(error)));
     }
   }
-  // Held until this process ends: see remove_abandoned_files.
+  // Held while the file is open, so at the latest until this process ends, however
+  // it ends: see remove_abandoned_files.
   ::flock(fd_, LOCK_EX | LOCK_NB);
   // The mode the setting asks for, whatever the umask or an old file of that name had.
   if (::fchmod(fd_, rules_.mode) != 0) write_failed(target_, errno);
