@@ -28,7 +28,6 @@ struct ListOptions {
 };
 
 nlohmann::json case_json(const core::CaseSummary& c) {
-  auto or_null = [](const std::string& text) { return text.empty() ? nlohmann::json(nullptr) : nlohmann::json(text); };
   return {{"number", c.number},
           {"item", c.item},
           {"item_name", c.item_name},

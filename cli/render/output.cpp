@@ -70,6 +70,10 @@ void StreamedTable::print(std::ostream& out, const std::vector<std::string>& row
   print_line(out, row, widths_, right_, "");
 }
 
+nlohmann::json or_null(const std::string& text) {
+  return text.empty() ? nlohmann::json(nullptr) : nlohmann::json(text);
+}
+
 void print_json(std::ostream& out, const nlohmann::json& document) {
   // Text a database holds may predate sqgl's checks: a byte that is not UTF-8 is
   // shown as U+FFFD rather than ending the command.

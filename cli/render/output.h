@@ -49,6 +49,9 @@ class StreamedTable {
 /// One JSON document on its own, pretty-printed, ending in a newline.
 void print_json(std::ostream& out, const nlohmann::json& document);
 
+/// JSON null for an empty text (no step, no assignee …), else the text.
+nlohmann::json or_null(const std::string& text);
+
 /// A stream buffer that passes text on to `target` with every control character
 /// but tab and line feed (C0, DEL and C1) shown as `\xNN`: whatever a database
 /// holds (an imported value, a note written before sqgl refused such text), it

@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include "cli/render/output.h"
 #include "core/base/citizen_id.h"
 
 namespace sqgl::cli {
@@ -91,10 +92,6 @@ std::string score_label(int score) {
 }
 
 namespace {
-
-nlohmann::json or_null(const std::string& s) {
-  return s.empty() ? nlohmann::json(nullptr) : nlohmann::json(s);
-}
 
 std::string join_numbers(const nlohmann::json& list) {
   std::string out;
