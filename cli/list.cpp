@@ -1,4 +1,5 @@
 // sqgl list: queues — mine, a unit's, by status, item, community, overdue, due soon.
+#include <algorithm>
 #include <cstdint>
 #include <functional>
 #include <string>
@@ -27,20 +28,63 @@ struct ListOptions {
   core::CaseFilter filter;
 };
 
-nlohmann::json case_json(const core::CaseSummary& c) {
-  return {{"number", c.number},
-          {"item", c.item},
-          {"item_name", c.item_name},
-          {"status", c.status},
-          {"resident_name", c.resident_name},
-          {"community", c.community_code},
-          {"step", or_null(c.step)},
-          {"step_unit", or_null(c.step_unit)},
-          {"assignee", or_null(c.assignee)},
-          {"step_due", or_null(c.step_due)},
-          {"due_date", c.due_date},
-          {"accepted_at", c.accepted_at},
-          {"overdue", c.overdue}};
+// A JSON string as print_json writes it: codes, numbers and dates go out as they
+// are; text with anything to escape (or not ASCII) goes through nlohmann's
+// serializer, which also shows a byte that is not UTF-8 as U+FFFD.
+void put_json_text(std::string& out, const std::string& text, bool empty_is_null = false) {
+  if (empty_is_null && text.empty()) {
+    out += "null";
+    return;
+  }
+  const bool plain = std::all_of(text.begin(), text.end(), [](char ch) {
+    const auto c = static_cast<unsigned char>(ch);
+    return c >= 0x20 && c < 0x7f && c != '"' && c != '\\';
+  });
+  if (plain) {
+    out += '"';
+    out += text;
+    out += '"';
+  } else {
+    out += nlohmann::json(text).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  }
+}
+
+// One case of `--json list`, written as print_json would write it inside
+// {"cases": [...]} (keys in its order, indented by four), without building a
+// JSON object per row: a list of ten years of cases spends its time reading.
+void put_case_json(std::string& out, const core::CaseSummary& c) {
+  const auto field = [&](std::string_view key, bool first = false) {
+    out += first ? "{\n      \"" : ",\n      \"";
+    out += key;
+    out += "\": ";
+  };
+  field("accepted_at", true);
+  put_json_text(out, c.accepted_at);
+  field("assignee");
+  put_json_text(out, c.assignee, true);
+  field("community");
+  put_json_text(out, c.community_code);
+  field("due_date");
+  put_json_text(out, c.due_date);
+  field("item");
+  put_json_text(out, c.item);
+  field("item_name");
+  put_json_text(out, c.item_name);
+  field("number");
+  put_json_text(out, c.number);
+  field("overdue");
+  out += c.overdue ? "true" : "false";
+  field("resident_name");
+  put_json_text(out, c.resident_name);
+  field("status");
+  put_json_text(out, std::string(core::text(c.status)));
+  field("step");
+  put_json_text(out, c.step, true);
+  field("step_due");
+  put_json_text(out, c.step_due, true);
+  field("step_unit");
+  put_json_text(out, c.step_unit, true);
+  out += "\n    }";
 }
 
 std::vector<std::string> row_of(const core::CaseSummary& c) {
@@ -72,15 +116,12 @@ void run_list(Context& ctx, ListOptions opt) {
   if (ctx.json()) {
     // As print_json would print {"cases": [...], "count": N}, one case at a time.
     // Nothing is printed before the filters are checked: a bad one is an error alone.
+    std::string row;
     each([&](const core::CaseSummary& c) {
       if (count == 0) ctx.out << "{\n  \"cases\": [";
-      const std::string item = case_json(c).dump(2, ' ', false, nlohmann::json::error_handler_t::replace);
-      std::string indented = "    ";
-      for (char ch : item) {
-        indented += ch;
-        if (ch == '\n') indented += "    ";
-      }
-      ctx.out << (count++ == 0 ? "\n" : ",\n") << indented;
+      row.assign("    ");
+      put_case_json(row, c);
+      ctx.out << (count++ == 0 ? "\n" : ",\n") << row;
     });
     ctx.out << (count == 0 ? "{\n  \"cases\": [],\n" : "\n  ],\n") << "  \"count\": " << count << "\n}\n";
     snapshot.commit();
