@@ -1,5 +1,6 @@
 #include "cli/app.h"
 #include "cli/commands.h"
+#include "cli/config.h"
 
 #include <algorithm>
 #include <iterator>
@@ -36,15 +37,17 @@ std::string env_or(const Environment& env, const std::string& key, const std::st
 }  // namespace
 
 Cli::Cli() : app_("sqgl — case management for community service stations", "sqgl") {
-  app_.set_version_flag("--version", fmt::format("sqgl {}", kVersion), "Print the version and exit");
-  app_.add_option("--db", globals_.db, "Database file (default: $SQGL_DB, else ./sqgl.db)")->check(non_empty());
+  app_.set_version_flag("--version", fmt::format("sqgl {}", SQGL_VERSION), "Print the version and exit");
+  app_.add_option("--db", globals_.db, "Database file (default: $SQGL_DB, else the configuration's db, else ./sqgl.db)")
+      ->check(non_empty());
   app_.add_option("--as", globals_.as, "Acting staff number (default: $SQGL_OPERATOR)")->check(non_empty());
   app_.add_flag("--json", globals_.json, "Machine-readable output: one JSON document on stdout");
   app_.fallthrough();
   app_.require_subcommand(0, 1);
   app_.footer(
       "Environment: SQGL_DB (database), SQGL_OPERATOR (acting staff number), SQGL_NOW (pin the clock: "
-      "YYYY-MM-DD or YYYY-MM-DDTHH:MM[:SS]).\n"
+      "YYYY-MM-DD or YYYY-MM-DDTHH:MM[:SS]), SQGL_CONFIG (the configuration file; empty for none).\n"
+      "Configuration: " SQGL_CONFIG_FILE " (key = value; 'sqgl setting' shows each value and its source).\n"
       "Exit codes: 0 ok, 1 failure, 2 bad usage or input, 3 not found, 4 permission denied, 5 conflict, "
       "6 findings.\n"
       "Example:\n  sqgl init && sqgl catalog C05-01");
@@ -154,15 +157,12 @@ int Cli::run(const std::vector<std::string>& args, const Environment& env, std::
   try {
     command = parse(args);
   } catch (const CLI::CallForHelp&) {
-    // Help for the deepest subcommand named: `sqgl catalog --help`.
-    const CLI::App* target = &app_;
-    for (const auto& [sub, run] : commands_) {
-      if (sub->parsed()) target = sub;
-    }
-    out << app_.help(target == &app_ ? "" : target->get_name());
+    // Help for the subcommand named (`sqgl catalog --help`): CLI11 hands the
+    // request down to it, its usage line reading "sqgl catalog [OPTIONS] …".
+    out << app_.help();
     return 0;
   } catch (const CLI::CallForVersion&) {
-    out << fmt::format("sqgl {}\n", kVersion);
+    out << fmt::format("sqgl {}\n", SQGL_VERSION);
     return 0;
   } catch (const CLI::ParseError& e) {
     return fail(one_line(e.what()) + " (see 'sqgl --help')", core::ExitCode::usage);
@@ -174,9 +174,11 @@ int Cli::run(const std::vector<std::string>& args, const Environment& env, std::
   }
 
   GlobalOptions globals = globals_;
-  if (globals.db.empty()) globals.db = env_or(env, "SQGL_DB", "sqgl.db");
   if (globals.as.empty()) globals.as = env_or(env, "SQGL_OPERATOR", "");
   try {
+    globals.config = resolve_config(globals.db, env);
+    globals.config_file = config_path(env);
+    globals.db = globals.config.at("db").value;
     // The machine's clock, read once: a command happens at one moment.
     const core::FixedClock system_clock(core::SystemClock{}.now());
     std::optional<core::PinnedClock> pinned;

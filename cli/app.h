@@ -13,8 +13,6 @@
 
 namespace sqgl::cli {
 
-/// The version sqgl reports.
-inline constexpr const char* kVersion = "0.1.0";
 
 /// The application: build once, run once.
 class Cli {

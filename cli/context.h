@@ -21,11 +21,20 @@ class WorkCalendar;
 
 namespace sqgl::cli {
 
+/// A configured value and where it came from: "--db", "SQGL_DB", the
+/// configuration file's path, or "default" (cli/config.h).
+struct Configured {
+  std::string value;
+  std::string from;
+};
+
 /// The options every subcommand understands (PRODUCT.md's contract).
 struct GlobalOptions {
-  std::string db;     ///< --db, else $SQGL_DB, else ./sqgl.db
+  std::string db;     ///< --db, else $SQGL_DB, else the configuration file's db, else ./sqgl.db
   std::string as;     ///< --as, else $SQGL_OPERATOR
   bool json = false;  ///< --json: one JSON document on stdout
+  std::map<std::string, Configured> config;  ///< every configuration key, resolved (cli/config.h)
+  std::string config_file;                   ///< the configuration file read (if it exists), or empty
 };
 
 /// The environment variables sqgl reads, injected so tests need no real environment.
@@ -50,6 +59,12 @@ class Context {
 
   /// The database path in force.
   const std::string& db_path() const { return globals_.db; }
+  /// A configuration key's value and source (a key of config_keys()).
+  const Configured& config(const std::string& key) const { return globals_.config.at(key); }
+  /// The configuration file read, if it exists; empty when $SQGL_CONFIG is empty.
+  const std::string& config_file() const { return globals_.config_file; }
+  /// Every configuration key's value and source.
+  const std::map<std::string, Configured>& config() const { return globals_.config; }
   /// The acting operator, if one was named.
   std::optional<std::string> operator_() const {
     return globals_.as.empty() ? std::nullopt : std::optional<std::string>(globals_.as);

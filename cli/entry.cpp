@@ -14,7 +14,7 @@ int run_main(int argc, char** argv) {
   // database's `files` setting says the group may read it too.
   ::umask(077);
   Environment env;
-  for (const char* key : {"SQGL_DB", "SQGL_OPERATOR", "SQGL_NOW", "NO_COLOR"}) {
+  for (const char* key : {"SQGL_DB", "SQGL_OPERATOR", "SQGL_NOW", "SQGL_CONFIG", "NO_COLOR"}) {
     if (const char* value = std::getenv(key)) env[key] = value;
   }
   std::vector<std::string> args(argv + 1, argv + argc);

@@ -23,7 +23,7 @@ struct ReportCliOptions {
   std::string from;
   std::string to;
   std::string as_of;
-  std::string format = "table";
+  std::string format;  // --format, else the configuration's report.format
   std::string out;
   bool check = false;
 };
@@ -43,6 +43,13 @@ void run_report(Context& ctx, ReportCliOptions opt) {
     if (!opt.to.empty()) o.to = core::parse_date_or_throw(opt.to, "--to date");
     if (o.from && o.to && *o.to < *o.from) throw core::InvalidInput("--to is before --from");
   }
+  // What the configuration sets (a station PC's own community, say) applies when
+  // the command line names neither a street office nor a community.
+  if (o.street.empty() && o.community.empty()) {
+    o.street = ctx.config("report.street").value;
+    o.community = ctx.config("report.community").value;
+  }
+  if (opt.format.empty()) opt.format = ctx.config("report.format").value;
   if (ctx.json()) opt.format = "json";
   // A bad --out fails before the work, not after it.
   if (!opt.out.empty()) core::check_output_target("--out", opt.out, output_rules(ctx));
@@ -104,7 +111,7 @@ RunFn setup_report(CLI::App& app) {
   sub->add_option("--item", opt->report.item, "Only this item")->check(non_empty());
   sub->add_option("--window", opt->report.window, "Only this window")->check(non_empty());
   sub->add_option("--staff", opt->report.staff, "Only steps held by this staff number")->check(non_empty());
-  sub->add_option("--format", opt->format, "table (default), csv, json, md, html (with charts) or xlsx")
+  sub->add_option("--format", opt->format, "table (default: the configuration's report.format, else table), csv, json, md, html (with charts) or xlsx")
       ->check(CLI::IsMember({"table", "csv", "json", "md", "html", "xlsx"}));
   sub->add_option("--out", opt->out, "Write to FILE atomically (temporary file, then rename) instead of stdout")
       ->check(non_empty());
@@ -114,7 +121,9 @@ RunFn setup_report(CLI::App& app) {
   sub->footer(
       "Examples:\n  sqgl report overdue --check --out /srv/reports/overdue.txt\n"
       "  sqgl report backlog --community 150204001001 --format csv\n"
-      "  sqgl report calendar --check");
+      "  sqgl report calendar --check\n"
+      "Without --street or --community, the configuration's report.street and report.community apply\n"
+      "(see 'sqgl setting').");
   return [opt](Context& ctx) { run_report(ctx, *opt); };
 }
 

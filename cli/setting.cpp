@@ -2,6 +2,7 @@
 #include <fmt/format.h>
 
 #include "cli/commands.h"
+#include "cli/config.h"
 #include "cli/context.h"
 #include "cli/render/output.h"
 #include "cli/write.h"
@@ -27,33 +28,68 @@ const core::SettingSpec& find_spec(const std::string& key) {
   throw core::unknown_setting(key);
 }
 
-void run_setting(Context& ctx, const SettingOptions& opt) {
-  if (opt.value.empty()) {
-    auto& db = ctx.read_db();
-    nlohmann::json doc = nlohmann::json::object();
-    Table table;
-    table.add({"setting", "value", "values", "meaning"});
-    for (const auto& spec : core::setting_specs()) {
-      if (!opt.key.empty() && spec.key != find_spec(opt.key).key) continue;
-      const std::string value = core::get_setting(db, spec.key).value_or(std::string(spec.default_value));
-      if (!opt.key.empty() && !ctx.json()) {
-        ctx.out << value << '\n';
-        return;
-      }
-      std::string values;
-      for (auto v : spec.values) {
-        if (!values.empty()) values += '|';
-        values += v;
-      }
-      table.add({std::string(spec.key), value, values, std::string(spec.help)});
-      doc[std::string(spec.key)] = value;
-    }
+bool is_config_key(const std::string& key) {
+  for (const auto& k : config_keys()) {
+    if (k.key == key) return true;
+  }
+  return false;
+}
+
+// The configuration (where the database is, report defaults) and the database's
+// own settings, each with where its value came from.
+void show_settings(Context& ctx, const std::string& key) {
+  nlohmann::json doc = nlohmann::json::object();
+  nlohmann::json from = nlohmann::json::object();
+  Table table;
+  table.add({"setting", "value", "from", "values", "meaning"});
+  auto row = [&](std::string_view name, const std::string& value, const std::string& source, std::string values,
+                 std::string_view meaning) {
+    doc[std::string(name)] = value;
+    from[std::string(name)] = source;
+    table.add({std::string(name), value, source, std::move(values), std::string(meaning)});
+  };
+  auto done = [&] {
     if (ctx.json()) {
+      doc["from"] = from;
       print_json(ctx.out, doc);
+    } else if (!key.empty()) {
+      ctx.out << doc[key].get<std::string>() << '\n';
     } else {
       table.print(ctx.out);
     }
-    return;
+  };
+  for (const auto& k : config_keys()) {
+    if (!key.empty() && k.key != key) continue;
+    const auto& c = ctx.config(std::string(k.key));
+    row(k.key, c.value, c.from, std::string(k.values), k.help);
+  }
+  // A configuration key is answered without opening the database: `sqgl setting
+  // db` says which file sqgl would use, before there is one.
+  if (!key.empty() && is_config_key(key)) return done();
+  if (!key.empty()) find_spec(key);
+  auto& db = ctx.read_db();
+  for (const auto& spec : core::setting_specs()) {
+    if (!key.empty() && spec.key != key) continue;
+    const auto stored = core::get_setting(db, spec.key);
+    std::string values;
+    for (auto v : spec.values) {
+      if (!values.empty()) values += '|';
+      values += v;
+    }
+    row(spec.key, stored.value_or(std::string(spec.default_value)), stored ? "database" : "default", values,
+        spec.help);
+  }
+  done();
+}
+
+void run_setting(Context& ctx, const SettingOptions& opt) {
+  if (opt.value.empty()) return show_settings(ctx, opt.key);
+  if (is_config_key(opt.key)) {
+    const std::string file = ctx.config_file().empty() ? "none is read: SQGL_CONFIG is empty"
+                                                       : core::errors::quote(ctx.config_file());
+    throw core::InvalidInput(fmt::format("{} is not kept in the database: set it {}in the configuration file ({})",
+                                         core::errors::quote(opt.key), opt.key == "db" ? "with --db, SQGL_DB or " : "",
+                                         file));
   }
   find_spec(opt.key);
   std::string old;
@@ -97,13 +133,16 @@ void run_setting(Context& ctx, const SettingOptions& opt) {
 
 RunFn setup_setting(CLI::App& app) {
   auto opt = std::make_shared<SettingOptions>();
-  auto* sub = app.add_subcommand("setting", "Show or change the database's settings (authentication, file access)");
-  sub->add_option("key", opt->key, "auth or files");
+  auto* sub = app.add_subcommand(
+      "setting", "Show the configuration and the database's settings with their sources; change a database setting");
+  sub->add_option("key", opt->key, "A key: db, report.format, report.street, report.community, auth, files, clock");
   sub->add_option("value", opt->value, "The new value (the district admin's job; recorded in the history)");
   sub->footer(
       "auth trust|peer: trust takes --as as given (one shared station PC); peer takes the operator from the\n"
       "  process's Unix user, matched against each staff member's login (--as must then name the same person).\n"
       "files owner|group: who may read the database, backups, reports and reject files (600 or 660).\n"
+      "db and report.* come from the command line, the environment (SQGL_DB), the configuration file\n"
+      "  (" SQGL_CONFIG_FILE ", or $SQGL_CONFIG) or their defaults, in that order.\n"
       "Examples:\n  sqgl setting\n  sqgl --as IT01 setting auth peer");
   return [opt](Context& ctx) { run_setting(ctx, *opt); };
 }

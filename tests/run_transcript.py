@@ -11,8 +11,9 @@ A transcript is a list of commands with the output they must give:
     ? 3                                its exit code, when not 0
     | $ literal                        a stdout line that would otherwise look like one of the above
 
-Every command runs in the same fresh temporary directory with SQGL_DB=sqgl.db
-and SQGL_NOW=2012-01-29T09:00 unless the transcript changes them; `sqgl` on
+Every command runs in the same fresh temporary directory with SQGL_DB=sqgl.db,
+SQGL_NOW=2012-01-29T09:00 and SQGL_CONFIG empty (no configuration file) unless the
+transcript changes them; `sqgl` on
 PATH is the binary under test, and $FIXTURES is tests/fixtures. With --update the file is rewritten with what
 the commands printed (review the diff before committing it).
 """
@@ -95,6 +96,7 @@ def main():
     env["PATH"] = os.path.dirname(os.path.abspath(args.sqgl)) + os.pathsep + env.get("PATH", "")
     env["SQGL_DB"] = "sqgl.db"
     env["SQGL_NOW"] = "2012-01-29T09:00"
+    env["SQGL_CONFIG"] = ""  # no configuration file: the machine's own never changes a transcript
     env["LC_ALL"] = "C.UTF-8"
     env["FIXTURES"] = os.path.join(os.path.dirname(os.path.abspath(__file__)), "fixtures")
     env.pop("NO_COLOR", None)

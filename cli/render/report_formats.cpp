@@ -6,9 +6,9 @@
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
+#include <xlsxwriter.h>
 
 #include "cli/render/output.h"
-#include "cli/render/xlsx_library.h"
 #include "core/base/date.h"
 #include "core/base/error.h"
 
@@ -253,9 +253,8 @@ void render_report(std::ostream& out, const core::Report& report, std::string_vi
 }
 
 void write_report_xlsx(const core::Report& r, const std::string& path) {
-  const auto& x = XlsxLibrary::get();
   lxw_workbook_options options{};
-  lxw_workbook* wb = x.workbook_new_opt(path.c_str(), &options);
+  lxw_workbook* wb = workbook_new_opt(path.c_str(), &options);
   if (!wb) throw core::Failure("cannot create the xlsx workbook");
   lxw_doc_properties properties{};
   const std::string title = r.title;
@@ -267,19 +266,19 @@ void write_report_xlsx(const core::Report& r, const std::string& path) {
   tm.tm_mon = static_cast<int>(static_cast<unsigned>(ymd.month())) - 1;
   tm.tm_mday = static_cast<int>(static_cast<unsigned>(ymd.day()));
   properties.created = timegm(&tm);
-  x.workbook_set_properties(wb, &properties);
-  lxw_format* bold = x.workbook_add_format(wb);
-  x.format_set_bold(bold);
-  lxw_worksheet* summary = x.workbook_add_worksheet(wb, "report");
-  x.worksheet_write_string(summary, 0, 0, r.title.c_str(), bold);
-  x.worksheet_write_string(summary, 1, 0, header_line(r).c_str(), nullptr);
+  workbook_set_properties(wb, &properties);
+  lxw_format* bold = workbook_add_format(wb);
+  format_set_bold(bold);
+  lxw_worksheet* summary = workbook_add_worksheet(wb, "report");
+  worksheet_write_string(summary, 0, 0, r.title.c_str(), bold);
+  worksheet_write_string(summary, 1, 0, header_line(r).c_str(), nullptr);
   lxw_row_t line = 2;
-  for (const auto& note : r.notes) x.worksheet_write_string(summary, line++, 0, note.c_str(), nullptr);
+  for (const auto& note : r.notes) worksheet_write_string(summary, line++, 0, note.c_str(), nullptr);
   for (const auto& t : r.tables) {
-    lxw_worksheet* sheet = x.workbook_add_worksheet(wb, t.name.substr(0, 31).c_str());
+    lxw_worksheet* sheet = workbook_add_worksheet(wb, t.name.substr(0, 31).c_str());
     for (std::size_t c = 0; c < t.columns.size(); ++c) {
       const auto& heading = t.columns[c].title.empty() ? t.columns[c].key : t.columns[c].title;
-      x.worksheet_write_string(sheet, 0, static_cast<lxw_col_t>(c), heading.c_str(), bold);
+      worksheet_write_string(sheet, 0, static_cast<lxw_col_t>(c), heading.c_str(), bold);
     }
     for (std::size_t row = 0; row < t.rows.size(); ++row) {
       for (std::size_t c = 0; c < t.rows[row].size(); ++c) {
@@ -287,16 +286,16 @@ void write_report_xlsx(const core::Report& r, const std::string& path) {
         const auto rr = static_cast<lxw_row_t>(row + 1);
         const auto cc = static_cast<lxw_col_t>(c);
         if (std::holds_alternative<std::int64_t>(v)) {
-          x.worksheet_write_number(sheet, rr, cc, static_cast<double>(std::get<std::int64_t>(v)), nullptr);
+          worksheet_write_number(sheet, rr, cc, static_cast<double>(std::get<std::int64_t>(v)), nullptr);
         } else if (std::holds_alternative<double>(v)) {
-          x.worksheet_write_number(sheet, rr, cc, std::get<double>(v), nullptr);
+          worksheet_write_number(sheet, rr, cc, std::get<double>(v), nullptr);
         } else if (std::holds_alternative<std::string>(v)) {
-          x.worksheet_write_string(sheet, rr, cc, std::get<std::string>(v).c_str(), nullptr);
+          worksheet_write_string(sheet, rr, cc, std::get<std::string>(v).c_str(), nullptr);
         }
       }
     }
   }
-  if (x.workbook_close(wb) != LXW_NO_ERROR) throw core::Failure("cannot write the xlsx workbook");
+  if (workbook_close(wb) != LXW_NO_ERROR) throw core::Failure("cannot write the xlsx workbook");
 }
 
 }  // namespace sqgl::cli

@@ -102,10 +102,14 @@ db.backup|IT01|backup.db
 permission.denied|ZZ0101|other.db
 # Settings.
 $ sqgl setting
-setting  value   values         meaning
-auth     trust   trust|peer     who is acting: trust takes --as as given; peer takes the staff member whose login is the Unix user
-files    owner   owner|group    who may read the database, backups, reports and reject files: the owner (600) or also the group (660)
-clock    pinned  system|pinned  what dates events: system is the machine's clock; pinned also takes $SQGL_NOW (tests, demos, recorded back-filling), and marks the events it dates back-filled
+setting           value    from      values                       meaning
+db                sqgl.db  SQGL_DB   a path                       the database file (--db, SQGL_DB)
+report.format     table    default   table|csv|json|md|html|xlsx  the format of reports without --format
+report.street              default   a street office's code       reports cover only this street office without --street
+report.community           default   a community's code           reports cover only this community without --community
+auth              trust    default   trust|peer                   who is acting: trust takes --as as given; peer takes the staff member whose login is the Unix user
+files             owner    default   owner|group                  who may read the database, backups, reports and reject files: the owner (600) or also the group (660)
+clock             pinned   database  system|pinned                what dates events: system is the machine's clock; pinned also takes $SQGL_NOW (tests, demos, recorded back-filling), and marks the events it dates back-filled
 $ sqgl setting auth
 trust
 $ sqgl --as ZZ0101 setting auth peer

@@ -35,10 +35,11 @@ def arguments(description):
 
 
 def environment(db, now="2012-01-29T09:00", operator=None, **extra):
-    """The environment for one sqgl process: SQGL_DB and SQGL_NOW set, the
-    caller's SQGL_* variables dropped."""
+    """The environment for one sqgl process: SQGL_DB and SQGL_NOW set, no
+    configuration file, the caller's SQGL_* variables dropped."""
     env = {k: v for k, v in os.environ.items() if not k.startswith("SQGL_")}
     env["SQGL_DB"] = db
+    env["SQGL_CONFIG"] = ""
     if now:
         env["SQGL_NOW"] = now
     if operator:
