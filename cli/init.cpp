@@ -10,6 +10,7 @@
 #include "core/admin/init.h"
 #include "core/base/error.h"
 #include "core/db/database.h"
+#include "core/db/files.h"
 #include "core/model/settings.h"
 
 namespace sqgl::cli {
@@ -23,6 +24,7 @@ struct InitOptions {
   std::string schema_dir;
   int history_years = 0;
   std::string clock;
+  std::string files;
 };
 
 void run_init(Context& ctx, const InitOptions& opt) {
@@ -40,6 +42,10 @@ void run_init(Context& ctx, const InitOptions& opt) {
     // Who may date events: a new database for a demo or tests takes $SQGL_NOW (a
     // recorded setting); any other keeps the machine's clock.
     const bool pinned = created && (opt.clock == "pinned" || (opt.demo && opt.clock != "system"));
+    if (!created && !opt.files.empty()) {
+      throw core::InvalidInput("--files sets the file access of a new database; an existing one changes it with "
+                               "'sqgl setting files'");
+    }
     if (!created && !opt.clock.empty()) {
       throw core::InvalidInput("--clock sets the clock of a new database; an existing one changes it with "
                                "'sqgl setting clock'");
@@ -53,8 +59,11 @@ void run_init(Context& ctx, const InitOptions& opt) {
     // (After the schema is known current: a newer database is refused for that.)
     if (!created) core::check_clock(db, ctx.clock);
     if (pinned) core::change_setting(db, ctx.clock, ctx.operator_(), "clock", "pinned");
+    if (opt.files == "group") core::change_setting(db, ctx.clock, ctx.operator_(), "files", "group");
     if (opt.demo) demo = core::generate_demo(db, ctx.clock, ctx.operator_(), demo_options);
   });
+  // The new file is published owner-only, then opened to its group with the setting.
+  if (opt.files == "group") core::apply_file_access(path, core::FileAccess::group);
 
   if (ctx.json()) {
     nlohmann::json doc{{"database", path},
@@ -119,8 +128,13 @@ RunFn setup_init(CLI::App& app) {
                   "A new database's clock: system (default) dates events by the machine's clock; pinned also takes "
                   "$SQGL_NOW, for tests and recorded back-filling (the default with --demo)")
       ->check(CLI::IsMember({"system", "pinned"}));
+  sub->add_option("--files", opt->files,
+                  "A new database's file access: owner (default, mode 600) or group (660: for the clerks' sqgl "
+                  "processes of an installed system, which run with group sqgl)")
+      ->check(CLI::IsMember({"owner", "group"}));
   sub->footer(
-      "Running init on a current database changes nothing. A new file is readable by its owner only.\n"
+      "Running init on a current database changes nothing. A new file is readable by its owner only, unless\n"
+      "--files group. On an installed system: sudo -u sqgl sqgl init --files group\n"
       "Examples:\n  sqgl init\n  sqgl --db demo.db init --demo --seed 7");
   return [opt](Context& ctx) { run_init(ctx, *opt); };
 }

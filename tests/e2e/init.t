@@ -108,3 +108,11 @@ $ sqlite3 sqgl.db "SELECT id, at, kind, subject, clock, recorded_at > '2026' FRO
 5|2012-01-29T09:00:00|calendar.load|2025|pinned|1
 6|2012-01-29T09:00:00|calendar.load|2026|pinned|1
 7|2012-01-29T09:00:00|setting.change|clock|pinned|1
+# --files group: a new database its group may open too (the clerks' sqgl processes of
+# an installed system run with group sqgl); recorded as the files setting.
+$ sqgl --db shared.db init --files group --clock pinned > /dev/null && stat -c %a shared.db && sqgl --db shared.db setting files
+660
+group
+$ sqgl --db shared.db init --files owner
+! sqgl: error: --files sets the file access of a new database; an existing one changes it with 'sqgl setting files'
+? 2

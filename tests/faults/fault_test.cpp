@@ -25,7 +25,8 @@ struct Result {
 };
 
 Result run_sqgl(const std::vector<std::string>& args, const std::string& db) {
-  sqgl::cli::Environment env{{"SQGL_DB", db}, {"SQGL_NOW", "2012-01-29T09:00"}, {"SQGL_OPERATOR", "IT01"}};
+  sqgl::cli::Environment env{{"SQGL_DB", db}, {"SQGL_NOW", "2012-01-29T09:00"}, {"SQGL_OPERATOR", "IT01"},
+                             {"SQGL_CONFIG", ""}};
   std::ostringstream out;
   std::ostringstream err;
   sqgl::cli::Cli cli;

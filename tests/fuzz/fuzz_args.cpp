@@ -73,7 +73,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   if (text.empty()) args.clear();
 
   sqgl::cli::Environment env{{"SQGL_DB", (dir / "missing" / "sqgl.db").string()},
-                             {"SQGL_NOW", "2012-01-29T09:00"}};
+                             {"SQGL_NOW", "2012-01-29T09:00"},
+                             {"SQGL_CONFIG", ""}};
   while (!args.empty() && (args.front().starts_with("SQGL_NOW=") || args.front().starts_with("SQGL_OPERATOR="))) {
     const auto eq = args.front().find('=');
     env[args.front().substr(0, eq)] = args.front().substr(eq + 1);

@@ -6,18 +6,11 @@ shipped configuration file is one sqgl reads, and systemd accepts the units."""
 import argparse
 import os
 import shutil
-import subprocess
 import sys
 import tempfile
 
+from common import fail, run
 
-def fail(message):
-    print(f"check_install: {message}", file=sys.stderr)
-    sys.exit(1)
-
-
-def run(args, **kw):
-    return subprocess.run(args, capture_output=True, text=True, **kw)
 
 
 def main():
@@ -25,6 +18,7 @@ def main():
     ap.add_argument("--build", required=True, help="the build directory")
     ap.add_argument("--prefix", required=True, help="the build's CMAKE_INSTALL_PREFIX")
     ap.add_argument("--sysconfdir", required=True, help="the build's CMAKE_INSTALL_FULL_SYSCONFDIR")
+    ap.add_argument("--unitdir", required=True, help="where the build installs systemd units")
     args = ap.parse_args()
 
     root = tempfile.mkdtemp(prefix="sqgl-install-")
@@ -52,7 +46,7 @@ def main():
         if len(commands) < 10:
             fail(f"sqgl --help lists only {commands}")
         man1 = os.path.join(prefix, "share", "man", "man1")
-        pages = ["sqgl.1"] + [f"sqgl-{c}.1" for c in commands]
+        pages = ["sqgl.1.gz"] + [f"sqgl-{c}.1.gz" for c in commands]
         for page in pages:
             path = os.path.join(man1, page)
             if not os.path.exists(path):
@@ -60,10 +54,15 @@ def main():
             rendered = run(["man", "--warnings", "-l", path], env=dict(os.environ, MANWIDTH="100", LC_ALL="C.UTF-8"))
             if rendered.returncode != 0 or rendered.stderr.strip():
                 fail(f"{page} does not render cleanly: {rendered.stderr.strip()[:300]}")
-        apply_page = run(["man", "-l", os.path.join(man1, "sqgl-apply.1")],
+        apply_page = run(["man", "-l", os.path.join(man1, "sqgl-apply.1.gz")],
                          env=dict(os.environ, MANWIDTH="100", LC_ALL="C.UTF-8")).stdout
         if "--resident" not in apply_page and "‐‐resident" not in apply_page:
             fail("sqgl-apply(1) does not describe --resident")
+
+        docs = os.path.join(prefix, "share", "doc", "sqgl")
+        for name in ("README.md", "changelog.gz", "copyright", os.path.join("docs", "commands.md")):
+            if not os.path.exists(os.path.join(docs, name)):
+                fail(f"no {name} in {docs}")
 
         # The shipped configuration is one sqgl reads, and names the installed database.
         conf = root + os.path.join(args.sysconfdir, "sqgl", "sqgl.conf")
@@ -105,7 +104,7 @@ def main():
                 fail(f"completing {line!r}: got {got}, expected {expected}")
 
         # systemd reads every unit (the binary they run is the one installed above).
-        units = os.path.join(prefix, "lib", "systemd", "system")
+        units = root + args.unitdir
         names = sorted(os.listdir(units))
         if len([n for n in names if n.endswith(".timer")]) != 4:
             fail(f"expected four timers, found {names}")

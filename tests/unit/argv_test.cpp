@@ -20,9 +20,10 @@ struct Result {
   std::string err;
 };
 
-Result run(const std::vector<std::string>& args, const Environment& env = {}) {
+Result run(const std::vector<std::string>& args, Environment env = {}) {
   std::ostringstream out, err;
   Cli cli;
+  env.try_emplace("SQGL_CONFIG", "");  // no configuration file: the machine's own never changes a test
   int code = cli.run(args, env, out, err, false);
   return {code, out.str(), err.str()};
 }
