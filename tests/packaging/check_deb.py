@@ -8,7 +8,6 @@ import argparse
 import glob
 import os
 import shutil
-import sys
 import tempfile
 
 from common import fail, run

@@ -6,7 +6,6 @@ shipped configuration file is one sqgl reads, and systemd accepts the units."""
 import argparse
 import os
 import shutil
-import sys
 import tempfile
 
 from common import fail, run
