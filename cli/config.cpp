@@ -39,11 +39,7 @@ int on_entry(void* user, const char* section, const char* name, const char* valu
   auto& r = *static_cast<Reading*>(user);
   const std::string key = *section ? fmt::format("{}.{}", section, name) : std::string(name);
   const std::string text(value);
-  const ConfigKey* spec = nullptr;
-  for (const auto& k : config_keys()) {
-    if (k.key == key) spec = &k;
-  }
-  if (!spec) {
+  if (!find_config_key(key)) {
     std::string known;
     for (const auto& k : config_keys()) known += fmt::format("{}{}", known.empty() ? "" : ", ", k.key);
     r.problem = fmt::format("unknown key {} (known: {})", core::errors::quote(key), known);
@@ -71,6 +67,13 @@ const std::vector<ConfigKey>& config_keys() {
       {"report.community", "", "a community's code", "reports cover only this community without --community"},
   };
   return keys;
+}
+
+const ConfigKey* find_config_key(std::string_view key) {
+  for (const auto& k : config_keys()) {
+    if (k.key == key) return &k;
+  }
+  return nullptr;
 }
 
 std::string config_path(const Environment& env) {

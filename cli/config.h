@@ -23,6 +23,9 @@ struct ConfigKey {
 /// Every key the configuration file may set, in the order `sqgl setting` shows them.
 const std::vector<ConfigKey>& config_keys();
 
+/// The key named `key`, or null when the configuration has no such key.
+const ConfigKey* find_config_key(std::string_view key);
+
 /// The configuration file's path: $SQGL_CONFIG (empty: no file), else the one
 /// the build installs (SQGL_CONFIG_FILE, e.g. /etc/sqgl/sqgl.conf).
 std::string config_path(const Environment& env);

@@ -28,13 +28,6 @@ const core::SettingSpec& find_spec(const std::string& key) {
   throw core::unknown_setting(key);
 }
 
-bool is_config_key(const std::string& key) {
-  for (const auto& k : config_keys()) {
-    if (k.key == key) return true;
-  }
-  return false;
-}
-
 // The configuration (where the database is, report defaults) and the database's
 // own settings, each with where its value came from.
 void show_settings(Context& ctx, const std::string& key) {
@@ -65,7 +58,7 @@ void show_settings(Context& ctx, const std::string& key) {
   }
   // A configuration key is answered without opening the database: `sqgl setting
   // db` says which file sqgl would use, before there is one.
-  if (!key.empty() && is_config_key(key)) return done();
+  if (!key.empty() && find_config_key(key)) return done();
   if (!key.empty()) find_spec(key);
   auto& db = ctx.read_db();
   for (const auto& spec : core::setting_specs()) {
@@ -84,7 +77,7 @@ void show_settings(Context& ctx, const std::string& key) {
 
 void run_setting(Context& ctx, const SettingOptions& opt) {
   if (opt.value.empty()) return show_settings(ctx, opt.key);
-  if (is_config_key(opt.key)) {
+  if (find_config_key(opt.key)) {
     const std::string file = ctx.config_file().empty() ? "none is read: SQGL_CONFIG is empty"
                                                        : core::errors::quote(ctx.config_file());
     throw core::InvalidInput(fmt::format("{} is not kept in the database: set it {}in the configuration file ({})",
