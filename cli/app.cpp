@@ -2,7 +2,11 @@
 #include "cli/commands.h"
 #include "cli/config.h"
 
+#include <grp.h>
+#include <unistd.h>
+
 #include <algorithm>
+#include <filesystem>
 #include <iterator>
 #include <stdexcept>
 
@@ -34,6 +38,55 @@ std::string env_or(const Environment& env, const std::string& key, const std::st
   return it == env.end() || it->second.empty() ? fallback : it->second;
 }
 
+// The group whose rights sqgl runs with, by name.
+std::string borrowed_group() {
+  std::vector<char> buffer(16384);
+  group entry{};
+  group* found = nullptr;
+  if (::getgrgid_r(::getegid(), &entry, buffer.data(), buffer.size(), &found) != 0 || found == nullptr) {
+    return std::to_string(::getegid());
+  }
+  return found->gr_name;
+}
+
+bool same_path(const std::string& a, const std::string& b) {
+  std::error_code ec;
+  return std::filesystem::absolute(a, ec).lexically_normal() == std::filesystem::absolute(b, ec).lexically_normal();
+}
+
+// Under borrowed rights (the installed setgid sqgl, called from outside its group)
+// nothing the caller sets chooses which database is written, or when: the
+// configuration file is the installed one, and its database the only one.
+void refuse_caller_environment(const std::string& command, const std::string& db_option, const Environment& env) {
+  const std::string group = borrowed_group();
+  const std::string rights = fmt::format("sqgl runs with group {}'s rights for you", core::errors::quote(group));
+  if (command == "init") {
+    throw core::PermissionDenied(fmt::format(
+        "{}; creating the database is for a member of the group (sudo -u {} sqgl init)", rights, group));
+  }
+  if (auto it = env.find("SQGL_NOW"); it != env.end() && !it->second.empty()) {
+    throw core::PermissionDenied(fmt::format("{}, so its clock is the machine's: unset SQGL_NOW", rights));
+  }
+  if (auto it = env.find("SQGL_CONFIG"); it != env.end() && it->second != SQGL_CONFIG_FILE) {
+    throw core::PermissionDenied(fmt::format("{}, so its configuration is {}: unset SQGL_CONFIG", rights,
+                                             core::errors::quote(SQGL_CONFIG_FILE)));
+  }
+  const auto installed = read_config_file(SQGL_CONFIG_FILE);
+  const auto db = installed.find("db");
+  if (db == installed.end()) {
+    throw core::PermissionDenied(fmt::format("{}, and {} names no database (db = …): ask the district admin", rights,
+                                             core::errors::quote(SQGL_CONFIG_FILE)));
+  }
+  auto refuse = [&](std::string_view from, const std::string& path) {
+    if (same_path(path, db->second.value)) return;
+    throw core::PermissionDenied(fmt::format("{}, so it opens only {} (the database of {}), not {} from {}", rights,
+                                             core::errors::quote(db->second.value),
+                                             core::errors::quote(SQGL_CONFIG_FILE), core::errors::quote(path), from));
+  };
+  if (auto it = env.find("SQGL_DB"); it != env.end() && !it->second.empty()) refuse("SQGL_DB", it->second);
+  if (!db_option.empty()) refuse("--db", db_option);
+}
+
 }  // namespace
 
 Cli::Cli() : app_("sqgl — case management for community service stations", "sqgl") {
@@ -47,6 +100,8 @@ Cli::Cli() : app_("sqgl — case management for community service stations", "sq
   app_.footer(
       "Environment: SQGL_DB (database), SQGL_OPERATOR (acting staff number), SQGL_NOW (pin the clock: "
       "YYYY-MM-DD or YYYY-MM-DDTHH:MM[:SS]), SQGL_CONFIG (the configuration file; empty for none).\n"
+      "Installed setgid, sqgl refuses --db, SQGL_DB, SQGL_NOW and SQGL_CONFIG to callers outside its group,\n"
+      "who act as their own login.\n"
       "Configuration: " SQGL_CONFIG_FILE " (key = value; 'sqgl setting' shows each value and its source).\n"
       "Exit codes: 0 ok, 1 failure, 2 bad usage or input, 3 not found, 4 permission denied, 5 conflict, "
       "6 findings.\n"
@@ -136,7 +191,7 @@ std::string Cli::parse(const std::vector<std::string>& args) {
 }
 
 int Cli::run(const std::vector<std::string>& args, const Environment& env, std::ostream& raw_out,
-             std::ostream& raw_err, bool out_is_tty) {
+             std::ostream& raw_err, bool out_is_tty, bool borrowed) {
   // What a person reads cannot carry control characters to their terminal.
   EscapingBuffer out_buffer(raw_out.rdbuf()), err_buffer(raw_err.rdbuf());
   std::ostream out(&out_buffer), err(&err_buffer);
@@ -174,8 +229,10 @@ int Cli::run(const std::vector<std::string>& args, const Environment& env, std::
   }
 
   GlobalOptions globals = globals_;
+  globals.borrowed = borrowed;
   if (globals.as.empty()) globals.as = env_or(env, "SQGL_OPERATOR", "");
   try {
+    if (borrowed) refuse_caller_environment(command, globals.db, env);
     globals.config = resolve_config(globals.db, env);
     globals.config_file = config_path(env);
     globals.db = globals.config.at("db").value;

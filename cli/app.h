@@ -20,9 +20,11 @@ class Cli {
   Cli();
 
   /// Parses `args` (without the program name) and runs the chosen subcommand.
-  /// Returns the process exit code; never throws.
+  /// With `borrowed` (sqgl runs with rights the caller lacks: core/base/caller.h)
+  /// the database is the configuration file's and the clock the machine's, and
+  /// whatever asks otherwise is refused. Returns the process exit code; never throws.
   int run(const std::vector<std::string>& args, const Environment& env, std::ostream& out, std::ostream& err,
-          bool out_is_tty);
+          bool out_is_tty, bool borrowed = false);
 
   /// Parses only, for argv tests: throws CLI::ParseError or core::Error, and
   /// returns the name of the chosen subcommand.

@@ -86,9 +86,11 @@ const core::WorkCalendar& Context::calendar() {
 }
 
 const core::Operator& Context::acting() {
-  if (!acting_) acting_ = core::resolve_operator(open(false), operator_(), [&] { return login(); });
+  if (!acting_) acting_ = core::resolve_operator(open(false), operator_(), [&] { return login(); }, borrowed());
   return *acting_;
 }
+
+bool Context::peer() { return borrowed() || core::auth_mode(open(false)) == core::AuthMode::peer; }
 
 const std::string& Context::login() {
   if (!login_) login_ = core::process_login();

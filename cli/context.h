@@ -35,6 +35,7 @@ struct GlobalOptions {
   bool json = false;  ///< --json: one JSON document on stdout
   std::map<std::string, Configured> config;  ///< every configuration key, resolved (cli/config.h)
   std::string config_file;                   ///< the configuration file read (if it exists), or empty
+  bool borrowed = false;  ///< sqgl runs with rights its caller lacks (core/base/caller.h)
 };
 
 /// The environment variables sqgl reads, injected so tests need no real environment.
@@ -71,6 +72,9 @@ class Context {
   }
   /// True with --json.
   bool json() const { return globals_.json; }
+  /// True when sqgl runs with rights its caller lacks (the installed setgid binary
+  /// called from outside its group): peer authentication whatever the setting.
+  bool borrowed() const { return globals_.borrowed; }
   /// True when stdout is a terminal.
   bool out_is_tty() const { return out_is_tty_; }
 
@@ -89,6 +93,10 @@ class Context {
   /// against the open database (run_write: inside its transaction); what
   /// resolve_operator throws, when nobody may act, propagates each time.
   const core::Operator& acting();
+
+  /// True when the operator is the process's real user, not a claim: under `auth
+  /// peer`, or whenever sqgl runs with borrowed rights.
+  bool peer();
 
   /// The login name of the process's real user (for peer authentication).
   const std::string& login();

@@ -5,6 +5,7 @@
 #include <iostream>
 
 #include "cli/app.h"
+#include "core/base/caller.h"
 
 namespace sqgl::cli {
 
@@ -19,7 +20,7 @@ int run_main(int argc, char** argv) {
   }
   std::vector<std::string> args(argv + 1, argv + argc);
   Cli cli;
-  int code = cli.run(args, env, std::cout, std::cerr, ::isatty(STDOUT_FILENO) != 0);
+  int code = cli.run(args, env, std::cout, std::cerr, ::isatty(STDOUT_FILENO) != 0, core::borrowed_rights());
   std::cout.flush();
   return code;
 }

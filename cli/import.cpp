@@ -2,10 +2,12 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <cerrno>
 #include <chrono>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <optional>
 
 #include <fmt/format.h>
 
@@ -13,6 +15,7 @@
 #include "cli/context.h"
 #include "cli/render/output.h"
 #include "cli/write.h"
+#include "core/base/caller.h"
 #include "core/base/csv_stream.h"
 #include "core/base/error.h"
 #include "core/base/test_point.h"
@@ -54,7 +57,11 @@ void run_import(Context& ctx, ImportCliOptions opt) {
   }
   if (opt.year != 0) opt.import.year = opt.year;
   const auto encoding = core::parse_encoding(opt.encoding);
-  if (opt.file != "-" && std::filesystem::is_directory(opt.file)) {
+  // The file is opened with the caller's own rights, never with the group sqgl
+  // may run as (core/base/caller.h): nobody imports a file they could not read.
+  std::optional<core::CallerRights> caller(std::in_place);
+  std::error_code not_a_directory;
+  if (opt.file != "-" && std::filesystem::is_directory(opt.file, not_a_directory)) {
     throw core::InvalidInput(fmt::format("{} is a directory; name a CSV file", core::errors::quote(opt.file)));
   }
   // The reject file is written as the rows are read: it must be neither the file
@@ -67,10 +74,17 @@ void run_import(Context& ctx, ImportCliOptions opt) {
   std::uint64_t size = 0;
   if (opt.file != "-") {
     file.open(opt.file, std::ios::binary);
-    if (!file) throw core::NotFound(fmt::format("cannot read {}", core::errors::quote(opt.file)));
+    if (!file) {
+      const bool denied = errno == EACCES;
+      const std::string message = fmt::format("cannot read {}{}", core::errors::quote(opt.file),
+                                              denied ? ": permission denied" : "");
+      if (denied) throw core::PermissionDenied(message);
+      throw core::NotFound(message);
+    }
     std::error_code ec;
     size = std::filesystem::file_size(opt.file, ec);
   }
+  caller.reset();
   const std::string source = opt.file == "-" ? "<stdin>" : opt.file;
   core::CsvStream csv(file.is_open() ? static_cast<std::istream&>(file) : *in, source, encoding);
 

@@ -15,7 +15,6 @@
 #include "core/base/error.h"
 #include "core/model/calendar.h"
 #include "core/model/cases/cases.h"
-#include "core/model/settings.h"
 #include "core/model/staff.h"
 
 namespace sqgl::cli {
@@ -95,7 +94,7 @@ std::vector<std::string> row_of(const core::CaseSummary& c) {
 void run_list(Context& ctx, ListOptions opt) {
   auto& db = ctx.read_db();
   if (opt.mine) {
-    if (core::auth_mode(db) == core::AuthMode::peer) {
+    if (ctx.peer()) {
       opt.filter.assignee = ctx.acting().staff_no;
     } else if (ctx.operator_()) {
       opt.filter.assignee = *ctx.operator_();  // an unknown one is exit 3, as any filter naming nothing

@@ -8,7 +8,6 @@
 #include "core/db/database.h"
 #include "core/model/calendar.h"
 #include "core/model/cases/cases.h"
-#include "core/model/settings.h"
 #include "core/model/staff.h"
 
 namespace sqgl::cli {
@@ -34,7 +33,7 @@ void recording_refusals(Context& ctx, SQLite::Database& db, std::string_view com
       // Under peer authentication the one refused may have named nobody: record
       // the staff member their login is, when it is one.
       std::optional<std::string> who = ctx.operator_();
-      if (!who && core::auth_mode(db) == core::AuthMode::peer) {
+      if (!who && ctx.peer()) {
         try {
           who = ctx.acting().staff_no;
         } catch (const core::Error&) {  // NOLINT(bugprone-empty-catch): no such staff member; recorded as nobody

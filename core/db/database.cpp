@@ -19,6 +19,7 @@
 #include <fmt/format.h>
 #include <sqlite3.h>
 
+#include "core/base/caller.h"
 #include "core/base/error.h"
 #include "core/db/embedded.h"
 #include "core/db/fd_vfs.h"
@@ -75,6 +76,14 @@ int busy_wait(void*, int tries) {
 void wait_when_busy(SQLite::Database& db) {
   sqlite3_busy_handler(db.getHandle(), busy_wait, nullptr);
 }
+
+}  // namespace
+
+void keep_temporary_data_private(SQLite::Database& db) {
+  if (borrowed_rights()) db.exec("PRAGMA temp_store = MEMORY");
+}
+
+namespace {
 
 void configure(SQLite::Database& db, bool writable) {
   db.exec("PRAGMA foreign_keys = ON");
@@ -231,6 +240,7 @@ SQLite::Database connect(const std::string& path, bool writable) {
   // is not writable): the last connection to close folds the log into the file,
   // which a read-only one cannot.
   SQLite::Database db(path, SQLite::OPEN_READWRITE | SQLite::OPEN_NOMUTEX);
+  keep_temporary_data_private(db);
   // Before the first read: a command that is closing holds the file while it folds
   // the log in, and a reader arriving then waits for it like a writer.
   wait_when_busy(db);
@@ -300,6 +310,7 @@ void initialize_database(const std::string& path, const std::function<void(SQLit
     }
     refuse_network_filesystem(path);
     SQLite::Database db(path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE | SQLite::OPEN_NOMUTEX);
+    keep_temporary_data_private(db);
     wait_when_busy(db);
     configure(db, true);
     run(db, path == ":memory:");

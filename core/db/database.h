@@ -81,6 +81,11 @@ int schema_version(const SQLite::Database& db);
 /// running, the database file alone holds every command, and copying it is a copy.
 SQLite::Database open_database(const std::string& path, bool writable);
 
+/// Keeps SQLite's temporary files (large sorts, temporary tables) in memory when
+/// the process runs with borrowed rights (core/base/caller.h): on disk they would
+/// belong to the caller, who could open one in the moment before SQLite unlinks it.
+void keep_temporary_data_private(SQLite::Database& db);
+
 /// Brings an open database to the latest schema: every migration it lacks, then
 /// `user_version` and `application_id`. Returns the version it had (0 for a new
 /// database). Conflict for a database newer than this sqgl; InvalidInput for one

@@ -13,6 +13,7 @@
 #include <sqlite3.h>
 
 #include "core/base/error.h"
+#include "core/db/database.h"
 
 namespace sqgl::core {
 
@@ -172,6 +173,7 @@ SQLite::Database open_fd_database(int fd) {
   register_vfs();
   SQLite::Database db(fmt::format("{}{}", kPrefix, fd), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE | SQLite::OPEN_NOMUTEX,
                       0, kVfsName);
+  keep_temporary_data_private(db);
   db.exec("PRAGMA locking_mode = EXCLUSIVE");
   db.exec("PRAGMA journal_mode = MEMORY");
   db.exec("PRAGMA synchronous = OFF");

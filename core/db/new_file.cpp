@@ -15,6 +15,7 @@
 
 #include <fmt/format.h>
 
+#include "core/base/caller.h"
 #include "core/base/error.h"
 
 namespace sqgl::core {
@@ -127,6 +128,8 @@ void sync_directory(const std::string& dir) {
 }  // namespace
 
 void check_output_target(std::string_view option, const std::string& path, const OutputRules& rules) {
+  // What the caller may see of the file system, not what sqgl's group may.
+  const CallerRights caller;
   if (path.empty()) throw InvalidInput(fmt::format("{} needs a file name", option));
   if (path.size() >= PATH_MAX) throw InvalidInput(fmt::format("{}: the file name is too long ({} bytes)", option, path.size()));
   for (const auto& part : fs::path(path)) {
@@ -160,6 +163,9 @@ void check_output_target(std::string_view option, const std::string& path, const
 
 NewFile::NewFile(std::string option, std::string target, OutputRules rules)
     : option_(std::move(option)), target_(std::move(target)), rules_(std::move(rules)) {
+  // The file is the caller's: created, named and replaced with the caller's own
+  // rights, never with the group sqgl borrows for the database.
+  const CallerRights caller;
   check_output_target(option_, target_, rules_);
   const std::string dir = directory_of(target_);
   remove_abandoned_files(dir);
@@ -179,7 +185,10 @@ NewFile::NewFile(std::string option, std::string target, OutputRules rules)
     if (fd_ < 0) {
       const int error = errno;
       temp_name_.clear();
-      throw Failure(fmt::format("{}: cannot create a file in {}: {}", option_, errors::quote(dir), std::strerror(error)));
+      const std::string message =
+          fmt::format("{}: cannot create a file in {}: {}", option_, errors::quote(dir), std::strerror(error));
+      if (error == EACCES || error == EPERM) throw PermissionDenied(message);
+      throw Failure(message);
     }
   }
   // Held while the file is open, so at the latest until this process ends, however
@@ -211,6 +220,7 @@ void NewFile::write(std::string_view bytes) {
 
 void NewFile::stage() {
   if (staged_) return;
+  const CallerRights caller;
   if (::fsync(fd_) != 0) write_failed(target_, errno);
   // Checked again: the target may have changed while the work went on. (rename
   // never follows a link, so even a link put there since cannot be written through.)
@@ -232,6 +242,7 @@ void NewFile::stage() {
 }
 
 void NewFile::publish(bool replace) {
+  const CallerRights caller;
   const std::string dir = directory_of(target_);
   if (!replace && !staged_ && temp_name_.empty()) {
     // link() fails when the name exists: of two commands creating one file, one
@@ -265,9 +276,10 @@ Conflict NewFile::created_meanwhile() const {
 }
 
 ScratchFile::ScratchFile() {
-  std::error_code ec;
-  const auto dir = fs::temp_directory_path(ec);
-  fd_ = ::open(ec ? "/tmp" : dir.c_str(), O_TMPFILE | O_RDWR | O_CLOEXEC, 0600);
+  // $TMPDIR is the caller's to choose only when sqgl runs with the caller's rights.
+  const char* dir = ::secure_getenv("TMPDIR");
+  if (dir != nullptr && *dir != '\0') fd_ = ::open(dir, O_TMPFILE | O_RDWR | O_CLOEXEC, 0600);
+  if (fd_ < 0) fd_ = ::open("/tmp", O_TMPFILE | O_RDWR | O_CLOEXEC, 0600);
   if (fd_ < 0) throw Failure(fmt::format("cannot create a scratch file: {}", std::strerror(errno)));
 }
 

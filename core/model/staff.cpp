@@ -29,19 +29,19 @@ bool Operator::has_role(Role role) const {
 }
 
 Operator resolve_operator(const SQLite::Database& db, const std::optional<std::string>& claimed,
-                          const std::function<std::string()>& process_login) {
+                          const std::function<std::string()>& process_login, bool peer_always) {
   std::optional<std::string> staff_no = claimed;
-  if (auth_mode(db) == AuthMode::peer) {
+  if (peer_always || auth_mode(db) == AuthMode::peer) {
+    // Under borrowed rights the setting may say trust: say why peer applies anyway.
+    const char* why = auth_mode(db) == AuthMode::peer ? "this database uses peer authentication"
+                                                      : "sqgl runs with its group's rights for you, so you act as your login";
     const std::string login = process_login ? process_login() : std::string();
-    if (login.empty()) {
-      throw PermissionDenied("this database uses peer authentication, and this process's user has no login name");
-    }
+    if (login.empty()) throw PermissionDenied(fmt::format("{}, and this process's user has no login name", why));
     SQLite::Statement by_login(db, "SELECT staff_no FROM staff WHERE login = ?");
     by_login.bind(1, login);
     if (!by_login.executeStep()) {
-      throw PermissionDenied(fmt::format(
-          "this database uses peer authentication, and login {} is no staff member's (ask the admin to set it)",
-          errors::quote(login)));
+      throw PermissionDenied(
+          fmt::format("{}, and login {} is no staff member's (ask the admin to set it)", why, errors::quote(login)));
     }
     std::string own = by_login.getColumn(0).getString();
     if (staff_no && !staff_no->empty() && *staff_no != own) {

@@ -43,9 +43,11 @@ struct Operator {
 /// login `login()` returns (the process's real user; asked only under peer, since
 /// looking it up reads the password database): PermissionDenied when no staff
 /// member has that login, or when `staff_no` names someone else. Either way,
-/// PermissionDenied for an unknown or inactive staff member.
+/// PermissionDenied for an unknown or inactive staff member. With `peer_always`
+/// (a caller with borrowed rights, core/base/caller.h) peer applies whatever the
+/// setting says: who acts through a setgid sqgl is who the kernel says.
 Operator resolve_operator(const SQLite::Database& db, const std::optional<std::string>& staff_no,
-                          const std::function<std::string()>& login = {});
+                          const std::function<std::string()>& login = {}, bool peer_always = false);
 
 /// The real user id's login name (getpwuid, never $USER), or "" when it has none.
 std::string process_login();

@@ -111,6 +111,35 @@ TEST_CASE("argv: a bad SQGL_NOW is exit 2") {
   CHECK(r.err == "sqgl: error: invalid SQGL_NOW 'yesterday': expected YYYY-MM-DD or YYYY-MM-DDTHH:MM[:SS]\n");
 }
 
+// The installed sqgl runs setgid for clerks outside its group: what they set may
+// choose neither the database nor the clock (tests/packaging/check_privilege.py
+// tries the whole boundary with real accounts).
+TEST_CASE("argv: with borrowed rights, the caller's environment chooses neither the database nor the clock") {
+  sqgl::test::TempDir dir;
+  auto borrowed = [](const std::vector<std::string>& args, const Environment& env) {
+    std::ostringstream out, err;
+    Cli cli;
+    const int code = cli.run(args, env, out, err, false, /*borrowed=*/true);
+    return Result{code, out.str(), err.str()};
+  };
+  const auto now = borrowed({"calendar", "2012-01"}, {{"SQGL_NOW", "2012-01-30"}});
+  CHECK(now.code == 4);
+  CHECK(now.err.find("so its clock is the machine's: unset SQGL_NOW") != std::string::npos);
+  const auto config = borrowed({"calendar", "2012-01"}, {{"SQGL_CONFIG", dir.file("my.conf")}});
+  CHECK(config.code == 4);
+  CHECK(config.err.find("unset SQGL_CONFIG") != std::string::npos);
+  const auto init = borrowed({"--db", dir.file("new.db"), "init"}, {});
+  CHECK(init.code == 4);
+  CHECK(init.err.find("creating the database is for a member of the group") != std::string::npos);
+  CHECK_FALSE(std::filesystem::exists(dir.file("new.db")));
+  // Whether or not this machine has an installed configuration, another file is refused.
+  for (const Environment& env : {Environment{{"SQGL_DB", dir.file("other.db")}}, Environment{}}) {
+    const auto other = borrowed({"--db", dir.file("other.db"), "catalog"}, env);
+    CHECK(other.code == 4);
+    CHECK(one_error_line(other.err));
+  }
+}
+
 TEST_CASE("argv: a missing database is exit 3 and is not created") {
   sqgl::test::TempDir dir;
   auto r = run({"catalog"}, {{"SQGL_DB", dir.file("missing.db")}});

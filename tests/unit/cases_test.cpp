@@ -175,6 +175,16 @@ TEST_CASE("workflow: nobody decides two steps of one case") {
               [&](const Clock& c, const Operator& op) { approve_case(f.db, c, f.calendar, op, number, ""); }),
       PermissionDenied);
   CHECK_THROWS_AS(resolve_operator(f.db, std::string("NOBODY")), PermissionDenied);
+  // With borrowed rights (the setgid sqgl) the login decides, though the database says trust.
+  f.db.exec("UPDATE staff SET login = 'clerk1' WHERE staff_no = 'ZZ0101'");
+  const auto clerk1 = [] { return std::string("clerk1"); };
+  CHECK(resolve_operator(f.db, std::nullopt, clerk1, /*peer_always=*/true).staff_no == "ZZ0101");
+  CHECK_THROWS_WITH_AS(resolve_operator(f.db, std::string("JSJ01"), clerk1, true),
+                       "login 'clerk1' is staff member 'ZZ0101', not 'JSJ01' (peer authentication)", PermissionDenied);
+  CHECK_THROWS_WITH_AS(resolve_operator(f.db, std::string("JSJ01"), [] { return std::string("stranger"); }, true),
+                       doctest::Contains("you act as your login, and login 'stranger' is no staff member's"),
+                       PermissionDenied);
+  CHECK(resolve_operator(f.db, std::string("JSJ01"), clerk1).staff_no == "JSJ01");  // trust, without borrowed rights
   // route --auto passes over the worker who decided step 1.
   auto report =
       f.write("2012-02-01", "IT01", [&](const Clock& c, const Operator& op) { return route_auto(f.db, c, op, {}); });
