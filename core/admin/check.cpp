@@ -324,7 +324,7 @@ CheckReport check_database(const SQLite::Database& db, std::string_view anchor) 
   std::optional<SQLite::Database> second;  // outlives the thread that reads it
   std::future<StructureReport> structure;
   if (!db.getFilename().empty()) {
-    second.emplace(open_database(db.getFilename(), false));
+    second.emplace(open_second_reader(db));
     // integrity_check looks every row up in each of its table's indexes: with 64 MiB
     // of page cache instead of SQLite's 2 MiB the index pages stay in memory.
     second->exec("PRAGMA cache_size = -65536");

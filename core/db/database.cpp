@@ -289,6 +289,17 @@ SQLite::Database open_database(const std::string& path, bool writable) {
   }
 }
 
+SQLite::Database open_second_reader(const SQLite::Database& db) {
+  const std::string& path = db.getFilename();
+  try {
+    SQLite::Database second = connect(path, false);
+    configure(second, false);
+    return second;
+  } catch (const SQLite::Exception& e) {
+    rethrow_sqlite(e, fmt::format("cannot open {}", errors::quote(path)));
+  }
+}
+
 void initialize_database(const std::string& path, const std::function<void(SQLite::Database&, bool)>& build) {
   auto run = [&](SQLite::Database& db, bool created) {
     WriteTransaction tx(db);

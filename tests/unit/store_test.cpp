@@ -1,4 +1,7 @@
+#include <fcntl.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include <filesystem>
 
@@ -320,6 +323,48 @@ TEST_CASE("store: a reader that closes last folds a writer's commit into the fil
   std::filesystem::copy_file(path, dir.file("copy.db"));
   SQLite::Database copy(dir.file("copy.db"), SQLite::OPEN_READONLY);
   CHECK(scalar(copy, "SELECT count(*) FROM events WHERE kind = 'test.fill'") == 2);
+}
+
+namespace {
+
+// Whether some connection holds SQLite's SHARED lock on the file (a read lock on
+// the 510 bytes after the pending byte, 0x40000000), as another process sees it:
+// while one does, no other process's closing connection takes the file for itself.
+bool shared_lock_held(const std::string& path) {
+  const pid_t child = ::fork();
+  if (child == 0) {
+    const int fd = ::open(path.c_str(), O_RDWR);
+    struct flock probe {};
+    probe.l_type = F_WRLCK;
+    probe.l_whence = SEEK_SET;
+    probe.l_start = 0x40000000 + 2;
+    probe.l_len = 510;
+    const bool held = fd >= 0 && ::fcntl(fd, F_GETLK, &probe) == 0 && probe.l_type == F_RDLCK;
+    ::_exit(held ? 0 : 1);
+  }
+  int status = 0;
+  ::waitpid(child, &status, 0);
+  return WIFEXITED(status) && WEXITSTATUS(status) == 0;
+}
+
+}  // namespace
+
+// check opened its second connection through open_database, whose look at the
+// file's header closed a descriptor of it, dropping the first connection's POSIX
+// locks: a writer closing in another process then folded the log into the file and
+// deleted it while check read, and check under writers reported a damaged file,
+// index entries missing and replay differences that were not there.
+TEST_CASE("store: a second reader keeps the first one's lock (bug: check under writers saw a log folded away under it)") {
+  TempDir dir;
+  const auto path = dir.file("sqgl.db");
+  init_file(path);
+  auto first = open_database(path, false);
+  CHECK(scalar(first, "SELECT count(*) FROM events") > 0);
+  REQUIRE(shared_lock_held(path));  // an idle reader of a WAL database keeps it
+  auto second = open_second_reader(first);
+  CHECK(shared_lock_held(path));
+  CHECK(scalar(second, "SELECT count(*) FROM events") == scalar(first, "SELECT count(*) FROM events"));
+  CHECK_THROWS_AS(second.exec("UPDATE settings SET value = value"), SQLite::Exception);
 }
 
 TEST_CASE("store: a reader's connection refuses every write") {
