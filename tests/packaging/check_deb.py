@@ -69,6 +69,11 @@ def main():
         binary_version = shown.stdout.strip()
         if binary_version != f"sqgl {version.rsplit('-', 1)[0]}":
             fail(f"the package is version {version}, the binary says {binary_version!r}")
+        # Debian's SQLite and libcrypto, whose security updates then reach sqgl.
+        linked = run(["ldd", os.path.join(extracted, "usr", "bin", "sqgl")]).stdout
+        for lib in ("libsqlite3.so.0 => /", "libcrypto.so.3 => /"):
+            if lib not in linked:
+                fail(f"ldd of the packaged binary shows no {lib.split()[0]} from the system: {linked}")
 
         if shutil.which("lintian"):
             linted = run(["lintian", "--no-tag-display-limit", deb])

@@ -95,6 +95,7 @@ def main():
             ("sqgl report backlog --for", ["--format"]),
             ("sqgl report backlog --format ht", ["html"]),
             ("sqgl apply --item C05-0", ["C05-01", "C05-02", "C05-03"]),
+            ("sqgl catalog C05-", ["C05-01", "C05-02", "C05-03"]),
             ("sqgl import resi", ["residents"]),
             ("sqgl --js", ["--json"]),
         ]:
