@@ -56,8 +56,11 @@ bool same_path(const std::string& a, const std::string& b) {
 
 // Under borrowed rights (the installed setgid sqgl, called from outside its group)
 // nothing the caller sets chooses which database is written, or when: the
-// configuration file is the installed one, and its database the only one.
-void refuse_caller_environment(const std::string& command, const std::string& db_option, const Environment& env) {
+// configuration file is the installed one, and its database the only one. Returns
+// that database: the caller's own spelling of it is never opened (a link of hers
+// on the way could lead elsewhere).
+Configured refuse_caller_environment(const std::string& command, const std::string& db_option,
+                                     const Environment& env) {
   const std::string group = borrowed_group();
   const std::string rights = fmt::format("sqgl runs with group {}'s rights for you", core::errors::quote(group));
   if (command == "init") {
@@ -85,6 +88,7 @@ void refuse_caller_environment(const std::string& command, const std::string& db
   };
   if (auto it = env.find("SQGL_DB"); it != env.end() && !it->second.empty()) refuse("SQGL_DB", it->second);
   if (!db_option.empty()) refuse("--db", db_option);
+  return db->second;
 }
 
 }  // namespace
@@ -232,9 +236,11 @@ int Cli::run(const std::vector<std::string>& args, const Environment& env, std::
   globals.borrowed = borrowed;
   if (globals.as.empty()) globals.as = env_or(env, "SQGL_OPERATOR", "");
   try {
-    if (borrowed) refuse_caller_environment(command, globals.db, env);
+    std::optional<Configured> installed_db;
+    if (borrowed) installed_db = refuse_caller_environment(command, globals.db, env);
     globals.config = resolve_config(globals.db, env);
     globals.config_file = config_path(env);
+    if (installed_db) globals.config["db"] = *installed_db;
     globals.db = globals.config.at("db").value;
     // The machine's clock, read once: a command happens at one moment.
     const core::FixedClock system_clock(core::SystemClock{}.now());

@@ -70,9 +70,17 @@ SQLite::Database& Context::open(bool writable) {
   // Everything this command creates from now on (reports, backups, reject files,
   // the -wal and -shm) gets the access the database's setting allows.
   const auto access = core::file_access(*db_);
+  if (auto warning = core::file_mode_warning(globals_.db, access)) warn(*warning);
+  if (borrowed()) {
+    // The files a caller outside the group names are hers, in her own group: 600,
+    // or her group would read what `files group` means for group sqgl. And nobody
+    // reads the database through a setgid sqgl who is not an active staff member
+    // (whether she may act as whom she claims is acting()'s to say, and to record).
+    core::resolve_operator(*db_, std::nullopt, [&] { return login(); }, true);
+    return *db_;
+  }
   ::umask(core::file_umask(access));
   file_mode_ = access == core::FileAccess::group ? 0660 : 0600;
-  if (auto warning = core::file_mode_warning(globals_.db, access)) warn(*warning);
   return *db_;
 }
 

@@ -14,6 +14,9 @@ int run_main(int argc, char** argv) {
   // Residents' personal data: whatever sqgl creates is its owner's alone until the
   // database's `files` setting says the group may read it too.
   ::umask(077);
+  // SQLite reads it, and glibc's secure-execution mode does not remove it: a caller
+  // outside sqgl's group does not choose where sqgl's temporary files go.
+  if (core::borrowed_rights()) ::unsetenv("SQLITE_TMPDIR");
   Environment env;
   for (const char* key : {"SQGL_DB", "SQGL_OPERATOR", "SQGL_NOW", "SQGL_CONFIG", "NO_COLOR"}) {
     if (const char* value = std::getenv(key)) env[key] = value;

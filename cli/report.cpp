@@ -62,23 +62,20 @@ void run_report(Context& ctx, ReportCliOptions opt) {
   const auto report = core::build_report(db, calendar, o);
   std::ostringstream text;
   if (opt.format != "xlsx") render_report(text, report, opt.format);
+  if (opt.format == "xlsx") {
+    // libxlsxwriter opens a path: an unnamed scratch file's, never the output's own
+    // name, which a caller could swap for a link while sqgl holds its group's rights.
+    core::ScratchFile scratch;
+    write_report_xlsx(report, scratch.open_path());
+    text.str(scratch.read_all());
+  }
   if (opt.out.empty()) {
-    if (opt.format == "xlsx") {
-      core::ScratchFile scratch;
-      write_report_xlsx(report, scratch.open_path());
-      ctx.out.flush();
-      ctx.binary_out << scratch.read_all();
-    } else {
-      ctx.out << text.str();
-    }
+    ctx.out.flush();
+    (opt.format == "xlsx" ? ctx.binary_out : ctx.out) << text.str();
   } else {
     // Never a half-written report: cron mails the file only once it is whole.
     core::NewFile file("--out", opt.out, output_rules(ctx));
-    if (opt.format == "xlsx") {
-      write_report_xlsx(report, file.open_path());
-    } else {
-      file.write(text.str());
-    }
+    file.write(text.str());
     file.publish();
   }
   for (int year : calendar.years_without_calendar()) {

@@ -30,12 +30,14 @@ void recording_refusals(Context& ctx, SQLite::Database& db, std::string_view com
     f();
   } catch (const core::PermissionDenied& e) {
     try {
-      // Under peer authentication the one refused may have named nobody: record
-      // the staff member their login is, when it is one.
+      // Under peer authentication the one refused is the staff member their login
+      // is (or nobody, when it is none), whoever they claimed to be: the claim is
+      // in the message.
       std::optional<std::string> who = ctx.operator_();
-      if (!who && ctx.peer()) {
+      if (ctx.peer()) {
+        who.reset();
         try {
-          who = ctx.acting().staff_no;
+          who = core::resolve_operator(db, std::nullopt, [&] { return ctx.login(); }, true).staff_no;
         } catch (const core::Error&) {  // NOLINT(bugprone-empty-catch): no such staff member; recorded as nobody
         }
       }

@@ -257,8 +257,9 @@ SQLite::Database connect(const std::string& path, bool writable) {
     struct stat log {};
     if ((code != SQLITE_READONLY && code != SQLITE_CANTOPEN) || ::stat((path + "-wal").c_str(), &log) == 0) throw;
   }
-  return SQLite::Database(file_uri(path) + "?immutable=1",
-                          SQLite::OPEN_READONLY | SQLite::OPEN_URI | SQLite::OPEN_NOMUTEX);
+  SQLite::Database lying(file_uri(path) + "?immutable=1", SQLite::OPEN_READONLY | SQLite::OPEN_URI | SQLite::OPEN_NOMUTEX);
+  keep_temporary_data_private(lying);
+  return lying;
 }
 
 }  // namespace

@@ -200,6 +200,7 @@ NewFile::NewFile(std::string option, std::string target, OutputRules rules)
 
 NewFile::~NewFile() {
   if (fd_ >= 0) ::close(fd_);  // an unnamed file that was never linked vanishes with it
+  const CallerRights caller;
   if (!published_ && !temp_name_.empty()) ::unlink(temp_name_.c_str());
 }
 

@@ -144,9 +144,10 @@ $ sqgl withdraw 150204-20120129-0001 --reason '本人申请撤回'
 case 150204-20120129-0001 withdrawn
 $ sqgl list --mine --status open
 no cases
+# Both refusals are recorded as the person the login is, not the one claimed.
 $ sqlite3 sqgl.db "SELECT kind, operator FROM events ORDER BY id DESC LIMIT 3"
 case.withdraw|ZZ0101
-permission.denied|IT01
+permission.denied|ZZ0101
 permission.denied|ZZ0101
 # A database others can read is warned about on every use.
 $ chmod 644 sqgl.db && sqgl setting auth

@@ -28,7 +28,9 @@ from common import fail, run
 
 SKIP = 77
 GROUP = "sqgltest-grp"
-CLERKS = {"sqgltest-c1": "ZZ0101", "sqgltest-c2": "JSJ01"}  # account → staff number (station, bureau)
+# account → staff number: the station's clerk, the bureau's reviewer, the district's
+# admin, and an account that is nobody's on the staff.
+CLERKS = {"sqgltest-c1": "ZZ0101", "sqgltest-c2": "JSJ01", "sqgltest-ad": "IT01", "sqgltest-c3": None}
 
 
 def remove_accounts():
@@ -127,7 +129,7 @@ def expect(got, code, what, text=None):
 
 def inside(args):
     fx = Fixture(args.sqgl, args.config)
-    c1, c2 = CLERKS
+    c1, c2, admin, stranger = CLERKS
     # The district admin, a member of the group (root here), creates the database.
     expect(fx.as_root("init", "--demo", "--files", "group"), 0, "init as root")
     logins = os.path.join(fx.top, "logins.csv")
@@ -135,9 +137,13 @@ def inside(args):
     with open(logins, "w") as f:
         f.write("staff_no,name,unit,roles,login\n")
         for name, number in CLERKS.items():
+            if number is None:
+                continue
             s = staff[number]
             f.write(f'{number},{s["name"]},{s["unit"]},"{",".join(s["roles"])}",{name}\n')
     expect(fx.as_root("--as", "IT01", "import", "staff", logins, "--mode", "upsert"), 0, "import the clerks' logins")
+    if run(["sqlite3", fx.db, "SELECT value FROM settings WHERE key = 'auth'"]).stdout.strip() not in ("", "trust"):
+        fail("the database should be left at auth trust: the boundary must hold without peer")
     st = os.stat(fx.db)
     if st.st_gid != fx.gid or stat.S_IMODE(st.st_mode) != 0o660:
         fail(f"the database should be group {GROUP}, mode 660: gid {st.st_gid}, mode {stat.S_IMODE(st.st_mode):o}")
@@ -195,8 +201,8 @@ def inside(args):
         fail(f"the steps should be decided by ZZ0101 and JSJ01, the history says {deciders}")
     events = json.loads(fx.as_root("--json", "audit", "log", "--subject", case).stdout)["events"]
     refused = [e for e in events if e["kind"] == "permission.denied"]
-    if len(refused) != 3:
-        fail(f"the three refused approvals should be in the history, found {len(refused)}: {events}")
+    if len(refused) != 3 or any(e["operator"] != "ZZ0101" for e in refused):
+        fail(f"the three refused approvals should be in the history as ZZ0101's, who tried: {refused}")
 
     # Nothing from her environment chooses the database, its configuration or the clock.
     other = os.path.join(fx.homes[c1], "other.db")
@@ -213,6 +219,17 @@ def inside(args):
     if os.path.exists(other):
         fail("a refused init created a database")
     expect(fx.as_clerk(c1, ["--db", fx.db, "list", "--mine"]), 0, "--db naming the configured database")
+    # Her spelling of the configured path is never what sqgl opens: through a link of
+    # hers, S/../../.. leads into her own directory, where no database is.
+    home = fx.homes[c1]
+    os.makedirs(os.path.join(home, "x", "y", "z"))
+    os.symlink(os.path.join(home, "x", "y", "z"), os.path.join(home, "S"))
+    trick = os.path.join(home, "S", "..", "..", os.path.relpath(fx.db, os.path.dirname(home)))
+    if os.path.normpath(trick) != fx.db:
+        fail(f"the test's own path trick is wrong: {trick}")
+    expect(fx.as_clerk(c1, ["--db", trick, "list", "--mine"]), 0, "--db spelling the configured path through a link")
+    # Nobody reads through a setgid sqgl who is not on the staff.
+    expect(fx.as_clerk(stranger, ["list"]), 4, "list by an account that is no staff member's", "no staff member's")
 
     # Files she names are opened with her rights: the group's files stay out of reach.
     report_in_lib = os.path.join(fx.lib, "report.txt")
@@ -227,12 +244,30 @@ def inside(args):
     if "SECRET" in got.stdout + got.stderr or "秘密" in got.stdout + got.stderr:
         fail("sqgl showed a clerk what a file of the group holds")
     expect(fx.as_clerk(c1, ["backup", os.path.join(fx.homes[c1], "copy.db")]), 4, "backup by a clerk")
+    # The admin, outside the group too: her import and backup files are hers as well.
+    got = fx.as_clerk(admin, ["import", "staff", secret])
+    expect(got, 4, "the admin's import of a file only the group may read", "permission denied")
+    if "SECRET" in got.stdout + got.stderr:
+        fail("sqgl showed the admin what a file of the group holds")
+    expect(fx.as_clerk(admin, ["backup", os.path.join(fx.backups, "copy.db")]), 4,
+           "the admin's backup into the group's backup directory")
+    copy = os.path.join(fx.homes[admin], "copy.db")
+    expect(fx.as_clerk(admin, ["backup", copy]), 0, "the admin's backup into her own directory")
+    entry = pwd.getpwnam(admin)
+    st = os.stat(copy)
+    if (st.st_uid, st.st_gid, stat.S_IMODE(st.st_mode)) != (entry.pw_uid, entry.pw_gid, 0o600):
+        fail(f"her backup should be hers, mode 600: uid {st.st_uid}, gid {st.st_gid}, mode {stat.S_IMODE(st.st_mode):o}")
     own = os.path.join(fx.homes[c1], "backlog.txt")
     expect(fx.as_clerk(c1, ["report", "backlog", "--out", own]), 0, "report --out into her own directory")
     st = os.stat(own)
     entry = pwd.getpwnam(c1)
-    if (st.st_uid, st.st_gid) != (entry.pw_uid, entry.pw_gid):
-        fail(f"her report should be hers (uid {entry.pw_uid}, gid {entry.pw_gid}), got uid {st.st_uid}, gid {st.st_gid}")
+    if (st.st_uid, st.st_gid, stat.S_IMODE(st.st_mode)) != (entry.pw_uid, entry.pw_gid, 0o600):
+        fail(f"her report should be hers alone (uid {entry.pw_uid}, gid {entry.pw_gid}, mode 600), got "
+             f"uid {st.st_uid}, gid {st.st_gid}, mode {stat.S_IMODE(st.st_mode):o}")
+    workbook = os.path.join(fx.homes[c1], "backlog.xlsx")
+    expect(fx.as_clerk(c1, ["report", "backlog", "--format", "xlsx", "--out", workbook]), 0, "an xlsx report of hers")
+    if open(workbook, "rb").read(2) != b"PK" or os.stat(workbook).st_uid != entry.pw_uid:
+        fail("her xlsx report should be a workbook of hers")
 
     # After all of it the record still proves itself.
     expect(fx.as_root("check"), 0, "check after the clerks' work")
