@@ -47,4 +47,13 @@ class Row {
   int index_ = 0;
 };
 
+/// Binds `text` to parameter `index`, or NULL when it is empty.
+inline void bind_text_or_null(SQLite::Statement& q, int index, const std::string& text) {
+  if (text.empty()) {
+    q.bind(index);
+  } else {
+    q.bind(index, text);
+  }
+}
+
 }  // namespace sqgl::core

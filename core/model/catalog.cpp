@@ -93,14 +93,6 @@ void at_row(const CsvTable& t, std::size_t row, Write write) {
   }
 }
 
-void bind_text_or_null(SQLite::Statement& s, int index, const std::string& text) {
-  if (text.empty()) {
-    s.bind(index);
-  } else {
-    s.bind(index, text);
-  }
-}
-
 void bind_int_or_null(SQLite::Statement& s, int index, std::optional<int> value) {
   if (value) {
     s.bind(index, *value);

@@ -430,14 +430,6 @@ class Ids {
   std::unordered_map<std::string, std::int64_t> units_, staff_ids_;
 };
 
-void bind_text_or_null(SQLite::Statement& q, int index, const std::string& value) {
-  if (value.empty()) {
-    q.bind(index);
-  } else {
-    q.bind(index, value);
-  }
-}
-
 }  // namespace
 
 class CaseWriter::Impl {
