@@ -16,14 +16,15 @@ int run_main(int argc, char** argv) {
   ::umask(077);
   // SQLite reads it, and glibc's secure-execution mode does not remove it: a caller
   // outside sqgl's group does not choose where sqgl's temporary files go.
-  if (core::borrowed_rights()) ::unsetenv("SQLITE_TMPDIR");
+  const bool borrowed = core::borrowed_rights();
+  if (borrowed) ::unsetenv("SQLITE_TMPDIR");
   Environment env;
   for (const char* key : {"SQGL_DB", "SQGL_OPERATOR", "SQGL_NOW", "SQGL_CONFIG", "NO_COLOR"}) {
     if (const char* value = std::getenv(key)) env[key] = value;
   }
   std::vector<std::string> args(argv + 1, argv + argc);
   Cli cli;
-  int code = cli.run(args, env, std::cout, std::cerr, ::isatty(STDOUT_FILENO) != 0, core::borrowed_rights());
+  int code = cli.run(args, env, std::cout, std::cerr, ::isatty(STDOUT_FILENO) != 0, borrowed);
   std::cout.flush();
   return code;
 }

@@ -32,11 +32,16 @@ bool member_of(gid_t group) {
 }  // namespace
 
 bool borrowed_rights() {
-  if (::getuid() == 0) return false;  // root has every right already
-  // Could the caller open the files without sqgl? (When not, the kernel has
-  // started the process in secure-execution mode, AT_SECURE: the loader ignored
-  // LD_PRELOAD and friends, and nobody may trace it.)
-  return ::geteuid() != ::getuid() || !member_of(::getegid());
+  // Decided once, as the process starts: later, inside a CallerRights, the ids
+  // would say the rights are the caller's own.
+  static const bool borrowed = [] {
+    if (::getuid() == 0) return false;  // root has every right already
+    // Could the caller open the files without sqgl? (When not, the kernel has
+    // started the process in secure-execution mode, AT_SECURE: the loader ignored
+    // LD_PRELOAD and friends, and nobody may trace it.)
+    return ::geteuid() != ::getuid() || !member_of(::getegid());
+  }();
+  return borrowed;
 }
 
 CallerRights::CallerRights() : borrowed_(::getegid()) {

@@ -12,6 +12,7 @@ namespace sqgl::core {
 /// True when this process holds rights its caller does not: started setgid (or
 /// setuid) by a user who is not root and not a member of the group it runs as.
 /// Such a caller's environment is not trusted with where or when sqgl writes.
+/// Decided at the first call (run_main makes it first), then remembered.
 bool borrowed_rights();
 
 /// For its lifetime, the process acts with its caller's own group (the effective
