@@ -38,18 +38,19 @@ BackupReport backup_database(SQLite::Database& source, const std::string& dest, 
     // A reader of the copy needs no -wal or -shm beside it.
     mark_journal(file.fd(), JournalMark::rollback);
     {
-      // Every page of the copy is read and its b-trees walked (quick_check): a copy
+      // Every page of the copy is read and its b-trees walked (quick_check, read-only
+      // so that SQLite does not evaluate the CHECK constraints on every row): a copy
       // damaged on its way to the disk is never published. Whether each index
-      // matches its table is the source's question, which the nightly 'sqgl check'
-      // answers with the full integrity_check; asked here again it would take twice
-      // as long as the copy and the history together. The copy's history is
-      // verified meanwhile on a second connection, on the other core.
-      SQLite::Database history_reader = open_fd_database(file.fd());
+      // matches its table is the source's question, which the weekly
+      // 'sqgl check --full' answers; asked here it would take longer than the copy and
+      // the history together. The copy's history is verified meanwhile on a second
+      // connection, on the other core.
+      SQLite::Database history_reader = open_fd_database(file.fd(), true);
       history_reader.exec("PRAGMA cache_size = -2000");  // it reads each page once
       auto history = std::async(std::launch::async, [&] { return verify_history(history_reader); });
       std::string damage;
       {
-        SQLite::Database copy = open_fd_database(file.fd());
+        SQLite::Database copy = open_fd_database(file.fd(), true);
         SQLite::Statement integrity(copy, "PRAGMA quick_check");
         while (integrity.executeStep() && damage.empty()) {
           const std::string line = integrity.getColumn(0).getString();

@@ -1,10 +1,15 @@
 #include "core/admin/check.h"
 
 #include <algorithm>
+#include <atomic>
+#include <exception>
+#include <functional>
 #include <future>
+#include <limits>
 #include <map>
 #include <optional>
 #include <set>
+#include <thread>
 #include <unordered_map>
 
 #include <SQLiteCpp/Statement.h>
@@ -51,47 +56,56 @@ class Findings {
 
 // ---- cases -----------------------------------------------------------------------
 
-void replay_cases(const SQLite::Database& db, ReplayReport& report, Findings& findings) {
+void replay_cases(const SQLite::Database& db, ReplayReport& report, Findings& findings, CaseIds ids = {}) {
   SQLite::Statement events(db,
                            "SELECT id, at, COALESCE(operator, ''), kind, detail FROM events "
                            "WHERE subject = ? AND kind LIKE 'case.%' ORDER BY id");
-  for_each_case_record(db, [&](std::int64_t, const CaseRecord& table) {
-    ++report.cases;
-    const std::string subject = fmt::format("case {}", errors::quote(table.number));
-    struct Event {
-      std::int64_t id;
-      std::string at, op, kind, detail;
-    };
-    std::vector<Event> list;
-    events.reset();
-    events.bind(1, table.number);
-    while (events.executeStep()) {
-      list.push_back({events.getColumn(0).getInt64(), events.getColumn(1).getString(), events.getColumn(2).getString(),
-                      events.getColumn(3).getString(), events.getColumn(4).getString()});
-    }
-    // Replay starts at the newest genesis: a database upgraded to schema 6 vouches
-    // for its cases as they stood (case.adopt), whatever came before.
-    auto start = std::find_if(list.rbegin(), list.rend(), [](const Event& e) { return is_case_genesis(e.kind); });
-    if (start == list.rend()) {
-      findings.add(subject, "", "nothing (no event created it)", "a case");
-      return;
-    }
-    std::optional<CaseRecord> replayed;
-    for (auto it = std::prev(start.base()); it != list.end(); ++it) {
-      try {
-        const json detail = json::parse(it->detail);
-        apply_case_event(replayed, it->kind, it->at, it->op, detail);
-      } catch (const std::exception& e) {
-        findings.add(subject, fmt::format("event {} ({})", it->id, it->kind), "cannot be replayed", e.what());
-        return;
-      }
-    }
-    if (replayed->number != table.number) {
-      findings.add(subject, "number", replayed->number, table.number);
-    }
-    for (auto& d : compare_case(*replayed, table)) findings.add(subject, d.field, d.history, d.table);
-  });
-  // Cases the history created that the table no longer holds.
+  struct Event {
+    std::int64_t id;
+    std::string at, op, kind, detail;
+  };
+  std::vector<Event> list;
+  for_each_case_record(
+      db,
+      [&](std::int64_t, const CaseRecord& table) {
+        ++report.cases;
+        const std::string subject = fmt::format("case {}", errors::quote(table.number));
+        list.clear();
+        events.reset();
+        events.bind(1, table.number);
+        while (events.executeStep()) {
+          list.push_back({events.getColumn(0).getInt64(), events.getColumn(1).getString(),
+                          events.getColumn(2).getString(), events.getColumn(3).getString(),
+                          events.getColumn(4).getString()});
+        }
+        // Replay starts at the newest genesis: a database upgraded to schema 6 vouches
+        // for its cases as they stood (case.adopt), whatever came before.
+        auto start =
+            std::find_if(list.rbegin(), list.rend(), [](const Event& e) { return is_case_genesis(e.kind); });
+        if (start == list.rend()) {
+          findings.add(subject, "", "nothing (no event created it)", "a case");
+          return;
+        }
+        std::optional<CaseRecord> replayed;
+        for (auto it = std::prev(start.base()); it != list.end(); ++it) {
+          try {
+            const json detail = json::parse(it->detail);
+            apply_case_event(replayed, it->kind, it->at, it->op, detail);
+          } catch (const std::exception& e) {
+            findings.add(subject, fmt::format("event {} ({})", it->id, it->kind), "cannot be replayed", e.what());
+            return;
+          }
+        }
+        if (replayed->number != table.number) {
+          findings.add(subject, "number", replayed->number, table.number);
+        }
+        for (auto& d : compare_case(*replayed, table)) findings.add(subject, d.field, d.history, d.table);
+      },
+      ids);
+}
+
+// Cases the history created that the table no longer holds.
+void replay_missing_cases(const SQLite::Database& db, ReplayReport&, Findings& findings) {
   std::string kinds;
   for (auto kind : kCaseGenesisKinds) kinds += fmt::format("{}'{}'", kinds.empty() ? "" : ", ", kind);
   SQLite::Statement missing(db, fmt::format("SELECT DISTINCT subject FROM events WHERE kind IN ({}) AND subject NOT IN "
@@ -288,61 +302,137 @@ ReplayReport replay_history(const SQLite::Database& db, std::size_t keep) {
   replay_calendar(db, report, findings);
   replay_flags(db, report, findings);
   replay_cases(db, report, findings);
+  replay_missing_cases(db, report, findings);
   return report;
 }
 
 namespace {
 
-struct StructureReport {
-  std::vector<std::string> integrity;
-  std::vector<std::string> foreign_keys;
-};
-
-StructureReport check_structure(const SQLite::Database& db) {
-  StructureReport out;
-  SQLite::Statement integrity(db, "PRAGMA integrity_check(100)");
-  while (integrity.executeStep()) {
-    std::string line = integrity.getColumn(0).getString();
-    if (line != "ok") out.integrity.push_back(std::move(line));
+std::vector<std::string> check_pages(const SQLite::Database& db, bool full) {
+  std::vector<std::string> problems;
+  SQLite::Statement q(db, full ? "PRAGMA integrity_check(100)" : "PRAGMA quick_check(100)");
+  while (q.executeStep()) {
+    std::string line = q.getColumn(0).getString();
+    if (line != "ok") problems.push_back(std::move(line));
   }
+  return problems;
+}
+
+std::vector<std::string> check_foreign_keys(const SQLite::Database& db) {
+  std::vector<std::string> problems;
   SQLite::Statement fks(db, "PRAGMA foreign_key_check");
   while (fks.executeStep()) {
-    out.foreign_keys.push_back(fmt::format("{} row {} refers to a missing {} row",
-                                           errors::quote(fks.getColumn(0).getString()), fks.getColumn(1).getInt64(),
-                                           errors::quote(fks.getColumn(2).getString())));
+    problems.push_back(fmt::format("{} row {} refers to a missing {} row", errors::quote(fks.getColumn(0).getString()),
+                                   fks.getColumn(1).getInt64(), errors::quote(fks.getColumn(2).getString())));
   }
-  return out;
+  return problems;
+}
+
+// One part of the replay, with findings of its own, merged in the parts' order.
+using ReplayPart = std::function<void(const SQLite::Database&, ReplayReport&, Findings&)>;
+
+void merge(ReplayReport& into, const ReplayReport& part, std::size_t keep) {
+  into.cases += part.cases;
+  into.staff += part.staff;
+  into.settings += part.settings;
+  into.residents += part.residents;
+  into.calendar_days += part.calendar_days;
+  into.total_findings += part.total_findings;
+  for (const auto& f : part.findings) {
+    if (into.findings.size() < keep) into.findings.push_back(f);
+  }
+}
+
+// The case rows cut into `parts` runs of ids; the last one open-ended, for cases
+// created after `db`'s snapshot.
+std::vector<CaseIds> case_runs(const SQLite::Database& db, std::int64_t parts) {
+  SQLite::Statement q(db, "SELECT COALESCE(min(id), 0), COALESCE(max(id), 0) FROM cases");
+  q.executeStep();
+  const std::int64_t first = q.getColumn(0).getInt64(), last = q.getColumn(1).getInt64();
+  const std::int64_t step = std::max<std::int64_t>(1, (last - first + parts) / parts);
+  std::vector<CaseIds> runs;
+  for (std::int64_t from = first; runs.empty() || from <= last; from += step) runs.push_back({from, from + step - 1});
+  runs.back().last = std::numeric_limits<std::int64_t>::max();
+  return runs;
 }
 
 }  // namespace
 
-CheckReport check_database(const SQLite::Database& db, std::string_view anchor) {
-  // The file's structure (integrity_check, the longest part) is checked on a
-  // connection of its own in a second thread while this one verifies and replays
-  // the history: on two cores the nightly check takes the longer of the two, not
-  // their sum. Each part reads one snapshot, while clerks go on writing.
-  std::optional<SQLite::Database> second;  // outlives the thread that reads it
-  std::future<StructureReport> structure;
-  if (!db.getFilename().empty()) {
-    second.emplace(open_second_reader(db));
-    // integrity_check looks every row up in each of its table's indexes: with 64 MiB
-    // of page cache instead of SQLite's 2 MiB the index pages stay in memory.
-    second->exec("PRAGMA cache_size = -65536");
-    structure = std::async(std::launch::async, [&] {
-      ReadTransaction snapshot(*second);
-      return check_structure(*second);
+CheckReport check_database(const SQLite::Database& db, const CheckOptions& options) {
+  const std::size_t keep = 1000;
+  CheckReport report;
+  report.full = options.full;
+  // Each task reads one snapshot of its own, on a connection of its own: the
+  // structure, the foreign keys, the chain, and the replay cut into runs of
+  // cases (a case and its events are always read together). Workers, one per
+  // core, take the tasks in order; the replay waits for the chain, as replaying a
+  // history that does not verify would only repeat its problem.
+  std::vector<ReplayPart> parts = {replay_settings, replay_staff, replay_calendar, replay_flags};
+  const bool in_memory = db.getFilename().empty();
+  const unsigned workers = in_memory ? 1 : std::max(1U, std::thread::hardware_concurrency());
+  for (const CaseIds& run : case_runs(db, in_memory ? 1 : workers * 8)) {
+    parts.push_back([run](const SQLite::Database& d, ReplayReport& r, Findings& f) { replay_cases(d, r, f, run); });
+  }
+  parts.push_back(replay_missing_cases);
+  std::vector<ReplayReport> replayed(parts.size());
+
+  std::promise<bool> chain;
+  std::shared_future<bool> chain_holds = chain.get_future().share();
+  std::vector<std::function<void(const SQLite::Database&)>> tasks;
+  auto reader = [&](Reader how) -> std::optional<SQLite::Database> {
+    if (in_memory) return std::nullopt;
+    return open_second_reader(db, how);
+  };
+  tasks.push_back([&](const SQLite::Database& d) {
+    report.history = verify_history(d, options.anchor);
+    chain.set_value(report.history.ok());
+  });
+  tasks.push_back([&](const SQLite::Database& d) { report.integrity = check_pages(d, options.full); });
+  tasks.push_back([&](const SQLite::Database& d) { report.foreign_keys = check_foreign_keys(d); });
+  for (std::size_t i = 0; i < parts.size(); ++i) {
+    tasks.push_back([&, i](const SQLite::Database& d) {
+      if (!chain_holds.get()) return;
+      Findings findings(replayed[i], keep);
+      parts[i](d, replayed[i], findings);
     });
   }
-  CheckReport report;
-  {
-    ReadTransaction snapshot(db);
-    report.history = verify_history(db, anchor);
-    // Replaying a history that does not verify would only repeat its problem.
-    if (report.history.ok()) report.replay = replay_history(db);
+  // integrity_check looks every row up in each of its table's indexes: with 64 MiB
+  // of page cache instead of SQLite's 2 MiB the index pages stay in memory. Its
+  // read-write connection knows the CHECK constraints; quick_check's read-only one
+  // leaves them out.
+  auto how = [&](std::size_t task) { return task == 1 && !options.full ? Reader::pages : Reader::full; };
+
+  std::atomic<std::size_t> next{0};
+  std::vector<std::exception_ptr> failed(workers);
+  auto work = [&](unsigned w) {
+    try {
+      for (std::size_t t; (t = next++) < tasks.size();) {
+        std::optional<SQLite::Database> own = reader(how(t));
+        const SQLite::Database& d = own ? *own : db;
+        if (own && (t > 2 || options.full)) own->exec("PRAGMA cache_size = -32768");
+        ReadTransaction snapshot(d);
+        tasks[t](d);
+      }
+    } catch (...) {
+      failed[w] = std::current_exception();
+      // A task waiting on the chain must not wait for ever.
+      try {
+        chain.set_value(false);
+      } catch (const std::future_error&) {
+      }
+      next = tasks.size();
+    }
+  };
+  std::vector<std::thread> threads;
+  for (unsigned w = 1; w < workers; ++w) threads.emplace_back(work, w);
+  work(0);
+  for (auto& t : threads) t.join();
+  for (const auto& e : failed) {
+    if (e) std::rethrow_exception(e);
   }
-  StructureReport found = structure.valid() ? structure.get() : check_structure(db);
-  report.integrity = std::move(found.integrity);
-  report.foreign_keys = std::move(found.foreign_keys);
+  if (report.history.ok()) {
+    for (const auto& part : replayed) merge(report.replay, part, keep);
+  }
   return report;
 }
 

@@ -42,7 +42,8 @@ struct ReplayReport {
 ReplayReport replay_history(const SQLite::Database& db, std::size_t keep = 1000);
 
 struct CheckReport {
-  std::vector<std::string> integrity;     ///< integrity_check lines other than "ok"
+  bool full = false;                      ///< integrity_check (else quick_check) checked the file
+  std::vector<std::string> integrity;     ///< quick_check or integrity_check lines other than "ok"
   std::vector<std::string> foreign_keys;  ///< one line per violating row
   AuditResult history;
   ReplayReport replay;  ///< the tables against the history (when the chain holds)
@@ -53,11 +54,18 @@ struct CheckReport {
   }
 };
 
-/// `PRAGMA integrity_check`, `PRAGMA foreign_key_check`, the history's chain and,
-/// when the chain holds, the replay of the tables from it. The chain and the replay
-/// read one snapshot; the file's structure is checked at the same time on a second
-/// connection of the same file (a snapshot of its own), or after them for a
-/// database in memory.
-CheckReport check_database(const SQLite::Database& db, std::string_view anchor = {});
+struct CheckOptions {
+  /// PRAGMA integrity_check (every index against its table, UNIQUE and CHECK
+  /// constraints) instead of PRAGMA quick_check (every page, every b-tree, NOT NULL):
+  /// the weekly check; quick_check's is the nightly one.
+  bool full = false;
+  std::string anchor;  ///< a history head kept elsewhere, which the chain must pass through
+};
+
+/// The file's structure, its foreign keys, the history's chain and, when the chain
+/// holds, the replay of the tables from it. The parts run side by side, one per
+/// core, each on a connection and snapshot of its own; a case is always read with
+/// its events in one snapshot. A database in memory is checked part after part.
+CheckReport check_database(const SQLite::Database& db, const CheckOptions& options = {});
 
 }  // namespace sqgl::core

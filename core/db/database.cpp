@@ -290,9 +290,17 @@ SQLite::Database open_database(const std::string& path, bool writable) {
   }
 }
 
-SQLite::Database open_second_reader(const SQLite::Database& db) {
+SQLite::Database open_second_reader(const SQLite::Database& db, Reader how) {
   const std::string& path = db.getFilename();
   try {
+    if (how == Reader::pages) {
+      // `db` keeps the -shm that a read-only connection of a WAL database needs.
+      SQLite::Database pages(path, SQLite::OPEN_READONLY | SQLite::OPEN_NOMUTEX);
+      keep_temporary_data_private(pages);
+      wait_when_busy(pages);
+      configure(pages, false);
+      return pages;
+    }
     SQLite::Database second = connect(path, false);
     configure(second, false);
     return second;

@@ -169,10 +169,10 @@ void register_vfs() {
 
 }  // namespace
 
-SQLite::Database open_fd_database(int fd) {
+SQLite::Database open_fd_database(int fd, bool read_only) {
   register_vfs();
-  SQLite::Database db(fmt::format("{}{}", kPrefix, fd), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE | SQLite::OPEN_NOMUTEX,
-                      0, kVfsName);
+  const int access = read_only ? SQLite::OPEN_READONLY : SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE;
+  SQLite::Database db(fmt::format("{}{}", kPrefix, fd), access | SQLite::OPEN_NOMUTEX, 0, kVfsName);
   keep_temporary_data_private(db);
   db.exec("PRAGMA locking_mode = EXCLUSIVE");
   db.exec("PRAGMA journal_mode = MEMORY");

@@ -216,3 +216,65 @@ TEST_CASE("mask_personal_data_digits_at_start: a text that begins with digits is
   CHECK(mask_personal_data("9n") == "9n");
   CHECK(mask_personal_data("20120129") == "20120129");
 }
+
+namespace {
+
+// The fixture's database copied into a file, edited there by `edit` behind sqgl's
+// back, and opened as sqgl opens it.
+template <typename F>
+SQLite::Database edited_file(Fixture& f, const sqgl::test::TempDir& dir, F edit) {
+  const std::string path = dir.file("sqgl.db");
+  f.db.exec("VACUUM INTO '" + path + "'");
+  {
+    SQLite::Database writer(path, SQLite::OPEN_READWRITE);
+    edit(writer);
+  }
+  return open_database(path, false);
+}
+
+}  // namespace
+
+TEST_CASE("check: a database file is replayed in runs side by side, and finds what one pass finds, in its order") {
+  Fixture f;
+  a_full_case(f);
+  sqgl::test::TempDir dir;
+  SQLite::Database db = edited_file(f, dir, [](SQLite::Database& writer) {
+    // Edits in the first, a middle and the last case, and a case gone.
+    writer.exec("UPDATE cases SET note = 'first' WHERE id = (SELECT min(id) FROM cases)");
+    writer.exec("UPDATE cases SET note = 'middle' WHERE id = (SELECT max(id) / 2 FROM cases)");
+    writer.exec("UPDATE cases SET note = 'last' WHERE id = (SELECT max(id) FROM cases)");
+    for (const char* table : {"case_steps", "case_materials", "case_waits", "evaluations"}) {
+      writer.exec(std::string("DELETE FROM ") + table + " WHERE case_id = 7");
+    }
+    writer.exec("DELETE FROM cases WHERE id = 7");
+    writer.exec("UPDATE staff SET login = 'mallory' WHERE staff_no = 'ZZ0102'");
+  });
+  const ReplayReport one_pass = replay_history(db);
+  const CheckReport checked = check_database(db);
+  CHECK(checked.integrity.empty());
+  CHECK(checked.foreign_keys.empty());
+  CHECK(checked.history.ok());
+  CHECK(checked.replay.cases == one_pass.cases);
+  CHECK(checked.replay.residents == one_pass.residents);
+  CHECK(checked.replay.total_findings == 5);
+  REQUIRE(checked.replay.findings.size() == one_pass.findings.size());
+  for (std::size_t i = 0; i < one_pass.findings.size(); ++i) {
+    CHECK(checked.replay.findings[i].line() == one_pass.findings[i].line());
+  }
+}
+
+TEST_CASE("check: a history that does not verify is not replayed, and nothing waits for it for ever") {
+  Fixture f;
+  sqgl::test::TempDir dir;
+  SQLite::Database db = edited_file(f, dir, [](SQLite::Database& writer) {
+    writer.exec("DROP TRIGGER events_no_update");
+    writer.exec("UPDATE events SET detail = '{}' WHERE id = 3");
+    writer.exec("UPDATE cases SET note = 'edited' WHERE id = 1");
+  });
+  const CheckReport checked = check_database(db, {.full = true, .anchor = ""});
+  CHECK(checked.full);
+  CHECK(checked.integrity.empty());
+  CHECK_FALSE(checked.history.ok());
+  CHECK(checked.replay.cases == 0);
+  CHECK(checked.replay.total_findings == 0);
+}

@@ -654,7 +654,10 @@ WaitRecord wait_row(const SQLite::Statement& q) {
 // A table read in case order alongside the cases: its rows for one case at a time.
 class Cursor {
  public:
-  Cursor(const SQLite::Database& db, const std::string& sql) : q_(db, sql) { more_ = q_.executeStep(); }
+  Cursor(const SQLite::Database& db, const std::string& sql, CaseIds ids) : q_(db, sql) {
+    SQLite::bind(q_, ids.first, ids.last);
+    more_ = q_.executeStep();
+  }
   template <typename F>
   void rows_of(std::int64_t case_id, const F& take) {
     while (more_ && q_.getColumn(0).getInt64() < case_id) more_ = q_.executeStep();  // rows of no case
@@ -799,13 +802,15 @@ CaseRecord read_case_record(const SQLite::Database& db, std::int64_t case_id) {
 }
 
 void for_each_case_record(const SQLite::Database& db,
-                          const std::function<void(std::int64_t case_id, const CaseRecord&)>& visit) {
+                          const std::function<void(std::int64_t case_id, const CaseRecord&)>& visit, CaseIds ids) {
   const Names names(db);
-  SQLite::Statement cases(db, std::string(kCaseColumns) + " ORDER BY id");
-  Cursor steps(db, std::string(kStepColumns) + " ORDER BY case_id, seq");
-  Cursor materials(db, std::string(kMaterialColumns) + " ORDER BY case_id, seq");
-  Cursor ratings(db, std::string(kRatingColumns) + " ORDER BY case_id");
-  Cursor waits(db, std::string(kWaitColumns) + " ORDER BY case_id, seq");
+  SQLite::Statement cases(db, std::string(kCaseColumns) + " WHERE id BETWEEN ?1 AND ?2 ORDER BY id");
+  SQLite::bind(cases, ids.first, ids.last);
+  const std::string of_cases = " WHERE case_id BETWEEN ?1 AND ?2 ORDER BY case_id";
+  Cursor steps(db, std::string(kStepColumns) + of_cases + ", seq", ids);
+  Cursor materials(db, std::string(kMaterialColumns) + of_cases + ", seq", ids);
+  Cursor ratings(db, std::string(kRatingColumns) + of_cases, ids);
+  Cursor waits(db, std::string(kWaitColumns) + of_cases + ", seq", ids);
   while (cases.executeStep()) {
     const std::int64_t id = cases.getColumn(0).getInt64();
     CaseRecord r = case_row(cases, names);

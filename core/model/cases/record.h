@@ -6,6 +6,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <limits>
 #include <memory>
 #include <optional>
 #include <string>
@@ -168,8 +169,15 @@ class CaseUpdate {
 /// The record of case row `case_id` as the tables hold it.
 CaseRecord read_case_record(const SQLite::Database& db, std::int64_t case_id);
 
-/// Every case as the tables hold it, in row order, read in one pass per table.
+/// Case row ids from `first` to `last`, both included.
+struct CaseIds {
+  std::int64_t first = 0;
+  std::int64_t last = std::numeric_limits<std::int64_t>::max();
+};
+
+/// Every case as the tables hold it (those with row ids in `ids`), in row order,
+/// read in one pass per table.
 void for_each_case_record(const SQLite::Database& db,
-                          const std::function<void(std::int64_t case_id, const CaseRecord&)>& visit);
+                          const std::function<void(std::int64_t case_id, const CaseRecord&)>& visit, CaseIds ids = {});
 
 }  // namespace sqgl::core
