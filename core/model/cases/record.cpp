@@ -195,8 +195,8 @@ std::vector<Difference> compare_case(const CaseRecord& h, const CaseRecord& t) {
 
   // Parts matched by their number; one present on one side only is named whole.
   auto by_seq = [&](const auto& left, const auto& right, const std::string& what, const auto& compare) {
-    using Item = typename std::decay_t<decltype(left)>::value_type;
-    std::map<int, std::pair<const Item*, const Item*>> parts;
+    using Part = typename std::decay_t<decltype(left)>::value_type;
+    std::map<int, std::pair<const Part*, const Part*>> parts;
     for (const auto& x : left) parts[x.seq].first = &x;
     for (const auto& x : right) parts[x.seq].second = &x;
     for (const auto& [seq, pair] : parts) {
@@ -407,32 +407,29 @@ void apply_case_event(std::optional<CaseRecord>& record, const std::string& kind
 
 // ---- the writer ----------------------------------------------------------------
 
-namespace {
-
-// Row ids of units and staff by code, looked up once per writer.
-class Ids {
- public:
-  explicit Ids(const SQLite::Database& db)
-      : unit_(db, "SELECT id FROM units WHERE code = ?"), staff_(db, "SELECT id FROM staff WHERE staff_no = ?") {}
-  std::int64_t unit(const std::string& code) { return find(units_, unit_, code, "unit"); }
-  std::int64_t staff(const std::string& staff_no) { return find(staff_ids_, staff_, staff_no, "staff number"); }
-
- private:
-  std::int64_t find(std::unordered_map<std::string, std::int64_t>& cache, SQLite::Statement& q, const std::string& key,
-                    const char* what) {
-    if (const auto it = cache.find(key); it != cache.end()) return it->second;
-    q.reset();
-    q.bind(1, key);
-    if (!q.executeStep()) throw InvalidInput(fmt::format("unknown {} {}", what, errors::quote(key)));
-    return cache[key] = q.getColumn(0).getInt64();
-  }
-  SQLite::Statement unit_, staff_;
-  std::unordered_map<std::string, std::int64_t> units_, staff_ids_;
-};
-
-}  // namespace
-
 class CaseWriter::Impl {
+ private:
+  // Row ids of units and staff by code, looked up once per writer.
+  class Ids {
+   public:
+    explicit Ids(const SQLite::Database& db)
+        : unit_(db, "SELECT id FROM units WHERE code = ?"), staff_(db, "SELECT id FROM staff WHERE staff_no = ?") {}
+    std::int64_t unit(const std::string& code) { return find(units_, unit_, code, "unit"); }
+    std::int64_t staff(const std::string& staff_no) { return find(staff_ids_, staff_, staff_no, "staff number"); }
+
+   private:
+    std::int64_t find(std::unordered_map<std::string, std::int64_t>& cache, SQLite::Statement& q,
+                      const std::string& key, const char* what) {
+      if (const auto it = cache.find(key); it != cache.end()) return it->second;
+      q.reset();
+      q.bind(1, key);
+      if (!q.executeStep()) throw InvalidInput(fmt::format("unknown {} {}", what, errors::quote(key)));
+      return cache[key] = q.getColumn(0).getInt64();
+    }
+    SQLite::Statement unit_, staff_;
+    std::unordered_map<std::string, std::int64_t> units_, staff_ids_;
+  };
+
  public:
   explicit Impl(SQLite::Database& db)
       : db_(db),
