@@ -7,6 +7,7 @@
 #include <future>
 #include <limits>
 #include <map>
+#include <mutex>
 #include <optional>
 #include <set>
 #include <thread>
@@ -381,16 +382,18 @@ CheckReport check_database(const SQLite::Database& db, const CheckOptions& optio
   parts.push_back(replay_missing_cases);
   std::vector<ReplayReport> replayed(parts.size());
 
+  // Whether the chain holds, settled once: by its task, or as false when any task
+  // fails (a replay waiting for it must not wait for ever).
   std::promise<bool> chain;
   std::shared_future<bool> chain_holds = chain.get_future().share();
+  std::once_flag settled;
+  auto settle = [&](bool holds) { std::call_once(settled, [&] { chain.set_value(holds); }); };
+
+  enum Task : std::size_t { kChain, kStructure, kForeignKeys, kFirstReplay };
   std::vector<std::function<void(const SQLite::Database&)>> tasks;
-  auto reader = [&](Reader how) -> std::optional<SQLite::Database> {
-    if (in_memory) return std::nullopt;
-    return open_second_reader(db, how);
-  };
   tasks.push_back([&](const SQLite::Database& d) {
     report.history = verify_history(d, options.anchor);
-    chain.set_value(report.history.ok());
+    settle(report.history.ok());
   });
   tasks.push_back([&](const SQLite::Database& d) { report.integrity = check_pages(d, options.full); });
   tasks.push_back([&](const SQLite::Database& d) { report.foreign_keys = check_foreign_keys(d); });
@@ -401,30 +404,30 @@ CheckReport check_database(const SQLite::Database& db, const CheckOptions& optio
       parts[i](d, replayed[i], findings);
     });
   }
-  // integrity_check looks every row up in each of its table's indexes: with 64 MiB
-  // of page cache instead of SQLite's 2 MiB the index pages stay in memory. Its
-  // read-write connection knows the CHECK constraints; quick_check's read-only one
-  // leaves them out.
-  auto how = [&](std::size_t task) { return task == 1 && !options.full ? Reader::pages : Reader::full; };
+  // quick_check reads on a read-only connection, which leaves the CHECK constraints
+  // out; integrity_check's read-write one knows them. The replay and integrity_check
+  // get 32 MiB of page cache instead of SQLite's 2 MiB: the upper pages of the events
+  // index, and the index pages integrity_check looks each row up in, stay in memory.
+  auto open_for = [&](std::size_t task) -> std::optional<SQLite::Database> {
+    if (in_memory) return std::nullopt;
+    SQLite::Database own = open_second_reader(db, task == kStructure && !options.full ? Reader::pages : Reader::full);
+    if (task >= kFirstReplay || (task == kStructure && options.full)) own.exec("PRAGMA cache_size = -32768");
+    return own;
+  };
 
   std::atomic<std::size_t> next{0};
   std::vector<std::exception_ptr> failed(workers);
   auto work = [&](unsigned w) {
     try {
       for (std::size_t t; (t = next++) < tasks.size();) {
-        std::optional<SQLite::Database> own = reader(how(t));
+        std::optional<SQLite::Database> own = open_for(t);
         const SQLite::Database& d = own ? *own : db;
-        if (own && (t > 2 || options.full)) own->exec("PRAGMA cache_size = -32768");
         ReadTransaction snapshot(d);
         tasks[t](d);
       }
     } catch (...) {
       failed[w] = std::current_exception();
-      // A task waiting on the chain must not wait for ever.
-      try {
-        chain.set_value(false);
-      } catch (const std::future_error&) {
-      }
+      settle(false);
       next = tasks.size();
     }
   };
