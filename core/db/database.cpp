@@ -294,12 +294,18 @@ SQLite::Database open_second_reader(const SQLite::Database& db, Reader how) {
   const std::string& path = db.getFilename();
   try {
     if (how == Reader::pages) {
-      // `db` keeps the -shm that a read-only connection of a WAL database needs.
-      SQLite::Database pages(path, SQLite::OPEN_READONLY | SQLite::OPEN_NOMUTEX);
-      keep_temporary_data_private(pages);
-      wait_when_busy(pages);
-      configure(pages, false);
-      return pages;
+      // `db` keeps the -shm that a read-only connection of a WAL database needs;
+      // where there is none (a read-only medium), the file is read as connect reads it.
+      try {
+        SQLite::Database pages(path, SQLite::OPEN_READONLY | SQLite::OPEN_NOMUTEX);
+        keep_temporary_data_private(pages);
+        wait_when_busy(pages);
+        configure(pages, false);
+        SQLite::Statement probe(pages, "SELECT 1 FROM sqlite_master LIMIT 1");
+        probe.executeStep();
+        return pages;
+      } catch (const SQLite::Exception&) {
+      }
     }
     SQLite::Database second = connect(path, false);
     configure(second, false);
