@@ -363,7 +363,9 @@ std::int64_t generate_history(SQLite::Database& db, const Clock& clock, const st
   std::int64_t made = 0;
   for (std::int64_t n = 0; n < total; ++n) {
     const Person& p = people[rng.next() % people.size()];
-    const Date accepted = calendar.add_working_days(start + std::chrono::days{rng.between(0, span - 1)}, 0);
+    // Applications come in day after day, as at a real window: a case's id follows
+    // its date, and a month's cases lie together in the file as they would.
+    const Date accepted = calendar.add_working_days(start + std::chrono::days{n * span / total}, 0);
     if (accepted >= end) continue;
     const int age = year_of(accepted) - p.birth_year;
     const Item* item = nullptr;
@@ -472,10 +474,14 @@ std::int64_t generate_history(SQLite::Database& db, const Clock& clock, const st
 }  // namespace
 
 std::string DemoReport::detail_json(const DemoOptions& options) const {
-  return nlohmann::json{{"seed", options.seed},       {"scale", options.scale}, {"streets", streets},
+  nlohmann::json detail{{"seed", options.seed},       {"scale", options.scale}, {"streets", streets},
                         {"communities", communities}, {"grids", grids},         {"households", households},
-                        {"residents", residents},     {"staff", staff}}
-      .dump();
+                        {"residents", residents},     {"staff", staff}};
+  if (options.history_years > 0) {
+    detail["history_years"] = options.history_years;
+    detail["cases"] = cases;
+  }
+  return detail.dump();
 }
 
 DemoReport generate_demo(SQLite::Database& db, const Clock& clock, const std::optional<std::string>& operator_,
