@@ -349,19 +349,6 @@ void merge(ReplayReport& into, const ReplayReport& part, std::size_t keep) {
   }
 }
 
-// The case rows cut into `parts` runs of ids; the last one open-ended, for cases
-// created after `db`'s snapshot.
-std::vector<CaseIds> case_runs(const SQLite::Database& db, std::int64_t parts) {
-  SQLite::Statement q(db, "SELECT COALESCE(min(id), 0), COALESCE(max(id), 0) FROM cases");
-  q.executeStep();
-  const std::int64_t first = q.getColumn(0).getInt64(), last = q.getColumn(1).getInt64();
-  const std::int64_t step = std::max<std::int64_t>(1, (last - first + parts) / parts);
-  std::vector<CaseIds> runs;
-  for (std::int64_t from = first; runs.empty() || from <= last; from += step) runs.push_back({from, from + step - 1});
-  runs.back().last = std::numeric_limits<std::int64_t>::max();
-  return runs;
-}
-
 }  // namespace
 
 CheckReport check_database(const SQLite::Database& db, const CheckOptions& options) {
@@ -374,9 +361,9 @@ CheckReport check_database(const SQLite::Database& db, const CheckOptions& optio
   // core, take the tasks in order; the replay waits for the chain, as replaying a
   // history that does not verify would only repeat its problem.
   std::vector<ReplayPart> parts = {replay_settings, replay_staff, replay_calendar, replay_flags};
-  const bool in_memory = db.getFilename().empty();
+  const bool in_memory = core::in_memory(db);
   const unsigned workers = in_memory ? 1 : std::max(1U, std::thread::hardware_concurrency());
-  for (const CaseIds& run : case_runs(db, in_memory ? 1 : workers * 8)) {
+  for (const CaseIds& run : case_id_runs(db, in_memory ? 1 : workers * 8)) {
     parts.push_back([run](const SQLite::Database& d, ReplayReport& r, Findings& f) { replay_cases(d, r, f, run); });
   }
   parts.push_back(replay_missing_cases);

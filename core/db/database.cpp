@@ -290,6 +290,12 @@ SQLite::Database open_database(const std::string& path, bool writable) {
   }
 }
 
+bool in_memory(const SQLite::Database& db) {
+  // SQLiteCpp keeps the name it was given (":memory:"); SQLite knows the file.
+  const char* file = sqlite3_db_filename(db.getHandle(), "main");
+  return file == nullptr || *file == '\0';
+}
+
 SQLite::Database open_second_reader(const SQLite::Database& db, Reader how) {
   const std::string& path = db.getFilename();
   try {

@@ -89,6 +89,10 @@ enum class Reader {
             ///< every row, in a third of the time
 };
 
+/// Whether `db` lives in memory (or in a temporary file) rather than in a file
+/// another connection could open.
+bool in_memory(const SQLite::Database& db);
+
 /// Another reading connection to the database `db` has open, for another thread
 /// (check's structure checks and replay). The file is not looked at again as
 /// open_database does: closing any descriptor of the file would drop every POSIX

@@ -66,6 +66,10 @@ const std::array<std::uint16_t, 367>& WorkCalendar::year_counts(int year) const 
   return counts_.emplace(year, counts).first->second;
 }
 
+void WorkCalendar::prepare(int first, int last) const {
+  for (int year = first; year <= last; ++year) year_counts(year);
+}
+
 int WorkCalendar::working_days_between(Date from, Date to) const {
   if (to <= from) return 0;
   // Working days from the start of `day`'s year through `day` itself.

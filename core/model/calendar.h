@@ -56,6 +56,12 @@ class WorkCalendar {
   /// The number of working days after `from` up to and including `to` (0 when to <= from).
   int working_days_between(Date from, Date to) const;
 
+  /// Reads the marks of the years `first` to `last` and counts their working days
+  /// now, rather than on first use: afterwards, asking about dates within those
+  /// years only reads, and working_days_between may be called from several threads
+  /// at once (the whole-history reports read their cases side by side).
+  void prepare(int first, int last) const;
+
   /// The mark of a date, if the calendar has one.
   const DayMark* mark(Date date) const;
 

@@ -52,6 +52,12 @@ std::string event_hash(std::int64_t id, std::string_view at, const std::optional
   return sha256_hex(content);
 }
 
+std::int64_t newest_event(const SQLite::Database& db) {
+  SQLite::Statement q(db, "SELECT COALESCE(max(id), 0) FROM events");
+  q.executeStep();
+  return q.getColumn(0).getInt64();
+}
+
 struct EventAppender::Impl {
   Impl(SQLite::Database& db, const Clock& the_clock)
       : clock(the_clock),

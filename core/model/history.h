@@ -46,6 +46,11 @@ class EventAppender {
   std::unique_ptr<Impl> impl_;
 };
 
+/// The id of the newest event, 0 for an empty history. Every command that changes
+/// the database appends an event in the same transaction, so two connections that
+/// see the same newest event read the same moment of the database.
+std::int64_t newest_event(const SQLite::Database& db);
+
 /// What a nightly job keeps off the machine: the newest event's hash, how many
 /// events the history held, and when that event was recorded. `audit head` prints
 /// it as one line, "HASH N TIME", which `--anchor` takes back.

@@ -25,6 +25,14 @@ class DayCounts {
     }
   }
 
+  /// Adds every count of `more`.
+  void add(const DayCounts& more) {
+    if (more.dense_.size() > dense_.size()) dense_.resize(more.dense_.size(), 0);
+    for (std::size_t d = 0; d < more.dense_.size(); ++d) dense_[d] += more.dense_[d];
+    for (const auto& [days, n] : more.sparse_) sparse_[days] += n;
+    total_ += more.total_;
+  }
+
   bool empty() const { return total_ == 0; }
   std::int64_t size() const { return total_; }
 

@@ -18,35 +18,55 @@ namespace sqgl::core::reports {
 
 void evaluation(const SQLite::Database& db, const ReportOptions& o, Report& r, Date from, Date to) {
   r.title = "Evaluation: residents' ratings (好差评) of the cases decided in the period";
-  using Key = std::string_view (*)(const PeriodCase&);
-  const std::tuple<const char*, const char*, Key> groupings[] = {
+  using KeyOf = Key (*)(const PeriodCase&);
+  const std::tuple<const char*, const char*, KeyOf> groupings[] = {
       {"by_window", "By window", [](const PeriodCase& c) { return c.window; }},
       {"by_staff", "By accepting clerk", [](const PeriodCase& c) { return c.accepted_by; }},
       {"by_item", "By item", [](const PeriodCase& c) { return c.item; }},
   };
-  // Counted in one pass over the cases: 1..5, unrated, decided.
-  PeriodCases cases(db);
-  std::vector<ByKey<std::array<std::int64_t, 7>>> counts(std::size(groupings));
+  // Counted in one pass over the cases: 1..5, unrated, decided. Each part keeps
+  // its low ratings in case order, and the parts follow one another in it.
+  using Counts = std::array<std::int64_t, 7>;
+  struct Part {
+    std::vector<ByKey<Counts>> counts;
+    std::vector<std::vector<ReportValue>> low;
+    std::int64_t decided = 0;
+  };
+  PeriodCases cases(db, from, to);
+  std::vector<Part> parts(cases.parts(), Part{std::vector<ByKey<Counts>>(std::size(groupings)), {}, 0});
+  cases.for_each(o, {.clerk = true, .number = true, .rating = true}, [&](std::size_t part, const PeriodCase& c) {
+    if (!c.decided || !in_period(*c.decided, from, to) ||
+        (c.status != CaseStatus::approved && c.status != CaseStatus::rejected))
+      return;
+    Part& p = parts[part];
+    ++p.decided;
+    for (std::size_t g = 0; g < std::size(groupings); ++g) {
+      auto& n = p.counts[g][std::get<2>(groupings[g])(c)];
+      ++n[6];
+      ++n[c.score ? static_cast<std::size_t>(*c.score - 1) : 5];
+    }
+    if (c.score && *c.score <= 2)
+      p.low.push_back({text(std::string(c.number())), text(std::string(c.item.text)),
+                       text(std::string(c.accepted_by.text)), number(*c.score)});
+  });
   ReportTable low{
       "low",
       "Low ratings (1–2)",
       {{"case", "case", false}, {"item", "item", false}, {"clerk", "accepted by", false}, {"score", "score", true}},
       {}};
-  std::int64_t decided = 0;
-  cases.for_each(o, from, to, [&](const PeriodCase& c) {
-    if (!c.decided || !in_period(*c.decided, from, to) ||
-        (c.status != CaseStatus::approved && c.status != CaseStatus::rejected))
-      return;
-    ++decided;
+  Part& all = parts.front();
+  all.low.swap(low.rows);
+  for (std::size_t i = 1; i < parts.size(); ++i) {
+    all.decided += parts[i].decided;
     for (std::size_t g = 0; g < std::size(groupings); ++g) {
-      auto& n = counts[g][std::get<2>(groupings[g])(c)];
-      ++n[6];
-      ++n[c.score ? static_cast<std::size_t>(*c.score - 1) : 5];
+      all.counts[g].merge(parts[i].counts[g], [](Counts& into, const Counts& more) {
+        for (std::size_t k = 0; k < into.size(); ++k) into[k] += more[k];
+      });
     }
-    if (c.score && *c.score <= 2)
-      low.rows.push_back(
-          {text(std::string(c.number)), text(std::string(c.item)), text(std::string(c.accepted_by)), number(*c.score)});
-  });
+    for (auto& row : parts[i].low) low.rows.push_back(std::move(row));
+  }
+  const auto& counts = all.counts;
+  const std::int64_t decided = all.decided;
   for (std::size_t g = 0; g < std::size(groupings); ++g) {
     const auto& [name, title, key] = groupings[g];
     ReportTable t{name,
@@ -61,7 +81,7 @@ void evaluation(const SQLite::Database& db, const ReportOptions& o, Report& r, D
                    {"unrated", "not rated", true},
                    {"satisfied_pct", "satisfied %", true}},
                   {}};
-    for (const auto& [k, totals] : in_key_order(counts[g])) {
+    for (const auto& [k, totals] : counts[g].in_key_order()) {
       const auto& n = *totals;
       const std::int64_t rated = n[6] - n[5];
       ReportValue share;

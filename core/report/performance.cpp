@@ -18,9 +18,19 @@ namespace sqgl::core::reports {
 namespace {
 
 struct Tally {
-  std::string label;
+  std::string_view label;
   std::int64_t received = 0, decided = 0, approved = 0, rejected = 0, on_time = 0;
   DayCounts days;
+
+  void add(const Tally& more) {
+    if (label.empty()) label = more.label;
+    received += more.received;
+    decided += more.decided;
+    approved += more.approved;
+    rejected += more.rejected;
+    on_time += more.on_time;
+    days.add(more.days);
+  }
 };
 
 }  // namespace
@@ -28,16 +38,17 @@ struct Tally {
 void performance(const SQLite::Database& db, const WorkCalendar& calendar, const ReportOptions& o, Report& r, Date from,
                  Date to) {
   r.title = "Performance: received, decided, on time, working days to decision";
-  using Key = std::string_view (*)(const PeriodCase&);
+  using KeyOf = Key (*)(const PeriodCase&);
+  using LabelOf = std::string_view (*)(const PeriodCase&);
   struct Grouping {
     const char* name;
     const char* title;
     const char* key_title;
-    Key key;
-    Key label;
+    KeyOf key;
+    LabelOf label;
   };
   const Grouping groupings[] = {
-      {"total", "Total", "", [](const PeriodCase&) { return std::string_view("total"); },
+      {"total", "Total", "", [](const PeriodCase&) { return Key{"total", 0}; },
        [](const PeriodCase&) { return std::string_view(); }},
       {"by_item", "By item", "item", [](const PeriodCase& c) { return c.item; },
        [](const PeriodCase& c) { return c.item_name; }},
@@ -50,19 +61,23 @@ void performance(const SQLite::Database& db, const WorkCalendar& calendar, const
       {"by_street", "By street office", "street office", [](const PeriodCase& c) { return c.street; },
        [](const PeriodCase& c) { return c.street_name; }},
   };
-  // One pass over the cases, each added up six ways: a whole history is a million cases.
-  PeriodCases cases(db);
-  std::vector<ByKey<Tally>> tallies(std::size(groupings));
-  std::int64_t count = 0;
-  cases.for_each(o, from, to, [&](const PeriodCase& c) {
-    ++count;
+  // One pass over the cases, each added up six ways: a whole history is millions
+  // of cases, read in parts side by side and added together at the end.
+  struct Part {
+    std::vector<ByKey<Tally>> tallies;
+    std::int64_t count = 0;
+  };
+  PeriodCases cases(db, from, to, &calendar);
+  std::vector<Part> parts(cases.parts(), Part{std::vector<ByKey<Tally>>(std::size(groupings)), 0});
+  cases.for_each(o, {}, [&](std::size_t part, const PeriodCase& c) {
+    Part& p = parts[part];
+    ++p.count;
     const bool received = in_period(c.accepted, from, to);
     const bool decided = c.decided && in_period(*c.decided, from, to) && c.status != CaseStatus::withdrawn;
     const int days = decided ? working_days_to_decision(calendar, c) : 0;
     for (std::size_t g = 0; g < std::size(groupings); ++g) {
-      auto [at, added] = tallies[g].try_emplace(groupings[g].key(c));
-      Tally& t = at->second;
-      if (added) t.label = groupings[g].label(c);
+      Tally& t = p.tallies[g][groupings[g].key(c)];
+      if (t.label.empty()) t.label = groupings[g].label(c);
       t.received += received;
       if (decided) {
         ++t.decided;
@@ -73,6 +88,15 @@ void performance(const SQLite::Database& db, const WorkCalendar& calendar, const
       }
     }
   });
+  Part& all = parts.front();
+  for (std::size_t i = 1; i < parts.size(); ++i) {
+    all.count += parts[i].count;
+    for (std::size_t g = 0; g < std::size(groupings); ++g) {
+      all.tallies[g].merge(parts[i].tallies[g], [](Tally& into, const Tally& more) { into.add(more); });
+    }
+  }
+  const auto& tallies = all.tallies;
+  const std::int64_t count = all.count;
   for (std::size_t gi = 0; gi < std::size(groupings); ++gi) {
     const auto& g = groupings[gi];
     ReportTable t{g.name,
@@ -87,12 +111,12 @@ void performance(const SQLite::Database& db, const WorkCalendar& calendar, const
                    {"median_wd", "median wd", true},
                    {"p90_wd", "p90 wd", true}},
                   {}};
-    for (const auto& [key, tally] : in_key_order(tallies[gi])) {
+    for (const auto& [key, tally] : tallies[gi].in_key_order()) {
       ReportValue rate;
       if (tally->decided > 0) {
         rate = std::round(1000.0 * static_cast<double>(tally->on_time) / static_cast<double>(tally->decided)) / 10.0;
       }
-      t.rows.push_back({text(std::string(key)), text(tally->label), number(tally->received), number(tally->decided),
+      t.rows.push_back({text(std::string(key)), text(std::string(tally->label)), number(tally->received), number(tally->decided),
                         number(tally->approved), number(tally->rejected), rate,
                         tally->days.empty() ? ReportValue{} : number(tally->days.quantile(0.5)),
                         tally->days.empty() ? ReportValue{} : number(tally->days.quantile(0.9))});

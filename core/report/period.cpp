@@ -1,9 +1,12 @@
 #include "core/report/period.h"
 
+#include <thread>
+
 #include <SQLiteCpp/Statement.h>
 #include <fmt/format.h>
 
 #include "core/report/kinds.h"
+#include "core/report/side_by_side.h"
 
 namespace sqgl::core::reports {
 
@@ -13,102 +16,177 @@ std::string_view column_text(sqlite3_stmt* row, int i) {
                          : std::string_view(text, static_cast<std::size_t>(sqlite3_column_bytes(row, i)));
 }
 
-PeriodCases::PeriodCases(const SQLite::Database& db) : db_(db) {
+PeriodCases::PeriodCases(const SQLite::Database& db, Date from, Date to, const WorkCalendar* calendar)
+    : db_(db), calendar_(calendar), from_(from), to_(to), long_period_((to - from).count() > 400) {
+  // Over years the pass reads every case: a few runs for each core, so that one
+  // slow run does not leave a core idle. A month's few cases are found by index.
+  runs_ = long_period_ ? case_id_runs(db, 4 * std::max(1U, std::thread::hardware_concurrency()))
+                       : std::vector<CaseIds>{CaseIds{}};
   SQLite::Statement u(db, "SELECT id, code, name_zh, COALESCE(parent_id, 0) FROM units");
   while (u.executeStep()) {
-    units_[u.getColumn(0).getInt64()] = {u.getColumn(1).getString(), u.getColumn(2).getString(),
+    units_[u.getColumn(0).getInt64()] = {unit_codes_.add(u.getColumn(1).getText()), u.getColumn(2).getString(),
                                          u.getColumn(3).getInt64()};
   }
   SQLite::Statement i(db, "SELECT code, name_zh, category FROM items");
   while (i.executeStep()) {
-    items_[i.getColumn(0).getString()] = {i.getColumn(1).getString(), i.getColumn(2).getString()};
+    const Key item = items_.add(i.getColumn(0).getText());
+    if (item.id >= item_info_.size()) item_info_.resize(item.id + 1);
+    item_info_[item.id] = {i.getColumn(1).getString(), categories_.add(i.getColumn(2).getText())};
   }
+  SQLite::Statement w(db, "SELECT code FROM windows");
+  while (w.executeStep()) windows_.add(w.getColumn(0).getText());
   SQLite::Statement st(db, "SELECT id, staff_no FROM staff");
-  while (st.executeStep()) staff_[st.getColumn(0).getInt64()] = st.getColumn(1).getString();
+  while (st.executeStep()) staff_by_id_[st.getColumn(0).getInt64()] = staff_.add(st.getColumn(1).getText());
+  // For a case whose community, item or clerk the tables do not hold.
+  no_unit_.code = unit_codes_.add("");
+  no_item_.category = categories_.add("");
+  no_clerk_ = staff_.add("");
 }
 
-void PeriodCases::for_each(const ReportOptions& o, Date from, Date to,
-                           const std::function<void(const PeriodCase&)>& visit) {
-  // For a month the date indexes find the few cases; for years of history a plain
-  // scan is faster than merging two index lookups ("+" keeps SQLite off them).
-  // Over years, too, the ratings are read in one pass beside the cases (both come
-  // in case order) rather than looked up case by case: column 11 is then the id.
-  const bool long_period = (to - from).count() > 400;
+namespace {
+
+// The columns of the pass, by position.
+enum Column : int {
+  kItem,
+  kWindow,
+  kCommunity,
+  kStatus,
+  kAccepted,
+  kDecided,
+  kDue,
+  kPaused,
+  kId,
+  kModel,
+  kClerk,
+  kNumber,
+  kScore
+};
+static_assert(kNumber == PeriodCase::kNumberColumn);
+
+}  // namespace
+
+void PeriodCases::for_each(const ReportOptions& o, const Also& also,
+                           const std::function<void(std::size_t part, const PeriodCase&)>& visit) {
+  // A case belongs to the period when it was accepted in it, or decided in it by
+  // the end of the as-of day (the test in the loop below). For a month the date
+  // indexes find the few such cases; over years every case is read in runs of
+  // ids, in order, and the ratings read in one pass beside them rather than looked
+  // up case by case. What a report does not ask for is not read (NULL in its place).
+  auto also_read = [](bool wanted, const char* column) { return std::string(", ") + (wanted ? column : "NULL"); };
   std::string sql =
-      "SELECT c.number, c.item, c.window, c.community_id, c.model, c.status, c.accepted_by, c.accepted_at, "
-      "  c.decided_at, c.due_date, c.paused_days, ";
-  sql += long_period ? "c.id FROM cases c "
-                     : "e.score FROM cases c LEFT JOIN evaluations e ON e.case_id = c.id AND e.at <= ?3 ";
-  sql += fmt::format(
-      "WHERE {0}c.accepted_at <= ?3 AND (({0}c.accepted_at >= ?1 AND {0}c.accepted_at <= ?2) "
-      "  OR ({0}c.decided_at >= ?1 AND {0}c.decided_at <= ?2 AND {0}c.decided_at <= ?3)) "
-      "  AND (?4 = '' OR c.item = ?4) AND (?5 = '' OR c.window = ?5) "
-      "ORDER BY c.id",
-      long_period ? "+" : "");
-  RowScan q(db_, sql);
-  const std::string as_of_end = end_of(o.as_of);
-  q.bind(format_date(from), end_of(to), as_of_end, o.item, o.window);
-  static const Unit kNone;
-  static const std::pair<std::string, std::string> kNoItem;
-  sqlite3_stmt* row = q.row();
-  std::optional<RowScan> ratings;
-  bool rating = false;  // ratings is on a row
-  if (long_period) {
-    ratings.emplace(db_, "SELECT case_id, score FROM evaluations WHERE at <= ?1 ORDER BY case_id");
-    ratings->bind(as_of_end);
-    rating = ratings->next();
+      "SELECT c.item, c.window, c.community_id, c.status, c.accepted_at, c.decided_at, c.due_date, c.paused_days, "
+      "  c.id" +
+      also_read(also.model, "c.model") + also_read(also.clerk, "c.accepted_by") + also_read(also.number, "c.number") +
+      also_read(also.rating && !long_period_, "e.score") + " FROM cases c ";
+  if (long_period_) {
+    sql += "WHERE c.id BETWEEN ?6 AND ?7 ";
+  } else {
+    if (also.rating) sql += "LEFT JOIN evaluations e ON e.case_id = c.id AND e.at <= ?3 ";
+    sql +=
+        "WHERE c.accepted_at <= ?3 AND ((c.accepted_at >= ?1 AND c.accepted_at <= ?2) "
+        "  OR (c.decided_at >= ?1 AND c.decided_at <= ?2 AND c.decided_at <= ?3)) ";
   }
-  PeriodCase c;
-  while (q.next()) {
-    const Unit& community = find_or(units_, sqlite3_column_int64(row, 3), kNone);
-    const Unit& street = find_or(units_, community.parent, kNone);
-    if (!o.community.empty() && community.code != o.community) continue;
-    if (!o.street.empty() && street.code != o.street) continue;
-    const auto item = items_.find(column_text(row, 1));
-    const auto& [item_name, category] = item == items_.end() ? kNoItem : item->second;
-    if (!o.category.empty() && category != o.category) continue;
-    c.number = column_text(row, 0);
-    c.item = item == items_.end() ? intern(column_text(row, 1)) : std::string_view(item->first);
-    c.item_name = item_name;
-    c.category = category;
-    c.window = intern(column_text(row, 2));
-    c.community = community.code;
-    c.community_name = community.name;
-    c.street = street.code;
-    c.street_name = street.name;
-    c.model = stored<Model>(column_text(row, 4));
-    c.accepted_by = find_or(staff_, sqlite3_column_int64(row, 6), kNone.code);
-    c.accepted = *parse_date(column_text(row, 7).substr(0, 10));
-    const std::string_view decided = column_text(row, 8);
-    // A decision after the as-of day had not happened yet.
-    if (!decided.empty() && decided <= as_of_end) {
-      c.decided = *parse_date(decided.substr(0, 10));
-      c.status = stored<CaseStatus>(column_text(row, 5));
-    } else {
-      c.decided.reset();
-      c.status = CaseStatus::open;
-    }
-    c.due = *parse_date(column_text(row, 9));
-    c.paused_days = sqlite3_column_int(row, 10);
-    c.score.reset();
-    if (!long_period) {
-      if (sqlite3_column_type(row, 11) != SQLITE_NULL) c.score = sqlite3_column_int(row, 11);
-    } else {
-      const std::int64_t id = sqlite3_column_int64(row, 11);
-      while (rating && sqlite3_column_int64(ratings->row(), 0) < id) rating = ratings->next();
-      if (rating && sqlite3_column_int64(ratings->row(), 0) == id) c.score = sqlite3_column_int(ratings->row(), 1);
-    }
-    visit(c);
+  // Only the filters given: "?4 = '' OR …" would be asked of every case.
+  if (!o.item.empty()) sql += "AND c.item = ?4 ";
+  if (!o.window.empty()) sql += "AND c.window = ?5 ";
+  sql += "ORDER BY c.id";
+  const std::string first_day = format_date(from_), last_moment = end_of(to_), as_of_end = end_of(o.as_of);
+
+  if (calendar_ != nullptr && runs_.size() > 1) {
+    // A case of the pass was accepted no earlier than the first case and decided
+    // by the as-of day: the calendar learns those years before the cores ask.
+    SQLite::Statement first(db_, "SELECT substr(min(accepted_at), 1, 10) FROM cases");
+    const auto day = first.executeStep() ? parse_date(first.getColumn(0).getText()) : std::nullopt;
+    if (day) calendar_->prepare(year_of(*day), year_of(o.as_of));
   }
+  read_side_by_side(db_, runs_.size(), [&](std::size_t run, const SQLite::Database& reader) {
+    RowScan q(reader, sql);
+    q.bind(first_day, last_moment, as_of_end, o.item, o.window);
+    sqlite3_stmt* row = q.row();
+    std::optional<RowScan> ratings;
+    bool rating = false;  // ratings is on a row
+    if (long_period_) {
+      sqlite3_bind_int64(row, 6, runs_[run].first);
+      sqlite3_bind_int64(row, 7, runs_[run].last);
+    }
+    if (long_period_ && also.rating) {
+      ratings.emplace(reader,
+                      "SELECT case_id, score FROM evaluations WHERE at <= ?1 AND case_id BETWEEN ?2 AND ?3 "
+                      "ORDER BY case_id");
+      ratings->bind(as_of_end);
+      sqlite3_bind_int64(ratings->row(), 2, runs_[run].first);
+      sqlite3_bind_int64(ratings->row(), 3, runs_[run].last);
+      rating = ratings->next();
+    }
+    PeriodCase c;
+    c.row = row;
+    c.accepted_by = no_clerk_;
+    while (q.next()) {
+      const std::string_view accepted = column_text(row, kAccepted), decided = column_text(row, kDecided);
+      if (accepted > as_of_end) continue;
+      const bool accepted_in = accepted >= first_day && accepted <= last_moment;
+      if (!accepted_in && !(decided >= first_day && decided <= last_moment && decided <= as_of_end)) continue;
+      const auto unit = units_.find(sqlite3_column_int64(row, kCommunity));
+      const Unit& community = unit == units_.end() ? no_unit_ : unit->second;
+      const auto parent = units_.find(community.parent);
+      const Unit& street = parent == units_.end() ? no_unit_ : parent->second;
+      if (!o.community.empty() && community.code.text != o.community) continue;
+      if (!o.street.empty() && street.code.text != o.street) continue;
+      c.item = items_(column_text(row, kItem));
+      const Item& item = c.item.id < item_info_.size() ? item_info_[c.item.id] : no_item_;
+      if (!o.category.empty() && item.category.text != o.category) continue;
+      c.item_name = item.name;
+      c.category = item.category;
+      c.window = windows_(column_text(row, kWindow));
+      c.community = community.code;
+      c.community_name = community.name;
+      c.street = street.code;
+      c.street_name = street.name;
+      if (also.model) c.model = stored<Model>(column_text(row, kModel));
+      if (also.clerk) {
+        const auto clerk = staff_by_id_.find(sqlite3_column_int64(row, kClerk));
+        c.accepted_by = clerk == staff_by_id_.end() ? no_clerk_ : clerk->second;
+      }
+      c.accepted = *parse_date(accepted.substr(0, 10));
+      // A decision after the as-of day had not happened yet.
+      if (!decided.empty() && decided <= as_of_end) {
+        c.decided = *parse_date(decided.substr(0, 10));
+        c.status = stored<CaseStatus>(column_text(row, kStatus));
+      } else {
+        c.decided.reset();
+        c.status = CaseStatus::open;
+      }
+      c.due = *parse_date(column_text(row, kDue));
+      c.paused_days = sqlite3_column_int(row, kPaused);
+      c.score.reset();
+      if (!long_period_) {
+        if (sqlite3_column_type(row, kScore) != SQLITE_NULL) c.score = sqlite3_column_int(row, kScore);
+      } else if (also.rating) {
+        const std::int64_t id = sqlite3_column_int64(row, kId);
+        while (rating && sqlite3_column_int64(ratings->row(), 0) < id) rating = ratings->next();
+        if (rating && sqlite3_column_int64(ratings->row(), 0) == id) c.score = sqlite3_column_int(ratings->row(), 1);
+      }
+      visit(run, c);
+    }
+  });
 }
 
-// One copy of each window text, for views that outlive the row.
-// There are a handful of each: a look along the list beats a tree or a hash.
-std::string_view PeriodCases::intern(std::string_view text) {
-  for (const auto& known : interned_) {
-    if (known == text) return known;
-  }
-  return interned_.emplace_back(text);
+Key PeriodCases::Texts::add(std::string_view text) {
+  if (const auto at = known_.find(text); at != known_.end()) return {at->first, at->second};
+  const std::string_view kept = texts_.emplace_back(text);
+  const auto id = static_cast<std::uint32_t>(known_.size());
+  known_.emplace(kept, id);
+  return {kept, id};
+}
+
+Key PeriodCases::Texts::operator()(std::string_view text) {
+  if (const auto at = known_.find(text); at != known_.end()) return {at->first, at->second};
+  const std::lock_guard<std::mutex> lock(more_lock_);
+  if (const auto at = more_.find(text); at != more_.end()) return {at->first, at->second};
+  const std::string_view kept = texts_.emplace_back(text);
+  const auto id = static_cast<std::uint32_t>(known_.size() + more_.size());
+  more_.emplace(kept, id);
+  return {kept, id};
 }
 
 int working_days_to_decision(const WorkCalendar& calendar, const PeriodCase& c) {

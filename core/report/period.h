@@ -6,7 +6,7 @@
 #include <cstdint>
 #include <deque>
 #include <functional>
-#include <map>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -20,6 +20,7 @@
 
 #include "core/base/date.h"
 #include "core/model/calendar.h"
+#include "core/model/cases/record.h"
 #include "core/model/vocabulary.h"
 #include "core/report/report.h"
 
@@ -57,12 +58,20 @@ class RowScan {
 /// The text of column `i` of the current row, valid until the next step.
 std::string_view column_text(sqlite3_stmt* row, int i);
 
-/// A case of the period, with what the period reports need. Every view but
-/// `number` points into the PeriodCases that produced it and lives as long as it,
-/// so reports may keep them as keys; `number` lasts for the visit only.
+/// A text the period reports group cases by, and a number that stands for it:
+/// within one PeriodCases the same text of one kind (item, category, window, unit,
+/// staff member) always has the same number, and each kind numbers from 0.
+struct Key {
+  std::string_view text;
+  std::uint32_t id = 0;
+};
+
+/// A case of the period, with what the period reports need. The keys and names
+/// point into the PeriodCases that produced it and live as long as it, so reports
+/// may keep them; the case number lasts for the visit only.
 struct PeriodCase {
-  std::string_view number, item, item_name, category, window, community, community_name, street, street_name,
-      accepted_by;
+  Key item, category, window, community, street, accepted_by;
+  std::string_view item_name, community_name, street_name;
   Model model = Model::reformed;
   CaseStatus status = CaseStatus::open;
   Date accepted;
@@ -70,54 +79,123 @@ struct PeriodCase {
   Date due;
   int paused_days = 0;  ///< working days it waited for the resident's materials
   std::optional<int> score;
+  /// The case number (with PeriodCases::Also::number), read from the row only
+  /// when asked for.
+  std::string_view number() const { return column_text(row, kNumberColumn); }
+  sqlite3_stmt* row = nullptr;
+  static constexpr int kNumberColumn = 11;
 };
 
 /// Cases accepted or decided within the period, as they stood at the end of as-of.
 /// A whole history reads every case: names are looked up in tables read once, not
-/// joined for each case, and no text is copied per case.
+/// joined for each case, no text is copied per case, and the cases are read in
+/// runs of ids side by side on the machine's cores (read_side_by_side), each run
+/// adding up into a part of its own that the report merges at the end.
 class PeriodCases {
  public:
-  explicit PeriodCases(const SQLite::Database& db);
+  /// Call inside a read transaction on `db`. `calendar` is the one the visits
+  /// count working days with, if they do: it is prepared for every year a case of
+  /// the pass can fall in, so that the cores only read it.
+  PeriodCases(const SQLite::Database& db, Date from, Date to, const WorkCalendar* calendar = nullptr);
 
-  /// Calls `visit` for each case accepted or decided from `from` to `to` that the
-  /// filters of `o` let through.
-  void for_each(const ReportOptions& o, Date from, Date to, const std::function<void(const PeriodCase&)>& visit);
+  /// How many parts the pass adds up into: one for a month, a few for each core
+  /// over years.
+  std::size_t parts() const { return runs_.size(); }
+
+  /// What a report reads of each case beyond its item, place, dates and status:
+  /// each column a pass leaves out is a few hundred milliseconds over a city's history.
+  struct Also {
+    bool model = false;   ///< PeriodCase::model; else every case is the new model's
+    bool clerk = false;   ///< PeriodCase::accepted_by; else the empty key
+    bool number = false;  ///< PeriodCase::number()
+    bool rating = false;  ///< PeriodCase::score; else none
+  };
+
+  /// Calls `visit(part, c)` for each case accepted or decided from `from` to `to`
+  /// that the filters of `o` let through. Visits to the same part never overlap.
+  void for_each(const ReportOptions& o, const Also& also,
+                const std::function<void(std::size_t part, const PeriodCase&)>& visit);
 
  private:
   struct Unit {
-    std::string code, name;
+    Key code;
+    std::string name;
     std::int64_t parent = 0;
   };
+  struct Item {
+    std::string name;
+    Key category;
+  };
+  // Every text of one kind, each with its number: read from the tables before the
+  // pass, so that the cores look them up without a lock. A text the tables do not
+  // hold (an edit broke a window or an item) is numbered after them, under one.
+  class Texts {
+   public:
+    Key add(std::string_view text);         ///< before the pass
+    Key operator()(std::string_view text);  ///< during it
 
-  template <typename Map>
-  static const typename Map::mapped_type& find_or(const Map& map, std::int64_t key,
-                                                  const typename Map::mapped_type& none) {
-    const auto it = map.find(key);
-    return it == map.end() ? none : it->second;
-  }
-
-  // One copy of each window text, for views that outlive the row.
-  std::string_view intern(std::string_view text);
+   private:
+    std::deque<std::string> texts_;  // a deque never moves what it holds
+    std::unordered_map<std::string_view, std::uint32_t> known_, more_;
+    std::mutex more_lock_;
+  };
 
   const SQLite::Database& db_;
+  const WorkCalendar* calendar_;
+  Date from_, to_;
+  bool long_period_;
+  std::vector<CaseIds> runs_;
   std::unordered_map<std::int64_t, Unit> units_;
-  std::map<std::string, std::pair<std::string, std::string>, std::less<>> items_;  // code → name, category
-  std::unordered_map<std::int64_t, std::string> staff_;
-  std::deque<std::string> interned_;  // a deque never moves what it holds
+  Texts unit_codes_, items_, categories_, windows_, staff_;
+  std::vector<Item> item_info_;  // by item number
+  std::unordered_map<std::int64_t, Key> staff_by_id_;
+  Unit no_unit_;
+  Item no_item_;
+  Key no_clerk_;
 };
 
-/// Totals by a key that outlives them (a PeriodCase view), listed in key order.
+/// Totals by key, one slot for each key number, listed in key order.
 template <typename T>
-using ByKey = std::unordered_map<std::string_view, T>;
+class ByKey {
+ public:
+  T& operator[](const Key& key) {
+    if (key.id >= totals_.size()) {
+      totals_.resize(key.id + 1);
+      keys_.resize(key.id + 1);
+    }
+    if (!keys_[key.id]) keys_[key.id] = key.text;
+    return totals_[key.id];
+  }
 
-template <typename T>
-std::vector<std::pair<std::string_view, const T*>> in_key_order(const ByKey<T>& totals) {
-  std::vector<std::pair<std::string_view, const T*>> out;
-  out.reserve(totals.size());
-  for (const auto& [key, total] : totals) out.emplace_back(key, &total);
-  std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
-  return out;
-}
+  /// The totals of the key with this text, or null.
+  const T* find(std::string_view text) const {
+    for (std::size_t i = 0; i < keys_.size(); ++i) {
+      if (keys_[i] && *keys_[i] == text) return &totals_[i];
+    }
+    return nullptr;
+  }
+
+  /// Adds each total of `part` into this one's with `add(into, from)`.
+  template <typename Add>
+  void merge(const ByKey& part, Add add) {
+    for (std::size_t i = 0; i < part.keys_.size(); ++i) {
+      if (part.keys_[i]) add((*this)[Key{*part.keys_[i], static_cast<std::uint32_t>(i)}], part.totals_[i]);
+    }
+  }
+
+  std::vector<std::pair<std::string_view, const T*>> in_key_order() const {
+    std::vector<std::pair<std::string_view, const T*>> out;
+    for (std::size_t i = 0; i < keys_.size(); ++i) {
+      if (keys_[i]) out.emplace_back(*keys_[i], &totals_[i]);
+    }
+    std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+    return out;
+  }
+
+ private:
+  std::vector<T> totals_;
+  std::vector<std::optional<std::string_view>> keys_;
+};
 
 /// The station's working days from acceptance to decision: the days the case
 /// waited for the resident's materials are the resident's, not the station's.

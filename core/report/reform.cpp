@@ -22,19 +22,36 @@ void reform(const SQLite::Database& db, const WorkCalendar& calendar, const Repo
     DayCounts days;
   };
   using Sides = std::array<Side, 2>;  // by model
-  PeriodCases cases(db);
-  ByKey<Sides> by_item;
-  Sides total;
+  struct Part {
+    ByKey<Sides> by_item;
+    Sides total;
+  };
+  PeriodCases cases(db, from, to, &calendar);
+  std::vector<Part> parts(cases.parts());
   auto side_in = [](const Sides& sides, Model model) -> const Side& { return sides[static_cast<std::size_t>(model)]; };
-  cases.for_each(o, from, to, [&](const PeriodCase& c) {
+  cases.for_each(o, {.model = true}, [&](std::size_t part, const PeriodCase& c) {
     if (!c.decided || !in_period(*c.decided, from, to) || c.status == CaseStatus::withdrawn) return;
     const int wd = working_days_to_decision(calendar, c);
     const auto model = static_cast<std::size_t>(c.model);
-    for (auto* side : {&by_item[c.item][model], &total[model]}) {
+    Part& p = parts[part];
+    for (auto* side : {&p.by_item[c.item][model], &p.total[model]}) {
       ++side->cases;
       side->days.add(wd);
     }
   });
+  auto add = [](Sides& into, const Sides& more) {
+    for (std::size_t m = 0; m < into.size(); ++m) {
+      into[m].cases += more[m].cases;
+      into[m].days.add(more[m].days);
+    }
+  };
+  Part& all = parts.front();
+  for (std::size_t i = 1; i < parts.size(); ++i) {
+    all.by_item.merge(parts[i].by_item, add);
+    add(all.total, parts[i].total);
+  }
+  const ByKey<Sides>& by_item = all.by_item;
+  const Sides& total = all.total;
   ReportTable t{"by_item",
                 "By item",
                 {{"item", "item", false},
@@ -59,8 +76,8 @@ void reform(const SQLite::Database& db, const WorkCalendar& calendar, const Repo
         return d;
       };
       static const Sides kNoSides;
-      const auto found = by_item.find(item.code);
-      const Sides& sides = found != by_item.end() ? found->second : kNoSides;
+      const Sides* found = by_item.find(item.code);
+      const Sides& sides = found ? *found : kNoSides;
       auto median = [](const Side& s) { return s.days.empty() ? ReportValue{} : number(s.days.quantile(0.5)); };
       t.rows.push_back({text(item.code), text(item.name_zh), number(static_cast<std::int64_t>(item.old_chain.size())),
                         number(static_cast<std::int64_t>(item.new_chain.size())), number(chain_days(item.old_chain)),

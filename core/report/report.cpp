@@ -58,6 +58,8 @@ Report build_report(const SQLite::Database& db, const WorkCalendar& calendar, co
   if (std::find(kinds.begin(), kinds.end(), o.kind) == kinds.end()) {
     throw errors::unknown("report", o.kind, kinds);
   }
+  // Every figure from one moment of the database, whichever connection reads it.
+  ReadTransaction snapshot(db);
   check_filters(db, o);
   const bool period_report =
       o.kind == "performance" || o.kind == "evaluation" || o.kind == "reform" || o.kind == "workload";

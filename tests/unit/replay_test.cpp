@@ -234,6 +234,17 @@ SQLite::Database edited_file(Fixture& f, const sqgl::test::TempDir& dir, F edit)
 
 }  // namespace
 
+TEST_CASE("check: a database in memory is checked on its own connection, not on new empty ones named ':memory:'") {
+  Fixture f;
+  a_full_case(f);
+  CHECK(in_memory(f.db));
+  const CheckReport checked = check_database(f.db);
+  CHECK(checked.integrity.empty());
+  CHECK(checked.history.ok());
+  CHECK(checked.replay.cases == sqgl::test::scalar(f.db, "SELECT count(*) FROM cases"));
+  CHECK(checked.replay.total_findings == 0);
+}
+
 TEST_CASE("check: a database file is replayed in runs side by side, and finds what one pass finds, in its order") {
   Fixture f;
   a_full_case(f);

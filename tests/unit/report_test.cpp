@@ -1,7 +1,9 @@
 #include <algorithm>
+#include <atomic>
 #include <cmath>
 #include <random>
 #include <string>
+#include <thread>
 #include <variant>
 #include <vector>
 
@@ -10,9 +12,12 @@
 
 #include "core/admin/demo.h"
 #include "core/admin/init.h"
+#include "core/db/database.h"
 #include "core/model/calendar.h"
+#include "core/model/history.h"
 #include "core/report/day_counts.h"
 #include "core/report/report.h"
+#include "core/report/side_by_side.h"
 #include "helpers.h"
 
 using namespace sqgl::core;
@@ -102,4 +107,77 @@ TEST_CASE("day counts: quantiles are the nearest-rank values of the numbers sort
   }
   CHECK(DayCounts{}.empty());
   CHECK(DayCounts{}.quantile(0.5) == 0);
+}
+
+namespace {
+
+// The same demo, with a year of history, in memory and in a file.
+struct TwoCopies {
+  TwoCopies() : clock(*parse_datetime("2016-12-30T09:00")), memory(create_memory_database(clock)) {
+    WriteTransaction tx(memory);
+    generate_demo(memory, clock, std::nullopt, {2012, 0.05, 1});
+    tx.commit();
+    memory.exec("VACUUM INTO '" + dir.file("sqgl.db") + "'");
+  }
+  FixedClock clock;
+  SQLite::Database memory;
+  sqgl::test::TempDir dir;
+};
+
+}  // namespace
+
+TEST_CASE("report: a file's whole history is read side by side in runs, and the figures are one pass's") {
+  TwoCopies copies;
+  SQLite::Database file = open_database(copies.dir.file("sqgl.db"), false);
+  const auto calendar = WorkCalendar::load(file);
+  for (const Date as_of : {copies.clock.today(), copies.clock.today() - std::chrono::days{45}}) {
+    for (const char* kind : {"performance", "evaluation", "reform", "workload"}) {
+      CAPTURE(kind);
+      CAPTURE(format_date(as_of));
+      const ReportOptions years{kind, as_of, as_of - std::chrono::days{3 * 365}, as_of, "", "", "", "", "", ""};
+      CHECK(figures_of(build_report(file, calendar, years)) == figures_of(build_report(copies.memory, calendar, years)));
+      ReportOptions one_community = years;
+      one_community.community = "150204001002";
+      CHECK(figures_of(build_report(file, calendar, one_community)) ==
+            figures_of(build_report(copies.memory, calendar, one_community)));
+    }
+  }
+}
+
+TEST_CASE("side by side: every run is read once, on connections that read the caller's moment") {
+  TwoCopies copies;
+  SQLite::Database writer = open_database(copies.dir.file("sqgl.db"), true);
+  SQLite::Database file = open_database(copies.dir.file("sqgl.db"), false);
+  const std::size_t runs = 9;
+  // Each run counts the ratings it sees: all must see what the caller sees.
+  auto read_runs = [&](std::int64_t ratings) {
+    std::vector<int> seen(runs, 0);
+    std::vector<std::int64_t> counted(runs, 0);
+    std::atomic<int> on_caller{0};
+    reports::read_side_by_side(file, runs, [&](std::size_t run, const SQLite::Database& reader) {
+      ++seen[run];
+      on_caller += &reader == &file;
+      counted[run] = scalar(reader, "SELECT count(*) FROM evaluations");
+    });
+    CHECK(std::count(seen.begin(), seen.end(), 1) == static_cast<long>(runs));
+    for (const auto n : counted) CHECK(n == ratings);
+    return on_caller.load();
+  };
+  {
+    ReadTransaction snapshot(file);
+    const auto ratings = scalar(file, "SELECT count(*) FROM evaluations");
+    CHECK(read_runs(ratings) == (std::thread::hardware_concurrency() > 1 ? 0 : static_cast<int>(runs)));
+  }
+  // A command commits after the caller's moment began: a new connection would
+  // read a later moment, so every run is read on the caller's own connection.
+  ReadTransaction snapshot(file);
+  const auto ratings = scalar(file, "SELECT count(*) FROM evaluations");
+  {
+    WriteTransaction tx(writer);
+    writer.exec("DELETE FROM evaluations WHERE case_id = (SELECT max(case_id) FROM evaluations)");
+    append_event(writer, copies.clock, {"test.edit", "", "{}", std::nullopt});
+    tx.commit();
+  }
+  CHECK(scalar(copies.memory, "SELECT count(*) FROM evaluations") == ratings);
+  CHECK(read_runs(ratings) == static_cast<int>(runs));
 }

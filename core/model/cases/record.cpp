@@ -798,6 +798,17 @@ CaseRecord read_case_record(const SQLite::Database& db, std::int64_t case_id) {
   return r;
 }
 
+std::vector<CaseIds> case_id_runs(const SQLite::Database& db, std::int64_t parts) {
+  SQLite::Statement q(db, "SELECT COALESCE(min(id), 0), COALESCE(max(id), 0) FROM cases");
+  q.executeStep();
+  const std::int64_t first = q.getColumn(0).getInt64(), last = q.getColumn(1).getInt64();
+  const std::int64_t step = std::max<std::int64_t>(1, (last - first + parts) / parts);
+  std::vector<CaseIds> runs;
+  for (std::int64_t from = first; runs.empty() || from <= last; from += step) runs.push_back({from, from + step - 1});
+  runs.back().last = std::numeric_limits<std::int64_t>::max();
+  return runs;
+}
+
 void for_each_case_record(const SQLite::Database& db,
                           const std::function<void(std::int64_t case_id, const CaseRecord&)>& visit, CaseIds ids) {
   const Names names(db);

@@ -175,6 +175,10 @@ struct CaseIds {
   std::int64_t last = std::numeric_limits<std::int64_t>::max();
 };
 
+/// The case rows cut into `parts` runs of ids, from the first case's to the last's
+/// (one run for no cases); the last run is open-ended, for cases added since.
+std::vector<CaseIds> case_id_runs(const SQLite::Database& db, std::int64_t parts);
+
 /// Every case as the tables hold it (those with row ids in `ids`), in row order,
 /// read in one pass per table.
 void for_each_case_record(const SQLite::Database& db,

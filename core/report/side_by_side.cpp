@@ -1,0 +1,64 @@
+#include "core/report/side_by_side.h"
+
+#include <algorithm>
+#include <atomic>
+#include <exception>
+#include <memory>
+#include <thread>
+#include <vector>
+
+#include "core/db/database.h"
+#include "core/model/history.h"
+
+namespace sqgl::core::reports {
+
+namespace {
+
+// A second connection with its read transaction open, as long as it lives.
+struct Reader {
+  explicit Reader(const SQLite::Database& db) : connection(open_second_reader(db)), snapshot(connection) {}
+  SQLite::Database connection;
+  ReadTransaction snapshot;
+};
+
+}  // namespace
+
+void read_side_by_side(const SQLite::Database& db, std::size_t runs,
+                       const std::function<void(std::size_t run, const SQLite::Database& reader)>& work) {
+  const std::size_t cores = std::max(1U, std::thread::hardware_concurrency());
+  const std::size_t workers = in_memory(db) ? 1 : std::min(cores, runs);
+  std::vector<std::unique_ptr<Reader>> readers;
+  if (workers > 1) {
+    const std::int64_t moment = newest_event(db);
+    for (std::size_t w = 0; w < workers; ++w) {
+      readers.push_back(std::make_unique<Reader>(db));
+      if (newest_event(readers.back()->connection) != moment) {
+        readers.clear();  // a command committed since `db`'s moment: read it alone
+        break;
+      }
+    }
+  }
+  if (readers.empty()) {
+    for (std::size_t run = 0; run < runs; ++run) work(run, db);
+    return;
+  }
+  std::atomic<std::size_t> next{0};
+  std::vector<std::exception_ptr> failed(readers.size());
+  auto share = [&](std::size_t w) {
+    try {
+      for (std::size_t run; (run = next++) < runs;) work(run, readers[w]->connection);
+    } catch (...) {
+      failed[w] = std::current_exception();
+      next = runs;
+    }
+  };
+  std::vector<std::thread> threads;
+  for (std::size_t w = 1; w < readers.size(); ++w) threads.emplace_back(share, w);
+  share(0);
+  for (auto& t : threads) t.join();
+  for (const auto& e : failed) {
+    if (e) std::rethrow_exception(e);
+  }
+}
+
+}  // namespace sqgl::core::reports
