@@ -111,8 +111,9 @@ class PeriodCases {
     bool rating = false;  ///< PeriodCase::score; else none
   };
 
-  /// Calls `visit(part, c)` for each case accepted or decided from `from` to `to`
-  /// that the filters of `o` let through. Visits to the same part never overlap.
+  /// Calls `visit(part, c)` for each case accepted or decided in the constructor's
+  /// period that the filters of `o` let through. Visits to the same part never
+  /// overlap.
   void for_each(const ReportOptions& o, const Also& also,
                 const std::function<void(std::size_t part, const PeriodCase&)>& visit);
 
