@@ -1,7 +1,6 @@
 #include "core/admin/check.h"
 
 #include <algorithm>
-#include <atomic>
 #include <exception>
 #include <functional>
 #include <future>
@@ -10,7 +9,6 @@
 #include <mutex>
 #include <optional>
 #include <set>
-#include <thread>
 #include <unordered_map>
 
 #include <SQLiteCpp/Statement.h>
@@ -18,6 +16,7 @@
 #include <fmt/format.h>
 
 #include "core/base/citizen_id.h"
+#include "core/base/cores.h"
 #include "core/base/error.h"
 #include "core/db/database.h"
 #include "core/db/settings.h"
@@ -362,8 +361,8 @@ CheckReport check_database(const SQLite::Database& db, const CheckOptions& optio
   // history that does not verify would only repeat its problem.
   std::vector<ReplayPart> parts = {replay_settings, replay_staff, replay_calendar, replay_flags};
   const bool in_memory = core::in_memory(db);
-  const unsigned workers = in_memory ? 1 : std::max(1U, std::thread::hardware_concurrency());
-  for (const CaseIds& run : case_id_runs(db, in_memory ? 1 : workers * 8)) {
+  const std::size_t workers = in_memory ? 1 : cores();
+  for (const CaseIds& run : case_id_runs(db, static_cast<std::int64_t>(in_memory ? 1 : workers * 8))) {
     parts.push_back([run](const SQLite::Database& d, ReplayReport& r, Findings& f) { replay_cases(d, r, f, run); });
   }
   parts.push_back(replay_missing_cases);
@@ -402,29 +401,17 @@ CheckReport check_database(const SQLite::Database& db, const CheckOptions& optio
     return own;
   };
 
-  std::atomic<std::size_t> next{0};
-  std::vector<std::exception_ptr> failed(workers);
-  auto work = [&](unsigned w) {
+  share_out(workers, tasks.size(), [&](std::size_t, std::size_t t) {
     try {
-      for (std::size_t t; (t = next++) < tasks.size();) {
-        std::optional<SQLite::Database> own = open_for(t);
-        const SQLite::Database& d = own ? *own : db;
-        ReadTransaction snapshot(d);
-        tasks[t](d);
-      }
+      std::optional<SQLite::Database> own = open_for(t);
+      const SQLite::Database& d = own ? *own : db;
+      ReadTransaction snapshot(d);
+      tasks[t](d);
     } catch (...) {
-      failed[w] = std::current_exception();
       settle(false);
-      next = tasks.size();
+      throw;
     }
-  };
-  std::vector<std::thread> threads;
-  for (unsigned w = 1; w < workers; ++w) threads.emplace_back(work, w);
-  work(0);
-  for (auto& t : threads) t.join();
-  for (const auto& e : failed) {
-    if (e) std::rethrow_exception(e);
-  }
+  });
   if (report.history.ok()) {
     for (const auto& part : replayed) merge(report.replay, part, keep);
   }

@@ -1,10 +1,9 @@
 #include "core/report/period.h"
 
-#include <thread>
-
 #include <SQLiteCpp/Statement.h>
 #include <fmt/format.h>
 
+#include "core/base/cores.h"
 #include "core/report/kinds.h"
 #include "core/report/side_by_side.h"
 
@@ -20,8 +19,7 @@ PeriodCases::PeriodCases(const SQLite::Database& db, Date from, Date to, const W
     : db_(db), calendar_(calendar), from_(from), to_(to), long_period_((to - from).count() > 400) {
   // Over years the pass reads every case: a few runs for each core, so that one
   // slow run does not leave a core idle. A month's few cases are found by index.
-  runs_ = long_period_ ? case_id_runs(db, 4 * std::max(1U, std::thread::hardware_concurrency()))
-                       : std::vector<CaseIds>{CaseIds{}};
+  runs_ = long_period_ ? case_id_runs(db, static_cast<std::int64_t>(4 * cores())) : std::vector<CaseIds>{CaseIds{}};
   SQLite::Statement u(db, "SELECT id, code, name_zh, COALESCE(parent_id, 0) FROM units");
   while (u.executeStep()) {
     units_[u.getColumn(0).getInt64()] = {unit_codes_.add(u.getColumn(1).getText()), u.getColumn(2).getString(),

@@ -1,12 +1,10 @@
 #include "core/report/side_by_side.h"
 
 #include <algorithm>
-#include <atomic>
-#include <exception>
 #include <memory>
-#include <thread>
 #include <vector>
 
+#include "core/base/cores.h"
 #include "core/db/database.h"
 #include "core/model/history.h"
 
@@ -25,8 +23,7 @@ struct Reader {
 
 void read_side_by_side(const SQLite::Database& db, std::size_t runs,
                        const std::function<void(std::size_t run, const SQLite::Database& reader)>& work) {
-  const std::size_t cores = std::max(1U, std::thread::hardware_concurrency());
-  const std::size_t workers = in_memory(db) ? 1 : std::min(cores, runs);
+  const std::size_t workers = in_memory(db) ? 1 : std::min(cores(), runs);
   std::vector<std::unique_ptr<Reader>> readers;
   if (workers > 1) {
     const std::int64_t moment = newest_event(db);
@@ -42,23 +39,7 @@ void read_side_by_side(const SQLite::Database& db, std::size_t runs,
     for (std::size_t run = 0; run < runs; ++run) work(run, db);
     return;
   }
-  std::atomic<std::size_t> next{0};
-  std::vector<std::exception_ptr> failed(readers.size());
-  auto share = [&](std::size_t w) {
-    try {
-      for (std::size_t run; (run = next++) < runs;) work(run, readers[w]->connection);
-    } catch (...) {
-      failed[w] = std::current_exception();
-      next = runs;
-    }
-  };
-  std::vector<std::thread> threads;
-  for (std::size_t w = 1; w < readers.size(); ++w) threads.emplace_back(share, w);
-  share(0);
-  for (auto& t : threads) t.join();
-  for (const auto& e : failed) {
-    if (e) std::rethrow_exception(e);
-  }
+  share_out(readers.size(), runs, [&](std::size_t w, std::size_t run) { work(run, readers[w]->connection); });
 }
 
 }  // namespace sqgl::core::reports
