@@ -799,7 +799,7 @@ CaseRecord read_case_record(const SQLite::Database& db, std::int64_t case_id) {
 }
 
 std::vector<CaseIds> case_id_runs(const SQLite::Database& db, std::int64_t parts) {
-  SQLite::Statement q(db, "SELECT COALESCE(min(id), 0), COALESCE(max(id), 0) FROM cases");
+  SQLite::Statement q(db, kCaseIdBounds);
   q.executeStep();
   const std::int64_t first = q.getColumn(0).getInt64(), last = q.getColumn(1).getInt64();
   const std::int64_t step = std::max<std::int64_t>(1, (last - first + parts) / parts);

@@ -179,6 +179,11 @@ struct CaseIds {
 /// (one run for no cases); the last run is open-ended, for cases added since.
 std::vector<CaseIds> case_id_runs(const SQLite::Database& db, std::int64_t parts);
 
+/// The first and last case row ids (0 and 0 for none), as case_id_runs reads them:
+/// each looked up on its own (asked together, SQLite reads every id to find them).
+inline constexpr const char* kCaseIdBounds =
+    "SELECT COALESCE((SELECT min(id) FROM cases), 0), COALESCE((SELECT max(id) FROM cases), 0)";
+
 /// Every case as the tables hold it (those with row ids in `ids`), in row order,
 /// read in one pass per table.
 void for_each_case_record(const SQLite::Database& db,
