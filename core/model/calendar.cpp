@@ -67,7 +67,17 @@ const std::array<std::uint16_t, 367>& WorkCalendar::year_counts(int year) const 
 }
 
 void WorkCalendar::prepare(int first, int last) const {
-  for (int year = first; year <= last; ++year) year_counts(year);
+  prepared_.clear();
+  prepared_first_ = first;
+  for (int year = first; year <= last; ++year) prepared_.push_back(year_counts(year));
+}
+
+const std::array<std::uint16_t, 367>& WorkCalendar::counts_of(int year) const {
+  if (year >= prepared_first_ && year - prepared_first_ < static_cast<int>(prepared_.size())) {
+    return prepared_[static_cast<std::size_t>(year - prepared_first_)];
+  }
+  const std::lock_guard lock(*counting_);
+  return year_counts(year);
 }
 
 int WorkCalendar::working_days_between(Date from, Date to) const {
@@ -76,7 +86,7 @@ int WorkCalendar::working_days_between(Date from, Date to) const {
   auto through = [&](Date day) {
     const int y = year_of(day);
     const auto index = static_cast<std::size_t>((day - Date{std::chrono::year{y} / 1 / 1}).count()) + 1;
-    return static_cast<int>(year_counts(y)[index]);
+    return static_cast<int>(counts_of(y)[index]);
   };
   // Count from the day after `from`; when that is 1 January, `from`'s own year
   // plays no part (and is not consulted, nor warned about).
@@ -88,7 +98,7 @@ int WorkCalendar::working_days_between(Date from, Date to) const {
     before = through(from);
   }
   int count = through(to) - before;
-  for (int y = from_year; y < year_of(to); ++y) count += year_counts(y)[366];
+  for (int y = from_year; y < year_of(to); ++y) count += counts_of(y)[366];
   return count;
 }
 

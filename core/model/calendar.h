@@ -5,6 +5,8 @@
 #include <array>
 #include <cstdint>
 #include <map>
+#include <memory>
+#include <mutex>
 #include <set>
 #include <string>
 #include <vector>
@@ -57,9 +59,10 @@ class WorkCalendar {
   int working_days_between(Date from, Date to) const;
 
   /// Reads the marks of the years `first` to `last` and counts their working days
-  /// now, rather than on first use: afterwards, asking about dates within those
-  /// years only reads, and working_days_between may be called from several threads
-  /// at once (the whole-history reports read their cases side by side).
+  /// now, rather than on first use. Afterwards working_days_between may be called
+  /// from several threads at once (the whole-history reports read their cases side
+  /// by side): within those years it only reads, and a year outside them is counted
+  /// under a lock, on the calendar's own connection. Call it before the threads start.
   void prepare(int first, int last) const;
 
   /// The mark of a date, if the calendar has one.
@@ -75,6 +78,8 @@ class WorkCalendar {
   // Working days among the first i days of a year, i = 0 … 366: built on first use,
   // so that counting across a long span costs a few lookups, not a walk.
   const std::array<std::uint16_t, 367>& year_counts(int year) const;
+  // year_counts for working_days_between: the prepared years without a lock.
+  const std::array<std::uint16_t, 367>& counts_of(int year) const;
 
   // Reads the marks of the dates in `year` from db_, once.
   void read_year(int year) const;
@@ -85,6 +90,12 @@ class WorkCalendar {
   std::set<int> years_;
   mutable std::set<int> fallback_years_;
   mutable std::map<int, std::array<std::uint16_t, 367>> counts_;
+  // The counts of the prepared years, from prepared_first_ on.
+  mutable std::vector<std::array<std::uint16_t, 367>> prepared_;
+  mutable int prepared_first_ = 0;
+  // Held while a year outside the prepared ones is read and counted; shared by
+  // copies, which share nothing else that it guards.
+  std::shared_ptr<std::mutex> counting_ = std::make_shared<std::mutex>();
 };
 
 /// A calendar year as its event carries it: the notice and every marked day.

@@ -2,16 +2,21 @@
 #include "core/report/kinds.h"
 
 #include <algorithm>
+#include <limits>
 #include <map>
 #include <unordered_map>
 #include <utility>
+#include <vector>
 
 #include <SQLiteCpp/Statement.h>
 #include <SQLiteCpp/VariadicBind.h>
 #include <fmt/format.h>
 
+#include "core/base/cores.h"
+#include "core/model/cases/record.h"
 #include "core/report/day_counts.h"
 #include "core/report/period.h"
+#include "core/report/side_by_side.h"
 
 namespace sqgl::core::reports {
 
@@ -42,10 +47,6 @@ void workload(const SQLite::Database& db, const WorkCalendar& calendar, const Re
   for (const auto& s : open_steps(db, ReportOptions{o.kind, o.as_of, {}, {}, "", "", "", "", "", ""})) {
     if (auto it = staff.find(s.assignee); it != staff.end()) ++it->second.open;
   }
-  // Over years the decided-at index would visit every step through it; a scan is faster.
-  // (A "+" is not enough: a comparison implies NOT NULL, and SQLite would scan the
-  // partial index instead, looking up every step from it. COALESCE implies nothing.)
-  const std::string on = (to - from).count() > 400 ? "COALESCE(s.decided_at, '')" : "s.decided_at";
   // A step's days leave out the time it waited for the resident's materials. Waits
   // are few: read once, by case and step.
   std::map<std::pair<std::int64_t, std::int64_t>, int> waited;
@@ -55,24 +56,73 @@ void workload(const SQLite::Database& db, const WorkCalendar& calendar, const Re
   while (waits.executeStep()) {
     waited[{waits.getColumn(0).getInt64(), waits.getColumn(1).getInt64()}] = waits.getColumn(2).getInt();
   }
-  RowScan decided(db, fmt::format("SELECT s.decided_by, s.started_at, s.decided_at, s.case_id, s.seq "
-                                  "FROM case_steps s "
-                                  "WHERE {0} >= ?1 AND {0} <= ?2 AND {0} <= ?3 AND s.started_at IS NOT NULL",
-                                  on));
-  decided.bind(format_date(from), end_of(to), end_of(o.as_of));
-  // Millions of steps over years: read in place, each decider found by id.
-  sqlite3_stmt* row = decided.row();
-  while (decided.next()) {
-    const auto it = by_id.find(sqlite3_column_int64(row, 0));
-    if (it == by_id.end()) continue;
-    ++it->second->decided;
-    int days = calendar.working_days_between(*parse_date(column_text(row, 1).substr(0, 10)),
-                                             *parse_date(column_text(row, 2).substr(0, 10)));
-    if (!waited.empty()) {
-      const auto w = waited.find({sqlite3_column_int64(row, 3), sqlite3_column_int64(row, 4)});
-      if (w != waited.end()) days = std::max(0, days - w->second);
+  // Over years every step is read, in runs of cases shared out among the cores, and
+  // the period is tested here on the text already read. A month's steps are found
+  // by the decided-at index.
+  const bool years = (to - from).count() > 400;
+  const std::vector<CaseIds> runs =
+      years ? case_id_runs(db, static_cast<std::int64_t>(4 * cores())) : std::vector<CaseIds>{CaseIds{}};
+  const std::string sql =
+      std::string("SELECT s.decided_by, s.started_at, s.decided_at, s.case_id, s.seq FROM case_steps s ") +
+      (years ? "WHERE s.case_id BETWEEN ?4 AND ?5"
+             : "WHERE s.decided_at >= ?1 AND s.decided_at <= ?2 AND s.decided_at <= ?3 AND s.started_at IS NOT NULL");
+  if (years) {
+    // A step started no earlier than its case was accepted, and was decided by the
+    // as-of day: the calendar learns those years before the cores ask.
+    SQLite::Statement first(db, "SELECT substr(min(accepted_at), 1, 10) FROM cases");
+    const auto day = first.executeStep() ? parse_date(first.getColumn(0).getText()) : std::nullopt;
+    if (day) calendar.prepare(year_of(*day), year_of(o.as_of));
+  }
+  // What each run adds up, by the decider's place in `deciders`, found by staff id
+  // (small numbers from 1) in `decider`.
+  std::vector<Load*> deciders;
+  constexpr std::size_t kNobody = std::numeric_limits<std::size_t>::max();
+  std::vector<std::size_t> decider;
+  for (const auto& [id, load] : by_id) {
+    if (id < 0 || id > 10'000'000) continue;  // not a staff id sqgl gives
+    const auto at = static_cast<std::size_t>(id);
+    if (at >= decider.size()) decider.resize(at + 1, kNobody);
+    decider[at] = deciders.size();
+    deciders.push_back(load);
+  }
+  struct Decided {
+    std::int64_t count = 0;
+    DayCounts days;
+  };
+  std::vector<std::vector<Decided>> parts(runs.size(), std::vector<Decided>(deciders.size()));
+  const std::string first_day = format_date(from), last_moment = end_of(to), as_of_end = end_of(o.as_of);
+  read_side_by_side(db, runs.size(), [&](std::size_t run, const SQLite::Database& reader) {
+    RowScan decided(reader, sql);
+    decided.bind(first_day, last_moment, as_of_end);
+    sqlite3_stmt* row = decided.row();
+    if (years) {
+      sqlite3_bind_int64(row, 4, runs[run].first);
+      sqlite3_bind_int64(row, 5, runs[run].last);
     }
-    it->second->days.add(days);
+    std::vector<Decided>& part = parts[run];
+    // Millions of steps over years: read in place, each decider found by id.
+    while (decided.next()) {
+      const std::string_view decided_at = column_text(row, 2), started_at = column_text(row, 1);
+      if (decided_at < first_day || decided_at > last_moment || decided_at > as_of_end || started_at.empty()) continue;
+      const auto by = static_cast<std::uint64_t>(sqlite3_column_int64(row, 0));
+      if (by >= decider.size() || decider[by] == kNobody) continue;
+      Decided& d = part[decider[by]];
+      ++d.count;
+      const auto start = parse_date(started_at.substr(0, 10)), end = parse_date(decided_at.substr(0, 10));
+      if (!start || !end) continue;
+      int days = calendar.working_days_between(*start, *end);
+      if (!waited.empty()) {
+        const auto w = waited.find({sqlite3_column_int64(row, 3), sqlite3_column_int64(row, 4)});
+        if (w != waited.end()) days = std::max(0, days - w->second);
+      }
+      d.days.add(days);
+    }
+  });
+  for (const auto& part : parts) {
+    for (std::size_t i = 0; i < deciders.size(); ++i) {
+      deciders[i]->decided += part[i].count;
+      deciders[i]->days.add(part[i].days);
+    }
   }
   SQLite::Statement grids(db,
                           "SELECT w.staff_no, count(h.id) FROM grids g JOIN staff w ON w.id = g.worker_id "

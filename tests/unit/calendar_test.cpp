@@ -3,6 +3,8 @@
 #include <chrono>
 #include <ctime>
 #include <optional>
+#include <thread>
+#include <vector>
 
 #include "core/admin/init.h"
 #include "core/base/error.h"
@@ -170,4 +172,31 @@ TEST_CASE("calendar: counting through the yearly tables agrees with walking day 
     CAPTURE(format_date(to));
     REQUIRE(c.working_days_between(from, to) == walked);
   }
+}
+
+TEST_CASE("calendar: after prepare, threads may count any years at once, prepared or not") {
+  auto clock = reform_clock();
+  auto db = create_memory_database(clock);
+  const auto walked = WorkCalendar::load(db);  // the answers, one thread, year by year
+  std::vector<int> expected;
+  const Date base = d("2008-01-01");
+  for (int i = 0; i < 200; ++i) {
+    expected.push_back(walked.working_days_between(base + std::chrono::days{i * 23}, base + std::chrono::days{i * 47}));
+  }
+  // Prepared for 2013–2016: the spans reach from 2008 into 2020, so each thread
+  // also counts years the others may be counting at the same moment.
+  const auto calendar = WorkCalendar::load(db);
+  calendar.prepare(2013, 2016);
+  std::vector<std::vector<int>> counted(4);
+  std::vector<std::thread> threads;
+  for (auto& mine : counted) {
+    threads.emplace_back([&] {
+      for (int i = 0; i < 200; ++i) {
+        mine.push_back(calendar.working_days_between(base + std::chrono::days{i * 23}, base + std::chrono::days{i * 47}));
+      }
+    });
+  }
+  for (auto& t : threads) t.join();
+  for (const auto& mine : counted) CHECK(mine == expected);
+  CHECK(calendar.years_without_calendar() == walked.years_without_calendar());
 }
