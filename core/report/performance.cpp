@@ -69,7 +69,7 @@ void performance(const SQLite::Database& db, const WorkCalendar& calendar, const
   };
   PeriodCases cases(db, from, to, &calendar);
   std::vector<Part> parts(cases.parts(), Part{std::vector<ByKey<Tally>>(std::size(groupings)), 0});
-  cases.for_each(o, {}, [&](std::size_t part, const PeriodCase& c) {
+  cases.for_each(o, {.due = true}, [&](std::size_t part, const PeriodCase& c) {
     Part& p = parts[part];
     ++p.count;
     const bool received = in_period(c.accepted, from, to);

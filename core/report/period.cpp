@@ -39,6 +39,34 @@ PeriodCases::PeriodCases(const SQLite::Database& db, Date from, Date to, const W
   no_unit_.code = unit_codes_.add("");
   no_item_.category = categories_.add("");
   no_clerk_ = staff_.add("");
+  // Row ids are numbered from 1 as rows are added; one far beyond the rows a
+  // district has is looked up in the maps instead.
+  constexpr std::int64_t kDense = 1 << 20;
+  for (const auto& [id, unit] : units_) {
+    if (id < 0 || id >= kDense) continue;
+    if (static_cast<std::size_t>(id) >= unit_at_.size()) unit_at_.resize(static_cast<std::size_t>(id) + 1, nullptr);
+    unit_at_[static_cast<std::size_t>(id)] = &unit;
+  }
+  for (const auto& [id, key] : staff_by_id_) {
+    if (id < 0 || id >= kDense) continue;
+    if (static_cast<std::size_t>(id) >= clerk_at_.size()) clerk_at_.resize(static_cast<std::size_t>(id) + 1, no_clerk_);
+    clerk_at_[static_cast<std::size_t>(id)] = key;
+  }
+}
+
+const PeriodCases::Unit& PeriodCases::unit(std::int64_t id) const {
+  if (id >= 0 && static_cast<std::uint64_t>(id) < unit_at_.size()) {
+    const Unit* u = unit_at_[static_cast<std::size_t>(id)];
+    return u == nullptr ? no_unit_ : *u;
+  }
+  const auto it = units_.find(id);
+  return it == units_.end() ? no_unit_ : it->second;
+}
+
+Key PeriodCases::clerk(std::int64_t id) const {
+  if (id >= 0 && static_cast<std::uint64_t>(id) < clerk_at_.size()) return clerk_at_[static_cast<std::size_t>(id)];
+  const auto it = staff_by_id_.find(id);
+  return it == staff_by_id_.end() ? no_clerk_ : it->second;
 }
 
 namespace {
@@ -72,8 +100,8 @@ void PeriodCases::for_each(const ReportOptions& o, const Also& also,
   // up case by case. What a report does not ask for is not read (NULL in its place).
   auto also_read = [](bool wanted, const char* column) { return std::string(", ") + (wanted ? column : "NULL"); };
   std::string sql =
-      "SELECT c.item, c.window, c.community_id, c.status, c.accepted_at, c.decided_at, c.due_date, c.paused_days, "
-      "  c.id" +
+      "SELECT c.item, c.window, c.community_id, c.status, c.accepted_at, c.decided_at" +
+      also_read(also.due, "c.due_date") + ", c.paused_days, c.id" +
       also_read(also.model, "c.model") + also_read(also.clerk, "c.accepted_by") + also_read(also.number, "c.number") +
       also_read(also.rating && !long_period_, "e.score") + " FROM cases c ";
   if (long_period_) {
@@ -124,10 +152,8 @@ void PeriodCases::for_each(const ReportOptions& o, const Also& also,
       if (accepted > as_of_end) continue;
       const bool accepted_in = accepted >= first_day && accepted <= last_moment;
       if (!accepted_in && !(decided >= first_day && decided <= last_moment && decided <= as_of_end)) continue;
-      const auto unit = units_.find(sqlite3_column_int64(row, kCommunity));
-      const Unit& community = unit == units_.end() ? no_unit_ : unit->second;
-      const auto parent = units_.find(community.parent);
-      const Unit& street = parent == units_.end() ? no_unit_ : parent->second;
+      const Unit& community = unit(sqlite3_column_int64(row, kCommunity));
+      const Unit& street = unit(community.parent);
       if (!o.community.empty() && community.code.text != o.community) continue;
       if (!o.street.empty() && street.code.text != o.street) continue;
       c.item = items_(column_text(row, kItem));
@@ -141,10 +167,7 @@ void PeriodCases::for_each(const ReportOptions& o, const Also& also,
       c.street = street.code;
       c.street_name = street.name;
       if (also.model) c.model = stored<Model>(column_text(row, kModel));
-      if (also.clerk) {
-        const auto clerk = staff_by_id_.find(sqlite3_column_int64(row, kClerk));
-        c.accepted_by = clerk == staff_by_id_.end() ? no_clerk_ : clerk->second;
-      }
+      if (also.clerk) c.accepted_by = clerk(sqlite3_column_int64(row, kClerk));
       c.accepted = *parse_date(accepted.substr(0, 10));
       // A decision after the as-of day had not happened yet.
       if (!decided.empty() && decided <= as_of_end) {
@@ -154,7 +177,7 @@ void PeriodCases::for_each(const ReportOptions& o, const Also& also,
         c.decided.reset();
         c.status = CaseStatus::open;
       }
-      c.due = *parse_date(column_text(row, kDue));
+      c.due = also.due ? *parse_date(column_text(row, kDue)) : c.accepted;
       c.paused_days = sqlite3_column_int(row, kPaused);
       c.score.reset();
       if (!long_period_) {

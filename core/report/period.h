@@ -76,7 +76,7 @@ struct PeriodCase {
   CaseStatus status = CaseStatus::open;
   Date accepted;
   std::optional<Date> decided;
-  Date due;
+  Date due;  ///< with PeriodCases::Also::due
   int paused_days = 0;  ///< working days it waited for the resident's materials
   std::optional<int> score;
   /// The case number (with PeriodCases::Also::number), read from the row only
@@ -109,6 +109,7 @@ class PeriodCases {
     bool clerk = false;   ///< PeriodCase::accepted_by; else the empty key
     bool number = false;  ///< PeriodCase::number()
     bool rating = false;  ///< PeriodCase::score; else none
+    bool due = false;     ///< PeriodCase::due; else the acceptance day
   };
 
   /// Calls `visit(part, c)` for each case accepted or decided in the constructor's
@@ -127,6 +128,9 @@ class PeriodCases {
     std::string name;
     Key category;
   };
+  // The unit or the clerk's key of a row id: the empty one when the tables hold none.
+  const Unit& unit(std::int64_t id) const;
+  Key clerk(std::int64_t id) const;
   // Every text of one kind, each with its number: read from the tables before the
   // pass, so that the cores look them up without a lock. A text the tables do not
   // hold (an edit broke a window or an item) is numbered after them, under one.
@@ -147,6 +151,9 @@ class PeriodCases {
   bool long_period_;
   std::vector<CaseIds> runs_;
   std::unordered_map<std::int64_t, Unit> units_;
+  // units_ and staff_by_id_ by row id (small numbers from 1), for the pass.
+  std::vector<const Unit*> unit_at_;
+  std::vector<Key> clerk_at_;
   Texts unit_codes_, items_, categories_, windows_, staff_;
   std::vector<Item> item_info_;  // by item number
   std::unordered_map<std::int64_t, Key> staff_by_id_;
