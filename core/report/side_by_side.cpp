@@ -13,8 +13,8 @@ namespace sqgl::core::reports {
 namespace {
 
 // A second connection with its read transaction open, as long as it lives.
-struct Reader {
-  explicit Reader(const SQLite::Database& db) : connection(open_second_reader(db)), snapshot(connection) {}
+struct SnapshotReader {
+  explicit SnapshotReader(const SQLite::Database& db) : connection(open_second_reader(db)), snapshot(connection) {}
   SQLite::Database connection;
   ReadTransaction snapshot;
 };
@@ -24,11 +24,11 @@ struct Reader {
 void read_side_by_side(const SQLite::Database& db, std::size_t runs,
                        const std::function<void(std::size_t run, const SQLite::Database& reader)>& work) {
   const std::size_t workers = in_memory(db) ? 1 : std::min(cores(), runs);
-  std::vector<std::unique_ptr<Reader>> readers;
+  std::vector<std::unique_ptr<SnapshotReader>> readers;
   if (workers > 1) {
     const std::int64_t moment = newest_event(db);
     for (std::size_t w = 0; w < workers; ++w) {
-      readers.push_back(std::make_unique<Reader>(db));
+      readers.push_back(std::make_unique<SnapshotReader>(db));
       if (newest_event(readers.back()->connection) != moment) {
         readers.clear();  // a command committed since `db`'s moment: read it alone
         break;
