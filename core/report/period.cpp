@@ -15,15 +15,30 @@ std::string_view column_text(sqlite3_stmt* row, int i) {
                          : std::string_view(text, static_cast<std::size_t>(sqlite3_column_bytes(row, i)));
 }
 
+bool spans_years(Date from, Date to) { return (to - from).count() > 400; }
+
+std::vector<CaseIds> period_runs(const SQLite::Database& db, Date from, Date to) {
+  return spans_years(from, to) ? case_id_runs(db, static_cast<std::int64_t>(4 * cores()))
+                               : std::vector<CaseIds>{CaseIds{}};
+}
+
+void prepare_for_history(const SQLite::Database& db, const WorkCalendar& calendar, Date as_of) {
+  SQLite::Statement first(db, "SELECT substr(min(accepted_at), 1, 10) FROM cases");
+  const auto day = first.executeStep() ? parse_date(first.getColumn(0).getText()) : std::nullopt;
+  if (day) calendar.prepare(year_of(*day), year_of(as_of));
+}
+
 PeriodCases::PeriodCases(const SQLite::Database& db, Date from, Date to, const WorkCalendar* calendar)
-    : db_(db), calendar_(calendar), from_(from), to_(to), long_period_((to - from).count() > 400) {
-  // Over years the pass reads every case: a few runs for each core, so that one
-  // slow run does not leave a core idle. A month's few cases are found by index.
-  runs_ = long_period_ ? case_id_runs(db, static_cast<std::int64_t>(4 * cores())) : std::vector<CaseIds>{CaseIds{}};
+    : db_(db),
+      calendar_(calendar),
+      from_(from),
+      to_(to),
+      long_period_(spans_years(from, to)),
+      runs_(period_runs(db, from, to)) {
   SQLite::Statement u(db, "SELECT id, code, name_zh, COALESCE(parent_id, 0) FROM units");
   while (u.executeStep()) {
-    units_[u.getColumn(0).getInt64()] = {unit_codes_.add(u.getColumn(1).getText()), u.getColumn(2).getString(),
-                                         u.getColumn(3).getInt64()};
+    units_.set(u.getColumn(0).getInt64(), {unit_codes_.add(u.getColumn(1).getText()), u.getColumn(2).getString(),
+                                           u.getColumn(3).getInt64()});
   }
   SQLite::Statement i(db, "SELECT code, name_zh, category FROM items");
   while (i.executeStep()) {
@@ -34,39 +49,16 @@ PeriodCases::PeriodCases(const SQLite::Database& db, Date from, Date to, const W
   SQLite::Statement w(db, "SELECT code FROM windows");
   while (w.executeStep()) windows_.add(w.getColumn(0).getText());
   SQLite::Statement st(db, "SELECT id, staff_no FROM staff");
-  while (st.executeStep()) staff_by_id_[st.getColumn(0).getInt64()] = staff_.add(st.getColumn(1).getText());
+  while (st.executeStep()) staff_by_id_.set(st.getColumn(0).getInt64(), staff_.add(st.getColumn(1).getText()));
   // For a case whose community, item or clerk the tables do not hold.
   no_unit_.code = unit_codes_.add("");
   no_item_.category = categories_.add("");
   no_clerk_ = staff_.add("");
-  // Row ids are numbered from 1 as rows are added; one far beyond the rows a
-  // district has is looked up in the maps instead.
-  constexpr std::int64_t kDense = 1 << 20;
-  for (const auto& [id, unit] : units_) {
-    if (id < 0 || id >= kDense) continue;
-    if (static_cast<std::size_t>(id) >= unit_at_.size()) unit_at_.resize(static_cast<std::size_t>(id) + 1, nullptr);
-    unit_at_[static_cast<std::size_t>(id)] = &unit;
-  }
-  for (const auto& [id, key] : staff_by_id_) {
-    if (id < 0 || id >= kDense) continue;
-    if (static_cast<std::size_t>(id) >= clerk_at_.size()) clerk_at_.resize(static_cast<std::size_t>(id) + 1, no_clerk_);
-    clerk_at_[static_cast<std::size_t>(id)] = key;
-  }
 }
 
 const PeriodCases::Unit& PeriodCases::unit(std::int64_t id) const {
-  if (id >= 0 && static_cast<std::uint64_t>(id) < unit_at_.size()) {
-    const Unit* u = unit_at_[static_cast<std::size_t>(id)];
-    return u == nullptr ? no_unit_ : *u;
-  }
-  const auto it = units_.find(id);
-  return it == units_.end() ? no_unit_ : it->second;
-}
-
-Key PeriodCases::clerk(std::int64_t id) const {
-  if (id >= 0 && static_cast<std::uint64_t>(id) < clerk_at_.size()) return clerk_at_[static_cast<std::size_t>(id)];
-  const auto it = staff_by_id_.find(id);
-  return it == staff_by_id_.end() ? no_clerk_ : it->second;
+  const Unit* u = units_.find(id);
+  return u == nullptr ? no_unit_ : *u;
 }
 
 namespace {
@@ -118,13 +110,7 @@ void PeriodCases::for_each(const ReportOptions& o, const Also& also,
   sql += "ORDER BY c.id";
   const std::string first_day = format_date(from_), last_moment = end_of(to_), as_of_end = end_of(o.as_of);
 
-  if (calendar_ != nullptr && runs_.size() > 1) {
-    // A case of the pass was accepted no earlier than the first case and decided
-    // by the as-of day: the calendar learns those years before the cores ask.
-    SQLite::Statement first(db_, "SELECT substr(min(accepted_at), 1, 10) FROM cases");
-    const auto day = first.executeStep() ? parse_date(first.getColumn(0).getText()) : std::nullopt;
-    if (day) calendar_->prepare(year_of(*day), year_of(o.as_of));
-  }
+  if (calendar_ != nullptr && runs_.size() > 1) prepare_for_history(db_, *calendar_, o.as_of);
   read_side_by_side(db_, runs_.size(), [&](std::size_t run, const SQLite::Database& reader) {
     RowScan q(reader, sql);
     q.bind(first_day, last_moment, as_of_end, o.item, o.window);
@@ -167,7 +153,10 @@ void PeriodCases::for_each(const ReportOptions& o, const Also& also,
       c.street = street.code;
       c.street_name = street.name;
       if (also.model) c.model = stored<Model>(column_text(row, kModel));
-      if (also.clerk) c.accepted_by = clerk(sqlite3_column_int64(row, kClerk));
+      if (also.clerk) {
+        const Key* clerk = staff_by_id_.find(sqlite3_column_int64(row, kClerk));
+        c.accepted_by = clerk == nullptr ? no_clerk_ : *clerk;
+      }
       c.accepted = *parse_date(accepted.substr(0, 10));
       // A decision after the as-of day had not happened yet.
       if (!decided.empty() && decided <= as_of_end) {

@@ -66,6 +66,48 @@ struct Key {
   std::uint32_t id = 0;
 };
 
+/// Values by row id: a slot for each id below about a million (rows are numbered
+/// from 1 as they are added), a map for any id beyond.
+template <typename T>
+class ById {
+ public:
+  void set(std::int64_t id, T value) {
+    if (id < 0 || id >= kSlots) {
+      far_[id] = std::move(value);
+      return;
+    }
+    const auto at = static_cast<std::size_t>(id);
+    if (at >= slots_.size()) slots_.resize(at + 1);
+    slots_[at] = std::move(value);
+  }
+  /// The value of `id`, or null.
+  const T* find(std::int64_t id) const {
+    if (id >= 0 && static_cast<std::uint64_t>(id) < slots_.size()) {
+      const auto& slot = slots_[static_cast<std::size_t>(id)];
+      return slot ? &*slot : nullptr;
+    }
+    const auto it = far_.find(id);
+    return it == far_.end() ? nullptr : &it->second;
+  }
+
+ private:
+  static constexpr std::int64_t kSlots = 1 << 20;
+  std::vector<std::optional<T>> slots_;
+  std::unordered_map<std::int64_t, T> far_;
+};
+
+/// Whether a period is read as a whole history: over 400 days every case is read
+/// in runs of ids side by side, as the date indexes would visit most of them.
+bool spans_years(Date from, Date to);
+
+/// The runs of case ids a pass over the period reads: a few for each core over
+/// years (so that one slow run does not leave a core idle), else one.
+std::vector<CaseIds> period_runs(const SQLite::Database& db, Date from, Date to);
+
+/// Prepares `calendar` (WorkCalendar::prepare) for every year a case of a whole
+/// history can be counted in: from the first case's acceptance to the as-of day.
+void prepare_for_history(const SQLite::Database& db, const WorkCalendar& calendar, Date as_of);
+
 /// A case of the period, with what the period reports need. The keys and names
 /// point into the PeriodCases that produced it and live as long as it, so reports
 /// may keep them; the case number lasts for the visit only.
@@ -128,9 +170,8 @@ class PeriodCases {
     std::string name;
     Key category;
   };
-  // The unit or the clerk's key of a row id: the empty one when the tables hold none.
+  // The unit of a row id: the empty one when the tables hold none.
   const Unit& unit(std::int64_t id) const;
-  Key clerk(std::int64_t id) const;
   // Every text of one kind, each with its number: read from the tables before the
   // pass, so that the cores look them up without a lock. A text the tables do not
   // hold (an edit broke a window or an item) is numbered after them, under one.
@@ -150,13 +191,10 @@ class PeriodCases {
   Date from_, to_;
   bool long_period_;
   std::vector<CaseIds> runs_;
-  std::unordered_map<std::int64_t, Unit> units_;
-  // units_ and staff_by_id_ by row id (small numbers from 1), for the pass.
-  std::vector<const Unit*> unit_at_;
-  std::vector<Key> clerk_at_;
+  ById<Unit> units_;
   Texts unit_codes_, items_, categories_, windows_, staff_;
   std::vector<Item> item_info_;  // by item number
-  std::unordered_map<std::int64_t, Key> staff_by_id_;
+  ById<Key> staff_by_id_;
   Unit no_unit_;
   Item no_item_;
   Key no_clerk_;

@@ -2,7 +2,6 @@
 #include "core/report/kinds.h"
 
 #include <algorithm>
-#include <limits>
 #include <map>
 #include <unordered_map>
 #include <utility>
@@ -12,8 +11,6 @@
 #include <SQLiteCpp/VariadicBind.h>
 #include <fmt/format.h>
 
-#include "core/base/cores.h"
-#include "core/model/cases/record.h"
 #include "core/report/day_counts.h"
 #include "core/report/period.h"
 #include "core/report/side_by_side.h"
@@ -59,30 +56,20 @@ void workload(const SQLite::Database& db, const WorkCalendar& calendar, const Re
   // Over years every step is read, in runs of cases shared out among the cores, and
   // the period is tested here on the text already read. A month's steps are found
   // by the decided-at index.
-  const bool years = (to - from).count() > 400;
-  const std::vector<CaseIds> runs =
-      years ? case_id_runs(db, static_cast<std::int64_t>(4 * cores())) : std::vector<CaseIds>{CaseIds{}};
+  const bool years = spans_years(from, to);
+  const std::vector<CaseIds> runs = period_runs(db, from, to);
   const std::string sql =
       std::string("SELECT s.decided_by, s.started_at, s.decided_at, s.case_id, s.seq FROM case_steps s ") +
       (years ? "WHERE s.case_id BETWEEN ?4 AND ?5"
              : "WHERE s.decided_at >= ?1 AND s.decided_at <= ?2 AND s.decided_at <= ?3 AND s.started_at IS NOT NULL");
-  if (years) {
-    // A step started no earlier than its case was accepted, and was decided by the
-    // as-of day: the calendar learns those years before the cores ask.
-    SQLite::Statement first(db, "SELECT substr(min(accepted_at), 1, 10) FROM cases");
-    const auto day = first.executeStep() ? parse_date(first.getColumn(0).getText()) : std::nullopt;
-    if (day) calendar.prepare(year_of(*day), year_of(o.as_of));
-  }
-  // What each run adds up, by the decider's place in `deciders`, found by staff id
-  // (small numbers from 1) in `decider`.
+  // A step usually starts no earlier than its case was accepted, and was decided
+  // by the as-of day: the calendar learns those years before the cores ask.
+  if (years) prepare_for_history(db, calendar, o.as_of);
+  // What each run adds up, by the decider's place in `deciders`, found by staff id.
   std::vector<Load*> deciders;
-  constexpr std::size_t kNobody = std::numeric_limits<std::size_t>::max();
-  std::vector<std::size_t> decider;
+  ById<std::size_t> decider;
   for (const auto& [id, load] : by_id) {
-    if (id < 0 || id > 10'000'000) continue;  // not a staff id sqgl gives
-    const auto at = static_cast<std::size_t>(id);
-    if (at >= decider.size()) decider.resize(at + 1, kNobody);
-    decider[at] = deciders.size();
+    decider.set(id, deciders.size());
     deciders.push_back(load);
   }
   struct Decided {
@@ -104,9 +91,9 @@ void workload(const SQLite::Database& db, const WorkCalendar& calendar, const Re
     while (decided.next()) {
       const std::string_view decided_at = column_text(row, 2), started_at = column_text(row, 1);
       if (decided_at < first_day || decided_at > last_moment || decided_at > as_of_end || started_at.empty()) continue;
-      const auto by = static_cast<std::uint64_t>(sqlite3_column_int64(row, 0));
-      if (by >= decider.size() || decider[by] == kNobody) continue;
-      Decided& d = part[decider[by]];
+      const std::size_t* by = decider.find(sqlite3_column_int64(row, 0));
+      if (by == nullptr) continue;
+      Decided& d = part[*by];
       ++d.count;
       const auto start = parse_date(started_at.substr(0, 10)), end = parse_date(decided_at.substr(0, 10));
       if (!start || !end) continue;
