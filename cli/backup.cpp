@@ -53,7 +53,7 @@ void run_backup(Context& ctx, const BackupOptions& opt) {
                          {"head", report.head}});
     return;
   }
-  ctx.out << fmt::format("backed up to {}: {} pages, {} bytes; quick_check ok, {} history events verified, head {}\n",
+  ctx.out << fmt::format("backed up to {}: {} pages, {} bytes, read back and compared; quick_check ok, {} history events verified, head {}\n",
                          core::errors::quote(report.path), thousands(report.pages), thousands(report.bytes),
                          thousands(report.events), report.head);
 }

@@ -3,6 +3,7 @@
 #include <sys/stat.h>
 
 #include <future>
+#include <string>
 
 #include <SQLiteCpp/Backup.h>
 #include <SQLiteCpp/Statement.h>
@@ -16,6 +17,20 @@
 
 namespace sqgl::core {
 
+namespace {
+
+// The first line of `PRAGMA quick_check` that is not "ok", or "".
+std::string first_damage(SQLite::Database& db) {
+  SQLite::Statement integrity(db, "PRAGMA quick_check");
+  while (integrity.executeStep()) {
+    std::string line = integrity.getColumn(0).getString();
+    if (line != "ok") return line;
+  }
+  return {};
+}
+
+}  // namespace
+
 BackupReport backup_database(SQLite::Database& source, const std::string& dest, const OutputRules& rules,
                              const std::function<void(const BackupReport&, NewFile&)>& publish) {
   // The copy is written into an unnamed file beside `dest` and named only once it
@@ -24,41 +39,45 @@ BackupReport backup_database(SQLite::Database& source, const std::string& dest, 
   BackupReport report;
   report.path = dest;
   try {
+    WrittenPages written;
     {
-      SQLite::Database copy = open_fd_database(file.fd());
-      SQLite::Backup backup(copy, source);
-      // All pages in one step: one read transaction, so the copy is one consistent
-      // moment of the database while other processes keep writing (WAL).
-      const int rc = backup.executeStep(-1);
-      if (rc != SQLITE_DONE) {
-        throw Conflict(fmt::format("backup: the database is busy (code {}); try again", rc));
+      // While its pages are copied, the source's are walked on the other core
+      // (quick_check, on a read-only connection of its own, so that SQLite does not
+      // evaluate the CHECK constraints on every row): damage in the source would be
+      // copied page for page, and a damaged database is never kept as a backup.
+      // Whether each index matches its table is what the weekly 'sqgl check --full'
+      // asks.
+      auto structure = std::async(std::launch::async, [&]() -> std::string {
+        if (in_memory(source)) return {};  // nothing else can open it; the copy's history still is checked
+        SQLite::Database reader = open_second_reader(source, Reader::pages);
+        return first_damage(reader);
+      });
+      {
+        SQLite::Database copy = open_fd_database(file.fd(), FdAccess::copy, &written);
+        SQLite::Backup backup(copy, source);
+        // All pages in one step: one read transaction, so the copy is one consistent
+        // moment of the database while other processes keep writing (WAL).
+        const int rc = backup.executeStep(-1);
+        if (rc != SQLITE_DONE) {
+          throw Conflict(fmt::format("backup: the database is busy (code {}); try again", rc));
+        }
+        report.pages = backup.getTotalPageCount();
       }
-      report.pages = backup.getTotalPageCount();
+      const std::string damage = structure.get();
+      if (!damage.empty()) throw Failure(fmt::format("backup: the database does not pass quick_check: {}", damage));
     }
     // A reader of the copy needs no -wal or -shm beside it.
     mark_journal(file.fd(), JournalMark::rollback);
     {
-      // Every page of the copy is read and its b-trees walked (quick_check, read-only
-      // so that SQLite does not evaluate the CHECK constraints on every row): a copy
-      // damaged on its way to the disk is never published. Whether each index
-      // matches its table is the source's question, which the weekly
-      // 'sqgl check --full' answers; asked here it would take longer than the copy and
-      // the history together. The copy's history is verified meanwhile on a second
-      // connection, on the other core.
-      SQLite::Database history_reader = open_fd_database(file.fd(), true);
+      // The copy went to the disk past the page cache. It is read back from there in
+      // large reads and every page compared with what SQLite wrote, while the copy's
+      // own history is verified on the other core.
+      SQLite::Database history_reader = open_fd_database(file.fd(), FdAccess::read);
       history_reader.exec("PRAGMA cache_size = -2000");  // it reads each page once
       auto history = std::async(std::launch::async, [&] { return verify_history(history_reader); });
-      std::string damage;
-      {
-        SQLite::Database copy = open_fd_database(file.fd(), true);
-        SQLite::Statement integrity(copy, "PRAGMA quick_check");
-        while (integrity.executeStep() && damage.empty()) {
-          const std::string line = integrity.getColumn(0).getString();
-          if (line != "ok") damage = line;
-        }
-      }
+      const std::string differs = compare_written(file.fd(), written);
       const AuditResult verified = history.get();
-      if (!damage.empty()) throw Failure(fmt::format("backup: the copy does not pass quick_check: {}", damage));
+      if (!differs.empty()) throw Failure(fmt::format("backup: the copy read back from the disk: {}", differs));
       if (!verified.ok()) throw Failure(fmt::format("backup: the copy's {}", verified.describe()));
       report.events = verified.events;
       report.head = verified.head.hash;

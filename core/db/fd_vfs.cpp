@@ -1,13 +1,20 @@
 #include "core/db/fd_vfs.h"
 
+#include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 #include <algorithm>
 #include <cerrno>
+#include <cstdlib>
 #include <cstring>
+#include <functional>
+#include <memory>
+#include <new>
 #include <mutex>
 #include <string_view>
+#include <unordered_map>
+#include <vector>
 
 #include <fmt/format.h>
 #include <sqlite3.h>
@@ -19,22 +26,119 @@ namespace sqgl::core {
 
 namespace {
 
-// Names this VFS opens by: "sqgl-fd:<descriptor>".
+// Names this VFS opens by: "sqgl-fd:<descriptor>", and "sqgl-fd:<descriptor>+copy"
+// for a file written once, front to back.
 constexpr std::string_view kPrefix = "sqgl-fd:";
+constexpr std::string_view kCopySuffix = "+copy";
 constexpr const char* kVfsName = "sqgl-fd";
 
 bool ours(const char* name) { return name != nullptr && std::string_view(name).starts_with(kPrefix); }
 
+// Writes gathered for one large write that bypasses the page cache (O_DIRECT). A
+// copy writes its pages in ascending order; each written 4 KiB at a time through
+// the page cache, the kernel's write-back throttles a copy of gigabytes to a
+// fraction of what the disk takes in large direct writes.
+struct Pending {
+  static constexpr std::size_t kCapacity = std::size_t{1} << 20;
+  char* data = static_cast<char*>(std::aligned_alloc(kDirectAlign, kCapacity));
+  sqlite3_int64 offset = 0;  // where data[0] belongs in the file
+  std::size_t size = 0;
+  int direct_fd = -1;  // the same file opened with O_DIRECT; -1 where it cannot be
+  WrittenPages* written = nullptr;
+  int error = SQLITE_OK;
+
+  ~Pending() {
+    std::free(data);
+    if (direct_fd >= 0) ::close(direct_fd);
+  }
+  Pending() = default;
+  Pending(const Pending&) = delete;
+  Pending& operator=(const Pending&) = delete;
+  bool overlaps(sqlite3_int64 at, sqlite3_int64 amount) const {
+    return size > 0 && at < offset + static_cast<sqlite3_int64>(size) && offset < at + amount;
+  }
+};
+
 struct FdFile {
   sqlite3_file base;
   int fd;
+  Pending* pending;  // null: every write goes straight to the file
 };
 
-int fd_of(sqlite3_file* file) { return reinterpret_cast<FdFile*>(file)->fd; }
+FdFile* fd_file(sqlite3_file* file) { return reinterpret_cast<FdFile*>(file); }
+int fd_of(sqlite3_file* file) { return fd_file(file)->fd; }
 
-int x_close(sqlite3_file*) { return SQLITE_OK; }  // the descriptor belongs to the NewFile
+int write_all(int fd, const char* in, std::size_t left, sqlite3_int64 offset) {
+  while (left > 0) {
+    const ssize_t n = ::pwrite(fd, in, left, static_cast<off_t>(offset));
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0) return errno == ENOSPC || errno == EDQUOT ? SQLITE_FULL : SQLITE_IOERR_WRITE;
+    in += n;
+    left -= static_cast<std::size_t>(n);
+    offset += n;
+  }
+  return SQLITE_OK;
+}
+
+bool aligned(sqlite3_int64 n) { return n % static_cast<sqlite3_int64>(kDirectAlign) == 0; }
+
+int flush(sqlite3_file* file) {
+  Pending* p = fd_file(file)->pending;
+  if (p == nullptr) return SQLITE_OK;
+  if (p->size == 0) return p->error;
+  int rc = SQLITE_OK;
+  std::size_t done = 0;
+  if (p->direct_fd >= 0 && aligned(p->offset) && aligned(static_cast<sqlite3_int64>(p->size))) {
+    ssize_t n;
+    do {
+      n = ::pwrite(p->direct_fd, p->data, p->size, static_cast<off_t>(p->offset));
+    } while (n < 0 && errno == EINTR);
+    if (n >= 0) {
+      done = static_cast<std::size_t>(n);
+    } else if (errno == EINVAL) {  // the device wants another alignment: write as usual from now on
+      ::close(p->direct_fd);
+      p->direct_fd = -1;
+    } else {
+      rc = errno == ENOSPC || errno == EDQUOT ? SQLITE_FULL : SQLITE_IOERR_WRITE;
+    }
+  }
+  if (rc == SQLITE_OK && done < p->size) {
+    rc = write_all(fd_of(file), p->data + done, p->size - done, p->offset + static_cast<sqlite3_int64>(done));
+  }
+  p->size = 0;
+  if (p->error == SQLITE_OK) p->error = rc;
+  return p->error;
+}
+
+// The checksum of a page as written, for reading it back (not against an adversary:
+// against a write lost or misplaced on its way to the disk).
+std::uint64_t page_sum(const char* page, std::size_t size) {
+  return std::max<std::uint64_t>(std::hash<std::string_view>{}(std::string_view(page, size)), 1);
+}
+
+void note_written(WrittenPages& written, const char* in, std::size_t size, sqlite3_int64 offset) {
+  if (written.page_size == 0) written.page_size = size;
+  if (size != written.page_size || offset % static_cast<sqlite3_int64>(size) != 0) {
+    written.whole = false;  // not a page: the read-back cannot compare it
+    return;
+  }
+  const auto page = static_cast<std::size_t>(offset) / size;
+  if (page >= written.sums.size()) written.sums.resize(page + 1, 0);
+  written.sums[page] = page_sum(in, size);
+  if (page == 0) written.first_page.assign(in, size);
+}
+
+int x_close(sqlite3_file* file) {  // the descriptor belongs to the NewFile
+  const int rc = flush(file);
+  delete fd_file(file)->pending;
+  fd_file(file)->pending = nullptr;
+  return rc;
+}
 
 int x_read(sqlite3_file* file, void* buffer, int amount, sqlite3_int64 offset) {
+  if (fd_file(file)->pending != nullptr && fd_file(file)->pending->overlaps(offset, amount)) {
+    if (const int rc = flush(file); rc != SQLITE_OK) return rc;
+  }
   auto* out = static_cast<char*>(buffer);
   auto left = static_cast<std::size_t>(amount);
   while (left > 0) {
@@ -54,25 +158,32 @@ int x_read(sqlite3_file* file, void* buffer, int amount, sqlite3_int64 offset) {
 
 int x_write(sqlite3_file* file, const void* buffer, int amount, sqlite3_int64 offset) {
   const auto* in = static_cast<const char*>(buffer);
-  auto left = static_cast<std::size_t>(amount);
-  while (left > 0) {
-    const ssize_t n = ::pwrite(fd_of(file), in, left, static_cast<off_t>(offset));
-    if (n < 0 && errno == EINTR) continue;
-    if (n < 0) return errno == ENOSPC || errno == EDQUOT ? SQLITE_FULL : SQLITE_IOERR_WRITE;
-    in += n;
-    left -= static_cast<std::size_t>(n);
-    offset += n;
+  const auto size = static_cast<std::size_t>(amount);
+  Pending* p = fd_file(file)->pending;
+  if (p == nullptr) return write_all(fd_of(file), in, size, offset);
+  if (p->written != nullptr) note_written(*p->written, in, size, offset);
+  const bool follows = p->size > 0 && offset == p->offset + static_cast<sqlite3_int64>(p->size);
+  if (!follows || p->size + size > Pending::kCapacity) {
+    if (const int rc = flush(file); rc != SQLITE_OK) return rc;
+    if (size > Pending::kCapacity) return write_all(fd_of(file), in, size, offset);
+    p->offset = offset;
   }
+  std::memcpy(p->data + p->size, in, size);
+  p->size += size;
   return SQLITE_OK;
 }
 
 int x_truncate(sqlite3_file* file, sqlite3_int64 size) {
+  if (const int rc = flush(file); rc != SQLITE_OK) return rc;
   return ::ftruncate(fd_of(file), static_cast<off_t>(size)) == 0 ? SQLITE_OK : SQLITE_IOERR_TRUNCATE;
 }
 
-int x_sync(sqlite3_file* file, int) { return ::fdatasync(fd_of(file)) == 0 ? SQLITE_OK : SQLITE_IOERR_FSYNC; }
+int x_sync(sqlite3_file* file, int) {
+  if (const int rc = flush(file); rc != SQLITE_OK) return rc;
+  return ::fdatasync(fd_of(file)) == 0 ? SQLITE_OK : SQLITE_IOERR_FSYNC; }
 
 int x_file_size(sqlite3_file* file, sqlite3_int64* size) {
+  if (const int rc = flush(file); rc != SQLITE_OK) return rc;
   struct stat st {};
   if (::fstat(fd_of(file), &st) != 0) return SQLITE_IOERR_FSTAT;
   *size = st.st_size;
@@ -100,6 +211,16 @@ const sqlite3_io_methods kMethods = {
     nullptr,     nullptr,       nullptr,
 };
 
+// The ledger of the copy being opened, handed from open_fd_database to x_open.
+std::mutex ledgers_lock;
+std::unordered_map<int, WrittenPages*> ledgers;
+
+WrittenPages* ledger_for(int fd) {
+  const std::lock_guard lock(ledgers_lock);
+  const auto it = ledgers.find(fd);
+  return it == ledgers.end() ? nullptr : it->second;
+}
+
 sqlite3_vfs* base_vfs() { return static_cast<sqlite3_vfs*>(sqlite3_vfs_find(nullptr)); }
 
 int x_open(sqlite3_vfs*, sqlite3_filename name, sqlite3_file* file, int flags, int* out_flags) {
@@ -107,15 +228,29 @@ int x_open(sqlite3_vfs*, sqlite3_filename name, sqlite3_file* file, int flags, i
   // Only the database itself: it keeps no journal or log file beside it.
   if ((flags & SQLITE_OPEN_MAIN_DB) == 0) return SQLITE_CANTOPEN;
   int fd = -1;
-  const std::string_view number = std::string_view(name).substr(kPrefix.size());
+  std::string_view number = std::string_view(name).substr(kPrefix.size());
+  const bool copy = number.ends_with(kCopySuffix);
+  if (copy) number.remove_suffix(kCopySuffix.size());
   for (char c : number) {
     if (c < '0' || c > '9') return SQLITE_CANTOPEN;
     fd = (fd < 0 ? 0 : fd * 10) + (c - '0');
   }
   if (fd < 0) return SQLITE_CANTOPEN;
   auto* f = reinterpret_cast<FdFile*>(file);
-  f->base.pMethods = &kMethods;
+  f->base.pMethods = nullptr;  // SQLite closes only a file whose open succeeded
   f->fd = fd;
+  f->pending = nullptr;
+  if (copy) {
+    f->pending = new (std::nothrow) Pending;
+    if (f->pending == nullptr || f->pending->data == nullptr) {
+      delete f->pending;
+      return SQLITE_NOMEM;
+    }
+    // The file has no name of its own yet; /proc opens it again, past the page cache.
+    f->pending->direct_fd = ::open(fmt::format("/proc/self/fd/{}", fd).c_str(), O_WRONLY | O_DIRECT | O_CLOEXEC);
+    f->pending->written = ledger_for(fd);
+  }
+  f->base.pMethods = &kMethods;
   if (out_flags != nullptr) *out_flags = flags;
   return SQLITE_OK;
 }
@@ -169,10 +304,24 @@ void register_vfs() {
 
 }  // namespace
 
-SQLite::Database open_fd_database(int fd, bool read_only) {
+SQLite::Database open_fd_database(int fd, FdAccess use, WrittenPages* written) {
   register_vfs();
-  const int access = read_only ? SQLite::OPEN_READONLY : SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE;
-  SQLite::Database db(fmt::format("{}{}", kPrefix, fd), access | SQLite::OPEN_NOMUTEX, 0, kVfsName);
+  struct Handed {  // SQLite opens the file while the connection is constructed
+    int key;
+    Handed(int fd, WrittenPages* ledger) : key(ledger != nullptr ? fd : -1) {
+      if (ledger == nullptr) return;
+      const std::lock_guard lock(ledgers_lock);
+      ledgers[key] = ledger;
+    }
+    ~Handed() {
+      if (key < 0) return;
+      const std::lock_guard lock(ledgers_lock);
+      ledgers.erase(key);
+    }
+  } handed(fd, use == FdAccess::copy ? written : nullptr);
+  const int access = use == FdAccess::read ? SQLite::OPEN_READONLY : SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE;
+  const std::string_view suffix = use == FdAccess::copy ? kCopySuffix : std::string_view();
+  SQLite::Database db(fmt::format("{}{}{}", kPrefix, fd, suffix), access | SQLite::OPEN_NOMUTEX, 0, kVfsName);
   keep_temporary_data_private(db);
   db.exec("PRAGMA locking_mode = EXCLUSIVE");
   db.exec("PRAGMA journal_mode = MEMORY");
@@ -192,6 +341,63 @@ void mark_journal(int fd, JournalMark mark) {
   if (::pwrite(fd, marked, 2, 18) != 2) {
     throw Failure(fmt::format("cannot write the database's header: {}", std::strerror(errno)));
   }
+}
+
+}  // namespace sqgl::core
+
+namespace sqgl::core {
+
+std::string compare_written(int fd, const WrittenPages& written) {
+  if (!written.whole || written.page_size == 0 || written.first_page.size() != written.page_size) {
+    return "it was not written in whole pages";
+  }
+  const std::size_t page_size = written.page_size;
+  // Past the page cache where the file system allows it: what the disk holds.
+  int reader = ::open(fmt::format("/proc/self/fd/{}", fd).c_str(), O_RDONLY | O_DIRECT | O_CLOEXEC);
+  const bool own = reader >= 0;
+  if (!own) reader = fd;
+  struct Closer {
+    int fd;
+    bool own;
+    ~Closer() {
+      if (own) ::close(fd);
+    }
+  } closer{reader, own};
+  constexpr std::size_t kChunk = std::size_t{1} << 20;
+  std::unique_ptr<char, decltype(&std::free)> buffer(static_cast<char*>(std::aligned_alloc(kDirectAlign, kChunk)),
+                                                      &std::free);
+  if (buffer == nullptr) throw std::bad_alloc();
+  const std::size_t per_chunk = std::max<std::size_t>(1, kChunk / page_size);
+  std::size_t page = 0;
+  for (;;) {
+    const auto offset = static_cast<off_t>(page * page_size);
+    const ssize_t n = ::pread(reader, buffer.get(), per_chunk * page_size, offset);
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0) return fmt::format("reading it back failed: {}", std::strerror(errno));
+    if (n == 0) break;
+    const auto got = static_cast<std::size_t>(n);
+    if (got % page_size != 0) return fmt::format("it ends inside page {}", page + got / page_size + 1);
+    for (std::size_t at = 0; at < got; at += page_size, ++page) {
+      const char* bytes = buffer.get() + at;
+      if (page >= written.sums.size()) return fmt::format("it has more pages than were written ({})", page + 1);
+      // A page SQLite never writes (the one holding its lock bytes, at 1 GiB) holds nothing to compare.
+      if (written.sums[page] == 0) continue;
+      std::uint64_t sum = 0;
+      if (page == 0) {  // bytes 18 and 19 are the journal mark, set after the copy
+        std::string first(bytes, page_size);
+        first[18] = written.first_page[18];
+        first[19] = written.first_page[19];
+        sum = page_sum(first.data(), page_size);
+      } else {
+        sum = page_sum(bytes, page_size);
+      }
+      if (sum != written.sums[page]) return fmt::format("page {} differs from what was written", page + 1);
+    }
+  }
+  if (page != written.sums.size()) {
+    return fmt::format("it has {} pages where {} were written", page, written.sums.size());
+  }
+  return {};
 }
 
 }  // namespace sqgl::core

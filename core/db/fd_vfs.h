@@ -4,19 +4,54 @@
 // private until published, and a failure discards it whole.
 #pragma once
 
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <vector>
+
 #include <SQLiteCpp/Database.h>
 
 namespace sqgl::core {
 
+/// What a connection over a descriptor does with the file.
+enum class FdAccess {
+  /// Builds a database (init): reads and writes, each page through the page cache.
+  build,
+  /// Writes a copy (backup) front to back: consecutive pages are gathered into
+  /// writes of 1 MiB that bypass the page cache (O_DIRECT, where the file system
+  /// takes it; otherwise ordinary writes of the same size). A reader of the copy
+  /// then reads it from the disk, which is what is to be checked.
+  copy,
+  /// Reads a finished file: SQLite then leaves the schema's CHECK constraints out
+  /// (it needs them only to write), and quick_check walks the pages in a third of
+  /// the time.
+  read,
+};
+
+/// Alignment of the buffers of direct (O_DIRECT) reads and writes.
+inline constexpr std::size_t kDirectAlign = 4096;
+
+/// What a copy connection wrote, to read it back: a checksum of every page as last
+/// written, and the first page whole (its journal mark changes after the copy).
+struct WrittenPages {
+  std::size_t page_size = 0;
+  std::vector<std::uint64_t> sums;  ///< by page, from 0; 0 for a page never written
+  std::string first_page;
+  bool whole = true;  ///< false once something other than a whole page was written
+};
+
 /// Opens a SQLite database stored in the open file `fd` (empty or a database),
-/// for reading and writing by this connection alone: exclusive locking, the
-/// rollback journal in memory, no syncs (the caller syncs the file once, when it
-/// publishes it). Other files SQLite needs (temporary tables, sorts) go through
-/// the default VFS as usual. `fd` must stay open while the connection is.
-/// `read_only` for a reader of a finished file: SQLite then leaves the schema's
-/// CHECK constraints out (it needs them only to write), and quick_check walks the
-/// pages in a third of the time.
-SQLite::Database open_fd_database(int fd, bool read_only = false);
+/// for this connection alone: exclusive locking, the rollback journal in memory,
+/// no syncs (the caller syncs the file once, when it publishes it). Other files
+/// SQLite needs (temporary tables, sorts) go through the default VFS as usual.
+/// `fd` must stay open while the connection is.
+/// With FdAccess::copy and `written`, every page written is noted in it.
+SQLite::Database open_fd_database(int fd, FdAccess use = FdAccess::build, WrittenPages* written = nullptr);
+
+/// Reads the file `fd` back, past the page cache where the file system allows it
+/// (what the disk holds), and compares every page with `written`; bytes 18 and 19,
+/// the journal mark, are not compared. Returns what differs first, or "".
+std::string compare_written(int fd, const WrittenPages& written);
 
 /// How a published database file is marked to be opened.
 enum class JournalMark {

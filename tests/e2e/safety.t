@@ -79,7 +79,7 @@ integrity: 1 problem
 ! sqgl: error: check found 1 problem in 'index.db'
 # Backups: the district admin's job; the copy is checked, owner-only, and recorded.
 $ sqgl --as IT01 backup backup.db | sed 's/head [0-9a-f]*/head …/; s/[0-9,]* pages, [0-9,]* bytes/N pages, N bytes/'
-backed up to 'backup.db': N pages, N bytes; quick_check ok, 170 history events verified, head …
+backed up to 'backup.db': N pages, N bytes, read back and compared; quick_check ok, 170 history events verified, head …
 $ stat -c %a backup.db
 600
 $ sqgl --db backup.db check --full | sed 's/head [0-9a-f]*/head …/'
@@ -87,10 +87,10 @@ integrity: ok
 foreign keys: ok
 history: ok, 170 events, 170 back-filled, head …
 replay: ok, the tables are what the history says (1 case, 161 staff, 2 settings, 73,553 residents' flags, 142 calendar days)
-# A damaged page: the copy fails its quick_check, and the backup publishes nothing.
+# A damaged page: the database fails the quick_check run beside the copy, and the backup publishes nothing.
 $ umask 077 && sqlite3 sqgl.db ".backup damaged.db" && python3 -c "import sqlite3, sys; page = sqlite3.connect('damaged.db').execute(\"SELECT rootpage FROM sqlite_master WHERE name = 'cases_item'\").fetchone()[0]; f = open('damaged.db', 'r+b'); f.seek((page - 1) * 4096); f.write(b'\\x0d' + b'\\xff' * 31)"
 $ sqgl --db damaged.db --as IT01 backup damaged-copy.db 2>&1 | sed 's/Page [0-9]*/Page N/'
-sqgl: error: backup: the copy does not pass quick_check: *** in database main ***
+sqgl: error: backup: the database does not pass quick_check: *** in database main ***
 Page N: btreeInitPage() returns error code 11
 $ ls damaged-copy.db
 ! ls: cannot access 'damaged-copy.db': No such file or directory

@@ -29,10 +29,11 @@ inline long long scalar(const SQLite::Database& db, const std::string& sql) {
 /// A directory of its own below the system temp dir, removed when the object goes.
 class TempDir {
  public:
-  TempDir() {
+  TempDir() : TempDir(std::filesystem::temp_directory_path()) {}
+  /// In `base`, for a test that needs a particular file system (tmpfs in /dev/shm).
+  explicit TempDir(const std::filesystem::path& base) {
     static int counter = 0;
-    path_ = std::filesystem::temp_directory_path() /
-            ("sqgl-unit-" + std::to_string(::getpid()) + "-" + std::to_string(++counter));
+    path_ = base / ("sqgl-unit-" + std::to_string(::getpid()) + "-" + std::to_string(++counter));
     std::filesystem::create_directories(path_);
   }
   ~TempDir() {
