@@ -325,3 +325,61 @@ TEST_CASE("case_id_runs: a database without cases is one run") {
   REQUIRE(runs.size() == 1);
   CHECK(runs.front().first == 0);
 }
+
+TEST_CASE("case record: a genesis that carries the record is recognised by its text alone, and nothing else is") {
+  Fixture f;
+  const std::string number = a_full_case(f);
+  SQLite::Statement id(f.db, "SELECT id FROM cases WHERE number = ?");
+  id.bind(1, number);
+  REQUIRE(id.executeStep());
+  const CaseRecord record = read_case_record(f.db, id.getColumn(0).getInt64());
+  const nlohmann::json written = case_record_json(record);
+  const std::string generated = nlohmann::json{{"record", written}}.dump();
+  const std::string imported = nlohmann::json{{"record", written}, {"file", "cases.csv"}, {"line", 7}}.dump();
+  CHECK(carries_record("case.generate", generated, record));
+  CHECK(carries_record("case.adopt", generated, record));
+  CHECK(carries_record("case.import", imported, record));
+
+  CHECK_FALSE(carries_record("case.apply", generated, record));     // its detail is not a record
+  CHECK_FALSE(carries_record("case.import", generated, record));     // an import names its file
+  CHECK_FALSE(carries_record("case.generate", imported, record));
+  CHECK_FALSE(carries_record("case.generate", generated + " ", record));
+  CaseRecord changed = record;
+  changed.steps.back().note = "x";
+  CHECK_FALSE(carries_record("case.generate", generated, changed));
+  changed = record;
+  changed.waits.clear();
+  CHECK_FALSE(carries_record("case.import", imported, changed));
+}
+
+TEST_CASE("case record: its text is written byte for byte as nlohmann's dump of case_record_json") {
+  Fixture f;
+  const std::string number = a_full_case(f);
+  SQLite::Statement id(f.db, "SELECT id FROM cases WHERE number = ?");
+  id.bind(1, number);
+  REQUIRE(id.executeStep());
+  CaseRecord full = read_case_record(f.db, id.getColumn(0).getInt64());
+  REQUIRE(full.rating);
+  REQUIRE(!full.waits.empty());
+  REQUIRE(!full.materials.empty());
+  CHECK(case_record_text(full) == case_record_json(full).dump());
+
+  // Every character JSON escapes, Chinese, and the optional parts present and absent.
+  CaseRecord odd = full;
+  odd.note = "引号\" 反斜杠\\ \b\f\n\r\t \x01\x1f\x7f end";
+  odd.steps.front().note = "结婚证复印件不清晰\n请补正";
+  odd.rating->comment = "";
+  odd.current_seq = 2;
+  odd.paused_days = 3;
+  odd.waits.front().working_days.reset();
+  odd.waits.front().resumed_at = "";
+  odd.materials.front().required = false;
+  odd.resident_id = 9'007'199'254'740'993;
+  CHECK(case_record_text(odd) == case_record_json(odd).dump());
+
+  CaseRecord bare;
+  bare.number = "150204-20120129-0001";
+  CHECK(case_record_text(bare) == case_record_json(bare).dump());
+  bare.rating = RatingRecord{5, "满意", "2012-02-01T09:00:00", "ZZ0101"};
+  CHECK(case_record_text(bare) == case_record_json(bare).dump());
+}

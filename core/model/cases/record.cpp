@@ -325,6 +325,189 @@ void close(CaseRecord& r, CaseStatus status, const std::string& at) {
 
 }  // namespace
 
+namespace {
+
+// case_record_json(r).dump() written directly, without building the JSON document
+// (which costs more than the rest of check's replay of a case): the same keys in
+// the same (sorted) order, and text escaped as nlohmann's dump() escapes it. A
+// unit test holds the two to the same bytes.
+class RecordText {
+ public:
+  explicit RecordText(std::string& out) : out_(out) {}
+
+  void text(std::string_view s) {
+    out_ += '"';
+    for (const char c : s) {
+      switch (c) {
+        case '"': out_ += "\\\""; break;
+        case '\\': out_ += "\\\\"; break;
+        case '\b': out_ += "\\b"; break;
+        case '\f': out_ += "\\f"; break;
+        case '\n': out_ += "\\n"; break;
+        case '\r': out_ += "\\r"; break;
+        case '\t': out_ += "\\t"; break;
+        default:
+          if (static_cast<unsigned char>(c) < 0x20) {
+            out_ += fmt::format("\\u{:04x}", static_cast<unsigned>(c));
+          } else {
+            out_ += c;
+          }
+      }
+    }
+    out_ += '"';
+  }
+  template <typename E, typename = std::enable_if_t<kIsWord<E>>>
+  void text(E word) {
+    text(core::text(word));
+  }
+  void number(std::int64_t n) { fmt::format_to(std::back_inserter(out_), "{}", n); }
+  void boolean(bool b) { out_ += b ? "true" : "false"; }
+
+  // Objects: key() before each member, in sorted order.
+  void open() { out_ += '{', first_ = true; }
+  void close() { out_ += '}', first_ = false; }
+  void key(std::string_view k) {
+    if (!first_) out_ += ',';
+    first_ = false;
+    out_ += '"';
+    out_ += k;
+    out_ += "\":";
+  }
+  // Arrays.
+  void open_list() { out_ += '[', first_ = true; }
+  void close_list() { out_ += ']', first_ = false; }
+  void item() {
+    if (!first_) out_ += ',';
+    first_ = false;
+  }
+  template <typename V>
+  void member(std::string_view k, const V& value) {
+    key(k);
+    if constexpr (std::is_same_v<V, bool>) {
+      boolean(value);
+    } else if constexpr (std::is_integral_v<V>) {
+      number(value);
+    } else {
+      text(value);
+    }
+  }
+  void text_if(std::string_view k, std::string_view value) {  // put_text: empty text is left out
+    if (value.empty()) return;
+    key(k);
+    text(value);
+  }
+
+ private:
+  std::string& out_;
+  bool first_ = true;
+};
+
+void write_record(RecordText& w, const CaseRecord& r) {
+  w.open();
+  w.member("accepted_at", r.accepted_at);
+  w.member("accepted_by", r.accepted_by);
+  w.member("community", r.community);
+  if (r.current_seq) w.member("current_step", *r.current_seq);
+  w.text_if("decided_at", r.decided_at);
+  w.member("due_date", r.due_date);
+  w.member("item", r.item);
+  if (!r.materials.empty()) {
+    w.key("materials");
+    w.open_list();
+    for (const auto& m : r.materials) {
+      w.item();
+      w.open();
+      w.member("name_zh", m.name_zh);
+      w.text_if("received_at", m.received_at);
+      w.text_if("requested_at", m.requested_at);
+      w.member("required", m.required);
+      w.member("seq", m.seq);
+      w.close();
+    }
+    w.close_list();
+  }
+  w.member("model", r.model);
+  w.text_if("note", r.note);
+  w.member("number", r.number);
+  if (r.paused_days != 0) w.member("paused_days", r.paused_days);
+  if (r.rating) {
+    w.key("rating");
+    w.open();
+    w.member("at", r.rating->at);
+    w.text_if("comment", r.rating->comment);
+    w.member("recorded_by", r.rating->recorded_by);
+    w.member("score", r.rating->score);
+    w.close();
+  }
+  w.member("resident_id", r.resident_id);
+  w.text_if("returned_at", r.returned_at);
+  w.member("status", r.status);
+  w.key("steps");
+  w.open_list();
+  for (const auto& s : r.steps) {  // rows of kStepFields
+    w.item();
+    w.open_list();
+    w.item();
+    w.number(s.seq);
+    w.item();
+    w.text(s.level);
+    w.item();
+    w.text(s.unit);
+    w.item();
+    w.text(s.name_zh);
+    w.item();
+    w.text(s.role);
+    w.item();
+    w.number(s.days);
+    w.item();
+    w.text(s.status);
+    for (const std::string* t : {&s.assignee, &s.started_at, &s.due_date, &s.decided_at, &s.decided_by, &s.note}) {
+      w.item();
+      w.text(*t);
+    }
+    w.close_list();
+  }
+  w.close_list();
+  if (!r.waits.empty()) {
+    w.key("waits");
+    w.open_list();
+    for (const auto& x : r.waits) {
+      w.item();
+      w.open();
+      w.member("due_before", x.due_before);
+      w.text_if("resumed_at", x.resumed_at);
+      w.member("returned_at", x.returned_at);
+      w.member("seq", x.seq);
+      w.member("step", x.step);
+      w.text_if("step_due_before", x.step_due_before);
+      if (x.working_days) w.member("working_days", *x.working_days);
+      w.close();
+    }
+    w.close_list();
+  }
+  w.member("window", r.window);
+  w.close();
+}
+
+}  // namespace
+
+std::string case_record_text(const CaseRecord& record) {
+  std::string out;
+  out.reserve(1024);
+  RecordText w(out);
+  write_record(w, record);
+  return out;
+}
+
+bool carries_record(std::string_view kind, std::string_view detail, const CaseRecord& record) {
+  const bool whole = kind == "case.generate" || kind == "case.adopt";
+  if (!whole && kind != "case.import") return false;
+  // {"record":…}, or {"file":…,"line":…,"record":…} for an import: keys in order.
+  const std::string tail = fmt::format(R"({}"record":{}}})", whole ? "{" : ",", case_record_text(record));
+  if (whole) return detail == tail;
+  return detail.starts_with(R"({"file":)") && detail.ends_with(tail);
+}
+
 bool is_case_genesis(std::string_view kind) {
   return std::find(std::begin(kCaseGenesisKinds), std::end(kCaseGenesisKinds), kind) != std::end(kCaseGenesisKinds);
 }

@@ -89,6 +89,15 @@ nlohmann::json case_record_json(const CaseRecord& record);
 /// Reads what case_record_json wrote; InvalidInput when it is not such a record.
 CaseRecord case_record_from_json(const nlohmann::json& json);
 
+/// case_record_json(record).dump(), byte for byte, written without the JSON document.
+std::string case_record_text(const CaseRecord& record);
+
+/// Whether `detail`, the text of a genesis event of `kind` that carries a case
+/// whole (case.generate, case.adopt, case.import), is exactly what sqgl writes for
+/// `record`: then replaying the event gives `record` back, without parsing it. False
+/// for any other kind and any difference, down to a byte.
+bool carries_record(std::string_view kind, std::string_view detail, const CaseRecord& record);
+
 /// One field on which the history and the tables disagree.
 struct Difference {
   std::string field;    ///< "status", "step 2 decided_by", "material 3 received_at", "rating score"
