@@ -158,6 +158,15 @@ TEST_CASE("replay: an event that does not fit the case it follows cannot be repl
                   InvalidInput);
 }
 
+// a_full_case's record, as the tables hold it.
+CaseRecord a_full_case_record(Fixture& f) {
+  const std::string number = a_full_case(f);
+  SQLite::Statement id(f.db, "SELECT id FROM cases WHERE number = ?");
+  id.bind(1, number);
+  REQUIRE(id.executeStep());
+  return read_case_record(f.db, id.getColumn(0).getInt64());
+}
+
 TEST_CASE("case record: a word outside the vocabulary is bad input, named") {
   CaseRecord record;
   record.number = "150204-20120129-0001";
@@ -176,11 +185,7 @@ TEST_CASE("case record: a word outside the vocabulary is bad input, named") {
 
 TEST_CASE("case record: the history's form reads back as it was written") {
   Fixture f;
-  const std::string number = a_full_case(f);
-  SQLite::Statement id(f.db, "SELECT id FROM cases WHERE number = ?");
-  id.bind(1, number);
-  REQUIRE(id.executeStep());
-  const CaseRecord record = read_case_record(f.db, id.getColumn(0).getInt64());
+  const CaseRecord record = a_full_case_record(f);
   CHECK(record.waits.size() == 1);
   CHECK(record.rating);
   CHECK(case_record_from_json(case_record_json(record)) == record);
@@ -328,11 +333,7 @@ TEST_CASE("case_id_runs: a database without cases is one run") {
 
 TEST_CASE("case record: a genesis that carries the record is recognised by its text alone, and nothing else is") {
   Fixture f;
-  const std::string number = a_full_case(f);
-  SQLite::Statement id(f.db, "SELECT id FROM cases WHERE number = ?");
-  id.bind(1, number);
-  REQUIRE(id.executeStep());
-  const CaseRecord record = read_case_record(f.db, id.getColumn(0).getInt64());
+  const CaseRecord record = a_full_case_record(f);
   const nlohmann::json written = case_record_json(record);
   const std::string generated = nlohmann::json{{"record", written}}.dump();
   const std::string imported = nlohmann::json{{"record", written}, {"file", "cases.csv"}, {"line", 7}}.dump();
@@ -354,11 +355,7 @@ TEST_CASE("case record: a genesis that carries the record is recognised by its t
 
 TEST_CASE("case record: its text is written byte for byte as nlohmann's dump of case_record_json") {
   Fixture f;
-  const std::string number = a_full_case(f);
-  SQLite::Statement id(f.db, "SELECT id FROM cases WHERE number = ?");
-  id.bind(1, number);
-  REQUIRE(id.executeStep());
-  CaseRecord full = read_case_record(f.db, id.getColumn(0).getInt64());
+  const CaseRecord full = a_full_case_record(f);
   REQUIRE(full.rating);
   REQUIRE(!full.waits.empty());
   REQUIRE(!full.materials.empty());

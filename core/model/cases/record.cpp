@@ -381,15 +381,38 @@ class RecordText {
     first_ = false;
   }
   template <typename V>
-  void member(std::string_view k, const V& value) {
-    key(k);
+  void value(const V& v) {
     if constexpr (std::is_same_v<V, bool>) {
-      boolean(value);
+      boolean(v);
     } else if constexpr (std::is_integral_v<V>) {
-      number(value);
+      number(v);
     } else {
-      text(value);
+      text(v);
     }
+  }
+  template <typename V>
+  void member(std::string_view k, const V& v) {
+    key(k);
+    value(v);
+  }
+  template <typename... V>
+  void row(const V&... values) {  // an array of values
+    open_list();
+    ((item(), value(values)), ...);
+    close_list();
+  }
+  // The list `k` of `parts`, each written by `write`; an empty one is left out
+  // unless `always`.
+  template <typename T, typename F>
+  void list(std::string_view k, const std::vector<T>& parts, F write, bool always = false) {
+    if (parts.empty() && !always) return;
+    key(k);
+    open_list();
+    for (const T& part : parts) {
+      item();
+      write(part);
+    }
+    close_list();
   }
   void text_if(std::string_view k, std::string_view value) {  // put_text: empty text is left out
     if (value.empty()) return;
@@ -411,21 +434,15 @@ void write_record(RecordText& w, const CaseRecord& r) {
   w.text_if("decided_at", r.decided_at);
   w.member("due_date", r.due_date);
   w.member("item", r.item);
-  if (!r.materials.empty()) {
-    w.key("materials");
-    w.open_list();
-    for (const auto& m : r.materials) {
-      w.item();
-      w.open();
-      w.member("name_zh", m.name_zh);
-      w.text_if("received_at", m.received_at);
-      w.text_if("requested_at", m.requested_at);
-      w.member("required", m.required);
-      w.member("seq", m.seq);
-      w.close();
-    }
-    w.close_list();
-  }
+  w.list("materials", r.materials, [&](const MaterialRecord& m) {
+    w.open();
+    w.member("name_zh", m.name_zh);
+    w.text_if("received_at", m.received_at);
+    w.text_if("requested_at", m.requested_at);
+    w.member("required", m.required);
+    w.member("seq", m.seq);
+    w.close();
+  });
   w.member("model", r.model);
   w.text_if("note", r.note);
   w.member("number", r.number);
@@ -442,49 +459,24 @@ void write_record(RecordText& w, const CaseRecord& r) {
   w.member("resident_id", r.resident_id);
   w.text_if("returned_at", r.returned_at);
   w.member("status", r.status);
-  w.key("steps");
-  w.open_list();
-  for (const auto& s : r.steps) {  // rows of kStepFields
-    w.item();
-    w.open_list();
-    w.item();
-    w.number(s.seq);
-    w.item();
-    w.text(s.level);
-    w.item();
-    w.text(s.unit);
-    w.item();
-    w.text(s.name_zh);
-    w.item();
-    w.text(s.role);
-    w.item();
-    w.number(s.days);
-    w.item();
-    w.text(s.status);
-    for (const std::string* t : {&s.assignee, &s.started_at, &s.due_date, &s.decided_at, &s.decided_by, &s.note}) {
-      w.item();
-      w.text(*t);
-    }
-    w.close_list();
-  }
-  w.close_list();
-  if (!r.waits.empty()) {
-    w.key("waits");
-    w.open_list();
-    for (const auto& x : r.waits) {
-      w.item();
-      w.open();
-      w.member("due_before", x.due_before);
-      w.text_if("resumed_at", x.resumed_at);
-      w.member("returned_at", x.returned_at);
-      w.member("seq", x.seq);
-      w.member("step", x.step);
-      w.text_if("step_due_before", x.step_due_before);
-      if (x.working_days) w.member("working_days", *x.working_days);
-      w.close();
-    }
-    w.close_list();
-  }
+  w.list(  // rows of kStepFields
+      "steps", r.steps,
+      [&](const StepRecord& s) {
+        w.row(s.seq, s.level, s.unit, s.name_zh, s.role, s.days, s.status, s.assignee, s.started_at, s.due_date,
+              s.decided_at, s.decided_by, s.note);
+      },
+      /*always=*/true);
+  w.list("waits", r.waits, [&](const WaitRecord& x) {
+    w.open();
+    w.member("due_before", x.due_before);
+    w.text_if("resumed_at", x.resumed_at);
+    w.member("returned_at", x.returned_at);
+    w.member("seq", x.seq);
+    w.member("step", x.step);
+    w.text_if("step_due_before", x.step_due_before);
+    if (x.working_days) w.member("working_days", *x.working_days);
+    w.close();
+  });
   w.member("window", r.window);
   w.close();
 }
