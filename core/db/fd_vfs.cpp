@@ -175,6 +175,11 @@ int x_write(sqlite3_file* file, const void* buffer, int amount, sqlite3_int64 of
 
 int x_truncate(sqlite3_file* file, sqlite3_int64 size) {
   if (const int rc = flush(file); rc != SQLITE_OK) return rc;
+  const Pending* p = fd_file(file)->pending;
+  if (p != nullptr && p->written != nullptr && p->written->page_size != 0) {  // the pages cut off were not kept
+    auto& sums = p->written->sums;
+    sums.resize(std::min(sums.size(), static_cast<std::size_t>(size) / p->written->page_size));
+  }
   return ::ftruncate(fd_of(file), static_cast<off_t>(size)) == 0 ? SQLITE_OK : SQLITE_IOERR_TRUNCATE;
 }
 
