@@ -41,42 +41,42 @@ BackupReport backup_database(SQLite::Database& source, const std::string& dest, 
   try {
     WrittenPages written;
     {
-      // While its pages are copied, the source's are walked on the other core
-      // (quick_check, on a read-only connection of its own, so that SQLite does not
-      // evaluate the CHECK constraints on every row): damage in the source would be
-      // copied page for page, and a damaged database is never kept as a backup.
-      // Whether each index matches its table is what the weekly 'sqgl check --full'
-      // asks.
+      SQLite::Database copy = open_fd_database(file.fd(), FdAccess::copy, &written);
+      SQLite::Backup backup(copy, source);
+      // All pages in one step: one read transaction, so the copy is one consistent
+      // moment of the database while other processes keep writing (WAL).
+      const int rc = backup.executeStep(-1);
+      if (rc != SQLITE_DONE) {
+        throw Conflict(fmt::format("backup: the database is busy (code {}); try again", rc));
+      }
+      report.pages = backup.getTotalPageCount();
+    }
+    // A reader of the copy needs no -wal or -shm beside it.
+    mark_journal(file.fd(), JournalMark::rollback);
+    {
+      // Three checks side by side, none of which needs the copy in the page cache
+      // (it went to the disk past it):
+      // - the source's pages are walked (quick_check, on a read-only connection of
+      //   its own, so that SQLite does not evaluate the CHECK constraints on every
+      //   row): damage in the source would have been copied page for page, and a
+      //   damaged database is never kept as a backup. Whether each index matches its
+      //   table is what the weekly 'sqgl check --full' asks. Walked after the copy,
+      //   not during it, a source read from the disk is read once, in order;
+      // - the copy's own history is verified;
+      // - the copy is read back from the disk in large reads and every page compared
+      //   with what SQLite wrote.
       auto structure = std::async(std::launch::async, [&]() -> std::string {
         if (in_memory(source)) return {};  // nothing else can open it; the copy's history still is checked
         SQLite::Database reader = open_second_reader(source, Reader::pages);
         return first_damage(reader);
       });
-      {
-        SQLite::Database copy = open_fd_database(file.fd(), FdAccess::copy, &written);
-        SQLite::Backup backup(copy, source);
-        // All pages in one step: one read transaction, so the copy is one consistent
-        // moment of the database while other processes keep writing (WAL).
-        const int rc = backup.executeStep(-1);
-        if (rc != SQLITE_DONE) {
-          throw Conflict(fmt::format("backup: the database is busy (code {}); try again", rc));
-        }
-        report.pages = backup.getTotalPageCount();
-      }
-      const std::string damage = structure.get();
-      if (!damage.empty()) throw Failure(fmt::format("backup: the database does not pass quick_check: {}", damage));
-    }
-    // A reader of the copy needs no -wal or -shm beside it.
-    mark_journal(file.fd(), JournalMark::rollback);
-    {
-      // The copy went to the disk past the page cache. It is read back from there in
-      // large reads and every page compared with what SQLite wrote, while the copy's
-      // own history is verified on the other core.
       SQLite::Database history_reader = open_fd_database(file.fd(), FdAccess::read);
       history_reader.exec("PRAGMA cache_size = -2000");  // it reads each page once
       auto history = std::async(std::launch::async, [&] { return verify_history(history_reader); });
       const std::string differs = compare_written(file.fd(), written);
       const AuditResult verified = history.get();
+      const std::string damage = structure.get();
+      if (!damage.empty()) throw Failure(fmt::format("backup: the database does not pass quick_check: {}", damage));
       if (!differs.empty()) throw Failure(fmt::format("backup: the copy read back from the disk: {}", differs));
       if (!verified.ok()) throw Failure(fmt::format("backup: the copy's {}", verified.describe()));
       report.events = verified.events;

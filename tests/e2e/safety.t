@@ -87,7 +87,7 @@ integrity: ok
 foreign keys: ok
 history: ok, 170 events, 170 back-filled, head …
 replay: ok, the tables are what the history says (1 case, 161 staff, 2 settings, 73,553 residents' flags, 142 calendar days)
-# A damaged page: the database fails the quick_check run beside the copy, and the backup publishes nothing.
+# A damaged page: the database fails its quick_check, and the backup publishes nothing.
 $ umask 077 && sqlite3 sqgl.db ".backup damaged.db" && python3 -c "import sqlite3, sys; page = sqlite3.connect('damaged.db').execute(\"SELECT rootpage FROM sqlite_master WHERE name = 'cases_item'\").fetchone()[0]; f = open('damaged.db', 'r+b'); f.seek((page - 1) * 4096); f.write(b'\\x0d' + b'\\xff' * 31)"
 $ sqgl --db damaged.db --as IT01 backup damaged-copy.db 2>&1 | sed 's/Page [0-9]*/Page N/'
 sqgl: error: backup: the database does not pass quick_check: *** in database main ***
