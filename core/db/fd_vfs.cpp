@@ -185,7 +185,8 @@ int x_truncate(sqlite3_file* file, sqlite3_int64 size) {
 
 int x_sync(sqlite3_file* file, int) {
   if (const int rc = flush(file); rc != SQLITE_OK) return rc;
-  return ::fdatasync(fd_of(file)) == 0 ? SQLITE_OK : SQLITE_IOERR_FSYNC; }
+  return ::fdatasync(fd_of(file)) == 0 ? SQLITE_OK : SQLITE_IOERR_FSYNC;
+}
 
 int x_file_size(sqlite3_file* file, sqlite3_int64* size) {
   if (const int rc = flush(file); rc != SQLITE_OK) return rc;
