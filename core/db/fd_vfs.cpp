@@ -13,7 +13,6 @@
 #include <new>
 #include <mutex>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 #include <fmt/format.h>
@@ -217,16 +216,6 @@ const sqlite3_io_methods kMethods = {
     nullptr,     nullptr,       nullptr,
 };
 
-// The ledger of the copy being opened, handed from open_fd_database to x_open.
-std::mutex ledgers_lock;
-std::unordered_map<int, WrittenPages*> ledgers;
-
-WrittenPages* ledger_for(int fd) {
-  const std::lock_guard lock(ledgers_lock);
-  const auto it = ledgers.find(fd);
-  return it == ledgers.end() ? nullptr : it->second;
-}
-
 sqlite3_vfs* base_vfs() { return static_cast<sqlite3_vfs*>(sqlite3_vfs_find(nullptr)); }
 
 int x_open(sqlite3_vfs*, sqlite3_filename name, sqlite3_file* file, int flags, int* out_flags) {
@@ -254,7 +243,6 @@ int x_open(sqlite3_vfs*, sqlite3_filename name, sqlite3_file* file, int flags, i
     }
     // The file has no name of its own yet; /proc opens it again, past the page cache.
     f->pending->direct_fd = ::open(fmt::format("/proc/self/fd/{}", fd).c_str(), O_WRONLY | O_DIRECT | O_CLOEXEC);
-    f->pending->written = ledger_for(fd);
   }
   f->base.pMethods = &kMethods;
   if (out_flags != nullptr) *out_flags = flags;
@@ -312,22 +300,15 @@ void register_vfs() {
 
 SQLite::Database open_fd_database(int fd, FdAccess use, WrittenPages* written) {
   register_vfs();
-  struct Handed {  // SQLite opens the file while the connection is constructed
-    int key;
-    Handed(int fd, WrittenPages* ledger) : key(ledger != nullptr ? fd : -1) {
-      if (ledger == nullptr) return;
-      const std::lock_guard lock(ledgers_lock);
-      ledgers[key] = ledger;
-    }
-    ~Handed() {
-      if (key < 0) return;
-      const std::lock_guard lock(ledgers_lock);
-      ledgers.erase(key);
-    }
-  } handed(fd, use == FdAccess::copy ? written : nullptr);
   const int access = use == FdAccess::read ? SQLite::OPEN_READONLY : SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE;
   const std::string_view suffix = use == FdAccess::copy ? kCopySuffix : std::string_view();
   SQLite::Database db(fmt::format("{}{}{}", kPrefix, fd, suffix), access | SQLite::OPEN_NOMUTEX, 0, kVfsName);
+  if (use == FdAccess::copy && written != nullptr) {  // before anything is written
+    sqlite3_file* file = nullptr;
+    sqlite3_file_control(db.getHandle(), "main", SQLITE_FCNTL_FILE_POINTER, &file);
+    if (file == nullptr || file->pMethods != &kMethods) throw Failure("the copy's file is not open over its descriptor");
+    fd_file(file)->pending->written = written;
+  }
   keep_temporary_data_private(db);
   db.exec("PRAGMA locking_mode = EXCLUSIVE");
   db.exec("PRAGMA journal_mode = MEMORY");
@@ -348,10 +329,6 @@ void mark_journal(int fd, JournalMark mark) {
     throw Failure(fmt::format("cannot write the database's header: {}", std::strerror(errno)));
   }
 }
-
-}  // namespace sqgl::core
-
-namespace sqgl::core {
 
 std::string compare_written(int fd, const WrittenPages& written) {
   if (!written.whole || written.page_size == 0 || written.first_page.size() != written.page_size) {
