@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <filesystem>
 #include <iterator>
+#include <regex>
 #include <stdexcept>
 
 #include <fmt/format.h>
@@ -15,6 +16,7 @@
 
 #include "cli/render/output.h"
 #include "core/base/error.h"
+#include "core/base/i18n.h"
 #include "core/db/database.h"
 
 namespace sqgl::cli {
@@ -29,6 +31,30 @@ std::string one_line(std::string message) {
   if (!message.empty() && message[0] >= 'A' && message[0] <= 'Z' &&
       !(message.size() > 1 && message[1] >= 'A' && message[1] <= 'Z')) {
     message[0] = static_cast<char>(message[0] - 'A' + 'a');
+  }
+  return message;
+}
+
+// CLI11's own messages are English; the ones a mistyped command line meets are said
+// again in the user's language, and the rest keep CLI11's words.
+std::string parse_error_message(const CLI::ParseError& e) {
+  const std::string message = one_line(e.what());
+  std::smatch m;
+  static const std::regex extras("the following arguments? (?:was|were) not expected: (.*)");
+  static const std::regex required("(\\S+) is required");
+  static const std::regex not_in("(\\S+): (.*) not in \\{(.*)\\}");
+  static const std::regex too_few("(\\S+): At least (\\d+) required but received (\\d+)");
+  if (std::regex_match(message, m, extras)) {
+    const auto words = static_cast<unsigned long>(std::count(m[1].first, m[1].second, ' ') + 1);
+    return core::tr_n("the following argument was not expected: {}", "the following arguments were not expected: {}",
+                      words, m[1].str());
+  }
+  if (std::regex_match(message, m, required)) return core::tr("{} is required", m[1].str());
+  if (std::regex_match(message, m, not_in)) {
+    return core::tr("{}: {} not in {{{}}}", m[1].str(), m[2].str(), m[3].str());
+  }
+  if (std::regex_match(message, m, too_few)) {
+    return core::tr("{}: At least {} required but received {}", m[1].str(), m[2].str(), m[3].str());
   }
   return message;
 }
@@ -62,29 +88,29 @@ bool same_path(const std::string& a, const std::string& b) {
 Configured refuse_caller_environment(const std::string& command, const std::string& db_option,
                                      const Environment& env) {
   const std::string group = borrowed_group();
-  const std::string rights = fmt::format("sqgl runs with group {}'s rights for you", core::errors::quote(group));
+  const std::string rights = core::tr("sqgl runs with group {}'s rights for you", core::errors::quote(group));
   if (command == "init") {
-    throw core::PermissionDenied(fmt::format(
-        "{}; creating the database is for a member of the group (sudo -u {} sqgl init)", rights, group));
+    throw core::PermissionDenied(
+        core::tr("{}; creating the database is for a member of the group (sudo -u {} sqgl init)", rights, group));
   }
   if (auto it = env.find("SQGL_NOW"); it != env.end() && !it->second.empty()) {
-    throw core::PermissionDenied(fmt::format("{}, so its clock is the machine's: unset SQGL_NOW", rights));
+    throw core::PermissionDenied(core::tr("{}, so its clock is the machine's: unset SQGL_NOW", rights));
   }
   if (auto it = env.find("SQGL_CONFIG"); it != env.end() && it->second != SQGL_CONFIG_FILE) {
-    throw core::PermissionDenied(fmt::format("{}, so its configuration is {}: unset SQGL_CONFIG", rights,
-                                             core::errors::quote(SQGL_CONFIG_FILE)));
+    throw core::PermissionDenied(core::tr("{}, so its configuration is {}: unset SQGL_CONFIG", rights,
+                                          core::errors::quote(SQGL_CONFIG_FILE)));
   }
   const auto installed = read_config_file(SQGL_CONFIG_FILE);
   const auto db = installed.find("db");
   if (db == installed.end()) {
-    throw core::PermissionDenied(fmt::format("{}, and {} names no database (db = …): ask the district admin", rights,
-                                             core::errors::quote(SQGL_CONFIG_FILE)));
+    throw core::PermissionDenied(core::tr("{}, and {} names no database (db = …): ask the district admin", rights,
+                                          core::errors::quote(SQGL_CONFIG_FILE)));
   }
   auto refuse = [&](std::string_view from, const std::string& path) {
     if (same_path(path, db->second.value)) return;
-    throw core::PermissionDenied(fmt::format("{}, so it opens only {} (the database of {}), not {} from {}", rights,
-                                             core::errors::quote(db->second.value),
-                                             core::errors::quote(SQGL_CONFIG_FILE), core::errors::quote(path), from));
+    throw core::PermissionDenied(core::tr("{}, so it opens only {} (the database of {}), not {} from {}", rights,
+                                          core::errors::quote(db->second.value),
+                                          core::errors::quote(SQGL_CONFIG_FILE), core::errors::quote(path), from));
   };
   if (auto it = env.find("SQGL_DB"); it != env.end() && !it->second.empty()) refuse("SQGL_DB", it->second);
   if (!db_option.empty()) refuse("--db", db_option);
@@ -93,23 +119,33 @@ Configured refuse_caller_environment(const std::string& command, const std::stri
 
 }  // namespace
 
-Cli::Cli() : app_("sqgl — case management for community service stations", "sqgl") {
-  app_.set_version_flag("--version", fmt::format("sqgl {}", SQGL_VERSION), "Print the version and exit");
-  app_.add_option("--db", globals_.db, "Database file (default: $SQGL_DB, else the configuration's db, else ./sqgl.db)")
+Cli::Cli() : app_(_("sqgl — case management for community service stations"), "sqgl") {
+  // CLI11's headings, in the user's language (the English ones are CLI11's own).
+  auto formatter = app_.get_formatter();
+  for (const char* heading : {N_("Usage"), N_("OPTIONS"), N_("SUBCOMMAND"), N_("SUBCOMMANDS"), N_("Positionals"),
+                              N_("REQUIRED"), N_("Needs"), N_("Excludes")}) {
+    formatter->label(heading, core::translate(heading));
+  }
+  app_.option_defaults()->group(_("Options"));
+  app_.set_help_flag("-h,--help", _("Print this help message and exit"));
+  app_.set_version_flag("--version", fmt::format("sqgl {}", SQGL_VERSION), _("Print the version and exit"));
+  app_.add_option("--db", globals_.db, _("Database file (default: $SQGL_DB, else the configuration's db, else ./sqgl.db)"))
       ->check(non_empty());
-  app_.add_option("--as", globals_.as, "Acting staff number (default: $SQGL_OPERATOR)")->check(non_empty());
-  app_.add_flag("--json", globals_.json, "Machine-readable output: one JSON document on stdout");
+  app_.add_option("--as", globals_.as, _("Acting staff number (default: $SQGL_OPERATOR)"))->check(non_empty());
+  app_.add_flag("--json", globals_.json, _("Machine-readable output: one JSON document on stdout"));
   app_.fallthrough();
   app_.require_subcommand(0, 1);
-  app_.footer(
+  app_.footer(core::tr(
       "Environment: SQGL_DB (database), SQGL_OPERATOR (acting staff number), SQGL_NOW (pin the clock: "
       "YYYY-MM-DD or YYYY-MM-DDTHH:MM[:SS]), SQGL_CONFIG (the configuration file; empty for none).\n"
       "Installed setgid, sqgl refuses --db, SQGL_DB, SQGL_NOW and SQGL_CONFIG to callers outside its group,\n"
       "who act as their own login.\n"
-      "Configuration: " SQGL_CONFIG_FILE " (key = value; 'sqgl setting' shows each value and its source).\n"
+      "Configuration: {} (key = value; 'sqgl setting' shows each value and its source).\n"
       "Exit codes: 0 ok, 1 failure, 2 bad usage or input, 3 not found, 4 permission denied, 5 conflict, "
       "6 findings.\n"
-      "Example:\n  sqgl init && sqgl catalog C05-01");
+      "Language: LANG or LC_ALL, e.g. LANG=zh_CN.UTF-8 for Chinese; --json never changes with it.\n"
+      "Example:\n  sqgl init && sqgl catalog C05-01",
+      SQGL_CONFIG_FILE));
 }
 
 namespace {
@@ -144,6 +180,7 @@ void Cli::add_command(std::size_t index) {
   }
   RunFn run = entry.setup(app_);
   CLI::App* sub = app_.get_subcommands({}).back();
+  sub->group(_("Subcommands"));
   if (sub->get_name() != entry.name) {
     throw std::logic_error(fmt::format("command table lists {} but its setup made {}", entry.name, sub->get_name()));
   }
@@ -173,11 +210,11 @@ std::string Cli::command_name(const std::vector<std::string>& args) const {
     if (a.starts_with("-")) continue;
     const auto names = command_names();
     if (std::find(names.begin(), names.end(), a) != names.end()) return a;
-    std::string message = fmt::format("unknown command {}", core::errors::quote(a));
+    std::string message = core::tr("unknown command {}", core::errors::quote(a));
     if (auto guess = core::closest_match(a, names); !guess.empty()) {
-      message += fmt::format(" (did you mean {}?)", core::errors::quote(guess));
+      message += core::tr(" (did you mean {}?)", core::errors::quote(guess));
     } else {
-      message += " (see 'sqgl --help')";
+      message += _(" (see 'sqgl --help')");
     }
     throw core::InvalidInput(message);
   }
@@ -209,7 +246,7 @@ int Cli::run(const std::vector<std::string>& args, const Environment& env, std::
   } flush{out, err};
   auto fail = [&](const std::string& message, core::ExitCode code) {
     // An error with no message has said what it had to already (report --check).
-    if (!message.empty()) err << "sqgl: error: " << message << '\n';
+    if (!message.empty()) err << core::tr("sqgl: error: {}", message) << '\n';
     return static_cast<int>(code);
   };
   std::string command;
@@ -224,16 +261,17 @@ int Cli::run(const std::vector<std::string>& args, const Environment& env, std::
     out << fmt::format("sqgl {}\n", SQGL_VERSION);
     return 0;
   } catch (const CLI::ParseError& e) {
-    return fail(one_line(e.what()) + " (see 'sqgl --help')", core::ExitCode::usage);
+    return fail(parse_error_message(e) + _(" (see 'sqgl --help')"), core::ExitCode::usage);
   } catch (const core::Error& e) {
     return fail(e.what(), e.code());
   }
   if (command.empty()) {
-    return fail("a command is required (see 'sqgl --help')", core::ExitCode::usage);
+    return fail(_("a command is required (see 'sqgl --help')"), core::ExitCode::usage);
   }
 
   GlobalOptions globals = globals_;
   globals.borrowed = borrowed;
+  if (globals.json) core::english_messages();
   if (globals.as.empty()) globals.as = env_or(env, "SQGL_OPERATOR", "");
   try {
     std::optional<Configured> installed_db;
@@ -248,7 +286,7 @@ int Cli::run(const std::vector<std::string>& args, const Environment& env, std::
     if (auto now = env.find("SQGL_NOW"); now != env.end() && !now->second.empty()) {
       auto at = core::parse_datetime(now->second);
       if (!at) {
-        throw core::errors::invalid("SQGL_NOW", now->second, "expected YYYY-MM-DD or YYYY-MM-DDTHH:MM[:SS]");
+        throw core::errors::invalid("SQGL_NOW", now->second, _("expected YYYY-MM-DD or YYYY-MM-DDTHH:MM[:SS]"));
       }
       core::check_business_year(at->date, "SQGL_NOW");
       // The business time is pinned; every event still records the machine's clock,

@@ -8,6 +8,7 @@
 #include "cli/render/views.h"
 #include "cli/write.h"
 #include "core/base/error.h"
+#include "core/base/i18n.h"
 #include "core/model/cases/cases.h"
 
 namespace sqgl::cli {
@@ -26,29 +27,31 @@ struct ApplyOptions {
 void print_case_line(Context& ctx, const core::Case& c) {
   if (c.status == core::CaseStatus::open && c.current_seq) {
     const auto& step = c.steps[static_cast<std::size_t>(*c.current_seq - 1)];
-    ctx.out << fmt::format("now at step {} of {}: {} ({}), step due {}\n", step.seq, c.steps.size(), step.name_zh,
-                           step.unit_name, step.due_date);
+    ctx.out << core::tr("now at step {} of {}: {} ({}), step due {}", step.seq, c.steps.size(), step.name_zh,
+                        step.unit_name, step.due_date)
+            << '\n';
   }
 }
 
 void run_apply(Context& ctx, const ApplyOptions& opt) {
   if (!opt.supplement.empty()) {
     if (!opt.resident.empty() || !opt.item.empty()) {
-      throw core::InvalidInput("--supplement takes only --materials");
+      throw core::InvalidInput(_("--supplement takes only --materials"));
     }
     const std::string& number = opt.supplement;
     run_write(ctx, "apply --supplement", number, [&](auto& db, const auto& op, const auto& calendar) {
       core::supplement_case(db, ctx.clock, calendar, op, number, split_list(opt.materials));
     });
     print_case_result(ctx, number, [&](const core::Case& c) {
-      ctx.out << fmt::format("case {}: materials recorded after {} working days; due {}\n", c.number, c.paused_days,
-                             c.due_date);
+      ctx.out << core::tr("case {}: materials recorded after {} working days; due {}", c.number, c.paused_days,
+                          c.due_date)
+              << '\n';
       print_case_line(ctx, c);
     });
     return;
   }
   if (opt.resident.empty() || opt.item.empty()) {
-    throw core::InvalidInput("apply needs --resident ID and --item ITEM (or --supplement CASE)");
+    throw core::InvalidInput(_("apply needs --resident ID and --item ITEM (or --supplement CASE)"));
   }
   core::ApplyRequest request{opt.resident, opt.item, split_list(opt.materials), opt.note, std::nullopt};
   if (!opt.model.empty()) request.model = core::parse<core::Model>(opt.model);
@@ -58,9 +61,11 @@ void run_apply(Context& ctx, const ApplyOptions& opt) {
     applied = core::apply_case(db, ctx.clock, calendar, op, request);
   });
   print_case(ctx, applied, [&](const core::Case& c) {
-    ctx.out << fmt::format("accepted case {}: {} {} for {}\n", c.number, c.item, c.item_name, c.resident_name);
-    ctx.out << fmt::format("due {} ({} working day{}, {} model)\n", c.due_date, c.promise_days,
-                           c.promise_days == 1 ? "" : "s", c.model);
+    ctx.out << core::tr("accepted case {}: {} {} for {}", c.number, c.item, c.item_name, c.resident_name) << '\n';
+    // TRANSLATORS: the last {} is "new model" or "old model".
+    ctx.out << core::tr_n("due {} ({} working day, {})", "due {} ({} working days, {})",
+                          static_cast<unsigned long>(c.promise_days), c.due_date, c.promise_days, model_name(c.model))
+            << '\n';
     print_case_line(ctx, c);
   });
 }
@@ -69,19 +74,20 @@ void run_apply(Context& ctx, const ApplyOptions& opt) {
 
 RunFn setup_apply(CLI::App& app) {
   auto opt = std::make_shared<ApplyOptions>();
-  auto* sub = app.add_subcommand("apply", "Open a case for a resident at this station's window");
-  sub->add_option("--resident", opt->resident, "The applicant's citizen ID");
-  sub->add_option("--item", opt->item, "The item code, e.g. C05-01 (see 'sqgl catalog')");
+  auto* sub = app.add_subcommand("apply", _("Open a case for a resident at this station's window"));
+  sub->add_option("--resident", opt->resident, _("The applicant's citizen ID"));
+  sub->add_option("--item", opt->item, _("The item code, e.g. C05-01 (see 'sqgl catalog')"));
   sub->add_option("--materials", opt->materials,
-                  "Materials handed in: names or their numbers in 'sqgl catalog ITEM', comma-separated");
-  sub->add_option("--note", opt->note, "A note on the case");
-  sub->add_option("--model", opt->model, "Approval chain: new (default) or old")->check(CLI::IsMember({"new", "old"}));
+                  _("Materials handed in: names or their numbers in 'sqgl catalog ITEM', comma-separated"));
+  sub->add_option("--note", opt->note, _("A note on the case"));
+  sub->add_option("--model", opt->model, _("Approval chain: new (default) or old"))
+      ->check(CLI::IsMember({"new", "old"}));
   sub->add_option("--supplement", opt->supplement,
-                  "Record the supplementary materials a returned case waited for (补正) instead");
+                  _("Record the supplementary materials a returned case waited for (补正) instead"));
   sub->footer(
-      "Every missing required material is named in one message (一次性告知).\n"
-      "Examples:\n  sqgl --as ZZ0101 apply --resident 150204198112127440 --item C05-01 --materials 1,2,3,4\n"
-      "  sqgl --as ZZ0101 apply --supplement 150204-20120129-0001 --materials 2");
+      _("Every missing required material is named in one message (一次性告知).\n"
+        "Examples:\n  sqgl --as ZZ0101 apply --resident 150204198112127440 --item C05-01 --materials 1,2,3,4\n"
+        "  sqgl --as ZZ0101 apply --supplement 150204-20120129-0001 --materials 2"));
   return [opt](Context& ctx) { run_apply(ctx, *opt); };
 }
 

@@ -10,6 +10,7 @@
 #include "cli/render/output.h"
 #include "cli/render/views.h"
 #include "core/base/error.h"
+#include "core/base/i18n.h"
 #include "core/db/database.h"
 #include "core/model/history.h"
 
@@ -96,11 +97,11 @@ void run_audit(Context& ctx, const AuditOptions& opt) {
                          {"bad_event", result.bad_event ? nlohmann::json(*result.bad_event) : nlohmann::json(nullptr)},
                          {"problem", result.problem}});
   } else if (result.ok()) {
-    ctx.out << fmt::format("ok: {} events verified{}{}; head {}\n", result.events,
-                           opt.anchor.empty() ? "" : ", anchor found",
-                           result.backfilled ? fmt::format(", {} back-filled (dated by $SQGL_NOW)", result.backfilled)
-                                             : "",
-                           result.head.hash);
+    ctx.out << core::tr("ok: {} events verified{}{}; head {}", result.events,
+                        opt.anchor.empty() ? "" : _(", anchor found"),
+                        result.backfilled ? core::tr(", {} back-filled (dated by $SQGL_NOW)", result.backfilled) : "",
+                        result.head.hash)
+            << '\n';
   }
   if (!result.ok()) throw core::Failure(result.describe());
 }
@@ -110,23 +111,28 @@ void run_audit(Context& ctx, const AuditOptions& opt) {
 RunFn setup_audit(CLI::App& app) {
   auto opt = std::make_shared<AuditOptions>();
   auto* sub = app.add_subcommand(
-      "audit", "Check the hash-chained history (verify), print what to keep off the machine (head), or list it (log)");
-  sub->add_option("action", opt->action, "verify, head or log")->required()->check(CLI::IsMember({"verify", "head", "log"}));
+      "audit",
+      _("Check the hash-chained history (verify), print what to keep off the machine (head), or list it (log)"));
+  sub->add_option("action", opt->action, _("verify, head or log"))
+      ->required()
+      ->check(CLI::IsMember({"verify", "head", "log"}));
   sub->add_option("--anchor", opt->anchor,
-                  "With verify: a head printed earlier and kept off this machine ('HASH N TIME', or the hash): the "
-                  "history must still pass through it");
-  sub->add_option("--subject", opt->subject, "With log: only events about this (a case number, staff number, key)")
+                  _("With verify: a head printed earlier and kept off this machine ('HASH N TIME', or the hash): the "
+                    "history must still pass through it"));
+  sub->add_option("--subject", opt->subject, _("With log: only events about this (a case number, staff number, key)"))
       ->check(non_empty());
-  sub->add_option("--kind", opt->kind, "With log: only this kind of event (case.approve), or family (case)")
+  sub->add_option("--kind", opt->kind, _("With log: only this kind of event (case.approve), or family (case)"))
       ->check(non_empty());
-  sub->add_flag("--backfilled", opt->backfilled, "With log: only events dated by a pinned clock ($SQGL_NOW)");
-  sub->add_option("--limit", opt->limit, "With log: the newest N events (default 50)")->check(decimal())->check(CLI::Range(1, 1000000));
+  sub->add_flag("--backfilled", opt->backfilled, _("With log: only events dated by a pinned clock ($SQGL_NOW)"));
+  sub->add_option("--limit", opt->limit, _("With log: the newest N events (default 50)"))
+      ->check(decimal())
+      ->check(CLI::Range(1, 1000000));
   sub->footer(
-      "verify: exit 0 when every event verifies; exit 1 naming the first that does not, a deleted tail, or an\n"
-      "anchor that is no longer where it was. head: the line a nightly job keeps elsewhere (hash, event count,\n"
-      "time). log: events with their business time; a time the machine's clock disagrees with is marked.\n"
-      "Examples:\n  sqgl audit verify\n  sqgl audit head | mail -s 'sqgl head' audit@example.org\n"
-      "  sqgl audit verify --anchor \"$(cat anchor.txt)\"\n  sqgl audit log --subject 150204-20120129-0001");
+      _("verify: exit 0 when every event verifies; exit 1 naming the first that does not, a deleted tail, or an\n"
+        "anchor that is no longer where it was. head: the line a nightly job keeps elsewhere (hash, event count,\n"
+        "time). log: events with their business time; a time the machine's clock disagrees with is marked.\n"
+        "Examples:\n  sqgl audit verify\n  sqgl audit head | mail -s 'sqgl head' audit@example.org\n"
+        "  sqgl audit verify --anchor \"$(cat anchor.txt)\"\n  sqgl audit log --subject 150204-20120129-0001"));
   return [opt](Context& ctx) { run_audit(ctx, *opt); };
 }
 

@@ -7,6 +7,7 @@
 #include "cli/write.h"
 #include "core/admin/backup.h"
 #include "core/base/error.h"
+#include "core/base/i18n.h"
 #include "core/db/database.h"
 #include "core/model/cases/cases.h"
 #include "core/model/history.h"
@@ -23,8 +24,8 @@ void run_backup(Context& ctx, const BackupOptions& opt) {
   // A backup holds every resident's personal data: the district admin's job.
   const core::Operator op = authorize(ctx, "backup", opt.file, [](const core::Operator& who) {
     if (!who.has_role(core::Role::admin)) {
-      throw core::PermissionDenied(fmt::format("{} ({}) may not back up the database: that is for the district admin",
-                                               core::errors::quote(who.staff_no), who.unit_name));
+      throw core::PermissionDenied(core::tr("{} ({}) may not back up the database: that is for the district admin",
+                                            core::errors::quote(who.staff_no), who.unit_name));
     }
   });
   auto& db = ctx.write_db();
@@ -53,22 +54,24 @@ void run_backup(Context& ctx, const BackupOptions& opt) {
                          {"head", report.head}});
     return;
   }
-  ctx.out << fmt::format("backed up to {}: {} pages, {} bytes, read back and compared; quick_check ok, {} history events verified, head {}\n",
-                         core::errors::quote(report.path), thousands(report.pages), thousands(report.bytes),
-                         thousands(report.events), report.head);
+  ctx.out << core::tr("backed up to {}: {} pages, {} bytes, read back and compared; quick_check ok, {} history events "
+                      "verified, head {}",
+                      core::errors::quote(report.path), thousands(report.pages), thousands(report.bytes),
+                      thousands(report.events), report.head)
+          << '\n';
 }
 
 }  // namespace
 
 RunFn setup_backup(CLI::App& app) {
   auto opt = std::make_shared<BackupOptions>();
-  auto* sub = app.add_subcommand("backup", "Copy the database while others keep working, and check the copy");
-  sub->add_option("file", opt->file, "The backup file (replaced atomically if it exists)")->required();
+  auto* sub = app.add_subcommand("backup", _("Copy the database while others keep working, and check the copy"));
+  sub->add_option("file", opt->file, _("The backup file (replaced atomically if it exists)"))->required();
   sub->footer(
-      "Uses SQLite's online backup API: one consistent moment of the database, while clerks keep writing.\n"
-      "The copy must pass quick_check (every page read, every b-tree walked) and 'audit verify' before it\n"
-      "replaces FILE; 'sqgl check' adds whether each index matches its table. The district admin's job.\n"
-      "Example (cron, 02:00 nightly):\n  sqgl --as IT01 backup /var/backups/sqgl/sqgl-$(date +%F).db");
+      _("Uses SQLite's online backup API: one consistent moment of the database, while clerks keep writing.\n"
+        "The copy must pass quick_check (every page read, every b-tree walked) and 'audit verify' before it\n"
+        "replaces FILE; 'sqgl check' adds whether each index matches its table. The district admin's job.\n"
+        "Example (cron, 02:00 nightly):\n  sqgl --as IT01 backup /var/backups/sqgl/sqgl-$(date +%F).db"));
   return [opt](Context& ctx) { run_backup(ctx, *opt); };
 }
 

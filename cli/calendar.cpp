@@ -8,6 +8,7 @@
 #include "cli/context.h"
 #include "cli/render/output.h"
 #include "core/base/error.h"
+#include "core/base/i18n.h"
 #include "core/model/calendar.h"
 
 namespace sqgl::cli {
@@ -20,16 +21,17 @@ struct CalendarOptions {
   bool years = false;
 };
 
-constexpr const char* kMonthNames[] = {"January", "February", "March",     "April",   "May",      "June",
-                                       "July",    "August",   "September", "October", "November", "December"};
-constexpr const char* kWeekdays[] = {"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"};
+// Marked only: translated where they are shown.
+constexpr const char* kMonthNames[] = {N_("January"), N_("February"), N_("March"),     N_("April"),
+                                       N_("May"),     N_("June"),     N_("July"),      N_("August"),
+                                       N_("September"), N_("October"), N_("November"), N_("December")};
+constexpr const char* kWeekdays[] = {N_("Mon"), N_("Tue"), N_("Wed"), N_("Thu"), N_("Fri"), N_("Sat"), N_("Sun")};
 
 void warn_fallback(Context& ctx, const core::WorkCalendar& calendar) {
   for (int year : calendar.years_without_calendar()) {
-    ctx.warn(
-        fmt::format("no working-day calendar for {} is loaded; counting Monday to Friday only until the "
-                    "State Council notice for {} is imported",
-                    year, year));
+    ctx.warn(core::tr("no working-day calendar for {} is loaded; counting Monday to Friday only until the "
+                      "State Council notice for {} is imported",
+                      year, year));
   }
 }
 
@@ -37,7 +39,7 @@ int parse_count(const std::string& text) {
   int n = -1;
   auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), n);
   if (ec != std::errc{} || end != text.data() + text.size() || n < 0 || n > 3650) {
-    throw core::errors::invalid("number of working days", text, "expected a whole number from 0 to 3650");
+    throw core::errors::invalid(N_("number of working days"), text, _("expected a whole number from 0 to 3650"));
   }
   return n;
 }
@@ -69,7 +71,7 @@ void run_years(Context& ctx) {
     return;
   }
   Table table({true, true, true, false});
-  table.add({"year", "holidays", "adjusted", "notice"});
+  table.add({_("year"), _("holidays"), C_("calendar column", "adjusted"), _("notice")});
   for (const auto& y : years) {
     table.add({std::to_string(y.year), std::to_string(y.off_days), std::to_string(y.work_days), y.source});
   }
@@ -79,7 +81,7 @@ void run_years(Context& ctx) {
 void run_month(Context& ctx, const CalendarOptions& opt) {
   std::string month = opt.month.empty() ? core::format_date(ctx.clock.today()).substr(0, 7) : opt.month;
   auto first = core::parse_date(month + "-01");
-  if (month.size() != 7 || !first) throw core::errors::invalid("month", month, "expected YYYY-MM");
+  if (month.size() != 7 || !first) throw core::errors::invalid(N_("month"), month, _("expected YYYY-MM"));
   const std::chrono::year_month_day ymd{*first};
   const int year = static_cast<int>(ymd.year());
   const unsigned m = static_cast<unsigned>(ymd.month());
@@ -125,9 +127,10 @@ void run_month(Context& ctx, const CalendarOptions& opt) {
   }
 
   auto& out = ctx.out;
-  out << fmt::format("{} {} ({}年{}月)", kMonthNames[m - 1], year, year, m);
+  out << core::tr("{} {} ({}年{}月)", core::translate(kMonthNames[m - 1]), year, year, m);
   out << (source.empty() ? "\n" : fmt::format(" · {}\n", source));
-  out << " Mon Tue Wed Thu Fri Sat Sun\n";
+  // Seven columns of four: the days below are "{:3}" and a marker.
+  out << _(" Mon Tue Wed Thu Fri Sat Sun") << '\n';
   std::string line(static_cast<std::size_t>(core::iso_weekday(*first) - 1) * 4, ' ');
   for (const auto& day : days) {
     const unsigned dom = static_cast<unsigned>(std::chrono::year_month_day{day.date}.day());
@@ -150,7 +153,7 @@ void run_month(Context& ctx, const CalendarOptions& opt) {
     if (!mark) continue;
     if (mark->kind == "work") {
       adjusted.push_back(fmt::format("{} ({}) {}", core::format_date(days[i].date).substr(5),
-                                     kWeekdays[core::iso_weekday(days[i].date) - 1], mark->name));
+                                     core::translate(kWeekdays[core::iso_weekday(days[i].date) - 1]), mark->name));
       continue;
     }
     std::size_t j = i;
@@ -166,17 +169,17 @@ void run_month(Context& ctx, const CalendarOptions& opt) {
   auto join = [](const std::vector<std::string>& parts) {
     std::string s;
     for (const auto& p : parts) s += (s.empty() ? "" : "; ") + p;
-    return s.empty() ? std::string("none") : s;
+    return s.empty() ? std::string(C_("calendar", "none")) : s;
   };
-  out << fmt::format("* holidays (放假): {}\n", join(holidays));
-  out << fmt::format("+ adjusted working days (调休上班): {}\n", join(adjusted));
-  out << fmt::format("working days: {} of {}\n", working, last_day);
+  out << core::tr("* holidays (放假): {}", join(holidays)) << '\n';
+  out << core::tr("+ adjusted working days (调休上班): {}", join(adjusted)) << '\n';
+  out << core::tr("working days: {} of {}", working, last_day) << '\n';
   warn_fallback(ctx, calendar);
 }
 
 void run_calendar(Context& ctx, const CalendarOptions& opt) {
   if (!opt.due.empty()) {
-    if (!opt.month.empty()) throw core::InvalidInput("give either a month or --due, not both");
+    if (!opt.month.empty()) throw core::InvalidInput(_("give either a month or --due, not both"));
     run_due(ctx, opt);
   } else if (opt.years) {
     run_years(ctx);
@@ -189,15 +192,16 @@ void run_calendar(Context& ctx, const CalendarOptions& opt) {
 
 RunFn setup_calendar(CLI::App& app) {
   auto opt = std::make_shared<CalendarOptions>();
-  auto* sub = app.add_subcommand("calendar", "Show a month's working days, or the date N working days after a date");
-  sub->add_option("month", opt->month, "The month to show, YYYY-MM (default: this month)")->check(non_empty());
-  sub->add_option("--due", opt->due, "Print the date N working days after DATE (DATE itself not counted)")
+  auto* sub =
+      app.add_subcommand("calendar", _("Show a month's working days, or the date N working days after a date"));
+  sub->add_option("month", opt->month, _("The month to show, YYYY-MM (default: this month)"))->check(non_empty());
+  sub->add_option("--due", opt->due, _("Print the date N working days after DATE (DATE itself not counted)"))
       ->expected(2)
       ->type_name("DATE N");
-  sub->add_flag("--years", opt->years, "List the years whose official calendar is loaded");
+  sub->add_flag("--years", opt->years, _("List the years whose official calendar is loaded"));
   sub->footer(
-      "Working days are Monday to Friday, minus public holidays, plus adjusted working weekends (调休).\n"
-      "Examples:\n  sqgl calendar 2012-01\n  sqgl calendar --due 2012-01-29 5     # prints 2012-02-03");
+      _("Working days are Monday to Friday, minus public holidays, plus adjusted working weekends (调休).\n"
+        "Examples:\n  sqgl calendar 2012-01\n  sqgl calendar --due 2012-01-29 5     # prints 2012-02-03"));
   return [opt](Context& ctx) { run_calendar(ctx, *opt); };
 }
 

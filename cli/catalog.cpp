@@ -5,6 +5,7 @@
 #include "cli/context.h"
 #include "cli/render/output.h"
 #include "cli/render/views.h"
+#include "core/base/i18n.h"
 #include "core/model/catalog.h"
 
 namespace sqgl::cli {
@@ -22,12 +23,21 @@ int chain_days(const std::vector<core::ChainStep>& chain) {
   return days;
 }
 
-void print_chain(std::ostream& out, const std::string& title, const std::vector<core::ChainStep>& chain) {
-  out << fmt::format("{} ({} levels, {} working days):\n", title, chain.size(), chain_days(chain));
+// An item's type (service, benefit, confirmation) as a person reads it.
+std::string item_type_label(const std::string& type) {
+  if (type == "service") return C_("item type", "service");
+  if (type == "benefit") return C_("item type", "benefit");
+  if (type == "confirmation") return C_("item type", "confirmation");
+  return type;
+}
+
+void print_chain(std::ostream& out, const char* title, const std::vector<core::ChainStep>& chain) {
+  out << core::tr("{} ({} levels, {} working days):", title, chain.size(), chain_days(chain)) << '\n';
   Table table({false, false, false, false, true});
   for (const auto& s : chain) {
-    std::string unit = s.unit.empty() ? fmt::format("{}", s.level) : fmt::format("{} {}", s.level, s.unit);
-    table.add({fmt::format("{}.", s.seq), s.name_zh, unit, fmt::format("{}", s.role), fmt::format("{} wd", s.days)});
+    const char* level = core::label(s.level);
+    std::string unit = s.unit.empty() ? std::string(level) : fmt::format("{} {}", level, s.unit);
+    table.add({fmt::format("{}.", s.seq), s.name_zh, unit, core::label(s.role), core::tr("{} wd", s.days)});
   }
   table.print(out, "  ");
 }
@@ -38,23 +48,24 @@ void print_item(Context& ctx, const core::Item& item) {
   out << fmt::format("{}  {}\n", item.code, item.name_zh);
   out << fmt::format("{}  {}\n", std::string(item.code.size(), ' '), item.name_en);
   Table facts;
-  facts.add({"category", fmt::format("{} {} {}", item.category, item.category_name_zh, item.category_name_en)});
-  facts.add({"window", fmt::format("{} ({})", window_label(windows, item.window), item.window)});
-  facts.add({"promise", fmt::format("{} working days, {}", item.promise_days, handling_label(item.handling))});
-  facts.add({"type", item.item_type});
-  facts.add({"trips", fmt::format("{} under the new model, {} under the old", item.trips_new, item.trips_old)});
-  facts.add({"eligibility", eligibility_text(item)});
-  if (!item.facts.empty()) facts.add({"facts", item.facts});
-  if (!item.era.empty()) facts.add({"since 2012", item.era});
-  if (!item.source.empty()) facts.add({"source", item.source});
+  facts.add({_("category"), fmt::format("{} {} {}", item.category, item.category_name_zh, item.category_name_en)});
+  facts.add({_("window"), fmt::format("{} ({})", window_label(windows, item.window), item.window)});
+  facts.add({_("promise"), core::tr("{} working days, {}", item.promise_days, handling_label(item.handling))});
+  facts.add({C_("item facts", "type"), item_type_label(item.item_type)});
+  facts.add({_("trips"), core::tr("{} under the new model, {} under the old", item.trips_new, item.trips_old)});
+  facts.add({_("eligibility"), eligibility_text(item)});
+  if (!item.facts.empty()) facts.add({C_("item facts", "facts"), item.facts});
+  if (!item.era.empty()) facts.add({_("since 2012"), item.era});
+  if (!item.source.empty()) facts.add({C_("item facts", "source"), item.source});
   facts.print(out);
   out << '\n';
-  print_chain(out, "New model (新模式)", item.new_chain);
-  print_chain(out, "Old model (旧模式)", item.old_chain);
-  out << "Materials (申请材料):\n";
+  print_chain(out, _("New model (新模式)"), item.new_chain);
+  print_chain(out, _("Old model (旧模式)"), item.old_chain);
+  out << _("Materials (申请材料):") << '\n';
   Table materials;
   for (const auto& m : item.materials) {
-    materials.add({fmt::format("{}.", m.seq), m.name_zh, m.required ? "required" : "if applicable"});
+    materials.add({fmt::format("{}.", m.seq), m.name_zh,
+                   m.required ? C_("material", "required") : C_("material", "if applicable")});
   }
   materials.print(out, "  ");
 }
@@ -87,16 +98,17 @@ void run_catalog(Context& ctx, const CatalogOptions& opt) {
     return;
   }
   auto windows = core::list_windows(db);
-  ctx.out << fmt::format("Catalog {}: {} {}, {} {}. Promise in working days; levels new (old).\n",
-                         core::catalog_version(db), categories.size(),
-                         categories.size() == 1 ? "category" : "categories", items, items == 1 ? "item" : "items");
+  ctx.out << core::tr("Catalog {}: {}, {}. Promise in working days; levels new (old).", core::catalog_version(db),
+                      core::tr_n("{} category", "{} categories", categories.size(), categories.size()),
+                      core::tr_n("{} item", "{} items", items, items))
+          << '\n';
   for (const auto& c : categories) {
     if (c.items.empty()) continue;
     ctx.out << fmt::format("\n{} {} {}\n", c.code, c.name_zh, c.name_en);
     Table table({false, false, false, true, false});
     for (const auto& item : c.items) {
-      table.add({item.code, item.name_zh, window_label(windows, item.window), fmt::format("{} wd", item.promise_days),
-                 fmt::format("{} ({}) levels", item.new_chain.size(), item.old_chain.size())});
+      table.add({item.code, item.name_zh, window_label(windows, item.window), core::tr("{} wd", item.promise_days),
+                 core::tr("{} ({}) levels", item.new_chain.size(), item.old_chain.size())});
     }
     table.print(ctx.out, "  ");
   }
@@ -106,12 +118,12 @@ void run_catalog(Context& ctx, const CatalogOptions& opt) {
 
 RunFn setup_catalog(CLI::App& app) {
   auto opt = std::make_shared<CatalogOptions>();
-  auto* sub = app.add_subcommand("catalog", "List the service items, or show one in full with both chains");
-  sub->add_option("item", opt->item, "An item code such as C05-01");
-  sub->add_option("--category", opt->filter.category, "Only this category (C01 … C12)")->check(non_empty());
-  sub->add_option("--window", opt->filter.window, "Only this window: intake, welfare, services, management, party")
+  auto* sub = app.add_subcommand("catalog", _("List the service items, or show one in full with both chains"));
+  sub->add_option("item", opt->item, _("An item code such as C05-01"));
+  sub->add_option("--category", opt->filter.category, _("Only this category (C01 … C12)"))->check(non_empty());
+  sub->add_option("--window", opt->filter.window, _("Only this window: intake, welfare, services, management, party"))
       ->check(non_empty());
-  sub->footer("Examples:\n  sqgl catalog\n  sqgl catalog --category C02\n  sqgl catalog C05-01 --json");
+  sub->footer(_("Examples:\n  sqgl catalog\n  sqgl catalog --category C02\n  sqgl catalog C05-01 --json"));
   return [opt](Context& ctx) { run_catalog(ctx, *opt); };
 }
 

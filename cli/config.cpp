@@ -10,6 +10,7 @@
 #include <ini.h>
 
 #include "core/base/error.h"
+#include "core/base/i18n.h"
 
 namespace sqgl::cli {
 
@@ -42,15 +43,15 @@ int on_entry(void* user, const char* section, const char* name, const char* valu
   if (!find_config_key(key)) {
     std::string known;
     for (const auto& k : config_keys()) known += fmt::format("{}{}", known.empty() ? "" : ", ", k.key);
-    r.problem = fmt::format("unknown key {} (known: {})", core::errors::quote(key), known);
+    r.problem = core::tr("unknown key {} (known: {})", core::errors::quote(key), known);
     return 0;
   }
   if (key == "db" && (text.empty() || text.front() != '/')) {
-    r.problem = fmt::format("db must be an absolute path, not {}", core::errors::quote(text));
+    r.problem = core::tr("db must be an absolute path, not {}", core::errors::quote(text));
     return 0;
   }
   if (key == "report.format" && !one_of(text, kReportFormats)) {
-    r.problem = fmt::format("report format {} is not one of {}", core::errors::quote(text), kReportFormats);
+    r.problem = core::tr("report format {} is not one of {}", core::errors::quote(text), kReportFormats);
     return 0;
   }
   r.values[key] = {text, r.path};
@@ -60,11 +61,12 @@ int on_entry(void* user, const char* section, const char* name, const char* valu
 }  // namespace
 
 const std::vector<ConfigKey>& config_keys() {
+  // values and help are for people: marked here, translated where `sqgl setting` shows them.
   static const std::vector<ConfigKey> keys = {
-      {"db", "sqgl.db", "a path", "the database file (--db, SQGL_DB)"},
-      {"report.format", "table", kReportFormats, "the format of reports without --format"},
-      {"report.street", "", "a street office's code", "reports cover only this street office without --street"},
-      {"report.community", "", "a community's code", "reports cover only this community without --community"},
+      {"db", "sqgl.db", N_("a path"), N_("the database file (--db, SQGL_DB)")},
+      {"report.format", "table", kReportFormats, N_("the format of reports without --format")},
+      {"report.street", "", N_("a street office's code"), N_("reports cover only this street office without --street")},
+      {"report.community", "", N_("a community's code"), N_("reports cover only this community without --community")},
   };
   return keys;
 }
@@ -87,14 +89,14 @@ std::map<std::string, Configured> read_config_file(const std::string& path) {
   if (!file) {
     if (errno == ENOENT) return {};  // not installed, or nothing configured
     throw core::Failure(
-        fmt::format("cannot read the configuration file {}: {}", core::errors::quote(path), std::strerror(errno)));
+        core::tr("cannot read the configuration file {}: {}", core::errors::quote(path), std::strerror(errno)));
   }
   Reading reading{path, {}, {}};
   const int line = ini_parse_file(file.get(), on_entry, &reading);
   if (line != 0) {
-    const std::string why = reading.problem.empty() ? "expected 'key = value' or '[section]'" : reading.problem;
-    throw core::InvalidInput(
-        fmt::format("the configuration file {} line {}: {}", core::errors::quote(path), line, why));
+    const std::string why =
+        reading.problem.empty() ? std::string(_("expected 'key = value' or '[section]'")) : reading.problem;
+    throw core::InvalidInput(core::tr("the configuration file {} line {}: {}", core::errors::quote(path), line, why));
   }
   return reading.values;
 }

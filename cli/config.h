@@ -16,8 +16,8 @@ namespace sqgl::cli {
 struct ConfigKey {
   std::string_view key;            ///< "db", "report.format" (section "report", name "format")
   std::string_view default_value;  ///< used when nothing sets it
-  std::string_view values;         ///< what it takes, for `sqgl setting`
-  std::string_view help;           ///< what it is, for `sqgl setting`
+  std::string_view values;         ///< what it takes, for `sqgl setting` (a marked literal: translate it to show it)
+  std::string_view help;           ///< what it is, for `sqgl setting` (likewise)
 };
 
 /// Every key the configuration file may set, in the order `sqgl setting` shows them.

@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 
 #include "core/base/error.h"
+#include "core/base/i18n.h"
 #include "core/db/database.h"
 #include "core/db/files.h"
 #include "core/model/calendar.h"
@@ -20,14 +21,14 @@ CLI::Validator decimal() {
       [](std::string& value) {
         const bool digits = !value.empty() && value.size() <= 18 &&
                             value.find_first_not_of("0123456789") == std::string::npos;
-        return digits ? std::string() : std::string("expected a whole number in decimal digits, got '") + value + "'";
+        return digits ? std::string() : core::tr("expected a whole number in decimal digits, got '{}'", value);
       },
       "", "DECIMAL");
 }
 
 CLI::Validator non_empty() {
   return CLI::Validator(
-      [](std::string& value) { return value.empty() ? std::string("must not be empty") : std::string(); }, "",
+      [](std::string& value) { return value.empty() ? std::string(_("must not be empty")) : std::string(); }, "",
       "NONEMPTY");
 }
 

@@ -12,6 +12,7 @@
 #include <CLI/App.hpp>
 
 #include "core/base/date.h"
+#include "core/base/i18n.h"
 #include "core/db/new_file.h"
 #include "core/model/staff.h"
 
@@ -106,7 +107,7 @@ class Context {
   mode_t file_mode() const { return file_mode_; }
 
   /// Prints `sqgl: warning: …` to stderr.
-  void warn(const std::string& message) const { err << "sqgl: warning: " << message << '\n'; }
+  void warn(const std::string& message) const { err << core::tr("sqgl: warning: {}", message) << '\n'; }
 
  private:
   GlobalOptions globals_;

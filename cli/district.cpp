@@ -5,6 +5,8 @@
 #include "cli/context.h"
 #include "cli/render/output.h"
 #include "core/base/citizen_id.h"
+#include "core/base/i18n.h"
+#include "core/model/catalog.h"
 #include "core/model/district.h"
 #include "core/model/staff.h"
 
@@ -15,6 +17,16 @@ namespace {
 std::string join(const std::vector<std::string>& parts, std::string_view sep) {
   std::string out;
   for (const auto& p : parts) out += (out.empty() ? "" : std::string(sep)) + p;
+  return out;
+}
+
+// A staff member's role codes as a person reads them.
+std::string role_labels(const std::vector<std::string>& roles) {
+  std::string out;
+  for (const auto& code : roles) {
+    const auto role = core::parse<core::Role>(code);
+    out += (out.empty() ? "" : ",") + (role ? std::string(core::label(*role)) : code);
+  }
   return out;
 }
 
@@ -59,25 +71,26 @@ void run_district(Context& ctx) {
     return;
   }
   if (d.code.empty()) {
-    ctx.out << "no district yet: import one, or try 'sqgl --db demo.db init --demo'\n";
+    ctx.out << _("no district yet: import one, or try 'sqgl --db demo.db init --demo'") << '\n';
     return;
   }
   std::size_t communities = 0;
   for (const auto& s : d.streets) communities += s.communities.size();
-  ctx.out << fmt::format("{} {}: {} street offices, {} communities, {} households, {} residents, {} staff\n", d.code,
-                         d.name_zh, d.streets.size(), communities, thousands(d.households), thousands(d.residents),
-                         d.staff);
+  ctx.out << core::tr("{} {}: {} street offices, {} communities, {} households, {} residents, {} staff", d.code,
+                      d.name_zh, d.streets.size(), communities, thousands(d.households), thousands(d.residents),
+                      d.staff)
+          << '\n';
   for (const auto& s : d.streets) {
-    ctx.out << fmt::format("\n{} {} ({} reviewers)\n", s.code, s.name_zh, s.reviewers);
+    ctx.out << '\n' << core::tr("{} {} ({} reviewers)", s.code, s.name_zh, s.reviewers) << '\n';
     Table table({false, false, true, true, true, true, true});
-    table.add({"community", "", "households", "residents", "grids", "workers", "leaders"});
+    table.add({_("community"), "", _("households"), _("residents"), _("grids"), _("workers"), _("leaders")});
     for (const auto& c : s.communities) {
       table.add({c.code, c.name_zh, thousands(c.households), thousands(c.residents), std::to_string(c.grids),
                  std::to_string(c.station_workers), std::to_string(c.committee_leaders)});
     }
     table.print(ctx.out, "  ");
   }
-  ctx.out << "\nDistrict bureaus and other units that chains name (active staff):\n";
+  ctx.out << '\n' << _("District bureaus and other units that chains name (active staff):") << '\n';
   Table bureaus({false, false, true});
   for (const auto& b : d.bureaus) bureaus.add({b.code, b.name_zh, std::to_string(b.staff)});
   bureaus.print(ctx.out, "  ");
@@ -105,10 +118,10 @@ void run_staff(Context& ctx, const StaffOptions& opt) {
     return;
   }
   Table table;
-  table.add({"staff", "name", "unit", "", "roles", "grid"});
+  table.add({C_("staff table", "staff"), _("name"), _("unit"), "", _("roles"), _("grid")});
   for (const auto& m : staff) {
-    table.add(
-        {m.staff_no, m.name + (m.active ? "" : " (inactive)"), m.unit_code, m.unit_name, join(m.roles, ","), m.grid});
+    table.add({m.staff_no, m.active ? m.name : core::tr("{} (inactive)", m.name), m.unit_code, m.unit_name,
+               role_labels(m.roles), m.grid});
   }
   table.print(ctx.out);
 }
@@ -139,43 +152,46 @@ void run_resident(Context& ctx, const ResidentOptions& opt) {
     return;
   }
   Table table;
-  table.add({"citizen ID", id});
-  table.add({"name", r.name});
-  table.add({"sex", r.sex == 'M' ? "male 男" : "female 女"});
-  table.add({"born", r.birth_date});
-  table.add({"phone", phone.empty() ? "-" : phone});
-  table.add({"household", fmt::format("{} ({}) {}", r.household, r.relation, r.address)});
-  table.add({"community", fmt::format("{} {}", r.community_code, r.community_name)});
-  table.add({"grid", r.grid.empty() ? "-" : fmt::format("{} (worker {})", r.grid, r.grid_worker)});
-  table.add({"flags", r.flags.empty() ? "-" : join(r.flags, ", ")});
+  std::vector<std::string> flags;
+  for (const auto& f : r.flags) flags.push_back(core::resident_flag_label(f));
+  table.add({_("citizen ID"), id});
+  table.add({_("name"), r.name});
+  table.add({_("sex"), r.sex == 'M' ? _("male 男") : _("female 女")});
+  table.add({_("born"), r.birth_date});
+  table.add({_("phone"), phone.empty() ? "-" : phone});
+  table.add({_("household"), fmt::format("{} ({}) {}", r.household, r.relation, r.address)});
+  table.add({_("community"), fmt::format("{} {}", r.community_code, r.community_name)});
+  table.add({_("grid"), r.grid.empty() ? "-" : core::tr("{} (worker {})", r.grid, r.grid_worker)});
+  table.add({_("flags"), flags.empty() ? "-" : join(flags, ", ")});
   table.print(ctx.out);
 }
 
 }  // namespace
 
 RunFn setup_district(CLI::App& app) {
-  auto* sub = app.add_subcommand("district", "Show the district: street offices, communities, grids, bureaus");
-  sub->footer("Example:\n  sqgl district --json");
+  auto* sub = app.add_subcommand("district", _("Show the district: street offices, communities, grids, bureaus"));
+  sub->footer(_("Example:\n  sqgl district --json"));
   return [](Context& ctx) { run_district(ctx); };
 }
 
 RunFn setup_staff(CLI::App& app) {
   auto opt = std::make_shared<StaffOptions>();
-  auto* sub = app.add_subcommand("staff", "List staff with their units, roles and grids");
-  sub->add_option("--unit", opt->filter.unit, "Only this unit (a community code includes its station and committee)")
+  auto* sub = app.add_subcommand("staff", _("List staff with their units, roles and grids"));
+  sub->add_option("--unit", opt->filter.unit,
+                  _("Only this unit (a community code includes its station and committee)"))
       ->check(non_empty());
   sub->add_option("--role", opt->filter.role,
-                  "Only this role: worker, head, director, secretary, reviewer, approver, admin")
+                  _("Only this role: worker, head, director, secretary, reviewer, approver, admin"))
       ->check(non_empty());
-  sub->footer("Example:\n  sqgl staff --unit 150204001001 --role worker");
+  sub->footer(_("Example:\n  sqgl staff --unit 150204001001 --role worker"));
   return [opt](Context& ctx) { run_staff(ctx, *opt); };
 }
 
 RunFn setup_resident(CLI::App& app) {
   auto opt = std::make_shared<ResidentOptions>();
-  auto* sub = app.add_subcommand("resident", "Show one resident: household, community, grid worker, flags");
-  sub->add_option("citizen_id", opt->citizen_id, "The resident's 18-character citizen ID")->required();
-  sub->footer("IDs and phone numbers are shown masked.\nExample:\n  sqgl resident 150204198503121230");
+  auto* sub = app.add_subcommand("resident", _("Show one resident: household, community, grid worker, flags"));
+  sub->add_option("citizen_id", opt->citizen_id, _("The resident's 18-character citizen ID"))->required();
+  sub->footer(_("IDs and phone numbers are shown masked.\nExample:\n  sqgl resident 150204198503121230"));
   return [opt](Context& ctx) { run_resident(ctx, *opt); };
 }
 

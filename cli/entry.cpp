@@ -6,6 +6,7 @@
 
 #include "cli/app.h"
 #include "core/base/caller.h"
+#include "core/base/i18n.h"
 
 namespace sqgl::cli {
 
@@ -18,6 +19,10 @@ int run_main(int argc, char** argv) {
   // outside sqgl's group does not choose where sqgl's temporary files go.
   const bool borrowed = core::borrowed_rights();
   if (borrowed) ::unsetenv("SQLITE_TMPDIR");
+  // Translations are installed with the binary; a build tree's tests and demo point
+  // SQGL_LOCALEDIR at the ones it compiled. Borrowed rights read only the installed ones.
+  const char* locale_dir = borrowed ? nullptr : std::getenv("SQGL_LOCALEDIR");
+  core::init_messages(locale_dir && *locale_dir ? locale_dir : SQGL_LOCALE_DIR);
   Environment env;
   for (const char* key : {"SQGL_DB", "SQGL_OPERATOR", "SQGL_NOW", "SQGL_CONFIG", "NO_COLOR"}) {
     if (const char* value = std::getenv(key)) env[key] = value;

@@ -18,6 +18,7 @@
 #include "core/base/caller.h"
 #include "core/base/csv_stream.h"
 #include "core/base/error.h"
+#include "core/base/i18n.h"
 #include "core/base/test_point.h"
 #include "core/db/database.h"
 #include "core/import/import.h"
@@ -50,10 +51,10 @@ std::string csv_field(const std::string& s) {
 void run_import(Context& ctx, ImportCliOptions opt) {
   opt.import.upsert = opt.mode == "upsert";
   if (opt.skip_bad && opt.import.kind == "catalog") {
-    throw core::InvalidInput("catalog edits replace whole chains: --skip-bad does not apply");
+    throw core::InvalidInput(_("catalog edits replace whole chains: --skip-bad does not apply"));
   }
   if (opt.import.kind != "calendar" && (opt.year != 0 || !opt.import.notice.empty())) {
-    throw core::InvalidInput("--year and --notice are for 'import calendar' only");
+    throw core::InvalidInput(_("--year and --notice are for 'import calendar' only"));
   }
   if (opt.year != 0) opt.import.year = opt.year;
   const auto encoding = core::parse_encoding(opt.encoding);
@@ -62,7 +63,7 @@ void run_import(Context& ctx, ImportCliOptions opt) {
   std::optional<core::CallerRights> caller(std::in_place);
   std::error_code not_a_directory;
   if (opt.file != "-" && std::filesystem::is_directory(opt.file, not_a_directory)) {
-    throw core::InvalidInput(fmt::format("{} is a directory; name a CSV file", core::errors::quote(opt.file)));
+    throw core::InvalidInput(core::tr("{} is a directory; name a CSV file", core::errors::quote(opt.file)));
   }
   // The reject file is written as the rows are read: it must be neither the file
   // being imported nor the database. A bad name fails before any work.
@@ -76,8 +77,8 @@ void run_import(Context& ctx, ImportCliOptions opt) {
     file.open(opt.file, std::ios::binary);
     if (!file) {
       const bool denied = errno == EACCES;
-      const std::string message = fmt::format("cannot read {}{}", core::errors::quote(opt.file),
-                                              denied ? ": permission denied" : "");
+      const std::string message = denied ? core::tr("cannot read {}: permission denied", core::errors::quote(opt.file))
+                                         : core::tr("cannot read {}", core::errors::quote(opt.file));
       if (denied) throw core::PermissionDenied(message);
       throw core::NotFound(message);
     }
@@ -104,15 +105,17 @@ void run_import(Context& ctx, ImportCliOptions opt) {
     pending += "line,column,value,message\n";
   };
   std::size_t problem_count = 0;
-  const char* level = opt.skip_bad ? "warning" : "error";
+  // Each problem is a warning (--skip-bad) or an error, on stderr as sqgl's own are.
+  auto say = [&](const std::string& message) {
+    ctx.err << (opt.skip_bad ? core::tr("sqgl: warning: {}", message) : core::tr("sqgl: error: {}", message)) << '\n';
+  };
   auto on_problem = [&](const core::ImportProblem& p) {
     open_errors();
     if (problem_count++ < kShownProblems) {
       // Name the value unless the message already quotes it.
       const std::string quoted = core::errors::quote(p.value);
       const bool named = p.value.empty() || p.message.find(quoted) != std::string::npos;
-      ctx.err << fmt::format("sqgl: {}: {}:{}:{}: {}{}\n", level, source, p.line, p.column, named ? "" : quoted + ": ",
-                             p.message);
+      say(fmt::format("{}:{}:{}: {}{}", source, p.line, p.column, named ? "" : quoted + ": ", p.message));
     }
     if (errors) {
       pending += fmt::format("{},{},{},{}\n", p.line, p.column, csv_field(p.value), csv_field(p.message));
@@ -128,8 +131,10 @@ void run_import(Context& ctx, ImportCliOptions opt) {
     if (!show_progress) return;
     const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
     const auto rate = seconds > 0 ? static_cast<long long>(static_cast<double>(rows) / seconds) : 0LL;
-    ctx.err << fmt::format("\rimporting {}: {} rows, {} rows/s, {}%   ", opt.import.kind, thousands(rows), thousands(rate),
-                           size ? bytes * 100 / size : 100);
+    ctx.err << '\r'
+            << core::tr("importing {}: {} rows, {} rows/s, {}%", opt.import.kind, thousands(rows), thousands(rate),
+                        size ? bytes * 100 / size : 100)
+            << "   ";
     ctx.err.flush();
   };
 
@@ -159,8 +164,8 @@ void run_import(Context& ctx, ImportCliOptions opt) {
   }
   if (written) core::test_point("import.after-commit");
   if (problem_count > kShownProblems) {
-    ctx.err << fmt::format("sqgl: {}: … and {} more problem(s){}\n", level, problem_count - kShownProblems,
-                           errors ? fmt::format(" (all of them in {})", opt.errors_file) : "");
+    say(core::tr("… and {} more problem(s){}", problem_count - kShownProblems,
+                 errors ? core::tr(" (all of them in {})", opt.errors_file) : ""));
   }
 
   if (ctx.json()) {
@@ -175,23 +180,25 @@ void run_import(Context& ctx, ImportCliOptions opt) {
                          {"dry_run", opt.dry_run},
                          {"written", written}});
   } else {
-    const std::string counts =
-        fmt::format("{} row{}: {} inserted, {} updated, {} unchanged, {} rejected", thousands(report.rows),
-                    report.rows == 1 ? "" : "s", thousands(report.inserted), thousands(report.updated),
-                    thousands(report.unchanged), thousands(report.rejected));
+    const std::string counts = core::tr_n(
+        "{} row: {} inserted, {} updated, {} unchanged, {} rejected",
+        "{} rows: {} inserted, {} updated, {} unchanged, {} rejected", static_cast<unsigned long>(report.rows),
+        thousands(report.rows), thousands(report.inserted), thousands(report.updated), thousands(report.unchanged),
+        thousands(report.rejected));
     if (opt.dry_run) {
-      ctx.out << fmt::format("dry run of {} from {}: {}; nothing written\n", report.kind, core::errors::quote(source),
-                             counts);
+      ctx.out << core::tr("dry run of {} from {}: {}; nothing written", report.kind, core::errors::quote(source),
+                          counts)
+              << '\n';
     } else if (written) {
-      ctx.out << fmt::format("imported {} from {}: {}\n", report.kind, core::errors::quote(source), counts);
+      ctx.out << core::tr("imported {} from {}: {}", report.kind, core::errors::quote(source), counts) << '\n';
     }
   }
   if (report.rejected > 0 && !opt.skip_bad) {
-    throw core::InvalidInput(fmt::format("{}: {} of {} rows rejected; nothing written{}", source,
-                                         thousands(report.rejected), thousands(report.rows),
-                                         opt.dry_run                    ? " (dry run)"
-                                         : opt.import.kind == "catalog" ? ""
-                                                                        : " (--skip-bad writes the good rows)"));
+    throw core::InvalidInput(core::tr("{}: {} of {} rows rejected; nothing written{}", source,
+                                      thousands(report.rejected), thousands(report.rows),
+                                      opt.dry_run                    ? _(" (dry run)")
+                                      : opt.import.kind == "catalog" ? ""
+                                                                     : _(" (--skip-bad writes the good rows)")));
   }
 }
 
@@ -199,27 +206,30 @@ void run_import(Context& ctx, ImportCliOptions opt) {
 
 RunFn setup_import(CLI::App& app) {
   auto opt = std::make_shared<ImportCliOptions>();
-  auto* sub = app.add_subcommand("import", "Import a CSV export: all rows or none, every bad row named");
+  auto* sub = app.add_subcommand("import", _("Import a CSV export: all rows or none, every bad row named"));
   std::string kinds;
   for (const auto& k : core::import_kinds()) kinds += (kinds.empty() ? "" : ", ") + k;
-  sub->add_option("kind", opt->import.kind, "What the file holds: " + kinds)->required();
-  sub->add_option("file", opt->file, "The CSV file, or - for standard input")->required()->check(non_empty());
-  sub->add_option("--encoding", opt->encoding, "utf-8 (default) or gb18030 (also reads GBK and GB2312)")
+  sub->add_option("kind", opt->import.kind, core::tr("What the file holds: {}", kinds))->required();
+  sub->add_option("file", opt->file, _("The CSV file, or - for standard input"))->required()->check(non_empty());
+  sub->add_option("--encoding", opt->encoding, _("utf-8 (default) or gb18030 (also reads GBK and GB2312)"))
       ->check(non_empty());
-  sub->add_option("--mode", opt->mode, "insert (default): existing keys are errors; upsert: update changed rows")
+  sub->add_option("--mode", opt->mode, _("insert (default): existing keys are errors; upsert: update changed rows"))
       ->check(CLI::IsMember({"insert", "upsert"}));
-  sub->add_flag("--dry-run", opt->dry_run, "Validate and report what would happen; write nothing");
-  sub->add_flag("--skip-bad", opt->skip_bad, "Write the good rows and report the bad ones");
-  sub->add_option("--errors", opt->errors_file, "Write every problem to this CSV (line, column, value, message)")
+  sub->add_flag("--dry-run", opt->dry_run, _("Validate and report what would happen; write nothing"));
+  sub->add_flag("--skip-bad", opt->skip_bad, _("Write the good rows and report the bad ones"));
+  sub->add_option("--errors", opt->errors_file, _("Write every problem to this CSV (line, column, value, message)"))
       ->check(non_empty());
-  sub->add_flag("--ignore-columns", opt->import.ignore_columns, "Skip unknown columns instead of refusing the file");
-  sub->add_option("--year", opt->year, "calendar: the year the notice is for")->check(decimal())->check(CLI::Range(2000, 2099));
-  sub->add_option("--notice", opt->import.notice, "calendar: the State Council notice it comes from");
+  sub->add_flag("--ignore-columns", opt->import.ignore_columns,
+                _("Skip unknown columns instead of refusing the file"));
+  sub->add_option("--year", opt->year, _("calendar: the year the notice is for"))
+      ->check(decimal())
+      ->check(CLI::Range(2000, 2099));
+  sub->add_option("--notice", opt->import.notice, _("calendar: the State Council notice it comes from"));
   sub->footer(
-      "Headers may be English or Chinese (身份证号, 姓名, 性别, 出生日期, 联系电话, 户号, 社区 …), in any order.\n"
-      "Examples:\n  sqgl --as IT01 import residents residents.csv --dry-run\n"
-      "  sqgl --as IT01 import households 户籍.csv --encoding gb18030 --errors rejects.csv\n"
-      "  sqgl --as IT01 import calendar 2027.csv --year 2027 --notice '国办发明电〔2026〕…号'");
+      _("Headers may be English or Chinese (身份证号, 姓名, 性别, 出生日期, 联系电话, 户号, 社区 …), in any order.\n"
+        "Examples:\n  sqgl --as IT01 import residents residents.csv --dry-run\n"
+        "  sqgl --as IT01 import households 户籍.csv --encoding gb18030 --errors rejects.csv\n"
+        "  sqgl --as IT01 import calendar 2027.csv --year 2027 --notice '国办发明电〔2026〕…号'"));
   return [opt](Context& ctx) { run_import(ctx, *opt); };
 }
 

@@ -9,6 +9,7 @@
 #include "core/admin/demo.h"
 #include "core/admin/init.h"
 #include "core/base/error.h"
+#include "core/base/i18n.h"
 #include "core/db/database.h"
 #include "core/db/files.h"
 #include "core/model/settings.h"
@@ -43,17 +44,17 @@ void run_init(Context& ctx, const InitOptions& opt) {
     // recorded setting); any other keeps the machine's clock.
     const bool pinned = created && (opt.clock == "pinned" || (opt.demo && opt.clock != "system"));
     if (!created && !opt.files.empty()) {
-      throw core::InvalidInput("--files sets the file access of a new database; an existing one changes it with "
-                               "'sqgl setting files'");
+      throw core::InvalidInput(_("--files sets the file access of a new database; an existing one changes it with "
+                                 "'sqgl setting files'"));
     }
     if (!created && !opt.clock.empty()) {
-      throw core::InvalidInput("--clock sets the clock of a new database; an existing one changes it with "
-                               "'sqgl setting clock'");
+      throw core::InvalidInput(_("--clock sets the clock of a new database; an existing one changes it with "
+                                 "'sqgl setting clock'"));
     }
     if (created && !pinned && ctx.clock.pinned()) {
       throw core::InvalidInput(
-          "$SQGL_NOW pins the clock, but a new database is dated by the machine's clock; unset SQGL_NOW, or create "
-          "it with 'sqgl init --clock pinned' (tests, demos, recorded back-filling)");
+          _("$SQGL_NOW pins the clock, but a new database is dated by the machine's clock; unset SQGL_NOW, or create "
+            "it with 'sqgl init --clock pinned' (tests, demos, recorded back-filling)"));
     }
     report = core::init_database(db, ctx.clock, ctx.operator_(), *files, created);
     // (After the schema is known current: a newer database is refused for that.)
@@ -78,30 +79,31 @@ void run_init(Context& ctx, const InitOptions& opt) {
   }
   const std::string quoted = core::errors::quote(path);
   if (report.created) {
-    ctx.out << fmt::format("created database {} (schema {})\n", quoted, report.to_version);
+    ctx.out << core::tr("created database {} (schema {})", quoted, report.to_version) << '\n';
   } else if (report.from_version != report.to_version) {
-    ctx.out << fmt::format("upgraded database {} from schema {} to {}\n", quoted, report.from_version,
-                           report.to_version);
+    ctx.out << core::tr("upgraded database {} from schema {} to {}", quoted, report.from_version, report.to_version)
+            << '\n';
   }
-  if (report.catalog_loaded) ctx.out << "loaded the catalog: 12 categories, 64 items (see 'sqgl catalog')\n";
+  if (report.catalog_loaded) ctx.out << _("loaded the catalog: 12 categories, 64 items (see 'sqgl catalog')") << '\n';
   if (!report.calendar_years.empty()) {
     std::string years;
     for (int y : report.calendar_years) years += (years.empty() ? "" : ", ") + std::to_string(y);
-    ctx.out << fmt::format("loaded working-day calendars: {}\n", years);
+    ctx.out << core::tr("loaded working-day calendars: {}", years) << '\n';
   }
   if (demo) {
-    ctx.out << fmt::format(
-        "generated the demo district (seed {}): {} street offices, {} communities, {} grids, {} households, "
-        "{} residents, {} staff\n",
-        opt.seed, demo->streets, demo->communities, demo->grids, thousands(demo->households),
-        thousands(demo->residents), demo->staff);
+    ctx.out << core::tr("generated the demo district (seed {}): {} street offices, {} communities, {} grids, {} "
+                        "households, {} residents, {} staff",
+                        opt.seed, demo->streets, demo->communities, demo->grids, thousands(demo->households),
+                        thousands(demo->residents), demo->staff)
+            << '\n';
     if (demo->cases > 0) {
-      ctx.out << fmt::format("generated {} decided cases over the last {} years\n", thousands(demo->cases),
-                             opt.history_years);
+      ctx.out << core::tr("generated {} decided cases over the last {} years", thousands(demo->cases),
+                          opt.history_years)
+              << '\n';
     }
   }
   if (!report.changed() && !demo) {
-    ctx.out << fmt::format("database {} is up to date (schema {}); nothing changed\n", quoted, report.to_version);
+    ctx.out << core::tr("database {} is up to date (schema {}); nothing changed", quoted, report.to_version) << '\n';
   }
 }
 
@@ -109,33 +111,33 @@ void run_init(Context& ctx, const InitOptions& opt) {
 
 RunFn setup_init(CLI::App& app) {
   auto opt = std::make_shared<InitOptions>();
-  auto* sub = app.add_subcommand("init", "Create the database, or upgrade it to this sqgl's schema");
-  sub->add_flag("--demo", opt->demo, "Also fill it with the demo district (Qingshan's 2012 pilot: 7 communities)");
-  sub->add_option("--seed", opt->seed, "Random seed of the demo district (same seed, same data)")
+  auto* sub = app.add_subcommand("init", _("Create the database, or upgrade it to this sqgl's schema"));
+  sub->add_flag("--demo", opt->demo, _("Also fill it with the demo district (Qingshan's 2012 pilot: 7 communities)"));
+  sub->add_option("--seed", opt->seed, _("Random seed of the demo district (same seed, same data)"))
       ->capture_default_str()
       ->check(decimal());
-  sub->add_option("--scale", opt->scale, "Multiply the demo's 4,000 households per community")
+  sub->add_option("--scale", opt->scale, _("Multiply the demo's 4,000 households per community"))
       ->capture_default_str()
       ->check(CLI::Range(0.001, 100.0));
   sub->add_option("--history", opt->history_years,
-                  "With --demo: decided cases for this many years before today (reports and benchmarks)")
+                  _("With --demo: decided cases for this many years before today (reports and benchmarks)"))
       ->check(decimal())
       ->check(CLI::Range(0, 30));
   sub->add_option("--schema-dir", opt->schema_dir,
-                  "Load catalog/ and calendar/ from DIR (an edited copy of schema/) instead of the built-in data")
+                  _("Load catalog/ and calendar/ from DIR (an edited copy of schema/) instead of the built-in data"))
       ->check(CLI::ExistingDirectory);
   sub->add_option("--clock", opt->clock,
-                  "A new database's clock: system (default) dates events by the machine's clock; pinned also takes "
-                  "$SQGL_NOW, for tests and recorded back-filling (the default with --demo)")
+                  _("A new database's clock: system (default) dates events by the machine's clock; pinned also takes "
+                    "$SQGL_NOW, for tests and recorded back-filling (the default with --demo)"))
       ->check(CLI::IsMember({"system", "pinned"}));
   sub->add_option("--files", opt->files,
-                  "A new database's file access: owner (default, mode 600) or group (660: for the clerks' sqgl "
-                  "processes of an installed system, which run with group sqgl)")
+                  _("A new database's file access: owner (default, mode 600) or group (660: for the clerks' sqgl "
+                    "processes of an installed system, which run with group sqgl)"))
       ->check(CLI::IsMember({"owner", "group"}));
   sub->footer(
-      "Running init on a current database changes nothing. A new file is readable by its owner only, unless\n"
-      "--files group. On an installed system: sudo -u sqgl sqgl init --files group\n"
-      "Examples:\n  sqgl init\n  sqgl --db demo.db init --demo --seed 7");
+      _("Running init on a current database changes nothing. A new file is readable by its owner only, unless\n"
+        "--files group. On an installed system: sudo -u sqgl sqgl init --files group\n"
+        "Examples:\n  sqgl init\n  sqgl --db demo.db init --demo --seed 7"));
   return [opt](Context& ctx) { run_init(ctx, *opt); };
 }
 

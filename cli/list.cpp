@@ -1,5 +1,6 @@
 // sqgl list: queues — mine, a unit's, by status, item, community, overdue, due soon.
 #include <algorithm>
+#include <array>
 #include <cstdint>
 #include <functional>
 #include <string>
@@ -13,6 +14,7 @@
 #include "cli/context.h"
 #include "cli/render/output.h"
 #include "core/base/error.h"
+#include "core/base/i18n.h"
 #include "core/model/calendar.h"
 #include "core/model/cases/cases.h"
 #include "core/model/staff.h"
@@ -86,9 +88,20 @@ void put_case_json(std::string& out, const core::CaseSummary& c) {
   out += "\n    }";
 }
 
-std::vector<std::string> row_of(const core::CaseSummary& c) {
-  return {c.number,   c.item,     c.resident_name, std::string(core::text(c.status)), c.step,
-          c.assignee, c.step_due, c.due_date,      c.overdue ? "OVERDUE" : ""};
+// The words a table row shows, translated once: a list of ten years of cases would
+// otherwise ask gettext for them on every row, twice.
+struct RowWords {
+  std::array<std::string, core::Words<core::CaseStatus>::text.size()> status;
+  std::string overdue;
+
+  RowWords() : overdue(_("OVERDUE")) {
+    for (std::size_t i = 0; i < status.size(); ++i) status[i] = core::label(static_cast<core::CaseStatus>(i));
+  }
+};
+
+std::vector<std::string> row_of(const core::CaseSummary& c, const RowWords& words) {
+  return {c.number,   c.item,     c.resident_name, words.status[static_cast<std::size_t>(c.status)], c.step,
+          c.assignee, c.step_due, c.due_date,      c.overdue ? words.overdue : std::string()};
 }
 
 void run_list(Context& ctx, ListOptions opt) {
@@ -99,7 +112,7 @@ void run_list(Context& ctx, ListOptions opt) {
     } else if (ctx.operator_()) {
       opt.filter.assignee = *ctx.operator_();  // an unknown one is exit 3, as any filter naming nothing
     } else {
-      throw core::InvalidInput("--mine needs the operator: give --as STAFF_NO or set SQGL_OPERATOR");
+      throw core::InvalidInput(_("--mine needs the operator: give --as STAFF_NO or set SQGL_OPERATOR"));
     }
   }
   if (opt.due_within >= 0) opt.filter.due_within = opt.due_within;
@@ -127,19 +140,23 @@ void run_list(Context& ctx, ListOptions opt) {
     return;
   }
   StreamedTable table;
-  const std::vector<std::string> header = {"case",     "item",     "resident", "status", "step",
-                                           "assignee", "step due", "due",      ""};
+  const std::vector<std::string> header = {C_("case field", "case"),     C_("case field", "item"),
+                                           C_("case field", "resident"), C_("case field", "status"),
+                                           C_("case field", "step"),     C_("case field", "assignee"),
+                                           C_("case field", "step due"), C_("case field", "due"),
+                                           ""};
   table.measure(header);
+  const RowWords words;
   each([&](const core::CaseSummary& c) {
-    table.measure(row_of(c));
+    table.measure(row_of(c, words));
     ++count;
   });
   if (count == 0) {
-    ctx.out << "no cases\n";
+    ctx.out << _("no cases") << '\n';
   } else {
     table.print(ctx.out, header);
-    each([&](const core::CaseSummary& c) { table.print(ctx.out, row_of(c)); });
-    ctx.out << fmt::format("{} case{}\n", count, count == 1 ? "" : "s");
+    each([&](const core::CaseSummary& c) { table.print(ctx.out, row_of(c, words)); });
+    ctx.out << core::tr_n("{} case", "{} cases", static_cast<unsigned long>(count), count) << '\n';
   }
   snapshot.commit();
 }
@@ -148,21 +165,21 @@ void run_list(Context& ctx, ListOptions opt) {
 
 RunFn setup_list(CLI::App& app) {
   auto opt = std::make_shared<ListOptions>();
-  auto* sub = app.add_subcommand("list", "List cases: a queue, by filters");
-  sub->add_flag("--mine", opt->mine, "Steps assigned to the operator (--as)");
-  sub->add_option("--unit", opt->filter.unit, "Cases whose current step is at this unit (e.g. JSJ, 150204001)")
+  auto* sub = app.add_subcommand("list", _("List cases: a queue, by filters"));
+  sub->add_flag("--mine", opt->mine, _("Steps assigned to the operator (--as)"));
+  sub->add_option("--unit", opt->filter.unit, _("Cases whose current step is at this unit (e.g. JSJ, 150204001)"))
       ->check(non_empty());
-  sub->add_option("--community", opt->filter.community, "Cases of this community")->check(non_empty());
-  sub->add_option("--street", opt->filter.street, "Cases of this street office's communities")->check(non_empty());
-  sub->add_option("--status", opt->filter.status, "open, returned, approved, rejected or withdrawn")
+  sub->add_option("--community", opt->filter.community, _("Cases of this community"))->check(non_empty());
+  sub->add_option("--street", opt->filter.street, _("Cases of this street office's communities"))->check(non_empty());
+  sub->add_option("--status", opt->filter.status, _("open, returned, approved, rejected or withdrawn"))
       ->check(CLI::IsMember({"open", "returned", "approved", "rejected", "withdrawn"}));
-  sub->add_option("--item", opt->filter.item, "Cases of this item")->check(non_empty());
-  sub->add_flag("--overdue", opt->filter.overdue, "Open cases past their due date");
-  sub->add_option("--due-within", opt->due_within, "Open cases due within N working days")
+  sub->add_option("--item", opt->filter.item, _("Cases of this item"))->check(non_empty());
+  sub->add_flag("--overdue", opt->filter.overdue, _("Open cases past their due date"));
+  sub->add_option("--due-within", opt->due_within, _("Open cases due within N working days"))
       ->check(decimal())
       ->check(CLI::Range(0, 365));
-  sub->add_flag("--unassigned", opt->filter.unassigned, "Open cases whose current step has no assignee");
-  sub->footer("Examples:\n  sqgl --as JSJ01 list --mine\n  sqgl list --community 150204001001 --overdue");
+  sub->add_flag("--unassigned", opt->filter.unassigned, _("Open cases whose current step has no assignee"));
+  sub->footer(_("Examples:\n  sqgl --as JSJ01 list --mine\n  sqgl list --community 150204001001 --overdue"));
   return [opt](Context& ctx) { run_list(ctx, *opt); };
 }
 

@@ -8,6 +8,7 @@
 #include "cli/render/views.h"
 #include "cli/write.h"
 #include "core/base/error.h"
+#include "core/base/i18n.h"
 #include "core/model/cases/cases.h"
 #include "core/model/catalog.h"
 
@@ -28,11 +29,11 @@ struct RouteOptions {
 std::string deciding_unit(const core::ChainStep& s) {
   switch (s.level) {
     case core::StepLevel::station:
-      return "the applicant's community station";
+      return _("the applicant's community station");
     case core::StepLevel::committee:
-      return "the applicant's residents' committee";
+      return _("the applicant's residents' committee");
     case core::StepLevel::street:
-      return "the community's street office";
+      return _("the community's street office");
     case core::StepLevel::bureau:
     case core::StepLevel::other:
       break;
@@ -64,28 +65,36 @@ void run_plan(Context& ctx, const RouteOptions& opt) {
     const auto& chain = item.chain(m);
     int days = 0;
     for (const auto& s : chain) days += s.days;
-    ctx.out << fmt::format("\n{} model: {} review level{}, {} working days, {} trip{}\n", m, chain.size(),
-                           chain.size() == 1 ? "" : "s", days, item.trips(m), item.trips(m) == 1 ? "" : "s");
+    const auto trips = item.trips(m);
+    // TRANSLATORS: "new model: 2 review levels, 5 working days, 1 trip"; the first {} is "new model" or
+    // "old model", the second "{} review levels", the last "{} trips".
+    ctx.out << '\n'
+            << core::tr("{}: {}, {} working days, {}", model_name(m),
+                        core::tr_n("{} review level", "{} review levels", chain.size(), chain.size()), days,
+                        core::tr_n("{} trip", "{} trips", static_cast<unsigned long>(trips), trips))
+            << '\n';
     Table table({false, false, false, false, true});
     for (const auto& s : chain) {
-      table.add({fmt::format("{}.", s.seq), s.name_zh, deciding_unit(s), std::string(core::text(s.role)),
-                 fmt::format("{} wd", s.days)});
+      table.add(
+          {fmt::format("{}.", s.seq), s.name_zh, deciding_unit(s), core::label(s.role), core::tr("{} wd", s.days)});
     }
-    table.add({"", "total", "", "", fmt::format("{} wd", days)});
+    table.add({"", _("total"), "", "", core::tr("{} wd", days)});
     table.print(ctx.out, "  ");
   }
 }
 
 void run_route(Context& ctx, RouteOptions opt) {
   const int modes = (!opt.plan.empty() ? 1 : 0) + (opt.automatic ? 1 : 0) + (!opt.to.empty() ? 1 : 0);
-  if (modes != 1) throw core::InvalidInput("route needs exactly one of: CASE --to STAFF, --auto, --plan ITEM");
+  if (modes != 1) throw core::InvalidInput(_("route needs exactly one of: CASE --to STAFF, --auto, --plan ITEM"));
   if (!opt.plan.empty()) {
-    if (!opt.number.empty()) throw core::InvalidInput("--plan takes an item, not a case");
+    if (!opt.number.empty()) throw core::InvalidInput(_("--plan takes an item, not a case"));
     run_plan(ctx, opt);
     return;
   }
   if (opt.automatic) {
-    if (!opt.number.empty()) throw core::InvalidInput("--auto routes every unassigned step; give filters, not a case");
+    if (!opt.number.empty()) {
+      throw core::InvalidInput(_("--auto routes every unassigned step; give filters, not a case"));
+    }
     core::AutoRouteReport report;
     run_write(ctx, "route --auto", opt.filter.community,
               [&](auto& db, const auto& op, const auto&) { report = core::route_auto(db, ctx.clock, op, opt.filter); });
@@ -94,21 +103,26 @@ void run_route(Context& ctx, RouteOptions opt) {
                            {"to_grid_worker", report.to_grid_worker},
                            {"unassignable", report.unassignable}});
     } else {
-      ctx.out << fmt::format("assigned {} open step{} ({} to the applicant's grid worker)\n", report.assigned,
-                             report.assigned == 1 ? "" : "s", report.to_grid_worker);
+      ctx.out << core::tr_n("assigned {} open step ({} to the applicant's grid worker)",
+                            "assigned {} open steps ({} to the applicant's grid worker)",
+                            static_cast<unsigned long>(report.assigned), report.assigned, report.to_grid_worker)
+              << '\n';
       if (report.unassignable > 0) {
-        ctx.out << fmt::format("{} step{} left unassigned: no eligible staff member\n", report.unassignable,
-                               report.unassignable == 1 ? "" : "s");
+        ctx.out << core::tr_n("{} step left unassigned: no eligible staff member",
+                              "{} steps left unassigned: no eligible staff member",
+                              static_cast<unsigned long>(report.unassignable), report.unassignable)
+                << '\n';
       }
     }
     return;
   }
-  if (opt.number.empty()) throw core::InvalidInput("--to needs the case: sqgl route CASE --to STAFF");
+  if (opt.number.empty()) throw core::InvalidInput(_("--to needs the case: sqgl route CASE --to STAFF"));
   run_write(ctx, "route", opt.number,
             [&](auto& db, const auto& op, const auto&) { core::route_case(db, ctx.clock, op, opt.number, opt.to); });
   print_case_result(ctx, opt.number, [&](const core::Case& c) {
     const auto& step = c.steps[static_cast<std::size_t>(*c.current_seq - 1)];
-    ctx.out << fmt::format("case {}: step {} ({}) assigned to {}\n", c.number, step.seq, step.name_zh, step.assignee);
+    ctx.out << core::tr("case {}: step {} ({}) assigned to {}", c.number, step.seq, step.name_zh, step.assignee)
+            << '\n';
   });
 }
 
@@ -116,23 +130,23 @@ void run_route(Context& ctx, RouteOptions opt) {
 
 RunFn setup_route(CLI::App& app) {
   auto opt = std::make_shared<RouteOptions>();
-  auto* sub = app.add_subcommand("route", "Assign a case's current step, route all open steps, or show a chain");
-  sub->add_option("case", opt->number, "The case number (with --to)")->check(non_empty());
-  sub->add_option("--to", opt->to, "Assign the current step to this staff number")->check(non_empty());
+  auto* sub = app.add_subcommand("route", _("Assign a case's current step, route all open steps, or show a chain"));
+  sub->add_option("case", opt->number, _("The case number (with --to)"))->check(non_empty());
+  sub->add_option("--to", opt->to, _("Assign the current step to this staff number"))->check(non_empty());
   sub->add_flag("--auto", opt->automatic,
-                "Assign every unassigned open step: station steps to the applicant's grid worker, others to the "
-                "eligible staff member with the fewest open steps");
-  sub->add_option("--plan", opt->plan, "Print the chain of this item: levels, units, roles, working days")
+                _("Assign every unassigned open step: station steps to the applicant's grid worker, others to the "
+                  "eligible staff member with the fewest open steps"));
+  sub->add_option("--plan", opt->plan, _("Print the chain of this item: levels, units, roles, working days"))
       ->check(non_empty());
-  sub->add_option("--model", opt->model, "With --plan: only this model (new or old)")
+  sub->add_option("--model", opt->model, _("With --plan: only this model (new or old)"))
       ->check(CLI::IsMember({"new", "old"}));
-  sub->add_option("--community", opt->filter.community, "With --auto: only cases of this community")
+  sub->add_option("--community", opt->filter.community, _("With --auto: only cases of this community"))
       ->check(non_empty());
-  sub->add_option("--item", opt->filter.item, "With --auto: only cases of this item")->check(non_empty());
-  sub->add_option("--unit", opt->filter.unit, "With --auto: only steps of this unit")->check(non_empty());
+  sub->add_option("--item", opt->filter.item, _("With --auto: only cases of this item"))->check(non_empty());
+  sub->add_option("--unit", opt->filter.unit, _("With --auto: only steps of this unit"))->check(non_empty());
   sub->footer(
-      "Examples:\n  sqgl route --plan C02-01\n  sqgl --as ZZ0101 route 150204-20120129-0001 --to ZZ0102\n"
-      "  sqgl --as IT01 route --auto");
+      _("Examples:\n  sqgl route --plan C02-01\n  sqgl --as ZZ0101 route 150204-20120129-0001 --to ZZ0102\n"
+        "  sqgl --as IT01 route --auto"));
   return [opt](Context& ctx) { run_route(ctx, *opt); };
 }
 

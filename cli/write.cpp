@@ -5,6 +5,7 @@
 #include "cli/render/output.h"
 #include "cli/render/views.h"
 #include "core/base/error.h"
+#include "core/base/i18n.h"
 #include "core/db/database.h"
 #include "core/model/calendar.h"
 #include "core/model/cases/cases.h"
@@ -47,7 +48,7 @@ void recording_refusals(Context& ctx, SQLite::Database& db, std::string_view com
       core::record_refusal(db, machine, who, command, subject, e.what());
     } catch (const std::exception& failure) {
       // The refusal still stands; say that it could not be recorded.
-      ctx.warn(fmt::format("the refusal could not be recorded in the history: {}", failure.what()));
+      ctx.warn(core::tr("the refusal could not be recorded in the history: {}", failure.what()));
     }
     throw;
   }
@@ -65,7 +66,7 @@ void run_write_maybe(Context& ctx, std::string_view command, std::string_view su
     if (body(db, op, *calendar)) tx.commit();
   });
   for (int year : calendar->years_without_calendar()) {
-    ctx.warn(fmt::format("no working-day calendar for {} is loaded; counted Monday to Friday only", year));
+    ctx.warn(core::tr("no working-day calendar for {} is loaded; counted Monday to Friday only", year));
   }
 }
 

@@ -12,10 +12,16 @@ A transcript is a list of commands with the output they must give:
     | $ literal                        a stdout line that would otherwise look like one of the above
 
 Every command runs in the same fresh temporary directory with SQGL_DB=sqgl.db,
-SQGL_NOW=2012-01-29T09:00 and SQGL_CONFIG empty (no configuration file) unless the
-transcript changes them; `sqgl` on
-PATH is the binary under test, and $FIXTURES is tests/fixtures. With --update the file is rewritten with what
-the commands printed (review the diff before committing it).
+SQGL_NOW=2012-01-29T09:00, SQGL_CONFIG empty (no configuration file) and LC_ALL=C.UTF-8
+unless the transcript changes them; `sqgl` on PATH is the binary under test, and
+$FIXTURES is tests/fixtures. With --update the file is rewritten with what the commands
+printed (review the diff before committing it).
+
+Each transcript runs in both languages: tests/e2e/NAME.t in English and
+tests/e2e/zh_CN/NAME.t, the same commands with LC_ALL=zh_CN.UTF-8 and sqgl's
+translations from --localedir. `--locale zh_CN.UTF-8 --same-commands tests/e2e/NAME.t`
+fails when the two transcripts' commands differ; `--update` of a missing zh_CN
+transcript writes it from the English one's commands.
 """
 import argparse
 import difflib
@@ -77,6 +83,22 @@ def render(items):
     return "\n".join(out) + "\n"
 
 
+def merge_commands(english, translated):
+    """The English transcript's commands and lines, with the outputs the translated one
+    has for the same commands (to be rewritten by --update)."""
+    outputs = {}
+    for item in translated:
+        if item[0] == "cmd":
+            outputs.setdefault(item[1], []).append(item)
+    merged = []
+    for item in english:
+        if item[0] == "cmd" and outputs.get(item[1]):
+            merged.append(outputs[item[1]].pop(0))
+        else:
+            merged.append(list(item) if item[0] == "cmd" else item)
+    return merged
+
+
 def split_lines(text):
     lines = text.split("\n")
     if lines and lines[-1] == "":
@@ -88,16 +110,44 @@ def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--sqgl", required=True, help="the sqgl binary under test")
     ap.add_argument("--update", action="store_true", help="rewrite the transcript with the actual output")
+    ap.add_argument("--locale", default="C.UTF-8", help="LC_ALL for the commands (default C.UTF-8)")
+    ap.add_argument("--localedir", help="sqgl's compiled translations (SQGL_LOCALEDIR: the build tree's locale/)")
+    ap.add_argument("--same-commands", metavar="ENGLISH_T",
+                    help="the transcript whose commands this one must repeat, in order")
     ap.add_argument("transcript")
     args = ap.parse_args()
 
-    items = parse(args.transcript)
+    if args.same_commands and args.update and not os.path.exists(args.transcript):
+        items = [["cmd", item[1], [], [], 0] if item[0] == "cmd" else item for item in parse(args.same_commands)]
+    else:
+        items = parse(args.transcript)
+    if args.same_commands:
+        # Comments and %env lines may differ (a translated comment); the commands may not.
+        ours = [item[1] for item in items if item[0] == "cmd" or item[1].startswith("%")]
+        theirs = [item[1] for item in parse(args.same_commands) if item[0] == "cmd" or item[1].startswith("%")]
+        if ours != theirs:
+            for line in difflib.unified_diff(theirs, ours, args.same_commands, args.transcript, lineterm=""):
+                print("    " + line)
+            print(f"{args.transcript}: its commands differ from {args.same_commands}'s "
+                  "(run --update on it after changing the English one)")
+            if not args.update:
+                return 1
+            items = merge_commands(parse(args.same_commands), items)
     env = {k: v for k, v in os.environ.items() if not k.startswith("SQGL_")}
     env["PATH"] = os.path.dirname(os.path.abspath(args.sqgl)) + os.pathsep + env.get("PATH", "")
     env["SQGL_DB"] = "sqgl.db"
     env["SQGL_NOW"] = "2012-01-29T09:00"
     env["SQGL_CONFIG"] = ""  # no configuration file: the machine's own never changes a transcript
-    env["LC_ALL"] = "C.UTF-8"
+    if args.locale != "C.UTF-8":
+        # Without the locale, glibc would fall back to C and the transcript print English.
+        have = subprocess.run(["locale", "-a"], capture_output=True, text=True).stdout.split()
+        if args.locale.lower().replace("-", "") not in [name.lower().replace("-", "") for name in have]:
+            print(f"the locale {args.locale} is not installed here (scripts/deps --test generates it)")
+            return 1
+    env["LC_ALL"] = args.locale
+    env.pop("LANGUAGE", None)  # it would override LC_ALL for messages
+    if args.localedir:
+        env["SQGL_LOCALEDIR"] = os.path.abspath(args.localedir)
     env["FIXTURES"] = os.path.join(os.path.dirname(os.path.abspath(__file__)), "fixtures")
     env.pop("NO_COLOR", None)
     failures = 0

@@ -3,6 +3,7 @@
 #include <chrono>
 #include <cmath>
 #include <ctime>
+#include <string_view>
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
@@ -11,31 +12,63 @@
 #include "cli/render/output.h"
 #include "core/base/date.h"
 #include "core/base/error.h"
+#include "core/base/i18n.h"
 
 namespace sqgl::cli {
 
 namespace {
 
-std::string cell(const core::ReportValue& v) {
+// A cell as scripts read it (CSV): the report's words as --json has them.
+std::string data_cell(const core::ReportValue& v) {
   if (std::holds_alternative<std::int64_t>(v)) return std::to_string(std::get<std::int64_t>(v));
   if (std::holds_alternative<double>(v)) return fmt::format("{:.1f}", std::get<double>(v));
   if (std::holds_alternative<std::string>(v)) return std::get<std::string>(v);
+  if (std::holds_alternative<core::ReportWord>(v)) return std::get<core::ReportWord>(v).text;
   return "";
+}
+
+// A cell as a person reads it: the report's words in the user's language.
+std::string cell(const core::ReportValue& v) {
+  if (std::holds_alternative<core::ReportWord>(v)) return std::get<core::ReportWord>(v).shown;
+  return data_cell(v);
 }
 
 nlohmann::json cell_json(const core::ReportValue& v) {
   if (std::holds_alternative<std::int64_t>(v)) return std::get<std::int64_t>(v);
   if (std::holds_alternative<double>(v)) return std::get<double>(v);
   if (std::holds_alternative<std::string>(v)) return std::get<std::string>(v);
+  if (std::holds_alternative<core::ReportWord>(v)) return std::get<core::ReportWord>(v).text;
   return nullptr;
+}
+
+// A report's or a table's title as a person reads it: --json keeps the English the
+// kinds set (marked N_() there), people read its translation.
+const char* shown(const std::string& title) { return core::translate(title.c_str()); }
+
+// Whether the user's language translates `title` (gettext hands back the English
+// itself when it does not).
+bool translated(const std::string& title) { return shown(title) != title.c_str(); }
+
+// A column's heading in Markdown, HTML, xlsx and a translated CSV: its title, or
+// for the untitled name beside a code (and the total's key) the key, in the user's
+// language.
+std::string column_heading(const core::ReportColumn& c) {
+  if (!c.title.empty()) return c.title;
+  if (c.key == "name") return C_("report column", "name");
+  if (c.key == "key") return C_("report column", "key");
+  return c.key;
 }
 
 std::string header_line(const core::Report& r) {
   std::string years;
   for (int y : r.calendar_years) years += (years.empty() ? "" : ", ") + std::to_string(y);
-  std::string period = r.from.empty() ? "" : fmt::format("period {} to {} · ", r.from, r.to);
-  return fmt::format("{}as of {} · schema {} · catalog {} · calendars {}", period, r.as_of, r.schema_version,
-                     r.catalog_version, years.empty() ? "none" : years);
+  if (years.empty()) years = C_("calendar years", "none");
+  if (r.from.empty()) {
+    return core::tr("as of {} · schema {} · catalog {} · calendars {}", r.as_of, r.schema_version, r.catalog_version,
+                    years);
+  }
+  return core::tr("period {} to {} · as of {} · schema {} · catalog {} · calendars {}", r.from, r.to, r.as_of,
+                  r.schema_version, r.catalog_version, years);
 }
 
 void render_json(std::ostream& out, const core::Report& r) {
@@ -71,27 +104,33 @@ std::string csv_field(const std::string& s) {
 }
 
 void render_csv(std::ostream& out, const core::Report& r) {
+  // People open the CSV in Excel: where their language translates the report, the
+  // header row is the headings they read; otherwise the keys, as --json has them.
+  // The cells stay as --json has them (numbers, codes, the report's words).
+  const bool headings = translated(r.title);
   bool first = true;
   for (const auto& t : r.tables) {
     if (!first) out << '\n';
     first = false;
-    out << "# " << csv_field(t.name + ": " + t.title) << '\n';
-    for (std::size_t i = 0; i < t.columns.size(); ++i) out << (i ? "," : "") << t.columns[i].key;
+    out << "# " << csv_field(t.name + ": " + shown(t.title)) << '\n';
+    for (std::size_t i = 0; i < t.columns.size(); ++i) {
+      out << (i ? "," : "") << (headings ? csv_field(column_heading(t.columns[i])) : t.columns[i].key);
+    }
     out << '\n';
     for (const auto& row : t.rows) {
-      for (std::size_t i = 0; i < row.size(); ++i) out << (i ? "," : "") << csv_field(cell(row[i]));
+      for (std::size_t i = 0; i < row.size(); ++i) out << (i ? "," : "") << csv_field(data_cell(row[i]));
       out << '\n';
     }
   }
 }
 
 void render_table(std::ostream& out, const core::Report& r) {
-  out << r.title << '\n' << header_line(r) << '\n';
+  out << shown(r.title) << '\n' << header_line(r) << '\n';
   for (const auto& note : r.notes) out << note << '\n';
   for (const auto& t : r.tables) {
-    out << '\n' << t.title << '\n';
+    out << '\n' << shown(t.title) << '\n';
     if (t.rows.empty()) {
-      out << "  (none)\n";
+      out << "  " << _("(none)") << '\n';
       continue;
     }
     std::vector<bool> right;
@@ -117,15 +156,15 @@ void render_md(std::ostream& out, const core::Report& r) {
     for (char c : s) e += c == '|' ? std::string("\\|") : std::string(1, c);
     return e;
   };
-  out << "# " << r.title << "\n\n" << header_line(r) << "\n\n";
+  out << "# " << shown(r.title) << "\n\n" << header_line(r) << "\n\n";
   for (const auto& note : r.notes) out << "- " << note << '\n';
   for (const auto& t : r.tables) {
-    out << "\n## " << t.title << "\n\n";
+    out << "\n## " << shown(t.title) << "\n\n";
     if (t.rows.empty()) {
-      out << "(none)\n";
+      out << _("(none)") << '\n';
       continue;
     }
-    for (const auto& c : t.columns) out << "| " << escape(c.title.empty() ? c.key : c.title) << ' ';
+    for (const auto& c : t.columns) out << "| " << escape(column_heading(c)) << ' ';
     out << "|\n";
     for (const auto& c : t.columns) out << (c.numeric ? "| ---: " : "| --- ");
     out << "|\n";
@@ -183,7 +222,7 @@ void svg_chart(std::ostream& out, const core::ReportTable& t) {
   const auto height = static_cast<int>(rows) * (bar + gap) + gap;
   out << fmt::format(R"(<svg xmlns="http://www.w3.org/2000/svg" class="chart" width="{}" height="{}" role="img" )"
                      R"(aria-label="{}: {}">)",
-                     label_width + plot + 60, height, html_escape(t.title), html_escape(t.columns[column].title))
+                     label_width + plot + 60, height, html_escape(shown(t.title)), html_escape(t.columns[column].title))
       << '\n';
   for (std::size_t r = 0; r < rows; ++r) {
     double v = 0;
@@ -205,24 +244,25 @@ void svg_chart(std::ostream& out, const core::ReportTable& t) {
 }
 
 void render_html(std::ostream& out, const core::Report& r) {
-  out << "<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n<title>" << html_escape(r.title)
-      << "</title>\n"
+  out << "<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n<title>"
+      << html_escape(shown(r.title)) << "</title>\n"
       << "<style>body{font-family:\"Noto Sans CJK SC\",\"Microsoft YaHei\",\"PingFang "
          "SC\",sans-serif;margin:2em;color:#222}table{border-collapse:collapse;margin:1em 0}"
          "th,td{border:1px solid #ccc;padding:2px 8px}td.n{text-align:right}p.meta{color:#666}"
          "svg.chart{display:block;margin:1em 0}</style>\n</head>\n<body>\n";
-  out << "<h1>" << html_escape(r.title) << "</h1>\n<p class=\"meta\">" << html_escape(header_line(r)) << "</p>\n<ul>\n";
+  out << "<h1>" << html_escape(shown(r.title)) << "</h1>\n<p class=\"meta\">" << html_escape(header_line(r))
+      << "</p>\n<ul>\n";
   for (const auto& note : r.notes) out << "<li>" << html_escape(note) << "</li>\n";
   out << "</ul>\n";
   for (const auto& t : r.tables) {
-    out << "<h2>" << html_escape(t.title) << "</h2>\n";
+    out << "<h2>" << html_escape(shown(t.title)) << "</h2>\n";
     if (t.rows.empty()) {
-      out << "<p>(none)</p>\n";
+      out << "<p>" << html_escape(_("(none)")) << "</p>\n";
       continue;
     }
     svg_chart(out, t);
     out << "<table>\n<thead><tr>";
-    for (const auto& c : t.columns) out << "<th>" << html_escape(c.title.empty() ? c.key : c.title) << "</th>";
+    for (const auto& c : t.columns) out << "<th>" << html_escape(column_heading(c)) << "</th>";
     out << "</tr></thead>\n<tbody>\n";
     for (const auto& row : t.rows) {
       out << "<tr>";
@@ -234,6 +274,27 @@ void render_html(std::ostream& out, const core::Report& r) {
     out << "</tbody>\n</table>\n";
   }
   out << "</body>\n</html>\n";
+}
+
+// The first `n` characters of UTF-8 `text` (Excel counts a sheet name's characters).
+std::string first_chars(std::string_view text, std::size_t n) {
+  std::size_t at = 0, count = 0;
+  for (; at < text.size(); ++at) {
+    const bool starts = (static_cast<unsigned char>(text[at]) & 0xC0) != 0x80;
+    if (starts && count++ == n) break;
+  }
+  return std::string(text.substr(0, at));
+}
+
+// A table's sheet: named by its title where the user's language translates it, else
+// by its name ("by_unit"). Excel allows 31 characters, none of []:*?/\, no name
+// twice: a title it refuses falls back to the name.
+std::string sheet_name(lxw_workbook* wb, const core::ReportTable& t) {
+  if (translated(t.title)) {
+    const std::string name = first_chars(shown(t.title), 31);
+    if (workbook_validate_sheet_name(wb, name.c_str()) == LXW_NO_ERROR) return name;
+  }
+  return t.name.substr(0, 31);
 }
 
 }  // namespace
@@ -255,9 +316,9 @@ void render_report(std::ostream& out, const core::Report& report, std::string_vi
 void write_report_xlsx(const core::Report& r, const std::string& path) {
   lxw_workbook_options options{};
   lxw_workbook* wb = workbook_new_opt(path.c_str(), &options);
-  if (!wb) throw core::Failure("cannot create the xlsx workbook");
+  if (!wb) throw core::Failure(_("cannot create the xlsx workbook"));
   lxw_doc_properties properties{};
-  const std::string title = r.title;
+  const std::string title = shown(r.title);
   properties.title = const_cast<char*>(title.c_str());
   std::tm tm{};
   const auto as_of = core::parse_datetime(r.as_of);
@@ -269,16 +330,15 @@ void write_report_xlsx(const core::Report& r, const std::string& path) {
   workbook_set_properties(wb, &properties);
   lxw_format* bold = workbook_add_format(wb);
   format_set_bold(bold);
-  lxw_worksheet* summary = workbook_add_worksheet(wb, "report");
-  worksheet_write_string(summary, 0, 0, r.title.c_str(), bold);
+  lxw_worksheet* summary = workbook_add_worksheet(wb, C_("xlsx sheet", "report"));
+  worksheet_write_string(summary, 0, 0, title.c_str(), bold);
   worksheet_write_string(summary, 1, 0, header_line(r).c_str(), nullptr);
   lxw_row_t line = 2;
   for (const auto& note : r.notes) worksheet_write_string(summary, line++, 0, note.c_str(), nullptr);
   for (const auto& t : r.tables) {
-    lxw_worksheet* sheet = workbook_add_worksheet(wb, t.name.substr(0, 31).c_str());
+    lxw_worksheet* sheet = workbook_add_worksheet(wb, sheet_name(wb, t).c_str());
     for (std::size_t c = 0; c < t.columns.size(); ++c) {
-      const auto& heading = t.columns[c].title.empty() ? t.columns[c].key : t.columns[c].title;
-      worksheet_write_string(sheet, 0, static_cast<lxw_col_t>(c), heading.c_str(), bold);
+      worksheet_write_string(sheet, 0, static_cast<lxw_col_t>(c), column_heading(t.columns[c]).c_str(), bold);
     }
     for (std::size_t row = 0; row < t.rows.size(); ++row) {
       for (std::size_t c = 0; c < t.rows[row].size(); ++c) {
@@ -291,11 +351,13 @@ void write_report_xlsx(const core::Report& r, const std::string& path) {
           worksheet_write_number(sheet, rr, cc, std::get<double>(v), nullptr);
         } else if (std::holds_alternative<std::string>(v)) {
           worksheet_write_string(sheet, rr, cc, std::get<std::string>(v).c_str(), nullptr);
+        } else if (std::holds_alternative<core::ReportWord>(v)) {
+          worksheet_write_string(sheet, rr, cc, std::get<core::ReportWord>(v).shown.c_str(), nullptr);
         }
       }
     }
   }
-  if (workbook_close(wb) != LXW_NO_ERROR) throw core::Failure("cannot write the xlsx workbook");
+  if (workbook_close(wb) != LXW_NO_ERROR) throw core::Failure(_("cannot write the xlsx workbook"));
 }
 
 }  // namespace sqgl::cli

@@ -29,7 +29,10 @@ std::string handling_label(const std::string& handling);
 /// A case in full, as `--json` prints it (citizen ID masked).
 nlohmann::json case_json(const core::Case& c, core::Date today);
 
-/// 非常满意 … 非常不满意 for 5 … 1.
+/// "new model" or "old model", in the user's language: what a person reads for `model`.
+const char* model_name(core::Model model);
+
+/// 非常满意 … 非常不满意 for 5 … 1 (also the JSON label of a rating: never translated).
 std::string score_label(int score);
 
 /// "" for an event dated by the machine's clock; for one dated by $SQGL_NOW,

@@ -11,6 +11,7 @@
 #include <sqlite3.h>
 
 #include "core/base/error.h"
+#include "core/base/i18n.h"
 #include "core/db/database.h"
 #include "core/db/fd_vfs.h"
 #include "core/model/history.h"
@@ -47,7 +48,7 @@ BackupReport backup_database(SQLite::Database& source, const std::string& dest, 
       // moment of the database while other processes keep writing (WAL).
       const int rc = backup.executeStep(-1);
       if (rc != SQLITE_DONE) {
-        throw Conflict(fmt::format("backup: the database is busy (code {}); try again", rc));
+        throw Conflict(tr("backup: the database is busy (code {}); try again", rc));
       }
       report.pages = backup.getTotalPageCount();
     }
@@ -76,9 +77,9 @@ BackupReport backup_database(SQLite::Database& source, const std::string& dest, 
       const std::string differs = compare_written(file.fd(), written);
       const AuditResult verified = history.get();
       const std::string damage = structure.get();
-      if (!damage.empty()) throw Failure(fmt::format("backup: the database does not pass quick_check: {}", damage));
-      if (!differs.empty()) throw Failure(fmt::format("backup: the copy read back from the disk: {}", differs));
-      if (!verified.ok()) throw Failure(fmt::format("backup: the copy's {}", verified.describe()));
+      if (!damage.empty()) throw Failure(tr("backup: the database does not pass quick_check: {}", damage));
+      if (!differs.empty()) throw Failure(tr("backup: the copy read back from the disk: {}", differs));
+      if (!verified.ok()) throw Failure(tr("backup: the copy's {}", verified.describe()));
       report.events = verified.events;
       report.head = verified.head.hash;
     }
@@ -86,7 +87,7 @@ BackupReport backup_database(SQLite::Database& source, const std::string& dest, 
     if (::fstat(file.fd(), &st) == 0) report.bytes = st.st_size;
     publish(report, file);
   } catch (const SQLite::Exception& e) {
-    rethrow_sqlite(e, "backup failed");
+    rethrow_sqlite(e, _("backup failed"));
   }
   return report;
 }

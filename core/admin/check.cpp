@@ -9,7 +9,9 @@
 #include <mutex>
 #include <optional>
 #include <set>
+#include <string_view>
 #include <unordered_map>
+#include <utility>
 
 #include <SQLiteCpp/Statement.h>
 #include <SQLiteCpp/VariadicBind.h>
@@ -18,6 +20,7 @@
 #include "core/base/citizen_id.h"
 #include "core/base/cores.h"
 #include "core/base/error.h"
+#include "core/base/i18n.h"
 #include "core/db/database.h"
 #include "core/db/settings.h"
 #include "core/model/catalog.h"
@@ -33,7 +36,7 @@ using nlohmann::json;
 std::string text_of(const json& d, const char* key) {
   const auto it = d.find(key);
   if (it == d.end() || it->is_null()) return "";
-  if (!it->is_string()) throw InvalidInput(fmt::format("its {} is not text", key));
+  if (!it->is_string()) throw InvalidInput(tr("its {} is not text", key));
   return it->get<std::string>();
 }
 
@@ -295,11 +298,79 @@ void replay_calendar(const SQLite::Database& db, ReplayReport& report, Findings&
   }
 }
 
+// ---- a finding as a person reads it ----------------------------------------------------
+// A finding holds English words and codes, as --json carries them; line() shows the
+// words the replay put there in the user's language. Values from the tables and the
+// events (quoted, codes, dates) and the field names stay as they are.
+
+// The kinds of subject the replay names: "case '…'", "staff '…'", "calendar 2012", …
+constexpr std::pair<std::string_view, const char*> kSubjects[] = {{"case ", N_("case {}")},
+                                                                  {"staff ", N_("staff {}")},
+                                                                  {"setting ", N_("setting {}")},
+                                                                  {"resident ", N_("resident {}")},
+                                                                  {"calendar ", N_("calendar {}")}};
+
+// The words that stand where a value would: the replay's, and compare_case's.
+constexpr const char* kWords[] = {N_("nothing"),
+                                  N_("nothing (no event created it)"),
+                                  N_("nothing (no event added them)"),
+                                  N_("a case"),
+                                  N_("a staff member"),
+                                  N_("cannot be replayed"),
+                                  N_("none"),
+                                  N_("present"),
+                                  N_("unset"),
+                                  N_("yes"),
+                                  N_("no"),
+                                  N_("no calendar"),
+                                  N_("an ordinary day")};
+
+std::string shown_subject(const std::string& subject) {
+  for (const auto& [prefix, format] : kSubjects) {
+    if (subject.starts_with(prefix)) {
+      return fmt::format(fmt::runtime(translate(format)), subject.substr(prefix.size()));
+    }
+  }
+  return subject;
+}
+
+std::string shown_field(const std::string& field) {
+  if (field.starts_with("event ")) return tr("event {}", field.substr(6));
+  return field;
+}
+
+// A calendar's value may be a day as replay_calendar shows it: "off 春节 (2012 calendar)".
+std::string shown_value(const std::string& value, bool calendar) {
+  for (const char* word : kWords) {
+    if (value == word) return translate(word);
+  }
+  constexpr std::string_view kTail = " calendar)";
+  const auto space = value.find(' ');
+  const auto open = value.rfind(" (");
+  if (calendar && value.ends_with(kTail) && space != std::string::npos && open != std::string::npos &&
+      space <= open) {
+    const std::string kind = value.substr(0, space);
+    const char* shown_kind = kind == "off"    ? C_("calendar day", "off")
+                             : kind == "work" ? C_("calendar day", "work")
+                                              : nullptr;
+    if (shown_kind) {
+      return tr("{} {} ({} calendar)", shown_kind, value.substr(space + 1, open - space - 1),
+                value.substr(open + 2, value.size() - open - 2 - kTail.size()));
+    }
+  }
+  return value;
+}
+
 }  // namespace
 
 std::string ReplayFinding::line() const {
-  if (field.empty()) return fmt::format("{}: history says {}, tables hold {}", subject, history, table);
-  return fmt::format("{}: {}: history says {}, table says {}", subject, field, history, table);
+  const bool calendar = subject.starts_with("calendar ");
+  if (field.empty()) {
+    return tr("{}: history says {}, tables hold {}", shown_subject(subject), shown_value(history, calendar),
+              shown_value(table, calendar));
+  }
+  return tr("{}: {}: history says {}, table says {}", shown_subject(subject), shown_field(field),
+            shown_value(history, calendar), shown_value(table, calendar));
 }
 
 ReplayReport replay_history(const SQLite::Database& db, std::size_t keep) {

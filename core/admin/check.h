@@ -25,7 +25,8 @@ struct ReplayFinding {
   std::string field;    ///< "status", "step 2 decided_by", … ("" for the thing as a whole)
   std::string history;  ///< what the history says
   std::string table;    ///< what the table holds
-  /// "case '…': step 2 decided_by: history says JSJ01, table says JSJ02".
+  /// "case '…': step 2 decided_by: history says JSJ01, table says JSJ02", in the user's
+  /// language (the fields above stay English: --json carries them).
   std::string line() const;
 };
 

@@ -16,6 +16,7 @@
 
 #include "core/base/citizen_id.h"
 #include "core/base/error.h"
+#include "core/base/i18n.h"
 #include "core/model/calendar.h"
 #include "core/model/cases/cases.h"
 #include "core/model/cases/record.h"
@@ -270,7 +271,7 @@ class Writer {
     const int flags[] = {pregnant, disabled, low_income ? 1 : 0, party_member, unemployed};
     for (int i = 0; i < 5; ++i) resident.flags |= flags[i] << i;
     const auto row_id = district_.add_resident(resident);
-    if (!row_id) throw Failure("the demo drew a citizen ID twice");
+    if (!row_id) throw Failure(_("the demo drew a citizen ID twice"));
     flags_.add(*row_id, resident.flags, true);
     ++report.residents;
   }
@@ -487,13 +488,14 @@ std::string DemoReport::detail_json(const DemoOptions& options) const {
 DemoReport generate_demo(SQLite::Database& db, const Clock& clock, const std::optional<std::string>& operator_,
                          const DemoOptions& options) {
   if (!(options.scale > 0 && options.scale <= 100)) {
-    throw errors::invalid("scale", fmt::format("{}", options.scale), "expected a number above 0 and at most 100");
+    throw errors::invalid(N_("scale"), fmt::format("{}", options.scale),
+                          _("expected a number above 0 and at most 100"));
   }
   {
     SQLite::Statement existing(db, "SELECT code, name_zh FROM units WHERE kind = 'district' LIMIT 1");
     if (existing.executeStep()) {
-      throw Conflict(fmt::format("the database already holds district {} {}; generate the demo into a new database",
-                                 errors::quote(existing.getColumn(0).getString()), existing.getColumn(1).getString()));
+      throw Conflict(tr("the database already holds district {} {}; generate the demo into a new database",
+                        errors::quote(existing.getColumn(0).getString()), existing.getColumn(1).getString()));
     }
   }
   Random rng(options.seed);

@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/base/error.h"
+#include "core/base/i18n.h"
 #include "core/db/settings.h"
 #include "core/model/calendar.h"
 #include "core/model/cases/record.h"
@@ -44,7 +45,7 @@ InitReport init_database(SQLite::Database& db, const Clock& clock, const std::op
       report.calendar_years.push_back(year);
     }
   } catch (const SQLite::Exception& e) {
-    rethrow_sqlite(e, "init failed");
+    rethrow_sqlite(e, _("init failed"));
   }
   return report;
 }

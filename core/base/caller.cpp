@@ -7,6 +7,8 @@
 #include <cstdlib>
 #include <vector>
 
+#include "core/base/i18n.h"
+
 namespace sqgl::core {
 
 namespace {
@@ -22,10 +24,12 @@ bool member_of(gid_t group) {
   return std::find(groups.begin(), groups.end(), group) != groups.end();
 }
 
-[[noreturn]] void cannot_switch(const char* direction) {
+// Translated: a CallerRights is made only once cli/entry.cpp has read the locale
+// (borrowed_rights(), called before it, prints nothing).
+[[noreturn]] void cannot_switch(const char* message) {
   // Nothing else is safe: a file opened with the wrong group could be the
   // database's or a stranger's.
-  std::fprintf(stderr, "sqgl: error: cannot switch to the %s group id\n", direction);
+  std::fprintf(stderr, "%s\n", tr("sqgl: error: {}", message).c_str());
   std::abort();
 }
 
@@ -46,12 +50,12 @@ bool borrowed_rights() {
 
 CallerRights::CallerRights() : borrowed_(::getegid()) {
   if (borrowed_ == ::getgid()) return;
-  if (::setegid(::getgid()) != 0) cannot_switch("caller's");
+  if (::setegid(::getgid()) != 0) cannot_switch(_("cannot switch to the caller's group id"));
   switched_ = true;
 }
 
 CallerRights::~CallerRights() {
-  if (switched_ && ::setegid(borrowed_) != 0) cannot_switch("borrowed");
+  if (switched_ && ::setegid(borrowed_) != 0) cannot_switch(_("cannot switch to the borrowed group id"));
 }
 
 }  // namespace sqgl::core

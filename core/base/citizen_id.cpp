@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "core/base/error.h"
+#include "core/base/i18n.h"
 
 namespace sqgl::core {
 
@@ -77,33 +78,34 @@ char citizen_id_check_char(std::string_view first17) {
 }
 
 IdCheck check_citizen_id(std::string_view text, std::optional<Date> today) {
-  if (text.empty()) return fail(IdProblem::empty, "citizen ID is empty");
+  if (text.empty()) return fail(IdProblem::empty, _("citizen ID is empty"));
   if (looks_like_excel_number(text)) {
     return fail(IdProblem::excel_number,
-                "looks like a spreadsheet number, not an 18-character ID; format the column as text and export again");
+                _("looks like a spreadsheet number, not an 18-character ID; format the column as text and export "
+                  "again"));
   }
   if (text.size() == 15 && all_digits(text)) {
     std::string upgraded = std::string(text.substr(0, 6)) + "19" + std::string(text.substr(6));
     upgraded += citizen_id_check_char(upgraded);
     return fail(IdProblem::fifteen_digit,
-                fmt::format("is a first-generation 15-digit ID; use the 18-digit form (probably '{}')",
-                            mask_citizen_id(upgraded)));
+                tr("is a first-generation 15-digit ID; use the 18-digit form (probably '{}')",
+                   mask_citizen_id(upgraded)));
   }
   if (std::any_of(text.begin(), text.end(), [](char c) { return static_cast<unsigned char>(c) >= 0x80; })) {
     // Chinese input methods type full-width digits (１５０２…): say so instead of
     // counting their bytes as characters.
     return fail(IdProblem::bad_character,
-                "must be 17 digits followed by a digit or X, in ASCII (not full-width ０-９)");
+                _("must be 17 digits followed by a digit or X, in ASCII (not full-width ０-９)"));
   }
-  if (text.size() != 18) return fail(IdProblem::bad_length, fmt::format("has {} characters, expected 18", text.size()));
+  if (text.size() != 18) return fail(IdProblem::bad_length, tr("has {} characters, expected 18", text.size()));
   std::string number(text);
   if (number[17] == 'x') number[17] = 'X';
   if (!all_digits(std::string_view(number).substr(0, 17)) ||
       !((number[17] >= '0' && number[17] <= '9') || number[17] == 'X')) {
-    return fail(IdProblem::bad_character, "must be 17 digits followed by a digit or X");
+    return fail(IdProblem::bad_character, _("must be 17 digits followed by a digit or X"));
   }
   if (!valid_province(number) || number.substr(2, 4) == "0000") {
-    return fail(IdProblem::bad_region, fmt::format("region code '{}' is not a real address code", number.substr(0, 6)));
+    return fail(IdProblem::bad_region, tr("region code '{}' is not a real address code", number.substr(0, 6)));
   }
   // Digits 7–14 are the birth date, YYYYMMDD.
   auto digit = [&](std::size_t i) { return number[i] - '0'; };
@@ -112,16 +114,16 @@ IdCheck check_citizen_id(std::string_view text, std::optional<Date> today) {
   const unsigned d = static_cast<unsigned>(digit(12) * 10 + digit(13));
   const std::chrono::year_month_day ymd{std::chrono::year{y}, std::chrono::month{m}, std::chrono::day{d}};
   if (!ymd.ok() || y < 1870) {
-    return fail(IdProblem::bad_date, fmt::format("birth date {}-{}-{} is not a real date", number.substr(6, 4),
-                                                 number.substr(10, 2), number.substr(12, 2)));
+    return fail(IdProblem::bad_date, tr("birth date {}-{}-{} is not a real date", number.substr(6, 4),
+                                        number.substr(10, 2), number.substr(12, 2)));
   }
   const Date birth_date{ymd};
   if (today && birth_date > *today) {
-    return fail(IdProblem::bad_date, fmt::format("birth date {} is in the future", format_date(birth_date)));
+    return fail(IdProblem::bad_date, tr("birth date {} is in the future", format_date(birth_date)));
   }
   char expected = citizen_id_check_char(number);
   if (number[17] != expected) {
-    return fail(IdProblem::bad_check, fmt::format("check character is '{}', expected '{}'", number[17], expected));
+    return fail(IdProblem::bad_check, tr("check character is '{}', expected '{}'", number[17], expected));
   }
   char sex = ((number[16] - '0') % 2 == 1) ? 'M' : 'F';
   std::string region = number.substr(0, 6);
@@ -141,7 +143,7 @@ CitizenId parse_citizen_id(std::string_view text, std::optional<Date> today) {
         if (third >= 0x90 && third <= 0x99) ++digits;
       }
     }
-    throw errors::invalid("citizen ID", digits >= 15 ? mask_citizen_id(text) : std::string(text), check.message);
+    throw errors::invalid(N_("citizen ID"), digits >= 15 ? mask_citizen_id(text) : std::string(text), check.message);
   }
   return *check.id;
 }

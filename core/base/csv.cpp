@@ -4,6 +4,7 @@
 #include <algorithm>
 
 #include "core/base/error.h"
+#include "core/base/i18n.h"
 
 namespace sqgl::core {
 
@@ -14,30 +15,28 @@ CsvTable::CsvTable(std::string_view text, std::string source, const std::vector<
                    const std::vector<std::string>& optional)
     : source_(std::move(source)) {
   CsvReader reader(text, source_);
-  if (!reader.next(header_)) throw InvalidInput(fmt::format("{}: the file is empty (expected a header row)", source_));
+  if (!reader.next(header_)) throw InvalidInput(tr("{}: the file is empty (expected a header row)", source_));
   for (std::size_t i = 0; i < header_.size(); ++i) {
     const auto& name = header_[i];
     bool known = std::find(required.begin(), required.end(), name) != required.end() ||
                  std::find(optional.begin(), optional.end(), name) != optional.end();
     if (!known) {
-      throw InvalidInput(
-          fmt::format("{}:{}:{}: unknown column {}", source_, reader.line(), i + 1, errors::quote(name)));
+      throw InvalidInput(tr("{}:{}:{}: unknown column {}", source_, reader.line(), i + 1, errors::quote(name)));
     }
     if (std::count(header_.begin(), header_.end(), name) > 1) {
-      throw InvalidInput(
-          fmt::format("{}:{}:{}: column {} appears twice", source_, reader.line(), i + 1, errors::quote(name)));
+      throw InvalidInput(tr("{}:{}:{}: column {} appears twice", source_, reader.line(), i + 1, errors::quote(name)));
     }
   }
   for (const auto& name : required) {
     if (std::find(header_.begin(), header_.end(), name) == header_.end()) {
-      throw InvalidInput(fmt::format("{}:{}: missing column {}", source_, reader.line(), errors::quote(name)));
+      throw InvalidInput(tr("{}:{}: missing column {}", source_, reader.line(), errors::quote(name)));
     }
   }
   std::vector<std::string> fields;
   while (reader.next(fields)) {
     if (fields.size() != header_.size()) {
-      throw InvalidInput(fmt::format("{}:{}: {} fields, but the header has {}", source_, reader.line(), fields.size(),
-                                     header_.size()));
+      throw InvalidInput(
+          tr("{}:{}: {} fields, but the header has {}", source_, reader.line(), fields.size(), header_.size()));
     }
     rows_.push_back(fields);
     lines_.push_back(reader.line());

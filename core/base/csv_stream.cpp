@@ -9,6 +9,7 @@
 #include <utf8proc.h>
 
 #include "core/base/error.h"
+#include "core/base/i18n.h"
 #include "core/base/sha256.h"
 
 namespace sqgl::core {
@@ -48,7 +49,7 @@ Encoding parse_encoding(std::string_view text) {
   for (char c : text) lower += static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
   if (lower == "utf-8" || lower == "utf8") return Encoding::utf8;
   if (lower == "gb18030" || lower == "gbk" || lower == "gb2312") return Encoding::gb18030;
-  throw errors::invalid("encoding", text, "expected utf-8 or gb18030");
+  throw errors::invalid(N_("encoding"), text, _("expected utf-8 or gb18030"));
 }
 
 struct CsvStream::State {
@@ -67,7 +68,7 @@ CsvStream::CsvStream(std::istream& in, std::string source, Encoding encoding, st
   state_->chunk.resize(chunk_);
   if (encoding_ == Encoding::gb18030) {
     state_->cd = iconv_open("UTF-8", "GB18030");
-    if (state_->cd == reinterpret_cast<iconv_t>(-1)) throw Failure("this system's iconv cannot decode GB18030");
+    if (state_->cd == reinterpret_cast<iconv_t>(-1)) throw Failure(_("this system's iconv cannot decode GB18030"));
   }
 }
 
@@ -89,7 +90,7 @@ bool CsvStream::fill() {
   char* chunk = state_->chunk.data();
   in_.read(chunk, static_cast<std::streamsize>(chunk_));
   const auto got = static_cast<std::size_t>(in_.gcount());
-  if (in_.bad()) throw Failure(fmt::format("{}: read error", source_));
+  if (in_.bad()) throw Failure(tr("{}: read error", source_));
   bytes_read_ += got;
   state_->hash.update(std::string_view(chunk, got));
   state_->raw.append(chunk, got);
@@ -106,9 +107,9 @@ bool CsvStream::fill() {
     auto [valid, invalid] = valid_utf8_prefix(state_->raw, at_end);
     buffer_.append(state_->raw, 0, valid);
     if (invalid) {
-      pending_error_ = fmt::format("invalid UTF-8 byte 0x{:02X} (if the file comes from Excel in Chinese, try "
-                                   "--encoding gb18030)",
-                                   static_cast<unsigned char>(state_->raw[valid]));
+      pending_error_ = tr("invalid UTF-8 byte 0x{:02X} (if the file comes from Excel in Chinese, try "
+                          "--encoding gb18030)",
+                          static_cast<unsigned char>(state_->raw[valid]));
     }
     state_->raw.erase(0, valid);
   } else {
@@ -121,13 +122,13 @@ bool CsvStream::fill() {
     out.resize(out.size() - outleft);
     buffer_ += out;
     if (r == static_cast<std::size_t>(-1) && errno == EILSEQ) {
-      pending_error_ = fmt::format("invalid GB18030 byte 0x{:02X}", static_cast<unsigned char>(*inp));
+      pending_error_ = tr("invalid GB18030 byte 0x{:02X}", static_cast<unsigned char>(*inp));
     } else if (r == static_cast<std::size_t>(-1) && errno == EINVAL && at_end) {
-      pending_error_ = "the file ends inside a GB18030 character";
+      pending_error_ = _("the file ends inside a GB18030 character");
     }
     state_->raw.erase(0, static_cast<std::size_t>(inp - state_->raw.data()));
   }
-  if (eof_ && pending_error_.empty() && !state_->raw.empty()) pending_error_ = "the file ends inside a character";
+  if (eof_ && pending_error_.empty() && !state_->raw.empty()) pending_error_ = _("the file ends inside a character");
   return true;
 }
 
@@ -173,7 +174,7 @@ bool CsvStream::next(std::vector<std::string>& fields) {
         c = peek();
         if (c < 0) {
           end_of_text(column);
-          fail(open_line, column, "unterminated quoted field");
+          fail(open_line, column, _("unterminated quoted field"));
         }
         // Copy the run up to the next quote, line break or NUL in one go.
         std::size_t end = pos_;
@@ -181,7 +182,7 @@ bool CsvStream::next(std::vector<std::string>& fields) {
         if (end > pos_) {
           field.append(buffer_, pos_, end - pos_);
           pos_ = end;
-          if (field.size() > kMaxField) fail(field_lines_.back(), column, "a field longer than 1 MiB");
+          if (field.size() > kMaxField) fail(field_lines_.back(), column, _("a field longer than 1 MiB"));
           continue;
         }
         ++pos_;
@@ -194,12 +195,14 @@ bool CsvStream::next(std::vector<std::string>& fields) {
           break;
         }
         if (c == '\n') ++line_;
-        if (c == 0) fail(line_, column, "a NUL byte in the data");
+        if (c == 0) fail(line_, column, _("a NUL byte in the data"));
         field += static_cast<char>(c);
-        if (field.size() > kMaxField) fail(field_lines_.back(), column, "a field longer than 1 MiB");
+        if (field.size() > kMaxField) fail(field_lines_.back(), column, _("a field longer than 1 MiB"));
       }
       c = peek();
-      if (c >= 0 && c != ',' && c != '\n' && c != '\r') fail(line_, column, "text after the closing quote of a field");
+      if (c >= 0 && c != ',' && c != '\n' && c != '\r') {
+        fail(line_, column, _("text after the closing quote of a field"));
+      }
     } else {
       // An unquoted field: copy it in runs up to the next delimiter.
       for (;;) {
@@ -212,12 +215,12 @@ bool CsvStream::next(std::vector<std::string>& fields) {
         }
         field.append(buffer_, pos_, end - pos_);
         pos_ = end;
-        if (field.size() > kMaxField) fail(field_lines_.back(), column, "a field longer than 1 MiB");
+        if (field.size() > kMaxField) fail(field_lines_.back(), column, _("a field longer than 1 MiB"));
         if (pos_ < buffer_.size()) break;  // stopped at a delimiter, not at the end of the buffer
       }
       c = peek();
-      if (c == '"') fail(line_, column, "a quote inside an unquoted field (quote the whole field)");
-      if (c == 0) fail(line_, column, "a NUL byte in the data");
+      if (c == '"') fail(line_, column, _("a quote inside an unquoted field (quote the whole field)"));
+      if (c == 0) fail(line_, column, _("a NUL byte in the data"));
     }
     c = peek();
     if (c < 0) {

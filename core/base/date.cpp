@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 
 #include "core/base/error.h"
+#include "core/base/i18n.h"
 
 namespace sqgl::core {
 
@@ -39,7 +40,7 @@ std::optional<Date> parse_date(std::string_view text) {
 
 Date parse_date_or_throw(std::string_view text, std::string_view what) {
   if (auto date = parse_date(text)) return *date;
-  throw errors::invalid(what, text, "expected a real date as YYYY-MM-DD");
+  throw errors::invalid(what, text, _("expected a real date as YYYY-MM-DD"));
 }
 
 std::string format_date(Date date) {
@@ -110,7 +111,7 @@ void check_business_year(Date at, std::string_view what) {
   const int year = year_of(at);
   if (year < kFirstYear || year > kLastYear) {
     throw errors::invalid(what, format_date(at),
-                          fmt::format("sqgl keeps cases from {} to {}; a date outside is a typo", kFirstYear, kLastYear));
+                          tr("sqgl keeps cases from {} to {}; a date outside is a typo", kFirstYear, kLastYear));
   }
 }
 

@@ -8,6 +8,8 @@
 #include <string>
 #include <string_view>
 
+#include "core/base/i18n.h"
+
 namespace sqgl::core {
 
 /// A civil date, comparable and countable in days.
@@ -17,7 +19,7 @@ using Date = std::chrono::sys_days;
 std::optional<Date> parse_date(std::string_view text);
 
 /// Like parse_date, but throws InvalidInput naming `what` and the value.
-Date parse_date_or_throw(std::string_view text, std::string_view what = "date");
+Date parse_date_or_throw(std::string_view text, std::string_view what = N_("date"));
 
 /// `YYYY-MM-DD`.
 std::string format_date(Date date);

@@ -4,6 +4,7 @@
 
 #include <fmt/format.h>
 
+#include "core/base/i18n.h"
 #include "core/base/text.h"
 
 namespace sqgl::core {
@@ -43,15 +44,15 @@ std::string quote_verbatim(std::string_view value) {
 }
 
 NotFound unknown(std::string_view what, std::string_view value, const std::vector<std::string>& candidates) {
-  std::string message = fmt::format("unknown {} {}", what, quote(value));
+  std::string message = tr("unknown {} {}", translate(std::string(what).c_str()), quote(value));
   if (auto guess = closest_match(value, candidates); !guess.empty()) {
-    message += fmt::format(" (did you mean {}?)", quote(guess));
+    message += tr(" (did you mean {}?)", quote(guess));
   }
   return NotFound(message);
 }
 
 InvalidInput invalid(std::string_view what, std::string_view value, std::string_view why) {
-  return InvalidInput(fmt::format("invalid {} {}: {}", what, quote(value), why));
+  return InvalidInput(tr("invalid {} {}: {}", translate(std::string(what).c_str()), quote(value), why));
 }
 
 }  // namespace errors

@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include "core/base/error.h"
+#include "core/base/i18n.h"
 
 namespace sqgl::core {
 
@@ -51,13 +52,13 @@ std::string free_text_problem(std::string_view text) {
   for (std::size_t i = 0; i < text.size();) {
     const auto u = static_cast<unsigned char>(text[i]);
     const std::size_t length = utf8_length(text, i);
-    if (length == 0) return fmt::format("byte {} is not UTF-8 (0x{:02X})", i + 1, u);
+    if (length == 0) return tr("byte {} is not UTF-8 (0x{:02X})", i + 1, u);
     if ((u < 0x20 && u != '\t' && u != '\n') || u == 0x7f) {
-      return fmt::format("byte {} is a control character (0x{:02X})", i + 1, u);
+      return tr("byte {} is a control character (0x{:02X})", i + 1, u);
     }
     // C1 controls (U+0080…U+009F) drive terminals as well.
     if (u == 0xC2 && static_cast<unsigned char>(text[i + 1]) < 0xA0) {
-      return fmt::format("byte {} is a control character (U+{:04X})", i + 1, static_cast<unsigned char>(text[i + 1]));
+      return tr("byte {} is a control character (U+{:04X})", i + 1, static_cast<unsigned char>(text[i + 1]));
     }
     i += length;
   }
@@ -66,7 +67,7 @@ std::string free_text_problem(std::string_view text) {
 
 void check_free_text(std::string_view what, std::string_view text) {
   if (auto problem = free_text_problem(text); !problem.empty()) {
-    throw InvalidInput(fmt::format("{}: {}; text must be UTF-8 without control characters", what, problem));
+    throw InvalidInput(tr("{}: {}; text must be UTF-8 without control characters", what, problem));
   }
 }
 

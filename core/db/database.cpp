@@ -21,6 +21,7 @@
 
 #include "core/base/caller.h"
 #include "core/base/error.h"
+#include "core/base/i18n.h"
 #include "core/db/embedded.h"
 #include "core/db/fd_vfs.h"
 #include "core/db/files.h"
@@ -104,7 +105,7 @@ void check_identity(const SQLite::Database& db, std::string_view path) {
   SQLite::Statement any(db, "SELECT 1 FROM sqlite_master LIMIT 1");
   if (any.executeStep()) empty = false;
   if (app != 0 || !empty) {
-    throw InvalidInput(fmt::format("{} is not an sqgl database", errors::quote(path)));
+    throw InvalidInput(tr("{} is not an sqgl database", errors::quote(path)));
   }
 }
 
@@ -120,18 +121,18 @@ void check_side_files(const std::string& path, const struct stat& database) {
     struct stat st {};
     if (::lstat(side.c_str(), &st) != 0) continue;
     if (!S_ISREG(st.st_mode)) {
-      throw PermissionDenied(fmt::format("{} is not a regular file; a database's side files must be its own (remove it)",
-                                         errors::quote(side)));
+      throw PermissionDenied(
+          tr("{} is not a regular file; a database's side files must be its own (remove it)", errors::quote(side)));
     }
     // The same owner, or (under `setting files group`) the same group with nothing
     // for others: what nobody outside the database's group can create.
     const bool same_owner = st.st_uid == database.st_uid;
     const bool same_group = st.st_gid == database.st_gid && (st.st_mode & 0007) == 0 && (database.st_mode & 0060) != 0;
     if (!same_owner && !same_group) {
-      throw PermissionDenied(fmt::format(
-          "{} belongs to user {}, not to the database's owner (user {}): a side file someone else made could "
-          "receive the database's commits; remove it if it is not the database's own",
-          errors::quote(side), st.st_uid, database.st_uid));
+      throw PermissionDenied(
+          tr("{} belongs to user {}, not to the database's owner (user {}): a side file someone else made could "
+             "receive the database's commits; remove it if it is not the database's own",
+             errors::quote(side), st.st_uid, database.st_uid));
     }
   }
 }
@@ -161,7 +162,7 @@ std::optional<std::string> DirectoryDataFiles::read(std::string_view name) const
 
 DatabaseFile inspect_database_file(const std::string& path) {
   if (path == ":memory:") return DatabaseFile::sqgl;
-  if (path.size() >= PATH_MAX) throw InvalidInput(fmt::format("the database name is too long ({} bytes)", path.size()));
+  if (path.size() >= PATH_MAX) throw InvalidInput(tr("the database name is too long ({} bytes)", path.size()));
   // Plain system calls: every command opens the database, and a stream would cost
   // it a locale and a buffer.
   const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
@@ -171,15 +172,15 @@ DatabaseFile inspect_database_file(const std::string& path) {
       for (const char* suffix : {"-wal", "-shm", "-journal"}) {
         struct stat st {};
         if (::lstat((path + suffix).c_str(), &st) == 0) {
-          throw InvalidInput(fmt::format("{} is there without its database (left from another one?); remove it first",
-                                         errors::quote(path + suffix)));
+          throw InvalidInput(tr("{} is there without its database (left from another one?); remove it first",
+                                errors::quote(path + suffix)));
         }
       }
       return DatabaseFile::missing;
     }
-    if (error == ENAMETOOLONG) throw InvalidInput(fmt::format("the database name {} is too long", errors::quote(path)));
-    if (error == ENOTDIR) throw NotFound(fmt::format("no directory for the database {}", errors::quote(path)));
-    throw Failure(fmt::format("cannot open {}: {}", errors::quote(path), std::strerror(error)));
+    if (error == ENAMETOOLONG) throw InvalidInput(tr("the database name {} is too long", errors::quote(path)));
+    if (error == ENOTDIR) throw NotFound(tr("no directory for the database {}", errors::quote(path)));
+    throw Failure(tr("cannot open {}: {}", errors::quote(path), std::strerror(error)));
   }
   struct stat st {};
   unsigned char header[100] = {};
@@ -188,23 +189,24 @@ DatabaseFile inspect_database_file(const std::string& path) {
   if (stated && S_ISREG(st.st_mode)) got = ::pread(fd, header, sizeof header, 0);
   ::close(fd);
   if (stated && S_ISDIR(st.st_mode)) {
-    throw InvalidInput(fmt::format("{} is a directory, not a database file", errors::quote(path)));
+    throw InvalidInput(tr("{} is a directory, not a database file", errors::quote(path)));
   }
   if (!stated || !S_ISREG(st.st_mode)) {
-    throw InvalidInput(fmt::format("{} is not a regular file, so not a database", errors::quote(path)));
+    throw InvalidInput(tr("{} is not a regular file, so not a database", errors::quote(path)));
   }
   if (st.st_size == 0) {
-    throw InvalidInput(fmt::format("{} is empty, not an sqgl database; remove it, or name a new file", errors::quote(path)));
+    throw InvalidInput(
+        tr("{} is empty, not an sqgl database; remove it, or name a new file", errors::quote(path)));
   }
   // Decided from the header alone, before SQLite opens the file: a file that is not
   // sqgl's is never touched (no journal-mode change, no side files).
   static constexpr std::string_view kMagic{"SQLite format 3\0", 16};
   if (got < static_cast<ssize_t>(sizeof header) ||
       std::string_view(reinterpret_cast<const char*>(header), kMagic.size()) != kMagic) {
-    throw InvalidInput(fmt::format("{} is not an sqgl database (not an SQLite file)", errors::quote(path)));
+    throw InvalidInput(tr("{} is not an sqgl database (not an SQLite file)", errors::quote(path)));
   }
   if (big_endian_32(header + 68) != static_cast<std::uint32_t>(kApplicationId)) {
-    throw InvalidInput(fmt::format("{} is not an sqgl database", errors::quote(path)));
+    throw InvalidInput(tr("{} is not an sqgl database", errors::quote(path)));
   }
   check_side_files(path, st);
   return DatabaseFile::sqgl;
@@ -266,7 +268,7 @@ SQLite::Database connect(const std::string& path, bool writable) {
 
 SQLite::Database open_database(const std::string& path, bool writable) {
   if (inspect_database_file(path) == DatabaseFile::missing) {
-    throw NotFound(fmt::format("no database at {}; create it with 'sqgl init'", errors::quote(path)));
+    throw NotFound(tr("no database at {}; create it with 'sqgl init'", errors::quote(path)));
   }
   refuse_network_filesystem(path);
   try {
@@ -276,17 +278,16 @@ SQLite::Database open_database(const std::string& path, bool writable) {
     int version = schema_version(db);
     int latest = latest_schema_version();
     if (version > latest) {
-      throw Conflict(fmt::format("database {} has schema version {}, newer than this sqgl knows ({}); upgrade sqgl",
-                                 errors::quote(path), version, latest));
+      throw Conflict(tr("database {} has schema version {}, newer than this sqgl knows ({}); upgrade sqgl",
+                        errors::quote(path), version, latest));
     }
     if (version < latest) {
-      throw Conflict(
-          fmt::format("database {} has schema version {}, older than this sqgl ({}); run 'sqgl init' to upgrade it",
-                      errors::quote(path), version, latest));
+      throw Conflict(tr("database {} has schema version {}, older than this sqgl ({}); run 'sqgl init' to upgrade it",
+                        errors::quote(path), version, latest));
     }
     return db;
   } catch (const SQLite::Exception& e) {
-    rethrow_sqlite(e, fmt::format("cannot open {}", errors::quote(path)));
+    rethrow_sqlite(e, tr("cannot open {}", errors::quote(path)));
   }
 }
 
@@ -317,7 +318,7 @@ SQLite::Database open_second_reader(const SQLite::Database& db, Reader how) {
     configure(second, false);
     return second;
   } catch (const SQLite::Exception& e) {
-    rethrow_sqlite(e, fmt::format("cannot open {}", errors::quote(path)));
+    rethrow_sqlite(e, tr("cannot open {}", errors::quote(path)));
   }
 }
 
@@ -347,7 +348,7 @@ void initialize_database(const std::string& path, const std::function<void(SQLit
     configure(db, true);
     run(db, path == ":memory:");
   } catch (const SQLite::Exception& e) {
-    rethrow_sqlite(e, fmt::format("init {} failed", errors::quote(path)));
+    rethrow_sqlite(e, tr("init {} failed", errors::quote(path)));
   }
 }
 
@@ -357,7 +358,7 @@ WriteTransaction::WriteTransaction(SQLite::Database& db) : db_(db) {
   try {
     db_.exec("BEGIN IMMEDIATE");
   } catch (const SQLite::Exception& e) {
-    rethrow_sqlite(e, "cannot start a write");
+    rethrow_sqlite(e, _("cannot start a write"));
   }
   open_ = true;
 }
@@ -376,7 +377,7 @@ void WriteTransaction::commit() {
   } catch (const SQLite::Exception& e) {
     // A commit whose sync failed may have left whole frames in the log; closing
     // copies only what the log's index counts as committed, and deletes the log.
-    rethrow_sqlite(e, "cannot commit");
+    rethrow_sqlite(e, _("cannot commit"));
   }
   open_ = false;
 }
@@ -386,8 +387,8 @@ int migrate(SQLite::Database& db) {
   const int latest = latest_schema_version();
   const int from = schema_version(db);
   if (from > latest) {
-    throw Conflict(fmt::format("database {} has schema version {}, newer than this sqgl knows ({}); upgrade sqgl",
-                               errors::quote(db.getFilename()), from, latest));
+    throw Conflict(tr("database {} has schema version {}, newer than this sqgl knows ({}); upgrade sqgl",
+                      errors::quote(db.getFilename()), from, latest));
   }
   for (const auto& m : migrations()) {
     if (m.number > from) db.exec(std::string(m.sql));
@@ -416,16 +417,16 @@ void rethrow_sqlite(const SQLite::Exception& e, std::string_view context) {
   switch (code & 0xff) {
     case SQLITE_BUSY:
     case SQLITE_LOCKED:
-      throw Conflict(fmt::format("{}: the database is busy (another sqgl held it for more than {} s); try again",
-                                 context, kBusyTimeoutMs / 1000));
+      throw Conflict(tr("{}: the database is busy (another sqgl held it for more than {} s); try again", context,
+                        kBusyTimeoutMs / 1000));
     case SQLITE_CONSTRAINT:
       throw Conflict(fmt::format("{}: {}", context, e.what()));
     case SQLITE_FULL:
-      throw Failure(fmt::format("{}: disk full", context));
+      throw Failure(tr("{}: disk full", context));
     case SQLITE_NOTADB:
-      throw Failure(fmt::format("{}: the file is not a database, or its header is damaged", context));
+      throw Failure(tr("{}: the file is not a database, or its header is damaged", context));
     case SQLITE_CORRUPT:
-      throw Failure(fmt::format("{}: the database file is damaged ({})", context, e.what()));
+      throw Failure(tr("{}: the database file is damaged ({})", context, e.what()));
     default:
       throw Failure(fmt::format("{}: {}", context, e.what()));
   }

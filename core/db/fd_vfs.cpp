@@ -19,6 +19,7 @@
 #include <sqlite3.h>
 
 #include "core/base/error.h"
+#include "core/base/i18n.h"
 #include "core/db/database.h"
 
 namespace sqgl::core {
@@ -326,13 +327,13 @@ void mark_journal(int fd, JournalMark mark) {
   if (versions[0] == wanted && versions[1] == wanted) return;
   const unsigned char marked[2] = {wanted, wanted};
   if (::pwrite(fd, marked, 2, 18) != 2) {
-    throw Failure(fmt::format("cannot write the database's header: {}", std::strerror(errno)));
+    throw Failure(tr("cannot write the database's header: {}", std::strerror(errno)));
   }
 }
 
 std::string compare_written(int fd, const WrittenPages& written) {
   if (!written.whole || written.page_size == 0 || written.first_page.size() != written.page_size) {
-    return "it was not written in whole pages";
+    return _("it was not written in whole pages");
   }
   const std::size_t page_size = written.page_size;
   // Past the page cache where the file system allows it: what the disk holds.
@@ -356,13 +357,13 @@ std::string compare_written(int fd, const WrittenPages& written) {
     const auto offset = static_cast<off_t>(page * page_size);
     const ssize_t n = ::pread(reader, buffer.get(), per_chunk * page_size, offset);
     if (n < 0 && errno == EINTR) continue;
-    if (n < 0) return fmt::format("reading it back failed: {}", std::strerror(errno));
+    if (n < 0) return tr("reading it back failed: {}", std::strerror(errno));
     if (n == 0) break;
     const auto got = static_cast<std::size_t>(n);
-    if (got % page_size != 0) return fmt::format("it ends inside page {}", page + got / page_size + 1);
+    if (got % page_size != 0) return tr("it ends inside page {}", page + got / page_size + 1);
     for (std::size_t at = 0; at < got; at += page_size, ++page) {
       const char* bytes = buffer.get() + at;
-      if (page >= written.sums.size()) return fmt::format("it has more pages than were written ({})", page + 1);
+      if (page >= written.sums.size()) return tr("it has more pages than were written ({})", page + 1);
       // A page SQLite never writes (the one holding its lock bytes, at 1 GiB) holds nothing to compare.
       if (written.sums[page] == 0) continue;
       std::uint64_t sum = 0;
@@ -374,11 +375,11 @@ std::string compare_written(int fd, const WrittenPages& written) {
       } else {
         sum = page_sum(bytes, page_size);
       }
-      if (sum != written.sums[page]) return fmt::format("page {} differs from what was written", page + 1);
+      if (sum != written.sums[page]) return tr("page {} differs from what was written", page + 1);
     }
   }
   if (page != written.sums.size()) {
-    return fmt::format("it has {} pages where {} were written", page, written.sums.size());
+    return tr("it has {} pages where {} were written", page, written.sums.size());
   }
   return {};
 }

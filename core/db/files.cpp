@@ -10,6 +10,7 @@
 #include <fmt/format.h>
 
 #include "core/base/error.h"
+#include "core/base/i18n.h"
 
 namespace sqgl::core {
 
@@ -45,10 +46,10 @@ void refuse_network_filesystem(const std::string& path) {
     if (::statfs(probe.c_str(), &info) != 0) return;  // opening it will say what is wrong
   }
   if (auto name = network_filesystem_name(static_cast<std::int64_t>(info.f_type))) {
-    throw Failure(fmt::format(
-        "{} is on a network filesystem ({}), where SQLite's locking is unreliable and two clerks could corrupt it; "
-        "keep the database on a local disk",
-        errors::quote(path), *name));
+    throw Failure(
+        tr("{} is on a network filesystem ({}), where SQLite's locking is unreliable and two clerks could corrupt it; "
+           "keep the database on a local disk",
+           errors::quote(path), *name));
   }
 }
 
@@ -67,9 +68,12 @@ std::optional<std::string> file_mode_warning(const std::string& path, FileAccess
   }
   if (files.empty()) return std::nullopt;
   const mode_t wanted = access == FileAccess::group ? 0660 : 0600;
-  return fmt::format("{} (mode {}) can be read by {}, and it holds residents' personal data: chmod {} {}",
-                     errors::quote(path), mode_text(seen), (seen & 0007) ? "other users" : "its group",
-                     mode_text(wanted), files);
+  if (seen & 0007) {
+    return tr("{} (mode {}) can be read by other users, and it holds residents' personal data: chmod {} {}",
+              errors::quote(path), mode_text(seen), mode_text(wanted), files);
+  }
+  return tr("{} (mode {}) can be read by its group, and it holds residents' personal data: chmod {} {}",
+            errors::quote(path), mode_text(seen), mode_text(wanted), files);
 }
 
 void apply_file_access(const std::string& path, FileAccess access) {
@@ -77,7 +81,7 @@ void apply_file_access(const std::string& path, FileAccess access) {
   for (const char* suffix : {"", "-wal", "-shm"}) {
     const std::string file = path + suffix;
     if (::chmod(file.c_str(), wanted) != 0 && errno != ENOENT) {
-      throw Failure(fmt::format("cannot chmod {}: {}", errors::quote(file), std::strerror(errno)));
+      throw Failure(tr("cannot chmod {}: {}", errors::quote(file), std::strerror(errno)));
     }
   }
 }

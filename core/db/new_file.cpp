@@ -17,6 +17,7 @@
 
 #include "core/base/caller.h"
 #include "core/base/error.h"
+#include "core/base/i18n.h"
 
 namespace sqgl::core {
 
@@ -56,26 +57,31 @@ std::vector<std::pair<std::string, std::string_view>> database_files(const std::
   const auto resolved = fs::weakly_canonical(fs::absolute(database, ec), ec);
   if (!ec && resolved.string() != database) bases.push_back(resolved.string());
   for (const auto& base : bases) {
-    out.emplace_back(base, "the database");
-    out.emplace_back(base + "-wal", "the database's write-ahead log");
-    out.emplace_back(base + "-shm", "the database's shared-memory index");
-    out.emplace_back(base + "-journal", "the database's rollback journal");
+    out.emplace_back(base, _("the database"));
+    out.emplace_back(base + "-wal", _("the database's write-ahead log"));
+    out.emplace_back(base + "-shm", _("the database's shared-memory index"));
+    out.emplace_back(base + "-journal", _("the database's rollback journal"));
   }
   return out;
 }
 
-std::string what_it_is(mode_t mode) {
-  if (S_ISDIR(mode)) return "a directory; name a file";
-  if (S_ISLNK(mode)) return "a symbolic link; sqgl writes only to a plain file (name the file it points to)";
-  if (S_ISCHR(mode) || S_ISBLK(mode)) return "a device, not a regular file";
-  if (S_ISFIFO(mode)) return "a FIFO (named pipe), not a regular file";
-  if (S_ISSOCK(mode)) return "a socket, not a regular file";
-  return "not a regular file";
+// "OPTION: 'PATH' is …": why a file of this kind cannot be written.
+std::string not_a_plain_file(std::string_view option, const std::string& path, mode_t mode) {
+  const std::string quoted = errors::quote(path);
+  if (S_ISDIR(mode)) return tr("{}: {} is a directory; name a file", option, quoted);
+  if (S_ISLNK(mode)) {
+    return tr("{}: {} is a symbolic link; sqgl writes only to a plain file (name the file it points to)", option,
+              quoted);
+  }
+  if (S_ISCHR(mode) || S_ISBLK(mode)) return tr("{}: {} is a device, not a regular file", option, quoted);
+  if (S_ISFIFO(mode)) return tr("{}: {} is a FIFO (named pipe), not a regular file", option, quoted);
+  if (S_ISSOCK(mode)) return tr("{}: {} is a socket, not a regular file", option, quoted);
+  return tr("{}: {} is not a regular file", option, quoted);
 }
 
 [[noreturn]] void write_failed(const std::string& target, int error) {
-  if (error == ENOSPC || error == EDQUOT) throw Failure(fmt::format("cannot write {}: disk full", errors::quote(target)));
-  throw Failure(fmt::format("cannot write {}: {}", errors::quote(target), std::strerror(error)));
+  if (error == ENOSPC || error == EDQUOT) throw Failure(tr("cannot write {}: disk full", errors::quote(target)));
+  throw Failure(tr("cannot write {}: {}", errors::quote(target), std::strerror(error)));
 }
 
 // A hidden name ".NAME.sqgl-" + 12 hex digits: a file being staged or written.
@@ -130,34 +136,31 @@ void sync_directory(const std::string& dir) {
 void check_output_target(std::string_view option, const std::string& path, const OutputRules& rules) {
   // What the caller may see of the file system, not what sqgl's group may.
   const CallerRights caller;
-  if (path.empty()) throw InvalidInput(fmt::format("{} needs a file name", option));
-  if (path.size() >= PATH_MAX) throw InvalidInput(fmt::format("{}: the file name is too long ({} bytes)", option, path.size()));
+  if (path.empty()) throw InvalidInput(tr("{} needs a file name", option));
+  if (path.size() >= PATH_MAX) throw InvalidInput(tr("{}: the file name is too long ({} bytes)", option, path.size()));
   for (const auto& part : fs::path(path)) {
     if (part.string().size() > NAME_MAX) {
-      throw InvalidInput(fmt::format("{}: {} has a name part longer than {} bytes", option, errors::quote(path), NAME_MAX));
+      throw InvalidInput(tr("{}: {} has a name part longer than {} bytes", option, errors::quote(path), NAME_MAX));
     }
   }
   struct stat st {};
   const bool exists = ::lstat(path.c_str(), &st) == 0;
-  if (!exists && errno == ENAMETOOLONG) throw InvalidInput(fmt::format("{}: the file name is too long", option));
-  if (exists && !S_ISREG(st.st_mode)) {
-    throw InvalidInput(fmt::format("{}: {} is {}", option, errors::quote(path), what_it_is(st.st_mode)));
-  }
+  if (!exists && errno == ENAMETOOLONG) throw InvalidInput(tr("{}: the file name is too long", option));
+  if (exists && !S_ISREG(st.st_mode)) throw InvalidInput(not_a_plain_file(option, path, st.st_mode));
   for (const auto& [protected_file, what] : database_files(rules.database)) {
     if (same_file(path, exists ? &st : nullptr, protected_file)) {
-      throw InvalidInput(
-          fmt::format("{}: {} is {}; writing there would destroy it", option, errors::quote(path), what));
+      throw InvalidInput(tr("{}: {} is {}; writing there would destroy it", option, errors::quote(path), what));
     }
   }
   for (const auto& input : rules.inputs) {
     if (same_file(path, exists ? &st : nullptr, input)) {
-      throw InvalidInput(fmt::format("{}: {} is the file being read; name another file", option, errors::quote(path)));
+      throw InvalidInput(tr("{}: {} is the file being read; name another file", option, errors::quote(path)));
     }
   }
   const std::string dir = directory_of(path);
   struct stat dir_stat {};
   if (::stat(dir.c_str(), &dir_stat) != 0 || !S_ISDIR(dir_stat.st_mode)) {
-    throw NotFound(fmt::format("no directory {} for {}", errors::quote(dir), option));
+    throw NotFound(tr("no directory {} for {}", errors::quote(dir), option));
   }
 }
 
@@ -186,7 +189,7 @@ NewFile::NewFile(std::string option, std::string target, OutputRules rules)
       const int error = errno;
       temp_name_.clear();
       const std::string message =
-          fmt::format("{}: cannot create a file in {}: {}", option_, errors::quote(dir), std::strerror(error));
+          tr("{}: cannot create a file in {}: {}", option_, errors::quote(dir), std::strerror(error));
       if (error == EACCES || error == EPERM) throw PermissionDenied(message);
       throw Failure(message);
     }
@@ -272,8 +275,8 @@ void NewFile::publish(bool replace) {
 }
 
 Conflict NewFile::created_meanwhile() const {
-  return Conflict(fmt::format("{}: {} was created by another process meanwhile; nothing written", option_,
-                              errors::quote(target_)));
+  return Conflict(
+      tr("{}: {} was created by another process meanwhile; nothing written", option_, errors::quote(target_)));
 }
 
 ScratchFile::ScratchFile() {
@@ -281,7 +284,7 @@ ScratchFile::ScratchFile() {
   const char* dir = ::secure_getenv("TMPDIR");
   if (dir != nullptr && *dir != '\0') fd_ = ::open(dir, O_TMPFILE | O_RDWR | O_CLOEXEC, 0600);
   if (fd_ < 0) fd_ = ::open("/tmp", O_TMPFILE | O_RDWR | O_CLOEXEC, 0600);
-  if (fd_ < 0) throw Failure(fmt::format("cannot create a scratch file: {}", std::strerror(errno)));
+  if (fd_ < 0) throw Failure(tr("cannot create a scratch file: {}", std::strerror(errno)));
 }
 
 ScratchFile::~ScratchFile() {
@@ -296,7 +299,7 @@ std::string ScratchFile::read_all() const {
   for (off_t offset = 0;;) {
     const ssize_t n = ::pread(fd_, buffer.data(), buffer.size(), offset);
     if (n < 0 && errno == EINTR) continue;
-    if (n < 0) throw Failure(fmt::format("cannot read a scratch file: {}", std::strerror(errno)));
+    if (n < 0) throw Failure(tr("cannot read a scratch file: {}", std::strerror(errno)));
     if (n == 0) return out;
     out.append(buffer.data(), static_cast<std::size_t>(n));
     offset += n;

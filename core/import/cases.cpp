@@ -22,7 +22,7 @@ DateTime parse_flexible_datetime(const std::string& column, const std::string& t
   if (auto dt = parse_spreadsheet_datetime(text)) return *dt;
   // Name the date part when that is what is wrong.
   parse_flexible_date(column, text.substr(0, text.find_first_of(" T")));
-  throw FieldError(column, fmt::format("{} is not a date and time (YYYY-MM-DD HH:MM)", errors::quote(text)));
+  throw FieldError(column, tr("{} is not a date and time (YYYY-MM-DD HH:MM)", errors::quote(text)));
 }
 
 // A time a case happened at: a date-time from a spreadsheet, in the years sqgl keeps.
@@ -65,7 +65,7 @@ class EvaluationImporter final : public Importer {
     p.check([&] {
       number = require(row, "case");
       id = case_id(db_, number);
-      if (!id) throw FieldError("case", fmt::format("no case {}", errors::quote(number)));
+      if (!id) throw FieldError("case", tr("no case {}", errors::quote(number)));
       SQLite::Statement q(db_, "SELECT status, COALESCE(decided_at, '') FROM cases WHERE id = ?");
       q.bind(1, *id);
       q.executeStep();
@@ -73,7 +73,7 @@ class EvaluationImporter final : public Importer {
       decided_at = q.getColumn(1).getString();
       if (status != CaseStatus::approved && status != CaseStatus::rejected) {
         throw FieldError("case",
-                         fmt::format("case {} is {}; only decided cases are rated", errors::quote(number), status));
+                         tr("case {} is {}; only decided cases are rated", errors::quote(number), label(status)));
       }
     });
     p.check([&] {
@@ -85,25 +85,24 @@ class EvaluationImporter final : public Importer {
       } else if (text.size() == 1 && text[0] >= '1' && text[0] <= '5') {
         score = text[0] - '0';
       } else {
-        throw FieldError("score",
-                         fmt::format("{} is not a score from 1 to 5 (or 非常满意 … 非常不满意)", errors::quote(text)));
+        throw FieldError("score", tr("{} is not a score from 1 to 5 (or 非常满意 … 非常不满意)", errors::quote(text)));
       }
     });
     p.check([&] {
       if (!row.get("at").empty()) {
         const DateTime when = parse_business_time("at", row.get("at"));
-        if (when > clock_.now()) throw FieldError("at", "is in the future");
+        if (when > clock_.now()) throw FieldError("at", _("is in the future"));
         at = format_datetime(when);
       }
       // A rating follows the decision it rates.
       if (!decided_at.empty() && at < decided_at) {
-        throw FieldError("at", fmt::format("{} is before the case was decided ({})", at, decided_at));
+        throw FieldError("at", tr("{} is before the case was decided ({})", at, decided_at));
       }
     });
     p.check([&] {
       if (row.get("recorded_by").empty()) return;
       if (!staff_id(db_, row.get("recorded_by"))) {
-        throw FieldError("recorded_by", fmt::format("unknown staff number {}", errors::quote(row.get("recorded_by"))));
+        throw FieldError("recorded_by", tr("unknown staff number {}", errors::quote(row.get("recorded_by"))));
       }
       recorder = row.get("recorded_by");
     });
@@ -116,7 +115,7 @@ class EvaluationImporter final : public Importer {
     if (q.executeStep()) {
       if (q.getColumn(0).getInt() == score && q.getColumn(1).getString() == comment) return Outcome::unchanged;
       if (!upsert_) {
-        p.add("case", "this case was rated with other values; --mode upsert updates it");
+        p.add("case", _("this case was rated with other values; --mode upsert updates it"));
         return std::nullopt;
       }
       outcome = Outcome::updated;
@@ -191,7 +190,7 @@ class CaseImporter final : public Importer {
                           "SELECT r.id, h.community_id, u.code FROM residents r JOIN households h "
                           "ON h.id = r.household_id JOIN units u ON u.id = h.community_id WHERE r.citizen_id = ?");
       q.bind(1, check.id->number);
-      if (!q.executeStep()) throw FieldError("resident", "no resident with this citizen ID");
+      if (!q.executeStep()) throw FieldError("resident", _("no resident with this citizen ID"));
       resident = q.getColumn(0).getInt64();
       community = q.getColumn(1).getInt64();
       community_code = q.getColumn(2).getString();
@@ -206,17 +205,17 @@ class CaseImporter final : public Importer {
       const auto text = require(row, "status");
       auto it = statuses.find(text);
       if (it == statuses.end()) {
-        throw FieldError("status", fmt::format("{} is not a decided status (approved/办结, rejected/不予批准, "
-                                               "withdrawn/撤回); open cases are entered with 'sqgl apply'",
-                                               errors::quote(text)));
+        throw FieldError("status", tr("{} is not a decided status (approved/办结, rejected/不予批准, "
+                                      "withdrawn/撤回); open cases are entered with 'sqgl apply'",
+                                      errors::quote(text)));
       }
       status = it->second;
     });
     p.check([&] { accepted = parse_business_time("accepted_at", require(row, "accepted_at")); });
     p.check([&] {
       decided = parse_business_time("decided_at", require(row, "decided_at"));
-      if (accepted && *decided < *accepted) throw FieldError("decided_at", "is before the case was accepted");
-      if (*decided > clock_.now()) throw FieldError("decided_at", "is in the future");
+      if (accepted && *decided < *accepted) throw FieldError("decided_at", _("is before the case was accepted"));
+      if (*decided > clock_.now()) throw FieldError("decided_at", _("is in the future"));
     });
     // <district>-<YYYYMMDD>-<NNNN>: the district's code, the day it was accepted, a
     // number of that day. Anything else would break the numbering of later cases.
@@ -228,9 +227,9 @@ class CaseImporter final : public Importer {
       const std::string tail = number.size() == expected.size() + 4 ? number.substr(expected.size()) : "";
       if (!number.starts_with(expected) || tail.find_first_not_of("0123456789") != std::string::npos ||
           tail.empty() || tail == "0000") {
-        throw FieldError("number", fmt::format("{} is not a case number of the day it was accepted: expected {}NNNN "
-                                               "(0001 to 9999)",
-                                               errors::quote(number), expected));
+        throw FieldError("number", tr("{} is not a case number of the day it was accepted: expected {}NNNN "
+                                      "(0001 to 9999)",
+                                      errors::quote(number), expected));
       }
     });
     p.check([&] {
@@ -241,13 +240,13 @@ class CaseImporter final : public Importer {
       } else if (text == "old" || text == "旧") {
         model = Model::former;
       } else {
-        throw FieldError("model", fmt::format("{} is not 'new' or 'old'", errors::quote(text)));
+        throw FieldError("model", tr("{} is not 'new' or 'old'", errors::quote(text)));
       }
     });
     p.check([&] {
       if (row.get("accepted_by").empty()) return;
       if (!staff_id(db_, row.get("accepted_by"))) {
-        throw FieldError("accepted_by", fmt::format("unknown staff number {}", errors::quote(row.get("accepted_by"))));
+        throw FieldError("accepted_by", tr("unknown staff number {}", errors::quote(row.get("accepted_by"))));
       }
       accepted_by = row.get("accepted_by");
     });
@@ -263,7 +262,7 @@ class CaseImporter final : public Importer {
           q.getColumn(4).getString() == format_datetime(*decided)) {
         return Outcome::unchanged;
       }
-      p.add("number", "a case with this number exists with other values; imported cases are not changed");
+      p.add("number", _("a case with this number exists with other values; imported cases are not changed"));
       return std::nullopt;
     }
     const auto& chain = item->chain(model);

@@ -11,6 +11,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/base/error.h"
+#include "core/base/i18n.h"
 #include "core/base/text.h"
 #include "core/import/importer.h"
 #include "core/model/history.h"
@@ -54,11 +55,11 @@ std::unique_ptr<Importer> make_importer(SQLite::Database& db, const Clock& clock
   if (k == "evaluations") return imports::make_evaluation_importer(db, o.upsert, op, clock, source);
   if (k == "catalog") return imports::make_steps_importer(db, o.upsert);
   if (k == "calendar") {
-    if (!o.year) throw InvalidInput("a calendar import needs --year YYYY (the year of the notice)");
-    if (o.notice.empty()) throw InvalidInput("a calendar import needs --notice TEXT (the State Council notice)");
+    if (!o.year) throw InvalidInput(_("a calendar import needs --year YYYY (the year of the notice)"));
+    if (o.notice.empty()) throw InvalidInput(_("a calendar import needs --notice TEXT (the State Council notice)"));
     return imports::make_calendar_importer(db, *o.year, o.notice);
   }
-  throw errors::unknown("import kind", k, import_kinds());
+  throw errors::unknown(N_("import kind"), k, import_kinds());
 }
 
 }  // namespace
@@ -73,14 +74,13 @@ const std::vector<std::string>& import_kinds() {
 ImportReport import_csv(SQLite::Database& db, const Clock& clock, const Operator& op, CsvStream& csv,
                         const ImportOptions& options, const ProblemSink& problems, const ProgressSink& progress) {
   if (!op.has_role(Role::admin)) {
-    throw PermissionDenied(
-        fmt::format("{} may not import: that is for the district admin", errors::quote(op.staff_no)));
+    throw PermissionDenied(tr("{} may not import: that is for the district admin", errors::quote(op.staff_no)));
   }
   auto importer = make_importer(db, clock, op, options, csv.source());
   const auto columns = importer->columns();
 
   std::vector<std::string> header;
-  if (!csv.next(header)) throw InvalidInput(fmt::format("{}: the file is empty (expected a header row)", csv.source()));
+  if (!csv.next(header)) throw InvalidInput(tr("{}: the file is empty (expected a header row)", csv.source()));
   std::map<std::string, std::size_t> index;
   std::map<std::string, std::string> column_of_header;
   std::vector<std::string> names;
@@ -95,23 +95,25 @@ ImportReport import_csv(SQLite::Database& db, const Clock& clock, const Operator
     }
     if (!match) {
       if (options.ignore_columns) continue;
-      std::string message =
-          fmt::format("{}:{}:{}: unknown column {}", csv.source(), csv.line(), i + 1, errors::quote(h));
+      std::string message = tr("{}:{}:{}: unknown column {}", csv.source(), csv.line(), i + 1, errors::quote(h));
       if (auto guess = closest_match(h, names); !guess.empty())
-        message += fmt::format(" (did you mean {}?)", errors::quote(guess));
-      throw InvalidInput(message + "; --ignore-columns skips unknown columns");
+        message += tr(" (did you mean {}?)", errors::quote(guess));
+      throw InvalidInput(tr("{}; --ignore-columns skips unknown columns", message));
     }
     if (index.count(match->name)) {
-      throw InvalidInput(fmt::format("{}:{}:{}: column {} appears twice", csv.source(), csv.line(), i + 1,
-                                     errors::quote(match->name)));
+      throw InvalidInput(
+          tr("{}:{}:{}: column {} appears twice", csv.source(), csv.line(), i + 1, errors::quote(match->name)));
     }
     index[match->name] = i;
   }
   for (const auto& c : columns) {
     if (c.required && !index.count(c.name)) {
-      throw InvalidInput(fmt::format("{}:{}: missing column {}{}", csv.source(), std::max<std::size_t>(csv.line(), 1),
-                                     errors::quote(c.name),
-                                     c.aliases.empty() ? "" : fmt::format(" ({})", c.aliases.front())));
+      const std::size_t line = std::max<std::size_t>(csv.line(), 1);
+      if (c.aliases.empty()) {
+        throw InvalidInput(tr("{}:{}: missing column {}", csv.source(), line, errors::quote(c.name)));
+      }
+      throw InvalidInput(
+          tr("{}:{}: missing column {} ({})", csv.source(), line, errors::quote(c.name), c.aliases.front()));
     }
   }
   const std::vector<std::pair<std::string, std::size_t>> positions(index.begin(), index.end());
@@ -134,14 +136,14 @@ ImportReport import_csv(SQLite::Database& db, const Clock& clock, const Operator
     const Row row(fields, positions);
     if (fields.size() != header.size()) {
       row_problems.add(fields.size() < header.size() ? names.front() : "",
-                       fmt::format("{} fields, but the header has {}", fields.size(), header.size()));
+                       tr("{} fields, but the header has {}", fields.size(), header.size()));
     } else {
       // Imported text is stored and later printed: no control characters (a tab or
       // a line break inside a quoted cell is fine).
       for (const auto& [name, position] : positions) {
         if (position >= fields.size()) continue;
         if (const auto problem = free_text_problem(fields[position]); !problem.empty()) {
-          row_problems.add(name, problem + "; text must be UTF-8 without control characters");
+          row_problems.add(name, tr("{}; text must be UTF-8 without control characters", problem));
         }
       }
       if (row_problems.list.empty()) {

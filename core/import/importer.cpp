@@ -12,7 +12,7 @@ namespace sqgl::core::imports {
 // 1985-03-12, 1985/3/12, 1985.3.12 or 19850312: what spreadsheets export.
 Date parse_flexible_date(const std::string& column, const std::string& text) {
   if (auto date = parse_spreadsheet_date(text)) return *date;
-  throw FieldError(column, fmt::format("{} is not a real date (YYYY-MM-DD)", errors::quote(text)));
+  throw FieldError(column, tr("{} is not a real date (YYYY-MM-DD)", errors::quote(text)));
 }
 
 // A value as problems show it: citizen IDs (the residents' column, and the applicant's of
@@ -38,8 +38,20 @@ void check_phone(const std::string& column, const std::string& text) {
       digits(text.substr(dash + 1)) && text.size() - dash - 1 >= 7 && text.size() - dash - 1 <= 8) {
     return;
   }
-  throw FieldError(column, fmt::format("{} is not a phone number (11-digit mobile, or area code-number)",
-                                       errors::quote(masked("phone", text))));
+  throw FieldError(column, tr("{} is not a phone number (11-digit mobile, or area code-number)",
+                              errors::quote(masked("phone", text))));
+}
+
+std::string unit_kind_label(const std::string& kind) {
+  if (kind == "district") return C_("unit kind", "district");
+  if (kind == "street") return C_("unit kind", "street");
+  if (kind == "community") return C_("unit kind", "community");
+  if (kind == "station") return C_("unit kind", "station");
+  if (kind == "committee") return C_("unit kind", "committee");
+  if (kind == "party") return C_("unit kind", "party");
+  if (kind == "bureau") return C_("unit kind", "bureau");
+  if (kind == "other") return C_("unit kind", "other");
+  return kind;
 }
 
 std::optional<ExistingUnit> find_unit(const SQLite::Database& db, const std::string& code) {
@@ -61,8 +73,8 @@ std::int64_t unit_ref(const SQLite::Database& db, const std::string& column, con
   std::vector<std::int64_t> ids;
   while (q.executeStep()) ids.push_back(q.getColumn(0).getInt64());
   if (ids.size() == 1) return ids[0];
-  throw FieldError(
-      column, fmt::format("unknown {} {} (not in the database, nor earlier in this file)", kind, errors::quote(text)));
+  throw FieldError(column, tr("unknown {} {} (not in the database, nor earlier in this file)", unit_kind_label(kind),
+                              errors::quote(text)));
 }
 
 std::optional<std::int64_t> staff_id(const SQLite::Database& db, const std::string& staff_no) {

@@ -18,6 +18,7 @@
 
 #include "core/base/date.h"
 #include "core/base/error.h"
+#include "core/base/i18n.h"
 #include "core/model/staff.h"
 
 namespace sqgl::core::imports {
@@ -120,7 +121,7 @@ class Importer {
   /// row: false (and the problem added) when an earlier line matched it.
   bool claim(std::int64_t rowid, Problems& p) {
     if (auto first = claims_.claim(rowid, line_)) {
-      p.add(key_column(), fmt::format("duplicate of line {}", *first));
+      p.add(key_column(), tr("duplicate of line {}", *first));
       return false;
     }
     return true;
@@ -136,7 +137,7 @@ class Importer {
 /// The value of `column`; FieldError "is empty" when it is.
 inline std::string require(const Row& row, const std::string& column) {
   std::string v = row.get(column);
-  if (v.empty()) throw FieldError(column, "is empty");
+  if (v.empty()) throw FieldError(column, _("is empty"));
   return v;
 }
 
@@ -149,11 +150,14 @@ inline int parse_flag(const std::string& column, const std::string& text) {
   static const std::vector<std::string> no = {"否", "N", "n", "no", "false"};
   if (std::find(yes.begin(), yes.end(), text) != yes.end()) return 1;
   if (std::find(no.begin(), no.end(), text) != no.end()) return 0;
-  throw FieldError(column, fmt::format("{} is not yes or no (是/否, 1/0)", errors::quote(text)));
+  throw FieldError(column, tr("{} is not yes or no (是/否, 1/0)", errors::quote(text)));
 }
 
 /// A date as spreadsheets export it: 1985-03-12, 1985/3/12, 1985.3.12 or 19850312.
 Date parse_flexible_date(const std::string& column, const std::string& text);
+
+/// A unit's kind ("community", "street", …) as a person reads it, translated.
+std::string unit_kind_label(const std::string& kind);
 
 /// A value as problems show it, with citizen IDs and phone numbers masked.
 std::string masked(const std::string& column, const std::string& value);

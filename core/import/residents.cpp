@@ -14,7 +14,7 @@ namespace {
 char parse_sex(const std::string& column, const std::string& text) {
   if (text == "男" || text == "M" || text == "m" || text == "male") return 'M';
   if (text == "女" || text == "F" || text == "f" || text == "female") return 'F';
-  throw FieldError(column, fmt::format("{} is not a sex (男/女 or M/F)", errors::quote(text)));
+  throw FieldError(column, tr("{} is not a sex (男/女 or M/F)", errors::quote(text)));
 }
 
 class GridImporter final : public Importer {
@@ -37,7 +37,7 @@ class GridImporter final : public Importer {
     p.check([&] {
       if (row.get("worker").empty()) return;
       worker = staff_id(db_, row.get("worker"));
-      if (!worker) throw FieldError("worker", fmt::format("unknown staff number {}", errors::quote(row.get("worker"))));
+      if (!worker) throw FieldError("worker", tr("unknown staff number {}", errors::quote(row.get("worker"))));
     });
     if (!p.list.empty()) return std::nullopt;
     SQLite::Statement q(db_, "SELECT id, community_id, name, worker_id FROM grids WHERE code = ?");
@@ -53,7 +53,7 @@ class GridImporter final : public Importer {
       return Outcome::unchanged;
     }
     if (!upsert_) {
-      p.add("code", fmt::format("{} exists with other values; --mode upsert updates it", errors::quote(code)));
+      p.add("code", tr("{} exists with other values; --mode upsert updates it", errors::quote(code)));
       return std::nullopt;
     }
     writer_.update_grid(q.getColumn(0).getInt64(), {code, community, name, worker});
@@ -99,9 +99,9 @@ class HouseholdImporter final : public Importer {
       grid_.reset();
       grid_.bind(1, row.get("grid"));
       if (!grid_.executeStep()) {
-        p.add("grid", fmt::format("unknown grid {}", errors::quote(row.get("grid"))));
+        p.add("grid", tr("unknown grid {}", errors::quote(row.get("grid"))));
       } else if (grid_.getColumn(1).getInt64() != community) {
-        p.add("grid", fmt::format("grid {} belongs to another community", errors::quote(row.get("grid"))));
+        p.add("grid", tr("grid {} belongs to another community", errors::quote(row.get("grid"))));
       } else {
         grid = grid_.getColumn(0).getInt64();
       }
@@ -120,7 +120,7 @@ class HouseholdImporter final : public Importer {
       return Outcome::unchanged;
     }
     if (!upsert_) {
-      p.add("code", fmt::format("{} exists with other values; --mode upsert updates it", errors::quote(code)));
+      p.add("code", tr("{} exists with other values; --mode upsert updates it", errors::quote(code)));
       return std::nullopt;
     }
     const std::int64_t id = find_.getColumn(0).getInt64();
@@ -180,15 +180,15 @@ class ResidentImporter final : public Importer {
     p.check([&] {
       sex = parse_sex("sex", require(row, "sex"));
       if (id && id->sex != sex) {
-        throw FieldError("sex", fmt::format("{} disagrees with the citizen ID, which says {}",
-                                            errors::quote(row.get("sex")), id->sex == 'M' ? "男 (M)" : "女 (F)"));
+        throw FieldError("sex", tr("{} disagrees with the citizen ID, which says {}", errors::quote(row.get("sex")),
+                                   id->sex == 'M' ? "男 (M)" : "女 (F)"));
       }
     });
     p.check([&] {
       birth = parse_flexible_date("birth_date", require(row, "birth_date"));
       if (id && id->birth_date != *birth) {
-        throw FieldError("birth_date", fmt::format("{} disagrees with the citizen ID, which says {}",
-                                                   errors::quote(row.get("birth_date")), format_date(id->birth_date)));
+        throw FieldError("birth_date", tr("{} disagrees with the citizen ID, which says {}",
+                                          errors::quote(row.get("birth_date")), format_date(id->birth_date)));
       }
     });
     p.check([&] {
@@ -197,9 +197,8 @@ class ResidentImporter final : public Importer {
         household_.reset();
         household_.bind(1, code);
         if (!household_.executeStep()) {
-          throw FieldError("household", fmt::format("unknown household {} (not in the database, nor earlier in an "
-                                                    "import)",
-                                                    errors::quote(code)));
+          throw FieldError("household", tr("unknown household {} (not in the database, nor earlier in an import)",
+                                           errors::quote(code)));
         }
         household_id_ = household_.getColumn(0).getInt64();
         household_code_ = code;
@@ -209,7 +208,7 @@ class ResidentImporter final : public Importer {
     p.check([&] { check_phone("phone", row.get("phone")); });
     static const char* kFlags[] = {"pregnant", "disabled", "low_income", "party_member", "unemployed"};
     for (int i = 0; i < 5; ++i) p.check([&] { flags[i] = parse_flag(kFlags[i], row.get(kFlags[i])); });
-    if (flags[0] && sex == 'M') p.add("pregnant", "a man cannot be marked pregnant");
+    if (flags[0] && sex == 'M') p.add("pregnant", _("a man cannot be marked pregnant"));
     if (!p.list.empty()) return std::nullopt;
 
     // Most files already hold the canonical YYYY-MM-DD; format only the others.
@@ -230,7 +229,7 @@ class ResidentImporter final : public Importer {
     }
     find_.reset();
     find_.bind(1, id->number);
-    if (!find_.executeStep()) throw Failure("a resident's row vanished during the import");
+    if (!find_.executeStep()) throw Failure(_("a resident's row vanished during the import"));
     if (!claim(find_.getColumn(0).getInt64(), p)) return std::nullopt;
     bool same = find_.getColumn(1).getString() == name && find_.getColumn(2).getString() == sex_text &&
                 find_.getColumn(3).getString() == birth_text && find_.getColumn(4).getInt64() == household &&
@@ -240,7 +239,7 @@ class ResidentImporter final : public Importer {
     same = same && same_flags;
     if (same) return Outcome::unchanged;
     if (!upsert_) {
-      p.add("citizen_id", "this resident exists with other values; --mode upsert updates it");
+      p.add("citizen_id", _("this resident exists with other values; --mode upsert updates it"));
       return std::nullopt;
     }
     const std::int64_t row_id = find_.getColumn(0).getInt64();
@@ -268,7 +267,7 @@ std::unique_ptr<Importer> make_residence_importer(SQLite::Database& db, const st
   if (kind == "grids") return std::make_unique<GridImporter>(db, upsert);
   if (kind == "households") return std::make_unique<HouseholdImporter>(db, upsert);
   if (kind == "residents") return std::make_unique<ResidentImporter>(db, upsert, today);
-  throw errors::unknown("import kind", kind, import_kinds());
+  throw errors::unknown(N_("import kind"), kind, import_kinds());
 }
 
 }  // namespace sqgl::core::imports

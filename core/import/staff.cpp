@@ -33,7 +33,7 @@ class StaffImporter final : public Importer {
     p.check([&] {
       const auto code = require(row, "unit");
       auto u = find_unit(db_, code);
-      if (!u) throw FieldError("unit", fmt::format("unknown unit {}", errors::quote(code)));
+      if (!u) throw FieldError("unit", tr("unknown unit {}", errors::quote(code)));
       unit = u->id;
     });
     p.check([&] {
@@ -45,7 +45,7 @@ class StaffImporter final : public Importer {
         if (!role.empty()) {
           SQLite::Statement q(db_, "SELECT 1 FROM roles WHERE code = ?");
           q.bind(1, role);
-          if (!q.executeStep()) throw FieldError("roles", fmt::format("unknown role {}", errors::quote(role)));
+          if (!q.executeStep()) throw FieldError("roles", tr("unknown role {}", errors::quote(role)));
           roles.push_back(role);
         }
         if (bar == std::string::npos) break;
@@ -78,8 +78,7 @@ class StaffImporter final : public Importer {
         return Outcome::unchanged;
       }
       if (!upsert_) {
-        p.add("staff_no",
-              fmt::format("{} exists with other values; --mode upsert updates it", errors::quote(staff_no)));
+        p.add("staff_no", tr("{} exists with other values; --mode upsert updates it", errors::quote(staff_no)));
         return std::nullopt;
       }
       StaffWriter(db_).update(*existing, {staff_no, name, unit, phone, login, active != 0, roles});

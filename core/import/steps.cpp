@@ -38,12 +38,12 @@ class CatalogStepsImporter final : public Importer {
       item = require(row, "item");
       SQLite::Statement q(db_, "SELECT 1 FROM items WHERE code = ?");
       q.bind(1, item);
-      if (!q.executeStep()) throw FieldError("item", fmt::format("unknown item {}", errors::quote(item)));
+      if (!q.executeStep()) throw FieldError("item", tr("unknown item {}", errors::quote(item)));
     });
     p.check([&] {
       const std::string& text = require(row, "model");
       const auto parsed = parse<Model>(text);
-      if (!parsed) throw FieldError("model", fmt::format("{} is not 'new' or 'old'", errors::quote(text)));
+      if (!parsed) throw FieldError("model", tr("{} is not 'new' or 'old'", errors::quote(text)));
       model = *parsed;
     });
     p.check([&] { seq = whole_number("seq", require(row, "seq"), 1); });
@@ -52,33 +52,32 @@ class CatalogStepsImporter final : public Importer {
       const std::string& text = require(row, "level");
       const auto parsed = parse<StepLevel>(text);
       if (!parsed) {
-        throw FieldError("level",
-                         fmt::format("{} is not committee, station, street, bureau or other", errors::quote(text)));
+        throw FieldError("level", tr("{} is not committee, station, street, bureau or other", errors::quote(text)));
       }
       level = *parsed;
       unit = row.get("unit");
       const bool named = level == StepLevel::bureau || level == StepLevel::other;
-      if (named && unit.empty()) throw FieldError("unit", fmt::format("a {} step names its unit", level));
+      if (named && unit.empty()) throw FieldError("unit", tr("a {} step names its unit", label(level)));
       if (!named && !unit.empty()) {
-        throw FieldError("unit", fmt::format("a {} step takes no unit: it is the case's own", level));
+        throw FieldError("unit", tr("a {} step takes no unit: it is the case's own", label(level)));
       }
       if (named) {
         auto u = find_unit(db_, unit);
         if (!u || (u->kind != "bureau" && u->kind != "other")) {
-          throw FieldError("unit", fmt::format("unknown bureau or other unit {}", errors::quote(unit)));
+          throw FieldError("unit", tr("unknown bureau or other unit {}", errors::quote(unit)));
         }
       }
     });
     p.check([&] {
       const std::string& text = require(row, "role");
       const auto parsed = parse<Role>(text);
-      if (!parsed) throw FieldError("role", fmt::format("unknown role {}", errors::quote(text)));
+      if (!parsed) throw FieldError("role", tr("unknown role {}", errors::quote(text)));
       role = *parsed;
     });
     if (!p.list.empty()) return std::nullopt;
     const auto key = std::make_tuple(item, model, seq);
     if (auto [it, fresh] = lines_.emplace(key, line()); !fresh) {
-      p.add("seq", fmt::format("duplicate of line {}", it->second));
+      p.add("seq", tr("duplicate of line {}", it->second));
       return std::nullopt;
     }
     auto& old = chains_[{item, model}];
@@ -103,7 +102,7 @@ class CatalogStepsImporter final : public Importer {
     if (before != old.steps.end()) {
       outcome = before->second == now ? Outcome::unchanged : Outcome::updated;
       if (outcome == Outcome::updated && !upsert_) {
-        p.add("seq", "this step exists with other values; --mode upsert updates it");
+        p.add("seq", _("this step exists with other values; --mode upsert updates it"));
         return std::nullopt;
       }
     }
@@ -122,13 +121,13 @@ class CatalogStepsImporter final : public Importer {
       while (q.executeStep()) {
         if (q.getColumn(0).getInt() != expected) {
           throw InvalidInput(
-              fmt::format("the {} chain of {} skips step {}: steps must run 1, 2, 3 …", model, item, expected));
+              tr("the {} chain of {} skips step {}: steps must run 1, 2, 3 …", label(model), item, expected));
         }
         days += q.getColumn(1).getInt();
         ++expected;
       }
       if (model == Model::reformed) {
-        if (days < 1) throw InvalidInput(fmt::format("the new chain of {} adds up to no working day", item));
+        if (days < 1) throw InvalidInput(tr("the new chain of {} adds up to no working day", item));
         chains_writer_.set_promise(item, days);
       }
     }
@@ -139,7 +138,7 @@ class CatalogStepsImporter final : public Importer {
     int value = -1;
     auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
     if (ec != std::errc{} || end != text.data() + text.size() || value < minimum) {
-      throw FieldError(column, fmt::format("{} is not a whole number of at least {}", errors::quote(text), minimum));
+      throw FieldError(column, tr("{} is not a whole number of at least {}", errors::quote(text), minimum));
     }
     return value;
   }

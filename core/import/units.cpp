@@ -34,13 +34,14 @@ std::optional<Outcome> UnitImporter::upsert_unit(SQLite::Database& db, Problems&
   }
   if (!claim(existing->id, p)) return std::nullopt;
   if (existing->kind != kind) {
-    throw FieldError("code", fmt::format("{} is already a {}, not a {}", errors::quote(code), existing->kind, kind));
+    throw FieldError("code", tr("{} is already a {}, not a {}", errors::quote(code), unit_kind_label(existing->kind),
+                                unit_kind_label(kind)));
   }
   if (existing->name_zh == name_zh && existing->name_en == name_en && existing->parent == parent) {
     return Outcome::unchanged;
   }
   if (!upsert)
-    throw FieldError("code", fmt::format("{} exists with other values; --mode upsert updates it", errors::quote(code)));
+    throw FieldError("code", tr("{} exists with other values; --mode upsert updates it", errors::quote(code)));
   writer.update_unit(existing->id, unit);
   return Outcome::updated;
 }
@@ -130,7 +131,7 @@ class BureauImporter final : public UnitImporter {
     p.check([&] { code = require(row, "code"); });
     p.check([&] { name = require(row, "name_zh"); });
     if (kind != "bureau" && kind != "other")
-      p.add("kind", fmt::format("{} is not 'bureau' or 'other'", errors::quote(kind)));
+      p.add("kind", tr("{} is not 'bureau' or 'other'", errors::quote(kind)));
     if (!p.list.empty()) return std::nullopt;
     std::optional<std::int64_t> district;
     SQLite::Statement d(db_, "SELECT id FROM units WHERE kind = 'district' ORDER BY id LIMIT 1");
@@ -158,7 +159,7 @@ std::unique_ptr<Importer> make_unit_importer(SQLite::Database& db, const std::st
         std::vector<std::string>{"社区", "社区名称", "名称"}, std::vector<std::string>{"街道", "街道代码"});
   }
   if (kind == "bureaus") return std::make_unique<BureauImporter>(db, upsert);
-  throw errors::unknown("import kind", kind, import_kinds());
+  throw errors::unknown(N_("import kind"), kind, import_kinds());
 }
 
 }  // namespace sqgl::core::imports

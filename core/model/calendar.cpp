@@ -7,6 +7,7 @@
 
 #include "core/base/csv.h"
 #include "core/base/error.h"
+#include "core/base/i18n.h"
 
 namespace sqgl::core {
 
@@ -135,9 +136,9 @@ void begin_calendar_year(SQLite::Database& db, int year, const std::string& noti
 void add_calendar_day(SQLite::Database& db, int year, const std::string& date_text, const std::string& kind,
                       const std::string& name) {
   auto date = parse_date(date_text);
-  if (!date) throw FieldError("date", fmt::format("{} is not a real date (YYYY-MM-DD)", errors::quote(date_text)));
+  if (!date) throw FieldError("date", tr("{} is not a real date (YYYY-MM-DD)", errors::quote(date_text)));
   if (kind != "off" && kind != "work") {
-    throw FieldError("kind", fmt::format("{} is neither 'off' nor 'work'", errors::quote(kind)));
+    throw FieldError("kind", tr("{} is neither 'off' nor 'work'", errors::quote(kind)));
   }
   // A notice covers its own year. It may also make a weekend just across the
   // year's edge a working day (2012's notice makes 2011-12-31 one), but it never
@@ -147,14 +148,14 @@ void add_calendar_day(SQLite::Database& db, int year, const std::string& date_te
     const bool near_edge = (*date >= first - std::chrono::days{7} && *date < first) ||
                            (*date > last && *date <= last + std::chrono::days{7});
     if (kind != "work" || !near_edge) {
-      throw FieldError("date", fmt::format("{} is not in {}: a calendar holds its own year, and only adjusted "
-                                           "working days within 7 days of its edge",
-                                           errors::quote(date_text), year));
+      throw FieldError("date", tr("{} is not in {}: a calendar holds its own year, and only adjusted "
+                                  "working days within 7 days of its edge",
+                                  errors::quote(date_text), year));
     }
   }
   if (kind == "work" && iso_weekday(*date) <= 5) {
-    throw FieldError("date", fmt::format("{} is a weekday; only a Saturday or Sunday can be an adjusted working day",
-                                         errors::quote(date_text)));
+    throw FieldError("date", tr("{} is a weekday; only a Saturday or Sunday can be an adjusted working day",
+                                errors::quote(date_text)));
   }
   SQLite::Statement add(db, "INSERT OR IGNORE INTO calendar_days (date, kind, name, year) VALUES (?, ?, ?, ?)");
   add.bind(1, format_date(*date));
@@ -162,8 +163,8 @@ void add_calendar_day(SQLite::Database& db, int year, const std::string& date_te
   add.bind(3, name);
   add.bind(4, year);
   if (add.exec() == 0) {
-    throw FieldError("date", fmt::format("{} is listed twice or clashes with another year's calendar",
-                                         errors::quote(date_text)));
+    throw FieldError("date",
+                     tr("{} is listed twice or clashes with another year's calendar", errors::quote(date_text)));
   }
 }
 
@@ -192,15 +193,14 @@ std::vector<int> load_shipped_calendars(SQLite::Database& db, const DataFiles& f
     int year = 0;
     auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), year);
     if (ec != std::errc{} || end != text.data() + text.size()) {
-      throw InvalidInput(
-          fmt::format("{}:{}:1: {} is not a year", notices.source(), notices.line(r), errors::quote(text)));
+      throw InvalidInput(tr("{}:{}:1: {} is not a year", notices.source(), notices.line(r), errors::quote(text)));
     }
     have.reset();
     have.bind(1, year);
     if (have.executeStep()) continue;
     const std::string name = fmt::format("schema/calendar/{}.csv", year);
     auto csv = files.read(name);
-    if (!csv) throw NotFound(fmt::format("calendar file {} is missing", errors::quote(files.where(name))));
+    if (!csv) throw NotFound(tr("calendar file {} is missing", errors::quote(files.where(name))));
     load_calendar_year(db, year, *csv, files.where(name), notices.get(r, "notice"));
     loaded.push_back(year);
   }

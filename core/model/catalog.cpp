@@ -11,6 +11,7 @@
 
 #include "core/base/csv.h"
 #include "core/base/error.h"
+#include "core/base/i18n.h"
 #include "core/db/row.h"
 #include "core/db/settings.h"
 #include "core/model/district.h"
@@ -25,14 +26,19 @@ CsvTable read_table(const DataFiles& files, const std::string& name, const std::
                     const std::vector<std::string>& optional = {}) {
   const std::string path = kDir + name;
   auto text = files.read(path);
-  if (!text) throw NotFound(fmt::format("catalog file {} is missing", errors::quote(files.where(path))));
+  if (!text) throw NotFound(tr("catalog file {} is missing", errors::quote(files.where(path))));
   return CsvTable(*text, files.where(path), required, optional);
 }
 
-// "where: what" for a bad cell: schema/catalog/items.csv:12:6: …
-[[noreturn]] void bad_cell(const CsvTable& t, std::size_t row, std::string_view column, std::string_view why) {
-  throw InvalidInput(fmt::format("{}:{}:{}: {} {}", t.source(), t.line(row), t.column_number(column),
-                                 errors::quote(t.get(row, column)), why));
+// A bad cell's value, quoted for its message.
+std::string cell(const CsvTable& t, std::size_t row, std::string_view column) {
+  return errors::quote(t.get(row, column));
+}
+
+// "where: what" for a bad cell: schema/catalog/items.csv:12:6: 'x' is not a whole number. `message`
+// names the value (cell()) and what is wrong with it.
+[[noreturn]] void bad_cell(const CsvTable& t, std::size_t row, std::string_view column, std::string_view message) {
+  throw InvalidInput(fmt::format("{}:{}:{}: {}", t.source(), t.line(row), t.column_number(column), message));
 }
 
 std::optional<int> optional_int(const CsvTable& t, std::size_t row, std::string_view column) {
@@ -41,7 +47,7 @@ std::optional<int> optional_int(const CsvTable& t, std::size_t row, std::string_
   int value = 0;
   auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
   if (ec != std::errc{} || end != text.data() + text.size() || value < 0) {
-    bad_cell(t, row, column, "is not a whole number");
+    bad_cell(t, row, column, tr("{} is not a whole number", cell(t, row, column)));
   }
   return value;
 }
@@ -50,12 +56,13 @@ std::optional<int> optional_int(const CsvTable& t, std::size_t row, std::string_
 template <typename E>
 E word_cell(const CsvTable& t, std::size_t row, std::string_view column) {
   if (const auto value = parse<E>(t.get(row, column))) return *value;
-  bad_cell(t, row, column, fmt::format("is not a {}", Words<E>::what));
+  bad_cell(t, row, column,
+           tr("{} is not a {}", cell(t, row, column), translate(std::string(Words<E>::what).c_str())));
 }
 
 int required_int(const CsvTable& t, std::size_t row, std::string_view column) {
   auto value = optional_int(t, row, column);
-  if (!value) bad_cell(t, row, column, "is empty; a whole number is required");
+  if (!value) bad_cell(t, row, column, tr("{} is empty; a whole number is required", cell(t, row, column)));
   return *value;
 }
 
@@ -206,6 +213,15 @@ void ChainWriter::set_promise(const std::string& item, int days) {
   q.exec();
 }
 
+std::string resident_flag_label(const std::string& flag) {
+  if (flag == "pregnant") return C_("resident flag", "pregnant");
+  if (flag == "disabled") return C_("resident flag", "disabled");
+  if (flag == "low_income") return C_("resident flag", "low_income");
+  if (flag == "party_member") return C_("resident flag", "party_member");
+  if (flag == "unemployed") return C_("resident flag", "unemployed");
+  return flag;
+}
+
 bool catalog_is_empty(const SQLite::Database& db) {
   SQLite::Statement q(db, "SELECT NOT EXISTS (SELECT 1 FROM categories)");
   q.executeStep();
@@ -256,7 +272,9 @@ void load_units(SQLite::Database& db, const DataFiles& files, Loaded& load) {
   DistrictWriter district(db);
   for (std::size_t r = 0; r < units.size(); ++r) {
     const auto& kind = units.get(r, "kind");
-    if (kind != "bureau" && kind != "other") bad_cell(units, r, "kind", "is not 'bureau' or 'other'");
+    if (kind != "bureau" && kind != "other") {
+      bad_cell(units, r, "kind", tr("{} is not 'bureau' or 'other'", cell(units, r, "kind")));
+    }
     at_row(units, r, [&] {
       district.add_unit({units.get(r, "code"), kind, units.get(r, "name_zh"), units.get(r, "name_en"), std::nullopt});
     });
@@ -276,10 +294,9 @@ void load_items(SQLite::Database& db, const DataFiles& files, Loaded& load) {
   for (std::size_t r = 0; r < items.size(); ++r) {
     for (const auto& flag : split_flags(items.get(r, "flags"))) {
       if (std::find(kResidentFlags.begin(), kResidentFlags.end(), flag) == kResidentFlags.end()) {
-        bad_cell(
-            items, r, "flags",
-            fmt::format("names unknown flag '{}' (known: pregnant, disabled, low_income, party_member, unemployed)",
-                        flag));
+        bad_cell(items, r, "flags",
+                 tr("{} names unknown flag '{}' (known: pregnant, disabled, low_income, party_member, unemployed)",
+                    cell(items, r, "flags"), flag));
       }
     }
     int index = 1;
@@ -349,17 +366,14 @@ void check_whole_catalog(Loaded& load) {
   for (const auto& [code, days] : load.promise) {
     if (!load.chain_days.count({code, Model::reformed}) || !load.chain_days.count({code, Model::former})) {
       throw InvalidInput(
-          fmt::format("{}: item {} needs a new-model and an old-model chain", load.steps_source, errors::quote(code)));
+          tr("{}: item {} needs a new-model and an old-model chain", load.steps_source, errors::quote(code)));
     }
     if (load.chain_days[{code, Model::reformed}] != days) {
-      throw InvalidInput(
-          fmt::format("{}: the new-model steps of {} add up to {} working days, but the item "
-                      "promises {}",
-                      load.steps_source, errors::quote(code), load.chain_days[{code, Model::reformed}], days));
+      throw InvalidInput(tr("{}: the new-model steps of {} add up to {} working days, but the item promises {}",
+                            load.steps_source, errors::quote(code), load.chain_days[{code, Model::reformed}], days));
     }
     if (load.required_materials[code] == 0) {
-      throw InvalidInput(
-          fmt::format("{}: item {} has no required material", load.materials_source, errors::quote(code)));
+      throw InvalidInput(tr("{}: item {} has no required material", load.materials_source, errors::quote(code)));
     }
   }
 }
@@ -386,7 +400,7 @@ std::vector<Category> list_catalog(const SQLite::Database& db, const CatalogFilt
     std::vector<std::string> codes;
     for (const auto& w : list_windows(db)) codes.push_back(w.code);
     if (std::find(codes.begin(), codes.end(), filter.window) == codes.end()) {
-      throw errors::unknown("window", filter.window, codes);
+      throw errors::unknown(N_("window"), filter.window, codes);
     }
   }
   std::vector<Category> out;
@@ -400,7 +414,7 @@ std::vector<Category> list_catalog(const SQLite::Database& db, const CatalogFilt
     std::vector<std::string> codes;
     SQLite::Statement all(db, "SELECT code FROM categories ORDER BY code");
     while (all.executeStep()) codes.push_back(all.getColumn(0).getString());
-    throw errors::unknown("category", filter.category, codes);
+    throw errors::unknown(N_("category"), filter.category, codes);
   }
   SQLite::Statement q(db,
                       std::string(kItemSelect) + "WHERE i.category = ? AND (?2 = '' OR i.window = ?2) ORDER BY i.code");
@@ -422,7 +436,7 @@ Item get_item(const SQLite::Database& db, std::string_view code) {
   std::vector<std::string> codes;
   SQLite::Statement all(db, "SELECT code FROM items ORDER BY code");
   while (all.executeStep()) codes.push_back(all.getColumn(0).getString());
-  throw errors::unknown("item", code, codes);
+  throw errors::unknown(N_("item"), code, codes);
 }
 
 std::vector<Window> list_windows(const SQLite::Database& db) {

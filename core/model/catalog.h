@@ -128,6 +128,10 @@ struct CatalogLoad {
 inline const std::vector<std::string> kResidentFlags = {"pregnant", "disabled", "low_income", "party_member",
                                                         "unemployed"};
 
+/// A resident flag as a person reads it ("low_income" is 低收入 under zh_CN); any other
+/// text as it is.
+std::string resident_flag_label(const std::string& flag);
+
 /// True while no category has been loaded.
 bool catalog_is_empty(const SQLite::Database& db);
 

@@ -8,6 +8,7 @@
 
 #include "core/base/citizen_id.h"
 #include "core/base/error.h"
+#include "core/base/i18n.h"
 
 namespace sqgl::core {
 
@@ -227,7 +228,7 @@ Resident get_resident(const SQLite::Database& db, std::string_view citizen_id) {
                       "WHERE r.citizen_id = ?");
   q.bind(1, id.number);
   if (!q.executeStep()) {
-    throw NotFound(fmt::format("no resident with citizen ID {}", errors::quote(mask_citizen_id(id.number))));
+    throw NotFound(tr("no resident with citizen ID {}", errors::quote(mask_citizen_id(id.number))));
   }
   Resident r;
   r.citizen_id = q.getColumn(0).getString();

@@ -132,8 +132,9 @@ class DistrictWriter {
 DistrictSummary summarize_district(const SQLite::Database& db);
 
 /// Throws NotFound ("unknown community '150204009001' (did you mean …?)") unless a unit with
-/// `code` exists, of `kind` when one is given; `what` names it in the message. A filter that
-/// names nothing is a typo to report, not an empty result.
+/// `code` exists, of `kind` when one is given; `what` names it in the message (an English noun
+/// marked with N_(), translated there). A filter that names nothing is a typo to report, not an
+/// empty result.
 void require_unit(const SQLite::Database& db, const std::string& code, const std::string& kind, std::string_view what);
 
 /// A resident as shown by `sqgl resident`.

@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include "core/base/error.h"
+#include "core/base/i18n.h"
 #include "core/base/sha256.h"
 #include "core/db/database.h"
 #include "core/db/settings.h"
@@ -120,7 +121,8 @@ std::string HistoryHead::line() const {
 
 Anchor parse_anchor(std::string_view text) {
   const auto bad = [&] {
-    return errors::invalid("--anchor", text, "expected what 'sqgl audit head' prints: 64 hex digits, then the count");
+    return errors::invalid("--anchor", text,
+                           _("expected what 'sqgl audit head' prints: 64 hex digits, then the count"));
   };
   Anchor anchor;
   const auto space = text.find(' ');
@@ -137,8 +139,8 @@ Anchor parse_anchor(std::string_view text) {
 
 std::string AuditResult::describe() const {
   if (ok()) return "";
-  if (chain_broken) return fmt::format("history event {} does not verify: {}", *bad_event, problem);
-  return fmt::format("the history does not verify: {}", problem);
+  if (chain_broken) return tr("history event {} does not verify: {}", *bad_event, problem);
+  return tr("the history does not verify: {}", problem);
 }
 
 AuditResult verify_history(const SQLite::Database& db, std::string_view anchor_text) {
@@ -170,18 +172,22 @@ AuditResult verify_history(const SQLite::Database& db, std::string_view anchor_t
       return result;
     };
     if (id != expected_id) {
-      return fail(fmt::format("event {} follows event {}: {} missing", id, expected_id - 1,
-                              id - expected_id == 1 ? "one event is" : "events are"));
+      // The English varies with the count: the translation is a plural message.
+      const auto missing = static_cast<unsigned long>(id - expected_id);
+      return fail(tr_n("event {} follows event {}: one event is missing", "event {} follows event {}: events are missing",
+                       missing, id, expected_id - 1));
     }
-    if (stored_prev != prev) return fail("its link to the previous event does not match (deleted or re-ordered)");
+    if (stored_prev != prev) {
+      return fail(_("its link to the previous event does not match (deleted or re-ordered)"));
+    }
     const std::string computed = event_hash(id, q.getColumn(1).getString(), op, q.getColumn(3).getString(),
                                             q.getColumn(4).getString(), q.getColumn(5).getString(), stored_prev,
                                             recorded_at, clock);
-    if (computed != stored) return fail("its content does not match its hash (edited)");
+    if (computed != stored) return fail(_("its content does not match its hash (edited)"));
     if (anchor && !anchor_seen && stored == anchor->hash) {
       if (anchor->event && *anchor->event != id) {
-        return fail(fmt::format("the anchor's hash is event {} here, but it was event {} when the anchor was taken",
-                                id, *anchor->event));
+        return fail(tr("the anchor's hash is event {} here, but it was event {} when the anchor was taken", id,
+                         *anchor->event));
       }
       anchor_seen = true;
     }
@@ -203,26 +209,26 @@ AuditResult verify_history(const SQLite::Database& db, std::string_view anchor_t
       const std::int64_t recorded_id = std::atoll(recorded.substr(0, space).c_str());
       if (recorded_id > last) {
         result.bad_event = recorded_id;
-        result.problem = fmt::format("the history ends at event {}, but event {} was recorded (the tail was deleted)",
-                                     last, recorded_id);
+        result.problem =
+            tr("the history ends at event {}, but event {} was recorded (the tail was deleted)", last, recorded_id);
       } else {
         result.bad_event = last;
-        result.problem = fmt::format("the newest event {} is not the one recorded as the head ({})", last,
-                                     errors::quote_verbatim(recorded));
+        result.problem = tr("the newest event {} is not the one recorded as the head ({})", last,
+                            errors::quote_verbatim(recorded));
       }
       return result;
     }
   } else if (last > 0) {
     result.bad_event = last;
-    result.problem = "the record of the history's head is missing";
+    result.problem = _("the record of the history's head is missing");
     return result;
   }
   if (!anchor_seen) {
     result.problem = anchor->event && *anchor->event > last
-                         ? fmt::format("the anchor names event {}, but the history ends at event {} (truncated)",
-                                       *anchor->event, last)
-                         : fmt::format("the anchor {} is not in the history (rewritten or truncated before it)",
-                                       errors::quote_verbatim(anchor->hash));
+                         ? tr("the anchor names event {}, but the history ends at event {} (truncated)",
+                              *anchor->event, last)
+                         : tr("the anchor {} is not in the history (rewritten or truncated before it)",
+                              errors::quote_verbatim(anchor->hash));
   }
   return result;
 }

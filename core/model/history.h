@@ -78,10 +78,11 @@ struct AuditResult {
   HistoryHead head;                       ///< the newest event ("" hash for an empty history)
   std::int64_t backfilled = 0;            ///< events whose business time was pinned ($SQGL_NOW)
   std::optional<std::int64_t> bad_event;  ///< the first event that does not verify, when one does not
-  std::string problem;                    ///< what is wrong ("" when nothing is)
+  std::string problem;                    ///< what is wrong ("" when nothing is), in the user's language
   bool chain_broken = false;              ///< an event itself does not verify (else: the head or anchor)
   bool ok() const { return problem.empty(); }
-  /// One line for an error message: "history event 4 does not verify: …".
+  /// One line for an error message: "history event 4 does not verify: …", in the user's
+  /// language.
   std::string describe() const;
 };
 

@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "core/base/i18n.h"
 #include "core/db/settings.h"
 #include "core/model/history.h"
 
@@ -13,18 +14,20 @@ namespace sqgl::core {
 InvalidInput unknown_setting(std::string_view key) {
   std::string keys;
   for (const auto& spec : setting_specs()) keys += (keys.empty() ? "" : ", ") + std::string(spec.key);
-  return InvalidInput(fmt::format("unknown setting {} (the settings are {})", errors::quote(key), keys));
+  return InvalidInput(tr("unknown setting {} (the settings are {})", errors::quote(key), keys));
 }
+
+std::string SettingSpec::help_text() const { return translate(std::string(help).c_str()); }
 
 const std::vector<SettingSpec>& setting_specs() {
   static const std::vector<SettingSpec> specs{
       {"auth", "trust", {"trust", "peer"},
-       "who is acting: trust takes --as as given; peer takes the staff member whose login is the Unix user"},
+       N_("who is acting: trust takes --as as given; peer takes the staff member whose login is the Unix user")},
       {"files", "owner", {"owner", "group"},
-       "who may read the database, backups, reports and reject files: the owner (600) or also the group (660)"},
+       N_("who may read the database, backups, reports and reject files: the owner (600) or also the group (660)")},
       {"clock", "system", {"system", "pinned"},
-       "what dates events: system is the machine's clock; pinned also takes $SQGL_NOW (tests, demos, "
-       "recorded back-filling), and marks the events it dates back-filled"},
+       N_("what dates events: system is the machine's clock; pinned also takes $SQGL_NOW (tests, demos, "
+          "recorded back-filling), and marks the events it dates back-filled")},
   };
   return specs;
 }
@@ -39,8 +42,8 @@ std::string change_setting(SQLite::Database& db, const Clock& clock, const std::
   }
   if (std::find(spec->values.begin(), spec->values.end(), value) == spec->values.end()) {
     std::string allowed;
-    for (auto v : spec->values) allowed += (allowed.empty() ? "" : " or ") + errors::quote(v);
-    throw errors::invalid(std::string(key), std::string(value), fmt::format("expected {}", allowed));
+    for (auto v : spec->values) allowed += (allowed.empty() ? "" : _(" or ")) + errors::quote(v);
+    throw errors::invalid(std::string(key), std::string(value), tr("expected {}", allowed));
   }
   const std::string old = get_setting(db, key).value_or(std::string(spec->default_value));
   if (old == value) return old;
@@ -57,9 +60,9 @@ AuthMode auth_mode(const SQLite::Database& db) {
 void check_clock(const SQLite::Database& db, const Clock& clock) {
   if (!clock.pinned() || get_setting(db, "clock").value_or("system") == "pinned") return;
   throw InvalidInput(
-      "$SQGL_NOW pins the clock, but this database is dated by the machine's clock; unset SQGL_NOW (a database "
-      "takes a pinned clock only after its admin runs 'sqgl setting clock pinned', for tests, demos and recorded "
-      "back-filling)");
+      _("$SQGL_NOW pins the clock, but this database is dated by the machine's clock; unset SQGL_NOW (a database "
+        "takes a pinned clock only after its admin runs 'sqgl setting clock pinned', for tests, demos and recorded "
+        "back-filling)"));
 }
 
 FileAccess file_access(const SQLite::Database& db) {

@@ -27,7 +27,9 @@ struct SettingSpec {
   std::string_view key;
   std::string_view default_value;
   std::vector<std::string_view> values;
-  std::string_view help;
+  std::string_view help;  ///< English, marked with N_(): a person reads help_text()
+  /// `help` in the user's language.
+  std::string help_text() const;
 };
 const std::vector<SettingSpec>& setting_specs();
 

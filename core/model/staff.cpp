@@ -10,6 +10,7 @@
 #include <fmt/format.h>
 
 #include "core/base/error.h"
+#include "core/base/i18n.h"
 #include "core/model/district.h"
 #include "core/model/history.h"
 #include "core/model/settings.h"
@@ -33,25 +34,26 @@ Operator resolve_operator(const SQLite::Database& db, const std::optional<std::s
   std::optional<std::string> staff_no = claimed;
   if (peer_always || auth_mode(db) == AuthMode::peer) {
     // Under borrowed rights the setting may say trust: say why peer applies anyway.
-    const char* why = auth_mode(db) == AuthMode::peer ? "this database uses peer authentication"
-                                                      : "sqgl runs with its group's rights for you, so you act as your login";
+    const char* why = auth_mode(db) == AuthMode::peer
+                          ? _("this database uses peer authentication")
+                          : _("sqgl runs with its group's rights for you, so you act as your login");
     const std::string login = process_login ? process_login() : std::string();
-    if (login.empty()) throw PermissionDenied(fmt::format("{}, and this process's user has no login name", why));
+    if (login.empty()) throw PermissionDenied(tr("{}, and this process's user has no login name", why));
     SQLite::Statement by_login(db, "SELECT staff_no FROM staff WHERE login = ?");
     by_login.bind(1, login);
     if (!by_login.executeStep()) {
       throw PermissionDenied(
-          fmt::format("{}, and login {} is no staff member's (ask the admin to set it)", why, errors::quote(login)));
+          tr("{}, and login {} is no staff member's (ask the admin to set it)", why, errors::quote(login)));
     }
     std::string own = by_login.getColumn(0).getString();
     if (staff_no && !staff_no->empty() && *staff_no != own) {
-      throw PermissionDenied(fmt::format("login {} is staff member {}, not {} (peer authentication)",
-                                         errors::quote(login), errors::quote(own), errors::quote(*staff_no)));
+      throw PermissionDenied(tr("login {} is staff member {}, not {} (peer authentication)", errors::quote(login),
+                                errors::quote(own), errors::quote(*staff_no)));
     }
     staff_no = std::move(own);
   }
   if (!staff_no || staff_no->empty()) {
-    throw InvalidInput("who is acting? give --as STAFF_NO or set SQGL_OPERATOR");
+    throw InvalidInput(_("who is acting? give --as STAFF_NO or set SQGL_OPERATOR"));
   }
   // One statement: the staff member, their unit, its community and their roles.
   SQLite::Statement q(db,
@@ -62,9 +64,9 @@ Operator resolve_operator(const SQLite::Database& db, const std::optional<std::s
                       "LEFT JOIN units cm ON cm.id = u.parent_id AND u.kind IN ('station', 'committee', 'party') "
                       "WHERE s.staff_no = ?");
   q.bind(1, *staff_no);
-  if (!q.executeStep()) throw PermissionDenied(fmt::format("unknown operator {}", errors::quote(*staff_no)));
+  if (!q.executeStep()) throw PermissionDenied(tr("unknown operator {}", errors::quote(*staff_no)));
   if (q.getColumn(3).getInt() == 0) {
-    throw PermissionDenied(fmt::format("operator {} is not active", errors::quote(*staff_no)));
+    throw PermissionDenied(tr("operator {} is not active", errors::quote(*staff_no)));
   }
   Operator op;
   op.id = q.getColumn(0).getInt64();
@@ -103,7 +105,7 @@ std::string process_login() {
 void require_staff(const SQLite::Database& db, const std::string& staff_no) {
   SQLite::Statement q(db, "SELECT 1 FROM staff WHERE staff_no = ?");
   q.bind(1, staff_no);
-  if (!q.executeStep()) throw NotFound(fmt::format("unknown staff number {}", errors::quote(staff_no)));
+  if (!q.executeStep()) throw NotFound(tr("unknown staff number {}", errors::quote(staff_no)));
 }
 
 void require_role(const SQLite::Database& db, const std::string& role) {
@@ -113,7 +115,7 @@ void require_role(const SQLite::Database& db, const std::string& role) {
   if (std::find(codes.begin(), codes.end(), role) != codes.end()) return;
   std::string list;
   for (const auto& c : codes) list += (list.empty() ? "" : ", ") + c;
-  throw errors::invalid("role", role, fmt::format("expected one of {}", list));
+  throw errors::invalid(N_("role"), role, tr("expected one of {}", list));
 }
 
 StaffWriter::StaffWriter(SQLite::Database& db) : db_(db) {}
@@ -159,7 +161,7 @@ void StaffWriter::add_roles(std::int64_t id, const std::vector<std::string>& rol
 }
 
 std::vector<StaffMember> list_staff(const SQLite::Database& db, const StaffFilter& filter) {
-  if (!filter.unit.empty()) require_unit(db, filter.unit, "", "unit");
+  if (!filter.unit.empty()) require_unit(db, filter.unit, "", N_("unit"));
   if (!filter.role.empty()) require_role(db, filter.role);
   SQLite::Statement q(db,
                       "SELECT s.id, s.staff_no, s.name, u.code, u.name_zh, u.kind, s.active, "
@@ -200,7 +202,7 @@ json staff_record_json(const StaffRecord& s) {
 }
 
 StaffRecord staff_record_from_json(const json& j) {
-  if (!j.is_object()) throw InvalidInput("a staff record is not an object");
+  if (!j.is_object()) throw InvalidInput(_("a staff record is not an object"));
   StaffRecord s;
   auto text = [&](const char* key) {
     const auto it = j.find(key);
@@ -249,7 +251,7 @@ void record_staff(SQLite::Database& db, const Clock& clock, const std::optional<
                       "SELECT s.name, u.code, COALESCE(s.login, ''), s.active FROM staff s "
                       "JOIN units u ON u.id = s.unit_id WHERE s.staff_no = ?");
   q.bind(1, staff_no);
-  if (!q.executeStep()) throw Failure(fmt::format("staff member {} vanished while being recorded", staff_no));
+  if (!q.executeStep()) throw Failure(tr("staff member {} vanished while being recorded", staff_no));
   StaffRecord s{staff_no, q.getColumn(0).getString(), q.getColumn(1).getString(), {}, q.getColumn(2).getString(),
                 q.getColumn(3).getInt() != 0};
   SQLite::Statement roles(db,

@@ -3,11 +3,67 @@
 #include <fmt/format.h>
 
 #include "core/base/error.h"
+#include "core/base/i18n.h"
 
 namespace sqgl::core {
 
 void unknown_stored_word(std::string_view what, std::string_view text) {
-  throw Failure(fmt::format("the database holds an unknown {} {}", what, errors::quote(text)));
+  throw Failure(tr("the database holds an unknown {} {}", translate(std::string(what).c_str()), errors::quote(text)));
+}
+
+const char* label(CaseStatus value) {
+  switch (value) {
+    case CaseStatus::open: return C_("case status", "open");
+    case CaseStatus::returned: return C_("case status", "returned");
+    case CaseStatus::approved: return C_("case status", "approved");
+    case CaseStatus::rejected: return C_("case status", "rejected");
+    case CaseStatus::withdrawn: return C_("case status", "withdrawn");
+  }
+  return "";
+}
+
+const char* label(StepStatus value) {
+  switch (value) {
+    case StepStatus::pending: return C_("step status", "pending");
+    case StepStatus::active: return C_("step status", "active");
+    case StepStatus::returned: return C_("step status", "returned");
+    case StepStatus::approved: return C_("step status", "approved");
+    case StepStatus::rejected: return C_("step status", "rejected");
+    case StepStatus::withdrawn: return C_("step status", "withdrawn");
+  }
+  return "";
+}
+
+const char* label(Model value) {
+  switch (value) {
+    case Model::reformed: return C_("model", "new");
+    case Model::former: return C_("model", "old");
+  }
+  return "";
+}
+
+const char* label(StepLevel value) {
+  switch (value) {
+    case StepLevel::committee: return C_("step level", "committee");
+    case StepLevel::station: return C_("step level", "station");
+    case StepLevel::street: return C_("step level", "street");
+    case StepLevel::bureau: return C_("step level", "bureau");
+    case StepLevel::other: return C_("step level", "other");
+  }
+  return "";
+}
+
+const char* label(Role value) {
+  switch (value) {
+    case Role::worker: return C_("role", "worker");
+    case Role::head: return C_("role", "head");
+    case Role::director: return C_("role", "director");
+    case Role::secretary: return C_("role", "secretary");
+    case Role::reviewer: return C_("role", "reviewer");
+    case Role::approver: return C_("role", "approver");
+    case Role::admin: return C_("role", "admin");
+  }
+  return "";
 }
 
 }  // namespace sqgl::core

@@ -12,6 +12,8 @@
 
 #include <fmt/format.h>
 
+#include "core/base/i18n.h"
+
 namespace sqgl::core {
 
 /// Where a case stands.
@@ -36,28 +38,28 @@ struct Words;
 
 template <>
 struct Words<CaseStatus> {
-  static constexpr std::string_view what = "case status";
+  static constexpr std::string_view what = N_("case status");
   static constexpr std::array<std::string_view, 5> text = {"open", "returned", "approved", "rejected", "withdrawn"};
 };
 template <>
 struct Words<StepStatus> {
-  static constexpr std::string_view what = "step status";
+  static constexpr std::string_view what = N_("step status");
   static constexpr std::array<std::string_view, 6> text = {"pending",  "active",   "returned",
                                                            "approved", "rejected", "withdrawn"};
 };
 template <>
 struct Words<Model> {
-  static constexpr std::string_view what = "model";
+  static constexpr std::string_view what = N_("model");
   static constexpr std::array<std::string_view, 2> text = {"new", "old"};
 };
 template <>
 struct Words<StepLevel> {
-  static constexpr std::string_view what = "step level";
+  static constexpr std::string_view what = N_("step level");
   static constexpr std::array<std::string_view, 5> text = {"committee", "station", "street", "bureau", "other"};
 };
 template <>
 struct Words<Role> {
-  static constexpr std::string_view what = "role";
+  static constexpr std::string_view what = N_("role");
   static constexpr std::array<std::string_view, 7> text = {"worker",   "head",     "director", "secretary",
                                                            "reviewer", "approver", "admin"};
 };
@@ -67,6 +69,14 @@ template <typename E>
 constexpr std::string_view text(E value) {
   return Words<E>::text[static_cast<std::size_t>(value)];
 }
+
+/// The word a person reads for `value`, in the user's language: "open" is 办理中 under
+/// zh_CN. Tables and messages show it; JSON, CSV keys and the database keep text().
+const char* label(CaseStatus value);
+const char* label(StepStatus value);
+const char* label(Model value);
+const char* label(StepLevel value);
+const char* label(Role value);
 
 /// The value `text` names, or none.
 template <typename E>

@@ -8,43 +8,44 @@
 #include <SQLiteCpp/VariadicBind.h>
 #include <fmt/format.h>
 
+#include "core/base/i18n.h"
 #include "core/model/calendar.h"
 
 namespace sqgl::core::reports {
 
 void calendar_years(const SQLite::Database& db, const ReportOptions& o, Report& r) {
-  r.title = "Calendar: official working-day calendars for this year and the next";
+  r.title = N_("Calendar: official working-day calendars for this year and the next");
   const int year = year_of(o.as_of);
   std::map<int, CalendarYear> loaded;
   for (const auto& y : list_calendar_years(db)) loaded[y.year] = y;
   ReportTable t{"years",
-                "Years",
-                {{"year", "year", true},
-                 {"loaded", "loaded", false},
-                 {"notice", "notice", false},
-                 {"holidays", "holidays", true},
-                 {"adjusted", "adjusted working days", true}},
+                N_("Years"),
+                {{"year", C_("report column", "year"), true},
+                 {"loaded", C_("report column", "loaded"), false},
+                 {"notice", C_("report column", "notice"), false},
+                 {"holidays", C_("report column", "holidays"), true},
+                 {"adjusted", C_("report column", "adjusted working days"), true}},
                 {}};
   for (int y : {year, year + 1}) {
     auto it = loaded.find(y);
     if (it == loaded.end()) {
-      t.rows.push_back({number(y), text("no"), {}, {}, {}});
+      t.rows.push_back({number(y), word("no", C_("calendar loaded", "no")), {}, {}, {}});
     } else {
-      t.rows.push_back(
-          {number(y), text("yes"), text(it->second.source), number(it->second.off_days), number(it->second.work_days)});
+      t.rows.push_back({number(y), word("yes", C_("calendar loaded", "yes")), text(it->second.source),
+                        number(it->second.off_days), number(it->second.work_days)});
     }
   }
   if (!loaded.count(year)) {
     ++r.findings;
-    r.notes.push_back(fmt::format("no calendar for {}: due dates count Monday to Friday only", year));
+    note(r, tr("no calendar for {}: due dates count Monday to Friday only", year));
   }
   // The State Council publishes next year's calendar in November.
   const bool december = static_cast<unsigned>(std::chrono::year_month_day{o.as_of}.month()) == 12;
   if (december && !loaded.count(year + 1)) {
     ++r.findings;
-    r.notes.push_back(fmt::format("no calendar for {} yet: import the State Council notice", year + 1));
+    note(r, tr("no calendar for {} yet: import the State Council notice", year + 1));
   }
-  if (r.findings == 0) r.notes.push_back("calendars in place");
+  if (r.findings == 0) note(r, _("calendars in place"));
   r.tables.push_back(std::move(t));
 }
 

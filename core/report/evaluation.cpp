@@ -12,17 +12,18 @@
 #include <SQLiteCpp/VariadicBind.h>
 #include <fmt/format.h>
 
+#include "core/base/i18n.h"
 #include "core/report/period.h"
 
 namespace sqgl::core::reports {
 
 void evaluation(const SQLite::Database& db, const ReportOptions& o, Report& r, Date from, Date to) {
-  r.title = "Evaluation: residents' ratings (好差评) of the cases decided in the period";
+  r.title = N_("Evaluation: residents' ratings (好差评) of the cases decided in the period");
   using KeyOf = Key (*)(const PeriodCase&);
   const std::tuple<const char*, const char*, KeyOf> groupings[] = {
-      {"by_window", "By window", [](const PeriodCase& c) { return c.window; }},
-      {"by_staff", "By accepting clerk", [](const PeriodCase& c) { return c.accepted_by; }},
-      {"by_item", "By item", [](const PeriodCase& c) { return c.item; }},
+      {"by_window", N_("By window"), [](const PeriodCase& c) { return c.window; }},
+      {"by_staff", N_("By accepting clerk"), [](const PeriodCase& c) { return c.accepted_by; }},
+      {"by_item", N_("By item"), [](const PeriodCase& c) { return c.item; }},
   };
   // Counted in one pass over the cases: 1..5, unrated, decided. Each part keeps
   // its low ratings in case order, and the parts follow one another in it.
@@ -51,8 +52,11 @@ void evaluation(const SQLite::Database& db, const ReportOptions& o, Report& r, D
   });
   ReportTable low{
       "low",
-      "Low ratings (1–2)",
-      {{"case", "case", false}, {"item", "item", false}, {"clerk", "accepted by", false}, {"score", "score", true}},
+      N_("Low ratings (1–2)"),
+      {{"case", C_("report column", "case"), false},
+       {"item", C_("report column", "item"), false},
+       {"clerk", C_("report column", "accepted by"), false},
+       {"score", C_("report column", "score"), true}},
       {}};
   Part& all = parts.front();
   all.low.swap(low.rows);
@@ -72,14 +76,14 @@ void evaluation(const SQLite::Database& db, const ReportOptions& o, Report& r, D
     ReportTable t{name,
                   title,
                   {{"key", "", false},
-                   {"decided", "decided", true},
+                   {"decided", C_("report column", "decided"), true},
                    {"s5", "非常满意", true},
                    {"s4", "满意", true},
                    {"s3", "基本满意", true},
                    {"s2", "不满意", true},
                    {"s1", "非常不满意", true},
-                   {"unrated", "not rated", true},
-                   {"satisfied_pct", "satisfied %", true}},
+                   {"unrated", C_("report column", "not rated"), true},
+                   {"satisfied_pct", C_("report column", "satisfied %"), true}},
                   {}};
     for (const auto& [k, totals] : counts[g].in_key_order()) {
       const auto& n = *totals;
@@ -91,8 +95,11 @@ void evaluation(const SQLite::Database& db, const ReportOptions& o, Report& r, D
     }
     r.tables.push_back(std::move(t));
   }
-  r.notes.push_back(fmt::format("{} decided case{}, {} low rating{}", decided, decided == 1 ? "" : "s", low.rows.size(),
-                                low.rows.size() == 1 ? "" : "s"));
+  const std::size_t lows = low.rows.size();
+  const auto count = static_cast<unsigned long>(decided);
+  // Two counts, each with its plural: one message for each form of the second.
+  note(r, lows == 1 ? tr_n("{} decided case, {} low rating", "{} decided cases, {} low rating", count, decided, lows)
+                    : tr_n("{} decided case, {} low ratings", "{} decided cases, {} low ratings", count, decided, lows));
   r.tables.push_back(std::move(low));
 }
 

@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include <SQLiteCpp/Database.h>
@@ -25,6 +26,15 @@ inline ReportValue text(const std::string& s) {
 inline ReportValue number(std::int64_t n) {
   return ReportValue{n};
 }
+
+/// A cell holding one of the report's words: `stored` for --json and CSV, `shown` for
+/// people (C_() where the cell is made: "open", "yes" …).
+inline ReportValue word(std::string stored, const char* shown) {
+  return ReportValue{ReportWord{std::move(stored), shown}};
+}
+
+/// Adds a note, in the user's language (English under --json: core/base/i18n.h).
+inline void note(Report& r, std::string line) { r.notes.push_back(std::move(line)); }
 
 /// The end of `day` as stored times compare: "2012-01-29T23:59:59".
 inline std::string end_of(Date day) {

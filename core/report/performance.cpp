@@ -10,6 +10,7 @@
 #include <SQLiteCpp/VariadicBind.h>
 #include <fmt/format.h>
 
+#include "core/base/i18n.h"
 #include "core/report/day_counts.h"
 #include "core/report/period.h"
 
@@ -37,7 +38,7 @@ struct Tally {
 
 void performance(const SQLite::Database& db, const WorkCalendar& calendar, const ReportOptions& o, Report& r, Date from,
                  Date to) {
-  r.title = "Performance: received, decided, on time, working days to decision";
+  r.title = N_("Performance: received, decided, on time, working days to decision");
   using KeyOf = Key (*)(const PeriodCase&);
   using LabelOf = std::string_view (*)(const PeriodCase&);
   struct Grouping {
@@ -47,19 +48,21 @@ void performance(const SQLite::Database& db, const WorkCalendar& calendar, const
     KeyOf key;
     LabelOf label;
   };
+  // Made at each call, after the locale is read: the headings are translated here,
+  // the titles (English in --json) where they are shown.
   const Grouping groupings[] = {
-      {"total", "Total", "", [](const PeriodCase&) { return Key{"total", 0}; },
+      {"total", N_("Total"), "", [](const PeriodCase&) { return Key{"total", 0}; },
        [](const PeriodCase&) { return std::string_view(); }},
-      {"by_item", "By item", "item", [](const PeriodCase& c) { return c.item; },
+      {"by_item", N_("By item"), C_("report column", "item"), [](const PeriodCase& c) { return c.item; },
        [](const PeriodCase& c) { return c.item_name; }},
-      {"by_category", "By category", "category", [](const PeriodCase& c) { return c.category; },
+      {"by_category", N_("By category"), C_("report column", "category"),
+       [](const PeriodCase& c) { return c.category; }, [](const PeriodCase&) { return std::string_view(); }},
+      {"by_window", N_("By window"), C_("report column", "window"), [](const PeriodCase& c) { return c.window; },
        [](const PeriodCase&) { return std::string_view(); }},
-      {"by_window", "By window", "window", [](const PeriodCase& c) { return c.window; },
-       [](const PeriodCase&) { return std::string_view(); }},
-      {"by_community", "By community", "community", [](const PeriodCase& c) { return c.community; },
-       [](const PeriodCase& c) { return c.community_name; }},
-      {"by_street", "By street office", "street office", [](const PeriodCase& c) { return c.street; },
-       [](const PeriodCase& c) { return c.street_name; }},
+      {"by_community", N_("By community"), C_("report column", "community"),
+       [](const PeriodCase& c) { return c.community; }, [](const PeriodCase& c) { return c.community_name; }},
+      {"by_street", N_("By street office"), C_("report column", "street office"),
+       [](const PeriodCase& c) { return c.street; }, [](const PeriodCase& c) { return c.street_name; }},
   };
   // One pass over the cases, each added up six ways: a whole history is millions
   // of cases, read in parts side by side and added together at the end.
@@ -103,30 +106,35 @@ void performance(const SQLite::Database& db, const WorkCalendar& calendar, const
                   g.title,
                   {{"key", g.key_title, false},
                    {"name", "", false},
-                   {"received", "received", true},
-                   {"decided", "decided", true},
-                   {"approved", "approved", true},
-                   {"rejected", "rejected", true},
-                   {"on_time_pct", "on time %", true},
-                   {"median_wd", "median wd", true},
-                   {"p90_wd", "p90 wd", true}},
+                   {"received", C_("report column", "received"), true},
+                   {"decided", C_("report column", "decided"), true},
+                   {"approved", C_("report column", "approved"), true},
+                   {"rejected", C_("report column", "rejected"), true},
+                   {"on_time_pct", C_("report column", "on time %"), true},
+                   {"median_wd", C_("report column", "median wd"), true},
+                   {"p90_wd", C_("report column", "p90 wd"), true}},
                   {}};
+    // The total's one row is named by a word of the report ("total").
+    const bool total = std::string_view(g.name) == "total";
     for (const auto& [key, tally] : tallies[gi].in_key_order()) {
       ReportValue rate;
       if (tally->decided > 0) {
         rate = std::round(1000.0 * static_cast<double>(tally->on_time) / static_cast<double>(tally->decided)) / 10.0;
       }
-      t.rows.push_back({text(std::string(key)), text(std::string(tally->label)), number(tally->received), number(tally->decided),
+      t.rows.push_back({total ? word(std::string(key), C_("report row", "total")) : text(std::string(key)),
+                        text(std::string(tally->label)), number(tally->received), number(tally->decided),
                         number(tally->approved), number(tally->rejected), rate,
                         tally->days.empty() ? ReportValue{} : number(tally->days.quantile(0.5)),
                         tally->days.empty() ? ReportValue{} : number(tally->days.quantile(0.9))});
     }
-    if (std::string(g.name) == "total" && t.rows.empty()) {
-      t.rows.push_back({text("total"), {}, number(0), number(0), number(0), number(0), {}, {}, {}});
+    if (total && t.rows.empty()) {
+      t.rows.push_back(
+          {word("total", C_("report row", "total")), {}, number(0), number(0), number(0), number(0), {}, {}, {}});
     }
     r.tables.push_back(std::move(t));
   }
-  r.notes.push_back(fmt::format("{} case{} accepted or decided in the period", count, count == 1 ? "" : "s"));
+  note(r, tr_n("{} case accepted or decided in the period", "{} cases accepted or decided in the period",
+                static_cast<unsigned long>(count), count));
 }
 
 }  // namespace sqgl::core::reports

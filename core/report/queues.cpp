@@ -8,6 +8,8 @@
 #include <SQLiteCpp/VariadicBind.h>
 #include <fmt/format.h>
 
+#include "core/base/i18n.h"
+
 namespace sqgl::core::reports {
 
 namespace {
@@ -33,9 +35,9 @@ ReportTable group_table(const std::string& name, const std::string& title, const
                 title,
                 {{"code", key_title, false},
                  {"name", "", false},
-                 {"open", "open", true},
-                 {"waiting", "waiting for materials", true},
-                 {"oldest_wd", "oldest (wd)", true}},
+                 {"open", C_("report column", "open"), true},
+                 {"waiting", C_("report column", "waiting for materials"), true},
+                 {"oldest_wd", C_("report column", "oldest (wd)"), true}},
                 {}};
   for (const auto& [code, g] : groups) {
     t.rows.push_back({text(code), text(g.label), number(g.open), number(g.waiting), number(g.oldest)});
@@ -46,63 +48,65 @@ ReportTable group_table(const std::string& name, const std::string& title, const
 }  // namespace
 
 void backlog(const SQLite::Database& db, const WorkCalendar& calendar, const ReportOptions& o, Report& r) {
-  r.title = "Backlog: open cases by step, unit, window and community";
+  r.title = N_("Backlog: open cases by step, unit, window and community");
   const auto steps = open_steps(db, o);
   r.tables.push_back(group_table(
-      "by_unit", "By deciding unit", "unit", steps, calendar, o.as_of, [](const OpenStep& s) { return s.unit; },
-      [](const OpenStep& s) { return s.unit_name; }));
+      "by_unit", N_("By deciding unit"), C_("report column", "unit"), steps, calendar, o.as_of,
+      [](const OpenStep& s) { return s.unit; }, [](const OpenStep& s) { return s.unit_name; }));
   r.tables.push_back(group_table(
-      "by_window", "By window", "window", steps, calendar, o.as_of, [](const OpenStep& s) { return s.window; },
-      [](const OpenStep&) { return std::string(); }));
+      "by_window", N_("By window"), C_("report column", "window"), steps, calendar, o.as_of,
+      [](const OpenStep& s) { return s.window; }, [](const OpenStep&) { return std::string(); }));
   r.tables.push_back(group_table(
-      "by_community", "By community", "community", steps, calendar, o.as_of,
+      "by_community", N_("By community"), C_("report column", "community"), steps, calendar, o.as_of,
       [](const OpenStep& s) { return s.community; }, [](const OpenStep& s) { return s.community_name; }));
   ReportTable cases{"cases",
-                    "Open cases",
-                    {{"case", "case", false},
-                     {"item", "item", false},
-                     {"community", "community", false},
-                     {"window", "window", false},
-                     {"step", "step", false},
-                     {"unit", "unit", false},
-                     {"assignee", "assignee", false},
-                     {"state", "state", false},
-                     {"age_wd", "age (wd)", true}},
+                    N_("Open cases"),
+                    {{"case", C_("report column", "case"), false},
+                     {"item", C_("report column", "item"), false},
+                     {"community", C_("report column", "community"), false},
+                     {"window", C_("report column", "window"), false},
+                     {"step", C_("report column", "step"), false},
+                     {"unit", C_("report column", "unit"), false},
+                     {"assignee", C_("report column", "assignee"), false},
+                     {"state", C_("report column", "state"), false},
+                     {"age_wd", C_("report column", "age (wd)"), true}},
                     {}};
   std::int64_t waiting = 0;
   for (const auto& s : steps) {
     waiting += s.waiting;
     cases.rows.push_back({text(s.number), text(s.item), text(s.community), text(s.window), text(s.step), text(s.unit),
-                          text(s.assignee), text(s.waiting ? "waiting" : "open"),
+                          text(s.assignee),
+                          s.waiting ? word("waiting", C_("backlog state", "waiting"))
+                                    : word("open", C_("backlog state", "open")),
                           number(calendar.working_days_between(s.accepted, o.as_of))});
   }
   r.tables.push_back(std::move(cases));
-  r.notes.push_back(fmt::format("{} open case{}, {} of them waiting for materials", steps.size(),
-                                steps.size() == 1 ? "" : "s", waiting));
+  note(r, tr_n("{} open case, {} of them waiting for materials", "{} open cases, {} of them waiting for materials",
+                steps.size(), steps.size(), waiting));
 }
 
 void overdue(const SQLite::Database& db, const WorkCalendar& calendar, const ReportOptions& o, Report& r) {
-  r.title = "Overdue: cases and steps past their due date";
+  r.title = N_("Overdue: cases and steps past their due date");
   const auto steps = open_steps(db, o);
   ReportTable cases{"cases",
-                    "Cases past due",
-                    {{"case", "case", false},
-                     {"item", "item", false},
-                     {"community", "community", false},
-                     {"step", "step", false},
-                     {"unit", "unit", false},
-                     {"holder", "held by", false},
-                     {"due", "due", false},
-                     {"overdue_wd", "overdue (wd)", true}},
+                    N_("Cases past due"),
+                    {{"case", C_("report column", "case"), false},
+                     {"item", C_("report column", "item"), false},
+                     {"community", C_("report column", "community"), false},
+                     {"step", C_("report column", "step"), false},
+                     {"unit", C_("report column", "unit"), false},
+                     {"holder", C_("report column", "held by"), false},
+                     {"due", C_("report column", "due"), false},
+                     {"overdue_wd", C_("report column", "overdue (wd)"), true}},
                     {}};
   ReportTable late_steps{"steps",
-                         "Steps past due in cases still on time",
-                         {{"case", "case", false},
-                          {"step", "step", false},
-                          {"unit", "unit", false},
-                          {"holder", "held by", false},
-                          {"step_due", "step due", false},
-                          {"overdue_wd", "overdue (wd)", true}},
+                         N_("Steps past due in cases still on time"),
+                         {{"case", C_("report column", "case"), false},
+                          {"step", C_("report column", "step"), false},
+                          {"unit", C_("report column", "unit"), false},
+                          {"holder", C_("report column", "held by"), false},
+                          {"step_due", C_("report column", "step due"), false},
+                          {"overdue_wd", C_("report column", "overdue (wd)"), true}},
                          {}};
   for (const auto& s : steps) {
     // A case waiting for the resident's materials has its clock stopped: not late.
@@ -118,9 +122,11 @@ void overdue(const SQLite::Database& db, const WorkCalendar& calendar, const Rep
     }
   }
   r.findings = static_cast<std::int64_t>(cases.rows.size() + late_steps.rows.size());
-  r.notes.push_back(fmt::format("{} case{} and {} step{} past due", cases.rows.size(),
-                                cases.rows.size() == 1 ? "" : "s", late_steps.rows.size(),
-                                late_steps.rows.size() == 1 ? "" : "s"));
+  const std::size_t late_cases = cases.rows.size(), late = late_steps.rows.size();
+  // Two counts, each with its plural: one message for each form of the second.
+  note(r, late == 1
+              ? tr_n("{} case and {} step past due", "{} cases and {} step past due", late_cases, late_cases, late)
+              : tr_n("{} case and {} steps past due", "{} cases and {} steps past due", late_cases, late_cases, late));
   r.tables.push_back(std::move(cases));
   r.tables.push_back(std::move(late_steps));
 }

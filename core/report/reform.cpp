@@ -8,6 +8,7 @@
 #include <SQLiteCpp/VariadicBind.h>
 #include <fmt/format.h>
 
+#include "core/base/i18n.h"
 #include "core/model/catalog.h"
 #include "core/report/day_counts.h"
 #include "core/report/period.h"
@@ -16,7 +17,7 @@ namespace sqgl::core::reports {
 
 void reform(const SQLite::Database& db, const WorkCalendar& calendar, const ReportOptions& o, Report& r, Date from,
             Date to) {
-  r.title = "Reform: the new model against the old, on real cases";
+  r.title = N_("Reform: the new model against the old, on real cases");
   struct Side {
     std::int64_t cases = 0;
     DayCounts days;
@@ -53,19 +54,19 @@ void reform(const SQLite::Database& db, const WorkCalendar& calendar, const Repo
   const ByKey<Sides>& by_item = all.by_item;
   const Sides& total = all.total;
   ReportTable t{"by_item",
-                "By item",
-                {{"item", "item", false},
+                N_("By item"),
+                {{"item", C_("report column", "item"), false},
                  {"name", "", false},
-                 {"levels_old", "levels old", true},
-                 {"levels_new", "levels new", true},
-                 {"promised_old", "promised old", true},
-                 {"promised_new", "promised new", true},
-                 {"trips_old", "trips old", true},
-                 {"trips_new", "trips new", true},
-                 {"cases_old", "cases old", true},
-                 {"cases_new", "cases new", true},
-                 {"median_wd_old", "median wd old", true},
-                 {"median_wd_new", "median wd new", true}},
+                 {"levels_old", C_("report column", "levels old"), true},
+                 {"levels_new", C_("report column", "levels new"), true},
+                 {"promised_old", C_("report column", "promised old"), true},
+                 {"promised_new", C_("report column", "promised new"), true},
+                 {"trips_old", C_("report column", "trips old"), true},
+                 {"trips_new", C_("report column", "trips new"), true},
+                 {"cases_old", C_("report column", "cases old"), true},
+                 {"cases_new", C_("report column", "cases new"), true},
+                 {"median_wd_old", C_("report column", "median wd old"), true},
+                 {"median_wd_new", C_("report column", "median wd new"), true}},
                 {}};
   for (const auto& category : list_catalog(db, {o.category, o.window})) {
     for (const auto& item : category.items) {
@@ -87,22 +88,22 @@ void reform(const SQLite::Database& db, const WorkCalendar& calendar, const Repo
     }
   }
   ReportTable sum{"total",
-                  "Total",
-                  {{"model", "model", false},
-                   {"cases", "cases", true},
-                   {"median_wd", "median wd", true},
-                   {"p90_wd", "p90 wd", true}},
+                  N_("Total"),
+                  {{"model", C_("report column", "model"), false},
+                   {"cases", C_("report column", "cases"), true},
+                   {"median_wd", C_("report column", "median wd"), true},
+                   {"p90_wd", C_("report column", "p90 wd"), true}},
                   {}};
   for (const Model model : {Model::former, Model::reformed}) {
     const auto& side = side_in(total, model);
-    sum.rows.push_back({text(std::string(core::text(model))), number(side.cases),
+    sum.rows.push_back({word(std::string(core::text(model)), core::label(model)), number(side.cases),
                         side.days.empty() ? ReportValue{} : number(side.days.quantile(0.5)),
                         side.days.empty() ? ReportValue{} : number(side.days.quantile(0.9))});
   }
   r.tables.push_back(std::move(sum));
   r.tables.push_back(std::move(t));
-  r.notes.push_back(fmt::format("{} decided under the old model, {} under the new", side_in(total, Model::former).cases,
-                                side_in(total, Model::reformed).cases));
+  const std::int64_t old_cases = side_in(total, Model::former).cases, new_cases = side_in(total, Model::reformed).cases;
+  note(r, tr("{} decided under the old model, {} under the new", old_cases, new_cases));
 }
 
 }  // namespace sqgl::core::reports

@@ -10,6 +10,7 @@
 #include <fmt/format.h>
 
 #include "core/base/error.h"
+#include "core/base/i18n.h"
 #include "core/db/database.h"
 #include "core/model/catalog.h"
 #include "core/report/kinds.h"
@@ -31,15 +32,15 @@ void check_filters(const SQLite::Database& db, const ReportOptions& o) {
     while (all.executeStep()) codes.push_back(all.getColumn(0).getString());
     throw errors::unknown(what, code, codes);
   };
-  check_unit(o.street, "street", "street office");
-  check_unit(o.community, "community", "community");
+  check_unit(o.street, "street", N_("street office"));
+  check_unit(o.community, "community", N_("community"));
   if (!o.item.empty()) get_item(db, o.item);
   if (!o.category.empty()) list_catalog(db, {o.category, ""});
   if (!o.window.empty()) list_catalog(db, {"", o.window});
   if (!o.staff.empty()) {
     SQLite::Statement q(db, "SELECT 1 FROM staff WHERE staff_no = ?");
     q.bind(1, o.staff);
-    if (!q.executeStep()) throw NotFound(fmt::format("unknown staff number {}", errors::quote(o.staff)));
+    if (!q.executeStep()) throw NotFound(tr("unknown staff number {}", errors::quote(o.staff)));
   }
 }
 
@@ -56,7 +57,7 @@ const std::vector<std::string>& report_kinds() {
 Report build_report(const SQLite::Database& db, const WorkCalendar& calendar, const ReportOptions& o) {
   const auto& kinds = report_kinds();
   if (std::find(kinds.begin(), kinds.end(), o.kind) == kinds.end()) {
-    throw errors::unknown("report", o.kind, kinds);
+    throw errors::unknown(N_("report"), o.kind, kinds);
   }
   // Every figure from one moment of the database, whichever connection reads it.
   ReadTransaction snapshot(db);
@@ -67,9 +68,9 @@ Report build_report(const SQLite::Database& db, const WorkCalendar& calendar, co
     // Backlog, overdue, staffing and calendar describe one moment: a period given
     // to them would be printed in the header yet change nothing.
     throw InvalidInput(
-        fmt::format("'{}' reports the state at --as-of; --period, --from and --to are for "
-                    "performance, workload, evaluation and reform",
-                    o.kind));
+        tr("'{}' reports the state at --as-of; --period, --from and --to are for "
+           "performance, workload, evaluation and reform",
+           o.kind));
   }
   Report r;
   r.kind = o.kind;
@@ -89,9 +90,12 @@ Report build_report(const SQLite::Database& db, const WorkCalendar& calendar, co
   const Date to = o.to.value_or(std::min(o.as_of, Date{month.year() / month.month() / std::chrono::last}));
   if (period_report && to < from) {
     // --from alone runs to the as-of day, --to alone from the first of the as-of month.
-    throw InvalidInput(fmt::format("the period {} to {} ends before it starts{}", format_date(from), format_date(to),
-                                   o.to ? " (--from defaults to the first of the as-of month)"
-                                        : " (--to defaults to the as-of day; give --to or --as-of)"));
+    throw InvalidInput(o.to ? tr("the period {} to {} ends before it starts (--from defaults to the first of the "
+                                 "as-of month)",
+                                 format_date(from), format_date(to))
+                            : tr("the period {} to {} ends before it starts (--to defaults to the as-of day; give "
+                                 "--to or --as-of)",
+                                 format_date(from), format_date(to)));
   }
   if (period_report) {
     r.from = format_date(from);

@@ -6,30 +6,39 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <variant>
 #include <vector>
 
 #include <SQLiteCpp/Database.h>
+#include <fmt/format.h>
 
 #include "core/base/date.h"
 #include "core/model/calendar.h"
 
 namespace sqgl::core {
 
-/// One cell: empty, a whole number, a fraction, or text.
-using ReportValue = std::variant<std::monostate, std::int64_t, double, std::string>;
+/// A cell holding one of the report's own words ("open", "short", "yes", a model):
+/// --json and CSV carry `text`; people read `shown`, in their language.
+struct ReportWord {
+  std::string text;
+  std::string shown;
+};
+
+/// One cell: empty, a whole number, a fraction, text, or one of the report's words.
+using ReportValue = std::variant<std::monostate, std::int64_t, double, std::string, ReportWord>;
 
 /// A column of a report table.
 struct ReportColumn {
-  std::string key;    ///< machine name (JSON, CSV header)
-  std::string title;  ///< human heading
+  std::string key;    ///< machine name (JSON; the CSV header row unless the user's language translates the report)
+  std::string title;  ///< the heading a person reads, in the user's language; empty beside a code (its name)
   bool numeric = false;
 };
 
 /// One table of a report.
 struct ReportTable {
   std::string name;
-  std::string title;
+  std::string title;  ///< English, as --json has it; marked N_() where it is set, people read its translation
   std::vector<ReportColumn> columns;
   std::vector<std::vector<ReportValue>> rows;
 };
@@ -37,7 +46,7 @@ struct ReportTable {
 /// A finished report.
 struct Report {
   std::string kind;
-  std::string title;
+  std::string title;    ///< English, as --json has it; marked N_() where it is set, people read its translation
   std::string from;     ///< the period, when the kind has one ("" otherwise)
   std::string to;
   std::string as_of;    ///< the end of the day the figures describe
@@ -45,8 +54,8 @@ struct Report {
   std::string catalog_version;
   std::vector<int> calendar_years;
   std::vector<ReportTable> tables;
-  std::int64_t findings = 0;           ///< things a person must act on (`--check` exits 6 when > 0)
-  std::vector<std::string> notes;      ///< one line each: what the findings are
+  std::int64_t findings = 0;       ///< things a person must act on (`--check` exits 6 when > 0)
+  std::vector<std::string> notes;  ///< one line each: what the findings are, in the user's language
 };
 
 /// What to report on.
@@ -71,3 +80,12 @@ const std::vector<std::string>& report_kinds();
 Report build_report(const SQLite::Database& db, const WorkCalendar& calendar, const ReportOptions& options);
 
 }  // namespace sqgl::core
+
+/// fmt prints a word as its text, as --json has it.
+template <>
+struct fmt::formatter<sqgl::core::ReportWord> : fmt::formatter<std::string_view> {
+  template <typename Context>
+  auto format(const sqgl::core::ReportWord& word, Context& ctx) const {
+    return fmt::formatter<std::string_view>::format(word.text, ctx);
+  }
+};

@@ -5,10 +5,12 @@
 #include <SQLiteCpp/VariadicBind.h>
 #include <fmt/format.h>
 
+#include "core/base/i18n.h"
+
 namespace sqgl::core::reports {
 
 void staffing(const SQLite::Database& db, const ReportOptions& o, Report& r) {
-  r.title = "Staffing: one station worker per 400 households, one committee leader per 800";
+  r.title = N_("Staffing: one station worker per 400 households, one committee leader per 800");
   SQLite::Statement q(db,
                       "SELECT c.code, c.name_zh, st.code, "
                       "  (SELECT count(*) FROM households h WHERE h.community_id = c.id), "
@@ -22,31 +24,32 @@ void staffing(const SQLite::Database& db, const ReportOptions& o, Report& r) {
                       "  AND (?1 = '' OR st.code = ?1) AND (?2 = '' OR c.code = ?2) ORDER BY c.code");
   SQLite::bind(q, o.street, o.community);
   ReportTable t{"communities",
-                "Communities",
-                {{"community", "community", false},
+                N_("Communities"),
+                {{"community", C_("report column", "community"), false},
                  {"name", "", false},
-                 {"street", "street office", false},
-                 {"households", "households", true},
-                 {"workers", "station workers", true},
-                 {"workers_target", "target", true},
-                 {"leaders", "committee leaders", true},
-                 {"leaders_target", "target", true},
-                 {"status", "status", false}},
+                 {"street", C_("report column", "street office"), false},
+                 {"households", C_("report column", "households"), true},
+                 {"workers", C_("report column", "station workers"), true},
+                 {"workers_target", C_("report column", "target"), true},
+                 {"leaders", C_("report column", "committee leaders"), true},
+                 {"leaders_target", C_("report column", "target"), true},
+                 {"status", C_("report column", "status"), false}},
                 {}};
   while (q.executeStep()) {
     const std::int64_t households = q.getColumn(3).getInt64(), workers = q.getColumn(4).getInt64(),
                        leaders = q.getColumn(5).getInt64();
     const std::int64_t worker_target = (households + 399) / 400, leader_target = (households + 799) / 800;
-    std::string status = "ok";
+    ReportValue status = word("ok", C_("staffing status", "ok"));
     if (workers < worker_target || leaders < leader_target) {
-      status = "short";
+      status = word("short", C_("staffing status", "short"));
       ++r.findings;
     }
     t.rows.push_back({text(q.getColumn(0).getString()), text(q.getColumn(1).getString()),
                       text(q.getColumn(2).getString()), number(households), number(workers), number(worker_target),
-                      number(leaders), number(leader_target), text(status)});
+                      number(leaders), number(leader_target), status});
   }
-  r.notes.push_back(fmt::format("{} communit{} below the staffing ratios", r.findings, r.findings == 1 ? "y" : "ies"));
+  note(r, tr_n("{} community below the staffing ratios", "{} communities below the staffing ratios",
+                static_cast<unsigned long>(r.findings), r.findings));
   r.tables.push_back(std::move(t));
 }
 

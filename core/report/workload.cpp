@@ -11,6 +11,7 @@
 #include <SQLiteCpp/VariadicBind.h>
 #include <fmt/format.h>
 
+#include "core/base/i18n.h"
 #include "core/report/day_counts.h"
 #include "core/report/period.h"
 #include "core/report/side_by_side.h"
@@ -19,7 +20,7 @@ namespace sqgl::core::reports {
 
 void workload(const SQLite::Database& db, const WorkCalendar& calendar, const ReportOptions& o, Report& r, Date from,
               Date to) {
-  r.title = "Workload: open steps, decisions in the period, households per grid worker";
+  r.title = N_("Workload: open steps, decisions in the period, households per grid worker");
   struct Load {
     std::string name, unit;
     std::int64_t open = 0, decided = 0, households = 0;
@@ -121,14 +122,14 @@ void workload(const SQLite::Database& db, const WorkCalendar& calendar, const Re
     }
   }
   ReportTable t{"staff",
-                "Staff",
-                {{"staff", "staff", false},
-                 {"name", "name", false},
-                 {"unit", "unit", false},
-                 {"open_steps", "open steps", true},
-                 {"decided", "decided", true},
-                 {"median_wd", "median wd", true},
-                 {"households", "grid households", true}},
+                N_("Staff"),
+                {{"staff", C_("report column", "staff"), false},
+                 {"name", C_("report column, person", "name"), false},
+                 {"unit", C_("report column", "unit"), false},
+                 {"open_steps", C_("report column", "open steps"), true},
+                 {"decided", C_("report column", "decided"), true},
+                 {"median_wd", C_("report column", "median wd"), true},
+                 {"households", C_("report column", "grid households"), true}},
                 {}};
   std::int64_t busy = 0;
   for (const auto& [no, l] : staff) {
@@ -139,7 +140,8 @@ void workload(const SQLite::Database& db, const WorkCalendar& calendar, const Re
                       l.days.empty() ? ReportValue{} : number(l.days.quantile(0.5)),
                       l.grid_worker ? number(l.households) : ReportValue{}});
   }
-  r.notes.push_back(fmt::format("{} staff member{} with open or decided steps", busy, busy == 1 ? "" : "s"));
+  note(r, tr_n("{} staff member with open or decided steps", "{} staff members with open or decided steps",
+                static_cast<unsigned long>(busy), busy));
   r.tables.push_back(std::move(t));
 }
 

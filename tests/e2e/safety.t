@@ -2,14 +2,14 @@
 # sqgl check, sqgl backup, settings (peer authentication, file access), file modes.
 $ sqgl init --demo > /dev/null
 $ sqgl --as ZZ0101 apply --resident 150204194601264202 --item C08-01 --materials 1,2,3,4 > /dev/null
-$ sqgl check | sed 's/head [0-9a-f]*/head …/'
+$ sqgl check | sed -E 's/(head|链头) [0-9a-f]+/\1 …/'
 integrity (quick_check): ok
 foreign keys: ok
 history: ok, 170 events, 170 back-filled, head …
 replay: ok, the tables are what the history says (1 case, 161 staff, 2 settings, 73,553 residents' flags, 142 calendar days)
 $ sqgl audit head > anchor.txt && wc -c < anchor.txt
 89
-$ sqgl audit verify --anchor "$(cat anchor.txt)" | sed 's/head [0-9a-f]*/head …/'
+$ sqgl audit verify --anchor "$(cat anchor.txt)" | sed -E 's/(head|链头) [0-9a-f]+/\1 …/'
 ok: 170 events verified, anchor found, 170 back-filled (dated by $SQGL_NOW); head …
 $ sqgl audit verify --anchor abc
 ! sqgl: error: invalid --anchor 'abc': expected what 'sqgl audit head' prints: 64 hex digits, then the count
@@ -23,7 +23,7 @@ $ umask 077 && sqlite3 sqgl.db ".backup tail.db" && sqlite3 tail.db "DROP TRIGGE
 $ sqgl --db tail.db audit verify
 ! sqgl: error: the history does not verify: the history ends at event 169, but event 170 was recorded (the tail was deleted)
 ? 1
-$ sqgl --db tail.db check | sed 's/head [0-9a-f]*/head …/'
+$ sqgl --db tail.db check | sed -E 's/(head|链头) [0-9a-f]+/\1 …/'
 integrity (quick_check): ok
 foreign keys: ok
 history: the history does not verify: the history ends at event 169, but event 170 was recorded (the tail was deleted)
@@ -31,7 +31,7 @@ replay: not run (the history itself does not verify)
 ! sqgl: error: check found 1 problem in 'tail.db'
 # Rewriting the head record too is caught by the anchor kept elsewhere.
 $ umask 077 && sqlite3 sqgl.db ".backup rewritten.db" && sqlite3 rewritten.db "DROP TRIGGER events_no_delete; DELETE FROM events WHERE id = (SELECT max(id) FROM events); UPDATE settings SET value = (SELECT id || ' ' || hash FROM events ORDER BY id DESC LIMIT 1) WHERE key = 'history.head'"
-$ sqgl --db rewritten.db audit verify | sed 's/head [0-9a-f]*/head …/'
+$ sqgl --db rewritten.db audit verify | sed -E 's/(head|链头) [0-9a-f]+/\1 …/'
 ok: 169 events verified, 169 back-filled (dated by $SQGL_NOW); head …
 $ sqgl --db rewritten.db audit verify --anchor "$(cat anchor.txt)"
 ! sqgl: error: the history does not verify: the anchor names event 170, but the history ends at event 169 (truncated)
@@ -45,7 +45,7 @@ False [] history event 170 does not verify: its content does not match its hash 
 # the source of truth: check replays every case, staff member, setting, resident's
 # flags and calendar day from it and names every field the tables hold otherwise.
 $ umask 077 && sqlite3 sqgl.db ".backup forged.db" && sqlite3 forged.db "UPDATE cases SET status = 'approved', decided_at = '2012-01-30T10:00:00' WHERE number = '150204-20120129-0001'; UPDATE case_steps SET decided_by = (SELECT id FROM staff WHERE staff_no = 'ZZ0102') WHERE status <> 'approved' AND case_id = 1; UPDATE settings SET value = 'peer' WHERE key = 'auth'; INSERT INTO settings VALUES ('auth', 'peer') ON CONFLICT DO NOTHING; UPDATE staff SET login = 'mallory' WHERE staff_no = 'ZZ0102'; UPDATE residents SET low_income = 1 WHERE citizen_id = '150204194601264202'; DELETE FROM calendar_days WHERE date = '2012-01-23'"
-$ sqgl --db forged.db check | sed 's/head [0-9a-f]*/head …/'
+$ sqgl --db forged.db check | sed -E 's/(head|链头) [0-9a-f]+/\1 …/'
 integrity (quick_check): ok
 foreign keys: ok
 history: ok, 170 events, 170 back-filled, head …
@@ -78,11 +78,11 @@ integrity: 1 problem
   row 1 missing from index cases_item
 ! sqgl: error: check found 1 problem in 'index.db'
 # Backups: the district admin's job; the copy is checked, owner-only, and recorded.
-$ sqgl --as IT01 backup backup.db | sed 's/head [0-9a-f]*/head …/; s/[0-9,]* pages, [0-9,]* bytes/N pages, N bytes/'
+$ sqgl --as IT01 backup backup.db | sed -E 's/(head|链头) [0-9a-f]+/\1 …/; s/[0-9,]+ (pages|页)(, |，)[0-9,]+ (bytes|字节)/N \1\2N \3/'
 backed up to 'backup.db': N pages, N bytes, read back and compared; quick_check ok, 170 history events verified, head …
 $ stat -c %a backup.db
 600
-$ sqgl --db backup.db check --full | sed 's/head [0-9a-f]*/head …/'
+$ sqgl --db backup.db check --full | sed -E 's/(head|链头) [0-9a-f]+/\1 …/'
 integrity: ok
 foreign keys: ok
 history: ok, 170 events, 170 back-filled, head …

@@ -44,7 +44,7 @@ $ SQGL_NOW=2012-01-30T10:00 sqgl --as ZZ0101 approve 150204-20120129-0001 --note
 case 150204-20120129-0001: step 1 (服务站) approved; now at step 2 of 2: 区人口计生局 (区人口和计划生育局), step due 2012-02-02
 $ SQGL_NOW=2012-02-01T15:30 sqgl --as JSJ01 approve 150204-20120129-0001
 case 150204-20120129-0001 approved at step 2 (区人口计生局)
-$ SQGL_NOW=2012-02-01T16:00 sqgl show 150204-20120129-0001 | sed 's/recorded [0-9T:-]*/recorded …/'
+$ SQGL_NOW=2012-02-01T16:00 sqgl show 150204-20120129-0001 | sed -E 's/(recorded|记录于) [0-9T:-]+/\1 …/'
 case 150204-20120129-0001  C05-01 "一杯奶"生育关怀申请  (new model)
 status     approved 2012-02-01T15:30:00
 resident   孙颖敏 150204********536X
@@ -250,3 +250,15 @@ $ sqlite3 demo.db "SELECT count(*), sum(s.assignee_id = g.worker_id) FROM case_s
 9|9
 $ sqgl --as ZZ0101 route --auto
 assigned 0 open steps (0 to the applicant's grid worker)
+#
+# What programs read is the same in every language: --json, and a report as JSON.
+$ for c in "--json list --status approved" "--json show 150204-20120129-0001" "--json district" "--json catalog C05-01" "--json staff" "--json route --plan C02-01" "--json report backlog" "report overdue --format json" "--json check"; do sqgl $c > c.json 2> /dev/null; LC_ALL=zh_CN.UTF-8 sqgl $c 2> /dev/null | cmp -s - c.json && echo "same: $c" || echo "differs: $c"; done
+same: --json list --status approved
+same: --json show 150204-20120129-0001
+same: --json district
+same: --json catalog C05-01
+same: --json staff
+same: --json route --plan C02-01
+same: --json report backlog
+same: report overdue --format json
+same: --json check

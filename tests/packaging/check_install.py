@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """What `cmake --install` puts in place, installed into a scratch root (DESTDIR):
-the binary runs, every command has its man page and each page renders without a
-warning, bash completes commands, options, report kinds and item codes, the
+the binary runs, its Chinese translations are in place and used, every command has
+its man page and each page renders without a warning, bash completes commands, options, report kinds and item codes, the
 shipped configuration file is one sqgl reads, and systemd accepts the units."""
 import argparse
 import os
@@ -31,8 +31,17 @@ def main():
         if version.returncode != 0 or not version.stdout.startswith("sqgl "):
             fail(f"the installed binary does not run: {version.stderr.strip()}")
 
+        # The translations are installed where the binary reads them, and it speaks Chinese
+        # with them (pointed at the scratch root, since it looks under the real prefix).
+        locale_dir = os.path.join(prefix, "share", "locale")
+        if not os.path.exists(os.path.join(locale_dir, "zh_CN", "LC_MESSAGES", "sqgl.mo")):
+            fail("no zh_CN/LC_MESSAGES/sqgl.mo under share/locale")
+        chinese = run([sqgl, "--help"], env=dict(os.environ, LC_ALL="zh_CN.UTF-8", SQGL_LOCALEDIR=locale_dir)).stdout
+        if "用法" not in chinese:
+            fail(f"the installed translations are not used: {chinese[:200]!r}")
+
         # Every command `sqgl --help` lists has its page; every page renders cleanly.
-        helptext = run([sqgl, "--help"]).stdout
+        helptext = run([sqgl, "--help"], env=dict(os.environ, LC_ALL="C.UTF-8")).stdout
         commands = []
         listing = False
         for line in helptext.splitlines():

@@ -10,6 +10,7 @@
 #include <fmt/format.h>
 
 #include "core/base/citizen_id.h"
+#include "core/base/i18n.h"
 #include "core/base/text.h"
 #include "core/db/settings.h"
 #include "core/model/cases/record.h"
@@ -59,7 +60,7 @@ std::string next_case_number(const SQLite::Database& db, Date today) {
   taken.bind(1, prefix);
   int expected = 1;
   while (taken.executeStep() && taken.getColumn(0).getString() == fmt::format("{}{:04}", prefix, expected)) ++expected;
-  if (expected > 9999) throw Conflict(fmt::format("all 9,999 case numbers of {} are taken", day));
+  if (expected > 9999) throw Conflict(tr("all 9,999 case numbers of {} are taken", day));
   return fmt::format("{}{:04}", prefix, expected);
 }
 
@@ -69,7 +70,7 @@ Model default_model(const SQLite::Database& db) {
   const auto setting = get_setting(db, "model");
   if (!setting) return Model::reformed;
   const auto parsed = parse<Model>(*setting);
-  if (!parsed) throw errors::invalid("model", *setting, "expected 'new' or 'old'");
+  if (!parsed) throw errors::invalid(N_("model"), *setting, _("expected 'new' or 'old'"));
   return *parsed;
 }
 
@@ -87,20 +88,20 @@ StepUnit resolve_step_unit(const SQLite::Database& db, const ChainStep& step, st
   }
   if (!q->executeStep()) {
     throw Conflict(
-        fmt::format("no {} unit is set up for step {} ({}) of this community", step.level, step.seq, step.name_zh));
+        tr("no {} unit is set up for step {} ({}) of this community", label(step.level), step.seq, step.name_zh));
   }
   return {q->getColumn(0).getInt64(), q->getColumn(1).getString(), q->getColumn(2).getString()};
 }
 
 std::vector<std::string> unmet_eligibility(const Item& item, const Applicant& applicant, Date today) {
   std::vector<std::string> unmet;
-  if (item.sex && *item.sex != applicant.sex) unmet.push_back(*item.sex == 'F' ? "women only" : "men only");
+  if (item.sex && *item.sex != applicant.sex) unmet.push_back(*item.sex == 'F' ? _("women only") : _("men only"));
   const int age = age_on(applicant.birth, today);
-  if (item.min_age && age < *item.min_age) unmet.push_back(fmt::format("aged {} or over (is {})", *item.min_age, age));
-  if (item.max_age && age > *item.max_age) unmet.push_back(fmt::format("aged {} or under (is {})", *item.max_age, age));
+  if (item.min_age && age < *item.min_age) unmet.push_back(tr("aged {} or over (is {})", *item.min_age, age));
+  if (item.max_age && age > *item.max_age) unmet.push_back(tr("aged {} or under (is {})", *item.max_age, age));
   for (const auto& flag : item.flags) {
     const auto bit = std::find(kResidentFlags.begin(), kResidentFlags.end(), flag) - kResidentFlags.begin();
-    if (((applicant.flags >> bit) & 1) == 0) unmet.push_back(fmt::format("{} only", flag));
+    if (((applicant.flags >> bit) & 1) == 0) unmet.push_back(tr("{} only", resident_flag_label(flag)));
   }
   return unmet;
 }
@@ -118,8 +119,8 @@ std::vector<std::string> missing_materials(const std::vector<CaseMaterial>& mate
 Case apply_case(SQLite::Database& db, const Clock& clock, const WorkCalendar& calendar, const Operator& op,
                 const ApplyRequest& request) {
   if (op.unit_kind != "station" || !op.has_role(Role::worker)) {
-    throw PermissionDenied(fmt::format("{} ({}) may not accept applications: that is for station window staff",
-                                       errors::quote(op.staff_no), op.unit_name));
+    throw PermissionDenied(tr("{} ({}) may not accept applications: that is for station window staff",
+                              errors::quote(op.staff_no), op.unit_name));
   }
   check_free_text("--note", request.note);
   const DateTime now = clock.now();
@@ -133,17 +134,17 @@ Case apply_case(SQLite::Database& db, const Clock& clock, const WorkCalendar& ca
                              "JOIN units c ON c.id = h.community_id WHERE r.citizen_id = ?");
   resident.bind(1, id.number);
   if (!resident.executeStep()) {
-    throw NotFound(fmt::format("no resident with citizen ID {}", errors::quote(mask_citizen_id(id.number))));
+    throw NotFound(tr("no resident with citizen ID {}", errors::quote(mask_citizen_id(id.number))));
   }
   const std::int64_t resident_id = resident.getColumn(0).getInt64();
   const std::string resident_name = resident.getColumn(1).getString();
   const std::int64_t home_community = resident.getColumn(4).getInt64();
   if (item.local_only && home_community != op.community_id) {
     throw InvalidInput(
-        fmt::format("resident {} ({}) is registered in {} ({}), not at this station; {} is handled "
-                    "where the resident is registered",
-                    errors::quote(mask_citizen_id(id.number)), resident_name, resident.getColumn(5).getString(),
-                    resident.getColumn(6).getString(), item.code));
+        tr("resident {} ({}) is registered in {} ({}), not at this station; {} is handled "
+           "where the resident is registered",
+           errors::quote(mask_citizen_id(id.number)), resident_name, resident.getColumn(5).getString(),
+           resident.getColumn(6).getString(), item.code));
   }
 
   // Eligibility facts the resident's record can answer; all failures in one message.
@@ -151,9 +152,8 @@ Case apply_case(SQLite::Database& db, const Clock& clock, const WorkCalendar& ca
   for (int bit = 0; bit < 5; ++bit) applicant.flags |= (resident.getColumn(7 + bit).getInt() != 0 ? 1 : 0) << bit;
   const auto unmet = unmet_eligibility(item, applicant, now.date);
   if (!unmet.empty()) {
-    throw InvalidInput(fmt::format("resident {} ({}) is not eligible for {} {}: {}",
-                                   errors::quote(mask_citizen_id(id.number)), resident_name, item.code, item.name_zh,
-                                   joined(unmet)));
+    throw InvalidInput(tr("resident {} ({}) is not eligible for {} {}: {}", errors::quote(mask_citizen_id(id.number)),
+                          resident_name, item.code, item.name_zh, joined(unmet)));
   }
 
   if (item.one_open_case) {
@@ -162,9 +162,8 @@ Case apply_case(SQLite::Database& db, const Clock& clock, const WorkCalendar& ca
                            "AND status IN ('open', 'returned') LIMIT 1");
     SQLite::bind(open, resident_id, item.code);
     if (open.executeStep()) {
-      throw Conflict(fmt::format("resident {} already has open case {} for {}",
-                                 errors::quote(mask_citizen_id(id.number)),
-                                 errors::quote(open.getColumn(0).getString()), item.code));
+      throw Conflict(tr("resident {} already has open case {} for {}", errors::quote(mask_citizen_id(id.number)),
+                        errors::quote(open.getColumn(0).getString()), item.code));
     }
   }
   if (item.max_per_year) {
@@ -175,9 +174,9 @@ Case apply_case(SQLite::Database& db, const Clock& clock, const WorkCalendar& ca
     SQLite::bind(count, resident_id, item.code, year);
     count.executeStep();
     if (count.getColumn(0).getInt() >= *item.max_per_year) {
-      throw Conflict(fmt::format("resident {} has had {} {} case(s) in {}; the limit is {} a year",
-                                 errors::quote(mask_citizen_id(id.number)), count.getColumn(0).getInt(), item.code,
-                                 year, *item.max_per_year));
+      throw Conflict(tr("resident {} has had {} {} case(s) in {}; the limit is {} a year",
+                        errors::quote(mask_citizen_id(id.number)), count.getColumn(0).getInt(), item.code, year,
+                        *item.max_per_year));
     }
   }
 
@@ -187,7 +186,7 @@ Case apply_case(SQLite::Database& db, const Clock& clock, const WorkCalendar& ca
   const auto missing = missing_materials(materials, given);
   if (!missing.empty()) {
     throw InvalidInput(
-        fmt::format("{} {} needs these materials too (一次性告知): {}", item.code, item.name_zh, joined(missing)));
+        tr("{} {} needs these materials too (一次性告知): {}", item.code, item.name_zh, joined(missing)));
   }
 
   const Model model = request.model ? *request.model : default_model(db);

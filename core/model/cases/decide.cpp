@@ -10,6 +10,7 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "core/base/i18n.h"
 #include "core/base/text.h"
 #include "core/model/cases/record.h"
 #include "core/model/cases/workflow.h"
@@ -70,7 +71,7 @@ int approve_case(SQLite::Database& db, const Clock& clock, const WorkCalendar& c
 
 int reject_case(SQLite::Database& db, const Clock& clock, const Operator& op, std::string_view number,
                 const std::string& reason) {
-  if (reason.empty()) throw InvalidInput("a rejection needs its reason: --reject REASON");
+  if (reason.empty()) throw InvalidInput(_("a rejection needs its reason: --reject REASON"));
   check_free_text("--reject", reason);
   const auto [c, step] = step_to_decide(db, clock, op, number);
   const DateTime now = clock.now();
@@ -83,7 +84,7 @@ int reject_case(SQLite::Database& db, const Clock& clock, const Operator& op, st
 
 int return_case(SQLite::Database& db, const Clock& clock, const Operator& op, std::string_view number,
                 const std::vector<std::string>& materials, const std::string& note) {
-  if (materials.empty()) throw InvalidInput("name the materials to supplement: --return M1,M2");
+  if (materials.empty()) throw InvalidInput(_("name the materials to supplement: --return M1,M2"));
   check_free_text("--note", note);
   const auto [c, step] = step_to_decide(db, clock, op, number);
   const DateTime now = clock.now();
@@ -102,9 +103,9 @@ int return_case(SQLite::Database& db, const Clock& clock, const Operator& op, st
 void supplement_case(SQLite::Database& db, const Clock& clock, const WorkCalendar& calendar, const Operator& op,
                      std::string_view number, const std::vector<std::string>& materials) {
   const CaseRow c = load_case_at(db, number, clock);
-  require_window_clerk(op, c.community_id, "record supplementary materials");
+  require_window_clerk(op, c.community_id, N_("record supplementary materials"));
   if (c.status != CaseStatus::returned) {
-    throw Conflict(fmt::format("case {} is {}, not waiting for materials", errors::quote(c.number), text(c.status)));
+    throw Conflict(tr("case {} is {}, not waiting for materials", errors::quote(c.number), label(c.status)));
   }
   const auto known = case_materials(db, c.id);
   const auto given = match_materials(materials, known, c.item);
@@ -118,7 +119,7 @@ void supplement_case(SQLite::Database& db, const Clock& clock, const WorkCalenda
   if (!missing.empty()) {
     std::string list;
     for (const auto& m : missing) list += (list.empty() ? "" : "; ") + m;
-    throw InvalidInput(fmt::format("case {} still waits for: {}", errors::quote(c.number), list));
+    throw InvalidInput(tr("case {} still waits for: {}", errors::quote(c.number), list));
   }
   const DateTime now = clock.now();
   CaseUpdate update(db, c.id);
@@ -143,9 +144,9 @@ void withdraw_case(SQLite::Database& db, const Clock& clock, const Operator& op,
                    const std::string& reason) {
   check_free_text("--reason", reason);
   const CaseRow c = load_case_at(db, number, clock);
-  require_window_clerk(op, c.community_id, "withdraw a case");
+  require_window_clerk(op, c.community_id, N_("withdraw a case"));
   if (c.status != CaseStatus::open && c.status != CaseStatus::returned) {
-    throw Conflict(fmt::format("case {} is already {}", errors::quote(c.number), text(c.status)));
+    throw Conflict(tr("case {} is already {}", errors::quote(c.number), label(c.status)));
   }
   const DateTime now = clock.now();
   decide_step(db, c.id, *c.current_seq, StepStatus::withdrawn, op, now, reason);
@@ -160,20 +161,19 @@ void withdraw_case(SQLite::Database& db, const Clock& clock, const Operator& op,
 void evaluate_case(SQLite::Database& db, const Clock& clock, const Operator& op, std::string_view number, int score,
                    const std::string& comment) {
   if (score < 1 || score > 5) {
-    throw errors::invalid("score", std::to_string(score), "expected 1 (非常不满意) to 5 (非常满意)");
+    throw errors::invalid(N_("score"), std::to_string(score), _("expected 1 (非常不满意) to 5 (非常满意)"));
   }
   check_free_text("--comment", comment);
   const CaseRow c = load_case_at(db, number, clock);
-  require_window_clerk(op, c.community_id, "record a rating");
+  require_window_clerk(op, c.community_id, N_("record a rating"));
   if (c.status != CaseStatus::approved && c.status != CaseStatus::rejected) {
-    throw Conflict(fmt::format("case {} is {}; residents rate a case once it is decided", errors::quote(c.number),
-                               text(c.status)));
+    throw Conflict(
+        tr("case {} is {}; residents rate a case once it is decided", errors::quote(c.number), label(c.status)));
   }
   SQLite::Statement existing(db, "SELECT score FROM evaluations WHERE case_id = ?");
   existing.bind(1, c.id);
   if (existing.executeStep()) {
-    throw Conflict(
-        fmt::format("case {} was already rated ({})", errors::quote(c.number), existing.getColumn(0).getInt()));
+    throw Conflict(tr("case {} was already rated ({})", errors::quote(c.number), existing.getColumn(0).getInt()));
   }
   const DateTime now = clock.now();
   CaseUpdate(db, c.id).rate(score, comment, format_datetime(now), op.staff_no);

@@ -10,6 +10,7 @@
 #include <sqlite3.h>
 
 #include "core/base/error.h"
+#include "core/base/i18n.h"
 #include "core/db/database.h"
 #include "core/db/row.h"
 
@@ -26,14 +27,14 @@ void put_text(json& j, const char* key, const std::string& value) {
 std::string get_text(const json& j, const char* key) {
   const auto it = j.find(key);
   if (it == j.end() || it->is_null()) return "";
-  if (!it->is_string()) throw InvalidInput(fmt::format("a case record's {} is not text", key));
+  if (!it->is_string()) throw InvalidInput(tr("a case record's {} is not text", key));
   return it->get<std::string>();
 }
 
 int get_int(const json& j, const char* key, int fallback = 0) {
   const auto it = j.find(key);
   if (it == j.end() || it->is_null()) return fallback;
-  if (!it->is_number_integer()) throw InvalidInput(fmt::format("a case record's {} is not a number", key));
+  if (!it->is_number_integer()) throw InvalidInput(tr("a case record's {} is not a number", key));
   return it->get<int>();
 }
 
@@ -41,7 +42,8 @@ int get_int(const json& j, const char* key, int fallback = 0) {
 template <typename E>
 E get_word(const std::string& text, const char* key) {
   if (const auto value = parse<E>(text)) return *value;
-  throw InvalidInput(fmt::format("a case record's {} {} is not a {}", key, errors::quote(text), Words<E>::what));
+  throw InvalidInput(
+      tr("a case record's {} {} is not a {}", key, errors::quote(text), translate(Words<E>::what.data())));
 }
 
 std::optional<int> get_optional_int(const json& j, const char* key) {
@@ -54,7 +56,7 @@ const json& get_array(const json& j, const char* key) {
   static const json kEmpty = json::array();
   const auto it = j.find(key);
   if (it == j.end() || it->is_null()) return kEmpty;
-  if (!it->is_array()) throw InvalidInput(fmt::format("a case record's {} is not a list", key));
+  if (!it->is_array()) throw InvalidInput(tr("a case record's {} is not a list", key));
   return *it;
 }
 
@@ -75,7 +77,7 @@ StepRecord& CaseRecord::step(int seq) {
   for (auto& s : steps) {
     if (s.seq == seq) return s;
   }
-  throw Failure(fmt::format("case {} has no step {}", errors::quote(number), seq));
+  throw Failure(tr("case {} has no step {}", errors::quote(number), seq));
 }
 
 json case_record_json(const CaseRecord& r) {
@@ -125,7 +127,7 @@ json case_record_json(const CaseRecord& r) {
 }
 
 CaseRecord case_record_from_json(const json& j) {
-  if (!j.is_object()) throw InvalidInput("a case record is not an object");
+  if (!j.is_object()) throw InvalidInput(_("a case record is not an object"));
   CaseRecord r;
   r.number = get_text(j, "number");
   r.item = get_text(j, "item");
@@ -145,10 +147,10 @@ CaseRecord case_record_from_json(const json& j) {
   r.note = get_text(j, "note");
   for (const auto& s : get_array(j, "steps")) {
     if (!s.is_array() || s.size() != 13 || !s[0].is_number_integer() || !s[5].is_number_integer()) {
-      throw InvalidInput("a case record's step is not a row of 13 fields");
+      throw InvalidInput(_("a case record's step is not a row of 13 fields"));
     }
     auto text = [&](std::size_t i) {
-      if (!s[i].is_string()) throw InvalidInput("a case record's step field is not text");
+      if (!s[i].is_string()) throw InvalidInput(_("a case record's step field is not text"));
       return s[i].get<std::string>();
     };
     r.steps.push_back({s[0].get<int>(), get_word<StepLevel>(text(1), "step level"), text(2), text(3),
@@ -258,13 +260,13 @@ namespace {
 std::string text_of(const json& d, const char* key) {
   const auto it = d.find(key);
   if (it == d.end() || it->is_null()) return "";
-  if (!it->is_string()) throw InvalidInput(fmt::format("its {} is not text", key));
+  if (!it->is_string()) throw InvalidInput(tr("its {} is not text", key));
   return it->get<std::string>();
 }
 
 int int_of(const json& d, const char* key) {
   const auto it = d.find(key);
-  if (it == d.end() || !it->is_number_integer()) throw InvalidInput(fmt::format("it has no {}", key));
+  if (it == d.end() || !it->is_number_integer()) throw InvalidInput(tr("it has no {}", key));
   return it->get<int>();
 }
 
@@ -273,7 +275,7 @@ std::vector<int> ints_of(const json& d, const char* key) {
   const auto it = d.find(key);
   if (it == d.end() || !it->is_array()) return out;
   for (const auto& v : *it) {
-    if (!v.is_number_integer()) throw InvalidInput(fmt::format("its {} are not numbers", key));
+    if (!v.is_number_integer()) throw InvalidInput(tr("its {} are not numbers", key));
     out.push_back(v.get<int>());
   }
   return out;
@@ -282,7 +284,7 @@ std::vector<int> ints_of(const json& d, const char* key) {
 // The "after" of a {"before": …, "after": …} pair.
 std::string after_of(const json& d, const char* key) {
   const auto it = d.find(key);
-  if (it == d.end() || !it->is_object()) throw InvalidInput(fmt::format("it has no {}", key));
+  if (it == d.end() || !it->is_object()) throw InvalidInput(tr("it has no {}", key));
   return text_of(*it, "after");
 }
 
@@ -290,7 +292,7 @@ MaterialRecord& material(CaseRecord& r, int seq) {
   for (auto& m : r.materials) {
     if (m.seq == seq) return m;
   }
-  throw InvalidInput(fmt::format("the case has no material {}", seq));
+  throw InvalidInput(tr("the case has no material {}", seq));
 }
 
 WaitRecord* open_wait(CaseRecord& r) {
@@ -301,12 +303,12 @@ WaitRecord* open_wait(CaseRecord& r) {
 }
 
 void require_state(const CaseRecord& r, CaseStatus status) {
-  if (r.status != status) throw InvalidInput(fmt::format("the case is {}, not {}", r.status, status));
+  if (r.status != status) throw InvalidInput(tr("the case is {}, not {}", label(r.status), label(status)));
 }
 
 void require_current(const CaseRecord& r, int step) {
   if (!r.current_seq || *r.current_seq != step) {
-    throw InvalidInput(fmt::format("step {} is not the case's current step", step));
+    throw InvalidInput(tr("step {} is not the case's current step", step));
   }
 }
 
@@ -508,11 +510,11 @@ void apply_case_event(std::optional<CaseRecord>& record, const std::string& kind
                       const std::string& op, const json& d) {
   if (is_case_genesis(kind)) {
     const auto it = d.find("record");
-    if (it == d.end()) throw InvalidInput("it carries no record of the case");
+    if (it == d.end()) throw InvalidInput(_("it carries no record of the case"));
     record = case_record_from_json(*it);
     return;
   }
-  if (!record) throw InvalidInput("it comes before the event that created the case");
+  if (!record) throw InvalidInput(_("it comes before the event that created the case"));
   CaseRecord& r = *record;
   if (kind == "case.approve") {
     require_state(r, CaseStatus::open);
@@ -566,7 +568,7 @@ void apply_case_event(std::optional<CaseRecord>& record, const std::string& kind
     }
   } else if (kind == "case.withdraw") {
     if (r.status != CaseStatus::open && r.status != CaseStatus::returned)
-      throw InvalidInput(fmt::format("the case is {}", r.status));
+      throw InvalidInput(tr("the case is {}", label(r.status)));
     decide(r.step(r.current_seq.value_or(0)), StepStatus::withdrawn, at, op, text_of(d, "reason"));
     if (WaitRecord* w = open_wait(r)) w->resumed_at = at;
     close(r, CaseStatus::withdrawn, at);
@@ -576,7 +578,7 @@ void apply_case_event(std::optional<CaseRecord>& record, const std::string& kind
     const std::string when = text_of(d, "at"), by = text_of(d, "recorded_by");
     r.rating = RatingRecord{int_of(d, "score"), text_of(d, "comment"), when.empty() ? at : when, by.empty() ? op : by};
   } else {
-    throw InvalidInput(fmt::format("sqgl does not know how to replay {}", errors::quote(kind)));
+    throw InvalidInput(tr("sqgl does not know how to replay {}", errors::quote(kind)));
   }
 }
 
@@ -589,8 +591,8 @@ class CaseWriter::Impl {
    public:
     explicit Ids(const SQLite::Database& db)
         : unit_(db, "SELECT id FROM units WHERE code = ?"), staff_(db, "SELECT id FROM staff WHERE staff_no = ?") {}
-    std::int64_t unit(const std::string& code) { return find(units_, unit_, code, "unit"); }
-    std::int64_t staff(const std::string& staff_no) { return find(staff_ids_, staff_, staff_no, "staff number"); }
+    std::int64_t unit(const std::string& code) { return find(units_, unit_, code, N_("unit")); }
+    std::int64_t staff(const std::string& staff_no) { return find(staff_ids_, staff_, staff_no, N_("staff number")); }
 
    private:
     std::int64_t find(std::unordered_map<std::string, std::int64_t>& cache, SQLite::Statement& q,
@@ -598,7 +600,7 @@ class CaseWriter::Impl {
       if (const auto it = cache.find(key); it != cache.end()) return it->second;
       q.reset();
       q.bind(1, key);
-      if (!q.executeStep()) throw InvalidInput(fmt::format("unknown {} {}", what, errors::quote(key)));
+      if (!q.executeStep()) throw InvalidInput(tr("unknown {} {}", translate(what), errors::quote(key)));
       return cache[key] = q.getColumn(0).getInt64();
     }
     SQLite::Statement unit_, staff_;
@@ -704,7 +706,7 @@ std::int64_t CaseWriter::insert(const CaseRecord& record) {
     return impl_->insert(record);
   } catch (const SQLite::Exception& e) {
     if ((e.getExtendedErrorCode() & 0xff) == SQLITE_CONSTRAINT) {
-      throw Conflict(fmt::format("case {} cannot be written: {}", errors::quote(record.number), e.what()));
+      throw Conflict(tr("case {} cannot be written: {}", errors::quote(record.number), e.what()));
     }
     throw;
   }
@@ -956,7 +958,7 @@ CaseRecord read_case_record(const SQLite::Database& db, std::int64_t case_id) {
   const Names names(db);
   SQLite::Statement c(db, std::string(kCaseColumns) + " WHERE id = ?");
   c.bind(1, case_id);
-  if (!c.executeStep()) throw NotFound(fmt::format("no case row {}", case_id));
+  if (!c.executeStep()) throw NotFound(tr("no case row {}", case_id));
   CaseRecord r = case_row(c, names);
   SQLite::Statement steps(db, std::string(kStepColumns) + " WHERE case_id = ? ORDER BY seq");
   steps.bind(1, case_id);

@@ -11,6 +11,7 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "core/base/i18n.h"
 #include "core/model/cases/record.h"
 #include "core/model/cases/workflow.h"
 #include "core/model/district.h"
@@ -60,13 +61,12 @@ void route_case(SQLite::Database& db, const Clock& clock, const Operator& op, st
                 std::string_view staff_no) {
   const CaseRow c = load_case_at(db, number, clock);
   if (c.status != CaseStatus::open && c.status != CaseStatus::returned) {
-    throw Conflict(fmt::format("case {} is already {}", errors::quote(c.number), text(c.status)));
+    throw Conflict(tr("case {} is already {}", errors::quote(c.number), label(c.status)));
   }
   const StepRow step = load_step(db, c.id, *c.current_seq);
   if (op.unit_id != step.unit_id && !op.has_role(Role::admin)) {
-    throw PermissionDenied(fmt::format("{} ({}) may not route step {} of case {}: it belongs to {}",
-                                       errors::quote(op.staff_no), op.unit_name, step.seq, errors::quote(c.number),
-                                       step.unit_name));
+    throw PermissionDenied(tr("{} ({}) may not route step {} of case {}: it belongs to {}", errors::quote(op.staff_no),
+                              op.unit_name, step.seq, errors::quote(c.number), step.unit_name));
   }
   for (const auto& [id, no] : eligible_staff(db, c.id, step)) {
     if (no == staff_no) {
@@ -75,19 +75,17 @@ void route_case(SQLite::Database& db, const Clock& clock, const Operator& op, st
     }
   }
   require_staff(db, std::string(staff_no));  // a typo is "unknown", not "cannot decide"
-  throw InvalidInput(fmt::format(
-      "{} cannot decide step {} ({}) of case {}: it needs an active {} of {} who has "
-      "decided no other step of the case",
-      errors::quote(staff_no), step.seq, step.name_zh, errors::quote(c.number), text(step.role), step.unit_name));
+  throw InvalidInput(
+      tr("{} cannot decide step {} ({}) of case {}: it needs an active {} of {} who has decided no "
+         "other step of the case",
+         errors::quote(staff_no), step.seq, step.name_zh, errors::quote(c.number), label(step.role), step.unit_name));
 }
 
 AutoRouteReport route_auto(SQLite::Database& db, const Clock& clock, const Operator& op, const CaseFilter& filter) {
   const bool admin = op.has_role(Role::admin);
   if (!admin && !op.has_role(Role::head)) {
-    throw PermissionDenied(
-        fmt::format("{} may not route automatically: that is for station heads and the district "
-                    "admin",
-                    errors::quote(op.staff_no)));
+    throw PermissionDenied(tr("{} may not route automatically: that is for station heads and the district admin",
+                              errors::quote(op.staff_no)));
   }
   check_case_filter(db, filter);
   // A station head routes the steps of their own station; the admin routes all.

@@ -6,6 +6,7 @@
 #include <SQLiteCpp/VariadicBind.h>
 #include <fmt/format.h>
 
+#include "core/base/i18n.h"
 #include "core/base/text.h"
 #include "core/db/row.h"
 #include "core/model/cases/record.h"
@@ -29,7 +30,7 @@ std::optional<int> other_step_decided_by(const SQLite::Database& db, std::int64_
 
 NotFound no_such_case(std::string_view number) {
   return NotFound(
-      fmt::format("no case {} (case numbers look like 150204-20120129-0001; see 'sqgl list')", errors::quote(number)));
+      tr("no case {} (case numbers look like 150204-20120129-0001; see 'sqgl list')", errors::quote(number)));
 }
 
 CaseRow load_case(const SQLite::Database& db, std::string_view number) {
@@ -62,7 +63,7 @@ StepRow load_step(const SQLite::Database& db, std::int64_t case_id, int seq) {
                       "FROM case_steps s JOIN units u ON u.id = s.unit_id WHERE s.case_id = ? AND s.seq = ?");
   q.bind(1, case_id);
   q.bind(2, seq);
-  if (!q.executeStep()) throw Failure(fmt::format("case {} has no step {}", case_id, seq));
+  if (!q.executeStep()) throw Failure(tr("case {} has no step {}", case_id, seq));
   Row r(q);
   StepRow s;
   s.seq = r.integer();
@@ -87,9 +88,9 @@ void require_causal(const SQLite::Database& db, const CaseRow& c, const DateTime
   const std::string at = format_datetime(now);
   if (at < latest) {
     throw InvalidInput(
-        fmt::format("the clock says {}, but case {} has an event dated {}; nothing about a case is "
-                    "dated before what its history holds",
-                    at, errors::quote(c.number), latest));
+        tr("the clock says {}, but case {} has an event dated {}; nothing about a case is dated before what its "
+           "history holds",
+           at, errors::quote(c.number), latest));
   }
 }
 
@@ -103,38 +104,36 @@ void require_open(const CaseRow& c) {
   if (c.status == CaseStatus::open) return;
   if (c.status == CaseStatus::returned) {
     throw Conflict(
-        fmt::format("case {} is waiting for materials since {}; record them with 'sqgl apply --supplement "
-                    "{} --materials …' first",
-                    errors::quote(c.number), c.returned_at.substr(0, 10), c.number));
+        tr("case {} is waiting for materials since {}; record them with 'sqgl apply --supplement {} --materials …' "
+           "first",
+           errors::quote(c.number), c.returned_at.substr(0, 10), c.number));
   }
-  throw Conflict(fmt::format("case {} is already {}", errors::quote(c.number), text(c.status)));
+  throw Conflict(tr("case {} is already {}", errors::quote(c.number), label(c.status)));
 }
 
 void require_decider(const SQLite::Database& db, const Operator& op, const CaseRow& c, const StepRow& step) {
   if (op.unit_id != step.unit_id) {
-    throw PermissionDenied(fmt::format("{} ({}) may not decide step {} of case {}: it belongs to {}",
-                                       errors::quote(op.staff_no), op.unit_name, step.seq, errors::quote(c.number),
-                                       step.unit_name));
+    throw PermissionDenied(tr("{} ({}) may not decide step {} of case {}: it belongs to {}", errors::quote(op.staff_no),
+                              op.unit_name, step.seq, errors::quote(c.number), step.unit_name));
   }
   if (!op.has_role(step.role)) {
-    throw PermissionDenied(fmt::format("{} lacks the role {} that step {} ({}) of case {} needs",
-                                       errors::quote(op.staff_no), errors::quote(text(step.role)), step.seq,
-                                       step.name_zh, errors::quote(c.number)));
+    throw PermissionDenied(tr("{} lacks the role {} that step {} ({}) of case {} needs", errors::quote(op.staff_no),
+                              errors::quote(label(step.role)), step.seq, step.name_zh, errors::quote(c.number)));
   }
   if (auto other = other_step_decided_by(db, c.id, op.id, step.seq)) {
-    throw PermissionDenied(fmt::format("{} decided step {} of case {}; one person may not decide two steps of a case",
-                                       errors::quote(op.staff_no), *other, errors::quote(c.number)));
+    throw PermissionDenied(tr("{} decided step {} of case {}; one person may not decide two steps of a case",
+                              errors::quote(op.staff_no), *other, errors::quote(c.number)));
   }
 }
 
-void require_window_clerk(const Operator& op, std::int64_t community_id, std::string_view action) {
+void require_window_clerk(const Operator& op, std::int64_t community_id, const char* action) {
   if (op.unit_kind != "station" || !op.has_role(Role::worker)) {
-    throw PermissionDenied(fmt::format("{} ({}) may not {}: that is for station window staff",
-                                       errors::quote(op.staff_no), op.unit_name, action));
+    throw PermissionDenied(tr("{} ({}) may not {}: that is for station window staff", errors::quote(op.staff_no),
+                              op.unit_name, translate(action)));
   }
   if (op.community_id != community_id) {
-    throw PermissionDenied(fmt::format("{} ({}) may not {} for another community's case", errors::quote(op.staff_no),
-                                       op.unit_name, action));
+    throw PermissionDenied(tr("{} ({}) may not {} for another community's case", errors::quote(op.staff_no),
+                              op.unit_name, translate(action)));
   }
 }
 
@@ -157,12 +156,11 @@ std::vector<int> match_materials(const std::vector<std::string>& given, const st
     auto it = std::find_if(known.begin(), known.end(),
                            [&](const CaseMaterial& m) { return m.name_zh == text || std::to_string(m.seq) == text; });
     if (it == known.end()) {
-      std::string message = fmt::format("{} is not a material of {}", errors::quote(text), item);
       if (auto guess = closest_match(text, names); !guess.empty()) {
-        message += fmt::format(" (did you mean {}?)", errors::quote(guess));
+        throw InvalidInput(tr("{} is not a material of {} (did you mean {}?); see 'sqgl catalog {}'",
+                              errors::quote(text), item, errors::quote(guess), item));
       }
-      message += "; see 'sqgl catalog " + std::string(item) + "'";
-      throw InvalidInput(message);
+      throw InvalidInput(tr("{} is not a material of {}; see 'sqgl catalog {}'", errors::quote(text), item, item));
     }
     out.push_back(it->seq);
   }
@@ -189,9 +187,9 @@ std::vector<CaseMaterial> case_materials(const SQLite::Database& db, std::int64_
 }
 
 void check_case_filter(const SQLite::Database& db, const CaseFilter& filter) {
-  if (!filter.community.empty()) require_unit(db, filter.community, "community", "community");
-  if (!filter.street.empty()) require_unit(db, filter.street, "street", "street office");
-  if (!filter.unit.empty()) require_unit(db, filter.unit, "", "unit");
+  if (!filter.community.empty()) require_unit(db, filter.community, "community", N_("community"));
+  if (!filter.street.empty()) require_unit(db, filter.street, "street", N_("street office"));
+  if (!filter.unit.empty()) require_unit(db, filter.unit, "", N_("unit"));
   if (!filter.item.empty()) get_item(db, filter.item);
   if (!filter.assignee.empty()) require_staff(db, filter.assignee);
 }

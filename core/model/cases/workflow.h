@@ -78,8 +78,9 @@ void require_open(const CaseRow& c);
 void require_decider(const SQLite::Database& db, const Operator& op, const CaseRow& c, const StepRow& step);
 
 /// The station window staff of the case's community: who accepts, supplements,
-/// withdraws and records ratings.
-void require_window_clerk(const Operator& op, std::int64_t community_id, std::string_view action);
+/// withdraws and records ratings. `action` ("withdraw a case") is marked N_() by the
+/// caller and translated here.
+void require_window_clerk(const Operator& op, std::int64_t community_id, const char* action);
 
 /// Records the decision of a step, by the operator, now.
 void decide_step(SQLite::Database& db, std::int64_t case_id, int seq, StepStatus status, const Operator& op,

@@ -1,0 +1,23 @@
+#include "core/base/i18n.h"
+
+#include <clocale>
+
+namespace sqgl::core {
+
+void init_messages(const char* locale_dir) {
+  std::setlocale(LC_ALL, "");
+  // The language is the user's; the decimal point is C's, so that figures in tables,
+  // CSV and JSON read the same in every locale (nlohmann and strtod follow LC_NUMERIC).
+  std::setlocale(LC_NUMERIC, "C");
+  ::bindtextdomain(kTextDomain, locale_dir);
+  // Messages come out in UTF-8 whatever the locale's charset, as every other byte
+  // sqgl prints does.
+  ::bind_textdomain_codeset(kTextDomain, "UTF-8");
+}
+
+void english_messages() {
+  // gettext returns the msgid under the C locale, whatever LANGUAGE says.
+  std::setlocale(LC_MESSAGES, "C");
+}
+
+}  // namespace sqgl::core

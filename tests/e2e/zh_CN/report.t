@@ -1,0 +1,1126 @@
+# sqgl report: backlog, overdue, staffing, calendar on a small fixed history.
+%env SQGL_DB=demo.db
+$ sqgl init --demo --scale 0.25 > /dev/null
+$ sqlite3 demo.db "SELECT r.citizen_id FROM residents r JOIN households h ON h.id = r.household_id JOIN units u ON u.id = h.community_id WHERE u.code = '150204001001' AND r.birth_date < '1980-01-01' ORDER BY r.id LIMIT 3" > people
+# Three cases before the 2012 Spring Festival; one is decided, two wait across the holiday.
+$ SQGL_NOW=2012-01-16T09:00 sqgl --as ZZ0101 apply --resident "$(sed -n 1p people)" --item C02-03 --materials 1,2,3 | head -2
+已受理办件 150204-20120116-0001：C02-03 临时救助申请，申请人 额尔敦
+2012-01-30 到期（7 个工作日，新模式）
+$ SQGL_NOW=2012-01-18T09:00 sqgl --as ZZ0101 apply --resident "$(sed -n 2p people)" --item C10-01 --materials 1,2,3 | head -2
+已受理办件 150204-20120118-0001：C10-01 居民健康档案建档，申请人 格日勒
+2012-01-19 到期（1 个工作日，新模式）
+$ SQGL_NOW=2012-01-19T09:00 sqgl --as ZZ0102 apply --resident "$(sed -n 3p people)" --item C07-01 --materials 1,2,3 | head -2
+已受理办件 150204-20120119-0001：C07-01 老年人优待证办理，申请人 于欣月
+2012-01-31 到期（5 个工作日，新模式）
+$ SQGL_NOW=2012-01-18T10:00 sqgl --as ZZ0101 approve 150204-20120116-0001 > /dev/null
+$ SQGL_NOW=2012-01-19T10:00 sqgl --as ZZ0102 approve 150204-20120118-0001 > /dev/null
+$ SQGL_NOW=2012-01-20T10:00 sqgl --as ZZ0103 route 150204-20120119-0001 --to ZZ0101 > /dev/null
+# On 2012-01-31 (after the Spring Festival, 01-22…01-28 off): what waits, what is late.
+$ sqgl report backlog --as-of 2012-01-31
+积压：按环节、单位、窗口和社区统计在办件
+截至 2012-01-31T23:59:59 · 数据库版本 7 · 目录版本 2012.1 · 工作日历 2012, 2024, 2025, 2026
+在办件 3 件，其中待补正 0 件
+
+按办理单位
+  单位                                  在办  待补正  最长历时(工作日)
+  150204001001-FWZ  阳光社区管理服务站     1       0                 5
+  MZJ               区民政局               1       0                 8
+  WSZX              社区卫生服务中心       1       0                 6
+
+按窗口
+  窗口        在办  待补正  最长历时(工作日)
+  services       2       0                 6
+  welfare        1       0                 8
+
+按社区
+  社区                    在办  待补正  最长历时(工作日)
+  150204001001  阳光社区     3       0                 8
+
+在办件
+  办件编号              事项    社区          窗口      环节              单位              经办人  状态  历时(工作日)
+  150204-20120116-0001  C02-03  150204001001  welfare   区民政局          MZJ                       在办             8
+  150204-20120118-0001  C10-01  150204001001  services  社区卫生服务中心  WSZX                      在办             6
+  150204-20120119-0001  C07-01  150204001001  services  服务站            150204001001-FWZ  ZZ0101  在办             5
+$ sqgl report overdue --as-of 2012-01-31
+逾期：超过办理期限的办件和环节
+截至 2012-01-31T23:59:59 · 数据库版本 7 · 目录版本 2012.1 · 工作日历 2012, 2024, 2025, 2026
+逾期办件 2 件，逾期环节 1 个
+
+逾期办件
+  办件编号              事项    社区          环节              单位  经办人  办理期限    逾期(工作日)
+  150204-20120116-0001  C02-03  150204001001  区民政局          MZJ           2012-01-30             1
+  150204-20120118-0001  C10-01  150204001001  社区卫生服务中心  WSZX          2012-01-19             5
+
+未逾期办件中的逾期环节
+  办件编号              环节    单位              经办人  环节期限    逾期(工作日)
+  150204-20120119-0001  服务站  150204001001-FWZ  ZZ0101  2012-01-21             3
+$ sqgl report overdue --as-of 2012-01-31 --json
+{
+  "as_of": "2012-01-31T23:59:59",
+  "calendar_years": [
+    2012,
+    2024,
+    2025,
+    2026
+  ],
+  "catalog_version": "2012.1",
+  "findings": 3,
+  "notes": [
+    "2 cases and 1 step past due"
+  ],
+  "period": null,
+  "report": "overdue",
+  "schema_version": 7,
+  "tables": [
+    {
+      "columns": [
+        "case",
+        "item",
+        "community",
+        "step",
+        "unit",
+        "holder",
+        "due",
+        "overdue_wd"
+      ],
+      "name": "cases",
+      "rows": [
+        [
+          "150204-20120116-0001",
+          "C02-03",
+          "150204001001",
+          "区民政局",
+          "MZJ",
+          null,
+          "2012-01-30",
+          1
+        ],
+        [
+          "150204-20120118-0001",
+          "C10-01",
+          "150204001001",
+          "社区卫生服务中心",
+          "WSZX",
+          null,
+          "2012-01-19",
+          5
+        ]
+      ],
+      "title": "Cases past due"
+    },
+    {
+      "columns": [
+        "case",
+        "step",
+        "unit",
+        "holder",
+        "step_due",
+        "overdue_wd"
+      ],
+      "name": "steps",
+      "rows": [
+        [
+          "150204-20120119-0001",
+          "服务站",
+          "150204001001-FWZ",
+          "ZZ0101",
+          "2012-01-21",
+          3
+        ]
+      ],
+      "title": "Steps past due in cases still on time"
+    }
+  ],
+  "title": "Overdue: cases and steps past their due date"
+}
+$ sqgl report overdue --as-of 2012-01-31 --check > /dev/null
+! sqgl: 检查：overdue 报表：逾期办件 2 件，逾期环节 1 个
+? 6
+$ sqgl report overdue --as-of 2012-01-17 --check
+逾期：超过办理期限的办件和环节
+截至 2012-01-17T23:59:59 · 数据库版本 7 · 目录版本 2012.1 · 工作日历 2012, 2024, 2025, 2026
+逾期办件 0 件，逾期环节 0 个
+
+逾期办件
+  （无）
+
+未逾期办件中的逾期环节
+  （无）
+# --as-of ignores what happened later: on 01-18 the first case was still open at its station step.
+$ sqgl report backlog --as-of 2012-01-18 --format csv
+| # by_unit: 按办理单位
+单位,名称,在办,待补正,最长历时(工作日)
+150204001001-FWZ,阳光社区管理服务站,1,0,0
+MZJ,区民政局,1,0,2
+
+| # by_window: 按窗口
+窗口,名称,在办,待补正,最长历时(工作日)
+services,,1,0,0
+welfare,,1,0,2
+
+| # by_community: 按社区
+社区,名称,在办,待补正,最长历时(工作日)
+150204001001,阳光社区,2,0,2
+
+| # cases: 在办件
+办件编号,事项,社区,窗口,环节,单位,经办人,状态,历时(工作日)
+150204-20120116-0001,C02-03,150204001001,welfare,区民政局,MZJ,,open,2
+150204-20120118-0001,C10-01,150204001001,services,服务站,150204001001-FWZ,,open,0
+$ sqgl report backlog --as-of 2012-01-18 --json > a.json && sqgl report backlog --as-of 2012-01-18 --json > b.json && cmp a.json b.json && echo identical
+identical
+$ sqgl report backlog --as-of 2012-01-31 --format md --window services
+| # 积压：按环节、单位、窗口和社区统计在办件
+
+截至 2012-01-31T23:59:59 · 数据库版本 7 · 目录版本 2012.1 · 工作日历 2012, 2024, 2025, 2026
+
+- 在办件 2 件，其中待补正 0 件
+
+| ## 按办理单位
+
+| | 单位 | 名称 | 在办 | 待补正 | 最长历时(工作日) |
+| | --- | --- | ---: | ---: | ---: |
+| | 150204001001-FWZ | 阳光社区管理服务站 | 1 | 0 | 5 |
+| | WSZX | 社区卫生服务中心 | 1 | 0 | 6 |
+
+| ## 按窗口
+
+| | 窗口 | 名称 | 在办 | 待补正 | 最长历时(工作日) |
+| | --- | --- | ---: | ---: | ---: |
+| | services |  | 2 | 0 | 6 |
+
+| ## 按社区
+
+| | 社区 | 名称 | 在办 | 待补正 | 最长历时(工作日) |
+| | --- | --- | ---: | ---: | ---: |
+| | 150204001001 | 阳光社区 | 2 | 0 | 6 |
+
+| ## 在办件
+
+| | 办件编号 | 事项 | 社区 | 窗口 | 环节 | 单位 | 经办人 | 状态 | 历时(工作日) |
+| | --- | --- | --- | --- | --- | --- | --- | --- | ---: |
+| | 150204-20120118-0001 | C10-01 | 150204001001 | services | 社区卫生服务中心 | WSZX |  | 在办 | 6 |
+| | 150204-20120119-0001 | C07-01 | 150204001001 | services | 服务站 | 150204001001-FWZ | ZZ0101 | 在办 | 5 |
+$ sqgl report staffing --street 150204002
+人员配备：每 400 户配 1 名社区工作者，每 800 户配 1 名居委会负责人
+截至 2012-01-29T23:59:59 · 数据库版本 7 · 目录版本 2012.1 · 工作日历 2012, 2024, 2025, 2026
+0 个社区低于人员配备比例
+
+各社区
+  社区                    街道       户数  社区工作者  应配  居委会负责人  应配  状态
+  150204002001  长征社区  150204002  1000           3     3             2     2  达标
+  150204002002  青松社区  150204002  1000           3     3             2     2  达标
+  150204002003  民主社区  150204002  1000           3     3             2     2  达标
+$ sqlite3 demo.db "UPDATE staff SET active = 0 WHERE staff_no = 'ZZ0103'"
+$ sqgl report staffing --community 150204001001 --check --format csv
+| # communities: 各社区
+社区,名称,街道,户数,社区工作者,应配,居委会负责人,应配,状态
+150204001001,阳光社区,150204001,1000,2,3,2,2,short
+! sqgl: 检查：staffing 报表：1 个社区低于人员配备比例
+? 6
+# The month's figures: decisions, on-time rate, ratings, the reform's comparison, workloads.
+$ SQGL_NOW=2012-01-31T15:00 sqgl --as MZJ01 approve 150204-20120116-0001 > /dev/null
+$ SQGL_NOW=2012-02-01T09:00 sqgl --as ZZ0101 evaluate 150204-20120116-0001 --score 2 --comment '超期了' > /dev/null
+$ SQGL_NOW=2012-02-01T09:30 sqgl --as ZZ0101 apply --resident "$(sed -n 1p people)" --item C07-01 --materials 1,2,3 --model old > /dev/null
+$ SQGL_NOW=2012-02-02 sqgl --as JW0101 approve 150204-20120201-0001 > /dev/null
+$ SQGL_NOW=2012-02-03 sqgl --as JD0101 approve 150204-20120201-0001 > /dev/null
+$ SQGL_NOW=2012-02-06 sqgl --as LLB01 approve 150204-20120201-0001 > /dev/null
+$ sqgl report performance --period 2012-01 --as-of 2012-02-29 --format md
+| # 办件绩效：收件、办结、按时办结、办结用时（工作日）
+
+期间 2012-01-01 至 2012-01-31 · 截至 2012-02-29T23:59:59 · 数据库版本 7 · 目录版本 2012.1 · 工作日历 2012, 2024, 2025, 2026
+
+- 本期受理或办结办件 3 件
+
+| ## 合计
+
+| | 分组 | 名称 | 收件数 | 办结数 | 批准数 | 不予批准数 | 按时率% | 中位数(工作日) | P90(工作日) |
+| | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |
+| | 合计 |  | 3 | 1 | 1 | 0 | 0.0 | 8 | 8 |
+
+| ## 按事项
+
+| | 事项 | 名称 | 收件数 | 办结数 | 批准数 | 不予批准数 | 按时率% | 中位数(工作日) | P90(工作日) |
+| | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |
+| | C02-03 | 临时救助申请 | 1 | 1 | 1 | 0 | 0.0 | 8 | 8 |
+| | C07-01 | 老年人优待证办理 | 1 | 0 | 0 | 0 |  |  |  |
+| | C10-01 | 居民健康档案建档 | 1 | 0 | 0 | 0 |  |  |  |
+
+| ## 按类别
+
+| | 类别 | 名称 | 收件数 | 办结数 | 批准数 | 不予批准数 | 按时率% | 中位数(工作日) | P90(工作日) |
+| | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |
+| | C02 |  | 1 | 1 | 1 | 0 | 0.0 | 8 | 8 |
+| | C07 |  | 1 | 0 | 0 | 0 |  |  |  |
+| | C10 |  | 1 | 0 | 0 | 0 |  |  |  |
+
+| ## 按窗口
+
+| | 窗口 | 名称 | 收件数 | 办结数 | 批准数 | 不予批准数 | 按时率% | 中位数(工作日) | P90(工作日) |
+| | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |
+| | services |  | 2 | 0 | 0 | 0 |  |  |  |
+| | welfare |  | 1 | 1 | 1 | 0 | 0.0 | 8 | 8 |
+
+| ## 按社区
+
+| | 社区 | 名称 | 收件数 | 办结数 | 批准数 | 不予批准数 | 按时率% | 中位数(工作日) | P90(工作日) |
+| | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |
+| | 150204001001 | 阳光社区 | 3 | 1 | 1 | 0 | 0.0 | 8 | 8 |
+
+| ## 按街道
+
+| | 街道 | 名称 | 收件数 | 办结数 | 批准数 | 不予批准数 | 按时率% | 中位数(工作日) | P90(工作日) |
+| | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |
+| | 150204001 | 幸福路街道 | 3 | 1 | 1 | 0 | 0.0 | 8 | 8 |
+$ sqgl report performance --from 2012-01-01 --to 2012-02-29 --as-of 2012-02-29 --json | python3 -c 'import json,sys; d=json.load(sys.stdin); t=d["tables"][0]; print(d["period"], dict(zip(t["columns"], t["rows"][0])))'
+{'from': '2012-01-01', 'to': '2012-02-29'} {'key': 'total', 'name': None, 'received': 4, 'decided': 2, 'approved': 2, 'rejected': 0, 'on_time_pct': 50.0, 'median_wd': 3, 'p90_wd': 8}
+$ sqgl report evaluation --period 2012-01 --as-of 2012-02-29
+好差评：本期办结办件的居民评价
+期间 2012-01-01 至 2012-01-31 · 截至 2012-02-29T23:59:59 · 数据库版本 7 · 目录版本 2012.1 · 工作日历 2012, 2024, 2025, 2026
+办结办件 1 件，差评 1 条
+
+按窗口
+           办结数  非常满意  满意  基本满意  不满意  非常不满意  未评价  满意率%
+  welfare       1         0     0         0       1           0       0      0.0
+
+按受理人
+          办结数  非常满意  满意  基本满意  不满意  非常不满意  未评价  满意率%
+  ZZ0101       1         0     0         0       1           0       0      0.0
+
+按事项
+          办结数  非常满意  满意  基本满意  不满意  非常不满意  未评价  满意率%
+  C02-03       1         0     0         0       1           0       0      0.0
+
+差评（1–2 分）
+  办件编号              事项    受理人  评分
+  150204-20120116-0001  C02-03  ZZ0101     2
+$ sqgl report reform --from 2012-01-01 --to 2012-02-29 --as-of 2012-02-29 --item C07-01
+改革成效：新旧模式实际办件对比
+期间 2012-01-01 至 2012-02-29 · 截至 2012-02-29T23:59:59 · 数据库版本 7 · 目录版本 2012.1 · 工作日历 2012, 2024, 2025, 2026
+旧模式办结 1 件，新模式办结 0 件
+
+合计
+  模式    办件数  中位数(工作日)  P90(工作日)
+  旧模式       1               3            3
+  新模式       0
+
+按事项
+  事项                      审核层级(旧)  审核层级(新)  承诺时限(旧)  承诺时限(新)  跑腿次数(旧)  跑腿次数(新)  办件数(旧)  办件数(新)  中位工作日(旧)  中位工作日(新)
+  C07-01  老年人优待证办理             3             2            20             5             3             1           1           0               3
+$ sqgl report workload --period 2012-02 --as-of 2012-02-29 --community 150204001001
+工作量：在办环节、本期办结、网格员所管户数
+期间 2012-02-01 至 2012-02-29 · 截至 2012-02-29T23:59:59 · 数据库版本 7 · 目录版本 2012.1 · 工作日历 2012, 2024, 2025, 2026
+2 名工作人员有在办或已办结的环节
+
+工作人员
+  工号    姓名    单位              在办环节  办结数  中位数(工作日)  网格户数
+  JW0101  闫龙健  150204001001-JWH         0       1               1
+  ZZ0101  苏娟    150204001001-FWZ         1       0                       334
+  ZZ0102  任军阳  150204001001-FWZ         0       0                       333
+# The calendar: cron nags from 1 December until next year's notice is imported.
+$ SQGL_NOW=2026-11-28 sqgl report calendar --check
+工作日历：今明两年的官方工作日历
+截至 2026-11-28T23:59:59 · 数据库版本 7 · 目录版本 2012.1 · 工作日历 2012, 2024, 2025, 2026
+工作日历齐全
+
+年份
+  年份  已导入  通知                                                    节假日  调休工作日
+  2026  是      国务院办公厅关于2026年部分节假日安排的通知(2025-11-04)      33           6
+  2027  否
+$ SQGL_NOW=2026-12-01 sqgl report calendar --check
+工作日历：今明两年的官方工作日历
+截至 2026-12-01T23:59:59 · 数据库版本 7 · 目录版本 2012.1 · 工作日历 2012, 2024, 2025, 2026
+尚未导入 2027 年工作日历：请导入国务院通知
+
+年份
+  年份  已导入  通知                                                    节假日  调休工作日
+  2026  是      国务院办公厅关于2026年部分节假日安排的通知(2025-11-04)      33           6
+  2027  否
+! sqgl: 检查：calendar 报表：尚未导入 2027 年工作日历：请导入国务院通知
+? 6
+$ SQGL_NOW=2026-12-01 sqgl report calendar --json | python3 -c 'import json,sys; d=json.load(sys.stdin); print(d["findings"], d["notes"], d["tables"][0]["rows"])'
+1 ['no calendar for 2027 yet: import the State Council notice'] [[2026, 'yes', '国务院办公厅关于2026年部分节假日安排的通知(2025-11-04)', 33, 6], [2027, 'no', None, None, None]]
+# Every kind's JSON, pinned on this history.
+$ sqgl report backlog --as-of 2012-02-29 --json
+{
+  "as_of": "2012-02-29T23:59:59",
+  "calendar_years": [
+    2012,
+    2024,
+    2025,
+    2026
+  ],
+  "catalog_version": "2012.1",
+  "findings": 0,
+  "notes": [
+    "2 open cases, 0 of them waiting for materials"
+  ],
+  "period": null,
+  "report": "backlog",
+  "schema_version": 7,
+  "tables": [
+    {
+      "columns": [
+        "code",
+        "name",
+        "open",
+        "waiting",
+        "oldest_wd"
+      ],
+      "name": "by_unit",
+      "rows": [
+        [
+          "150204001001-FWZ",
+          "阳光社区管理服务站",
+          1,
+          0,
+          26
+        ],
+        [
+          "WSZX",
+          "社区卫生服务中心",
+          1,
+          0,
+          27
+        ]
+      ],
+      "title": "By deciding unit"
+    },
+    {
+      "columns": [
+        "code",
+        "name",
+        "open",
+        "waiting",
+        "oldest_wd"
+      ],
+      "name": "by_window",
+      "rows": [
+        [
+          "services",
+          null,
+          2,
+          0,
+          27
+        ]
+      ],
+      "title": "By window"
+    },
+    {
+      "columns": [
+        "code",
+        "name",
+        "open",
+        "waiting",
+        "oldest_wd"
+      ],
+      "name": "by_community",
+      "rows": [
+        [
+          "150204001001",
+          "阳光社区",
+          2,
+          0,
+          27
+        ]
+      ],
+      "title": "By community"
+    },
+    {
+      "columns": [
+        "case",
+        "item",
+        "community",
+        "window",
+        "step",
+        "unit",
+        "assignee",
+        "state",
+        "age_wd"
+      ],
+      "name": "cases",
+      "rows": [
+        [
+          "150204-20120118-0001",
+          "C10-01",
+          "150204001001",
+          "services",
+          "社区卫生服务中心",
+          "WSZX",
+          null,
+          "open",
+          27
+        ],
+        [
+          "150204-20120119-0001",
+          "C07-01",
+          "150204001001",
+          "services",
+          "服务站",
+          "150204001001-FWZ",
+          "ZZ0101",
+          "open",
+          26
+        ]
+      ],
+      "title": "Open cases"
+    }
+  ],
+  "title": "Backlog: open cases by step, unit, window and community"
+}
+$ sqgl report performance --period 2012-02 --as-of 2012-02-29 --json
+{
+  "as_of": "2012-02-29T23:59:59",
+  "calendar_years": [
+    2012,
+    2024,
+    2025,
+    2026
+  ],
+  "catalog_version": "2012.1",
+  "findings": 0,
+  "notes": [
+    "1 case accepted or decided in the period"
+  ],
+  "period": {
+    "from": "2012-02-01",
+    "to": "2012-02-29"
+  },
+  "report": "performance",
+  "schema_version": 7,
+  "tables": [
+    {
+      "columns": [
+        "key",
+        "name",
+        "received",
+        "decided",
+        "approved",
+        "rejected",
+        "on_time_pct",
+        "median_wd",
+        "p90_wd"
+      ],
+      "name": "total",
+      "rows": [
+        [
+          "total",
+          null,
+          1,
+          1,
+          1,
+          0,
+          100.0,
+          3,
+          3
+        ]
+      ],
+      "title": "Total"
+    },
+    {
+      "columns": [
+        "key",
+        "name",
+        "received",
+        "decided",
+        "approved",
+        "rejected",
+        "on_time_pct",
+        "median_wd",
+        "p90_wd"
+      ],
+      "name": "by_item",
+      "rows": [
+        [
+          "C07-01",
+          "老年人优待证办理",
+          1,
+          1,
+          1,
+          0,
+          100.0,
+          3,
+          3
+        ]
+      ],
+      "title": "By item"
+    },
+    {
+      "columns": [
+        "key",
+        "name",
+        "received",
+        "decided",
+        "approved",
+        "rejected",
+        "on_time_pct",
+        "median_wd",
+        "p90_wd"
+      ],
+      "name": "by_category",
+      "rows": [
+        [
+          "C07",
+          null,
+          1,
+          1,
+          1,
+          0,
+          100.0,
+          3,
+          3
+        ]
+      ],
+      "title": "By category"
+    },
+    {
+      "columns": [
+        "key",
+        "name",
+        "received",
+        "decided",
+        "approved",
+        "rejected",
+        "on_time_pct",
+        "median_wd",
+        "p90_wd"
+      ],
+      "name": "by_window",
+      "rows": [
+        [
+          "services",
+          null,
+          1,
+          1,
+          1,
+          0,
+          100.0,
+          3,
+          3
+        ]
+      ],
+      "title": "By window"
+    },
+    {
+      "columns": [
+        "key",
+        "name",
+        "received",
+        "decided",
+        "approved",
+        "rejected",
+        "on_time_pct",
+        "median_wd",
+        "p90_wd"
+      ],
+      "name": "by_community",
+      "rows": [
+        [
+          "150204001001",
+          "阳光社区",
+          1,
+          1,
+          1,
+          0,
+          100.0,
+          3,
+          3
+        ]
+      ],
+      "title": "By community"
+    },
+    {
+      "columns": [
+        "key",
+        "name",
+        "received",
+        "decided",
+        "approved",
+        "rejected",
+        "on_time_pct",
+        "median_wd",
+        "p90_wd"
+      ],
+      "name": "by_street",
+      "rows": [
+        [
+          "150204001",
+          "幸福路街道",
+          1,
+          1,
+          1,
+          0,
+          100.0,
+          3,
+          3
+        ]
+      ],
+      "title": "By street office"
+    }
+  ],
+  "title": "Performance: received, decided, on time, working days to decision"
+}
+$ sqgl report workload --period 2012-02 --as-of 2012-02-29 --staff ZZ0101 --json
+{
+  "as_of": "2012-02-29T23:59:59",
+  "calendar_years": [
+    2012,
+    2024,
+    2025,
+    2026
+  ],
+  "catalog_version": "2012.1",
+  "findings": 0,
+  "notes": [
+    "1 staff member with open or decided steps"
+  ],
+  "period": {
+    "from": "2012-02-01",
+    "to": "2012-02-29"
+  },
+  "report": "workload",
+  "schema_version": 7,
+  "tables": [
+    {
+      "columns": [
+        "staff",
+        "name",
+        "unit",
+        "open_steps",
+        "decided",
+        "median_wd",
+        "households"
+      ],
+      "name": "staff",
+      "rows": [
+        [
+          "ZZ0101",
+          "苏娟",
+          "150204001001-FWZ",
+          1,
+          0,
+          null,
+          334
+        ]
+      ],
+      "title": "Staff"
+    }
+  ],
+  "title": "Workload: open steps, decisions in the period, households per grid worker"
+}
+$ sqgl report evaluation --period 2012-01 --as-of 2012-02-29 --json
+{
+  "as_of": "2012-02-29T23:59:59",
+  "calendar_years": [
+    2012,
+    2024,
+    2025,
+    2026
+  ],
+  "catalog_version": "2012.1",
+  "findings": 0,
+  "notes": [
+    "1 decided case, 1 low rating"
+  ],
+  "period": {
+    "from": "2012-01-01",
+    "to": "2012-01-31"
+  },
+  "report": "evaluation",
+  "schema_version": 7,
+  "tables": [
+    {
+      "columns": [
+        "key",
+        "decided",
+        "s5",
+        "s4",
+        "s3",
+        "s2",
+        "s1",
+        "unrated",
+        "satisfied_pct"
+      ],
+      "name": "by_window",
+      "rows": [
+        [
+          "welfare",
+          1,
+          0,
+          0,
+          0,
+          1,
+          0,
+          0,
+          0.0
+        ]
+      ],
+      "title": "By window"
+    },
+    {
+      "columns": [
+        "key",
+        "decided",
+        "s5",
+        "s4",
+        "s3",
+        "s2",
+        "s1",
+        "unrated",
+        "satisfied_pct"
+      ],
+      "name": "by_staff",
+      "rows": [
+        [
+          "ZZ0101",
+          1,
+          0,
+          0,
+          0,
+          1,
+          0,
+          0,
+          0.0
+        ]
+      ],
+      "title": "By accepting clerk"
+    },
+    {
+      "columns": [
+        "key",
+        "decided",
+        "s5",
+        "s4",
+        "s3",
+        "s2",
+        "s1",
+        "unrated",
+        "satisfied_pct"
+      ],
+      "name": "by_item",
+      "rows": [
+        [
+          "C02-03",
+          1,
+          0,
+          0,
+          0,
+          1,
+          0,
+          0,
+          0.0
+        ]
+      ],
+      "title": "By item"
+    },
+    {
+      "columns": [
+        "case",
+        "item",
+        "clerk",
+        "score"
+      ],
+      "name": "low",
+      "rows": [
+        [
+          "150204-20120116-0001",
+          "C02-03",
+          "ZZ0101",
+          2
+        ]
+      ],
+      "title": "Low ratings (1–2)"
+    }
+  ],
+  "title": "Evaluation: residents' ratings (好差评) of the cases decided in the period"
+}
+$ sqgl report staffing --street 150204001 --json
+{
+  "as_of": "2012-01-29T23:59:59",
+  "calendar_years": [
+    2012,
+    2024,
+    2025,
+    2026
+  ],
+  "catalog_version": "2012.1",
+  "findings": 1,
+  "notes": [
+    "1 community below the staffing ratios"
+  ],
+  "period": null,
+  "report": "staffing",
+  "schema_version": 7,
+  "tables": [
+    {
+      "columns": [
+        "community",
+        "name",
+        "street",
+        "households",
+        "workers",
+        "workers_target",
+        "leaders",
+        "leaders_target",
+        "status"
+      ],
+      "name": "communities",
+      "rows": [
+        [
+          "150204001001",
+          "阳光社区",
+          "150204001",
+          1000,
+          2,
+          3,
+          2,
+          2,
+          "short"
+        ],
+        [
+          "150204001002",
+          "富康社区",
+          "150204001",
+          1000,
+          3,
+          3,
+          2,
+          2,
+          "ok"
+        ],
+        [
+          "150204001003",
+          "和平社区",
+          "150204001",
+          1000,
+          3,
+          3,
+          2,
+          2,
+          "ok"
+        ],
+        [
+          "150204001004",
+          "友谊社区",
+          "150204001",
+          1000,
+          3,
+          3,
+          2,
+          2,
+          "ok"
+        ]
+      ],
+      "title": "Communities"
+    }
+  ],
+  "title": "Staffing: one station worker per 400 households, one committee leader per 800"
+}
+$ sqgl report reform --period 2012-02 --as-of 2012-02-29 --category C07 --json
+{
+  "as_of": "2012-02-29T23:59:59",
+  "calendar_years": [
+    2012,
+    2024,
+    2025,
+    2026
+  ],
+  "catalog_version": "2012.1",
+  "findings": 0,
+  "notes": [
+    "1 decided under the old model, 0 under the new"
+  ],
+  "period": {
+    "from": "2012-02-01",
+    "to": "2012-02-29"
+  },
+  "report": "reform",
+  "schema_version": 7,
+  "tables": [
+    {
+      "columns": [
+        "model",
+        "cases",
+        "median_wd",
+        "p90_wd"
+      ],
+      "name": "total",
+      "rows": [
+        [
+          "old",
+          1,
+          3,
+          3
+        ],
+        [
+          "new",
+          0,
+          null,
+          null
+        ]
+      ],
+      "title": "Total"
+    },
+    {
+      "columns": [
+        "item",
+        "name",
+        "levels_old",
+        "levels_new",
+        "promised_old",
+        "promised_new",
+        "trips_old",
+        "trips_new",
+        "cases_old",
+        "cases_new",
+        "median_wd_old",
+        "median_wd_new"
+      ],
+      "name": "by_item",
+      "rows": [
+        [
+          "C07-01",
+          "老年人优待证办理",
+          3,
+          2,
+          20,
+          5,
+          3,
+          1,
+          1,
+          0,
+          3,
+          null
+        ],
+        [
+          "C07-02",
+          "80周岁以上低收入老年人高龄津贴申请",
+          3,
+          2,
+          20,
+          10,
+          3,
+          1,
+          0,
+          0,
+          null,
+          null
+        ],
+        [
+          "C07-03",
+          "居家养老服务补贴申请",
+          3,
+          2,
+          20,
+          15,
+          3,
+          1,
+          0,
+          0,
+          null,
+          null
+        ],
+        [
+          "C07-04",
+          "老年人免费乘车卡代办",
+          4,
+          2,
+          25,
+          10,
+          3,
+          1,
+          0,
+          0,
+          null,
+          null
+        ],
+        [
+          "C07-05",
+          "空巢、独居老人登记与定期走访",
+          1,
+          1,
+          1,
+          1,
+          1,
+          1,
+          0,
+          0,
+          null,
+          null
+        ]
+      ],
+      "title": "By item"
+    }
+  ],
+  "title": "Reform: the new model against the old, on real cases"
+}
+# HTML for the district's meeting: one file with inline SVG charts, rendered by headless Chromium.
+$ sqgl report performance --period 2012-01 --as-of 2012-02-29 --format html --out perf.html && grep -c '<svg' perf.html
+6
+$ chromium --headless --no-sandbox --disable-gpu --disable-background-networking --disable-component-update --disable-sync --no-first-run --user-data-dir="$PWD/chrome" --dump-dom "file://$PWD/perf.html" 2>/dev/null > dom.html; grep -o '<svg[^>]*aria-label="[^"]*"' dom.html | sed 's/.*aria-label=//'
+"合计: 收件数"
+"按事项: 收件数"
+"按类别: 收件数"
+"按窗口: 收件数"
+"按社区: 收件数"
+"按街道: 收件数"
+$ chromium --headless --no-sandbox --disable-gpu --disable-background-networking --disable-component-update --disable-sync --no-first-run --user-data-dir="$PWD/chrome" --screenshot="$PWD/perf.png" --window-size=900,700 "file://$PWD/perf.html" > /dev/null 2>&1; test -s perf.png && echo rendered
+rendered
+# xlsx, the format district offices open: a sheet a table, numbers as numbers.
+$ sqgl report overdue --as-of 2012-01-31 --format xlsx --out overdue.xlsx && unzip -l overdue.xlsx | grep -o 'xl/worksheets/sheet[0-9].xml' | sort
+xl/worksheets/sheet1.xml
+xl/worksheets/sheet2.xml
+xl/worksheets/sheet3.xml
+$ unzip -p overdue.xlsx xl/workbook.xml | grep -o '<sheet name="[a-z]*"' | sed 's/<sheet //'
+$ unzip -p overdue.xlsx xl/sharedStrings.xml | grep -o '150204-20120118-0001\|社区卫生服务中心' | sort -u
+150204-20120118-0001
+社区卫生服务中心
+$ unzip -p overdue.xlsx xl/worksheets/sheet2.xml | grep -o '<c r="H[0-9]"[^>]*><v>[0-9]*</v>' | sed 's/.*<v>//; s/<.*//'
+10
+5
+$ sqgl report overdue --as-of 2012-01-31 --format xlsx | cmp - overdue.xlsx && echo identical
+identical
+# --out writes atomically, readable by the owner only; a failed run leaves no file.
+$ sqgl report overdue --as-of 2012-01-31 --out overdue.txt && head -1 overdue.txt && stat -c %a overdue.txt && ls -A | grep -c tmp || true
+逾期：超过办理期限的办件和环节
+600
+0
+$ sqgl report overdu --out bad.txt; ls bad.txt
+! sqgl: 错误：未知报表 'overdu'（您是不是要找 'overdue'？）
+! ls: 无法访问 'bad.txt': 没有那个文件或目录
+? 2
+$ sqgl report backlog --community 150204009009
+! sqgl: 错误：未知社区 '150204009009'（您是不是要找 '150204001001'？）
+? 3
+$ sqgl report backlog --format pdf
+! sqgl: 错误：--format：pdf 不在可选值 {table,csv,json,md,html,xlsx} 中（参见 'sqgl --help'）
+? 2
+#
+# bug: a case returned for materials (补正) was in 'report overdue', and so in the
+# 07:00 mail, while 'list --overdue' and 'show' said it was not late. One definition
+# of open, waiting and overdue for all three: a case waiting for the resident's
+# materials has its clock stopped and is not overdue, and the days it waited are the
+# resident's, not counted in the working days to a decision.
+$ SQGL_NOW=2012-01-20T11:00 sqgl --as WSZX01 approve 150204-20120118-0001 --return 1 | head -1
+办件 150204-20120118-0001 在第 2 环节（社区卫生服务中心）退回补正；计时暂停
+$ export SQGL_NOW=2012-01-31T16:00; sqgl list --overdue --json | python3 -c 'import json,sys; print([c["number"] for c in json.load(sys.stdin)["cases"]])'; sqgl show 150204-20120118-0001 --json | python3 -c 'import json,sys; d=json.load(sys.stdin); print(d["status"], d["overdue"])'; sqgl report overdue --json | python3 -c 'import json,sys; print([r[0] for r in json.load(sys.stdin)["tables"][0]["rows"]])'
+[]
+returned False
+[]
+$ sqgl report backlog --as-of 2012-01-31 --json | python3 -c 'import json,sys; print([(r[0], r[7]) for r in json.load(sys.stdin)["tables"][3]["rows"]])'
+[('150204-20120118-0001', 'waiting'), ('150204-20120119-0001', 'open')]
+# Once the materials come, the due date has moved by the 7 working days it waited,
+# and the case is late by the same rule in all three.
+$ SQGL_NOW=2012-02-03T09:00 sqgl --as ZZ0101 apply --supplement 150204-20120118-0001 --materials 1 | head -1
+办件 150204-20120118-0001：等待 7 个工作日后已补正材料；2012-02-02 到期
+$ export SQGL_NOW=2012-02-03T16:00; sqgl list --overdue --json | python3 -c 'import json,sys; print([c["number"] for c in json.load(sys.stdin)["cases"]])'; sqgl show 150204-20120118-0001 --json | python3 -c 'import json,sys; d=json.load(sys.stdin); print(d["status"], d["overdue"])'; sqgl report overdue --json | python3 -c 'import json,sys; print([r[0] for r in json.load(sys.stdin)["tables"][0]["rows"]])'
+['150204-20120118-0001', '150204-20120119-0001']
+open True
+['150204-20120118-0001', '150204-20120119-0001']
+# As of the days it waited, the report sees it waiting, not late.
+$ sqgl report overdue --as-of 2012-02-01 --json | python3 -c 'import json,sys; print([r[0] for r in json.load(sys.stdin)["tables"][0]["rows"]])'
+['150204-20120119-0001']
+# Decided 10 working days after it was accepted, 7 of them the resident's: 3 are the station's.
+$ SQGL_NOW=2012-02-06T09:00 sqgl --as WSZX02 approve 150204-20120118-0001 | head -1
+办件 150204-20120118-0001 已在第 2 环节（社区卫生服务中心）批准
+$ sqgl report performance --period 2012-02 --as-of 2012-02-29 --item C10-01 --json | python3 -c 'import json,sys; t=json.load(sys.stdin)["tables"][0]; print(dict(zip(t["columns"], t["rows"][0])))'
+{'key': 'total', 'name': None, 'received': 0, 'decided': 1, 'approved': 1, 'rejected': 0, 'on_time_pct': 0.0, 'median_wd': 3, 'p90_wd': 3}
