@@ -69,8 +69,10 @@ RunFn setup_backup(CLI::App& app) {
   sub->add_option("file", opt->file, _("The backup file (replaced atomically if it exists)"))->required();
   sub->footer(
       _("Uses SQLite's online backup API: one consistent moment of the database, while clerks keep writing.\n"
-        "The copy must pass quick_check (every page read, every b-tree walked) and 'audit verify' before it\n"
-        "replaces FILE; 'sqgl check' adds whether each index matches its table. The district admin's job.\n"
+        "The database must pass quick_check (every page read, every b-tree walked), the copy read back from\n"
+        "the disk must match what was written page for page, and the copied moment's history must pass\n"
+        "'audit verify' before the copy replaces FILE; 'sqgl check' adds whether each index matches its\n"
+        "table. The district admin's job.\n"
         "Example (cron, 02:00 nightly):\n  sqgl --as IT01 backup /var/backups/sqgl/sqgl-$(date +%F).db"));
   return [opt](Context& ctx) { run_backup(ctx, *opt); };
 }

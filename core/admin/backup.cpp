@@ -12,6 +12,7 @@
 
 #include "core/base/error.h"
 #include "core/base/i18n.h"
+#include "core/base/test_point.h"
 #include "core/db/database.h"
 #include "core/db/fd_vfs.h"
 #include "core/model/history.h"
@@ -41,48 +42,56 @@ BackupReport backup_database(SQLite::Database& source, const std::string& dest, 
   report.path = dest;
   try {
     WrittenPages written;
+    AuditResult verified;
+    std::string damage, differs;
     {
-      SQLite::Database copy = open_fd_database(file.fd(), FdAccess::copy, &written);
-      SQLite::Backup backup(copy, source);
-      // All pages in one step: one read transaction, so the copy is one consistent
-      // moment of the database while other processes keep writing (WAL).
-      const int rc = backup.executeStep(-1);
-      if (rc != SQLITE_DONE) {
-        throw Conflict(tr("backup: the database is busy (code {}); try again", rc));
+      // One read transaction, begun by a first read before the backup step, which
+      // then copies within it instead of taking its own: the copy is this one moment
+      // of the database while other processes keep writing (WAL), and the history
+      // verified below is the copy's.
+      ReadTransaction moment(source);
+      source.exec("SELECT 1 FROM sqlite_schema LIMIT 1");
+      {
+        SQLite::Database copy = open_fd_database(file.fd(), FdAccess::copy, &written);
+        SQLite::Backup backup(copy, source);
+        const int rc = backup.executeStep(-1);  // all pages in one step
+        if (rc != SQLITE_DONE) {
+          throw Conflict(tr("backup: the database is busy (code {}); try again", rc));
+        }
+        report.pages = backup.getTotalPageCount();
       }
-      report.pages = backup.getTotalPageCount();
-    }
-    // A reader of the copy needs no -wal or -shm beside it.
-    mark_journal(file.fd(), JournalMark::rollback);
-    {
-      // Three checks side by side, none of which needs the copy in the page cache
-      // (it went to the disk past it):
-      // - the source's pages are walked (quick_check, on a read-only connection of
+      test_point("backup.after-copy");
+      // A reader of the copy needs no -wal or -shm beside it.
+      mark_journal(file.fd(), JournalMark::rollback);
+      // Three checks side by side; only the read-back touches the copy, the others
+      // read the database's pages from the page cache:
+      // - the database's pages are walked (quick_check, on a read-only connection of
       //   its own, so that SQLite does not evaluate the CHECK constraints on every
       //   row): damage in the source would have been copied page for page, and a
       //   damaged database is never kept as a backup. Whether each index matches its
       //   table is what the weekly 'sqgl check --full' asks. Walked after the copy,
       //   not during it, a source read from the disk is read once, in order;
-      // - the copy's own history is verified;
+      // - the history of the copied moment is verified, in the snapshot the copy was
+      //   made from: the read-back proves the copy holds those pages byte for byte,
+      //   so its history is that history, without reading half the copy (the events)
+      //   from the disk a second time in small reads;
       // - the copy is read back from the disk in large reads and every page compared
       //   with what SQLite wrote.
       auto structure = std::async(std::launch::async, [&]() -> std::string {
-        if (in_memory(source)) return {};  // nothing else can open it; the copy's history still is checked
+        if (in_memory(source)) return {};  // nothing else can open it; its history still is verified
         SQLite::Database reader = open_second_reader(source, Reader::pages);
         return first_damage(reader);
       });
-      SQLite::Database history_reader = open_fd_database(file.fd(), FdAccess::read);
-      history_reader.exec("PRAGMA cache_size = -2000");  // it reads each page once
-      auto history = std::async(std::launch::async, [&] { return verify_history(history_reader); });
-      const std::string differs = compare_written(file.fd(), written);
-      const AuditResult verified = history.get();
-      const std::string damage = structure.get();
-      if (!damage.empty()) throw Failure(tr("backup: the database does not pass quick_check: {}", damage));
-      if (!differs.empty()) throw Failure(tr("backup: the copy read back from the disk: {}", differs));
-      if (!verified.ok()) throw Failure(tr("backup: the copy's {}", verified.describe()));
-      report.events = verified.events;
-      report.head = verified.head.hash;
+      auto history = std::async(std::launch::async, [&] { return verify_history(source); });
+      differs = compare_written(file.fd(), written);
+      verified = history.get();
+      damage = structure.get();
     }
+    if (!damage.empty()) throw Failure(tr("backup: the database does not pass quick_check: {}", damage));
+    if (!differs.empty()) throw Failure(tr("backup: the copy read back from the disk: {}", differs));
+    if (!verified.ok()) throw Failure(tr("backup: the copy's {}", verified.describe()));
+    report.events = verified.events;
+    report.head = verified.head.hash;
     struct stat st {};
     if (::fstat(file.fd(), &st) == 0) report.bytes = st.st_size;
     publish(report, file);

@@ -23,7 +23,8 @@ struct BackupReport {
 /// read transaction (writers go on meanwhile under WAL), into an unnamed file
 /// beside `dest` (core/db/new_file.h) written past the page cache, then checks:
 /// quick_check of the database, the copy read back from the disk and compared page
-/// for page with what was written, and the copy's history. Then it calls `publish`
+/// for page with what was written, and the history of the copied moment (verified in
+/// the same read transaction the copy was made in). Then it calls `publish`
 /// with the report and the file: it records the command's event and publishes the
 /// file. If anything throws, no file is left behind and `dest` is untouched.
 BackupReport backup_database(SQLite::Database& source, const std::string& dest, const OutputRules& rules,

@@ -12,7 +12,8 @@ using TestPointHook = void (*)(std::string_view point);
 /// Set only by test binaries.
 inline TestPointHook test_point_hook = nullptr;
 
-/// Marks a point: "import.after-parse", "import.progress", "import.before-commit", …
+/// Marks a point: "import.after-parse", "import.progress", "import.before-commit",
+/// "backup.after-copy", …
 inline void test_point(std::string_view point) {
   if (test_point_hook) test_point_hook(point);
 }

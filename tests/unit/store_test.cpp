@@ -10,9 +10,11 @@
 #include <SQLiteCpp/Transaction.h>
 #include <fmt/format.h>
 
+#include "core/admin/backup.h"
 #include "core/admin/check.h"
 #include "core/admin/init.h"
 #include "core/base/error.h"
+#include "core/base/test_point.h"
 #include "core/db/database.h"
 #include "core/db/files.h"
 #include "core/model/calendar.h"
@@ -376,4 +378,50 @@ TEST_CASE("store: a reader's connection refuses every write") {
   CHECK_THROWS_AS(reader.exec("UPDATE settings SET value = value"), SQLite::Exception);
   auto writer = open_database(path, true);
   writer.exec("CREATE TABLE scratch (a)");  // the same statement on a writer's connection
+}
+
+namespace {
+
+// The database a writer appends an event to while a backup is between its copy and
+// its checks (test_point takes a plain function).
+std::string g_written_meanwhile;
+
+void append_after_copy(std::string_view point) {
+  if (point != "backup.after-copy") return;
+  auto writer = open_database(g_written_meanwhile, true);
+  WriteTransaction tx(writer);
+  auto clock = reform_clock();
+  append_event(writer, clock, {"test.meanwhile", "x", "{}", std::nullopt});
+  tx.commit();
+}
+
+}  // namespace
+
+TEST_CASE("backup: the history it verifies is the copied moment's, while a writer goes on") {
+  TempDir dir;
+  const std::string path = dir.file("a.db");
+  init_file(path);
+  auto db = open_database(path, true);
+  const long long before = scalar(db, "SELECT count(*) FROM events");
+
+  g_written_meanwhile = path;
+  test_point_hook = append_after_copy;
+  BackupReport report;
+  try {
+    report = backup_database(db, dir.file("copy.db"), OutputRules{path, {}, 0600},
+                             [](const BackupReport&, NewFile& file) { file.publish(); });
+  } catch (...) {
+    test_point_hook = nullptr;
+    throw;
+  }
+  test_point_hook = nullptr;
+
+  // The writer's event is in the database, not in the copy, nor in what was verified.
+  CHECK(scalar(db, "SELECT count(*) FROM events") == before + 1);
+  CHECK(report.events == before);
+  auto copy = open_database(dir.file("copy.db"), false);
+  const AuditResult verified = verify_history(copy);
+  CHECK(verified.ok());
+  CHECK(verified.events == report.events);
+  CHECK(verified.head.hash == report.head);
 }
