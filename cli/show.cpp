@@ -39,9 +39,11 @@ void run_show(Context& ctx, const ShowOptions& opt) {
   facts.add({C_("case field", "status"), status});
   facts.add({C_("case field", "resident"), fmt::format("{} {}", c.resident_name, core::mask_citizen_id(c.citizen_id))});
   facts.add({C_("case field", "community"), fmt::format("{} {}", c.community_code, c.community_name)});
-  // TRANSLATORS: "2012-01-29T09:00:00 by ZZ0101 at the services window"; the window is its code.
-  facts.add(
-      {C_("case field", "accepted"), core::tr("{} by {} at the {} window", c.accepted_at, c.accepted_by, c.window)});
+  // TRANSLATORS: "2012-01-29T09:00:00 by ZZ0101 at the 社区服务 window (services)": the window's name, then
+  // its code.
+  facts.add({C_("case field", "accepted"),
+             core::tr("{} by {} at the {} window ({})", c.accepted_at, c.accepted_by,
+                      window_label(core::list_windows(db), c.window), c.window)});
   // The due date explained: the promise counted from the day after acceptance,
   // plus the working days the case waited for materials.
   std::string parts;
@@ -88,7 +90,8 @@ void run_show(Context& ctx, const ShowOptions& opt) {
   Table history;
   for (const auto& e : c.history) {
     const std::string mark = backfill_mark(e.clock, e.recorded_at);
-    history.add({e.at, e.operator_, describe_event(e) + (mark.empty() ? "" : " (" + mark + ")")});
+    // TRANSLATORS: an event's line, then "back-filled, recorded …".
+    history.add({e.at, e.operator_, mark.empty() ? describe_event(e) : core::tr("{} ({})", describe_event(e), mark)});
   }
   history.print(out, "  ");
 }

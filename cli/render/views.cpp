@@ -201,6 +201,12 @@ std::string status_label(const std::string& stored) {
   return stored;
 }
 
+// An event's line with the note the decider wrote, when there is one.
+std::string with_note(std::string line, const std::string& note) {
+  if (note.empty()) return line;
+  return core::tr("{}; note: {}", line, note);
+}
+
 }  // namespace
 
 std::string describe_event(const core::CaseEvent& event) {
@@ -226,14 +232,17 @@ std::string describe_event(const core::CaseEvent& event) {
   }
   if (event.kind == "case.approve") {
     if (d.contains("next_step")) {
-      return core::tr("approved step {} ({}); moved to step {}", d.value("step", 0), str("unit"),
-                      d["next_step"].get<int>());
+      return with_note(core::tr("approved step {} ({}); moved to step {}", d.value("step", 0), str("unit"),
+                                d["next_step"].get<int>()),
+                       str("note"));
     }
-    return core::tr("approved step {} ({}); case approved", d.value("step", 0), str("unit"));
+    return with_note(core::tr("approved step {} ({}); case approved", d.value("step", 0), str("unit")), str("note"));
   }
   if (event.kind == "case.reject") return core::tr("rejected at step {}: {}", d.value("step", 0), str("reason"));
   if (event.kind == "case.return") {
-    return core::tr("returned at step {} for materials {}", d.value("step", 0), join_numbers(d["materials"]));
+    return with_note(
+        core::tr("returned at step {} for materials {}", d.value("step", 0), join_numbers(d["materials"])),
+        str("note"));
   }
   if (event.kind == "case.supplement") {
     return core::tr("materials {} received after {} working days; due {} → {}", join_numbers(d["materials"]),

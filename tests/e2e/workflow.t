@@ -49,7 +49,7 @@ case 150204-20120129-0001  C05-01 "一杯奶"生育关怀申请  (new model)
 status     approved 2012-02-01T15:30:00
 resident   孙颖敏 150204********536X
 community  150204001001 阳光社区
-accepted   2012-01-29T09:00:00 by ZZ0101 at the services window
+accepted   2012-01-29T09:00:00 by ZZ0101 at the 社区服务 window (services)
 due        2012-02-03: 5 working days after 2012-01-29 (服务站 2 + 区人口计生局 3), the day of acceptance not counted
 note       怀孕3个月
 
@@ -66,7 +66,7 @@ materials:
 history:
   2012-01-29T09:00:00  ZZ0101  accepted under the new model; due 2012-02-03 (back-filled, recorded …)
   2012-01-29T09:00:00  IT01    step 1 assigned to ZZ0101 (auto) (back-filled, recorded …)
-  2012-01-30T10:00:00  ZZ0101  approved step 1 (阳光社区管理服务站); moved to step 2 (back-filled, recorded …)
+  2012-01-30T10:00:00  ZZ0101  approved step 1 (阳光社区管理服务站); moved to step 2; note: 材料齐全 (back-filled, recorded …)
   2012-02-01T15:30:00  JSJ01   approved step 2 (区人口和计划生育局); case approved (back-filled, recorded …)
 $ SQGL_NOW=2012-02-02 sqgl --as ZZ0101 evaluate 150204-20120129-0001 --score 5 --comment '当周就批了'
 case 150204-20120129-0001 rated 5 (非常满意)
@@ -164,6 +164,9 @@ case 150204-20120129-0002 approved at step 3 (服务站)
 $ SQGL_NOW=2012-01-30 sqgl --as ZZ0101 approve 150204-20120129-0003 > /dev/null
 $ SQGL_NOW=2012-02-01 sqgl --as MZJ01 approve 150204-20120129-0003 --return 3 --note '收入证明缺少单位盖章'
 case 150204-20120129-0003 returned at step 2 (区民政局) for supplementary materials; its clock stops
+# The reviewer's reason is shown to the clerk who meets the resident again.
+$ SQGL_NOW=2012-02-01 sqgl show 150204-20120129-0003 | tail -1 | sed -E 's/(recorded|记录于) [0-9T:-]+/\1 …/'
+  2012-02-01T00:00:00  MZJ01   returned at step 2 for materials 3; note: 收入证明缺少单位盖章 (back-filled, recorded …)
 $ SQGL_NOW=2012-02-02 sqgl --as MZJ01 approve 150204-20120129-0003
 ! sqgl: error: case '150204-20120129-0003' is waiting for materials since 2012-02-01; record them with 'sqgl apply --supplement 150204-20120129-0003 --materials …' first
 ? 5
