@@ -47,6 +47,9 @@ class Row {
   int index_ = 0;
 };
 
+/// One column's text, or "" for NULL (for reading by column number).
+inline std::string text_or_empty(const SQLite::Column& c) { return c.isNull() ? std::string() : c.getString(); }
+
 /// Binds `text` to parameter `index`, or NULL when it is empty.
 inline void bind_text_or_null(SQLite::Statement& q, int index, const std::string& text) {
   if (text.empty()) {

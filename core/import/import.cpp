@@ -25,7 +25,6 @@ using imports::Importer;
 using imports::masked;
 using imports::Outcome;
 using imports::Problems;
-using imports::Row;
 
 // Spreadsheet cells often carry stray spaces; every field is read trimmed.
 void trim_fields(std::vector<std::string>& fields) {
@@ -133,7 +132,7 @@ ImportReport import_csv(SQLite::Database& db, const Clock& clock, const Operator
     if (progress && report.rows % 4096 == 0) progress(report.rows, csv.bytes_read());
     trim_fields(fields);
     Problems row_problems;
-    const Row row(fields, positions);
+    const imports::Row row(fields, positions);
     if (fields.size() != header.size()) {
       row_problems.add(fields.size() < header.size() ? names.front() : "",
                        tr("{} fields, but the header has {}", fields.size(), header.size()));

@@ -9,6 +9,7 @@
 #include "core/base/i18n.h"
 #include "core/base/sha256.h"
 #include "core/db/database.h"
+#include "core/db/row.h"
 #include "core/db/settings.h"
 
 namespace sqgl::core {
@@ -30,8 +31,6 @@ void put(std::string& out, std::string_view field) {
 bool is_hash(std::string_view text) {
   return text.size() == 64 && text.find_first_not_of("0123456789abcdef") == std::string_view::npos;
 }
-
-std::string text_or_empty(const SQLite::Column& c) { return c.isNull() ? "" : c.getString(); }
 
 }  // namespace
 

@@ -11,6 +11,7 @@
 
 #include "core/base/error.h"
 #include "core/base/i18n.h"
+#include "core/db/row.h"
 #include "core/model/district.h"
 #include "core/model/history.h"
 #include "core/model/settings.h"
@@ -18,12 +19,6 @@
 namespace sqgl::core {
 
 using nlohmann::json;
-
-namespace {
-
-std::string text_or_empty(const SQLite::Column& c) { return c.isNull() ? "" : c.getString(); }
-
-}  // namespace
 
 bool Operator::has_role(Role role) const {
   return std::find(roles.begin(), roles.end(), role) != roles.end();
