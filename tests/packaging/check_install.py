@@ -94,8 +94,12 @@ def main():
                 f"COMP_WORDS=({' '.join(repr(w) for w in words)}); COMP_CWORD={len(words) - 1}; "
                 f"COMP_LINE={line!r}; COMP_POINT={len(line)}; _sqgl; printf '%s\\n' \"${{COMPREPLY[@]}}\""
             )
+            # In Chinese, with the installed translations: completion reads the help in
+            # English whatever the user's language (bug: under zh_CN it parsed the
+            # translated help and completed no command).
             env = dict(os.environ, PATH=os.path.dirname(sqgl) + os.pathsep + os.environ["PATH"], SQGL_CONFIG="",
-                       SQGL_DB=db)
+                       SQGL_DB=db, LANG="zh_CN.UTF-8", SQGL_LOCALEDIR=locale_dir)
+            env.pop("LC_ALL", None)
             return run(["bash", "-c", script], env=env).stdout.split()
 
         for line, expected in [
