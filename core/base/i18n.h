@@ -51,30 +51,27 @@ inline const char* translate_in_context(const char* context_and_id, const char* 
   return translated == context_and_id ? msgid : translated;
 }
 
-/// A format string whose English is checked by fmt at compile time against the
-/// arguments, and which is translated when formatted.
+/// The text of a format string fmt has checked at compile time against the arguments
+/// (always a string literal, so it ends in a NUL and can be looked up by gettext).
 template <typename... Args>
-struct Message {
-  template <typename S>
-  consteval Message(const S& english) : text(english) {
-    // fmt's own compile-time check of the English placeholders against Args.
-    [[maybe_unused]] fmt::format_string<Args...> checked(english);
-  }
-  const char* text;
-};
+const char* english(fmt::format_string<Args...> message) {
+  return fmt::string_view(message).data();
+}
 
 /// The translation of `message`, formatted with `args` (fmt syntax; a translation may
-/// reorder the placeholders with {0}, {1}, …).
+/// reorder the placeholders with {0}, {1}, …). The English is checked by fmt at compile
+/// time against the arguments, as fmt::format's is.
 template <typename... Args>
-std::string tr(Message<std::type_identity_t<Args>...> message, Args&&... args) {
-  return fmt::format(fmt::runtime(translate(message.text)), std::forward<Args>(args)...);
+std::string tr(fmt::format_string<Args...> message, Args&&... args) {
+  return fmt::format(fmt::runtime(translate(english<Args...>(message))), std::forward<Args>(args)...);
 }
 
 /// Like tr(), with the plural form for `n` chosen by the language.
 template <typename... Args>
-std::string tr_n(Message<std::type_identity_t<Args>...> one, Message<std::type_identity_t<Args>...> many,
-                 unsigned long n, Args&&... args) {
-  return fmt::format(fmt::runtime(translate_plural(one.text, many.text, n)), std::forward<Args>(args)...);
+std::string tr_n(fmt::format_string<Args...> one, fmt::format_string<Args...> many, unsigned long n,
+                 Args&&... args) {
+  return fmt::format(fmt::runtime(translate_plural(english<Args...>(one), english<Args...>(many), n)),
+                     std::forward<Args>(args)...);
 }
 
 }  // namespace sqgl::core
