@@ -136,7 +136,7 @@ void render_table(std::ostream& out, const core::Report& r) {
     std::vector<bool> right;
     std::vector<std::string> heading;
     for (const auto& c : t.columns) {
-      right.push_back(c.numeric);
+      right.push_back(c.numeric());
       heading.push_back(c.title);
     }
     Table table(right);
@@ -166,7 +166,7 @@ void render_md(std::ostream& out, const core::Report& r) {
     }
     for (const auto& c : t.columns) out << "| " << escape(column_heading(c)) << ' ';
     out << "|\n";
-    for (const auto& c : t.columns) out << (c.numeric ? "| ---: " : "| --- ");
+    for (const auto& c : t.columns) out << (c.numeric() ? "| ---: " : "| --- ");
     out << "|\n";
     for (const auto& row : t.rows) {
       for (const auto& v : row) out << "| " << escape(cell(v)) << ' ';
@@ -203,7 +203,7 @@ std::string html_escape(const std::string& s) {
 void svg_chart(std::ostream& out, const core::ReportTable& t) {
   std::size_t column = t.columns.size();
   for (std::size_t i = 0; i < t.columns.size(); ++i) {
-    if (t.columns[i].numeric) {
+    if (t.columns[i].numeric()) {
       column = i;
       break;
     }
@@ -230,7 +230,7 @@ void svg_chart(std::ostream& out, const core::ReportTable& t) {
       v = static_cast<double>(std::get<std::int64_t>(t.rows[r][column]));
     if (std::holds_alternative<double>(t.rows[r][column])) v = std::get<double>(t.rows[r][column]);
     std::string label = cell(t.rows[r][0]);
-    if (t.rows[r].size() > 1 && !t.columns[1].numeric && !cell(t.rows[r][1]).empty()) label += " " + cell(t.rows[r][1]);
+    if (t.rows[r].size() > 1 && !t.columns[1].numeric() && !cell(t.rows[r][1]).empty()) label += " " + cell(t.rows[r][1]);
     const int y = gap + static_cast<int>(r) * (bar + gap);
     const int w = max > 0 ? static_cast<int>(std::lround(v / max * plot)) : 0;
     out << fmt::format(R"(<text x="{}" y="{}" text-anchor="end" font-size="12">{}</text>)", label_width - 6,
@@ -267,7 +267,7 @@ void render_html(std::ostream& out, const core::Report& r) {
     for (const auto& row : t.rows) {
       out << "<tr>";
       for (std::size_t i = 0; i < row.size(); ++i) {
-        out << (t.columns[i].numeric ? "<td class=\"n\">" : "<td>") << html_escape(cell(row[i])) << "</td>";
+        out << (t.columns[i].numeric() ? "<td class=\"n\">" : "<td>") << html_escape(cell(row[i])) << "</td>";
       }
       out << "</tr>\n";
     }

@@ -20,11 +20,11 @@ void calendar_years(const SQLite::Database& db, const ReportOptions& o, Report& 
   for (const auto& y : list_calendar_years(db)) loaded[y.year] = y;
   ReportTable t{"years",
                 N_("Years"),
-                {{"year", C_("report column", "year"), true},
-                 {"loaded", C_("report column", "loaded"), false},
-                 {"notice", C_("report column", "notice"), false},
-                 {"holidays", C_("report column", "holidays"), true},
-                 {"adjusted", C_("report column", "adjusted working days"), true}},
+                {{"year", C_("report column", "year"), ReportUnit::year},
+                 {"loaded", C_("report column", "loaded"), ReportUnit::text},
+                 {"notice", C_("report column", "notice"), ReportUnit::text},
+                 {"holidays", C_("report column", "holidays"), ReportUnit::count},
+                 {"adjusted", C_("report column", "adjusted working days"), ReportUnit::count}},
                 {}};
   for (int y : {year, year + 1}) {
     auto it = loaded.find(y);

@@ -53,10 +53,10 @@ void evaluation(const SQLite::Database& db, const ReportOptions& o, Report& r, D
   ReportTable low{
       "low",
       N_("Low ratings (1–2)"),
-      {{"case", C_("report column", "case"), false},
-       {"item", C_("report column", "item"), false},
-       {"clerk", C_("report column", "accepted by"), false},
-       {"score", C_("report column", "score"), true}},
+      {{"case", C_("report column", "case"), ReportUnit::text},
+       {"item", C_("report column", "item"), ReportUnit::text},
+       {"clerk", C_("report column", "accepted by"), ReportUnit::text},
+       {"score", C_("report column", "score"), ReportUnit::count}},
       {}};
   Part& all = parts.front();
   all.low.swap(low.rows);
@@ -75,15 +75,15 @@ void evaluation(const SQLite::Database& db, const ReportOptions& o, Report& r, D
     const auto& [name, title, key] = groupings[g];
     ReportTable t{name,
                   title,
-                  {{"key", "", false},
-                   {"decided", C_("report column", "decided"), true},
-                   {"s5", "非常满意", true},
-                   {"s4", "满意", true},
-                   {"s3", "基本满意", true},
-                   {"s2", "不满意", true},
-                   {"s1", "非常不满意", true},
-                   {"unrated", C_("report column", "not rated"), true},
-                   {"satisfied_pct", C_("report column", "satisfied %"), true}},
+                  {{"key", "", ReportUnit::text},
+                   {"decided", C_("report column", "decided"), ReportUnit::count},
+                   {"s5", "非常满意", ReportUnit::count},
+                   {"s4", "满意", ReportUnit::count},
+                   {"s3", "基本满意", ReportUnit::count},
+                   {"s2", "不满意", ReportUnit::count},
+                   {"s1", "非常不满意", ReportUnit::count},
+                   {"unrated", C_("report column", "not rated"), ReportUnit::count},
+                   {"satisfied_pct", C_("report column", "satisfied %"), ReportUnit::percent}},
                   {}};
     for (const auto& [k, totals] : counts[g].in_key_order()) {
       const auto& n = *totals;

@@ -104,15 +104,15 @@ void performance(const SQLite::Database& db, const WorkCalendar& calendar, const
     const auto& g = groupings[gi];
     ReportTable t{g.name,
                   g.title,
-                  {{"key", g.key_title, false},
-                   {"name", "", false},
-                   {"received", C_("report column", "received"), true},
-                   {"decided", C_("report column", "decided"), true},
-                   {"approved", C_("report column", "approved"), true},
-                   {"rejected", C_("report column", "rejected"), true},
-                   {"on_time_pct", C_("report column", "on time %"), true},
-                   {"median_wd", C_("report column", "median wd"), true},
-                   {"p90_wd", C_("report column", "p90 wd"), true}},
+                  {{"key", g.key_title, ReportUnit::text},
+                   {"name", "", ReportUnit::text},
+                   {"received", C_("report column", "received"), ReportUnit::count},
+                   {"decided", C_("report column", "decided"), ReportUnit::count},
+                   {"approved", C_("report column", "approved"), ReportUnit::count},
+                   {"rejected", C_("report column", "rejected"), ReportUnit::count},
+                   {"on_time_pct", C_("report column", "on time %"), ReportUnit::percent},
+                   {"median_wd", C_("report column", "median wd"), ReportUnit::working_days},
+                   {"p90_wd", C_("report column", "p90 wd"), ReportUnit::working_days}},
                   {}};
     // The total's one row is named by a word of the report ("total").
     const bool total = std::string_view(g.name) == "total";

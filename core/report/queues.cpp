@@ -33,11 +33,11 @@ ReportTable group_table(const std::string& name, const std::string& title, const
   }
   ReportTable t{name,
                 title,
-                {{"code", key_title, false},
-                 {"name", "", false},
-                 {"open", C_("report column", "open"), true},
-                 {"waiting", C_("report column", "waiting for materials"), true},
-                 {"oldest_wd", C_("report column", "oldest (wd)"), true}},
+                {{"code", key_title, ReportUnit::text},
+                 {"name", "", ReportUnit::text},
+                 {"open", C_("report column", "open"), ReportUnit::count},
+                 {"waiting", C_("report column", "waiting for materials"), ReportUnit::count},
+                 {"oldest_wd", C_("report column", "oldest (wd)"), ReportUnit::working_days}},
                 {}};
   for (const auto& [code, g] : groups) {
     t.rows.push_back({text(code), text(g.label), number(g.open), number(g.waiting), number(g.oldest)});
@@ -61,15 +61,15 @@ void backlog(const SQLite::Database& db, const WorkCalendar& calendar, const Rep
       [](const OpenStep& s) { return s.community; }, [](const OpenStep& s) { return s.community_name; }));
   ReportTable cases{"cases",
                     N_("Open cases"),
-                    {{"case", C_("report column", "case"), false},
-                     {"item", C_("report column", "item"), false},
-                     {"community", C_("report column", "community"), false},
-                     {"window", C_("report column", "window"), false},
-                     {"step", C_("report column", "step"), false},
-                     {"unit", C_("report column", "unit"), false},
-                     {"assignee", C_("report column", "assignee"), false},
-                     {"state", C_("report column", "state"), false},
-                     {"age_wd", C_("report column", "age (wd)"), true}},
+                    {{"case", C_("report column", "case"), ReportUnit::text},
+                     {"item", C_("report column", "item"), ReportUnit::text},
+                     {"community", C_("report column", "community"), ReportUnit::text},
+                     {"window", C_("report column", "window"), ReportUnit::text},
+                     {"step", C_("report column", "step"), ReportUnit::text},
+                     {"unit", C_("report column", "unit"), ReportUnit::text},
+                     {"assignee", C_("report column", "assignee"), ReportUnit::text},
+                     {"state", C_("report column", "state"), ReportUnit::text},
+                     {"age_wd", C_("report column", "age (wd)"), ReportUnit::working_days}},
                     {}};
   std::int64_t waiting = 0;
   for (const auto& s : steps) {
@@ -90,23 +90,23 @@ void overdue(const SQLite::Database& db, const WorkCalendar& calendar, const Rep
   const auto steps = open_steps(db, o);
   ReportTable cases{"cases",
                     N_("Cases past due"),
-                    {{"case", C_("report column", "case"), false},
-                     {"item", C_("report column", "item"), false},
-                     {"community", C_("report column", "community"), false},
-                     {"step", C_("report column", "step"), false},
-                     {"unit", C_("report column", "unit"), false},
-                     {"holder", C_("report column", "held by"), false},
-                     {"due", C_("report column", "due"), false},
-                     {"overdue_wd", C_("report column", "overdue (wd)"), true}},
+                    {{"case", C_("report column", "case"), ReportUnit::text},
+                     {"item", C_("report column", "item"), ReportUnit::text},
+                     {"community", C_("report column", "community"), ReportUnit::text},
+                     {"step", C_("report column", "step"), ReportUnit::text},
+                     {"unit", C_("report column", "unit"), ReportUnit::text},
+                     {"holder", C_("report column", "held by"), ReportUnit::text},
+                     {"due", C_("report column", "due"), ReportUnit::text},
+                     {"overdue_wd", C_("report column", "overdue (wd)"), ReportUnit::working_days}},
                     {}};
   ReportTable late_steps{"steps",
                          N_("Steps past due in cases still on time"),
-                         {{"case", C_("report column", "case"), false},
-                          {"step", C_("report column", "step"), false},
-                          {"unit", C_("report column", "unit"), false},
-                          {"holder", C_("report column", "held by"), false},
-                          {"step_due", C_("report column", "step due"), false},
-                          {"overdue_wd", C_("report column", "overdue (wd)"), true}},
+                         {{"case", C_("report column", "case"), ReportUnit::text},
+                          {"step", C_("report column", "step"), ReportUnit::text},
+                          {"unit", C_("report column", "unit"), ReportUnit::text},
+                          {"holder", C_("report column", "held by"), ReportUnit::text},
+                          {"step_due", C_("report column", "step due"), ReportUnit::text},
+                          {"overdue_wd", C_("report column", "overdue (wd)"), ReportUnit::working_days}},
                          {}};
   for (const auto& s : steps) {
     // A case waiting for the resident's materials has its clock stopped: not late.

@@ -55,18 +55,18 @@ void reform(const SQLite::Database& db, const WorkCalendar& calendar, const Repo
   const Sides& total = all.total;
   ReportTable t{"by_item",
                 N_("By item"),
-                {{"item", C_("report column", "item"), false},
-                 {"name", "", false},
-                 {"levels_old", C_("report column", "levels old"), true},
-                 {"levels_new", C_("report column", "levels new"), true},
-                 {"promised_old", C_("report column", "promised old"), true},
-                 {"promised_new", C_("report column", "promised new"), true},
-                 {"trips_old", C_("report column", "trips old"), true},
-                 {"trips_new", C_("report column", "trips new"), true},
-                 {"cases_old", C_("report column", "cases old"), true},
-                 {"cases_new", C_("report column", "cases new"), true},
-                 {"median_wd_old", C_("report column", "median wd old"), true},
-                 {"median_wd_new", C_("report column", "median wd new"), true}},
+                {{"item", C_("report column", "item"), ReportUnit::text},
+                 {"name", "", ReportUnit::text},
+                 {"levels_old", C_("report column", "levels old"), ReportUnit::count},
+                 {"levels_new", C_("report column", "levels new"), ReportUnit::count},
+                 {"promised_old", C_("report column", "promised old"), ReportUnit::working_days},
+                 {"promised_new", C_("report column", "promised new"), ReportUnit::working_days},
+                 {"trips_old", C_("report column", "trips old"), ReportUnit::count},
+                 {"trips_new", C_("report column", "trips new"), ReportUnit::count},
+                 {"cases_old", C_("report column", "cases old"), ReportUnit::count},
+                 {"cases_new", C_("report column", "cases new"), ReportUnit::count},
+                 {"median_wd_old", C_("report column", "median wd old"), ReportUnit::working_days},
+                 {"median_wd_new", C_("report column", "median wd new"), ReportUnit::working_days}},
                 {}};
   for (const auto& category : list_catalog(db, {o.category, o.window})) {
     for (const auto& item : category.items) {
@@ -89,10 +89,10 @@ void reform(const SQLite::Database& db, const WorkCalendar& calendar, const Repo
   }
   ReportTable sum{"total",
                   N_("Total"),
-                  {{"model", C_("report column", "model"), false},
-                   {"cases", C_("report column", "cases"), true},
-                   {"median_wd", C_("report column", "median wd"), true},
-                   {"p90_wd", C_("report column", "p90 wd"), true}},
+                  {{"model", C_("report column", "model"), ReportUnit::text},
+                   {"cases", C_("report column", "cases"), ReportUnit::count},
+                   {"median_wd", C_("report column", "median wd"), ReportUnit::working_days},
+                   {"p90_wd", C_("report column", "p90 wd"), ReportUnit::working_days}},
                   {}};
   for (const Model model : {Model::former, Model::reformed}) {
     const auto& side = side_in(total, model);

@@ -28,11 +28,23 @@ struct ReportWord {
 /// One cell: empty, a whole number, a fraction, text, or one of the report's words.
 using ReportValue = std::variant<std::monostate, std::int64_t, double, std::string, ReportWord>;
 
+/// What a column's figures count, so that each format can show them as such: a
+/// percentage as a percentage in xlsx, working days with their one decimal.
+enum class ReportUnit {
+  text,          ///< codes, names, dates, the report's words
+  count,         ///< a whole number of cases, steps, households, people, or a score
+  percent,       ///< 0–100, one decimal ("on time %")
+  working_days,  ///< a number of working days ("median wd")
+  year,          ///< a calendar year: a number, but never summed or grouped by thousands
+};
+
 /// A column of a report table.
 struct ReportColumn {
   std::string key;    ///< machine name (JSON; the CSV header row unless the user's language translates the report)
   std::string title;  ///< the heading a person reads, in the user's language; empty beside a code (its name)
-  bool numeric = false;
+  ReportUnit unit = ReportUnit::text;
+
+  [[nodiscard]] bool numeric() const { return unit != ReportUnit::text; }
 };
 
 /// One table of a report.
@@ -41,6 +53,7 @@ struct ReportTable {
   std::string title;  ///< English, as --json has it; marked N_() where it is set, people read its translation
   std::vector<ReportColumn> columns;
   std::vector<std::vector<ReportValue>> rows;
+  std::string figure = {};  ///< the key of the column a chart of this table shows; empty: no chart
 };
 
 /// A finished report.

@@ -123,13 +123,13 @@ void workload(const SQLite::Database& db, const WorkCalendar& calendar, const Re
   }
   ReportTable t{"staff",
                 N_("Staff"),
-                {{"staff", C_("report column", "staff"), false},
-                 {"name", C_("report column, person", "name"), false},
-                 {"unit", C_("report column", "unit"), false},
-                 {"open_steps", C_("report column", "open steps"), true},
-                 {"decided", C_("report column", "decided"), true},
-                 {"median_wd", C_("report column", "median wd"), true},
-                 {"households", C_("report column", "grid households"), true}},
+                {{"staff", C_("report column", "staff"), ReportUnit::text},
+                 {"name", C_("report column, person", "name"), ReportUnit::text},
+                 {"unit", C_("report column", "unit"), ReportUnit::text},
+                 {"open_steps", C_("report column", "open steps"), ReportUnit::count},
+                 {"decided", C_("report column", "decided"), ReportUnit::count},
+                 {"median_wd", C_("report column", "median wd"), ReportUnit::working_days},
+                 {"households", C_("report column", "grid households"), ReportUnit::count}},
                 {}};
   std::int64_t busy = 0;
   for (const auto& [no, l] : staff) {
