@@ -17,6 +17,7 @@
 #include "cli/render/output.h"
 #include "core/base/error.h"
 #include "core/base/i18n.h"
+#include "core/base/interrupt.h"
 #include "core/db/database.h"
 
 namespace sqgl::cli {
@@ -181,6 +182,9 @@ void Cli::add_command(std::size_t index) {
   RunFn run = entry.setup(app_);
   CLI::App* sub = app_.get_subcommands({}).back();
   sub->group(_("Subcommands"));
+  // CLI11 makes a subcommand's -h,--help before the option defaults reach it: without
+  // this it would stand alone under CLI11's English "Options" heading.
+  if (CLI::Option* help = sub->get_help_ptr()) help->group(_("Options"));
   if (sub->get_name() != entry.name) {
     throw std::logic_error(fmt::format("command table lists {} but its setup made {}", entry.name, sub->get_name()));
   }
@@ -245,6 +249,8 @@ int Cli::run(const std::vector<std::string>& args, const Environment& env, std::
     }
   } flush{out, err};
   auto fail = [&](const std::string& message, core::ExitCode code) {
+    // Whatever failed after Ctrl-C failed because of it, which the handler has said.
+    if (core::interrupted()) return static_cast<int>(core::ExitCode::interrupted);
     // An error with no message has said what it had to already (report --check).
     if (!message.empty()) err << core::tr("sqgl: error: {}", message) << '\n';
     return static_cast<int>(code);
@@ -271,7 +277,11 @@ int Cli::run(const std::vector<std::string>& args, const Environment& env, std::
 
   GlobalOptions globals = globals_;
   globals.borrowed = borrowed;
-  if (globals.json) core::english_messages();
+  if (globals.json) {
+    core::english_messages();
+    static const std::string interrupted = std::string(_("sqgl: interrupted")) + "\n";
+    core::set_interrupt_message(interrupted.c_str());
+  }
   if (globals.as.empty()) globals.as = env_or(env, "SQGL_OPERATOR", "");
   try {
     std::optional<Configured> installed_db;
@@ -294,7 +304,7 @@ int Cli::run(const std::vector<std::string>& args, const Environment& env, std::
       pinned.emplace(*at, system_clock);
     }
     const core::Clock& clock = pinned ? static_cast<const core::Clock&>(*pinned) : system_clock;
-    Context context(out, err, clock, globals, out_is_tty, &raw_out);
+    Context context(out, err, clock, globals, out_is_tty, &raw_out, &raw_err);
     for (const auto& [sub, run] : commands_) {
       if (sub->get_name() == command) run(context);
     }

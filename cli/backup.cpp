@@ -4,6 +4,7 @@
 #include "cli/commands.h"
 #include "cli/context.h"
 #include "cli/render/output.h"
+#include "cli/render/progress.h"
 #include "cli/write.h"
 #include "core/admin/backup.h"
 #include "core/base/error.h"
@@ -29,6 +30,7 @@ void run_backup(Context& ctx, const BackupOptions& opt) {
     }
   });
   auto& db = ctx.write_db();
+  ProgressLine line(ctx.err, ctx.terminal_err, stderr_is_terminal());
   const auto report =
       core::backup_database(db, opt.file, output_rules(ctx), [&](const core::BackupReport& copy, core::NewFile& file) {
         // The event and the file stand or fall together: the file is staged under a
@@ -45,7 +47,8 @@ void run_backup(Context& ctx, const BackupOptions& opt) {
                             op.staff_no});
         tx.commit();
         file.publish();
-      });
+      }, line.sink());
+  line.clear();
   if (ctx.json()) {
     print_json(ctx.out, {{"path", report.path},
                          {"pages", report.pages},

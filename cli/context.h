@@ -46,10 +46,11 @@ using Environment = std::map<std::string, std::string>;
 class Context {
  public:
   Context(std::ostream& out_stream, std::ostream& err_stream, const core::Clock& the_clock, GlobalOptions globals,
-          bool out_is_tty, std::ostream* binary_stream = nullptr)
+          bool out_is_tty, std::ostream* binary_stream = nullptr, std::ostream* terminal_stream = nullptr)
       : out(out_stream),
         err(err_stream),
         binary_out(binary_stream ? *binary_stream : out_stream),
+        terminal_err(terminal_stream ? *terminal_stream : err_stream),
         clock(the_clock),
         globals_(std::move(globals)),
         out_is_tty_(out_is_tty) {}
@@ -57,6 +58,8 @@ class Context {
   std::ostream& out;  ///< stdout: results, with control characters escaped (cli/render/output.h)
   std::ostream& err;  ///< stderr: warnings and errors, likewise
   std::ostream& binary_out;  ///< stdout as it is, for bytes that are not text (an xlsx workbook)
+  /// stderr as it is, for the progress line's own control characters (its text goes to `err`)
+  std::ostream& terminal_err;
   const core::Clock& clock;
 
   /// The database path in force.

@@ -3,10 +3,13 @@
 
 #include <cstdlib>
 #include <iostream>
+#include <string>
 
 #include "cli/app.h"
 #include "core/base/caller.h"
+#include "core/base/error.h"
 #include "core/base/i18n.h"
+#include "core/base/interrupt.h"
 
 namespace sqgl::cli {
 
@@ -23,6 +26,10 @@ int run_main(int argc, char** argv) {
   // SQGL_LOCALEDIR at the ones it compiled. Borrowed rights read only the installed ones.
   const char* locale_dir = borrowed ? nullptr : std::getenv("SQGL_LOCALEDIR");
   core::init_messages(locale_dir && *locale_dir ? locale_dir : SQGL_LOCALE_DIR);
+  // Ctrl-C stops the command where it stands and rolls its transaction back.
+  static const std::string interrupted = std::string(_("sqgl: interrupted")) + "\n";
+  core::set_interrupt_message(interrupted.c_str());
+  core::handle_interrupts();
   Environment env;
   for (const char* key : {"SQGL_DB", "SQGL_OPERATOR", "SQGL_NOW", "SQGL_CONFIG", "NO_COLOR"}) {
     if (const char* value = std::getenv(key)) env[key] = value;
@@ -31,7 +38,8 @@ int run_main(int argc, char** argv) {
   Cli cli;
   int code = cli.run(args, env, std::cout, std::cerr, ::isatty(STDOUT_FILENO) != 0, borrowed);
   std::cout.flush();
-  return code;
+  // Ctrl-C after the work was done still ends as interrupted: a script's loop stops.
+  return core::interrupted() ? static_cast<int>(core::ExitCode::interrupted) : code;
 }
 
 }  // namespace sqgl::cli

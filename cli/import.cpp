@@ -14,11 +14,13 @@
 #include "cli/commands.h"
 #include "cli/context.h"
 #include "cli/render/output.h"
+#include "cli/render/progress.h"
 #include "cli/write.h"
 #include "core/base/caller.h"
 #include "core/base/csv_stream.h"
 #include "core/base/error.h"
 #include "core/base/i18n.h"
+#include "core/base/interrupt.h"
 #include "core/base/test_point.h"
 #include "core/db/database.h"
 #include "core/import/import.h"
@@ -123,19 +125,21 @@ void run_import(Context& ctx, ImportCliOptions opt) {
     }
   };
 
-  // A progress line on a terminal only: cron mail and pipes stay clean.
-  const bool show_progress = ::isatty(STDERR_FILENO) != 0 && opt.file != "-";
-  const auto started = std::chrono::steady_clock::now();
+  // A progress line on a terminal only: cron mail and pipes stay clean. Standard
+  // input has no size, so its line has no percentage.
+  ProgressLine line(ctx.err, ctx.terminal_err, stderr_is_terminal());
   auto on_progress = [&](std::int64_t rows, std::uint64_t bytes) {
     core::test_point("import.progress");
-    if (!show_progress) return;
-    const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+    core::check_interrupted();
+    if (!line.due()) return;
+    const double seconds = line.seconds();
     const auto rate = seconds > 0 ? static_cast<long long>(static_cast<double>(rows) / seconds) : 0LL;
-    ctx.err << '\r'
-            << core::tr("importing {}: {} rows, {} rows/s, {}%", opt.import.kind, thousands(rows), thousands(rate),
-                        size ? bytes * 100 / size : 100)
-            << "   ";
-    ctx.err.flush();
+    if (size > 0) {
+      line.draw(core::tr("importing {}: {} rows, {} rows/s, {}%", opt.import.kind, thousands(rows), thousands(rate),
+                         bytes * 100 / size));
+    } else {
+      line.draw(core::tr("importing {}: {} rows, {} rows/s", opt.import.kind, thousands(rows), thousands(rate)));
+    }
   };
 
   // A bulk load touches every page of the residents table and its indexes: a
@@ -151,7 +155,7 @@ void run_import(Context& ctx, ImportCliOptions opt) {
     report = core::import_csv(db, ctx.clock, op, csv, opt.import, on_problem, on_progress);
     core::test_point("import.after-parse");
     open_errors();  // a header line even when no row had a problem
-    if (show_progress) ctx.err << '\n';
+    line.clear();
     if (opt.dry_run || (report.rejected > 0 && !opt.skip_bad)) return false;
     core::record_import(db, ctx.clock, op, report, opt.import);
     written = true;

@@ -6,6 +6,7 @@
 #include "cli/commands.h"
 #include "cli/context.h"
 #include "cli/render/output.h"
+#include "cli/render/progress.h"
 #include "core/admin/demo.h"
 #include "core/admin/init.h"
 #include "core/base/error.h"
@@ -32,7 +33,8 @@ void run_init(Context& ctx, const InitOptions& opt) {
   const std::string& path = ctx.db_path();
   core::InitReport report;
   std::optional<core::DemoReport> demo;
-  core::DemoOptions demo_options{opt.seed, opt.scale, opt.history_years};
+  ProgressLine line(ctx.err, ctx.terminal_err, stderr_is_terminal());
+  core::DemoOptions demo_options{opt.seed, opt.scale, opt.history_years, line.sink()};
   std::unique_ptr<core::DataFiles> files;
   if (opt.schema_dir.empty()) {
     files = std::make_unique<core::EmbeddedDataFiles>();
@@ -63,6 +65,7 @@ void run_init(Context& ctx, const InitOptions& opt) {
     if (opt.files == "group") core::change_setting(db, ctx.clock, ctx.operator_(), "files", "group");
     if (opt.demo) demo = core::generate_demo(db, ctx.clock, ctx.operator_(), demo_options);
   });
+  line.clear();
   // The new file is published owner-only, then opened to its group with the setting.
   if (opt.files == "group") core::apply_file_access(path, core::FileAccess::group);
 

@@ -34,7 +34,8 @@ std::string first_damage(SQLite::Database& db) {
 }  // namespace
 
 BackupReport backup_database(SQLite::Database& source, const std::string& dest, const OutputRules& rules,
-                             const std::function<void(const BackupReport&, NewFile&)>& publish) {
+                             const std::function<void(const BackupReport&, NewFile&)>& publish,
+                             const Progress& progress) {
   // The copy is written into an unnamed file beside `dest` and named only once it
   // is whole and checked: a failed or killed backup leaves no copy of anyone's data.
   NewFile file("backup", dest, rules);
@@ -54,9 +55,17 @@ BackupReport backup_database(SQLite::Database& source, const std::string& dest, 
       {
         SQLite::Database copy = open_fd_database(file.fd(), FdAccess::copy, &written);
         SQLite::Backup backup(copy, source);
-        const int rc = backup.executeStep(-1);  // all pages in one step
-        if (rc != SQLITE_DONE) {
-          throw Conflict(tr("backup: the database is busy (code {}); try again", rc));
+        // In steps of 64 MiB (of 4 KiB pages), each a point of progress and of Ctrl-C.
+        // The read transaction stays open across them, so no step sees another
+        // moment: no writer's commit restarts the copy.
+        int rc = SQLITE_OK;
+        while (rc != SQLITE_DONE) {
+          rc = backup.executeStep(16384);
+          if (rc != SQLITE_OK && rc != SQLITE_DONE) {
+            throw Conflict(tr("backup: the database is busy (code {}); try again", rc));
+          }
+          const int total = backup.getTotalPageCount();
+          tell(progress, N_("copying pages"), total - backup.getRemainingPageCount(), total);
         }
         report.pages = backup.getTotalPageCount();
       }
@@ -77,6 +86,7 @@ BackupReport backup_database(SQLite::Database& source, const std::string& dest, 
       //   from the disk a second time in small reads;
       // - the copy is read back from the disk in large reads and every page compared
       //   with what SQLite wrote.
+      tell(progress, N_("checking the copy"), 0, 0);
       auto structure = std::async(std::launch::async, [&]() -> std::string {
         if (in_memory(source)) return {};  // nothing else can open it; its history still is verified
         SQLite::Database reader = open_second_reader(source, Reader::pages);

@@ -1,6 +1,8 @@
 // sqgl backup: an online copy of the database, checked before it is kept.
 #pragma once
 
+#include "core/base/progress.h"
+
 #include <cstdint>
 #include <functional>
 #include <string>
@@ -27,7 +29,9 @@ struct BackupReport {
 /// the same read transaction the copy was made in). Then it calls `publish`
 /// with the report and the file: it records the command's event and publishes the
 /// file. If anything throws, no file is left behind and `dest` is untouched.
+/// `progress` is told of the pages copied, then of the checks.
 BackupReport backup_database(SQLite::Database& source, const std::string& dest, const OutputRules& rules,
-                             const std::function<void(const BackupReport&, NewFile&)>& publish);
+                             const std::function<void(const BackupReport&, NewFile&)>& publish,
+                             const Progress& progress = {});
 
 }  // namespace sqgl::core

@@ -298,7 +298,7 @@ std::string address(std::string_view community, std::int64_t index) {
 // chain before the 2012 reform and the new one after, most on time, some late,
 // a few rejected or withdrawn, most rated.
 std::int64_t generate_history(SQLite::Database& db, const Clock& clock, const std::optional<std::string>& operator_,
-                              Random& rng, int years) {
+                              Random& rng, int years, const Progress& progress) {
   const WorkCalendar calendar = WorkCalendar::load(db);
   std::vector<Item> items;
   for (auto& category : list_catalog(db)) {
@@ -363,6 +363,7 @@ std::int64_t generate_history(SQLite::Database& db, const Clock& clock, const st
   };
   std::int64_t made = 0;
   for (std::int64_t n = 0; n < total; ++n) {
+    if (n % 4096 == 0) tell(progress, N_("generating the history"), n, total);
     const Person& p = people[rng.next() % people.size()];
     // Applications come in day after day, as at a real window: a case's id follows
     // its date, and a month's cases lie together in the file as they would.
@@ -557,7 +558,9 @@ DemoReport generate_demo(SQLite::Database& db, const Clock& clock, const std::op
       }
     }
   }
-  if (options.history_years > 0) w.report.cases = generate_history(db, clock, operator_, rng, options.history_years);
+  if (options.history_years > 0) {
+    w.report.cases = generate_history(db, clock, operator_, rng, options.history_years, options.progress);
+  }
   // The residents' flags travel with the event, as an import's do: `sqgl check`
   // replays eligibility from the history.
   auto detail = nlohmann::json::parse(w.report.detail_json(options));

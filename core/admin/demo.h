@@ -3,6 +3,8 @@
 // 乌素图 street office with 3, about 4,000 households each.
 #pragma once
 
+#include "core/base/progress.h"
+
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -18,6 +20,7 @@ struct DemoOptions {
   std::uint64_t seed = 2012;
   double scale = 1.0;  ///< multiplies households per community (4,000 at 1.0); staff follow the ratios
   int history_years = 0;  ///< decided cases for this many years before today (about 0.55 a household a year)
+  Progress progress = {};  ///< told of the households and the history as they are made
 };
 
 /// What was generated.

@@ -76,6 +76,7 @@ void adopt_records(SQLite::Database& db, const Clock& clock, const std::optional
 
 SQLite::Database create_memory_database(const Clock& clock) {
   SQLite::Database db(":memory:", SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+  stop_on_interrupt(db);
   db.exec("PRAGMA foreign_keys = ON");
   WriteTransaction tx(db);
   init_database(db, clock, std::nullopt, EmbeddedDataFiles{}, true);

@@ -18,6 +18,7 @@ enum class ExitCode : int {
   permission_denied = 4,  ///< the operator may not do this
   conflict = 5,           ///< the state does not allow it, a duplicate, the database busy
   findings = 6,           ///< a `--check` report found something a person must act on
+  interrupted = 130,      ///< Ctrl-C (SIGINT) or SIGTERM stopped it; the shells' 128 + SIGINT
 };
 
 /// Base of every error sqgl raises on purpose; carries its exit code.

@@ -22,6 +22,7 @@
 #include "core/base/caller.h"
 #include "core/base/error.h"
 #include "core/base/i18n.h"
+#include "core/base/interrupt.h"
 #include "core/db/embedded.h"
 #include "core/db/fd_vfs.h"
 #include "core/db/files.h"
@@ -82,6 +83,13 @@ void wait_when_busy(SQLite::Database& db) {
 
 void keep_temporary_data_private(SQLite::Database& db) {
   if (borrowed_rights()) db.exec("PRAGMA temp_store = MEMORY");
+}
+
+void stop_on_interrupt(SQLite::Database& db) {
+  // Every thousand virtual-machine steps SQLite asks whether Ctrl-C has come; a
+  // statement asked to stop ends with SQLITE_INTERRUPT, which rethrow_sqlite turns
+  // into Interrupted. The question is one load of a flag.
+  sqlite3_progress_handler(db.getHandle(), 1000, [](void*) { return interrupted() ? 1 : 0; }, nullptr);
 }
 
 namespace {
@@ -243,6 +251,7 @@ SQLite::Database connect(const std::string& path, bool writable) {
   // which a read-only one cannot.
   SQLite::Database db(path, SQLite::OPEN_READWRITE | SQLite::OPEN_NOMUTEX);
   keep_temporary_data_private(db);
+  stop_on_interrupt(db);
   // Before the first read: a command that is closing holds the file while it folds
   // the log in, and a reader arriving then waits for it like a writer.
   wait_when_busy(db);
@@ -261,6 +270,7 @@ SQLite::Database connect(const std::string& path, bool writable) {
   }
   SQLite::Database lying(file_uri(path) + "?immutable=1", SQLite::OPEN_READONLY | SQLite::OPEN_URI | SQLite::OPEN_NOMUTEX);
   keep_temporary_data_private(lying);
+  stop_on_interrupt(lying);
   return lying;
 }
 
@@ -306,6 +316,7 @@ SQLite::Database open_second_reader(const SQLite::Database& db, Reader how) {
       try {
         SQLite::Database pages(path, SQLite::OPEN_READONLY | SQLite::OPEN_NOMUTEX);
         keep_temporary_data_private(pages);
+        stop_on_interrupt(pages);
         wait_when_busy(pages);
         configure(pages, false);
         SQLite::Statement probe(pages, "SELECT 1 FROM sqlite_master LIMIT 1");
@@ -344,6 +355,7 @@ void initialize_database(const std::string& path, const std::function<void(SQLit
     refuse_network_filesystem(path);
     SQLite::Database db(path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE | SQLite::OPEN_NOMUTEX);
     keep_temporary_data_private(db);
+    stop_on_interrupt(db);
     wait_when_busy(db);
     configure(db, true);
     run(db, path == ":memory:");
@@ -372,6 +384,9 @@ WriteTransaction::~WriteTransaction() {
 }
 
 void WriteTransaction::commit() {
+  // Nothing commits once Ctrl-C has come: an import whose input ended because the
+  // program writing it was interrupted too must not keep the rows it had read.
+  check_interrupted();
   try {
     db_.exec("COMMIT");
   } catch (const SQLite::Exception& e) {
@@ -415,6 +430,9 @@ void rethrow_sqlite(const SQLite::Exception& e, std::string_view context) {
   // An exception raised by SQLiteCpp itself may carry only the primary code.
   const int code = e.getExtendedErrorCode() > 0 ? e.getExtendedErrorCode() : e.getErrorCode();
   switch (code & 0xff) {
+    case SQLITE_INTERRUPT:
+      if (interrupted()) throw Interrupted();
+      throw Failure(fmt::format("{}: {}", context, e.what()));
     case SQLITE_BUSY:
     case SQLITE_LOCKED:
       throw Conflict(tr("{}: the database is busy (another sqgl held it for more than {} s); try again", context,

@@ -66,6 +66,10 @@ enum class DatabaseFile {
 /// side file (-wal, -shm, -journal) that another user made.
 DatabaseFile inspect_database_file(const std::string& path);
 
+/// Makes the connection's statements stop with SQLITE_INTERRUPT once Ctrl-C has
+/// come (core/base/interrupt.h). Every connection sqgl opens does it.
+void stop_on_interrupt(SQLite::Database& db);
+
 /// `PRAGMA user_version`.
 int schema_version(const SQLite::Database& db);
 

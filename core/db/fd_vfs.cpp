@@ -19,6 +19,7 @@
 #include <sqlite3.h>
 
 #include "core/base/error.h"
+#include "core/base/interrupt.h"
 #include "core/base/i18n.h"
 #include "core/db/database.h"
 
@@ -311,6 +312,7 @@ SQLite::Database open_fd_database(int fd, FdAccess use, WrittenPages* written) {
     fd_file(file)->pending->written = written;
   }
   keep_temporary_data_private(db);
+  stop_on_interrupt(db);
   db.exec("PRAGMA locking_mode = EXCLUSIVE");
   db.exec("PRAGMA journal_mode = MEMORY");
   db.exec("PRAGMA synchronous = OFF");
@@ -354,6 +356,7 @@ std::string compare_written(int fd, const WrittenPages& written) {
   const std::size_t per_chunk = std::max<std::size_t>(1, kChunk / page_size);
   std::size_t page = 0;
   for (;;) {
+    check_interrupted();
     const auto offset = static_cast<off_t>(page * page_size);
     const ssize_t n = ::pread(reader, buffer.get(), per_chunk * page_size, offset);
     if (n < 0 && errno == EINTR) continue;

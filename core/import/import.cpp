@@ -9,10 +9,12 @@
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
+#include <sqlite3.h>
 
 #include "core/base/error.h"
 #include "core/base/i18n.h"
 #include "core/base/text.h"
+#include "core/db/database.h"
 #include "core/import/importer.h"
 #include "core/model/history.h"
 
@@ -164,6 +166,11 @@ ImportReport import_csv(SQLite::Database& db, const Clock& clock, const Operator
         } catch (const FieldError& e) {
           row_problems.add(e.column(), e.what());
         } catch (const SQLite::Exception& e) {
+          // A row that breaks a constraint is the row's problem. Anything else (Ctrl-C,
+          // a full disk, an I/O error) ends the import: SQLite may have rolled the
+          // transaction back already, and a next row would commit on its own.
+          const int code = e.getExtendedErrorCode() > 0 ? e.getExtendedErrorCode() : e.getErrorCode();
+          if ((code & 0xff) != SQLITE_CONSTRAINT) rethrow_sqlite(e, tr("{}: line {}", csv.source(), csv.line()));
           row_problems.add(key_column, e.what());
         }
       }

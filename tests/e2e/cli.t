@@ -23,6 +23,18 @@ Usage: sqgl [OPTIONS] [SUBCOMMAND]
 
 Options:
   -h,--help                   Print this help message and exit
+# A command's -h,--help stands under the same heading as its other options, in every language.
+$ sqgl withdraw --help | head -10
+End a case at the resident's request
+Usage: sqgl withdraw [OPTIONS] case
+
+Positionals:
+  case TEXT REQUIRED          The case number
+
+Options:
+  -h,--help                   Print this help message and exit
+  --reason TEXT               Why, in the resident's words
+
 $ sqgl calendar --help | tail -3
 Examples:
   sqgl calendar 2012-01

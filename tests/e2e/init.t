@@ -81,6 +81,7 @@ $ ls stale.db*
 stale.db-wal
 # An interrupted init leaves nothing; of two racing to create one file, one wins.
 $ timeout -s INT 0.5 sqgl --db cut.db init --demo --history 3; ls cut.db*
+! sqgl: interrupted
 ! ls: cannot access 'cut.db*': No such file or directory
 ? 2
 $ (sqgl --db twice.db init --demo > /dev/null 2>&1 & sqgl --db twice.db init --demo > /dev/null 2>&1; wait) ; sqlite3 twice.db "SELECT count(*) FROM units WHERE kind = 'district'"

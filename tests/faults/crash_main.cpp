@@ -2,6 +2,8 @@
 // tests (tests/reliability/test_kill.py). SQGL_CRASH_AT=POINT[:N] kills the
 // process with SIGKILL the N-th time (default 1st) it passes POINT, e.g.
 // import.after-parse, import.progress:20, import.before-commit, import.after-commit.
+// SQGL_INTERRUPT_AT=POINT[:N] sends it SIGINT there instead, as Ctrl-C would
+// (tests/reliability/test_interrupt.py).
 #include <signal.h>
 #include <unistd.h>
 
@@ -16,16 +18,22 @@ namespace {
 std::string crash_point;
 long crash_at = 1;
 long passed = 0;
+int crash_signal = SIGKILL;
 
 void kill_at(std::string_view point) {
-  if (point != crash_point || ++passed < crash_at) return;
-  ::kill(::getpid(), SIGKILL);
+  if (point != crash_point || ++passed != crash_at) return;
+  ::kill(::getpid(), crash_signal);
 }
 
 }  // namespace
 
 int main(int argc, char** argv) {
-  if (const char* at = std::getenv("SQGL_CRASH_AT")) {
+  const char* at = std::getenv("SQGL_CRASH_AT");
+  if (const char* interrupt = std::getenv("SQGL_INTERRUPT_AT"); interrupt && !at) {
+    at = interrupt;
+    crash_signal = SIGINT;
+  }
+  if (at) {
     crash_point = at;
     if (auto colon = crash_point.find(':'); colon != std::string::npos) {
       crash_at = std::strtol(crash_point.c_str() + colon + 1, nullptr, 10);

@@ -67,6 +67,23 @@ def main():
         if "--resident" not in apply_page and "‐‐resident" not in apply_page:
             fail("sqgl-apply(1) does not describe --resident")
 
+        # The same pages in Chinese, for `man` under zh_CN.UTF-8: sqgl's own Chinese help.
+        man_zh = os.path.join(prefix, "share", "man", "zh_CN", "man1")
+        for page in pages:
+            path = os.path.join(man_zh, page)
+            if not os.path.exists(path):
+                fail(f"no Chinese man page {page} (zh_CN/man1)")
+            rendered = run(["man", "--warnings", "-l", path],
+                           env=dict(os.environ, MANWIDTH="100", LC_ALL="zh_CN.UTF-8"))
+            if rendered.returncode != 0 or rendered.stderr.strip():
+                fail(f"zh_CN/{page} does not render cleanly: {rendered.stderr.strip()[:300]}")
+        apply_zh = run(["man", "-l", os.path.join(man_zh, "sqgl-apply.1.gz")],
+                       env=dict(os.environ, MANWIDTH="100", LC_ALL="zh_CN.UTF-8")).stdout
+        if "居民" not in apply_zh or "退出状态" not in run(["man", "-l", os.path.join(man_zh, "sqgl.1.gz")],
+                                                         env=dict(os.environ, MANWIDTH="100",
+                                                                  LC_ALL="zh_CN.UTF-8")).stdout:
+            fail("the Chinese man pages are not in Chinese")
+
         docs = os.path.join(prefix, "share", "doc", "sqgl")
         for name in ("README.md", "changelog.gz", "copyright", os.path.join("docs", "commands.md")):
             if not os.path.exists(os.path.join(docs, name)):

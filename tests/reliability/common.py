@@ -73,6 +73,15 @@ MACHINE_TIME = {
 }
 
 
+def query(db, sql):
+    """The rows of one statement on `db`."""
+    con = sqlite3.connect(db)
+    try:
+        return con.execute(sql).fetchall()
+    finally:
+        con.close()
+
+
 def canonical_dump(path):
     """Every table's rows, sorted, as one string: two databases with equal dumps
     hold the same data whatever their page layout. (The settings row 'history.head'

@@ -24,19 +24,11 @@ COLUMNS = ("citizen_id,name,sex,birth_date,household,relation,phone,pregnant,dis
 FIXED = ["import.after-parse", "import.progress:25", "import.before-commit", "import.after-commit"]
 
 
-def sqlite(db, sql):
-    con = sqlite3.connect(db)
-    try:
-        return con.execute(sql).fetchall()
-    finally:
-        con.close()
-
-
 def prepare(args, scale):
     """A demo district; its residents as CSV; a template database without them."""
     source = f"{args.work}/source.db"
     common.demo_database(args.sqgl, source, scale=scale)
-    rows = sqlite(source, "SELECT r.citizen_id, r.name, CASE r.sex WHEN 'M' THEN '男' ELSE '女' END, r.birth_date, "
+    rows = common.query(source, "SELECT r.citizen_id, r.name, CASE r.sex WHEN 'M' THEN '男' ELSE '女' END, r.birth_date, "
                           "h.code, r.relation, COALESCE(r.phone, ''), r.pregnant, r.disabled, r.low_income, "
                           "r.party_member, r.unemployed FROM residents r JOIN households h ON h.id = r.household_id "
                           "ORDER BY r.id")
@@ -62,8 +54,8 @@ def state(args, db, rows):
     integrity = common.integrity(db)
     if integrity != "ok":
         problems.append(f"integrity: {integrity}")
-    count = sqlite(db, "SELECT count(*) FROM residents")[0][0]
-    events = sqlite(db, "SELECT count(*) FROM events WHERE kind = 'import.residents'")[0][0]
+    count = common.query(db, "SELECT count(*) FROM residents")[0][0]
+    events = common.query(db, "SELECT count(*) FROM events WHERE kind = 'import.residents'")[0][0]
     if count not in (0, rows):
         problems.append(f"half a batch: {count} of {rows} residents")
     if (count == rows) != (events == 1) or events > 1:
@@ -79,8 +71,8 @@ def rerun(args, db, csv, rows):
     problems = []
     if out.returncode != 0:
         problems.append(f"re-run failed ({out.returncode}): {out.stderr.strip()}")
-    count = sqlite(db, "SELECT count(*) FROM residents")[0][0]
-    events = sqlite(db, "SELECT count(*) FROM events WHERE kind = 'import.residents'")[0][0]
+    count = common.query(db, "SELECT count(*) FROM residents")[0][0]
+    events = common.query(db, "SELECT count(*) FROM events WHERE kind = 'import.residents'")[0][0]
     if count != rows:
         problems.append(f"after the re-run {count} of {rows} residents")
     if events < 1:

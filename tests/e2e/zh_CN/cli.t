@@ -23,6 +23,18 @@ sqgl —— 社区管理服务站办件管理
 
 选项:
   -h,--help                   显示本帮助并退出
+# A command's -h,--help stands under the same heading as its other options, in every language.
+$ sqgl withdraw --help | head -10
+应居民要求撤回办件
+用法: sqgl withdraw [选项] case
+
+位置参数:
+  case TEXT 必填            办件编号
+
+选项:
+  -h,--help                   显示本帮助并退出
+  --reason TEXT               撤回原因（照录居民原话）
+
 $ sqgl calendar --help | tail -3
 示例：
   sqgl calendar 2012-01

@@ -1,0 +1,69 @@
+#include "core/base/interrupt.h"
+
+#include <unistd.h>
+
+#include <cerrno>
+#include <csignal>
+#include <cstring>
+
+namespace sqgl::core {
+
+namespace {
+
+volatile std::sig_atomic_t g_interrupted = 0;
+volatile std::sig_atomic_t g_progress_shown = 0;
+const char* volatile g_message = "";
+
+void write_all(const char* text, std::size_t size) {
+  while (size > 0) {
+    const ssize_t n = ::write(STDERR_FILENO, text, size);
+    if (n <= 0) return;  // nothing more can be said
+    text += n;
+    size -= static_cast<std::size_t>(n);
+  }
+}
+
+extern "C" void on_interrupt(int signal) {
+  // A second Ctrl-C finds the default action back in place and ends the process.
+  struct sigaction plain {};
+  plain.sa_handler = SIG_DFL;
+  sigemptyset(&plain.sa_mask);
+  ::sigaction(signal, &plain, nullptr);
+  if (g_interrupted != 0) return;
+  g_interrupted = 1;
+  const int saved = errno;
+  if (g_progress_shown != 0) write_all("\n", 1);
+  write_all(g_message, std::strlen(g_message));
+  errno = saved;
+}
+
+}  // namespace
+
+void set_interrupt_message(const char* message) noexcept { g_message = message; }
+
+void handle_interrupts() {
+  struct sigaction action {};
+  action.sa_handler = on_interrupt;
+  sigemptyset(&action.sa_mask);
+  // System calls restart, so a read or write is never cut short by Ctrl-C: the work
+  // stops at its next statement or progress point instead.
+  action.sa_flags = SA_RESTART;
+  for (int signal : {SIGINT, SIGTERM}) {
+    struct sigaction previous {};
+    // A process started with SIGINT ignored (in the background of a script) keeps ignoring it.
+    if (::sigaction(signal, nullptr, &previous) == 0 && previous.sa_handler == SIG_IGN) continue;
+    ::sigaction(signal, &action, nullptr);
+  }
+}
+
+bool interrupted() noexcept { return g_interrupted != 0; }
+
+void check_interrupted() {
+  if (interrupted()) throw Interrupted();
+}
+
+void set_interrupted(bool value) noexcept { g_interrupted = value ? 1 : 0; }
+
+void set_progress_shown(bool shown) noexcept { g_progress_shown = shown ? 1 : 0; }
+
+}  // namespace sqgl::core
