@@ -55,9 +55,9 @@ void run_log(Context& ctx, const AuditOptions& opt) {
     for (const auto& l : lines) {
       list.push_back({{"id", l.id},
                       {"at", l.at},
-                      {"recorded_at", l.recorded_at.empty() ? nlohmann::json(nullptr) : nlohmann::json(l.recorded_at)},
+                      {"recorded_at", or_null(l.recorded_at)},
                       {"backfilled", l.clock == "pinned"},
-                      {"operator", l.op.empty() ? nlohmann::json(nullptr) : nlohmann::json(l.op)},
+                      {"operator", or_null(l.op)},
                       {"kind", l.kind},
                       {"subject", l.subject}});
     }
@@ -80,22 +80,16 @@ void run_audit(Context& ctx, const AuditOptions& opt) {
   if (opt.action == "head") {
     if (!result.ok()) throw core::Failure(result.describe());
     if (ctx.json()) {
-      print_json(ctx.out, {{"events", result.head.events},
+      print_json(ctx.out, {{"event_count", result.head.events},
                            {"head", result.head.hash},
-                           {"recorded_at", result.head.recorded_at.empty() ? nlohmann::json(nullptr)
-                                                                           : nlohmann::json(result.head.recorded_at)}});
+                           {"recorded_at", or_null(result.head.recorded_at)}});
     } else {
       ctx.out << result.head.line() << '\n';
     }
     return;
   }
   if (ctx.json()) {
-    print_json(ctx.out, {{"ok", result.ok()},
-                         {"events", result.events},
-                         {"backfilled", result.backfilled},
-                         {"head", result.ok() ? nlohmann::json(result.head.hash) : nlohmann::json(nullptr)},
-                         {"bad_event", result.bad_event ? nlohmann::json(*result.bad_event) : nlohmann::json(nullptr)},
-                         {"problem", result.problem}});
+    print_json(ctx.out, verification_json(result));
   } else if (result.ok()) {
     ctx.out << core::tr("ok: {} events verified{}{}; head {}", result.events,
                         opt.anchor.empty() ? "" : _(", anchor found"),

@@ -51,9 +51,9 @@ void run_backup(Context& ctx, const BackupOptions& opt) {
   line.clear();
   if (ctx.json()) {
     print_json(ctx.out, {{"path", report.path},
-                         {"pages", report.pages},
-                         {"bytes", report.bytes},
-                         {"events", report.events},
+                         {"page_count", report.pages},
+                         {"byte_count", report.bytes},
+                         {"event_count", report.events},
                          {"head", report.head}});
     return;
   }

@@ -52,7 +52,7 @@ void run_due(Context& ctx, const CalendarOptions& opt) {
   if (ctx.json()) {
     print_json(ctx.out, {{"from", core::format_date(from)},
                          {"working_days", n},
-                         {"due", core::format_date(due)},
+                         {"due_date", core::format_date(due)},
                          {"calendar_years_missing", calendar.years_without_calendar()}});
   } else {
     ctx.out << core::format_date(due) << '\n';
@@ -65,7 +65,8 @@ void run_years(Context& ctx) {
   if (ctx.json()) {
     nlohmann::json list = nlohmann::json::array();
     for (const auto& y : years) {
-      list.push_back({{"year", y.year}, {"source", y.source}, {"off_days", y.off_days}, {"work_days", y.work_days}});
+      list.push_back(
+          {{"year", y.year}, {"source", or_null(y.source)}, {"off_days", y.off_days}, {"work_days", y.work_days}});
     }
     print_json(ctx.out, {{"years", list}});
     return;
@@ -115,11 +116,11 @@ void run_month(Context& ctx, const CalendarOptions& opt) {
                       {"weekday", core::iso_weekday(day.date)},
                       {"working", day.working},
                       {"kind", day.mark ? nlohmann::json(day.mark->kind) : nlohmann::json(nullptr)},
-                      {"name", day.mark ? nlohmann::json(day.mark->name) : nlohmann::json(nullptr)}});
+                      {"name", day.mark ? or_null(day.mark->name) : nlohmann::json(nullptr)}});
     }
     print_json(ctx.out, {{"month", month},
                          {"calendar_loaded", calendar.has_year(year)},
-                         {"source", source.empty() ? nlohmann::json(nullptr) : nlohmann::json(source)},
+                         {"source", or_null(source)},
                          {"working_days", working},
                          {"days", list}});
     warn_fallback(ctx, calendar);

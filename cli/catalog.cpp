@@ -89,7 +89,11 @@ void run_catalog(Context& ctx, const CatalogOptions& opt) {
     for (const auto& c : categories) {
       nlohmann::json entries = nlohmann::json::array();
       for (const auto& item : c.items) entries.push_back(item_json(item));
-      list.push_back({{"code", c.code}, {"name_zh", c.name_zh}, {"name_en", c.name_en}, {"items", entries}});
+      list.push_back({{"code", c.code},
+                      {"name", c.name_zh},
+                      {"name_en", or_null(c.name_en)},
+                      {"item_count", c.items.size()},
+                      {"items", entries}});
     }
     print_json(ctx.out, {{"catalog_version", core::catalog_version(db)},
                          {"category_count", categories.size()},

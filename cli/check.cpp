@@ -4,6 +4,7 @@
 #include "cli/commands.h"
 #include "cli/context.h"
 #include "cli/render/output.h"
+#include "cli/render/views.h"
 #include "core/admin/check.h"
 #include "core/base/error.h"
 #include "core/base/i18n.h"
@@ -19,28 +20,26 @@ void run_check(Context& ctx, const core::CheckOptions& opt) {
   if (ctx.json()) {
     nlohmann::json differences = nlohmann::json::array();
     for (const auto& f : replay.findings) {
-      differences.push_back({{"subject", f.subject}, {"field", f.field}, {"history", f.history}, {"table", f.table}});
+      differences.push_back({{"subject", f.subject},
+                             {"field", or_null(f.field)},
+                             {"history_value", or_null(f.history)},
+                             {"table_value", or_null(f.table)}});
     }
     print_json(ctx.out, {{"ok", report.ok()},
                          {"structure", report.full ? "integrity_check" : "quick_check"},
                          {"integrity", report.integrity},
                          {"foreign_keys", report.foreign_keys},
-                         {"history",
-                          {{"ok", history.ok()},
-                           {"events", history.events},
-                           {"backfilled", history.backfilled},
-                           {"head", history.ok() ? nlohmann::json(history.head.hash) : nlohmann::json(nullptr)},
-                           {"problem", history.describe()}}},
+                         {"audit", verification_json(history)},
                          {"replay",
                           {{"ok", history.ok() && replay.ok()},
                            {"compared",
-                            {{"cases", replay.cases},
-                             {"staff", replay.staff},
-                             {"settings", replay.settings},
-                             {"residents", replay.residents},
-                             {"calendar_days", replay.calendar_days}}},
-                           {"differences", replay.total_findings},
-                           {"shown", differences}}}});
+                            {{"case_count", replay.cases},
+                             {"staff_count", replay.staff},
+                             {"setting_count", replay.settings},
+                             {"resident_count", replay.residents},
+                             {"calendar_day_count", replay.calendar_days}}},
+                           {"difference_count", replay.total_findings},
+                           {"differences", differences}}}});
   } else {
     auto section = [&](const char* name, const std::vector<std::string>& problems) {
       if (problems.empty()) {

@@ -44,28 +44,31 @@ void run_district(Context& ctx) {
       nlohmann::json communities = nlohmann::json::array();
       for (const auto& c : s.communities) {
         communities.push_back({{"code", c.code},
-                               {"name_zh", c.name_zh},
-                               {"households", c.households},
-                               {"residents", c.residents},
-                               {"grids", c.grids},
-                               {"station_workers", c.station_workers},
-                               {"committee_leaders", c.committee_leaders}});
+                               {"name", c.name_zh},
+                               {"household_count", c.households},
+                               {"resident_count", c.residents},
+                               {"grid_count", c.grids},
+                               {"station_worker_count", c.station_workers},
+                               {"committee_leader_count", c.committee_leaders}});
       }
       community_count += s.communities.size();
-      streets.push_back(
-          {{"code", s.code}, {"name_zh", s.name_zh}, {"reviewers", s.reviewers}, {"communities", communities}});
+      streets.push_back({{"code", s.code},
+                         {"name", s.name_zh},
+                         {"reviewer_count", s.reviewers},
+                         {"community_count", s.communities.size()},
+                         {"communities", communities}});
     }
     nlohmann::json bureaus = nlohmann::json::array();
     for (const auto& b : d.bureaus) {
-      bureaus.push_back({{"code", b.code}, {"kind", b.kind}, {"name_zh", b.name_zh}, {"staff", b.staff}});
+      bureaus.push_back({{"code", b.code}, {"kind", b.kind}, {"name", b.name_zh}, {"staff_count", b.staff}});
     }
-    print_json(ctx.out, {{"code", d.code.empty() ? nlohmann::json(nullptr) : nlohmann::json(d.code)},
-                         {"name_zh", d.name_zh},
+    print_json(ctx.out, {{"code", or_null(d.code)},
+                         {"name", or_null(d.name_zh)},
                          {"street_count", d.streets.size()},
                          {"community_count", community_count},
-                         {"households", d.households},
-                         {"residents", d.residents},
-                         {"staff", d.staff},
+                         {"household_count", d.households},
+                         {"resident_count", d.residents},
+                         {"staff_count", d.staff},
                          {"streets", streets},
                          {"bureaus", bureaus}});
     return;
@@ -111,10 +114,10 @@ void run_staff(Context& ctx, const StaffOptions& opt) {
                       {"unit_name", m.unit_name},
                       {"unit_kind", m.unit_kind},
                       {"roles", m.roles},
-                      {"grid", m.grid.empty() ? nlohmann::json(nullptr) : nlohmann::json(m.grid)},
+                      {"grid", or_null(m.grid)},
                       {"active", m.active}});
     }
-    print_json(ctx.out, {{"count", staff.size()}, {"staff", list}});
+    print_json(ctx.out, {{"staff_count", staff.size()}, {"staff", list}});
     return;
   }
   Table table;
@@ -140,14 +143,14 @@ void run_resident(Context& ctx, const ResidentOptions& opt) {
                          {"name", r.name},
                          {"sex", std::string(1, r.sex)},
                          {"birth_date", r.birth_date},
-                         {"phone", phone.empty() ? nlohmann::json(nullptr) : nlohmann::json(phone)},
-                         {"household", r.household},
-                         {"relation", r.relation},
-                         {"address", r.address},
+                         {"phone", or_null(phone)},
+                         {"household", or_null(r.household)},
+                         {"relation", or_null(r.relation)},
+                         {"address", or_null(r.address)},
                          {"community", r.community_code},
                          {"community_name", r.community_name},
-                         {"grid", r.grid},
-                         {"grid_worker", r.grid_worker},
+                         {"grid", or_null(r.grid)},
+                         {"grid_worker", or_null(r.grid_worker)},
                          {"flags", r.flags}});
     return;
   }

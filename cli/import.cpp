@@ -176,11 +176,11 @@ void run_import(Context& ctx, ImportCliOptions opt) {
     print_json(ctx.out, {{"kind", report.kind},
                          {"file", report.source},
                          {"sha256", report.sha256},
-                         {"rows", report.rows},
-                         {"inserted", report.inserted},
-                         {"updated", report.updated},
-                         {"unchanged", report.unchanged},
-                         {"rejected", report.rejected},
+                         {"row_count", report.rows},
+                         {"inserted_count", report.inserted},
+                         {"updated_count", report.updated},
+                         {"unchanged_count", report.unchanged},
+                         {"rejected_count", report.rejected},
                          {"dry_run", opt.dry_run},
                          {"written", written}});
   } else {

@@ -70,13 +70,28 @@ void run_init(Context& ctx, const InitOptions& opt) {
   if (opt.files == "group") core::apply_file_access(path, core::FileAccess::group);
 
   if (ctx.json()) {
-    nlohmann::json doc{{"database", path},
-                       {"created", report.created},
-                       {"schema", {{"from", report.from_version}, {"to", report.to_version}}},
-                       {"catalog_loaded", report.catalog_loaded},
-                       {"calendar_years_loaded", report.calendar_years},
-                       {"changed", report.changed() || demo.has_value()}};
-    if (demo) doc["demo"] = nlohmann::json::parse(demo->detail_json(demo_options));
+    nlohmann::json doc{
+        {"database", path},
+        {"created", report.created},
+        {"schema_version", report.to_version},
+        {"previous_schema_version",
+         report.created || report.from_version == 0 ? nlohmann::json(nullptr) : nlohmann::json(report.from_version)},
+        {"catalog_loaded", report.catalog_loaded},
+        {"calendar_years_loaded", report.calendar_years},
+        {"changed", report.changed() || demo.has_value()},
+        {"demo", nullptr}};
+    if (demo) {
+      doc["demo"] = {{"seed", opt.seed},
+                     {"scale", opt.scale},
+                     {"street_count", demo->streets},
+                     {"community_count", demo->communities},
+                     {"grid_count", demo->grids},
+                     {"household_count", demo->households},
+                     {"resident_count", demo->residents},
+                     {"staff_count", demo->staff},
+                     {"history_years", opt.history_years},
+                     {"case_count", demo->cases}};
+    }
     print_json(ctx.out, doc);
     return;
   }

@@ -46,18 +46,10 @@ void run_plan(Context& ctx, const RouteOptions& opt) {
   std::vector<core::Model> models = {core::Model::reformed, core::Model::former};
   if (!opt.model.empty()) models = {core::stored<core::Model>(opt.model)};
   if (ctx.json()) {
-    nlohmann::json doc{{"item", item.code}, {"name_zh", item.name_zh}, {"window", item.window}};
-    for (const auto& m : models) {
-      nlohmann::json steps = nlohmann::json::array();
-      int days = 0;
-      for (const auto& s : item.chain(m)) {
-        steps.push_back(step_json(s));
-        days += s.days;
-      }
-      doc["models"][std::string(core::text(m))] = {
-          {"levels", item.chain(m).size()}, {"days", days}, {"trips", item.trips(m)}, {"steps", steps}};
-    }
-    print_json(ctx.out, doc);
+    nlohmann::json chains = nlohmann::json::array();
+    for (const auto& m : models) chains.push_back(chain_json(item, m));
+    print_json(ctx.out,
+               {{"item", item.code}, {"item_name", item.name_zh}, {"window", item.window}, {"chains", chains}});
     return;
   }
   ctx.out << fmt::format("{} {}\n", item.code, item.name_zh);
@@ -99,9 +91,9 @@ void run_route(Context& ctx, RouteOptions opt) {
     run_write(ctx, "route --auto", opt.filter.community,
               [&](auto& db, const auto& op, const auto&) { report = core::route_auto(db, ctx.clock, op, opt.filter); });
     if (ctx.json()) {
-      print_json(ctx.out, {{"assigned", report.assigned},
-                           {"to_grid_worker", report.to_grid_worker},
-                           {"unassignable", report.unassignable}});
+      print_json(ctx.out, {{"assigned_count", report.assigned},
+                           {"to_grid_worker_count", report.to_grid_worker},
+                           {"unassignable_count", report.unassignable}});
     } else {
       ctx.out << core::tr_n("assigned {} open step ({} to the applicant's grid worker)",
                             "assigned {} open steps ({} to the applicant's grid worker)",

@@ -46,22 +46,23 @@ std::string source_label(const std::string& source) {
 // The configuration (where the database is, report defaults) and the database's
 // own settings, each with where its value came from.
 void show_settings(Context& ctx, const std::string& key) {
-  nlohmann::json doc = nlohmann::json::object();
-  nlohmann::json from = nlohmann::json::object();
+  // In JSON each setting is an object: its name is a value, as sqgl.conf writes it
+  // (report.community), never a key.
+  nlohmann::json settings = nlohmann::json::array();
+  std::string shown;  // the value of `key`, for `sqgl setting KEY`
   Table table;
   table.add({_("setting"), _("value"), C_("setting table", "from"), C_("setting table", "values"), _("meaning")});
   auto row = [&](std::string_view name, const std::string& value, const std::string& source, std::string values,
                  std::string meaning) {
-    doc[std::string(name)] = value;
-    from[std::string(name)] = source;
+    settings.push_back({{"name", name}, {"value", or_null(value)}, {"source", source}});
+    shown = value;
     table.add({std::string(name), value, source_label(source), std::move(values), std::move(meaning)});
   };
   auto done = [&] {
     if (ctx.json()) {
-      doc["from"] = from;
-      print_json(ctx.out, doc);
+      print_json(ctx.out, {{"settings", settings}});
     } else if (!key.empty()) {
-      ctx.out << doc[key].get<std::string>() << '\n';
+      ctx.out << shown << '\n';
     } else {
       table.print(ctx.out);
     }
@@ -133,7 +134,9 @@ void run_setting(Context& ctx, const SettingOptions& opt) {
     throw;
   }
   if (ctx.json()) {
-    print_json(ctx.out, {{"setting", opt.key}, {"from", old}, {"to", opt.value}, {"changed", old != opt.value}});
+    print_json(
+        ctx.out,
+        {{"name", opt.key}, {"value", opt.value}, {"previous_value", or_null(old)}, {"changed", old != opt.value}});
   } else if (old == opt.value) {
     ctx.out << core::tr("{} is already {}", opt.key, opt.value) << '\n';
   } else {

@@ -9,38 +9,45 @@
 namespace sqgl::cli {
 
 nlohmann::json step_json(const core::ChainStep& step) {
-  nlohmann::json j{
-      {"seq", step.seq}, {"level", step.level}, {"name_zh", step.name_zh}, {"role", step.role}, {"days", step.days}};
-  j["unit"] = step.unit.empty() ? nlohmann::json(nullptr) : nlohmann::json(step.unit);
-  j["unit_name"] = step.unit_name.empty() ? nlohmann::json(nullptr) : nlohmann::json(step.unit_name);
-  return j;
+  return {{"step", step.seq},
+          {"level", step.level},
+          {"name", step.name_zh},
+          {"role", step.role},
+          {"promise_days", step.days},
+          {"unit", or_null(step.unit)},
+          {"unit_name", or_null(step.unit_name)}};
+}
+
+nlohmann::json chain_json(const core::Item& item, core::Model model) {
+  nlohmann::json steps = nlohmann::json::array();
+  int days = 0;
+  for (const auto& s : item.chain(model)) {
+    steps.push_back(step_json(s));
+    days += s.days;
+  }
+  return {{"model", model},
+          {"level_count", item.chain(model).size()},
+          {"promise_days", days},
+          {"trip_count", item.trips(model)},
+          {"steps", steps}};
 }
 
 nlohmann::json item_json(const core::Item& item) {
-  auto chain = [](const std::vector<core::ChainStep>& steps) {
-    nlohmann::json list = nlohmann::json::array();
-    int days = 0;
-    for (const auto& s : steps) {
-      list.push_back(step_json(s));
-      days += s.days;
-    }
-    return nlohmann::json{{"levels", steps.size()}, {"days", days}, {"steps", list}};
-  };
   nlohmann::json materials = nlohmann::json::array();
   for (const auto& m : item.materials) {
-    materials.push_back({{"seq", m.seq}, {"name_zh", m.name_zh}, {"required", m.required}});
+    materials.push_back({{"material", m.seq}, {"name", m.name_zh}, {"required", m.required}});
   }
   auto opt = [](const std::optional<int>& v) { return v ? nlohmann::json(*v) : nlohmann::json(nullptr); };
   return {
       {"code", item.code},
       {"category", item.category},
-      {"name_zh", item.name_zh},
-      {"name_en", item.name_en},
+      {"category_name", or_null(item.category_name_zh)},
+      {"name", item.name_zh},
+      {"name_en", or_null(item.name_en)},
       {"window", item.window},
       {"promise_days", item.promise_days},
       {"handling", item.handling},
       {"item_type", item.item_type},
-      {"trips", {{"new", item.trips_new}, {"old", item.trips_old}}},
       {"eligibility",
        {{"min_age", opt(item.min_age)},
         {"max_age", opt(item.max_age)},
@@ -49,11 +56,12 @@ nlohmann::json item_json(const core::Item& item) {
         {"max_per_year", opt(item.max_per_year)},
         {"one_open_case", item.one_open_case},
         {"local_only", item.local_only}}},
-      {"chains", {{"new", chain(item.new_chain)}, {"old", chain(item.old_chain)}}},
+      {"chains",
+       nlohmann::json::array({chain_json(item, core::Model::reformed), chain_json(item, core::Model::former)})},
       {"materials", materials},
-      {"era", item.era},
-      {"facts", item.facts},
-      {"source", item.source},
+      {"era", or_null(item.era)},
+      {"facts", or_null(item.facts)},
+      {"source", or_null(item.source)},
   };
 }
 
@@ -119,27 +127,27 @@ std::string join_numbers(const nlohmann::json& list) {
 nlohmann::json case_json(const core::Case& c, core::Date today) {
   nlohmann::json steps = nlohmann::json::array();
   for (const auto& s : c.steps) {
-    steps.push_back({{"seq", s.seq},
-                     {"level", s.level},
-                     {"unit", s.unit_code},
-                     {"unit_name", s.unit_name},
-                     {"name_zh", s.name_zh},
-                     {"role", s.role},
-                     {"days", s.days},
-                     {"status", s.status},
-                     {"assignee", or_null(s.assignee)},
-                     {"started_at", or_null(s.started_at)},
-                     {"due_date", or_null(s.due_date)},
-                     {"decided_at", or_null(s.decided_at)},
-                     {"decided_by", or_null(s.decided_by)},
-                     {"note", s.note},
-                     {"working_days_taken",
-                      s.working_days_taken ? nlohmann::json(*s.working_days_taken) : nlohmann::json(nullptr)}});
+    steps.push_back(
+        {{"step", s.seq},
+         {"level", s.level},
+         {"unit", s.unit_code},
+         {"unit_name", s.unit_name},
+         {"name", s.name_zh},
+         {"role", s.role},
+         {"promise_days", s.days},
+         {"status", s.status},
+         {"assignee", or_null(s.assignee)},
+         {"started_at", or_null(s.started_at)},
+         {"due_date", or_null(s.due_date)},
+         {"decided_at", or_null(s.decided_at)},
+         {"decided_by", or_null(s.decided_by)},
+         {"note", or_null(s.note)},
+         {"taken_days", s.working_days_taken ? nlohmann::json(*s.working_days_taken) : nlohmann::json(nullptr)}});
   }
   nlohmann::json materials = nlohmann::json::array();
   for (const auto& m : c.materials) {
-    materials.push_back({{"seq", m.seq},
-                         {"name_zh", m.name_zh},
+    materials.push_back({{"material", m.seq},
+                         {"name", m.name_zh},
                          {"required", m.required},
                          {"received_at", or_null(m.received_at)},
                          {"requested_at", or_null(m.requested_at)}});
@@ -154,31 +162,42 @@ nlohmann::json case_json(const core::Case& c, core::Date today) {
                        {"kind", e.kind},
                        {"detail", nlohmann::json::parse(e.detail)}});
   }
-  return {{"number", c.number},
-          {"item", c.item},
-          {"item_name", c.item_name},
-          {"model", c.model},
-          {"status", c.status},
-          {"resident", {{"citizen_id", core::mask_citizen_id(c.citizen_id)}, {"name", c.resident_name}}},
-          {"community", c.community_code},
-          {"community_name", c.community_name},
-          {"window", c.window},
-          {"accepted_at", c.accepted_at},
-          {"accepted_by", c.accepted_by},
-          {"promise_days", c.promise_days},
-          {"paused_days", c.paused_days},
-          {"due_date", c.due_date},
-          {"overdue", c.overdue(today)},
-          {"returned_at", or_null(c.returned_at)},
-          {"decided_at", or_null(c.decided_at)},
-          {"current_step", c.current_seq ? nlohmann::json(*c.current_seq) : nlohmann::json(nullptr)},
-          {"note", c.note},
-          {"steps", steps},
-          {"materials", materials},
-          {"evaluation",
-           c.score ? nlohmann::json{{"score", *c.score}, {"label", score_label(*c.score)}, {"comment", c.comment}}
-                   : nlohmann::json(nullptr)},
-          {"history", history}};
+  return {
+      {"number", c.number},
+      {"item", c.item},
+      {"item_name", c.item_name},
+      {"model", c.model},
+      {"status", c.status},
+      {"resident", core::mask_citizen_id(c.citizen_id)},
+      {"resident_name", c.resident_name},
+      {"community", c.community_code},
+      {"community_name", c.community_name},
+      {"window", c.window},
+      {"accepted_at", c.accepted_at},
+      {"accepted_by", c.accepted_by},
+      {"promise_days", c.promise_days},
+      {"paused_days", c.paused_days},
+      {"due_date", c.due_date},
+      {"overdue", c.overdue(today)},
+      {"returned_at", or_null(c.returned_at)},
+      {"decided_at", or_null(c.decided_at)},
+      {"step", c.current_seq ? nlohmann::json(*c.current_seq) : nlohmann::json(nullptr)},
+      {"note", or_null(c.note)},
+      {"steps", steps},
+      {"materials", materials},
+      {"evaluation",
+       c.score ? nlohmann::json{{"score", *c.score}, {"label", score_label(*c.score)}, {"comment", or_null(c.comment)}}
+               : nlohmann::json(nullptr)},
+      {"history", history}};
+}
+
+nlohmann::json verification_json(const core::AuditResult& result) {
+  return {{"ok", result.ok()},
+          {"event_count", result.events},
+          {"backfilled_count", result.backfilled},
+          {"head", result.ok() ? nlohmann::json(result.head.hash) : nlohmann::json(nullptr)},
+          {"bad_event", result.bad_event ? nlohmann::json(*result.bad_event) : nlohmann::json(nullptr)},
+          {"problem", or_null(result.describe())}};
 }
 
 std::string backfill_mark(std::string_view clock, std::string_view recorded_at) {

@@ -8,6 +8,7 @@
 
 #include "core/model/cases/cases.h"
 #include "core/model/catalog.h"
+#include "core/model/history.h"
 
 namespace sqgl::cli {
 
@@ -16,6 +17,9 @@ nlohmann::json item_json(const core::Item& item);
 
 /// One chain step.
 nlohmann::json step_json(const core::ChainStep& step);
+
+/// An item's chain under one model: its levels, working days, trips and steps.
+nlohmann::json chain_json(const core::Item& item, core::Model model);
 
 /// 社区保障 for "welfare"; the code itself when unknown.
 std::string window_label(const std::vector<core::Window>& windows, const std::string& code);
@@ -28,6 +32,9 @@ std::string handling_label(const std::string& handling);
 
 /// A case in full, as `--json` prints it (citizen ID masked).
 nlohmann::json case_json(const core::Case& c, core::Date today);
+
+/// What walking the hash chain found, as `audit verify` and `check` print it.
+nlohmann::json verification_json(const core::AuditResult& result);
 
 /// "new model" or "old model", in the user's language: what a person reads for `model`.
 const char* model_name(core::Model model);

@@ -26,7 +26,7 @@ struct DemoOptions {
 /// What was generated.
 struct DemoReport {
   std::int64_t streets = 0, communities = 0, grids = 0, households = 0, residents = 0, staff = 0, cases = 0;
-  /// Counts and options as a JSON object, for the history and --json.
+  /// Counts and options as a JSON object, as the history records them.
   std::string detail_json(const DemoOptions& options) const;
 };
 

@@ -9,7 +9,7 @@ $ sqgl calendar --due 2025-01-27 1
 $ sqgl calendar --due 2012-01-29 5 --json
 {
   "calendar_years_missing": [],
-  "due": "2012-02-03",
+  "due_date": "2012-02-03",
   "from": "2012-01-29",
   "working_days": 5
 }

@@ -2,7 +2,7 @@
 $ sqgl init --clock pinned > /dev/null
 $ sqgl catalog --json | python3 -c 'import json,sys; d=json.load(sys.stdin); print(d["category_count"], d["item_count"], [c["code"] for c in d["categories"]])'
 12 64 ['C01', 'C02', 'C03', 'C04', 'C05', 'C06', 'C07', 'C08', 'C09', 'C10', 'C11', 'C12']
-$ sqgl catalog --json | python3 -c 'import json,sys; d=json.load(sys.stdin); items=[i for c in d["categories"] for i in c["items"]]; print(len(items), all(i["window"] and i["chains"]["new"]["steps"] and i["chains"]["old"]["steps"] and i["promise_days"] >= 1 and any(m["required"] for m in i["materials"]) for i in items))'
+$ sqgl catalog --json | python3 -c 'import json,sys; d=json.load(sys.stdin); items=[i for c in d["categories"] for i in c["items"]]; print(len(items), all(i["window"] and [c["model"] for c in i["chains"]] == ["new", "old"] and all(c["steps"] for c in i["chains"]) and i["promise_days"] >= 1 and any(m["required"] for m in i["materials"]) for i in items))'
 64 True
 $ sqgl catalog --category C02
 Catalog 2012.1: 1 category, 7 items. Promise in working days; levels new (old).
@@ -39,7 +39,7 @@ Materials (申请材料):
   2.  结婚证              required
   3.  生育服务证(准生证)  required
   4.  医院早孕/孕检证明   required
-$ sqgl catalog C02-01 --json | python3 -c 'import json,sys; d=json.load(sys.stdin); [print(m, d["chains"][m]["levels"], d["chains"][m]["days"], " → ".join(s["name_zh"] for s in d["chains"][m]["steps"])) for m in ("new", "old")]'
+$ sqgl catalog C02-01 --json | python3 -c 'import json,sys; d=json.load(sys.stdin); [print(c["model"], c["level_count"], c["promise_days"], " → ".join(s["name"] for s in c["steps"])) for c in d["chains"]]'
 new 2 20 服务站 → 区民政局
 old 3 30 居委会 → 街道 → 区民政局
 $ sqgl catalog C5-01

@@ -7,10 +7,13 @@ $ sqgl setting db
 sqgl.db
 $ sqgl --json setting db
 {
-  "db": "sqgl.db",
-  "from": {
-    "db": "default"
-  }
+  "settings": [
+    {
+      "name": "db",
+      "source": "default",
+      "value": "sqgl.db"
+    }
+  ]
 }
 $ mkdir -p srv && mv sqgl.db srv/station.db
 $ printf '# the station PC\ndb = %s/srv/station.db\n\n[report]\nformat = md\ncommunity = 150204001002\n' "$PWD" > sqgl.conf
@@ -32,10 +35,13 @@ clock             pinned                                 database   system|pinne
 # The environment comes before the file, the option before both.
 $ SQGL_DB=other.db sqgl --json setting db
 {
-  "db": "other.db",
-  "from": {
-    "db": "SQGL_DB"
-  }
+  "settings": [
+    {
+      "name": "db",
+      "source": "SQGL_DB",
+      "value": "other.db"
+    }
+  ]
 }
 $ SQGL_DB=other.db sqgl --db srv/station.db setting db
 srv/station.db

@@ -77,7 +77,7 @@ $ sqgl import residents fx/header-only.csv
 imported residents from 'fx/header-only.csv': 0 rows: 0 inserted, 0 updated, 0 unchanged, 0 rejected
 $ sqgl import residents fx/good.csv
 imported residents from 'fx/good.csv': 2 rows: 2 inserted, 0 updated, 0 unchanged, 0 rejected
-$ sqgl import residents fx/good.csv --json | python3 -c 'import json,sys; d=json.load(sys.stdin); print(d["rows"], d["inserted"], d["unchanged"], d["written"])'
+$ sqgl import residents fx/good.csv --json | python3 -c 'import json,sys; d=json.load(sys.stdin); print(d["row_count"], d["inserted_count"], d["unchanged_count"], d["written"])'
 2 0 2 True
 $ sqgl import residents fx/bom-crlf.csv
 imported residents from 'fx/bom-crlf.csv': 2 rows: 0 inserted, 0 updated, 2 unchanged, 0 rejected
@@ -191,8 +191,8 @@ $ sqgl import cases fx/cases.csv
 imported cases from 'fx/cases.csv': 3 rows: 3 inserted, 0 updated, 0 unchanged, 0 rejected
 $ sqgl import cases fx/cases.csv
 imported cases from 'fx/cases.csv': 3 rows: 0 inserted, 0 updated, 3 unchanged, 0 rejected
-$ sqgl show 150204-20110509-0001 --json | python3 -c 'import json,sys; d=json.load(sys.stdin); print(d["status"], d["model"], d["due_date"], [(s["name_zh"], s["status"], s["decided_at"], s["note"]) for s in d["steps"]])'
-rejected old 2011-06-06 [('居委会', 'approved', None, ''), ('街道计生办', 'approved', None, ''), ('区人口计生局', 'rejected', '2011-06-01T00:00:00', '不符合政策')]
+$ sqgl show 150204-20110509-0001 --json | python3 -c 'import json,sys; d=json.load(sys.stdin); print(d["status"], d["model"], d["due_date"], [(s["name"], s["status"], s["decided_at"], s["note"]) for s in d["steps"]])'
+rejected old 2011-06-06 [('居委会', 'approved', None, None), ('街道计生办', 'approved', None, None), ('区人口计生局', 'rejected', '2011-06-01T00:00:00', '不符合政策')]
 $ sqgl list --status approved
 case                  item    resident  status    step  assignee  step due  due
 150204-20110301-0001  C02-01  王伟      approved                            2011-04-12
@@ -236,7 +236,7 @@ $ sqgl import catalog fx/catalog.csv
 ? 2
 $ sqgl import catalog fx/catalog.csv --mode upsert
 imported catalog from 'fx/catalog.csv': 2 rows: 0 inserted, 2 updated, 0 unchanged, 0 rejected
-$ sqgl catalog C05-01 --json | python3 -c 'import json,sys; d=json.load(sys.stdin); print(d["promise_days"], d["handling"], [(s["name_zh"], s["days"]) for s in d["chains"]["new"]["steps"]])'
+$ sqgl catalog C05-01 --json | python3 -c 'import json,sys; d=json.load(sys.stdin); print(d["promise_days"], d["handling"], [(s["name"], s["promise_days"]) for s in d["chains"][0]["steps"]])'
 3 promised [('服务站', 1), ('区人口计生局', 2)]
 $ sqgl import catalog fx/catalog.csv
 imported catalog from 'fx/catalog.csv': 2 rows: 0 inserted, 0 updated, 2 unchanged, 0 rejected

@@ -124,9 +124,9 @@ $ sqgl --as ZZ0101 apply --resident "$(sed -n 2p low_income)" --item C02-01 --ma
 accepted case 150204-20120129-0004: C02-01 城市居民最低生活保障申请(低保) for 刘刚海
 due 2012-03-09 (30 working days, old model)
 now at step 1 of 3: 居委会 (阳光社区居民委员会), step due 2012-02-10
-$ sqgl show 150204-20120129-0004 --json | python3 -c 'import json,sys; d=json.load(sys.stdin); print(d["model"], [(s["name_zh"], s["unit"], s["role"], s["days"]) for s in d["steps"]])'
+$ sqgl show 150204-20120129-0004 --json | python3 -c 'import json,sys; d=json.load(sys.stdin); print(d["model"], [(s["name"], s["unit"], s["role"], s["promise_days"]) for s in d["steps"]])'
 old [('居委会', '150204001001-JWH', 'director', 10), ('街道', '150204001', 'reviewer', 15), ('区民政局', 'MZJ', 'approver', 5)]
-$ sqgl show 150204-20120129-0003 --json | python3 -c 'import json,sys; d=json.load(sys.stdin); print(d["model"], [(s["name_zh"], s["unit"], s["role"], s["days"]) for s in d["steps"]])'
+$ sqgl show 150204-20120129-0003 --json | python3 -c 'import json,sys; d=json.load(sys.stdin); print(d["model"], [(s["name"], s["unit"], s["role"], s["promise_days"]) for s in d["steps"]])'
 new [('服务站', '150204001001-FWZ', 'worker', 8), ('区民政局', 'MZJ', 'approver', 12)]
 #
 # Who may act: another community's street office, a second step by the same person, an unknown operator.

@@ -467,7 +467,7 @@ def stored_verbatim(args, facts, work):
     def assignee(number):
         c = sqgl(["show", number], None)
         steps.pop()
-        current = c.get("current_step") or 1
+        current = c.get("step") or 1
         return (c.get("steps") or [{}])[current - 1].get("assignee") or "ZZ0101"
 
     materials = "1,2,3"

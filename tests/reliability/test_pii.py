@@ -240,7 +240,7 @@ def casework(session, db):
 
     def assignee(number):
         c = s.json(["show", number])
-        return c["steps"][(c["current_step"] or 1) - 1]["assignee"] or "ZZ0101"
+        return c["steps"][(c["step"] or 1) - 1]["assignee"] or "ZZ0101"
 
     s.run(["approve", cases[0], "--note", "材料齐全"], operator=assignee(cases[0]), now="2012-01-30T10:00", ok=True)
     s.run(["route", "--auto"], operator="IT01", now="2012-01-30T10:05", ok=True)

@@ -584,7 +584,7 @@ class Matrix:
 
     def import_report(self, kind, operator, db, stdout):
         report = json.loads(stdout)
-        if not report["written"] or report["rejected"] or report["inserted"] + report["updated"] < 1:
+        if not report["written"] or report["rejected_count"] or report["inserted_count"] + report["updated_count"] < 1:
             return f"import {kind} wrote nothing: {report}"
         found = self.query("SELECT count(*) FROM events WHERE id > ? AND kind = ? AND operator = ?",
                            self.pristine_events, f"import.{kind}", operator, db=db)[0][0]

@@ -140,8 +140,8 @@ def main():
     repeats = f", {len(extra)} of them repeats on random generated cases" if extra else ""
     summary = (f"tamper: {total} edits behind sqgl's back ({by_group}{repeats}; case edits on {generated_hit} "
                f"generated and {live_hit} live cases): {named}/{total} named by check down to the field, "
-               f"baseline clean; {compared.get('cases', 0)} cases, {compared.get('staff', 0)} staff, "
-               f"{compared.get('residents', 0)} residents' flags, {compared.get('calendar_days', 0)} calendar days "
+               f"baseline clean; {compared.get('case_count', 0)} cases, {compared.get('staff_count', 0)} staff, "
+               f"{compared.get('resident_count', 0)} residents' flags, {compared.get('calendar_day_count', 0)} calendar days "
                f"replayed in {sum(seconds) / max(len(seconds), 1):.2f} s each, two at a time "
                f"({time.monotonic() - started:.1f} s in all)")
     return report(summary, problems)
@@ -192,16 +192,16 @@ def judge(tamper, result, stderr):
     wrong = []
     if result["exit"] != 1:
         wrong.append(f"check exited {result['exit']}, not 1")
-    if not result.get("history", {}).get("ok"):
-        wrong.append(f"the history no longer verifies: {result.get('history')}")
+    if not result.get("audit", {}).get("ok"):
+        wrong.append(f"the history no longer verifies: {result.get('audit')}")
     if result.get("integrity") or result.get("foreign_keys"):
         wrong.append(f"integrity {result.get('integrity')}, foreign keys {result.get('foreign_keys')[:3]}")
     replay = result.get("replay", {})
-    shown = replay.get("shown", [])
+    shown = replay.get("differences", [])
     if replay.get("ok", True):
         wrong.append("the replay says ok")
-    if replay.get("differences") != len(shown):
-        wrong.append(f"{replay.get('differences')} differences, {len(shown)} shown")
+    if replay.get("difference_count") != len(shown):
+        wrong.append(f"{replay.get('difference_count')} differences, {len(shown)} shown")
     missing = [e for e in tamper.expected if not any(names(d, e) for d in shown)]
     unexplained = [d for d in shown if not any(names(d, e) for e in tamper.expected)]
     if missing:
@@ -218,12 +218,14 @@ def names(difference, expected):
     appears whole in the subject ("calendar 2012" is not "calendar 2012-01-23"), and
     the field is exactly the same."""
     subject, field = expected
-    return (difference.get("field") == field
+    # A difference in the thing as a whole has no field (null); the expectations write it "".
+    return ((difference.get("field") or "") == field
             and re.search(re.escape(subject) + r"(?![\w-])", difference.get("subject", "")) is not None)
 
 
 def describe(d):
-    return f"{d.get('subject')} {d.get('field')!r} (history {d.get('history')!r}, table {d.get('table')!r})"
+    return (f"{d.get('subject')} {d.get('field')!r} (history {d.get('history_value')!r}, "
+            f"table {d.get('table_value')!r})")
 
 
 # --- the live cases -------------------------------------------------------------------

@@ -160,12 +160,17 @@ def number_of(out):
     return json.loads(out.stdout)["number"]
 
 
+def setting_value(stdout, name):
+    """The value `sqgl --json setting` gives a setting, or None."""
+    return next((s["value"] for s in json.loads(stdout)["settings"] if s["name"] == name), None)
+
+
 def machine_clock_database(r, work):
     """(a) A database made by plain `sqgl init`: $SQGL_NOW is refused there, whatever it says."""
     db = f"{work}/sys.db"
     r.succeed(["init"], db, None)
     setting = common.run(r.sqgl, ["--json", "setting"], db, None)
-    if setting.returncode != 0 or json.loads(setting.stdout).get("clock") != "system":
+    if setting.returncode != 0 or setting_value(setting.stdout, "clock") != "system":
         r.problem(f"sqgl init (no SQGL_NOW): the clock setting is not 'system': {setting.stdout.strip()}")
     machine_now = datetime.datetime.now().strftime("%Y-%m-%dT%H:%M:%S")
     someone = "15020419820927536X"
@@ -320,7 +325,8 @@ def marks(r, db, cases):
                   f"the history holds {len(pinned)} dated by $SQGL_NOW")
     verify = common.run(r.sqgl, ["--json", "audit", "verify"], db, None)
     report = json.loads(verify.stdout) if verify.returncode == 0 else {}
-    if report.get("backfilled") != len(pinned) or report.get("events") != total or report.get("ok") is not True:
+    if (report.get("backfilled_count") != len(pinned) or report.get("event_count") != total
+            or report.get("ok") is not True):
         r.problem(f"audit verify: {verify.stdout.strip()!r} (exit {verify.returncode}), expected {total} events, "
                   f"{len(pinned)} back-filled")
     shown = 0

@@ -43,12 +43,12 @@ $ sqgl district
   SZJ   包头市住房和城乡建设局      2
   WSZX  社区卫生服务中心            2
   ZDYY  指定医院                    2
-$ sqgl district --json | python3 -c 'import json,sys; d=json.load(sys.stdin); print(d["street_count"], d["community_count"], d["households"], d["residents"], d["staff"])'
+$ sqgl district --json | python3 -c 'import json,sys; d=json.load(sys.stdin); print(d["street_count"], d["community_count"], d["household_count"], d["resident_count"], d["staff_count"])'
 2 7 2800 7335 70
 $ sqgl staff --unit 150204001001 --role worker
 工号    姓名    单位                                  角色             网格
 ZZ0101  胡浩伟  150204001001-FWZ  阳光社区管理服务站  站长,社区工作者  150204001001-G01
-$ sqgl staff --role reviewer --json | python3 -c 'import json,sys; d=json.load(sys.stdin); print(d["count"], sorted({s["unit"] for s in d["staff"]}))'
+$ sqgl staff --role reviewer --json | python3 -c 'import json,sys; d=json.load(sys.stdin); print(d["staff_count"], sorted({s["unit"] for s in d["staff"]}))'
 6 ['150204001', '150204002']
 $ sqgl resident "$(sqlite3 demo.db "SELECT citizen_id FROM residents WHERE pregnant ORDER BY id LIMIT 1")"
 身份证号  150204********7440
@@ -80,7 +80,7 @@ $ sqgl init --demo
 $ sqlite3 demo.db .dump | sha256sum | diff - before && echo unchanged
 unchanged
 # --history adds decided cases for reports and benchmarks: the old chain before the reform, the new after.
-$ SQGL_NOW=2013-06-30 sqgl --db hist.db init --demo --scale 0.1 --history 3 --json | python3 -c 'import json,sys; d=json.load(sys.stdin)["demo"]; print(d["history_years"], d["cases"])'
+$ SQGL_NOW=2013-06-30 sqgl --db hist.db init --demo --scale 0.1 --history 3 --json | python3 -c 'import json,sys; d=json.load(sys.stdin)["demo"]; print(d["history_years"], d["case_count"])'
 3 4551
 $ sqlite3 hist.db "SELECT model, min(accepted_at) >= '2010', max(accepted_at) < '2012' OR model = 'new', count(*) > 0 FROM cases GROUP BY model"
 new|1|1|1

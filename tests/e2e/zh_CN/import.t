@@ -77,7 +77,7 @@ $ sqgl import residents fx/header-only.csv
 已从 'fx/header-only.csv' 导入 residents：0 行：新增 0，更新 0，未变 0，拒绝 0
 $ sqgl import residents fx/good.csv
 已从 'fx/good.csv' 导入 residents：2 行：新增 2，更新 0，未变 0，拒绝 0
-$ sqgl import residents fx/good.csv --json | python3 -c 'import json,sys; d=json.load(sys.stdin); print(d["rows"], d["inserted"], d["unchanged"], d["written"])'
+$ sqgl import residents fx/good.csv --json | python3 -c 'import json,sys; d=json.load(sys.stdin); print(d["row_count"], d["inserted_count"], d["unchanged_count"], d["written"])'
 2 0 2 True
 $ sqgl import residents fx/bom-crlf.csv
 已从 'fx/bom-crlf.csv' 导入 residents：2 行：新增 0，更新 0，未变 2，拒绝 0
@@ -191,8 +191,8 @@ $ sqgl import cases fx/cases.csv
 已从 'fx/cases.csv' 导入 cases：3 行：新增 3，更新 0，未变 0，拒绝 0
 $ sqgl import cases fx/cases.csv
 已从 'fx/cases.csv' 导入 cases：3 行：新增 0，更新 0，未变 3，拒绝 0
-$ sqgl show 150204-20110509-0001 --json | python3 -c 'import json,sys; d=json.load(sys.stdin); print(d["status"], d["model"], d["due_date"], [(s["name_zh"], s["status"], s["decided_at"], s["note"]) for s in d["steps"]])'
-rejected old 2011-06-06 [('居委会', 'approved', None, ''), ('街道计生办', 'approved', None, ''), ('区人口计生局', 'rejected', '2011-06-01T00:00:00', '不符合政策')]
+$ sqgl show 150204-20110509-0001 --json | python3 -c 'import json,sys; d=json.load(sys.stdin); print(d["status"], d["model"], d["due_date"], [(s["name"], s["status"], s["decided_at"], s["note"]) for s in d["steps"]])'
+rejected old 2011-06-06 [('居委会', 'approved', None, None), ('街道计生办', 'approved', None, None), ('区人口计生局', 'rejected', '2011-06-01T00:00:00', '不符合政策')]
 $ sqgl list --status approved
 办件编号              事项    申请人  状态    当前环节  承办人  环节期限  办理期限
 150204-20110301-0001  C02-01  王伟    已批准                              2011-04-12
@@ -236,7 +236,7 @@ $ sqgl import catalog fx/catalog.csv
 ? 2
 $ sqgl import catalog fx/catalog.csv --mode upsert
 已从 'fx/catalog.csv' 导入 catalog：2 行：新增 0，更新 2，未变 0，拒绝 0
-$ sqgl catalog C05-01 --json | python3 -c 'import json,sys; d=json.load(sys.stdin); print(d["promise_days"], d["handling"], [(s["name_zh"], s["days"]) for s in d["chains"]["new"]["steps"]])'
+$ sqgl catalog C05-01 --json | python3 -c 'import json,sys; d=json.load(sys.stdin); print(d["promise_days"], d["handling"], [(s["name"], s["promise_days"]) for s in d["chains"][0]["steps"]])'
 3 promised [('服务站', 1), ('区人口计生局', 2)]
 $ sqgl import catalog fx/catalog.csv
 已从 'fx/catalog.csv' 导入 catalog：2 行：新增 0，更新 0，未变 2，拒绝 0

@@ -36,13 +36,12 @@ $ sqgl init --json
   "changed": false,
   "created": false,
   "database": "sqgl.db",
-  "schema": {
-    "from": 7,
-    "to": 7
-  }
+  "demo": null,
+  "previous_schema_version": 7,
+  "schema_version": 7
 }
-$ sqgl --db other.db init --clock pinned --json | python3 -c 'import json,sys; d=json.load(sys.stdin); print(d["created"], d["schema"], d["catalog_loaded"], d["calendar_years_loaded"])'
-True {'from': 0, 'to': 7} True [2012, 2024, 2025, 2026]
+$ sqgl --db other.db init --clock pinned --json | python3 -c 'import json,sys; d=json.load(sys.stdin); print(d["created"], d["schema_version"], d["previous_schema_version"], d["catalog_loaded"], d["calendar_years_loaded"])'
+True 7 None True [2012, 2024, 2025, 2026]
 # A database written by a newer sqgl is refused, and left as it was.
 $ sqlite3 other.db 'PRAGMA user_version = 99'
 $ sqgl --db other.db init

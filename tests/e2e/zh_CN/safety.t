@@ -38,7 +38,7 @@ $ sqgl --db rewritten.db audit verify --anchor "$(cat anchor.txt)"
 ? 1
 # An edited decision.
 $ umask 077 && sqlite3 sqgl.db ".backup edited.db" && sqlite3 edited.db "DROP TRIGGER events_no_update; UPDATE events SET operator = 'ZZ0102' WHERE kind = 'case.apply'"
-$ sqgl --db edited.db check --json | python3 -c 'import json,sys; d=json.load(sys.stdin); print(d["ok"], d["integrity"], d["history"]["problem"])'
+$ sqgl --db edited.db check --json | python3 -c 'import json,sys; d=json.load(sys.stdin); print(d["ok"], d["integrity"], d["audit"]["problem"])'
 False [] history event 170 does not verify: its content does not match its hash (edited)
 ! sqgl: error: check found 1 problem in 'edited.db'
 # bug: an UPDATE behind sqgl's back (the sqlite3 shell) passed check. The history is

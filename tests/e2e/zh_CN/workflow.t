@@ -124,9 +124,9 @@ $ sqgl --as ZZ0101 apply --resident "$(sed -n 2p low_income)" --item C02-01 --ma
 已受理办件 150204-20120129-0004：C02-01 城市居民最低生活保障申请(低保)，申请人 刘刚海
 2012-03-09 到期（30 个工作日，旧模式）
 当前为第 1/3 环节：居委会（阳光社区居民委员会），本环节 2012-02-10 到期
-$ sqgl show 150204-20120129-0004 --json | python3 -c 'import json,sys; d=json.load(sys.stdin); print(d["model"], [(s["name_zh"], s["unit"], s["role"], s["days"]) for s in d["steps"]])'
+$ sqgl show 150204-20120129-0004 --json | python3 -c 'import json,sys; d=json.load(sys.stdin); print(d["model"], [(s["name"], s["unit"], s["role"], s["promise_days"]) for s in d["steps"]])'
 old [('居委会', '150204001001-JWH', 'director', 10), ('街道', '150204001', 'reviewer', 15), ('区民政局', 'MZJ', 'approver', 5)]
-$ sqgl show 150204-20120129-0003 --json | python3 -c 'import json,sys; d=json.load(sys.stdin); print(d["model"], [(s["name_zh"], s["unit"], s["role"], s["days"]) for s in d["steps"]])'
+$ sqgl show 150204-20120129-0003 --json | python3 -c 'import json,sys; d=json.load(sys.stdin); print(d["model"], [(s["name"], s["unit"], s["role"], s["promise_days"]) for s in d["steps"]])'
 new [('服务站', '150204001001-FWZ', 'worker', 8), ('区民政局', 'MZJ', 'approver', 12)]
 #
 # Who may act: another community's street office, a second step by the same person, an unknown operator.
