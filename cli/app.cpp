@@ -1,6 +1,7 @@
 #include "cli/app.h"
 #include "cli/commands.h"
 #include "cli/config.h"
+#include "cli/pager.h"
 
 #include <grp.h>
 #include <unistd.h>
@@ -133,6 +134,7 @@ Cli::Cli() : app_(_("sqgl — case management for community service stations"), 
       ->check(non_empty());
   app_.add_option("--as", globals_.as, _("Acting staff number (default: $SQGL_OPERATOR)"))->check(non_empty());
   app_.add_flag("--json", globals_.json, _("Machine-readable output: one JSON document on stdout"));
+  app_.add_flag("--no-pager", globals_.no_pager, _("Never send a long output through the pager"));
   app_.fallthrough();
   app_.require_subcommand(0, 1);
   app_.footer(core::tr(
@@ -294,12 +296,15 @@ int Cli::run(const std::vector<std::string>& args, const Environment& env, std::
       pinned.emplace(*at, system_clock);
     }
     const core::Clock& clock = pinned ? static_cast<const core::Clock&>(*pinned) : system_clock;
+    globals.pager = pager_command(env, out_is_tty, globals.json, globals.no_pager);
     Context context(out, err, clock, globals, out_is_tty, &raw_out);
     for (const auto& [sub, run] : commands_) {
       if (sub->get_name() == command) run(context);
     }
     out.flush();
     return 0;
+  } catch (const PagerClosed&) {
+    return 0;  // the reader quit the pager: they have seen what they wanted
   } catch (const core::Error& e) {
     return fail(e.what(), e.code());
   } catch (const SQLite::Exception& e) {

@@ -24,7 +24,7 @@ int run_main(int argc, char** argv) {
   const char* locale_dir = borrowed ? nullptr : std::getenv("SQGL_LOCALEDIR");
   core::init_messages(locale_dir && *locale_dir ? locale_dir : SQGL_LOCALE_DIR);
   Environment env;
-  for (const char* key : {"SQGL_DB", "SQGL_OPERATOR", "SQGL_NOW", "SQGL_CONFIG", "NO_COLOR"}) {
+  for (const char* key : {"SQGL_DB", "SQGL_OPERATOR", "SQGL_NOW", "SQGL_CONFIG", "NO_COLOR", "SQGL_PAGER", "PAGER"}) {
     if (const char* value = std::getenv(key)) env[key] = value;
   }
   std::vector<std::string> args(argv + 1, argv + argc);
