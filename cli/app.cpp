@@ -45,6 +45,8 @@ std::string parse_error_message(const CLI::ParseError& e) {
   static const std::regex required("(\\S+) is required");
   static const std::regex not_in("(\\S+): (.*) not in \\{(.*)\\}");
   static const std::regex too_few("(\\S+): At least (\\d+) required but received (\\d+)");
+  static const std::regex out_of_range("(\\S+): Value (\\S+) not in range (\\S+) to (\\S+)");
+  static const std::regex excludes("(\\S+) excludes (\\S+)");
   if (std::regex_match(message, m, extras)) {
     const auto words = static_cast<unsigned long>(std::count(m[1].first, m[1].second, ' ') + 1);
     return core::tr_n("the following argument was not expected: {}", "the following arguments were not expected: {}",
@@ -57,6 +59,10 @@ std::string parse_error_message(const CLI::ParseError& e) {
   if (std::regex_match(message, m, too_few)) {
     return core::tr("{}: At least {} required but received {}", m[1].str(), m[2].str(), m[3].str());
   }
+  if (std::regex_match(message, m, out_of_range)) {
+    return core::tr("{}: Value {} not in range {} to {}", m[1].str(), m[2].str(), m[3].str(), m[4].str());
+  }
+  if (std::regex_match(message, m, excludes)) return core::tr("{} excludes {}", m[1].str(), m[2].str());
   return message;
 }
 
