@@ -35,6 +35,18 @@ extern "C" void end_paging_and_die(int signal_number) {
 
 constexpr int kDyingSignals[] = {SIGINT, SIGTERM, SIGHUP};
 
+// The disposition of each signal sqgl changes while paging, as it was before.
+struct sigaction g_before[4];
+
+void set_handler(int index, int signal_number, void (*handler)(int)) {
+  struct sigaction action {};
+  action.sa_handler = handler;
+  sigemptyset(&action.sa_mask);
+  ::sigaction(signal_number, &action, &g_before[index]);
+  // A signal sqgl was started ignoring (nohup, a background job) stays ignored.
+  if (g_before[index].sa_handler == SIG_IGN) ::sigaction(signal_number, &g_before[index], nullptr);
+}
+
 }  // namespace
 
 std::string pager_command(const Environment& env, bool out_is_tty, bool json, bool no_pager) {
@@ -137,8 +149,8 @@ Pager::Pager(const std::string& command, std::ostream& out)
   g_pipe_fd = fds[1];
   // A pager that quits early closes the pipe: the write says EPIPE instead of the
   // signal killing sqgl, and PipeBuffer stops the command.
-  ::signal(SIGPIPE, SIG_IGN);
-  for (int s : kDyingSignals) ::signal(s, end_paging_and_die);
+  set_handler(0, SIGPIPE, SIG_IGN);
+  for (int i = 0; i < 3; ++i) set_handler(i + 1, kDyingSignals[i], end_paging_and_die);
   pipe_ = std::make_unique<PipeBuffer>(fds[1]);
   escaping_ = std::make_unique<EscapingBuffer>(pipe_.get());
   out_.rdbuf(escaping_.get());
@@ -154,11 +166,11 @@ Pager::~Pager() {
   out_.rdbuf(own_);
   out_.clear();
   pipe_->close();
-  for (int s : kDyingSignals) ::signal(s, SIG_DFL);
+  for (int i = 0; i < 3; ++i) ::sigaction(kDyingSignals[i], &g_before[i + 1], nullptr);
   while (::waitpid(pid_, nullptr, 0) < 0 && errno == EINTR) {
   }
   g_pager_pid = -1;
-  ::signal(SIGPIPE, SIG_DFL);
+  ::sigaction(SIGPIPE, &g_before[0], nullptr);
 }
 
 }  // namespace sqgl::cli

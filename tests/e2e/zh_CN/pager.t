@@ -87,3 +87,14 @@ $ SQGL_PAGER='head -c 100 > /dev/null' script -qec 'sqgl list --all 2> err; echo
 exit 0
 $ SQGL_PAGER='head -c 100 > /dev/null' script -qec 'sqgl audit log --limit 100000 2> err; echo "exit $?"' /dev/null | tr -d '\r'; cat err
 exit 0
+# Ctrl-C reaches sqgl and the pager alike: sqgl lets the pager finish with the
+# terminal, then dies of the signal (130). (A background job starts with SIGINT
+# ignored; dfl.py gives sqgl the default, as a command typed at a prompt has it.)
+$ printf 'import os, signal, sys\nsignal.signal(signal.SIGINT, signal.SIG_DFL)\nos.execvp(sys.argv[1], sys.argv[1:])\n' > dfl.py
+$ SQGL_PAGER='touch started; sleep 1; echo pager finished; cat > /dev/null' script -qec 'python3 dfl.py sqgl list --all & p=$!; until test -e started; do sleep 0.1; done; kill -INT $p; wait $p; echo "exit $?"' /dev/null | tr -d '\r'
+pager finished
+exit 130
+# Started ignoring SIGINT, sqgl keeps ignoring it and lists to the end.
+$ rm started; SQGL_PAGER='touch started; sleep 1; echo pager finished; cat > /dev/null' script -qec 'sqgl list --all & p=$!; until test -e started; do sleep 0.1; done; kill -INT $p; wait $p; echo "exit $?"' /dev/null | tr -d '\r'
+pager finished
+exit 0
