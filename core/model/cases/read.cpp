@@ -134,11 +134,16 @@ struct ListQuery {
 
 std::string_view order_by(CaseOrder order) {
   switch (order) {
-    case CaseOrder::due: return "c.due_date, c.number";
-    case CaseOrder::accepted: return "c.accepted_at, c.number";
-    case CaseOrder::number: return "c.number";
-    case CaseOrder::item: return "c.item, c.due_date, c.number";
-    case CaseOrder::community: return "cu.code, c.due_date, c.number";
+    case CaseOrder::due:
+      return "c.due_date, c.number";
+    case CaseOrder::accepted:
+      return "c.accepted_at, c.number";
+    case CaseOrder::number:
+      return "c.number";
+    case CaseOrder::item:
+      return "c.item, c.due_date, c.number";
+    case CaseOrder::community:
+      return "cu.code, c.due_date, c.number";
   }
   return "c.number";
 }
@@ -187,7 +192,8 @@ ListQuery list_query(const CaseFilter& filter, Date today, const std::string& du
       "  c.due_date, c.accepted_at " +
       std::string(by_community ? "FROM units cu CROSS JOIN cases c ON c.community_id = cu.id "
                                : "FROM cases c JOIN units cu ON cu.id = c.community_id ") +
-      "JOIN items i ON i.code = c.item JOIN residents r ON r.id = c.resident_id " + steps + "LEFT JOIN units su ON su.id = s.unit_id LEFT JOIN staff a ON a.id = s.assignee_id " + conditions +
+      "JOIN items i ON i.code = c.item JOIN residents r ON r.id = c.resident_id " + steps +
+      "LEFT JOIN units su ON su.id = s.unit_id LEFT JOIN staff a ON a.id = s.assignee_id " + conditions +
       "ORDER BY " + std::string(order_by(order));
   // The count needs only the cases and their steps, which the conditions name: the
   // item, resident and community a case refers to are there (foreign keys).
