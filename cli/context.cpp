@@ -99,6 +99,11 @@ Context::~Context() = default;
 
 void Context::page() {
   if (globals_.pager.empty() || pager_) return;
+  if (const auto missing = missing_pager_program(globals_.pager); !missing.empty()) {
+    warn(core::tr("cannot run the pager {}: no such program; printing without it", core::errors::quote(missing)));
+    err.flush();  // before the output it announces
+    return;
+  }
   pager_ = std::make_unique<Pager>(globals_.pager, out);
 }
 

@@ -7,6 +7,7 @@
 
 #include <cerrno>
 #include <csignal>
+#include <cstdlib>
 #include <cstring>
 #include <system_error>
 #include <vector>
@@ -59,6 +60,23 @@ std::string pager_command(const Environment& env, bool out_is_tty, bool json, bo
   }
   if (command.find_first_not_of(" \t") == std::string::npos || command == "cat") return "";
   return command;
+}
+
+std::string missing_pager_program(const std::string& command) {
+  if (command.find_first_of("|&;<>()$`\\\"'*?[#~=%{}\n") != std::string::npos) return "";
+  const auto start = command.find_first_not_of(" \t");
+  const std::string program = command.substr(start, command.find_first_of(" \t", start) - start);
+  if (program.find('/') != std::string::npos) return ::access(program.c_str(), X_OK) == 0 ? "" : program;
+  const char* path = std::getenv("PATH");
+  std::string dirs = path ? path : "/usr/bin:/bin";
+  for (std::size_t from = 0; from <= dirs.size();) {
+    auto to = dirs.find(':', from);
+    if (to == std::string::npos) to = dirs.size();
+    const std::string dir = to == from ? "." : dirs.substr(from, to - from);
+    if (::access((dir + "/" + program).c_str(), X_OK) == 0) return "";
+    from = to + 1;
+  }
+  return program;
 }
 
 // Writes to the pager's pipe; once the pager has gone, throws PagerClosed (which the

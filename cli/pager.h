@@ -22,6 +22,12 @@ struct PagerClosed {};
 /// empty or `cat`.
 std::string pager_command(const Environment& env, bool out_is_tty, bool json, bool no_pager);
 
+/// The program `command` runs when it is a plain program name with arguments (no
+/// shell syntax) and no such program can be run (not on $PATH, not executable);
+/// "" otherwise. Through /bin/sh a missing pager would only say "not found" and
+/// swallow the output: sqgl prints without it instead, as git does.
+std::string missing_pager_program(const std::string& command);
+
 /// A running pager that `out` writes to until it is destroyed. The command runs
 /// under /bin/sh with LESS=FRX (quit when the text fits one screen, pass colours,
 /// leave the screen as it is) and LV=-c unless they are set; with the caller's own

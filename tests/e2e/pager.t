@@ -79,6 +79,13 @@ $ sqgl list --all | wc -l; sqgl catalog C05-01 > out.txt; wc -l < out.txt; test 
 4495
 23
 not paged
+# A pager that is not there is said once, and the output printed without it.
+$ SQGL_PAGER='no-such-pager -R' script -qec 'sqgl list --all --limit 1' /dev/null | tr -d '\r'; test -e paged || echo 'not paged'
+sqgl: warning: cannot run the pager 'no-such-pager': no such program; printing without it
+case                  item    resident  status    step  assignee  step due  due
+150204-20090701-0003  C07-05  朱辉      approved                            2009-07-02
+first 1 of 4493 cases; a larger --limit shows more
+not paged
 # Quitting the pager early (here after 100 bytes of a long list) ends sqgl quietly:
 # exit 0, no error.
 $ sqgl list --all | wc -c | awk '$1 > 300000 { print "long enough" }'

@@ -79,6 +79,13 @@ $ sqgl list --all | wc -l; sqgl catalog C05-01 > out.txt; wc -l < out.txt; test 
 4495
 23
 not paged
+# A pager that is not there is said once, and the output printed without it.
+$ SQGL_PAGER='no-such-pager -R' script -qec 'sqgl list --all --limit 1' /dev/null | tr -d '\r'; test -e paged || echo 'not paged'
+sqgl: 警告：无法运行分页程序 'no-such-pager'：没有这个程序，直接打印
+办件编号              事项    申请人  状态    当前环节  承办人  环节期限  办理期限
+150204-20090701-0003  C07-05  朱辉    已批准                              2009-07-02
+前 1 件，共 4493 件；加大 --limit 可列出更多
+not paged
 # Quitting the pager early (here after 100 bytes of a long list) ends sqgl quietly:
 # exit 0, no error.
 $ sqgl list --all | wc -c | awk '$1 > 300000 { print "long enough" }'
