@@ -184,10 +184,11 @@ Pager::~Pager() {
   out_.rdbuf(own_);
   out_.clear();
   pipe_->close();
-  for (int i = 0; i < 3; ++i) ::sigaction(kDyingSignals[i], &g_before[i + 1], nullptr);
+  // The reader may still be reading: a Ctrl-C meanwhile lets the pager finish first.
   while (::waitpid(pid_, nullptr, 0) < 0 && errno == EINTR) {
   }
   g_pager_pid = -1;
+  for (int i = 0; i < 3; ++i) ::sigaction(kDyingSignals[i], &g_before[i + 1], nullptr);
   ::sigaction(SIGPIPE, &g_before[0], nullptr);
 }
 
