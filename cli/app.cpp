@@ -1,6 +1,7 @@
 #include "cli/app.h"
 #include "cli/commands.h"
 #include "cli/config.h"
+#include "cli/pager.h"
 
 #include <grp.h>
 #include <unistd.h>
@@ -45,6 +46,8 @@ std::string parse_error_message(const CLI::ParseError& e) {
   static const std::regex required("(\\S+) is required");
   static const std::regex not_in("(\\S+): (.*) not in \\{(.*)\\}");
   static const std::regex too_few("(\\S+): At least (\\d+) required but received (\\d+)");
+  static const std::regex out_of_range("(\\S+): Value (\\S+) not in range (\\S+) to (\\S+)");
+  static const std::regex excludes("(\\S+) excludes (\\S+)");
   if (std::regex_match(message, m, extras)) {
     const auto words = static_cast<unsigned long>(std::count(m[1].first, m[1].second, ' ') + 1);
     return core::tr_n("the following argument was not expected: {}", "the following arguments were not expected: {}",
@@ -57,6 +60,10 @@ std::string parse_error_message(const CLI::ParseError& e) {
   if (std::regex_match(message, m, too_few)) {
     return core::tr("{}: At least {} required but received {}", m[1].str(), m[2].str(), m[3].str());
   }
+  if (std::regex_match(message, m, out_of_range)) {
+    return core::tr("{}: Value {} not in range {} to {}", m[1].str(), m[2].str(), m[3].str(), m[4].str());
+  }
+  if (std::regex_match(message, m, excludes)) return core::tr("{} excludes {}", m[1].str(), m[2].str());
   return message;
 }
 
@@ -134,6 +141,7 @@ Cli::Cli() : app_(_("sqgl — case management for community service stations"), 
       ->check(non_empty());
   app_.add_option("--as", globals_.as, _("Acting staff number (default: $SQGL_OPERATOR)"))->check(non_empty());
   app_.add_flag("--json", globals_.json, _("Machine-readable output: one JSON document on stdout"));
+  app_.add_flag("--no-pager", globals_.no_pager, _("Never send a long output through the pager"));
   app_.fallthrough();
   app_.require_subcommand(0, 1);
   app_.footer(core::tr(
@@ -304,12 +312,15 @@ int Cli::run(const std::vector<std::string>& args, const Environment& env, std::
       pinned.emplace(*at, system_clock);
     }
     const core::Clock& clock = pinned ? static_cast<const core::Clock&>(*pinned) : system_clock;
+    globals.pager = pager_command(env, out_is_tty, globals.json, globals.no_pager);
     Context context(out, err, clock, globals, out_is_tty, &raw_out, &raw_err);
     for (const auto& [sub, run] : commands_) {
       if (sub->get_name() == command) run(context);
     }
     out.flush();
     return 0;
+  } catch (const PagerClosed&) {
+    return 0;  // the reader quit the pager: they have seen what they wanted
   } catch (const core::Error& e) {
     return fail(e.what(), e.code());
   } catch (const SQLite::Exception& e) {

@@ -64,6 +64,7 @@ void run_log(Context& ctx, const AuditOptions& opt) {
     print_json(ctx.out, {{"events", list}});
     return;
   }
+  ctx.page();
   Table table;
   for (const auto& l : lines) {
     table.add({std::to_string(l.id), l.at, backfill_mark(l.clock, l.recorded_at), l.op, l.kind, l.subject});

@@ -77,6 +77,7 @@ void run_catalog(Context& ctx, const CatalogOptions& opt) {
     if (ctx.json()) {
       print_json(ctx.out, item_json(item));
     } else {
+      ctx.page();
       print_item(ctx, item);
     }
     return;
@@ -102,6 +103,7 @@ void run_catalog(Context& ctx, const CatalogOptions& opt) {
     return;
   }
   auto windows = core::list_windows(db);
+  ctx.page();
   ctx.out << core::tr("Catalog {}: {}, {}. Promise in working days; levels new (old).", core::catalog_version(db),
                       core::tr_n("{} category", "{} categories", categories.size(), categories.size()),
                       core::tr_n("{} item", "{} items", items, items))

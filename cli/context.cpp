@@ -6,6 +6,7 @@
 
 #include <fmt/format.h>
 
+#include "cli/pager.h"
 #include "core/base/error.h"
 #include "core/base/i18n.h"
 #include "core/db/database.h"
@@ -83,6 +84,29 @@ SQLite::Database& Context::open(bool writable) {
   ::umask(core::file_umask(access));
   file_mode_ = access == core::FileAccess::group ? 0660 : 0600;
   return *db_;
+}
+
+Context::Context(std::ostream& out_stream, std::ostream& err_stream, const core::Clock& the_clock,
+                 GlobalOptions globals, bool out_is_tty, std::ostream* binary_stream,
+                 std::ostream* terminal_stream)
+    : out(out_stream),
+      err(err_stream),
+      binary_out(binary_stream ? *binary_stream : out_stream),
+      terminal_err(terminal_stream ? *terminal_stream : err_stream),
+      clock(the_clock),
+      globals_(std::move(globals)),
+      out_is_tty_(out_is_tty) {}
+
+Context::~Context() = default;
+
+void Context::page() {
+  if (globals_.pager.empty() || pager_) return;
+  if (const auto missing = missing_pager_program(globals_.pager); !missing.empty()) {
+    warn(core::tr("cannot run the pager {}: no such program; printing without it", core::errors::quote(missing)));
+    err.flush();  // before the output it announces
+    return;
+  }
+  pager_ = std::make_unique<Pager>(globals_.pager, out);
 }
 
 SQLite::Database& Context::read_db() { return open(false); }

@@ -22,6 +22,8 @@ class WorkCalendar;
 
 namespace sqgl::cli {
 
+class Pager;
+
 /// A configured value and where it came from: "--db", "SQGL_DB", the
 /// configuration file's path, or "default" (cli/config.h).
 struct Configured {
@@ -37,6 +39,8 @@ struct GlobalOptions {
   std::map<std::string, Configured> config;  ///< every configuration key, resolved (cli/config.h)
   std::string config_file;                   ///< the configuration file read (if it exists), or empty
   bool borrowed = false;  ///< sqgl runs with rights its caller lacks (core/base/caller.h)
+  bool no_pager = false;  ///< --no-pager
+  std::string pager;      ///< the pager command for a long output, or "" for none (cli/pager.h)
 };
 
 /// The environment variables sqgl reads, injected so tests need no real environment.
@@ -46,14 +50,10 @@ using Environment = std::map<std::string, std::string>;
 class Context {
  public:
   Context(std::ostream& out_stream, std::ostream& err_stream, const core::Clock& the_clock, GlobalOptions globals,
-          bool out_is_tty, std::ostream* binary_stream = nullptr, std::ostream* terminal_stream = nullptr)
-      : out(out_stream),
-        err(err_stream),
-        binary_out(binary_stream ? *binary_stream : out_stream),
-        terminal_err(terminal_stream ? *terminal_stream : err_stream),
-        clock(the_clock),
-        globals_(std::move(globals)),
-        out_is_tty_(out_is_tty) {}
+          bool out_is_tty, std::ostream* binary_stream = nullptr, std::ostream* terminal_stream = nullptr);
+  ~Context();
+  Context(const Context&) = delete;
+  Context& operator=(const Context&) = delete;
 
   std::ostream& out;  ///< stdout: results, with control characters escaped (cli/render/output.h)
   std::ostream& err;  ///< stderr: warnings and errors, likewise
@@ -109,6 +109,11 @@ class Context {
   /// database's `files` setting is `group` (0600 before a database is open).
   mode_t file_mode() const { return file_mode_; }
 
+  /// Sends the rest of `out` through the pager, when there is one for this run (a
+  /// terminal, no --json, no --no-pager): for the commands whose output runs long.
+  /// Call it once the command has checked what it was asked, before printing.
+  void page();
+
   /// Prints `sqgl: warning: …` to stderr.
   void warn(const std::string& message) const { err << core::tr("sqgl: warning: {}", message) << '\n'; }
 
@@ -121,6 +126,7 @@ class Context {
   std::optional<core::Operator> acting_;
   std::optional<std::string> login_;
   std::shared_ptr<const core::WorkCalendar> calendar_;
+  std::unique_ptr<Pager> pager_;
 
   SQLite::Database& open(bool writable);
 };

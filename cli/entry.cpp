@@ -31,7 +31,7 @@ int run_main(int argc, char** argv) {
   core::set_interrupt_message(interrupted.c_str());
   core::handle_interrupts();
   Environment env;
-  for (const char* key : {"SQGL_DB", "SQGL_OPERATOR", "SQGL_NOW", "SQGL_CONFIG", "NO_COLOR"}) {
+  for (const char* key : {"SQGL_DB", "SQGL_OPERATOR", "SQGL_NOW", "SQGL_CONFIG", "NO_COLOR", "SQGL_PAGER", "PAGER"}) {
     if (const char* value = std::getenv(key)) env[key] = value;
   }
   std::vector<std::string> args(argv + 1, argv + argc);

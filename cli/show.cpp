@@ -26,6 +26,7 @@ void run_show(Context& ctx, const ShowOptions& opt) {
     print_json(ctx.out, case_json(c, today));
     return;
   }
+  ctx.page();
   auto& out = ctx.out;
   // TRANSLATORS: the last {} is "new model" or "old model".
   out << core::tr("case {}  {} {}  ({})", c.number, c.item, c.item_name, model_name(c.model)) << '\n';

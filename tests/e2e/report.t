@@ -18,7 +18,7 @@ $ SQGL_NOW=2012-01-20T10:00 sqgl --as ZZ0103 route 150204-20120119-0001 --to ZZ0
 # On 2012-01-31 (after the Spring Festival, 01-22…01-28 off): what waits, what is late.
 $ sqgl report backlog --as-of 2012-01-31
 Backlog: open cases by step, unit, window and community
-as of 2012-01-31T23:59:59 · schema 7 · catalog 2012.1 · calendars 2012, 2024, 2025, 2026
+as of 2012-01-31T23:59:59 · schema 8 · catalog 2012.1 · calendars 2012, 2024, 2025, 2026
 3 open cases, 0 of them waiting for materials
 
 By deciding unit
@@ -43,7 +43,7 @@ Open cases
   150204-20120119-0001  C07-01  150204001001  services  服务站            150204001001-FWZ  ZZ0101    open          5
 $ sqgl report overdue --as-of 2012-01-31
 Overdue: cases and steps past their due date
-as of 2012-01-31T23:59:59 · schema 7 · catalog 2012.1 · calendars 2012, 2024, 2025, 2026
+as of 2012-01-31T23:59:59 · schema 8 · catalog 2012.1 · calendars 2012, 2024, 2025, 2026
 2 cases and 1 step past due
 
 Cases past due
@@ -70,7 +70,7 @@ $ sqgl report overdue --as-of 2012-01-31 --json
   ],
   "period": null,
   "report": "overdue",
-  "schema_version": 7,
+  "schema_version": 8,
   "tables": [
     {
       "columns": [
@@ -138,7 +138,7 @@ $ sqgl report overdue --as-of 2012-01-31 --check > /dev/null
 ? 6
 $ sqgl report overdue --as-of 2012-01-17 --check
 Overdue: cases and steps past their due date
-as of 2012-01-17T23:59:59 · schema 7 · catalog 2012.1 · calendars 2012, 2024, 2025, 2026
+as of 2012-01-17T23:59:59 · schema 8 · catalog 2012.1 · calendars 2012, 2024, 2025, 2026
 0 cases and 0 steps past due
 
 Cases past due
@@ -171,7 +171,7 @@ identical
 $ sqgl report backlog --as-of 2012-01-31 --format md --window services
 | # Backlog: open cases by step, unit, window and community
 
-as of 2012-01-31T23:59:59 · schema 7 · catalog 2012.1 · calendars 2012, 2024, 2025, 2026
+as of 2012-01-31T23:59:59 · schema 8 · catalog 2012.1 · calendars 2012, 2024, 2025, 2026
 
 - 2 open cases, 0 of them waiting for materials
 
@@ -202,7 +202,7 @@ as of 2012-01-31T23:59:59 · schema 7 · catalog 2012.1 · calendars 2012, 2024,
 | | 150204-20120119-0001 | C07-01 | 150204001001 | services | 服务站 | 150204001001-FWZ | ZZ0101 | open | 5 |
 $ sqgl report staffing --street 150204002
 Staffing: one station worker per 400 households, one committee leader per 800
-as of 2012-01-29T23:59:59 · schema 7 · catalog 2012.1 · calendars 2012, 2024, 2025, 2026
+as of 2012-01-29T23:59:59 · schema 8 · catalog 2012.1 · calendars 2012, 2024, 2025, 2026
 0 communities below the staffing ratios
 
 Communities
@@ -227,7 +227,7 @@ $ SQGL_NOW=2012-02-06 sqgl --as LLB01 approve 150204-20120201-0001 > /dev/null
 $ sqgl report performance --period 2012-01 --as-of 2012-02-29 --format md
 | # Performance: received, decided, on time, working days to decision
 
-period 2012-01-01 to 2012-01-31 · as of 2012-02-29T23:59:59 · schema 7 · catalog 2012.1 · calendars 2012, 2024, 2025, 2026
+period 2012-01-01 to 2012-01-31 · as of 2012-02-29T23:59:59 · schema 8 · catalog 2012.1 · calendars 2012, 2024, 2025, 2026
 
 - 3 cases accepted or decided in the period
 
@@ -275,7 +275,7 @@ $ sqgl report performance --from 2012-01-01 --to 2012-02-29 --as-of 2012-02-29 -
 {'from': '2012-01-01', 'to': '2012-02-29'} {'key': 'total', 'name': None, 'received': 4, 'decided': 2, 'approved': 2, 'rejected': 0, 'on_time_pct': 50.0, 'median_wd': 3, 'p90_wd': 8}
 $ sqgl report evaluation --period 2012-01 --as-of 2012-02-29
 Evaluation: residents' ratings (好差评) of the cases decided in the period
-period 2012-01-01 to 2012-01-31 · as of 2012-02-29T23:59:59 · schema 7 · catalog 2012.1 · calendars 2012, 2024, 2025, 2026
+period 2012-01-01 to 2012-01-31 · as of 2012-02-29T23:59:59 · schema 8 · catalog 2012.1 · calendars 2012, 2024, 2025, 2026
 1 decided case, 1 low rating
 
 By window
@@ -295,7 +295,7 @@ Low ratings (1–2)
   150204-20120116-0001  C02-03  ZZ0101           2
 $ sqgl report reform --from 2012-01-01 --to 2012-02-29 --as-of 2012-02-29 --item C07-01
 Reform: the new model against the old, on real cases
-period 2012-01-01 to 2012-02-29 · as of 2012-02-29T23:59:59 · schema 7 · catalog 2012.1 · calendars 2012, 2024, 2025, 2026
+period 2012-01-01 to 2012-02-29 · as of 2012-02-29T23:59:59 · schema 8 · catalog 2012.1 · calendars 2012, 2024, 2025, 2026
 1 decided under the old model, 0 under the new
 
 Total
@@ -308,7 +308,7 @@ By item
   C07-01  老年人优待证办理           3           2            20             5          3          1          1          0              3
 $ sqgl report workload --period 2012-02 --as-of 2012-02-29 --community 150204001001
 Workload: open steps, decisions in the period, households per grid worker
-period 2012-02-01 to 2012-02-29 · as of 2012-02-29T23:59:59 · schema 7 · catalog 2012.1 · calendars 2012, 2024, 2025, 2026
+period 2012-02-01 to 2012-02-29 · as of 2012-02-29T23:59:59 · schema 8 · catalog 2012.1 · calendars 2012, 2024, 2025, 2026
 2 staff members with open or decided steps
 
 Staff
@@ -319,7 +319,7 @@ Staff
 # The calendar: cron nags from 1 December until next year's notice is imported.
 $ SQGL_NOW=2026-11-28 sqgl report calendar --check
 Calendar: official working-day calendars for this year and the next
-as of 2026-11-28T23:59:59 · schema 7 · catalog 2012.1 · calendars 2012, 2024, 2025, 2026
+as of 2026-11-28T23:59:59 · schema 8 · catalog 2012.1 · calendars 2012, 2024, 2025, 2026
 calendars in place
 
 Years
@@ -328,7 +328,7 @@ Years
   2027  no
 $ SQGL_NOW=2026-12-01 sqgl report calendar --check
 Calendar: official working-day calendars for this year and the next
-as of 2026-12-01T23:59:59 · schema 7 · catalog 2012.1 · calendars 2012, 2024, 2025, 2026
+as of 2026-12-01T23:59:59 · schema 8 · catalog 2012.1 · calendars 2012, 2024, 2025, 2026
 no calendar for 2027 yet: import the State Council notice
 
 Years
@@ -356,7 +356,7 @@ $ sqgl report backlog --as-of 2012-02-29 --json
   ],
   "period": null,
   "report": "backlog",
-  "schema_version": 7,
+  "schema_version": 8,
   "tables": [
     {
       "columns": [
@@ -486,7 +486,7 @@ $ sqgl report performance --period 2012-02 --as-of 2012-02-29 --json
     "to": "2012-02-29"
   },
   "report": "performance",
-  "schema_version": 7,
+  "schema_version": 8,
   "tables": [
     {
       "columns": [
@@ -678,7 +678,7 @@ $ sqgl report workload --period 2012-02 --as-of 2012-02-29 --staff ZZ0101 --json
     "to": "2012-02-29"
   },
   "report": "workload",
-  "schema_version": 7,
+  "schema_version": 8,
   "tables": [
     {
       "columns": [
@@ -726,7 +726,7 @@ $ sqgl report evaluation --period 2012-01 --as-of 2012-02-29 --json
     "to": "2012-01-31"
   },
   "report": "evaluation",
-  "schema_version": 7,
+  "schema_version": 8,
   "tables": [
     {
       "columns": [
@@ -849,7 +849,7 @@ $ sqgl report staffing --street 150204001 --json
   ],
   "period": null,
   "report": "staffing",
-  "schema_version": 7,
+  "schema_version": 8,
   "tables": [
     {
       "columns": [
@@ -934,7 +934,7 @@ $ sqgl report reform --period 2012-02 --as-of 2012-02-29 --category C07 --json
     "to": "2012-02-29"
   },
   "report": "reform",
-  "schema_version": 7,
+  "schema_version": 8,
   "tables": [
     {
       "columns": [
@@ -1116,7 +1116,7 @@ $ sqgl report backlog --as-of 2012-01-31 --json | python3 -c 'import json,sys; p
 $ SQGL_NOW=2012-02-03T09:00 sqgl --as ZZ0101 apply --supplement 150204-20120118-0001 --materials 1 | head -1
 case 150204-20120118-0001: materials recorded after 7 working days; due 2012-02-02
 $ export SQGL_NOW=2012-02-03T16:00; sqgl list --overdue --json | python3 -c 'import json,sys; print([c["number"] for c in json.load(sys.stdin)["cases"]])'; sqgl show 150204-20120118-0001 --json | python3 -c 'import json,sys; d=json.load(sys.stdin); print(d["status"], d["overdue"])'; sqgl report overdue --json | python3 -c 'import json,sys; print([r[0] for r in json.load(sys.stdin)["tables"][0]["rows"]])'
-['150204-20120118-0001', '150204-20120119-0001']
+['150204-20120119-0001', '150204-20120118-0001']
 open True
 ['150204-20120118-0001', '150204-20120119-0001']
 # As of the days it waited, the report sees it waiting, not late.

@@ -189,16 +189,95 @@ $ SQGL_NOW=2012-03-01 sqgl list --status open
 case                  item    resident  status  step      assignee  step due    due
 150204-20120129-0004  C02-01  刘刚海    open    区民政局            2012-02-08  2012-03-09
 1 case
-$ SQGL_NOW=2012-03-15 sqgl list --overdue --json | python3 -c 'import json,sys; d=json.load(sys.stdin); print(d["count"], [c["number"] for c in d["cases"]])'
+# Without --status or --all, the cases still open, the first due first; --all
+# adds the decided ones.
+$ SQGL_NOW=2012-03-01 sqgl list
+case                  item    resident  status  step      assignee  step due    due
+150204-20120129-0004  C02-01  刘刚海    open    区民政局            2012-02-08  2012-03-09
+1 open case
+$ SQGL_NOW=2012-03-01 sqgl list --all
+case                  item    resident  status    step      assignee  step due    due
+150204-20120129-0001  C05-01  孙颖敏    approved                                  2012-02-03
+150204-20120129-0002  C08-01  琪琪格    approved                                  2012-02-10
+150204-20120129-0003  C02-01  卢建刚    rejected                                  2012-02-29
+150204-20120129-0004  C02-01  刘刚海    open      区民政局            2012-02-08  2012-03-09
+4 cases
+$ SQGL_NOW=2012-03-01 sqgl list --all --sort accepted
+case                  item    resident  status    step      assignee  step due    due
+150204-20120129-0001  C05-01  孙颖敏    approved                                  2012-02-03
+150204-20120129-0003  C02-01  卢建刚    rejected                                  2012-02-29
+150204-20120129-0004  C02-01  刘刚海    open      区民政局            2012-02-08  2012-03-09
+150204-20120129-0002  C08-01  琪琪格    approved                                  2012-02-10
+4 cases
+$ SQGL_NOW=2012-03-01 sqgl list --all --sort item --limit 2
+case                  item    resident  status    step      assignee  step due    due
+150204-20120129-0003  C02-01  卢建刚    rejected                                  2012-02-29
+150204-20120129-0004  C02-01  刘刚海    open      区民政局            2012-02-08  2012-03-09
+first 2 of 4 cases; a larger --limit shows more
+$ SQGL_NOW=2012-03-01 sqgl list --all --sort community --limit 1
+case                  item    resident  status    step  assignee  step due  due
+150204-20120129-0001  C05-01  孙颖敏    approved                            2012-02-03
+first 1 of 4 cases; a larger --limit shows more
+$ SQGL_NOW=2012-03-01 sqgl list --status approved --sort number --limit 5
+case                  item    resident  status    step  assignee  step due  due
+150204-20120129-0001  C05-01  孙颖敏    approved                            2012-02-03
+150204-20120129-0002  C08-01  琪琪格    approved                            2012-02-10
+2 cases
+$ SQGL_NOW=2012-03-01 sqgl list --all --limit 1 --json
+{
+  "case_count": 1,
+  "cases": [
+    {
+      "accepted_at": "2012-01-29T09:00:00",
+      "assignee": null,
+      "community": "150204001001",
+      "community_name": "阳光社区",
+      "due_date": "2012-02-03",
+      "item": "C05-01",
+      "item_name": "\"一杯奶\"生育关怀申请",
+      "number": "150204-20120129-0001",
+      "overdue": false,
+      "resident": "150204********536X",
+      "resident_name": "孙颖敏",
+      "status": "approved",
+      "step": null,
+      "step_due_date": null,
+      "step_name": null,
+      "step_unit": null
+    }
+  ],
+  "limit": 1,
+  "matching_case_count": 4
+}
+$ SQGL_NOW=2012-03-01 sqgl list --all --sort number --jsonl
+{"accepted_at":"2012-01-29T09:00:00","assignee":null,"community":"150204001001","community_name":"阳光社区","due_date":"2012-02-03","item":"C05-01","item_name":"\"一杯奶\"生育关怀申请","number":"150204-20120129-0001","overdue":false,"resident":"150204********536X","resident_name":"孙颖敏","status":"approved","step":null,"step_due_date":null,"step_name":null,"step_unit":null}
+{"accepted_at":"2012-01-29T09:30:00","assignee":null,"community":"150204001001","community_name":"阳光社区","due_date":"2012-02-10","item":"C08-01","item_name":"第二代残疾人证换领","number":"150204-20120129-0002","overdue":false,"resident":"150204********4202","resident_name":"琪琪格","status":"approved","step":null,"step_due_date":null,"step_name":null,"step_unit":null}
+{"accepted_at":"2012-01-29T09:00:00","assignee":null,"community":"150204001001","community_name":"阳光社区","due_date":"2012-02-29","item":"C02-01","item_name":"城市居民最低生活保障申请(低保)","number":"150204-20120129-0003","overdue":false,"resident":"150204********4974","resident_name":"卢建刚","status":"rejected","step":null,"step_due_date":null,"step_name":null,"step_unit":null}
+{"accepted_at":"2012-01-29T09:00:00","assignee":null,"community":"150204001001","community_name":"阳光社区","due_date":"2012-03-09","item":"C02-01","item_name":"城市居民最低生活保障申请(低保)","number":"150204-20120129-0004","overdue":false,"resident":"150204********0392","resident_name":"刘刚海","status":"open","step":3,"step_due_date":"2012-02-08","step_name":"区民政局","step_unit":"MZJ"}
+$ sqgl list --all --status open
+! sqgl: error: --status excludes --all (see 'sqgl --help')
+? 2
+$ sqgl list --limit 0
+! sqgl: error: --limit: Value 0 not in range 1 to 1000000000 (see 'sqgl --help')
+? 2
+$ sqgl list --sort due-date
+! sqgl: error: --sort: due-date not in {due,accepted,number,item,community} (see 'sqgl --help')
+? 2
+$ SQGL_NOW=2012-03-15 sqgl list --overdue --json | python3 -c 'import json,sys; d=json.load(sys.stdin); print(d["case_count"], [c["number"] for c in d["cases"]])'
 1 ['150204-20120129-0004']
 # --json list streams its cases one by one; the document is the same as one
 # printed whole (two-space indent, sorted keys, UTF-8 as is), empty or not.
-$ SQGL_NOW=2012-03-15 sqgl list --json | python3 -c 'import json,sys; t=sys.stdin.read(); d=json.loads(t); print(d["count"], t == json.dumps(d, indent=2, ensure_ascii=False, sort_keys=True) + "\n")'
+$ SQGL_NOW=2012-03-15 sqgl list --all --json | python3 -c 'import json,sys; t=sys.stdin.read(); d=json.loads(t); print(d["case_count"], t == json.dumps(d, indent=2, ensure_ascii=False, sort_keys=True) + "\n")'
 4 True
+# --jsonl: the same cases, one compact object a line, nothing around them.
+$ SQGL_NOW=2012-03-15 sqgl list --all --jsonl > l.jsonl && SQGL_NOW=2012-03-15 sqgl list --all --json | python3 -c 'import json,sys; d=json.load(sys.stdin); lines=open("l.jsonl").read().splitlines(); print(len(lines), [json.loads(l) for l in lines] == d["cases"], all(l == json.dumps(json.loads(l), ensure_ascii=False, separators=(",", ":"), sort_keys=True) for l in lines))'
+4 True True
 $ SQGL_NOW=2012-03-15 sqgl list --status withdrawn --item C05-01 --json
 {
+  "case_count": 0,
   "cases": [],
-  "count": 0
+  "limit": null,
+  "matching_case_count": 0
 }
 # bug: a clerk could date a decision before the case's own history (2019 on a case
 # of 2026, a bureau's before the station's). Times are causal; the clock may be
@@ -218,7 +297,7 @@ $ sqgl --as MZJ01 route 150204-20120129-0004 --to JSJ01
 $ sqgl --as MZJ02 list --mine
 case                  item    resident  status  step      assignee  step due    due
 150204-20120129-0004  C02-01  刘刚海    open    区民政局  MZJ02     2012-02-08  2012-03-09
-1 case
+1 open case
 $ sqgl --as ZZ0101 withdraw 150204-20120129-0004 --reason '本人申请撤回'
 case 150204-20120129-0004 withdrawn
 $ sqgl --as ZZ0101 withdraw 150204-20120129-0004
@@ -248,7 +327,7 @@ assigned 6 open steps (6 to the applicant's grid worker)
 $ sqgl --as IT01 route --auto
 assigned 3 open steps (3 to the applicant's grid worker)
 $ sqgl list --unassigned
-no cases
+no open cases
 $ sqlite3 demo.db "SELECT count(*), sum(s.assignee_id = g.worker_id) FROM case_steps s JOIN cases c ON c.id = s.case_id JOIN residents r ON r.id = c.resident_id JOIN households h ON h.id = r.household_id JOIN grids g ON g.id = h.grid_id WHERE s.status = 'active' AND s.level = 'station'"
 9|9
 $ sqgl --as ZZ0101 route --auto

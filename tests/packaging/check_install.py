@@ -128,6 +128,10 @@ def main():
             ("sqgl catalog C05-", ["C05-01", "C05-02", "C05-03"]),
             ("sqgl import resi", ["residents"]),
             ("sqgl --js", ["--json"]),
+            ("sqgl --no", ["--no-pager"]),
+            ("sqgl list --so", ["--sort"]),
+            ("sqgl list --sort ac", ["accepted"]),
+            ("sqgl list --js", ["--jsonl"]),
         ]:
             got = complete(line)
             if not set(expected) <= set(got):

@@ -269,11 +269,24 @@ def inside(args):
     if open(workbook, "rb").read(2) != b"PK" or os.stat(workbook).st_uid != entry.pw_uid:
         fail("her xlsx report should be a workbook of hers")
 
+    # The pager is the clerk's own program: on her terminal (script's pseudo-terminal)
+    # it runs with her group, not sqgl's, and holds none of sqgl's files, the
+    # database least of all.
+    probe = os.path.join(fx.homes[c1], "pager-probe")
+    pager = f"{{ id -G; ls -l /proc/$$/fd; }} > {probe}; cat > /dev/null"
+    got = fx.as_clerk(c1, ["-qec", f"{fx.bin} list --all", "/dev/null"], env={"SQGL_PAGER": pager},
+                      program="/usr/bin/script")
+    expect(got, 0, "list through a pager of hers")
+    seen = open(probe).read() if os.path.exists(probe) else ""
+    groups = seen.split("\n", 1)[0].split()
+    if not groups or str(fx.gid) in groups or fx.lib in seen:
+        fail(f"her pager should run with her groups and none of sqgl's files, it saw: {seen.strip()}")
+
     # After all of it the record still proves itself.
     expect(fx.as_root("check"), 0, "check after the clerks' work")
     print(f"privilege boundary holds: case {case} applied and decided by its clerks as themselves; "
           "sqlite3, --as, $SQGL_OPERATOR, a getuid shim, --db, $SQGL_DB, $SQGL_CONFIG, $SQGL_NOW, init, "
-          "and files of the group refused")
+          "and files of the group refused; her pager ran with her own group")
 
 
 def main():
@@ -285,7 +298,7 @@ def main():
     if os.geteuid() != 0:
         print("skipped: the privilege test needs root (to create two clerk accounts, a group and a setgid binary)")
         sys.exit(SKIP)
-    for tool in ("unshare", "mount", "useradd", "sqlite3", "cc"):
+    for tool in ("unshare", "mount", "useradd", "sqlite3", "cc", "script"):
         if shutil.which(tool) is None:
             fail(f"needs {tool}")
     if args.inside:

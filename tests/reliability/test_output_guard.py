@@ -247,7 +247,7 @@ def read_only_database(args, work, source, problems):
                            "--status", "approved", "--json"], env=env, capture_output=True, text=True, timeout=120)
     os.chmod(directory, 0o755)
     shutil.rmtree(top)
-    if done.returncode != 0 or '"count"' not in done.stdout:
+    if done.returncode != 0 or '"case_count"' not in done.stdout:
         problems.append(f"read-only database: exit {done.returncode} {done.stderr.strip()!r}")
         return "not read"
     return "read (list exit 0)"

@@ -213,7 +213,7 @@ def casework(session, db):
         argv = ["apply", "--resident", rid, "--item", "C05-01", "--materials", "1,2,3,4", "--note", "怀孕"]
         if i == 0:
             s.run(argv, operator="ZZ0101", ok=True)
-            cases.append(s.json(["list", "--status", "open"])["cases"][-1]["number"])
+            cases.append(s.json(["list", "--status", "open", "--sort", "accepted"])["cases"][-1]["number"])
         else:
             cases.append(s.json(argv, operator="ZZ0101")["number"])
     cases.append(s.json(["apply", "--resident", disabled, "--item", "C08-01", "--materials", "1,2,3,4"],

@@ -3,6 +3,9 @@
 #include <algorithm>
 #include <sstream>
 #include <string>
+#include <string_view>
+#include <tuple>
+#include <utility>
 #include <vector>
 
 #include "core/admin/demo.h"
@@ -16,20 +19,26 @@ using sqgl::test::reform_clock;
 
 namespace {
 
-std::vector<std::string> plan_lines(const CaseFilter& filter) {
+std::vector<std::string> plan_lines(const CaseFilter& filter, CaseOrder order = CaseOrder::due) {
   auto clock = reform_clock();
   auto db = create_memory_database(clock);
-  std::istringstream plan(case_list_plan(db, filter, clock.today()));
+  std::istringstream plan(case_list_plan(db, filter, clock.today(), order));
   std::vector<std::string> lines;
   for (std::string line; std::getline(plan, line);) lines.push_back(line);
   return lines;
 }
 
+// Whether `line` reads table `alias` ("c" or "s"), not another whose alias starts alike (cu, su).
+bool reads(const std::string& line, std::string_view how, std::string_view alias) {
+  const std::string head = std::string(how) + " " + std::string(alias);
+  return line == head || line.starts_with(head + " ");
+}
+
 // The loop that reads the cases or their steps: the first line naming c or s.
 std::string driving(const std::vector<std::string>& lines) {
   for (const auto& line : lines) {
-    if (line.starts_with("SEARCH c ") || line.starts_with("SCAN c") || line.starts_with("SEARCH s ") ||
-        line.starts_with("SCAN s")) {
+    if (reads(line, "SEARCH", "c") || reads(line, "SCAN", "c") || reads(line, "SEARCH", "s") ||
+        reads(line, "SCAN", "s")) {
       return line;
     }
   }
@@ -38,8 +47,15 @@ std::string driving(const std::vector<std::string>& lines) {
 
 bool scans_history(const std::vector<std::string>& lines) {
   return std::any_of(lines.begin(), lines.end(),
-                     [](const std::string& l) { return l.starts_with("SCAN c") || l.starts_with("SCAN s"); });
+                     [](const std::string& l) { return reads(l, "SCAN", "c") || reads(l, "SCAN", "s"); });
 }
+
+bool sorts(const std::vector<std::string>& lines) {
+  return std::any_of(lines.begin(), lines.end(), [](const std::string& l) { return l.starts_with("USE TEMP B-TREE"); });
+}
+
+constexpr CaseOrder kOrders[] = {CaseOrder::due, CaseOrder::accepted, CaseOrder::number, CaseOrder::item,
+                                 CaseOrder::community};
 
 }  // namespace
 
@@ -62,19 +78,64 @@ TEST_CASE("queues: each filter starts from its index, never from ten years of ca
   const Queue queues[] = {
       {"--mine", mine, "SEARCH s USING INDEX case_steps_assignee (assignee_id=? AND status=?)"},
       {"--unit", unit, "SEARCH s USING INDEX case_steps_open (status=? AND unit_id=?)"},
-      {"--community", community, "SEARCH c USING INDEX cases_community (community_id=?)"},
-      {"--street", street, "SEARCH c USING INDEX cases_community (community_id=?)"},
-      {"--item", item, "SEARCH c USING INDEX cases_item (item=?)"},
+      {"--community", community, "SEARCH c USING INDEX cases_community (community_id=?"},
+      {"--street", street, "SEARCH c USING INDEX cases_community (community_id=?"},
+      {"--item", item, "SEARCH c USING INDEX cases_item (item=?"},
       {"--status", status, "SEARCH c USING INDEX cases_status_due (status=?)"},
       {"--overdue", overdue, "SEARCH c USING INDEX cases_status_due (status=? AND due_date<?)"},
       {"--due-within", due, "SEARCH c USING INDEX cases_status_due (status=? AND due_date<?)"},
       {"--unassigned", unassigned, "SEARCH c USING INDEX cases_status_due (status=?)"},
   };
+  // In every order, and as the daily list asks for them (open and returned cases
+  // only, unless --status or --all): the order sorts the queue read, never the history.
   for (const auto& q : queues) {
-    CAPTURE(q.what);
-    const auto lines = plan_lines(q.filter);
-    CHECK(driving(lines) == q.starts);
+    for (const bool undecided : {false, true}) {
+      for (const CaseOrder order : kOrders) {
+        CAPTURE(q.what);
+        CAPTURE(undecided);
+        CAPTURE(static_cast<int>(order));
+        auto filter = q.filter;
+        filter.undecided = undecided && filter.status.empty();
+        const auto lines = plan_lines(filter, order);
+        // The open cases of a community or an item are searched by their status too.
+        CHECK(driving(lines).starts_with(q.starts));
+        CHECK_FALSE(scans_history(lines));
+      }
+    }
+  }
+}
+
+TEST_CASE("queues: the daily list reads the open cases by status, in any order") {
+  CaseFilter open;
+  open.undecided = true;
+  for (const CaseOrder order : kOrders) {
+    CAPTURE(static_cast<int>(order));
+    const auto lines = plan_lines(open, order);
+    CHECK(driving(lines) == "SEARCH c USING INDEX cases_status_due (status=?)");
     CHECK_FALSE(scans_history(lines));
+  }
+}
+
+TEST_CASE("queues: every case in any order streams from an index, sorted at most where keys tie") {
+  const auto due = plan_lines({}, CaseOrder::due);
+  CHECK(driving(due) == "SCAN c USING INDEX cases_due");
+  CHECK_FALSE(sorts(due));
+  const auto number = plan_lines({}, CaseOrder::number);
+  CHECK(driving(number) == "SCAN c USING INDEX sqlite_autoindex_cases_1");
+  CHECK_FALSE(sorts(number));
+  // Cases accepted in the same second are few: only they are sorted by number.
+  const auto accepted = plan_lines({}, CaseOrder::accepted);
+  CHECK(driving(accepted) == "SCAN c USING INDEX cases_accepted");
+  // By item or community: one item's or community's cases are sorted at a time.
+  const auto item = plan_lines({}, CaseOrder::item);
+  CHECK(driving(item) == "SCAN c USING INDEX cases_item");
+  const auto community = plan_lines({}, CaseOrder::community);
+  CHECK(community.front() == "SCAN cu USING INDEX sqlite_autoindex_units_1");
+  CHECK(driving(community) == "SEARCH c USING INDEX cases_community (community_id=?)");
+  for (const auto& lines : {accepted, item, community}) {
+    for (const auto& line : lines) {
+      if (line.starts_with("USE TEMP B-TREE")) CHECK(line == "USE TEMP B-TREE FOR RIGHT PART OF ORDER BY");
+    }
   }
 }
 
@@ -138,4 +199,78 @@ TEST_CASE("queues: each filter lists what the unfiltered list holds of it") {
   f = {};
   f.unassigned = true;
   expect(f, [](const CaseSummary& c) { return c.status == CaseStatus::open && c.assignee.empty(); });
+}
+
+TEST_CASE("queues: each order sorts the list by its key, then due date and case number") {
+  auto clock = reform_clock();
+  auto db = create_memory_database(clock);
+  {
+    WriteTransaction tx(db);
+    generate_demo(db, clock, std::nullopt, {2012, 0.05, 1});
+    tx.commit();
+  }
+  const auto calendar = WorkCalendar::load(db);
+  const Date today = clock.today();
+  using Key = std::tuple<std::string, std::string, std::string>;
+  const std::pair<CaseOrder, Key (*)(const CaseSummary&)> orders[] = {
+      {CaseOrder::due, [](const CaseSummary& c) { return Key{c.due_date, c.number, ""}; }},
+      {CaseOrder::accepted, [](const CaseSummary& c) { return Key{c.accepted_at, c.number, ""}; }},
+      {CaseOrder::number, [](const CaseSummary& c) { return Key{c.number, "", ""}; }},
+      {CaseOrder::item, [](const CaseSummary& c) { return Key{c.item, c.due_date, c.number}; }},
+      {CaseOrder::community, [](const CaseSummary& c) { return Key{c.community_code, c.due_date, c.number}; }},
+  };
+  const auto every = list_cases(db, calendar, {}, today, CaseOrder::number);
+  REQUIRE(every.size() > 50);
+  for (const auto& [order, key] : orders) {
+    CAPTURE(static_cast<int>(order));
+    const auto listed = list_cases(db, calendar, {}, today, order);
+    CHECK(listed.size() == every.size());
+    CHECK(std::is_sorted(listed.begin(), listed.end(),
+                         [&](const CaseSummary& a, const CaseSummary& b) { return key(a) < key(b); }));
+  }
+  // The demo's cases were accepted in number order and are due in another: the
+  // default order is not the history's.
+  const auto by_due = list_cases(db, calendar, {}, today);
+  std::vector<std::string> due_numbers, numbers;
+  for (const auto& c : by_due) due_numbers.push_back(c.number);
+  for (const auto& c : every) numbers.push_back(c.number);
+  CHECK(due_numbers != numbers);
+}
+
+TEST_CASE("queues: the daily list holds the open and the returned cases, and a limit the first of them") {
+  auto clock = reform_clock();
+  auto db = create_memory_database(clock);
+  {
+    WriteTransaction tx(db);
+    generate_demo(db, clock, std::nullopt, {2012, 0.05, 1});
+    tx.commit();
+  }
+  const auto calendar = WorkCalendar::load(db);
+  const Date today = clock.today();
+  // Some cases still open, one of them waiting for materials.
+  {
+    WriteTransaction tx(db);
+    db.exec("UPDATE cases SET status = 'open' WHERE id % 9 = 0");
+    db.exec("UPDATE cases SET status = 'returned' WHERE id = (SELECT min(id) FROM cases WHERE status = 'open')");
+    tx.commit();
+  }
+  CaseFilter open;
+  open.undecided = true;
+  std::vector<std::string> want, got;
+  for (const auto& c : list_cases(db, calendar, {}, today)) {
+    if (c.status == CaseStatus::open || c.status == CaseStatus::returned) want.push_back(c.number);
+  }
+  const auto listed = list_cases(db, calendar, open, today);
+  for (const auto& c : listed) got.push_back(c.number);
+  REQUIRE(want.size() > 5);
+  CHECK(got == want);
+  CHECK(std::any_of(listed.begin(), listed.end(), [](const CaseSummary& c) { return c.status == CaseStatus::returned; }));
+  CHECK(count_cases(db, calendar, open, today) == static_cast<std::int64_t>(want.size()));
+  CHECK(count_cases(db, calendar, {}, today) > count_cases(db, calendar, open, today));
+
+  std::vector<std::string> first;
+  const auto visited = for_each_case(
+      db, calendar, open, today, [&](const CaseSummary& c) { first.push_back(c.number); }, CaseOrder::due, 5);
+  CHECK(visited == 5);
+  CHECK(first == std::vector<std::string>(want.begin(), want.begin() + 5));
 }

@@ -18,6 +18,7 @@
 #include "core/db/database.h"
 #include "core/db/files.h"
 #include "core/model/calendar.h"
+#include "core/model/cases/cases.h"
 #include "core/model/catalog.h"
 #include "core/model/history.h"
 #include "helpers.h"
@@ -210,6 +211,32 @@ TEST_CASE("migrations: a schema-1 database is upgraded in place, keeping its dat
   CHECK(scalar(db, "SELECT count(*) FROM items") == 64);
   CHECK(scalar(db, "SELECT count(*) FROM cases") == 0);
   CHECK(scalar(db, "SELECT count(*) FROM events WHERE kind = 'schema.migrate'") == 1);
+}
+
+TEST_CASE("migrations: an upgrade to schema 8 indexes the cases by due date, and every case is read from it") {
+  TempDir dir;
+  {
+    SQLite::Database old(dir.file("v7.db"), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+    old.exec("PRAGMA foreign_keys = ON");
+    WriteTransaction tx(old);
+    for (const char* name : {"0001_base", "0002_cases", "0003_report_indexes", "0004_history_head",
+                             "0005_partial_indexes", "0006_trust", "0007_queues"}) {
+      auto sql = EmbeddedDataFiles{}.read(fmt::format("schema/{}.sql", name));
+      REQUIRE(sql);
+      old.exec(*sql);
+    }
+    old.exec("PRAGMA user_version = 7");
+    old.exec(fmt::format("PRAGMA application_id = {}", kApplicationId));
+    load_catalog(old, EmbeddedDataFiles{});
+    load_shipped_calendars(old, EmbeddedDataFiles{});
+    tx.commit();
+  }
+  const auto report = init_file(dir.file("v7.db"));
+  CHECK(report.from_version == 7);
+  CHECK(report.to_version == 8);
+  auto db = open_database(dir.file("v7.db"), false);
+  CHECK(scalar(db, "SELECT count(*) FROM sqlite_schema WHERE type = 'index' AND name = 'cases_due'") == 1);
+  CHECK(case_list_plan(db, {}, reform_clock().today()).starts_with("SCAN c USING INDEX cases_due\n"));
 }
 
 TEST_CASE("migrations: an upgrade to schema 6 adopts what the database holds, and check replays from there") {

@@ -3,10 +3,12 @@
 // days, and every change leaves its event in the history.
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <functional>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include <SQLiteCpp/Database.h>
@@ -173,6 +175,7 @@ struct CaseFilter {
   bool overdue = false;
   std::optional<int> due_within;  ///< open cases due within N working days of today
   bool unassigned = false;
+  bool undecided = false;  ///< open cases and those waiting for materials (returned) only
 };
 
 /// What route_auto did.
@@ -200,29 +203,48 @@ struct CaseSummary {
   std::string item;
   std::string item_name;
   CaseStatus status = CaseStatus::open;
+  std::string citizen_id;  ///< the resident's, in full: shown masked
   std::string resident_name;
   std::string community_code;
-  std::string step;       ///< the current step's name, or ""
-  std::string step_unit;  ///< its unit code
-  std::string assignee;
-  std::string step_due;
+  std::string community_name;
+  std::optional<int> step;  ///< the current step's number in the chain; none once decided
+  std::string step_name;    ///< its name, or ""
+  std::string step_unit;    ///< its unit code, or ""
+  std::string assignee;     ///< its assignee's staff number, or ""
+  std::string step_due;     ///< its due date, or ""
   std::string due_date;
   std::string accepted_at;
   bool overdue = false;
 };
 
-/// Calls `visit` for each case matching `filter`, oldest first, one at a time: a
-/// list of any length in bounded memory. `visit` must not keep the reference.
-void for_each_case(const SQLite::Database& db, const WorkCalendar& calendar, const CaseFilter& filter, Date today,
-                   const std::function<void(const CaseSummary&)>& visit);
+/// The order of a list. Each ends with the case number, so that cases equal in the
+/// rest come in one order: due date; acceptance; case number; item, then due date;
+/// community code, then due date.
+enum class CaseOrder { due, accepted, number, item, community };
 
-/// Cases matching `filter`, oldest first.
+/// The words `list --sort` takes, in CaseOrder's order.
+inline constexpr std::array<std::string_view, 5> kCaseOrderWords = {"due", "accepted", "number", "item", "community"};
+
+/// Calls `visit` for each case matching `filter` in `order`, one at a time, the
+/// first `limit` of them when one is given: a list of any length in bounded
+/// memory. `visit` must not keep the reference. Returns how many it visited.
+std::int64_t for_each_case(const SQLite::Database& db, const WorkCalendar& calendar, const CaseFilter& filter,
+                           Date today, const std::function<void(const CaseSummary&)>& visit,
+                           CaseOrder order = CaseOrder::due, std::optional<std::int64_t> limit = std::nullopt);
+
+/// How many cases match `filter`: what for_each_case visits without a limit.
+std::int64_t count_cases(const SQLite::Database& db, const WorkCalendar& calendar, const CaseFilter& filter,
+                         Date today);
+
+/// Cases matching `filter`, in `order`.
 std::vector<CaseSummary> list_cases(const SQLite::Database& db, const WorkCalendar& calendar, const CaseFilter& filter,
-                                    Date today);
+                                    Date today, CaseOrder order = CaseOrder::due);
 
-/// SQLite's plan for list_cases under `filter` (EXPLAIN QUERY PLAN, one line a
-/// step): what the tests pin, so that no queue comes to read the whole history.
-std::string case_list_plan(const SQLite::Database& db, const CaseFilter& filter, Date today);
+/// SQLite's plan for list_cases under `filter` and `order` (EXPLAIN QUERY PLAN, one
+/// line a step): what the tests pin, so that no queue comes to read or sort the
+/// whole history.
+std::string case_list_plan(const SQLite::Database& db, const CaseFilter& filter, Date today,
+                           CaseOrder order = CaseOrder::due);
 
 /// Records a refused command in the history in its own transaction (the command
 /// itself wrote nothing). `operator_text` is what was given, known or not.

@@ -123,13 +123,32 @@ namespace {
 // filter is a condition SQLite can start from an index on (open steps by assignee
 // or unit, cases by status and due date, by community, by item), so a queue reads
 // the open work it asks for, not ten years of cases; a filter not given adds
-// nothing. See case_list_plan's tests for the plan of each.
+// nothing. A filtered queue is sorted after it is read (it is small); the whole
+// list is read in order from an index (cases_due, cases_accepted, the case
+// numbers'). See case_list_plan's tests for the plan of each.
 struct ListQuery {
   std::string sql;
+  std::string count_sql;
   std::vector<std::string> params;
 };
 
-ListQuery list_query(const CaseFilter& filter, Date today, const std::string& due_limit) {
+std::string_view order_by(CaseOrder order) {
+  switch (order) {
+    case CaseOrder::due:
+      return "c.due_date, c.number";
+    case CaseOrder::accepted:
+      return "c.accepted_at, c.number";
+    case CaseOrder::number:
+      return "c.number";
+    case CaseOrder::item:
+      return "c.item, c.due_date, c.number";
+    case CaseOrder::community:
+      return "cu.code, c.due_date, c.number";
+  }
+  return "c.number";
+}
+
+ListQuery list_query(const CaseFilter& filter, Date today, const std::string& due_limit, CaseOrder order) {
   std::vector<std::string> where, params;
   auto add = [&](std::string condition, std::vector<std::string> values = {}) {
     where.push_back(std::move(condition));
@@ -151,55 +170,80 @@ ListQuery list_query(const CaseFilter& filter, Date today, const std::string& du
   }
   if (!filter.item.empty()) add("c.item = ?", {filter.item});
   if (!filter.status.empty()) add("c.status = ?", {filter.status});
+  if (filter.undecided) add("c.status IN ('open', 'returned')");
   if (filter.overdue) add("c.status = 'open' AND c.due_date < ?", {format_date(today)});
   if (!due_limit.empty()) add("c.status = 'open' AND c.due_date <= ?", {due_limit});
   if (filter.unassigned) add("c.status = 'open' AND s.assignee_id IS NULL");
   // With a filter on the current step, only cases that have one are listed: an
   // inner join lets SQLite start from the steps' index.
   const bool on_step = !filter.assignee.empty() || !filter.unit.empty();
-  std::string sql = fmt::format(
-      "SELECT c.number, c.item, i.name_zh, c.status, r.name, cu.code, COALESCE(s.name_zh, ''), "
-      "  COALESCE(su.code, ''), COALESCE(a.staff_no, ''), COALESCE(s.due_date, ''), c.due_date, c.accepted_at "
-      "FROM cases c JOIN items i ON i.code = c.item JOIN residents r ON r.id = c.resident_id "
-      "JOIN units cu ON cu.id = c.community_id "
-      "{} case_steps s ON s.case_id = c.id AND s.seq = c.current_seq "
-      "LEFT JOIN units su ON su.id = s.unit_id LEFT JOIN staff a ON a.id = s.assignee_id ",
-      on_step ? "JOIN" : "LEFT JOIN");
-  for (std::size_t i = 0; i < where.size(); ++i) sql += (i == 0 ? "WHERE (" : "AND (") + where[i] + ") ";
-  sql += "ORDER BY c.accepted_at, c.number";
-  return {std::move(sql), std::move(params)};
+  const std::string steps =
+      fmt::format("{} case_steps s ON s.case_id = c.id AND s.seq = c.current_seq ", on_step ? "JOIN" : "LEFT JOIN");
+  std::string conditions;
+  for (std::size_t i = 0; i < where.size(); ++i) conditions += (i == 0 ? "WHERE (" : "AND (") + where[i] + ") ";
+  // Every case by community is read community by community, in the order of their
+  // codes (a CROSS JOIN fixes that order of the loops), so that SQLite sorts one
+  // community's cases at a time, not the history; a filtered list starts from its
+  // filter's index and sorts what it read.
+  const bool by_community = order == CaseOrder::community && where.empty();
+  std::string sql =
+      "SELECT c.number, c.item, i.name_zh, c.status, r.citizen_id, r.name, cu.code, cu.name_zh, c.current_seq, "
+      "  COALESCE(s.name_zh, ''), COALESCE(su.code, ''), COALESCE(a.staff_no, ''), COALESCE(s.due_date, ''), "
+      "  c.due_date, c.accepted_at " +
+      std::string(by_community ? "FROM units cu CROSS JOIN cases c ON c.community_id = cu.id "
+                               : "FROM cases c JOIN units cu ON cu.id = c.community_id ") +
+      "JOIN items i ON i.code = c.item JOIN residents r ON r.id = c.resident_id " + steps +
+      "LEFT JOIN units su ON su.id = s.unit_id LEFT JOIN staff a ON a.id = s.assignee_id " + conditions +
+      "ORDER BY " + std::string(order_by(order));
+  // The count needs only the cases and their steps, which the conditions name: the
+  // item, resident and community a case refers to are there (foreign keys).
+  std::string count_sql = "SELECT count(*) FROM cases c " + steps + conditions;
+  return {std::move(sql), std::move(count_sql), std::move(params)};
+}
+
+void bind_all(SQLite::Statement& q, const std::vector<std::string>& params) {
+  for (std::size_t i = 0; i < params.size(); ++i) q.bind(static_cast<int>(i + 1), params[i]);
+}
+
+std::string due_limit_of(const WorkCalendar& calendar, const CaseFilter& filter, Date today) {
+  return filter.due_within ? format_date(calendar.add_working_days(today, *filter.due_within)) : "";
 }
 
 }  // namespace
 
-std::string case_list_plan(const SQLite::Database& db, const CaseFilter& filter, Date today) {
-  const auto query = list_query(filter, today, filter.due_within ? format_date(today) : "");
+std::string case_list_plan(const SQLite::Database& db, const CaseFilter& filter, Date today, CaseOrder order) {
+  const auto query = list_query(filter, today, filter.due_within ? format_date(today) : "", order);
   SQLite::Statement q(db, "EXPLAIN QUERY PLAN " + query.sql);
-  for (std::size_t i = 0; i < query.params.size(); ++i) q.bind(static_cast<int>(i + 1), query.params[i]);
+  bind_all(q, query.params);
   std::string plan;
   while (q.executeStep()) plan += q.getColumn(3).getString() + "\n";
   return plan;
 }
 
-void for_each_case(const SQLite::Database& db, const WorkCalendar& calendar, const CaseFilter& filter, Date today,
-                   const std::function<void(const CaseSummary&)>& visit) {
+std::int64_t for_each_case(const SQLite::Database& db, const WorkCalendar& calendar, const CaseFilter& filter,
+                           Date today, const std::function<void(const CaseSummary&)>& visit, CaseOrder order,
+                           std::optional<std::int64_t> limit) {
   check_case_filter(db, filter);
-  std::string due_limit;
-  if (filter.due_within) due_limit = format_date(calendar.add_working_days(today, *filter.due_within));
-  const auto query = list_query(filter, today, due_limit);
+  const auto query = list_query(filter, today, due_limit_of(calendar, filter, today), order);
   SQLite::Statement q(db, query.sql);
-  for (std::size_t i = 0; i < query.params.size(); ++i) q.bind(static_cast<int>(i + 1), query.params[i]);
+  bind_all(q, query.params);
   const std::string today_text = format_date(today);
   CaseSummary s;
-  while (q.executeStep()) {
+  std::int64_t visited = 0;
+  // The limit is counted here rather than told to SQLite: a LIMIT may move its
+  // planner to an index that spares the sort and reads every case instead.
+  while ((!limit || visited < *limit) && q.executeStep()) {
     Row r(q);
     s.number = r.text();
     s.item = r.text();
     s.item_name = r.text();
     s.status = stored<CaseStatus>(r.text());
+    s.citizen_id = r.text();
     s.resident_name = r.text();
     s.community_code = r.text();
-    s.step = r.text();
+    s.community_name = r.text();
+    s.step = r.maybe_int();
+    s.step_name = r.text();
     s.step_unit = r.text();
     s.assignee = r.text();
     s.step_due = r.text();
@@ -207,13 +251,25 @@ void for_each_case(const SQLite::Database& db, const WorkCalendar& calendar, con
     s.accepted_at = r.text();
     s.overdue = s.status == CaseStatus::open && s.due_date < today_text;
     visit(s);
+    ++visited;
   }
+  return visited;
+}
+
+std::int64_t count_cases(const SQLite::Database& db, const WorkCalendar& calendar, const CaseFilter& filter,
+                         Date today) {
+  check_case_filter(db, filter);
+  const auto query = list_query(filter, today, due_limit_of(calendar, filter, today), CaseOrder::number);
+  SQLite::Statement q(db, query.count_sql);
+  bind_all(q, query.params);
+  q.executeStep();
+  return q.getColumn(0).getInt64();
 }
 
 std::vector<CaseSummary> list_cases(const SQLite::Database& db, const WorkCalendar& calendar, const CaseFilter& filter,
-                                    Date today) {
+                                    Date today, CaseOrder order) {
   std::vector<CaseSummary> out;
-  for_each_case(db, calendar, filter, today, [&](const CaseSummary& c) { out.push_back(c); });
+  for_each_case(db, calendar, filter, today, [&](const CaseSummary& c) { out.push_back(c); }, order);
   return out;
 }
 

@@ -18,7 +18,7 @@ $ SQGL_NOW=2012-01-20T10:00 sqgl --as ZZ0103 route 150204-20120119-0001 --to ZZ0
 # On 2012-01-31 (after the Spring Festival, 01-22…01-28 off): what waits, what is late.
 $ sqgl report backlog --as-of 2012-01-31
 积压：按环节、单位、窗口和社区统计在办件
-截至 2012-01-31T23:59:59 · 数据库版本 7 · 目录版本 2012.1 · 工作日历 2012, 2024, 2025, 2026
+截至 2012-01-31T23:59:59 · 数据库版本 8 · 目录版本 2012.1 · 工作日历 2012, 2024, 2025, 2026
 在办件 3 件，其中待补正 0 件
 
 按办理单位
@@ -43,7 +43,7 @@ $ sqgl report backlog --as-of 2012-01-31
   150204-20120119-0001  C07-01  150204001001  services  服务站            150204001001-FWZ  ZZ0101  在办             5
 $ sqgl report overdue --as-of 2012-01-31
 逾期：超过办理期限的办件和环节
-截至 2012-01-31T23:59:59 · 数据库版本 7 · 目录版本 2012.1 · 工作日历 2012, 2024, 2025, 2026
+截至 2012-01-31T23:59:59 · 数据库版本 8 · 目录版本 2012.1 · 工作日历 2012, 2024, 2025, 2026
 逾期办件 2 件，逾期环节 1 个
 
 逾期办件
@@ -70,7 +70,7 @@ $ sqgl report overdue --as-of 2012-01-31 --json
   ],
   "period": null,
   "report": "overdue",
-  "schema_version": 7,
+  "schema_version": 8,
   "tables": [
     {
       "columns": [
@@ -138,7 +138,7 @@ $ sqgl report overdue --as-of 2012-01-31 --check > /dev/null
 ? 6
 $ sqgl report overdue --as-of 2012-01-17 --check
 逾期：超过办理期限的办件和环节
-截至 2012-01-17T23:59:59 · 数据库版本 7 · 目录版本 2012.1 · 工作日历 2012, 2024, 2025, 2026
+截至 2012-01-17T23:59:59 · 数据库版本 8 · 目录版本 2012.1 · 工作日历 2012, 2024, 2025, 2026
 逾期办件 0 件，逾期环节 0 个
 
 逾期办件
@@ -171,7 +171,7 @@ identical
 $ sqgl report backlog --as-of 2012-01-31 --format md --window services
 | # 积压：按环节、单位、窗口和社区统计在办件
 
-截至 2012-01-31T23:59:59 · 数据库版本 7 · 目录版本 2012.1 · 工作日历 2012, 2024, 2025, 2026
+截至 2012-01-31T23:59:59 · 数据库版本 8 · 目录版本 2012.1 · 工作日历 2012, 2024, 2025, 2026
 
 - 在办件 2 件，其中待补正 0 件
 
@@ -202,7 +202,7 @@ $ sqgl report backlog --as-of 2012-01-31 --format md --window services
 | | 150204-20120119-0001 | C07-01 | 150204001001 | services | 服务站 | 150204001001-FWZ | ZZ0101 | 在办 | 5 |
 $ sqgl report staffing --street 150204002
 人员配备：每 400 户配 1 名社区工作者，每 800 户配 1 名居委会负责人
-截至 2012-01-29T23:59:59 · 数据库版本 7 · 目录版本 2012.1 · 工作日历 2012, 2024, 2025, 2026
+截至 2012-01-29T23:59:59 · 数据库版本 8 · 目录版本 2012.1 · 工作日历 2012, 2024, 2025, 2026
 0 个社区低于人员配备比例
 
 各社区
@@ -227,7 +227,7 @@ $ SQGL_NOW=2012-02-06 sqgl --as LLB01 approve 150204-20120201-0001 > /dev/null
 $ sqgl report performance --period 2012-01 --as-of 2012-02-29 --format md
 | # 办件绩效：收件、办结、按时办结、办结用时（工作日）
 
-期间 2012-01-01 至 2012-01-31 · 截至 2012-02-29T23:59:59 · 数据库版本 7 · 目录版本 2012.1 · 工作日历 2012, 2024, 2025, 2026
+期间 2012-01-01 至 2012-01-31 · 截至 2012-02-29T23:59:59 · 数据库版本 8 · 目录版本 2012.1 · 工作日历 2012, 2024, 2025, 2026
 
 - 本期受理或办结办件 3 件
 
@@ -275,7 +275,7 @@ $ sqgl report performance --from 2012-01-01 --to 2012-02-29 --as-of 2012-02-29 -
 {'from': '2012-01-01', 'to': '2012-02-29'} {'key': 'total', 'name': None, 'received': 4, 'decided': 2, 'approved': 2, 'rejected': 0, 'on_time_pct': 50.0, 'median_wd': 3, 'p90_wd': 8}
 $ sqgl report evaluation --period 2012-01 --as-of 2012-02-29
 好差评：本期办结办件的居民评价
-期间 2012-01-01 至 2012-01-31 · 截至 2012-02-29T23:59:59 · 数据库版本 7 · 目录版本 2012.1 · 工作日历 2012, 2024, 2025, 2026
+期间 2012-01-01 至 2012-01-31 · 截至 2012-02-29T23:59:59 · 数据库版本 8 · 目录版本 2012.1 · 工作日历 2012, 2024, 2025, 2026
 办结办件 1 件，差评 1 条
 
 按窗口
@@ -295,7 +295,7 @@ $ sqgl report evaluation --period 2012-01 --as-of 2012-02-29
   150204-20120116-0001  C02-03  ZZ0101     2
 $ sqgl report reform --from 2012-01-01 --to 2012-02-29 --as-of 2012-02-29 --item C07-01
 改革成效：新旧模式实际办件对比
-期间 2012-01-01 至 2012-02-29 · 截至 2012-02-29T23:59:59 · 数据库版本 7 · 目录版本 2012.1 · 工作日历 2012, 2024, 2025, 2026
+期间 2012-01-01 至 2012-02-29 · 截至 2012-02-29T23:59:59 · 数据库版本 8 · 目录版本 2012.1 · 工作日历 2012, 2024, 2025, 2026
 旧模式办结 1 件，新模式办结 0 件
 
 合计
@@ -308,7 +308,7 @@ $ sqgl report reform --from 2012-01-01 --to 2012-02-29 --as-of 2012-02-29 --item
   C07-01  老年人优待证办理             3             2            20             5             3             1           1           0               3
 $ sqgl report workload --period 2012-02 --as-of 2012-02-29 --community 150204001001
 工作量：在办环节、本期办结、网格员所管户数
-期间 2012-02-01 至 2012-02-29 · 截至 2012-02-29T23:59:59 · 数据库版本 7 · 目录版本 2012.1 · 工作日历 2012, 2024, 2025, 2026
+期间 2012-02-01 至 2012-02-29 · 截至 2012-02-29T23:59:59 · 数据库版本 8 · 目录版本 2012.1 · 工作日历 2012, 2024, 2025, 2026
 2 名工作人员有在办或已办结的环节
 
 工作人员
@@ -319,7 +319,7 @@ $ sqgl report workload --period 2012-02 --as-of 2012-02-29 --community 150204001
 # The calendar: cron nags from 1 December until next year's notice is imported.
 $ SQGL_NOW=2026-11-28 sqgl report calendar --check
 工作日历：今明两年的官方工作日历
-截至 2026-11-28T23:59:59 · 数据库版本 7 · 目录版本 2012.1 · 工作日历 2012, 2024, 2025, 2026
+截至 2026-11-28T23:59:59 · 数据库版本 8 · 目录版本 2012.1 · 工作日历 2012, 2024, 2025, 2026
 工作日历齐全
 
 年份
@@ -328,7 +328,7 @@ $ SQGL_NOW=2026-11-28 sqgl report calendar --check
   2027  否
 $ SQGL_NOW=2026-12-01 sqgl report calendar --check
 工作日历：今明两年的官方工作日历
-截至 2026-12-01T23:59:59 · 数据库版本 7 · 目录版本 2012.1 · 工作日历 2012, 2024, 2025, 2026
+截至 2026-12-01T23:59:59 · 数据库版本 8 · 目录版本 2012.1 · 工作日历 2012, 2024, 2025, 2026
 尚未导入 2027 年工作日历：请导入国务院通知
 
 年份
@@ -356,7 +356,7 @@ $ sqgl report backlog --as-of 2012-02-29 --json
   ],
   "period": null,
   "report": "backlog",
-  "schema_version": 7,
+  "schema_version": 8,
   "tables": [
     {
       "columns": [
@@ -486,7 +486,7 @@ $ sqgl report performance --period 2012-02 --as-of 2012-02-29 --json
     "to": "2012-02-29"
   },
   "report": "performance",
-  "schema_version": 7,
+  "schema_version": 8,
   "tables": [
     {
       "columns": [
@@ -678,7 +678,7 @@ $ sqgl report workload --period 2012-02 --as-of 2012-02-29 --staff ZZ0101 --json
     "to": "2012-02-29"
   },
   "report": "workload",
-  "schema_version": 7,
+  "schema_version": 8,
   "tables": [
     {
       "columns": [
@@ -726,7 +726,7 @@ $ sqgl report evaluation --period 2012-01 --as-of 2012-02-29 --json
     "to": "2012-01-31"
   },
   "report": "evaluation",
-  "schema_version": 7,
+  "schema_version": 8,
   "tables": [
     {
       "columns": [
@@ -849,7 +849,7 @@ $ sqgl report staffing --street 150204001 --json
   ],
   "period": null,
   "report": "staffing",
-  "schema_version": 7,
+  "schema_version": 8,
   "tables": [
     {
       "columns": [
@@ -934,7 +934,7 @@ $ sqgl report reform --period 2012-02 --as-of 2012-02-29 --category C07 --json
     "to": "2012-02-29"
   },
   "report": "reform",
-  "schema_version": 7,
+  "schema_version": 8,
   "tables": [
     {
       "columns": [
@@ -1113,7 +1113,7 @@ $ sqgl report backlog --as-of 2012-01-31 --json | python3 -c 'import json,sys; p
 $ SQGL_NOW=2012-02-03T09:00 sqgl --as ZZ0101 apply --supplement 150204-20120118-0001 --materials 1 | head -1
 办件 150204-20120118-0001：等待 7 个工作日后已补正材料；2012-02-02 到期
 $ export SQGL_NOW=2012-02-03T16:00; sqgl list --overdue --json | python3 -c 'import json,sys; print([c["number"] for c in json.load(sys.stdin)["cases"]])'; sqgl show 150204-20120118-0001 --json | python3 -c 'import json,sys; d=json.load(sys.stdin); print(d["status"], d["overdue"])'; sqgl report overdue --json | python3 -c 'import json,sys; print([r[0] for r in json.load(sys.stdin)["tables"][0]["rows"]])'
-['150204-20120118-0001', '150204-20120119-0001']
+['150204-20120119-0001', '150204-20120118-0001']
 open True
 ['150204-20120118-0001', '150204-20120119-0001']
 # As of the days it waited, the report sees it waiting, not late.

@@ -189,16 +189,95 @@ $ SQGL_NOW=2012-03-01 sqgl list --status open
 办件编号              事项    申请人  状态    当前环节  承办人  环节期限    办理期限
 150204-20120129-0004  C02-01  刘刚海  办理中  区民政局          2012-02-08  2012-03-09
 1 件
-$ SQGL_NOW=2012-03-15 sqgl list --overdue --json | python3 -c 'import json,sys; d=json.load(sys.stdin); print(d["count"], [c["number"] for c in d["cases"]])'
+# Without --status or --all, the cases still open, the first due first; --all
+# adds the decided ones.
+$ SQGL_NOW=2012-03-01 sqgl list
+办件编号              事项    申请人  状态    当前环节  承办人  环节期限    办理期限
+150204-20120129-0004  C02-01  刘刚海  办理中  区民政局          2012-02-08  2012-03-09
+1 件办理中
+$ SQGL_NOW=2012-03-01 sqgl list --all
+办件编号              事项    申请人  状态      当前环节  承办人  环节期限    办理期限
+150204-20120129-0001  C05-01  孙颖敏  已批准                                  2012-02-03
+150204-20120129-0002  C08-01  琪琪格  已批准                                  2012-02-10
+150204-20120129-0003  C02-01  卢建刚  不予批准                                2012-02-29
+150204-20120129-0004  C02-01  刘刚海  办理中    区民政局          2012-02-08  2012-03-09
+4 件
+$ SQGL_NOW=2012-03-01 sqgl list --all --sort accepted
+办件编号              事项    申请人  状态      当前环节  承办人  环节期限    办理期限
+150204-20120129-0001  C05-01  孙颖敏  已批准                                  2012-02-03
+150204-20120129-0003  C02-01  卢建刚  不予批准                                2012-02-29
+150204-20120129-0004  C02-01  刘刚海  办理中    区民政局          2012-02-08  2012-03-09
+150204-20120129-0002  C08-01  琪琪格  已批准                                  2012-02-10
+4 件
+$ SQGL_NOW=2012-03-01 sqgl list --all --sort item --limit 2
+办件编号              事项    申请人  状态      当前环节  承办人  环节期限    办理期限
+150204-20120129-0003  C02-01  卢建刚  不予批准                                2012-02-29
+150204-20120129-0004  C02-01  刘刚海  办理中    区民政局          2012-02-08  2012-03-09
+前 2 件，共 4 件；加大 --limit 可列出更多
+$ SQGL_NOW=2012-03-01 sqgl list --all --sort community --limit 1
+办件编号              事项    申请人  状态    当前环节  承办人  环节期限  办理期限
+150204-20120129-0001  C05-01  孙颖敏  已批准                              2012-02-03
+前 1 件，共 4 件；加大 --limit 可列出更多
+$ SQGL_NOW=2012-03-01 sqgl list --status approved --sort number --limit 5
+办件编号              事项    申请人  状态    当前环节  承办人  环节期限  办理期限
+150204-20120129-0001  C05-01  孙颖敏  已批准                              2012-02-03
+150204-20120129-0002  C08-01  琪琪格  已批准                              2012-02-10
+2 件
+$ SQGL_NOW=2012-03-01 sqgl list --all --limit 1 --json
+{
+  "case_count": 1,
+  "cases": [
+    {
+      "accepted_at": "2012-01-29T09:00:00",
+      "assignee": null,
+      "community": "150204001001",
+      "community_name": "阳光社区",
+      "due_date": "2012-02-03",
+      "item": "C05-01",
+      "item_name": "\"一杯奶\"生育关怀申请",
+      "number": "150204-20120129-0001",
+      "overdue": false,
+      "resident": "150204********536X",
+      "resident_name": "孙颖敏",
+      "status": "approved",
+      "step": null,
+      "step_due_date": null,
+      "step_name": null,
+      "step_unit": null
+    }
+  ],
+  "limit": 1,
+  "matching_case_count": 4
+}
+$ SQGL_NOW=2012-03-01 sqgl list --all --sort number --jsonl
+{"accepted_at":"2012-01-29T09:00:00","assignee":null,"community":"150204001001","community_name":"阳光社区","due_date":"2012-02-03","item":"C05-01","item_name":"\"一杯奶\"生育关怀申请","number":"150204-20120129-0001","overdue":false,"resident":"150204********536X","resident_name":"孙颖敏","status":"approved","step":null,"step_due_date":null,"step_name":null,"step_unit":null}
+{"accepted_at":"2012-01-29T09:30:00","assignee":null,"community":"150204001001","community_name":"阳光社区","due_date":"2012-02-10","item":"C08-01","item_name":"第二代残疾人证换领","number":"150204-20120129-0002","overdue":false,"resident":"150204********4202","resident_name":"琪琪格","status":"approved","step":null,"step_due_date":null,"step_name":null,"step_unit":null}
+{"accepted_at":"2012-01-29T09:00:00","assignee":null,"community":"150204001001","community_name":"阳光社区","due_date":"2012-02-29","item":"C02-01","item_name":"城市居民最低生活保障申请(低保)","number":"150204-20120129-0003","overdue":false,"resident":"150204********4974","resident_name":"卢建刚","status":"rejected","step":null,"step_due_date":null,"step_name":null,"step_unit":null}
+{"accepted_at":"2012-01-29T09:00:00","assignee":null,"community":"150204001001","community_name":"阳光社区","due_date":"2012-03-09","item":"C02-01","item_name":"城市居民最低生活保障申请(低保)","number":"150204-20120129-0004","overdue":false,"resident":"150204********0392","resident_name":"刘刚海","status":"open","step":3,"step_due_date":"2012-02-08","step_name":"区民政局","step_unit":"MZJ"}
+$ sqgl list --all --status open
+! sqgl: 错误：--status 与 --all 不能同时使用（参见 'sqgl --help'）
+? 2
+$ sqgl list --limit 0
+! sqgl: 错误：--limit：0 不在 1 到 1000000000 的范围内（参见 'sqgl --help'）
+? 2
+$ sqgl list --sort due-date
+! sqgl: 错误：--sort：due-date 不在可选值 {due,accepted,number,item,community} 中（参见 'sqgl --help'）
+? 2
+$ SQGL_NOW=2012-03-15 sqgl list --overdue --json | python3 -c 'import json,sys; d=json.load(sys.stdin); print(d["case_count"], [c["number"] for c in d["cases"]])'
 1 ['150204-20120129-0004']
 # --json list streams its cases one by one; the document is the same as one
 # printed whole (two-space indent, sorted keys, UTF-8 as is), empty or not.
-$ SQGL_NOW=2012-03-15 sqgl list --json | python3 -c 'import json,sys; t=sys.stdin.read(); d=json.loads(t); print(d["count"], t == json.dumps(d, indent=2, ensure_ascii=False, sort_keys=True) + "\n")'
+$ SQGL_NOW=2012-03-15 sqgl list --all --json | python3 -c 'import json,sys; t=sys.stdin.read(); d=json.loads(t); print(d["case_count"], t == json.dumps(d, indent=2, ensure_ascii=False, sort_keys=True) + "\n")'
 4 True
+# --jsonl: the same cases, one compact object a line, nothing around them.
+$ SQGL_NOW=2012-03-15 sqgl list --all --jsonl > l.jsonl && SQGL_NOW=2012-03-15 sqgl list --all --json | python3 -c 'import json,sys; d=json.load(sys.stdin); lines=open("l.jsonl").read().splitlines(); print(len(lines), [json.loads(l) for l in lines] == d["cases"], all(l == json.dumps(json.loads(l), ensure_ascii=False, separators=(",", ":"), sort_keys=True) for l in lines))'
+4 True True
 $ SQGL_NOW=2012-03-15 sqgl list --status withdrawn --item C05-01 --json
 {
+  "case_count": 0,
   "cases": [],
-  "count": 0
+  "limit": null,
+  "matching_case_count": 0
 }
 # bug: a clerk could date a decision before the case's own history (2019 on a case
 # of 2026, a bureau's before the station's). Times are causal; the clock may be
@@ -218,7 +297,7 @@ $ sqgl --as MZJ01 route 150204-20120129-0004 --to JSJ01
 $ sqgl --as MZJ02 list --mine
 办件编号              事项    申请人  状态    当前环节  承办人  环节期限    办理期限
 150204-20120129-0004  C02-01  刘刚海  办理中  区民政局  MZJ02   2012-02-08  2012-03-09
-1 件
+1 件办理中
 $ sqgl --as ZZ0101 withdraw 150204-20120129-0004 --reason '本人申请撤回'
 办件 150204-20120129-0004 已撤回
 $ sqgl --as ZZ0101 withdraw 150204-20120129-0004
@@ -248,7 +327,7 @@ $ sqgl --as ZZ0101 route --auto
 $ sqgl --as IT01 route --auto
 已分派 3 个在办环节（其中 3 个分派给申请人所在网格的网格员）
 $ sqgl list --unassigned
-没有办件
+没有办理中的办件
 $ sqlite3 demo.db "SELECT count(*), sum(s.assignee_id = g.worker_id) FROM case_steps s JOIN cases c ON c.id = s.case_id JOIN residents r ON r.id = c.resident_id JOIN households h ON h.id = r.household_id JOIN grids g ON g.id = h.grid_id WHERE s.status = 'active' AND s.level = 'station'"
 9|9
 $ sqgl --as ZZ0101 route --auto
