@@ -59,7 +59,7 @@ bool translated(const std::string& title) { return shown(title) != title.c_str()
 std::string column_heading(const core::ReportColumn& c) {
   if (!c.title.empty()) return c.title;
   if (c.key == "name" || c.key.ends_with("_name")) return C_("report column", "name");
-  if (c.key == "key") return C_("report column", "key");
+  if (c.key == "code" || c.key == "key") return C_("report column", "key");
   return c.key;
 }
 
