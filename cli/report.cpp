@@ -138,11 +138,11 @@ void run_report(Context& ctx, ReportCliOptions opt) {
       write_report_zip(report, opt.bom, scratch.open_path());
     }
     bytes = scratch.read_all();
-  } else if (opt.format == "csv") {
+  } else if (opt.format == "csv" && target != Target::directory) {
     std::ostringstream text;
     render_csv(text, report, report.tables.front(), opt.bom);
     bytes = text.str();
-  } else if (target != Target::directory) {
+  } else if (opt.format != "csv") {
     std::ostringstream text;
     render_report(text, report, opt.format);
     bytes = text.str();

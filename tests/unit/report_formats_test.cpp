@@ -134,7 +134,7 @@ TEST_CASE("report md: a blank line before each table, and markup in cells shown 
   const std::string md = render(sample(), "md");
   CHECK(md.starts_with("# Performance: received, decided, on time, working days to decision\n\n"
                        "period 2012-01-01 to 2012-01-31 · as of 2012-02-29T23:59:59"));
-  CHECK(md.find("\n\n- 2 cases accepted or decided in the period\n\n## Total\n\n| code | decided |\n| --- | ---: |\n") !=
+  CHECK(md.find("\n\n- 2 cases accepted or decided in the period\n\n## Total\n\n| key | decided |\n| --- | ---: |\n") !=
         std::string::npos);
   CHECK(md.find("\n\n## By window\n\n| window | name | decided | on time % | median wd |\n"
                 "| --- | --- | ---: | ---: | ---: |\n"
