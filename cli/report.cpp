@@ -119,12 +119,14 @@ void run_report(Context& ctx, ReportCliOptions opt) {
   const auto calendar = core::WorkCalendar::load(db);
   auto report = core::build_report(db, calendar, o);
   if (!opt.table.empty()) core::keep_table(report, opt.table);
-  if (opt.format == "csv" && report.tables.size() > 1 && (target == Target::standard_output || target == Target::file)) {
+  if (opt.format == "csv" && report.tables.size() > 1 &&
+      (target == Target::standard_output || target == Target::file)) {
     std::string names;
     for (const auto& t : report.tables) names += (names.empty() ? "" : ", ") + t.name;
-    throw core::InvalidInput(core::tr("report {} has {} tables ({}) and a CSV file holds one: give --table NAME, "
-                                      "or --out DIR/ (a file a table) or --out FILE.zip",
-                                      core::errors::quote(report.kind), report.tables.size(), names));
+    throw core::InvalidInput(
+        core::tr("report {} has {} tables ({}) and a CSV file holds one: give --table NAME, "
+                 "or --out DIR/ (a file a table) or --out FILE.zip",
+                 core::errors::quote(report.kind), report.tables.size(), names));
   }
   std::string bytes;
   if (opt.format == "xlsx" || target == Target::zip) {

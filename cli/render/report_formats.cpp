@@ -9,9 +9,9 @@
 #include <vector>
 
 #include <fmt/format.h>
-#include <nlohmann/json.hpp>
 #include <xlsxwriter.h>
 #include <zip.h>
+#include <nlohmann/json.hpp>
 
 #include "cli/render/output.h"
 #include "core/base/date.h"
@@ -376,7 +376,9 @@ std::string number_shown(double v, core::ReportUnit unit) {
 // Excel measures a column in characters of its default font; a Chinese character
 // takes two. Wide enough for the widest cell and a little margin, never so wide
 // that a long name hides the columns after it.
-double column_width(int widest) { return std::min(std::max(widest, 4) + 2, 60); }
+double column_width(int widest) {
+  return std::min(std::max(widest, 4) + 2, 60);
+}
 
 }  // namespace
 
@@ -485,8 +487,8 @@ void write_report_xlsx(const core::Report& r, const std::string& path) {
         const auto cc = static_cast<lxw_col_t>(c);
         std::string text;
         if (std::holds_alternative<std::int64_t>(v) || std::holds_alternative<double>(v)) {
-          const double number = std::holds_alternative<double>(v) ? std::get<double>(v)
-                                                                   : static_cast<double>(std::get<std::int64_t>(v));
+          const double number =
+              std::holds_alternative<double>(v) ? std::get<double>(v) : static_cast<double>(std::get<std::int64_t>(v));
           text = number_shown(number, unit);
           // A percentage is stored as the fraction Excel's % format multiplies by 100.
           worksheet_write_number(sheet, rr, cc, unit == core::ReportUnit::percent ? number / 100 : number,

@@ -61,9 +61,10 @@ bool workbook_name(std::string_view path) {
 }
 
 InvalidInput not_csv_but_workbook(std::string_view source) {
-  return InvalidInput(tr("{} is an Excel workbook, not CSV: in Excel save it as \"CSV UTF-8\", or save it as CSV and "
-                         "import that with --encoding gb18030",
-                         errors::quote(source)));
+  return InvalidInput(
+      tr("{} is an Excel workbook, not CSV: in Excel save it as \"CSV UTF-8\", or save it as CSV and "
+         "import that with --encoding gb18030",
+         errors::quote(source)));
 }
 
 struct CsvStream::State {

@@ -107,8 +107,8 @@ void evaluation(const SQLite::Database& db, const ReportOptions& o, Report& r, D
       const std::int64_t rated = n[6] - n[5];
       ReportValue share;
       if (rated > 0) share = std::round(1000.0 * static_cast<double>(n[3] + n[4]) / static_cast<double>(rated)) / 10.0;
-      t.rows.push_back({text(std::string(k)), text(name_of(g, k)), number(n[6]), number(n[4]), number(n[3]), number(n[2]), number(n[1]),
-                        number(n[0]), number(n[5]), share});
+      t.rows.push_back({text(std::string(k)), text(name_of(g, k)), number(n[6]), number(n[4]), number(n[3]),
+                        number(n[2]), number(n[1]), number(n[0]), number(n[5]), share});
     }
     r.tables.push_back(std::move(t));
   }

@@ -130,8 +130,8 @@ void performance(const SQLite::Database& db, const WorkCalendar& calendar, const
                                 : g.named == Named::category ? names.category(key)
                                                              : std::string(tally->label);
       t.rows.push_back({total ? word(std::string(key), C_("report row", "total")) : text(std::string(key)), text(label),
-                        number(tally->received), number(tally->decided),
-                        number(tally->approved), number(tally->rejected), rate,
+                        number(tally->received), number(tally->decided), number(tally->approved),
+                        number(tally->rejected), rate,
                         tally->days.empty() ? ReportValue{} : number(tally->days.quantile(0.5)),
                         tally->days.empty() ? ReportValue{} : number(tally->days.quantile(0.9))});
     }

@@ -75,11 +75,11 @@ void backlog(const SQLite::Database& db, const WorkCalendar& calendar, const Rep
   std::int64_t waiting = 0;
   for (const auto& s : steps) {
     waiting += s.waiting;
-    cases.rows.push_back({text(s.number), text(s.item), text(s.community), text(s.window), text(s.window_name),
-                          text(s.step), text(s.unit), text(s.assignee),
-                          s.waiting ? word("waiting", C_("backlog state", "waiting"))
-                                    : word("open", C_("backlog state", "open")),
-                          number(calendar.working_days_between(s.accepted, o.as_of))});
+    cases.rows.push_back(
+        {text(s.number), text(s.item), text(s.community), text(s.window), text(s.window_name), text(s.step),
+         text(s.unit), text(s.assignee),
+         s.waiting ? word("waiting", C_("backlog state", "waiting")) : word("open", C_("backlog state", "open")),
+         number(calendar.working_days_between(s.accepted, o.as_of))});
   }
   r.tables.push_back(std::move(cases));
   note(r, tr_n("{} open case, {} of them waiting for materials", "{} open cases, {} of them waiting for materials",

@@ -134,8 +134,8 @@ void keep_table(Report& report, std::string_view table) {
   }
   std::string names;
   for (const auto& t : report.tables) names += (names.empty() ? "" : ", ") + t.name;
-  throw InvalidInput(tr("report {} has no table {}; its tables: {}", errors::quote(report.kind),
-                        errors::quote(table), names));
+  throw InvalidInput(
+      tr("report {} has no table {}; its tables: {}", errors::quote(report.kind), errors::quote(table), names));
 }
 
 namespace reports {

@@ -120,11 +120,9 @@ TEST_CASE("report json: rows are objects keyed by the columns' keys, columns say
   CHECK(t["columns"][1] == nlohmann::json{{"key", "name"}, {"title", "name"}, {"unit", "text"}});
   CHECK(t["columns"][3] == nlohmann::json{{"key", "on_time_pct"}, {"title", "on time %"}, {"unit", "percent"}});
   CHECK(t["columns"][4]["unit"] == "working_days");
-  CHECK(t["rows"][0] == nlohmann::json{{"code", "services"},
-                                       {"name", "社区服务"},
-                                       {"decided", 2},
-                                       {"on_time_pct", 50.0},
-                                       {"median_wd", 3}});
+  CHECK(t["rows"][0] ==
+        nlohmann::json{
+            {"code", "services"}, {"name", "社区服务"}, {"decided", 2}, {"on_time_pct", 50.0}, {"median_wd", 3}});
   CHECK(t["rows"][1]["name"].is_null());
   CHECK(t["rows"][1]["on_time_pct"].is_null());
   CHECK(document["tables"][0]["rows"][0] == nlohmann::json{{"code", "total"}, {"decided", 2}});
@@ -132,8 +130,9 @@ TEST_CASE("report json: rows are objects keyed by the columns' keys, columns say
 
 TEST_CASE("report md: a blank line before each table, and markup in cells shown as text") {
   const std::string md = render(sample(), "md");
-  CHECK(md.starts_with("# Performance: received, decided, on time, working days to decision\n\n"
-                       "period 2012-01-01 to 2012-01-31 · as of 2012-02-29T23:59:59"));
+  CHECK(
+      md.starts_with("# Performance: received, decided, on time, working days to decision\n\n"
+                     "period 2012-01-01 to 2012-01-31 · as of 2012-02-29T23:59:59"));
   CHECK(md.find("\n\n- 2 cases accepted or decided in the period\n\n## Total\n\n| key | decided |\n| --- | ---: |\n") !=
         std::string::npos);
   CHECK(md.find("\n\n## By window\n\n| window | name | decided | on time % | median wd |\n"
@@ -191,7 +190,8 @@ TEST_CASE("report: an xlsx workbook is refused on a terminal, and written by --o
   // Refused before any work: there is no database yet.
   auto refused = run({"report", "staffing", "--format", "xlsx"}, env, true);
   CHECK(refused.code == 2);
-  CHECK(refused.err == "sqgl: error: an xlsx workbook is not for the terminal: give --out FILE (or --out - for a pipe)\n");
+  CHECK(refused.err ==
+        "sqgl: error: an xlsx workbook is not for the terminal: give --out FILE (or --out - for a pipe)\n");
   CHECK(refused.out.empty());
   REQUIRE(run({"init", "--demo", "--scale", "0.01"}, env, false).code == 0);
   const auto asked = run({"report", "staffing", "--format", "xlsx", "--out", "-"}, env, true);

@@ -232,8 +232,9 @@ TEST_CASE("report: windows, categories, items and clerks are named beside their 
     return build_report(db, calendar, o);
   };
   const auto performance = build("performance", true);
-  for (const auto& [table, sql] : {std::pair{"by_window", window},
-                                   std::pair{"by_category", std::string("SELECT name_zh FROM categories WHERE code = ?")}}) {
+  for (const auto& [table, sql] :
+       {std::pair{"by_window", window},
+        std::pair{"by_category", std::string("SELECT name_zh FROM categories WHERE code = ?")}}) {
     const auto& t = table_of(performance, table);
     REQUIRE(t.rows.size() >= 3);
     for (const auto& row : t.rows) CHECK(cell_text(t, row, "name") == name_in(sql, cell_text(t, row, "code")));
