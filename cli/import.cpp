@@ -86,6 +86,9 @@ void run_import(Context& ctx, ImportCliOptions opt) {
     }
     std::error_code ec;
     size = std::filesystem::file_size(opt.file, ec);
+    // Saved from Excel as a workbook: say how to save it as CSV, whatever its first
+    // bytes would be taken for.
+    if (core::workbook_name(opt.file)) throw core::not_csv_but_workbook(opt.file);
   }
   caller.reset();
   const std::string source = opt.file == "-" ? "<stdin>" : opt.file;

@@ -97,7 +97,7 @@ void EscapingBuffer::put(unsigned char c) {
   }
   if (c == 0xc2) {
     after_c2_ = true;
-  } else if ((c < 0x20 && c != '\t' && c != '\n') || c == 0x7f) {
+  } else if (!plain(c)) {
     escape(c);
   } else {
     target_->sputc(static_cast<char>(c));
@@ -117,7 +117,7 @@ std::streamsize EscapingBuffer::xsputn(const char* s, std::streamsize n) {
     if (!after_c2_) {
       while (j < n) {
         const auto c = static_cast<unsigned char>(s[j]);
-        if ((c < 0x20 && c != '\t' && c != '\n') || c == 0x7f || c == 0xc2) break;
+        if (!plain(c) || c == 0xc2) break;
         ++j;
       }
       if (j > i) target_->sputn(s + i, j - i);

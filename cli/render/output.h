@@ -55,10 +55,12 @@ nlohmann::json or_null(const std::string& text);
 /// A stream buffer that passes text on to `target` with every control character
 /// but tab and line feed (C0, DEL and C1) shown as `\xNN`: whatever a database
 /// holds (an imported value, a note written before sqgl refused such text), it
-/// cannot drive the terminal it is printed on.
+/// cannot drive the terminal it is printed on. With `carriage_returns`, CR passes
+/// too (CSV's CR LF line ends).
 class EscapingBuffer : public std::streambuf {
  public:
-  explicit EscapingBuffer(std::streambuf* target) : target_(target) {}
+  explicit EscapingBuffer(std::streambuf* target, bool carriage_returns = false)
+      : target_(target), carriage_returns_(carriage_returns) {}
 
  protected:
   int_type overflow(int_type c) override;
@@ -67,7 +69,11 @@ class EscapingBuffer : public std::streambuf {
 
  private:
   void put(unsigned char c);
+  bool plain(unsigned char c) const {
+    return (c >= 0x20 || c == '\t' || c == '\n' || (c == '\r' && carriage_returns_)) && c != 0x7f;
+  }
   std::streambuf* target_;
+  bool carriage_returns_;
   bool after_c2_ = false;  // the first byte of a two-byte UTF-8 sequence that may be a C1 control
 };
 

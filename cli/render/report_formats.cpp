@@ -1,13 +1,17 @@
 #include "cli/render/report_formats.h"
 
+#include <algorithm>
 #include <chrono>
 #include <cmath>
 #include <ctime>
+#include <sstream>
 #include <string_view>
+#include <vector>
 
 #include <fmt/format.h>
-#include <nlohmann/json.hpp>
 #include <xlsxwriter.h>
+#include <zip.h>
+#include <nlohmann/json.hpp>
 
 #include "cli/render/output.h"
 #include "core/base/date.h"
@@ -54,8 +58,8 @@ bool translated(const std::string& title) { return shown(title) != title.c_str()
 // language.
 std::string column_heading(const core::ReportColumn& c) {
   if (!c.title.empty()) return c.title;
-  if (c.key == "name") return C_("report column", "name");
-  if (c.key == "key") return C_("report column", "key");
+  if (c.key == "name" || c.key.ends_with("_name")) return C_("report column", "name");
+  if (c.key == "code" || c.key == "key") return C_("report column", "key");
   return c.key;
 }
 
@@ -74,11 +78,14 @@ std::string header_line(const core::Report& r) {
 void render_json(std::ostream& out, const core::Report& r) {
   nlohmann::json tables = nlohmann::json::array();
   for (const auto& t : r.tables) {
+    // A column says what its figures count; a row is an object keyed by the columns' keys.
     nlohmann::json columns = nlohmann::json::array(), rows = nlohmann::json::array();
-    for (const auto& c : t.columns) columns.push_back(c.key);
+    for (const auto& c : t.columns) {
+      columns.push_back({{"key", c.key}, {"title", column_heading(c)}, {"unit", core::unit_code(c.unit)}});
+    }
     for (const auto& row : t.rows) {
-      nlohmann::json values = nlohmann::json::array();
-      for (const auto& v : row) values.push_back(cell_json(v));
+      nlohmann::json values = nlohmann::json::object();
+      for (std::size_t i = 0; i < row.size() && i < t.columns.size(); ++i) values[t.columns[i].key] = cell_json(row[i]);
       rows.push_back(values);
     }
     tables.push_back({{"name", t.name}, {"title", t.title}, {"columns", columns}, {"rows", rows}});
@@ -87,41 +94,21 @@ void render_json(std::ostream& out, const core::Report& r) {
              {{"report", r.kind},
               {"title", r.title},
               {"period", r.from.empty() ? nlohmann::json(nullptr) : nlohmann::json{{"from", r.from}, {"to", r.to}}},
-              {"as_of", r.as_of},
+              {"as_of_date", r.as_of.substr(0, 10)},
               {"schema_version", r.schema_version},
               {"catalog_version", r.catalog_version},
               {"calendar_years", r.calendar_years},
-              {"findings", r.findings},
+              {"finding_count", r.findings},
               {"notes", r.notes},
               {"tables", tables}});
 }
 
+// RFC 4180: a field with a comma, a quote or a line break is quoted, its quotes doubled.
 std::string csv_field(const std::string& s) {
   if (s.find_first_of(",\"\r\n") == std::string::npos) return s;
   std::string quoted = "\"";
   for (char c : s) quoted += c == '"' ? std::string("\"\"") : std::string(1, c);
   return quoted + "\"";
-}
-
-void render_csv(std::ostream& out, const core::Report& r) {
-  // People open the CSV in Excel: where their language translates the report, the
-  // header row is the headings they read; otherwise the keys, as --json has them.
-  // The cells stay as --json has them (numbers, codes, the report's words).
-  const bool headings = translated(r.title);
-  bool first = true;
-  for (const auto& t : r.tables) {
-    if (!first) out << '\n';
-    first = false;
-    out << "# " << csv_field(t.name + ": " + shown(t.title)) << '\n';
-    for (std::size_t i = 0; i < t.columns.size(); ++i) {
-      out << (i ? "," : "") << (headings ? csv_field(column_heading(t.columns[i])) : t.columns[i].key);
-    }
-    out << '\n';
-    for (const auto& row : t.rows) {
-      for (std::size_t i = 0; i < row.size(); ++i) out << (i ? "," : "") << csv_field(data_cell(row[i]));
-      out << '\n';
-    }
-  }
 }
 
 void render_table(std::ostream& out, const core::Report& r) {
@@ -150,26 +137,55 @@ void render_table(std::ostream& out, const core::Report& r) {
   }
 }
 
+// Text in a Markdown line or table cell, shown as it is: what Markdown would read
+// as markup (a "|" ending the cell, "*" or "_" emphasis, "<" a tag …) escaped with
+// a backslash, and a line break as <br>, since a table row is one line.
+std::string md_text(std::string_view s) {
+  std::string e;
+  for (char c : s) {
+    switch (c) {
+      case '\\':
+      case '|':
+      case '*':
+      case '_':
+      case '`':
+      case '[':
+      case ']':
+      case '<':
+      case '~':
+        e += '\\';
+        e += c;
+        break;
+      case '\n':
+        e += "<br>";
+        break;
+      case '\r':
+        break;
+      default:
+        e += c;
+    }
+  }
+  return e;
+}
+
 void render_md(std::ostream& out, const core::Report& r) {
-  auto escape = [](std::string s) {
-    std::string e;
-    for (char c : s) e += c == '|' ? std::string("\\|") : std::string(1, c);
-    return e;
-  };
-  out << "# " << shown(r.title) << "\n\n" << header_line(r) << "\n\n";
-  for (const auto& note : r.notes) out << "- " << note << '\n';
+  out << "# " << md_text(shown(r.title)) << "\n\n" << md_text(header_line(r)) << "\n";
+  if (!r.notes.empty()) out << '\n';
+  for (const auto& note : r.notes) out << "- " << md_text(note) << '\n';
   for (const auto& t : r.tables) {
-    out << "\n## " << shown(t.title) << "\n\n";
+    // A blank line before each heading and table: some viewers read a table that
+    // follows a line of text as part of that paragraph.
+    out << "\n## " << md_text(shown(t.title)) << "\n\n";
     if (t.rows.empty()) {
-      out << _("(none)") << '\n';
+      out << md_text(_("(none)")) << '\n';
       continue;
     }
-    for (const auto& c : t.columns) out << "| " << escape(column_heading(c)) << ' ';
+    for (const auto& c : t.columns) out << "| " << md_text(column_heading(c)) << ' ';
     out << "|\n";
     for (const auto& c : t.columns) out << (c.numeric() ? "| ---: " : "| --- ");
     out << "|\n";
     for (const auto& row : t.rows) {
-      for (const auto& v : row) out << "| " << escape(cell(v)) << ' ';
+      for (const auto& v : row) out << "| " << md_text(cell(v)) << ' ';
       out << "|\n";
     }
   }
@@ -297,13 +313,80 @@ std::string sheet_name(lxw_workbook* wb, const core::ReportTable& t) {
   return t.name.substr(0, 31);
 }
 
+// The number formats of xlsx cells, by what a column counts.
+struct XlsxFormats {
+  lxw_format* title = nullptr;
+  lxw_format* heading = nullptr;
+  lxw_format* heading_number = nullptr;
+  lxw_format* count = nullptr;
+  lxw_format* percent = nullptr;
+  lxw_format* working_days = nullptr;
+  lxw_format* year = nullptr;
+
+  explicit XlsxFormats(lxw_workbook* wb)
+      : title(workbook_add_format(wb)),
+        heading(workbook_add_format(wb)),
+        heading_number(workbook_add_format(wb)),
+        count(workbook_add_format(wb)),
+        percent(workbook_add_format(wb)),
+        working_days(workbook_add_format(wb)),
+        year(workbook_add_format(wb)) {
+    format_set_bold(title);
+    format_set_bold(heading);
+    format_set_bold(heading_number);
+    format_set_align(heading_number, LXW_ALIGN_RIGHT);
+    format_set_num_format(count, "0");
+    format_set_num_format(percent, "0.0%");
+    format_set_num_format(working_days, "0.0");
+    format_set_num_format(year, "0");
+  }
+
+  lxw_format* of(core::ReportUnit unit) const {
+    switch (unit) {
+      case core::ReportUnit::count:
+        return count;
+      case core::ReportUnit::percent:
+        return percent;
+      case core::ReportUnit::working_days:
+        return working_days;
+      case core::ReportUnit::year:
+        return year;
+      case core::ReportUnit::text:
+        break;
+    }
+    return nullptr;
+  }
+};
+
+// A number as its column's xlsx format shows it, to size the column.
+std::string number_shown(double v, core::ReportUnit unit) {
+  switch (unit) {
+    case core::ReportUnit::percent:
+      return fmt::format("{:.1f}%", v);
+    case core::ReportUnit::working_days:
+      return fmt::format("{:.1f}", v);
+    case core::ReportUnit::count:
+    case core::ReportUnit::year:
+    case core::ReportUnit::text:
+      break;
+  }
+  return fmt::format("{:.0f}", v);
+}
+
+// Excel measures a column in characters of its default font; a Chinese character
+// takes two. Wide enough for the widest cell and a little margin, never so wide
+// that a long name hides the columns after it.
+double column_width(int widest) {
+  return std::min(std::max(widest, 4) + 2, 60);
+}
+
 }  // namespace
 
 void render_report(std::ostream& out, const core::Report& report, std::string_view format) {
   if (format == "json") {
     render_json(out, report);
   } else if (format == "csv") {
-    render_csv(out, report);
+    render_csv(out, report, report.tables.front(), false);
   } else if (format == "md") {
     render_md(out, report);
   } else if (format == "html") {
@@ -311,6 +394,50 @@ void render_report(std::ostream& out, const core::Report& report, std::string_vi
   } else {
     render_table(out, report);
   }
+}
+
+void render_csv(std::ostream& out, const core::Report& r, const core::ReportTable& t, bool bom) {
+  // People open the CSV in Excel: where their language translates the report, the
+  // header row is the headings they read; otherwise the keys, as --json has them.
+  // The cells stay as --json has them (numbers, codes, the report's words).
+  if (bom) out << "\xEF\xBB\xBF";
+  const bool headings = translated(r.title);
+  for (std::size_t i = 0; i < t.columns.size(); ++i) {
+    out << (i ? "," : "") << csv_field(headings ? column_heading(t.columns[i]) : t.columns[i].key);
+  }
+  out << "\r\n";
+  for (const auto& row : t.rows) {
+    for (std::size_t i = 0; i < row.size(); ++i) out << (i ? "," : "") << csv_field(data_cell(row[i]));
+    out << "\r\n";
+  }
+}
+
+std::string csv_file_name(const core::Report& report, const core::ReportTable& table) {
+  return report.kind + "-" + table.name + ".csv";
+}
+
+void write_report_zip(const core::Report& r, bool bom, const std::string& path) {
+  zipFile zip = zipOpen64(path.c_str(), APPEND_STATUS_CREATE);
+  if (zip == nullptr) throw core::Failure(_("cannot create the zip archive"));
+  // Every entry is dated the as-of day: the same report gives the same bytes.
+  zip_fileinfo info{};
+  const std::chrono::year_month_day ymd{core::parse_datetime(r.as_of)->date};
+  info.tmz_date.tm_year = static_cast<unsigned>(static_cast<int>(ymd.year()));
+  info.tmz_date.tm_mon = static_cast<unsigned>(ymd.month()) - 1;
+  info.tmz_date.tm_mday = static_cast<unsigned>(ymd.day());
+  for (const auto& t : r.tables) {
+    std::ostringstream csv;
+    render_csv(csv, r, t, bom);
+    const std::string name = csv_file_name(r, t), data = csv.str();
+    if (zipOpenNewFileInZip64(zip, name.c_str(), &info, nullptr, 0, nullptr, 0, nullptr, Z_DEFLATED,
+                              Z_DEFAULT_COMPRESSION, 0) != ZIP_OK ||
+        zipWriteInFileInZip(zip, data.data(), static_cast<unsigned>(data.size())) != ZIP_OK ||
+        zipCloseFileInZip(zip) != ZIP_OK) {
+      zipClose(zip, nullptr);
+      throw core::Failure(_("cannot write the zip archive"));
+    }
+  }
+  if (zipClose(zip, nullptr) != ZIP_OK) throw core::Failure(_("cannot write the zip archive"));
 }
 
 void write_report_xlsx(const core::Report& r, const std::string& path) {
@@ -328,33 +455,54 @@ void write_report_xlsx(const core::Report& r, const std::string& path) {
   tm.tm_mday = static_cast<int>(static_cast<unsigned>(ymd.day()));
   properties.created = timegm(&tm);
   workbook_set_properties(wb, &properties);
-  lxw_format* bold = workbook_add_format(wb);
-  format_set_bold(bold);
+  const XlsxFormats formats(wb);
+  const std::string header = header_line(r);
   lxw_worksheet* summary = workbook_add_worksheet(wb, C_("xlsx sheet", "report"));
-  worksheet_write_string(summary, 0, 0, title.c_str(), bold);
-  worksheet_write_string(summary, 1, 0, header_line(r).c_str(), nullptr);
+  worksheet_write_string(summary, 0, 0, title.c_str(), formats.title);
+  worksheet_write_string(summary, 1, 0, header.c_str(), nullptr);
   lxw_row_t line = 2;
   for (const auto& note : r.notes) worksheet_write_string(summary, line++, 0, note.c_str(), nullptr);
   for (const auto& t : r.tables) {
     lxw_worksheet* sheet = workbook_add_worksheet(wb, sheet_name(wb, t).c_str());
+    // A sheet printed or mailed alone still says what it is and when it was counted:
+    // the report's and the table's title, then the as-of (and period) line, then
+    // the headings, which stay in view as the rows scroll.
+    const std::string sheet_title = title + " — " + shown(t.title);
+    worksheet_write_string(sheet, 0, 0, sheet_title.c_str(), formats.title);
+    worksheet_write_string(sheet, 1, 0, header.c_str(), nullptr);
+    constexpr lxw_row_t kHeadings = 2;
+    worksheet_freeze_panes(sheet, kHeadings + 1, 0);
+    std::vector<int> widest(t.columns.size(), 0);
     for (std::size_t c = 0; c < t.columns.size(); ++c) {
-      worksheet_write_string(sheet, 0, static_cast<lxw_col_t>(c), column_heading(t.columns[c]).c_str(), bold);
+      const std::string heading = column_heading(t.columns[c]);
+      widest[c] = display_width(heading);
+      worksheet_write_string(sheet, kHeadings, static_cast<lxw_col_t>(c), heading.c_str(),
+                             t.columns[c].numeric() ? formats.heading_number : formats.heading);
     }
     for (std::size_t row = 0; row < t.rows.size(); ++row) {
-      for (std::size_t c = 0; c < t.rows[row].size(); ++c) {
+      for (std::size_t c = 0; c < t.rows[row].size() && c < t.columns.size(); ++c) {
         const auto& v = t.rows[row][c];
-        const auto rr = static_cast<lxw_row_t>(row + 1);
+        const auto unit = t.columns[c].unit;
+        const auto rr = static_cast<lxw_row_t>(kHeadings + 1 + row);
         const auto cc = static_cast<lxw_col_t>(c);
-        if (std::holds_alternative<std::int64_t>(v)) {
-          worksheet_write_number(sheet, rr, cc, static_cast<double>(std::get<std::int64_t>(v)), nullptr);
-        } else if (std::holds_alternative<double>(v)) {
-          worksheet_write_number(sheet, rr, cc, std::get<double>(v), nullptr);
-        } else if (std::holds_alternative<std::string>(v)) {
-          worksheet_write_string(sheet, rr, cc, std::get<std::string>(v).c_str(), nullptr);
-        } else if (std::holds_alternative<core::ReportWord>(v)) {
-          worksheet_write_string(sheet, rr, cc, std::get<core::ReportWord>(v).shown.c_str(), nullptr);
+        std::string text;
+        if (std::holds_alternative<std::int64_t>(v) || std::holds_alternative<double>(v)) {
+          const double number =
+              std::holds_alternative<double>(v) ? std::get<double>(v) : static_cast<double>(std::get<std::int64_t>(v));
+          text = number_shown(number, unit);
+          // A percentage is stored as the fraction Excel's % format multiplies by 100.
+          worksheet_write_number(sheet, rr, cc, unit == core::ReportUnit::percent ? number / 100 : number,
+                                 formats.of(unit));
+        } else if (!std::holds_alternative<std::monostate>(v)) {
+          text = cell(v);
+          worksheet_write_string(sheet, rr, cc, text.c_str(), nullptr);
         }
+        widest[c] = std::max(widest[c], display_width(text));
       }
+    }
+    for (std::size_t c = 0; c < widest.size(); ++c) {
+      const auto cc = static_cast<lxw_col_t>(c);
+      worksheet_set_column(sheet, cc, cc, column_width(widest[c]), nullptr);
     }
   }
   if (workbook_close(wb) != LXW_NO_ERROR) throw core::Failure(_("cannot write the xlsx workbook"));

@@ -52,6 +52,21 @@ Encoding parse_encoding(std::string_view text) {
   throw errors::invalid(N_("encoding"), text, _("expected utf-8 or gb18030"));
 }
 
+bool workbook_name(std::string_view path) {
+  const auto dot = path.rfind('.');
+  if (dot == std::string_view::npos || path.find('/', dot) != std::string_view::npos) return false;
+  std::string extension;
+  for (char c : path.substr(dot + 1)) extension += static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+  return extension == "xlsx" || extension == "xlsm" || extension == "xls";
+}
+
+InvalidInput not_csv_but_workbook(std::string_view source) {
+  return InvalidInput(
+      tr("{} is an Excel workbook, not CSV: in Excel save it as \"CSV UTF-8\", or save it as CSV and "
+         "import that with --encoding gb18030",
+         errors::quote(source)));
+}
+
 struct CsvStream::State {
   iconv_t cd = reinterpret_cast<iconv_t>(-1);
   Sha256 hash;
@@ -97,9 +112,16 @@ bool CsvStream::fill() {
   const bool at_end = got < chunk_;
   if (at_end) eof_ = true;
   if (first_chunk_) {
-    // A short read may cut the byte-order mark: decide once three bytes are in.
-    if (state_->raw.size() < 3 && !at_end) return true;
+    // A short read may cut the byte-order mark or a workbook's signature: decide
+    // once four bytes are in.
+    if (state_->raw.size() < 4 && !at_end) return true;
     first_chunk_ = false;
+    // An xlsx is a ZIP archive, an xls an OLE2 compound file: binary from their first
+    // bytes, which would only be named as an invalid byte or a NUL somewhere in line 1.
+    if (state_->raw.starts_with(std::string_view("PK\x03\x04", 4)) ||
+        state_->raw.starts_with(std::string_view("\xD0\xCF\x11\xE0", 4))) {
+      throw not_csv_but_workbook(source_);
+    }
     if (state_->raw.compare(0, 3, "\xEF\xBB\xBF") == 0) state_->raw.erase(0, 3);
   }
 

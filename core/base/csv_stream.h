@@ -9,7 +9,10 @@
 #include <istream>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
+
+#include "core/base/error.h"
 
 namespace sqgl::core {
 
@@ -18,6 +21,14 @@ enum class Encoding { utf8, gb18030 };
 
 /// Parses "utf-8" / "utf8" / "gb18030" / "gbk" / "gb2312"; InvalidInput otherwise.
 Encoding parse_encoding(std::string_view text);
+
+/// Whether `path` names a spreadsheet workbook by its extension (.xlsx, .xlsm, .xls,
+/// any case): what Excel saves unless told to save CSV.
+bool workbook_name(std::string_view path);
+
+/// The error for a workbook given where CSV is expected, naming `source` and how to
+/// save it as CSV.
+InvalidInput not_csv_but_workbook(std::string_view source);
 
 /// Reads CSV records (RFC 4180) from a stream.
 class CsvStream {
@@ -35,7 +46,8 @@ class CsvStream {
 
   /// Reads the next record; false at the end. Blank lines are skipped. Throws
   /// InvalidInput "SOURCE:LINE:COLUMN: …" for bad quoting, invalid bytes, a NUL
-  /// byte, or a field longer than the limit.
+  /// byte, or a field longer than the limit; not_csv_but_workbook for input that
+  /// starts as an xlsx (a ZIP archive) or an xls (an OLE2 compound file) does.
   bool next(std::vector<std::string>& fields);
 
   /// The physical line (from 1) where the last record began.

@@ -448,6 +448,15 @@ std::vector<Window> list_windows(const SQLite::Database& db) {
   return out;
 }
 
+std::vector<Category> list_categories(const SQLite::Database& db) {
+  SQLite::Statement q(db, "SELECT code, name_zh, name_en FROM categories ORDER BY code");
+  std::vector<Category> out;
+  while (q.executeStep()) {
+    out.push_back({q.getColumn(0).getString(), q.getColumn(1).getString(), q.getColumn(2).getString(), {}});
+  }
+  return out;
+}
+
 std::string catalog_version(const SQLite::Database& db) {
   return get_setting(db, "catalog_version").value_or("");
 }

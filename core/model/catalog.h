@@ -148,6 +148,9 @@ Item get_item(const SQLite::Database& db, std::string_view code);
 /// The windows, in hall order.
 std::vector<Window> list_windows(const SQLite::Database& db);
 
+/// The categories in code order, without their items.
+std::vector<Category> list_categories(const SQLite::Database& db);
+
 /// The catalog version recorded at load time.
 std::string catalog_version(const SQLite::Database& db);
 

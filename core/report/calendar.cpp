@@ -23,8 +23,8 @@ void calendar_years(const SQLite::Database& db, const ReportOptions& o, Report& 
                 {{"year", C_("report column", "year"), ReportUnit::year},
                  {"loaded", C_("report column", "loaded"), ReportUnit::text},
                  {"notice", C_("report column", "notice"), ReportUnit::text},
-                 {"holidays", C_("report column", "holidays"), ReportUnit::count},
-                 {"adjusted", C_("report column", "adjusted working days"), ReportUnit::count}},
+                 {"holiday_count", C_("report column", "holidays"), ReportUnit::count},
+                 {"adjusted_day_count", C_("report column", "adjusted working days"), ReportUnit::count}},
                 {}};
   for (int y : {year, year + 1}) {
     auto it = loaded.find(y);

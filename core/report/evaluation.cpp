@@ -3,7 +3,9 @@
 
 #include <array>
 #include <cmath>
+#include <functional>
 #include <iterator>
+#include <map>
 #include <string_view>
 #include <tuple>
 #include <vector>
@@ -20,10 +22,11 @@ namespace sqgl::core::reports {
 void evaluation(const SQLite::Database& db, const ReportOptions& o, Report& r, Date from, Date to) {
   r.title = N_("Evaluation: residents' ratings (好差评) of the cases decided in the period");
   using KeyOf = Key (*)(const PeriodCase&);
-  const std::tuple<const char*, const char*, KeyOf> groupings[] = {
-      {"by_window", N_("By window"), [](const PeriodCase& c) { return c.window; }},
-      {"by_staff", N_("By accepting clerk"), [](const PeriodCase& c) { return c.accepted_by; }},
-      {"by_item", N_("By item"), [](const PeriodCase& c) { return c.item; }},
+  const std::tuple<const char*, const char*, const char*, KeyOf> groupings[] = {
+      {"by_window", N_("By window"), C_("report column", "window"), [](const PeriodCase& c) { return c.window; }},
+      {"by_staff", N_("By accepting clerk"), C_("report column", "accepted by"),
+       [](const PeriodCase& c) { return c.accepted_by; }},
+      {"by_item", N_("By item"), C_("report column", "item"), [](const PeriodCase& c) { return c.item; }},
   };
   // Counted in one pass over the cases: 1..5, unrated, decided. Each part keeps
   // its low ratings in case order, and the parts follow one another in it.
@@ -42,7 +45,7 @@ void evaluation(const SQLite::Database& db, const ReportOptions& o, Report& r, D
     Part& p = parts[part];
     ++p.decided;
     for (std::size_t g = 0; g < std::size(groupings); ++g) {
-      auto& n = p.counts[g][std::get<2>(groupings[g])(c)];
+      auto& n = p.counts[g][std::get<3>(groupings[g])(c)];
       ++n[6];
       ++n[c.score ? static_cast<std::size_t>(*c.score - 1) : 5];
     }
@@ -69,13 +72,27 @@ void evaluation(const SQLite::Database& db, const ReportOptions& o, Report& r, D
     }
     for (auto& row : parts[i].low) low.rows.push_back(std::move(row));
   }
+  // Each group is named beside its code: the window's name, the clerk's, the item's.
+  const CatalogNames catalog(db);
+  std::map<std::string, std::string, std::less<>> staff_names;
+  SQLite::Statement staff(db, "SELECT staff_no, name FROM staff");
+  while (staff.executeStep()) staff_names.emplace(staff.getColumn(0).getString(), staff.getColumn(1).getString());
+  auto name_of = [&](std::size_t grouping, std::string_view code) -> std::string {
+    if (grouping == 0) return catalog.window(code);
+    if (grouping == 1) {
+      const auto it = staff_names.find(code);
+      return it == staff_names.end() ? std::string() : it->second;
+    }
+    return catalog.item(code);
+  };
   const auto& counts = all.counts;
   const std::int64_t decided = all.decided;
   for (std::size_t g = 0; g < std::size(groupings); ++g) {
-    const auto& [name, title, key] = groupings[g];
+    const auto& [name, title, key_title, key] = groupings[g];
     ReportTable t{name,
                   title,
-                  {{"key", "", ReportUnit::text},
+                  {{"code", key_title, ReportUnit::text},
+                   {"name", "", ReportUnit::text},
                    {"decided", C_("report column", "decided"), ReportUnit::count},
                    {"s5", "非常满意", ReportUnit::count},
                    {"s4", "满意", ReportUnit::count},
@@ -90,8 +107,8 @@ void evaluation(const SQLite::Database& db, const ReportOptions& o, Report& r, D
       const std::int64_t rated = n[6] - n[5];
       ReportValue share;
       if (rated > 0) share = std::round(1000.0 * static_cast<double>(n[3] + n[4]) / static_cast<double>(rated)) / 10.0;
-      t.rows.push_back({text(std::string(k)), number(n[6]), number(n[4]), number(n[3]), number(n[2]), number(n[1]),
-                        number(n[0]), number(n[5]), share});
+      t.rows.push_back({text(std::string(k)), text(name_of(g, k)), number(n[6]), number(n[4]), number(n[3]),
+                        number(n[2]), number(n[1]), number(n[0]), number(n[5]), share});
     }
     r.tables.push_back(std::move(t));
   }

@@ -4,8 +4,11 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
+#include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -41,9 +44,26 @@ inline std::string end_of(Date day) {
   return format_date(day) + "T23:59:59";
 }
 
+/// The Chinese names of the catalog's windows, categories and items, read once, for the
+/// tables that group or list cases by their codes (a name beside each code).
+class CatalogNames {
+ public:
+  explicit CatalogNames(const SQLite::Database& db);
+  /// The window's name, or "" for a code the catalog does not hold.
+  std::string window(std::string_view code) const { return find(windows_, code); }
+  /// The category's name, or "" for a code the catalog does not hold.
+  std::string category(std::string_view code) const { return find(categories_, code); }
+  /// The item's name, or "" for a code the catalog does not hold.
+  std::string item(std::string_view code) const { return find(items_, code); }
+
+ private:
+  static std::string find(const std::map<std::string, std::string, std::less<>>& names, std::string_view code);
+  std::map<std::string, std::string, std::less<>> windows_, categories_, items_;
+};
+
 /// One open step of one case at the end of the as-of day.
 struct OpenStep {
-  std::string number, item, item_name, window, community, community_name, step, unit, unit_name, assignee;
+  std::string number, item, item_name, window, window_name, community, community_name, step, unit, unit_name, assignee;
   Date accepted;
   Date due;  ///< the case's due date as it stood on the day
   std::optional<Date> step_due;

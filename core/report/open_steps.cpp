@@ -11,7 +11,7 @@ namespace sqgl::core::reports {
 std::vector<OpenStep> open_steps(const SQLite::Database& db, const ReportOptions& o) {
   SQLite::Statement q(
       db,
-      "SELECT c.number, c.item, i.name_zh, c.window, cu.code, cu.name_zh, s.name_zh, u.code, "
+      "SELECT c.number, c.item, i.name_zh, c.window, COALESCE(wn.name_zh, ''), cu.code, cu.name_zh, s.name_zh, u.code, "
       "  u.name_zh, COALESCE(a.staff_no, ''), c.accepted_at, "
       "  COALESCE((SELECT w.due_before FROM case_waits w WHERE w.case_id = c.id "
       "    AND w.returned_at > ?1 ORDER BY w.seq LIMIT 1), c.due_date), "
@@ -19,7 +19,7 @@ std::vector<OpenStep> open_steps(const SQLite::Database& db, const ReportOptions
       "    AND w.returned_at > ?1 ORDER BY w.seq LIMIT 1), s.due_date, ''), "
       "  EXISTS (SELECT 1 FROM case_waits w WHERE w.case_id = c.id AND w.returned_at <= ?1 "
       "    AND (w.resumed_at IS NULL OR w.resumed_at > ?1)) "
-      "FROM cases c JOIN items i ON i.code = c.item "
+      "FROM cases c JOIN items i ON i.code = c.item LEFT JOIN windows wn ON wn.code = c.window "
       "JOIN units cu ON cu.id = c.community_id JOIN units st ON st.id = cu.parent_id "
       "JOIN case_steps s ON s.case_id = c.id AND s.status <> 'pending' AND s.started_at <= ?1 "
       "  AND (s.decided_at IS NULL OR s.decided_at > ?1) "
@@ -44,6 +44,7 @@ std::vector<OpenStep> open_steps(const SQLite::Database& db, const ReportOptions
     s.item = row.text();
     s.item_name = row.text();
     s.window = row.text();
+    s.window_name = row.text();
     s.community = row.text();
     s.community_name = row.text();
     s.step = row.text();

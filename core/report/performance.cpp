@@ -41,12 +41,15 @@ void performance(const SQLite::Database& db, const WorkCalendar& calendar, const
   r.title = N_("Performance: received, decided, on time, working days to decision");
   using KeyOf = Key (*)(const PeriodCase&);
   using LabelOf = std::string_view (*)(const PeriodCase&);
+  // Windows and categories are named from the catalog once the cases are added up.
+  enum class Named { by_case, window, category };
   struct Grouping {
     const char* name;
     const char* title;
     const char* key_title;
     KeyOf key;
     LabelOf label;
+    Named named = Named::by_case;
   };
   // Made at each call, after the locale is read: the headings are translated here,
   // the titles (English in --json) where they are shown.
@@ -56,9 +59,10 @@ void performance(const SQLite::Database& db, const WorkCalendar& calendar, const
       {"by_item", N_("By item"), C_("report column", "item"), [](const PeriodCase& c) { return c.item; },
        [](const PeriodCase& c) { return c.item_name; }},
       {"by_category", N_("By category"), C_("report column", "category"),
-       [](const PeriodCase& c) { return c.category; }, [](const PeriodCase&) { return std::string_view(); }},
+       [](const PeriodCase& c) { return c.category; }, [](const PeriodCase&) { return std::string_view(); },
+       Named::category},
       {"by_window", N_("By window"), C_("report column", "window"), [](const PeriodCase& c) { return c.window; },
-       [](const PeriodCase&) { return std::string_view(); }},
+       [](const PeriodCase&) { return std::string_view(); }, Named::window},
       {"by_community", N_("By community"), C_("report column", "community"),
        [](const PeriodCase& c) { return c.community; }, [](const PeriodCase& c) { return c.community_name; }},
       {"by_street", N_("By street office"), C_("report column", "street office"),
@@ -100,11 +104,12 @@ void performance(const SQLite::Database& db, const WorkCalendar& calendar, const
   }
   const auto& tallies = all.tallies;
   const std::int64_t count = all.count;
+  const CatalogNames names(db);
   for (std::size_t gi = 0; gi < std::size(groupings); ++gi) {
     const auto& g = groupings[gi];
     ReportTable t{g.name,
                   g.title,
-                  {{"key", g.key_title, ReportUnit::text},
+                  {{"code", g.key_title, ReportUnit::text},
                    {"name", "", ReportUnit::text},
                    {"received", C_("report column", "received"), ReportUnit::count},
                    {"decided", C_("report column", "decided"), ReportUnit::count},
@@ -121,9 +126,12 @@ void performance(const SQLite::Database& db, const WorkCalendar& calendar, const
       if (tally->decided > 0) {
         rate = std::round(1000.0 * static_cast<double>(tally->on_time) / static_cast<double>(tally->decided)) / 10.0;
       }
-      t.rows.push_back({total ? word(std::string(key), C_("report row", "total")) : text(std::string(key)),
-                        text(std::string(tally->label)), number(tally->received), number(tally->decided),
-                        number(tally->approved), number(tally->rejected), rate,
+      const std::string label = g.named == Named::window     ? names.window(key)
+                                : g.named == Named::category ? names.category(key)
+                                                             : std::string(tally->label);
+      t.rows.push_back({total ? word(std::string(key), C_("report row", "total")) : text(std::string(key)), text(label),
+                        number(tally->received), number(tally->decided), number(tally->approved),
+                        number(tally->rejected), rate,
                         tally->days.empty() ? ReportValue{} : number(tally->days.quantile(0.5)),
                         tally->days.empty() ? ReportValue{} : number(tally->days.quantile(0.9))});
     }

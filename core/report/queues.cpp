@@ -55,7 +55,7 @@ void backlog(const SQLite::Database& db, const WorkCalendar& calendar, const Rep
       [](const OpenStep& s) { return s.unit; }, [](const OpenStep& s) { return s.unit_name; }));
   r.tables.push_back(group_table(
       "by_window", N_("By window"), C_("report column", "window"), steps, calendar, o.as_of,
-      [](const OpenStep& s) { return s.window; }, [](const OpenStep&) { return std::string(); }));
+      [](const OpenStep& s) { return s.window; }, [](const OpenStep& s) { return s.window_name; }));
   r.tables.push_back(group_table(
       "by_community", N_("By community"), C_("report column", "community"), steps, calendar, o.as_of,
       [](const OpenStep& s) { return s.community; }, [](const OpenStep& s) { return s.community_name; }));
@@ -65,7 +65,8 @@ void backlog(const SQLite::Database& db, const WorkCalendar& calendar, const Rep
                      {"item", C_("report column", "item"), ReportUnit::text},
                      {"community", C_("report column", "community"), ReportUnit::text},
                      {"window", C_("report column", "window"), ReportUnit::text},
-                     {"step", C_("report column", "step"), ReportUnit::text},
+                     {"window_name", "", ReportUnit::text},
+                     {"step_name", C_("report column", "step"), ReportUnit::text},
                      {"unit", C_("report column", "unit"), ReportUnit::text},
                      {"assignee", C_("report column", "assignee"), ReportUnit::text},
                      {"state", C_("report column", "state"), ReportUnit::text},
@@ -74,11 +75,11 @@ void backlog(const SQLite::Database& db, const WorkCalendar& calendar, const Rep
   std::int64_t waiting = 0;
   for (const auto& s : steps) {
     waiting += s.waiting;
-    cases.rows.push_back({text(s.number), text(s.item), text(s.community), text(s.window), text(s.step), text(s.unit),
-                          text(s.assignee),
-                          s.waiting ? word("waiting", C_("backlog state", "waiting"))
-                                    : word("open", C_("backlog state", "open")),
-                          number(calendar.working_days_between(s.accepted, o.as_of))});
+    cases.rows.push_back(
+        {text(s.number), text(s.item), text(s.community), text(s.window), text(s.window_name), text(s.step),
+         text(s.unit), text(s.assignee),
+         s.waiting ? word("waiting", C_("backlog state", "waiting")) : word("open", C_("backlog state", "open")),
+         number(calendar.working_days_between(s.accepted, o.as_of))});
   }
   r.tables.push_back(std::move(cases));
   note(r, tr_n("{} open case, {} of them waiting for materials", "{} open cases, {} of them waiting for materials",
@@ -93,19 +94,19 @@ void overdue(const SQLite::Database& db, const WorkCalendar& calendar, const Rep
                     {{"case", C_("report column", "case"), ReportUnit::text},
                      {"item", C_("report column", "item"), ReportUnit::text},
                      {"community", C_("report column", "community"), ReportUnit::text},
-                     {"step", C_("report column", "step"), ReportUnit::text},
+                     {"step_name", C_("report column", "step"), ReportUnit::text},
                      {"unit", C_("report column", "unit"), ReportUnit::text},
-                     {"holder", C_("report column", "held by"), ReportUnit::text},
-                     {"due", C_("report column", "due"), ReportUnit::text},
+                     {"assignee", C_("report column", "held by"), ReportUnit::text},
+                     {"due_date", C_("report column", "due"), ReportUnit::text},
                      {"overdue_wd", C_("report column", "overdue (wd)"), ReportUnit::working_days}},
                     {}};
   ReportTable late_steps{"steps",
                          N_("Steps past due in cases still on time"),
                          {{"case", C_("report column", "case"), ReportUnit::text},
-                          {"step", C_("report column", "step"), ReportUnit::text},
+                          {"step_name", C_("report column", "step"), ReportUnit::text},
                           {"unit", C_("report column", "unit"), ReportUnit::text},
-                          {"holder", C_("report column", "held by"), ReportUnit::text},
-                          {"step_due", C_("report column", "step due"), ReportUnit::text},
+                          {"assignee", C_("report column", "held by"), ReportUnit::text},
+                          {"step_due_date", C_("report column", "step due"), ReportUnit::text},
                           {"overdue_wd", C_("report column", "overdue (wd)"), ReportUnit::working_days}},
                          {}};
   for (const auto& s : steps) {

@@ -48,6 +48,22 @@ void check_filters(const SQLite::Database& db, const ReportOptions& o) {
 
 using namespace reports;
 
+std::string_view unit_code(ReportUnit unit) {
+  switch (unit) {
+    case ReportUnit::text:
+      return "text";
+    case ReportUnit::count:
+      return "count";
+    case ReportUnit::percent:
+      return "percent";
+    case ReportUnit::working_days:
+      return "working_days";
+    case ReportUnit::year:
+      return "year";
+  }
+  return "text";
+}
+
 const std::vector<std::string>& report_kinds() {
   static const std::vector<std::string> kinds = {"backlog",    "overdue",  "performance", "workload",
                                                  "evaluation", "staffing", "reform",      "calendar"};
@@ -107,5 +123,35 @@ Report build_report(const SQLite::Database& db, const WorkCalendar& calendar, co
   if (o.kind == "workload") workload(db, calendar, o, r, from, to);
   return r;
 }
+
+void keep_table(Report& report, std::string_view table) {
+  for (auto& t : report.tables) {
+    if (t.name != table) continue;
+    ReportTable kept = std::move(t);
+    report.tables.clear();
+    report.tables.push_back(std::move(kept));
+    return;
+  }
+  std::string names;
+  for (const auto& t : report.tables) names += (names.empty() ? "" : ", ") + t.name;
+  throw InvalidInput(
+      tr("report {} has no table {}; its tables: {}", errors::quote(report.kind), errors::quote(table), names));
+}
+
+namespace reports {
+
+CatalogNames::CatalogNames(const SQLite::Database& db) {
+  for (const auto& w : list_windows(db)) windows_.emplace(w.code, w.name_zh);
+  for (const auto& c : list_categories(db)) categories_.emplace(c.code, c.name_zh);
+  SQLite::Statement items(db, "SELECT code, name_zh FROM items");
+  while (items.executeStep()) items_.emplace(items.getColumn(0).getString(), items.getColumn(1).getString());
+}
+
+std::string CatalogNames::find(const std::map<std::string, std::string, std::less<>>& names, std::string_view code) {
+  const auto it = names.find(code);
+  return it == names.end() ? std::string() : it->second;
+}
+
+}  // namespace reports
 
 }  // namespace sqgl::core

@@ -38,6 +38,9 @@ enum class ReportUnit {
   year,          ///< a calendar year: a number, but never summed or grouped by thousands
 };
 
+/// The unit's code as --json gives it: "text", "count", "percent", "working_days", "year".
+std::string_view unit_code(ReportUnit unit);
+
 /// A column of a report table.
 struct ReportColumn {
   std::string key;    ///< machine name (JSON; the CSV header row unless the user's language translates the report)
@@ -91,6 +94,10 @@ const std::vector<std::string>& report_kinds();
 /// Builds a report from the database. Deterministic: the same database and
 /// options give the same report. InvalidInput for a bad kind or filter.
 Report build_report(const SQLite::Database& db, const WorkCalendar& calendar, const ReportOptions& options);
+
+/// Keeps the one table of `report` named `table` (`report --table`), its header and
+/// notes unchanged. InvalidInput naming the report's tables when it has none so named.
+void keep_table(Report& report, std::string_view table);
 
 }  // namespace sqgl::core
 

@@ -28,11 +28,11 @@ void staffing(const SQLite::Database& db, const ReportOptions& o, Report& r) {
                 {{"community", C_("report column", "community"), ReportUnit::text},
                  {"name", "", ReportUnit::text},
                  {"street", C_("report column", "street office"), ReportUnit::text},
-                 {"households", C_("report column", "households"), ReportUnit::count},
-                 {"workers", C_("report column", "station workers"), ReportUnit::count},
-                 {"workers_target", C_("report column", "target"), ReportUnit::count},
-                 {"leaders", C_("report column", "committee leaders"), ReportUnit::count},
-                 {"leaders_target", C_("report column", "target"), ReportUnit::count},
+                 {"household_count", C_("report column", "households"), ReportUnit::count},
+                 {"station_worker_count", C_("report column", "station workers"), ReportUnit::count},
+                 {"station_worker_target", C_("report column", "target"), ReportUnit::count},
+                 {"committee_leader_count", C_("report column", "committee leaders"), ReportUnit::count},
+                 {"committee_leader_target", C_("report column", "target"), ReportUnit::count},
                  {"status", C_("report column", "status"), ReportUnit::text}},
                 {}};
   while (q.executeStep()) {

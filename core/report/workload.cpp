@@ -123,13 +123,13 @@ void workload(const SQLite::Database& db, const WorkCalendar& calendar, const Re
   }
   ReportTable t{"staff",
                 N_("Staff"),
-                {{"staff", C_("report column", "staff"), ReportUnit::text},
+                {{"staff_no", C_("report column", "staff"), ReportUnit::text},
                  {"name", C_("report column, person", "name"), ReportUnit::text},
                  {"unit", C_("report column", "unit"), ReportUnit::text},
-                 {"open_steps", C_("report column", "open steps"), ReportUnit::count},
+                 {"open_step_count", C_("report column", "open steps"), ReportUnit::count},
                  {"decided", C_("report column", "decided"), ReportUnit::count},
                  {"median_wd", C_("report column", "median wd"), ReportUnit::working_days},
-                 {"households", C_("report column", "grid households"), ReportUnit::count}},
+                 {"grid_household_count", C_("report column", "grid households"), ReportUnit::count}},
                 {}};
   std::int64_t busy = 0;
   for (const auto& [no, l] : staff) {

@@ -87,9 +87,8 @@ new|1|1|1
 old|1|1|1
 $ sqlite3 hist.db "SELECT count(*) FROM case_steps s JOIN case_steps t ON t.case_id = s.case_id AND t.seq <> s.seq AND t.decided_by = s.decided_by"
 0
-$ SQGL_NOW=2013-06-30 sqgl --db hist.db report reform --from 2010-07-01 --to 2013-06-30 --format csv | head -4
-| # total: Total
-model,cases,median_wd,p90_wd
+$ SQGL_NOW=2013-06-30 sqgl --db hist.db report reform --from 2010-07-01 --to 2013-06-30 --format csv --table total | tr -d '\r'
+model,case_count,median_wd,p90_wd
 old,2253,15,25
 new,2199,5,17
 ! sqgl: warning: no working-day calendar for 2010 is loaded; counted Monday to Friday only

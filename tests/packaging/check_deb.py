@@ -36,7 +36,8 @@ def main():
         deb = debs[0]
 
         depends = run(["dpkg-deb", "-f", deb, "Depends"]).stdout
-        for lib in ("libsqlite3-0", "libssl3", "libutf8proc2", "libxlsxwriter4", "libinih1", "libfmt9", "libstdc++6", "adduser"):
+        for lib in ("libsqlite3-0", "libssl3", "libutf8proc2", "libxlsxwriter4", "libminizip1", "libinih1", "libfmt9",
+                    "libstdc++6", "adduser"):
             if lib not in depends:
                 fail(f"Depends does not name {lib}: {depends.strip()}")
         version = run(["dpkg-deb", "-f", deb, "Version"]).stdout.strip()

@@ -163,3 +163,31 @@ TEST_CASE("regression: a quoted field over 1 MiB was named at the line where it 
   CHECK_THROWS_WITH_AS(read_all("a,b\nx," + std::string(2 << 20, 'A') + "\n"), "t.csv:2:2: a field longer than 1 MiB",
                        InvalidInput);
 }
+
+// A workbook saved from Excel was named only as "a NUL byte in the data" on line 1:
+// the import now says it is a workbook and how to save it as CSV.
+TEST_CASE("csv stream: an xlsx or xls workbook is named as one, at any read size") {
+  const std::string xlsx = std::string("PK\x03\x04\x14\x00\x06\x00", 8) + "[Content_Types].xml";
+  const std::string xls = std::string("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1\x00\x00", 10);
+  for (const std::size_t chunk : {std::size_t{1}, std::size_t{3}, CsvStream::kChunk}) {
+    for (const auto& bytes : {xlsx, xls}) {
+      CAPTURE(chunk);
+      std::istringstream in(bytes);
+      CsvStream csv(in, "residents.xlsx", Encoding::gb18030, chunk);
+      std::vector<std::string> fields;
+      CHECK_THROWS_WITH_AS(csv.next(fields),
+                           "'residents.xlsx' is an Excel workbook, not CSV: in Excel save it as \"CSV UTF-8\", or "
+                           "save it as CSV and import that with --encoding gb18030",
+                           InvalidInput);
+    }
+  }
+  // Text that merely starts with the letters is CSV, and so is a file shorter than a signature.
+  CHECK(read_all("PK,x\n1,2\n") == std::vector<std::vector<std::string>>{{"PK", "x"}, {"1", "2"}});
+  CHECK(read_all("a\n") == std::vector<std::vector<std::string>>{{"a"}});
+  CHECK(workbook_name("residents.xlsx"));
+  CHECK(workbook_name("/srv/in/居民.XLS"));
+  CHECK(workbook_name("a.xlsm"));
+  CHECK_FALSE(workbook_name("residents.csv"));
+  CHECK_FALSE(workbook_name("xlsx"));
+  CHECK_FALSE(workbook_name("exports.xls/residents"));
+}

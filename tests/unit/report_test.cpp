@@ -12,6 +12,7 @@
 
 #include "core/admin/demo.h"
 #include "core/admin/init.h"
+#include "core/base/error.h"
 #include "core/db/database.h"
 #include "core/model/calendar.h"
 #include "core/model/history.h"
@@ -180,4 +181,96 @@ TEST_CASE("side by side: every run is read once, on connections that read the ca
   }
   CHECK(scalar(copies.memory, "SELECT count(*) FROM evaluations") == ratings);
   CHECK(read_runs(ratings) == static_cast<int>(runs));
+}
+
+namespace {
+
+// The text of column `key` in `row` of `t` ("" for an empty cell).
+std::string cell_text(const ReportTable& t, const std::vector<ReportValue>& row, std::string_view key) {
+  for (std::size_t i = 0; i < t.columns.size(); ++i) {
+    if (t.columns[i].key != key) continue;
+    if (const auto* s = std::get_if<std::string>(&row[i])) return *s;
+    return "";
+  }
+  FAIL("no column ", key, " in ", t.name);
+  return "";
+}
+
+const ReportTable& table_of(const Report& r, std::string_view name) {
+  for (const auto& t : r.tables) {
+    if (t.name == name) return t;
+  }
+  FAIL("no table ", name, " in ", r.kind);
+  return r.tables.front();
+}
+
+}  // namespace
+
+TEST_CASE("report: windows, categories, items and clerks are named beside their codes") {
+  const FixedClock clock(*parse_datetime("2016-12-30T09:00"));
+  auto db = create_memory_database(clock);
+  {
+    WriteTransaction tx(db);
+    generate_demo(db, clock, std::nullopt, {2012, 0.05, 1});
+    tx.commit();
+  }
+  const auto calendar = WorkCalendar::load(db);
+  auto name_in = [&](const std::string& sql, const std::string& code) {
+    SQLite::Statement q(db, sql);
+    q.bind(1, code);
+    return q.executeStep() ? q.getColumn(0).getString() : std::string("(none)");
+  };
+  const std::string window = "SELECT name_zh FROM windows WHERE code = ?";
+  const Date as_of = clock.today() - std::chrono::days{45};
+  const auto month = std::chrono::days{30};
+  auto build = [&](const char* kind, bool period) {
+    ReportOptions o{kind, as_of, std::nullopt, std::nullopt, "", "", "", "", "", ""};
+    if (period) {
+      o.from = as_of - month;
+      o.to = as_of;
+    }
+    return build_report(db, calendar, o);
+  };
+  const auto performance = build("performance", true);
+  for (const auto& [table, sql] :
+       {std::pair{"by_window", window},
+        std::pair{"by_category", std::string("SELECT name_zh FROM categories WHERE code = ?")}}) {
+    const auto& t = table_of(performance, table);
+    REQUIRE(t.rows.size() >= 3);
+    for (const auto& row : t.rows) CHECK(cell_text(t, row, "name") == name_in(sql, cell_text(t, row, "code")));
+  }
+  const auto evaluation = build("evaluation", true);
+  for (const auto& [table, sql] :
+       {std::pair{"by_window", window}, std::pair{"by_item", std::string("SELECT name_zh FROM items WHERE code = ?")},
+        std::pair{"by_staff", std::string("SELECT name FROM staff WHERE staff_no = ?")}}) {
+    const auto& t = table_of(evaluation, table);
+    REQUIRE(t.rows.size() >= 3);
+    for (const auto& row : t.rows) CHECK(cell_text(t, row, "name") == name_in(sql, cell_text(t, row, "code")));
+  }
+  const auto backlog = build("backlog", false);
+  const auto& by_window = table_of(backlog, "by_window");
+  REQUIRE_FALSE(by_window.rows.empty());
+  for (const auto& row : by_window.rows) {
+    CHECK(cell_text(by_window, row, "name") == name_in(window, cell_text(by_window, row, "code")));
+  }
+  const auto& cases = table_of(backlog, "cases");
+  REQUIRE_FALSE(cases.rows.empty());
+  for (const auto& row : cases.rows) {
+    CHECK(cell_text(cases, row, "window_name") == name_in(window, cell_text(cases, row, "window")));
+  }
+}
+
+TEST_CASE("report: --table keeps one table, and a wrong name lists the report's tables") {
+  Report r;
+  r.kind = "backlog";
+  r.notes = {"3 open cases"};
+  for (const char* name : {"by_unit", "by_window", "cases"}) r.tables.push_back({name, name, {}, {}});
+  Report one = r;
+  keep_table(one, "by_window");
+  REQUIRE(one.tables.size() == 1);
+  CHECK(one.tables.front().name == "by_window");
+  CHECK(one.notes == r.notes);
+  CHECK_THROWS_WITH_AS(keep_table(r, "window"),
+                       "report 'backlog' has no table 'window'; its tables: by_unit, by_window, cases", InvalidInput);
+  CHECK(r.tables.size() == 3);
 }

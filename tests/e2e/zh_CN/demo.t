@@ -87,8 +87,7 @@ new|1|1|1
 old|1|1|1
 $ sqlite3 hist.db "SELECT count(*) FROM case_steps s JOIN case_steps t ON t.case_id = s.case_id AND t.seq <> s.seq AND t.decided_by = s.decided_by"
 0
-$ SQGL_NOW=2013-06-30 sqgl --db hist.db report reform --from 2010-07-01 --to 2013-06-30 --format csv | head -4
-| # total: 合计
+$ SQGL_NOW=2013-06-30 sqgl --db hist.db report reform --from 2010-07-01 --to 2013-06-30 --format csv --table total | tr -d '\r'
 模式,办件数,中位数(工作日),P90(工作日)
 old,2253,15,25
 new,2199,5,17

@@ -28,19 +28,19 @@ $ sqgl report backlog --as-of 2012-01-31
   WSZX              社区卫生服务中心       1       0                 6
 
 按窗口
-  窗口        在办  待补正  最长历时(工作日)
-  services       2       0                 6
-  welfare        1       0                 8
+  窗口                在办  待补正  最长历时(工作日)
+  services  社区服务     2       0                 6
+  welfare   社区保障     1       0                 8
 
 按社区
   社区                    在办  待补正  最长历时(工作日)
   150204001001  阳光社区     3       0                 8
 
 在办件
-  办件编号              事项    社区          窗口      环节              单位              经办人  状态  历时(工作日)
-  150204-20120116-0001  C02-03  150204001001  welfare   区民政局          MZJ                       在办             8
-  150204-20120118-0001  C10-01  150204001001  services  社区卫生服务中心  WSZX                      在办             6
-  150204-20120119-0001  C07-01  150204001001  services  服务站            150204001001-FWZ  ZZ0101  在办             5
+  办件编号              事项    社区          窗口                环节              单位              经办人  状态  历时(工作日)
+  150204-20120116-0001  C02-03  150204001001  welfare   社区保障  区民政局          MZJ                       在办             8
+  150204-20120118-0001  C10-01  150204001001  services  社区服务  社区卫生服务中心  WSZX                      在办             6
+  150204-20120119-0001  C07-01  150204001001  services  社区服务  服务站            150204001001-FWZ  ZZ0101  在办             5
 $ sqgl report overdue --as-of 2012-01-31
 逾期：超过办理期限的办件和环节
 截至 2012-01-31T23:59:59 · 数据库版本 8 · 目录版本 2012.1 · 工作日历 2012, 2024, 2025, 2026
@@ -56,7 +56,7 @@ $ sqgl report overdue --as-of 2012-01-31
   150204-20120119-0001  服务站  150204001001-FWZ  ZZ0101  2012-01-21             3
 $ sqgl report overdue --as-of 2012-01-31 --json
 {
-  "as_of": "2012-01-31T23:59:59",
+  "as_of_date": "2012-01-31",
   "calendar_years": [
     2012,
     2024,
@@ -64,7 +64,7 @@ $ sqgl report overdue --as-of 2012-01-31 --json
     2026
   ],
   "catalog_version": "2012.1",
-  "findings": 3,
+  "finding_count": 3,
   "notes": [
     "2 cases and 1 step past due"
   ],
@@ -74,59 +74,115 @@ $ sqgl report overdue --as-of 2012-01-31 --json
   "tables": [
     {
       "columns": [
-        "case",
-        "item",
-        "community",
-        "step",
-        "unit",
-        "holder",
-        "due",
-        "overdue_wd"
+        {
+          "key": "case",
+          "title": "case",
+          "unit": "text"
+        },
+        {
+          "key": "item",
+          "title": "item",
+          "unit": "text"
+        },
+        {
+          "key": "community",
+          "title": "community",
+          "unit": "text"
+        },
+        {
+          "key": "step_name",
+          "title": "step",
+          "unit": "text"
+        },
+        {
+          "key": "unit",
+          "title": "unit",
+          "unit": "text"
+        },
+        {
+          "key": "assignee",
+          "title": "held by",
+          "unit": "text"
+        },
+        {
+          "key": "due_date",
+          "title": "due",
+          "unit": "text"
+        },
+        {
+          "key": "overdue_wd",
+          "title": "overdue (wd)",
+          "unit": "working_days"
+        }
       ],
       "name": "cases",
       "rows": [
-        [
-          "150204-20120116-0001",
-          "C02-03",
-          "150204001001",
-          "区民政局",
-          "MZJ",
-          null,
-          "2012-01-30",
-          1
-        ],
-        [
-          "150204-20120118-0001",
-          "C10-01",
-          "150204001001",
-          "社区卫生服务中心",
-          "WSZX",
-          null,
-          "2012-01-19",
-          5
-        ]
+        {
+          "assignee": null,
+          "case": "150204-20120116-0001",
+          "community": "150204001001",
+          "due_date": "2012-01-30",
+          "item": "C02-03",
+          "overdue_wd": 1,
+          "step_name": "区民政局",
+          "unit": "MZJ"
+        },
+        {
+          "assignee": null,
+          "case": "150204-20120118-0001",
+          "community": "150204001001",
+          "due_date": "2012-01-19",
+          "item": "C10-01",
+          "overdue_wd": 5,
+          "step_name": "社区卫生服务中心",
+          "unit": "WSZX"
+        }
       ],
       "title": "Cases past due"
     },
     {
       "columns": [
-        "case",
-        "step",
-        "unit",
-        "holder",
-        "step_due",
-        "overdue_wd"
+        {
+          "key": "case",
+          "title": "case",
+          "unit": "text"
+        },
+        {
+          "key": "step_name",
+          "title": "step",
+          "unit": "text"
+        },
+        {
+          "key": "unit",
+          "title": "unit",
+          "unit": "text"
+        },
+        {
+          "key": "assignee",
+          "title": "held by",
+          "unit": "text"
+        },
+        {
+          "key": "step_due_date",
+          "title": "step due",
+          "unit": "text"
+        },
+        {
+          "key": "overdue_wd",
+          "title": "overdue (wd)",
+          "unit": "working_days"
+        }
       ],
       "name": "steps",
       "rows": [
-        [
-          "150204-20120119-0001",
-          "服务站",
-          "150204001001-FWZ",
-          "ZZ0101",
-          "2012-01-21",
-          3
-        ]
+        {
+          "assignee": "ZZ0101",
+          "case": "150204-20120119-0001",
+          "overdue_wd": 3,
+          "step_due_date": "2012-01-21",
+          "step_name": "服务站",
+          "unit": "150204001001-FWZ"
+        }
       ],
       "title": "Steps past due in cases still on time"
     }
@@ -147,25 +203,10 @@ $ sqgl report overdue --as-of 2012-01-17 --check
 未逾期办件中的逾期环节
   （无）
 # --as-of ignores what happened later: on 01-18 the first case was still open at its station step.
-$ sqgl report backlog --as-of 2012-01-18 --format csv
-| # by_unit: 按办理单位
-单位,名称,在办,待补正,最长历时(工作日)
-150204001001-FWZ,阳光社区管理服务站,1,0,0
-MZJ,区民政局,1,0,2
-
-| # by_window: 按窗口
-窗口,名称,在办,待补正,最长历时(工作日)
-services,,1,0,0
-welfare,,1,0,2
-
-| # by_community: 按社区
-社区,名称,在办,待补正,最长历时(工作日)
-150204001001,阳光社区,2,0,2
-
-| # cases: 在办件
-办件编号,事项,社区,窗口,环节,单位,经办人,状态,历时(工作日)
-150204-20120116-0001,C02-03,150204001001,welfare,区民政局,MZJ,,open,2
-150204-20120118-0001,C10-01,150204001001,services,服务站,150204001001-FWZ,,open,0
+$ sqgl report backlog --as-of 2012-01-18 --format csv --table cases | tr -d '\r'
+办件编号,事项,社区,窗口,名称,环节,单位,经办人,状态,历时(工作日)
+150204-20120116-0001,C02-03,150204001001,welfare,社区保障,区民政局,MZJ,,open,2
+150204-20120118-0001,C10-01,150204001001,services,社区服务,服务站,150204001001-FWZ,,open,0
 $ sqgl report backlog --as-of 2012-01-18 --json > a.json && sqgl report backlog --as-of 2012-01-18 --json > b.json && cmp a.json b.json && echo identical
 identical
 $ sqgl report backlog --as-of 2012-01-31 --format md --window services
@@ -186,7 +227,7 @@ $ sqgl report backlog --as-of 2012-01-31 --format md --window services
 
 | | 窗口 | 名称 | 在办 | 待补正 | 最长历时(工作日) |
 | | --- | --- | ---: | ---: | ---: |
-| | services |  | 2 | 0 | 6 |
+| | services | 社区服务 | 2 | 0 | 6 |
 
 | ## 按社区
 
@@ -196,10 +237,10 @@ $ sqgl report backlog --as-of 2012-01-31 --format md --window services
 
 | ## 在办件
 
-| | 办件编号 | 事项 | 社区 | 窗口 | 环节 | 单位 | 经办人 | 状态 | 历时(工作日) |
-| | --- | --- | --- | --- | --- | --- | --- | --- | ---: |
-| | 150204-20120118-0001 | C10-01 | 150204001001 | services | 社区卫生服务中心 | WSZX |  | 在办 | 6 |
-| | 150204-20120119-0001 | C07-01 | 150204001001 | services | 服务站 | 150204001001-FWZ | ZZ0101 | 在办 | 5 |
+| | 办件编号 | 事项 | 社区 | 窗口 | 名称 | 环节 | 单位 | 经办人 | 状态 | 历时(工作日) |
+| | --- | --- | --- | --- | --- | --- | --- | --- | --- | ---: |
+| | 150204-20120118-0001 | C10-01 | 150204001001 | services | 社区服务 | 社区卫生服务中心 | WSZX |  | 在办 | 6 |
+| | 150204-20120119-0001 | C07-01 | 150204001001 | services | 社区服务 | 服务站 | 150204001001-FWZ | ZZ0101 | 在办 | 5 |
 $ sqgl report staffing --street 150204002
 人员配备：每 400 户配 1 名社区工作者，每 800 户配 1 名居委会负责人
 截至 2012-01-29T23:59:59 · 数据库版本 8 · 目录版本 2012.1 · 工作日历 2012, 2024, 2025, 2026
@@ -211,8 +252,7 @@ $ sqgl report staffing --street 150204002
   150204002002  青松社区  150204002  1000           3     3             2     2  达标
   150204002003  民主社区  150204002  1000           3     3             2     2  达标
 $ sqlite3 demo.db "UPDATE staff SET active = 0 WHERE staff_no = 'ZZ0103'"
-$ sqgl report staffing --community 150204001001 --check --format csv
-| # communities: 各社区
+$ set -o pipefail; sqgl report staffing --community 150204001001 --check --format csv | tr -d '\r'
 社区,名称,街道,户数,社区工作者,应配,居委会负责人,应配,状态
 150204001001,阳光社区,150204001,1000,2,3,2,2,short
 ! sqgl: 检查：staffing 报表：1 个社区低于人员配备比例
@@ -249,16 +289,16 @@ $ sqgl report performance --period 2012-01 --as-of 2012-02-29 --format md
 
 | | 类别 | 名称 | 收件数 | 办结数 | 批准数 | 不予批准数 | 按时率% | 中位数(工作日) | P90(工作日) |
 | | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |
-| | C02 |  | 1 | 1 | 1 | 0 | 0.0 | 8 | 8 |
-| | C07 |  | 1 | 0 | 0 | 0 |  |  |  |
-| | C10 |  | 1 | 0 | 0 | 0 |  |  |  |
+| | C02 | 社会救助 | 1 | 1 | 1 | 0 | 0.0 | 8 | 8 |
+| | C07 | 老龄服务 | 1 | 0 | 0 | 0 |  |  |  |
+| | C10 | 公共卫生 | 1 | 0 | 0 | 0 |  |  |  |
 
 | ## 按窗口
 
 | | 窗口 | 名称 | 收件数 | 办结数 | 批准数 | 不予批准数 | 按时率% | 中位数(工作日) | P90(工作日) |
 | | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |
-| | services |  | 2 | 0 | 0 | 0 |  |  |  |
-| | welfare |  | 1 | 1 | 1 | 0 | 0.0 | 8 | 8 |
+| | services | 社区服务 | 2 | 0 | 0 | 0 |  |  |  |
+| | welfare | 社区保障 | 1 | 1 | 1 | 0 | 0.0 | 8 | 8 |
 
 | ## 按社区
 
@@ -271,24 +311,24 @@ $ sqgl report performance --period 2012-01 --as-of 2012-02-29 --format md
 | | 街道 | 名称 | 收件数 | 办结数 | 批准数 | 不予批准数 | 按时率% | 中位数(工作日) | P90(工作日) |
 | | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |
 | | 150204001 | 幸福路街道 | 3 | 1 | 1 | 0 | 0.0 | 8 | 8 |
-$ sqgl report performance --from 2012-01-01 --to 2012-02-29 --as-of 2012-02-29 --json | python3 -c 'import json,sys; d=json.load(sys.stdin); t=d["tables"][0]; print(d["period"], dict(zip(t["columns"], t["rows"][0])))'
-{'from': '2012-01-01', 'to': '2012-02-29'} {'key': 'total', 'name': None, 'received': 4, 'decided': 2, 'approved': 2, 'rejected': 0, 'on_time_pct': 50.0, 'median_wd': 3, 'p90_wd': 8}
+$ sqgl report performance --from 2012-01-01 --to 2012-02-29 --as-of 2012-02-29 --json | python3 -c 'import json,sys; d=json.load(sys.stdin); t=d["tables"][0]; print(d["period"], {c["key"]: t["rows"][0][c["key"]] for c in t["columns"]})'
+{'from': '2012-01-01', 'to': '2012-02-29'} {'code': 'total', 'name': None, 'received': 4, 'decided': 2, 'approved': 2, 'rejected': 0, 'on_time_pct': 50.0, 'median_wd': 3, 'p90_wd': 8}
 $ sqgl report evaluation --period 2012-01 --as-of 2012-02-29
 好差评：本期办结办件的居民评价
 期间 2012-01-01 至 2012-01-31 · 截至 2012-02-29T23:59:59 · 数据库版本 8 · 目录版本 2012.1 · 工作日历 2012, 2024, 2025, 2026
 办结办件 1 件，差评 1 条
 
 按窗口
-           办结数  非常满意  满意  基本满意  不满意  非常不满意  未评价  满意率%
-  welfare       1         0     0         0       1           0       0      0.0
+  窗口               办结数  非常满意  满意  基本满意  不满意  非常不满意  未评价  满意率%
+  welfare  社区保障       1         0     0         0       1           0       0      0.0
 
 按受理人
-          办结数  非常满意  满意  基本满意  不满意  非常不满意  未评价  满意率%
-  ZZ0101       1         0     0         0       1           0       0      0.0
+  受理人        办结数  非常满意  满意  基本满意  不满意  非常不满意  未评价  满意率%
+  ZZ0101  苏娟       1         0     0         0       1           0       0      0.0
 
 按事项
-          办结数  非常满意  满意  基本满意  不满意  非常不满意  未评价  满意率%
-  C02-03       1         0     0         0       1           0       0      0.0
+  事项                  办结数  非常满意  满意  基本满意  不满意  非常不满意  未评价  满意率%
+  C02-03  临时救助申请       1         0     0         0       1           0       0      0.0
 
 差评（1–2 分）
   办件编号              事项    受理人  评分
@@ -337,12 +377,12 @@ $ SQGL_NOW=2026-12-01 sqgl report calendar --check
   2027  否
 ! sqgl: 检查：calendar 报表：尚未导入 2027 年工作日历：请导入国务院通知
 ? 6
-$ SQGL_NOW=2026-12-01 sqgl report calendar --json | python3 -c 'import json,sys; d=json.load(sys.stdin); print(d["findings"], d["notes"], d["tables"][0]["rows"])'
-1 ['no calendar for 2027 yet: import the State Council notice'] [[2026, 'yes', '国务院办公厅关于2026年部分节假日安排的通知(2025-11-04)', 33, 6], [2027, 'no', None, None, None]]
+$ SQGL_NOW=2026-12-01 sqgl report calendar --json | python3 -c 'import json,sys; d=json.load(sys.stdin); print(d["finding_count"], d["notes"], d["tables"][0]["rows"])'
+1 ['no calendar for 2027 yet: import the State Council notice'] [{'adjusted_day_count': 6, 'holiday_count': 33, 'loaded': 'yes', 'notice': '国务院办公厅关于2026年部分节假日安排的通知(2025-11-04)', 'year': 2026}, {'adjusted_day_count': None, 'holiday_count': None, 'loaded': 'no', 'notice': None, 'year': 2027}]
 # Every kind's JSON, pinned on this history.
 $ sqgl report backlog --as-of 2012-02-29 --json
 {
-  "as_of": "2012-02-29T23:59:59",
+  "as_of_date": "2012-02-29",
   "calendar_years": [
     2012,
     2024,
@@ -350,7 +390,7 @@ $ sqgl report backlog --as-of 2012-02-29 --json
     2026
   ],
   "catalog_version": "2012.1",
-  "findings": 0,
+  "finding_count": 0,
   "notes": [
     "2 open cases, 0 of them waiting for materials"
   ],
@@ -360,107 +400,210 @@ $ sqgl report backlog --as-of 2012-02-29 --json
   "tables": [
     {
       "columns": [
-        "code",
-        "name",
-        "open",
-        "waiting",
-        "oldest_wd"
+        {
+          "key": "code",
+          "title": "unit",
+          "unit": "text"
+        },
+        {
+          "key": "name",
+          "title": "name",
+          "unit": "text"
+        },
+        {
+          "key": "open",
+          "title": "open",
+          "unit": "count"
+        },
+        {
+          "key": "waiting",
+          "title": "waiting for materials",
+          "unit": "count"
+        },
+        {
+          "key": "oldest_wd",
+          "title": "oldest (wd)",
+          "unit": "working_days"
+        }
       ],
       "name": "by_unit",
       "rows": [
-        [
-          "150204001001-FWZ",
-          "阳光社区管理服务站",
-          1,
-          0,
-          26
-        ],
-        [
-          "WSZX",
-          "社区卫生服务中心",
-          1,
-          0,
-          27
-        ]
+        {
+          "code": "150204001001-FWZ",
+          "name": "阳光社区管理服务站",
+          "oldest_wd": 26,
+          "open": 1,
+          "waiting": 0
+        },
+        {
+          "code": "WSZX",
+          "name": "社区卫生服务中心",
+          "oldest_wd": 27,
+          "open": 1,
+          "waiting": 0
+        }
       ],
       "title": "By deciding unit"
     },
     {
       "columns": [
-        "code",
-        "name",
-        "open",
-        "waiting",
-        "oldest_wd"
+        {
+          "key": "code",
+          "title": "window",
+          "unit": "text"
+        },
+        {
+          "key": "name",
+          "title": "name",
+          "unit": "text"
+        },
+        {
+          "key": "open",
+          "title": "open",
+          "unit": "count"
+        },
+        {
+          "key": "waiting",
+          "title": "waiting for materials",
+          "unit": "count"
+        },
+        {
+          "key": "oldest_wd",
+          "title": "oldest (wd)",
+          "unit": "working_days"
+        }
       ],
       "name": "by_window",
       "rows": [
-        [
-          "services",
-          null,
-          2,
-          0,
-          27
-        ]
+        {
+          "code": "services",
+          "name": "社区服务",
+          "oldest_wd": 27,
+          "open": 2,
+          "waiting": 0
+        }
       ],
       "title": "By window"
     },
     {
       "columns": [
-        "code",
-        "name",
-        "open",
-        "waiting",
-        "oldest_wd"
+        {
+          "key": "code",
+          "title": "community",
+          "unit": "text"
+        },
+        {
+          "key": "name",
+          "title": "name",
+          "unit": "text"
+        },
+        {
+          "key": "open",
+          "title": "open",
+          "unit": "count"
+        },
+        {
+          "key": "waiting",
+          "title": "waiting for materials",
+          "unit": "count"
+        },
+        {
+          "key": "oldest_wd",
+          "title": "oldest (wd)",
+          "unit": "working_days"
+        }
       ],
       "name": "by_community",
       "rows": [
-        [
-          "150204001001",
-          "阳光社区",
-          2,
-          0,
-          27
-        ]
+        {
+          "code": "150204001001",
+          "name": "阳光社区",
+          "oldest_wd": 27,
+          "open": 2,
+          "waiting": 0
+        }
       ],
       "title": "By community"
     },
     {
       "columns": [
-        "case",
-        "item",
-        "community",
-        "window",
-        "step",
-        "unit",
-        "assignee",
-        "state",
-        "age_wd"
+        {
+          "key": "case",
+          "title": "case",
+          "unit": "text"
+        },
+        {
+          "key": "item",
+          "title": "item",
+          "unit": "text"
+        },
+        {
+          "key": "community",
+          "title": "community",
+          "unit": "text"
+        },
+        {
+          "key": "window",
+          "title": "window",
+          "unit": "text"
+        },
+        {
+          "key": "window_name",
+          "title": "name",
+          "unit": "text"
+        },
+        {
+          "key": "step_name",
+          "title": "step",
+          "unit": "text"
+        },
+        {
+          "key": "unit",
+          "title": "unit",
+          "unit": "text"
+        },
+        {
+          "key": "assignee",
+          "title": "assignee",
+          "unit": "text"
+        },
+        {
+          "key": "state",
+          "title": "state",
+          "unit": "text"
+        },
+        {
+          "key": "age_wd",
+          "title": "age (wd)",
+          "unit": "working_days"
+        }
       ],
       "name": "cases",
       "rows": [
-        [
-          "150204-20120118-0001",
-          "C10-01",
-          "150204001001",
-          "services",
-          "社区卫生服务中心",
-          "WSZX",
-          null,
-          "open",
-          27
-        ],
-        [
-          "150204-20120119-0001",
-          "C07-01",
-          "150204001001",
-          "services",
-          "服务站",
-          "150204001001-FWZ",
-          "ZZ0101",
-          "open",
-          26
-        ]
+        {
+          "age_wd": 27,
+          "assignee": null,
+          "case": "150204-20120118-0001",
+          "community": "150204001001",
+          "item": "C10-01",
+          "state": "open",
+          "step_name": "社区卫生服务中心",
+          "unit": "WSZX",
+          "window": "services",
+          "window_name": "社区服务"
+        },
+        {
+          "age_wd": 26,
+          "assignee": "ZZ0101",
+          "case": "150204-20120119-0001",
+          "community": "150204001001",
+          "item": "C07-01",
+          "state": "open",
+          "step_name": "服务站",
+          "unit": "150204001001-FWZ",
+          "window": "services",
+          "window_name": "社区服务"
+        }
       ],
       "title": "Open cases"
     }
@@ -469,7 +612,7 @@ $ sqgl report backlog --as-of 2012-02-29 --json
 }
 $ sqgl report performance --period 2012-02 --as-of 2012-02-29 --json
 {
-  "as_of": "2012-02-29T23:59:59",
+  "as_of_date": "2012-02-29",
   "calendar_years": [
     2012,
     2024,
@@ -477,7 +620,7 @@ $ sqgl report performance --period 2012-02 --as-of 2012-02-29 --json
     2026
   ],
   "catalog_version": "2012.1",
-  "findings": 0,
+  "finding_count": 0,
   "notes": [
     "1 case accepted or decided in the period"
   ],
@@ -490,169 +633,385 @@ $ sqgl report performance --period 2012-02 --as-of 2012-02-29 --json
   "tables": [
     {
       "columns": [
-        "key",
-        "name",
-        "received",
-        "decided",
-        "approved",
-        "rejected",
-        "on_time_pct",
-        "median_wd",
-        "p90_wd"
+        {
+          "key": "code",
+          "title": "key",
+          "unit": "text"
+        },
+        {
+          "key": "name",
+          "title": "name",
+          "unit": "text"
+        },
+        {
+          "key": "received",
+          "title": "received",
+          "unit": "count"
+        },
+        {
+          "key": "decided",
+          "title": "decided",
+          "unit": "count"
+        },
+        {
+          "key": "approved",
+          "title": "approved",
+          "unit": "count"
+        },
+        {
+          "key": "rejected",
+          "title": "rejected",
+          "unit": "count"
+        },
+        {
+          "key": "on_time_pct",
+          "title": "on time %",
+          "unit": "percent"
+        },
+        {
+          "key": "median_wd",
+          "title": "median wd",
+          "unit": "working_days"
+        },
+        {
+          "key": "p90_wd",
+          "title": "p90 wd",
+          "unit": "working_days"
+        }
       ],
       "name": "total",
       "rows": [
-        [
-          "total",
-          null,
-          1,
-          1,
-          1,
-          0,
-          100.0,
-          3,
-          3
-        ]
+        {
+          "approved": 1,
+          "code": "total",
+          "decided": 1,
+          "median_wd": 3,
+          "name": null,
+          "on_time_pct": 100.0,
+          "p90_wd": 3,
+          "received": 1,
+          "rejected": 0
+        }
       ],
       "title": "Total"
     },
     {
       "columns": [
-        "key",
-        "name",
-        "received",
-        "decided",
-        "approved",
-        "rejected",
-        "on_time_pct",
-        "median_wd",
-        "p90_wd"
+        {
+          "key": "code",
+          "title": "item",
+          "unit": "text"
+        },
+        {
+          "key": "name",
+          "title": "name",
+          "unit": "text"
+        },
+        {
+          "key": "received",
+          "title": "received",
+          "unit": "count"
+        },
+        {
+          "key": "decided",
+          "title": "decided",
+          "unit": "count"
+        },
+        {
+          "key": "approved",
+          "title": "approved",
+          "unit": "count"
+        },
+        {
+          "key": "rejected",
+          "title": "rejected",
+          "unit": "count"
+        },
+        {
+          "key": "on_time_pct",
+          "title": "on time %",
+          "unit": "percent"
+        },
+        {
+          "key": "median_wd",
+          "title": "median wd",
+          "unit": "working_days"
+        },
+        {
+          "key": "p90_wd",
+          "title": "p90 wd",
+          "unit": "working_days"
+        }
       ],
       "name": "by_item",
       "rows": [
-        [
-          "C07-01",
-          "老年人优待证办理",
-          1,
-          1,
-          1,
-          0,
-          100.0,
-          3,
-          3
-        ]
+        {
+          "approved": 1,
+          "code": "C07-01",
+          "decided": 1,
+          "median_wd": 3,
+          "name": "老年人优待证办理",
+          "on_time_pct": 100.0,
+          "p90_wd": 3,
+          "received": 1,
+          "rejected": 0
+        }
       ],
       "title": "By item"
     },
     {
       "columns": [
-        "key",
-        "name",
-        "received",
-        "decided",
-        "approved",
-        "rejected",
-        "on_time_pct",
-        "median_wd",
-        "p90_wd"
+        {
+          "key": "code",
+          "title": "category",
+          "unit": "text"
+        },
+        {
+          "key": "name",
+          "title": "name",
+          "unit": "text"
+        },
+        {
+          "key": "received",
+          "title": "received",
+          "unit": "count"
+        },
+        {
+          "key": "decided",
+          "title": "decided",
+          "unit": "count"
+        },
+        {
+          "key": "approved",
+          "title": "approved",
+          "unit": "count"
+        },
+        {
+          "key": "rejected",
+          "title": "rejected",
+          "unit": "count"
+        },
+        {
+          "key": "on_time_pct",
+          "title": "on time %",
+          "unit": "percent"
+        },
+        {
+          "key": "median_wd",
+          "title": "median wd",
+          "unit": "working_days"
+        },
+        {
+          "key": "p90_wd",
+          "title": "p90 wd",
+          "unit": "working_days"
+        }
       ],
       "name": "by_category",
       "rows": [
-        [
-          "C07",
-          null,
-          1,
-          1,
-          1,
-          0,
-          100.0,
-          3,
-          3
-        ]
+        {
+          "approved": 1,
+          "code": "C07",
+          "decided": 1,
+          "median_wd": 3,
+          "name": "老龄服务",
+          "on_time_pct": 100.0,
+          "p90_wd": 3,
+          "received": 1,
+          "rejected": 0
+        }
       ],
       "title": "By category"
     },
     {
       "columns": [
-        "key",
-        "name",
-        "received",
-        "decided",
-        "approved",
-        "rejected",
-        "on_time_pct",
-        "median_wd",
-        "p90_wd"
+        {
+          "key": "code",
+          "title": "window",
+          "unit": "text"
+        },
+        {
+          "key": "name",
+          "title": "name",
+          "unit": "text"
+        },
+        {
+          "key": "received",
+          "title": "received",
+          "unit": "count"
+        },
+        {
+          "key": "decided",
+          "title": "decided",
+          "unit": "count"
+        },
+        {
+          "key": "approved",
+          "title": "approved",
+          "unit": "count"
+        },
+        {
+          "key": "rejected",
+          "title": "rejected",
+          "unit": "count"
+        },
+        {
+          "key": "on_time_pct",
+          "title": "on time %",
+          "unit": "percent"
+        },
+        {
+          "key": "median_wd",
+          "title": "median wd",
+          "unit": "working_days"
+        },
+        {
+          "key": "p90_wd",
+          "title": "p90 wd",
+          "unit": "working_days"
+        }
       ],
       "name": "by_window",
       "rows": [
-        [
-          "services",
-          null,
-          1,
-          1,
-          1,
-          0,
-          100.0,
-          3,
-          3
-        ]
+        {
+          "approved": 1,
+          "code": "services",
+          "decided": 1,
+          "median_wd": 3,
+          "name": "社区服务",
+          "on_time_pct": 100.0,
+          "p90_wd": 3,
+          "received": 1,
+          "rejected": 0
+        }
       ],
       "title": "By window"
     },
     {
       "columns": [
-        "key",
-        "name",
-        "received",
-        "decided",
-        "approved",
-        "rejected",
-        "on_time_pct",
-        "median_wd",
-        "p90_wd"
+        {
+          "key": "code",
+          "title": "community",
+          "unit": "text"
+        },
+        {
+          "key": "name",
+          "title": "name",
+          "unit": "text"
+        },
+        {
+          "key": "received",
+          "title": "received",
+          "unit": "count"
+        },
+        {
+          "key": "decided",
+          "title": "decided",
+          "unit": "count"
+        },
+        {
+          "key": "approved",
+          "title": "approved",
+          "unit": "count"
+        },
+        {
+          "key": "rejected",
+          "title": "rejected",
+          "unit": "count"
+        },
+        {
+          "key": "on_time_pct",
+          "title": "on time %",
+          "unit": "percent"
+        },
+        {
+          "key": "median_wd",
+          "title": "median wd",
+          "unit": "working_days"
+        },
+        {
+          "key": "p90_wd",
+          "title": "p90 wd",
+          "unit": "working_days"
+        }
       ],
       "name": "by_community",
       "rows": [
-        [
-          "150204001001",
-          "阳光社区",
-          1,
-          1,
-          1,
-          0,
-          100.0,
-          3,
-          3
-        ]
+        {
+          "approved": 1,
+          "code": "150204001001",
+          "decided": 1,
+          "median_wd": 3,
+          "name": "阳光社区",
+          "on_time_pct": 100.0,
+          "p90_wd": 3,
+          "received": 1,
+          "rejected": 0
+        }
       ],
       "title": "By community"
     },
     {
       "columns": [
-        "key",
-        "name",
-        "received",
-        "decided",
-        "approved",
-        "rejected",
-        "on_time_pct",
-        "median_wd",
-        "p90_wd"
+        {
+          "key": "code",
+          "title": "street office",
+          "unit": "text"
+        },
+        {
+          "key": "name",
+          "title": "name",
+          "unit": "text"
+        },
+        {
+          "key": "received",
+          "title": "received",
+          "unit": "count"
+        },
+        {
+          "key": "decided",
+          "title": "decided",
+          "unit": "count"
+        },
+        {
+          "key": "approved",
+          "title": "approved",
+          "unit": "count"
+        },
+        {
+          "key": "rejected",
+          "title": "rejected",
+          "unit": "count"
+        },
+        {
+          "key": "on_time_pct",
+          "title": "on time %",
+          "unit": "percent"
+        },
+        {
+          "key": "median_wd",
+          "title": "median wd",
+          "unit": "working_days"
+        },
+        {
+          "key": "p90_wd",
+          "title": "p90 wd",
+          "unit": "working_days"
+        }
       ],
       "name": "by_street",
       "rows": [
-        [
-          "150204001",
-          "幸福路街道",
-          1,
-          1,
-          1,
-          0,
-          100.0,
-          3,
-          3
-        ]
+        {
+          "approved": 1,
+          "code": "150204001",
+          "decided": 1,
+          "median_wd": 3,
+          "name": "幸福路街道",
+          "on_time_pct": 100.0,
+          "p90_wd": 3,
+          "received": 1,
+          "rejected": 0
+        }
       ],
       "title": "By street office"
     }
@@ -661,7 +1020,7 @@ $ sqgl report performance --period 2012-02 --as-of 2012-02-29 --json
 }
 $ sqgl report workload --period 2012-02 --as-of 2012-02-29 --staff ZZ0101 --json
 {
-  "as_of": "2012-02-29T23:59:59",
+  "as_of_date": "2012-02-29",
   "calendar_years": [
     2012,
     2024,
@@ -669,7 +1028,7 @@ $ sqgl report workload --period 2012-02 --as-of 2012-02-29 --staff ZZ0101 --json
     2026
   ],
   "catalog_version": "2012.1",
-  "findings": 0,
+  "finding_count": 0,
   "notes": [
     "1 staff member with open or decided steps"
   ],
@@ -682,25 +1041,53 @@ $ sqgl report workload --period 2012-02 --as-of 2012-02-29 --staff ZZ0101 --json
   "tables": [
     {
       "columns": [
-        "staff",
-        "name",
-        "unit",
-        "open_steps",
-        "decided",
-        "median_wd",
-        "households"
+        {
+          "key": "staff_no",
+          "title": "staff",
+          "unit": "text"
+        },
+        {
+          "key": "name",
+          "title": "name",
+          "unit": "text"
+        },
+        {
+          "key": "unit",
+          "title": "unit",
+          "unit": "text"
+        },
+        {
+          "key": "open_step_count",
+          "title": "open steps",
+          "unit": "count"
+        },
+        {
+          "key": "decided",
+          "title": "decided",
+          "unit": "count"
+        },
+        {
+          "key": "median_wd",
+          "title": "median wd",
+          "unit": "working_days"
+        },
+        {
+          "key": "grid_household_count",
+          "title": "grid households",
+          "unit": "count"
+        }
       ],
       "name": "staff",
       "rows": [
-        [
-          "ZZ0101",
-          "苏娟",
-          "150204001001-FWZ",
-          1,
-          0,
-          null,
-          334
-        ]
+        {
+          "decided": 0,
+          "grid_household_count": 334,
+          "median_wd": null,
+          "name": "苏娟",
+          "open_step_count": 1,
+          "staff_no": "ZZ0101",
+          "unit": "150204001001-FWZ"
+        }
       ],
       "title": "Staff"
     }
@@ -709,7 +1096,7 @@ $ sqgl report workload --period 2012-02 --as-of 2012-02-29 --staff ZZ0101 --json
 }
 $ sqgl report evaluation --period 2012-01 --as-of 2012-02-29 --json
 {
-  "as_of": "2012-02-29T23:59:59",
+  "as_of_date": "2012-02-29",
   "calendar_years": [
     2012,
     2024,
@@ -717,7 +1104,7 @@ $ sqgl report evaluation --period 2012-01 --as-of 2012-02-29 --json
     2026
   ],
   "catalog_version": "2012.1",
-  "findings": 0,
+  "finding_count": 0,
   "notes": [
     "1 decided case, 1 low rating"
   ],
@@ -730,103 +1117,245 @@ $ sqgl report evaluation --period 2012-01 --as-of 2012-02-29 --json
   "tables": [
     {
       "columns": [
-        "key",
-        "decided",
-        "s5",
-        "s4",
-        "s3",
-        "s2",
-        "s1",
-        "unrated",
-        "satisfied_pct"
+        {
+          "key": "code",
+          "title": "window",
+          "unit": "text"
+        },
+        {
+          "key": "name",
+          "title": "name",
+          "unit": "text"
+        },
+        {
+          "key": "decided",
+          "title": "decided",
+          "unit": "count"
+        },
+        {
+          "key": "s5",
+          "title": "非常满意",
+          "unit": "count"
+        },
+        {
+          "key": "s4",
+          "title": "满意",
+          "unit": "count"
+        },
+        {
+          "key": "s3",
+          "title": "基本满意",
+          "unit": "count"
+        },
+        {
+          "key": "s2",
+          "title": "不满意",
+          "unit": "count"
+        },
+        {
+          "key": "s1",
+          "title": "非常不满意",
+          "unit": "count"
+        },
+        {
+          "key": "unrated",
+          "title": "not rated",
+          "unit": "count"
+        },
+        {
+          "key": "satisfied_pct",
+          "title": "satisfied %",
+          "unit": "percent"
+        }
       ],
       "name": "by_window",
       "rows": [
-        [
-          "welfare",
-          1,
-          0,
-          0,
-          0,
-          1,
-          0,
-          0,
-          0.0
-        ]
+        {
+          "code": "welfare",
+          "decided": 1,
+          "name": "社区保障",
+          "s1": 0,
+          "s2": 1,
+          "s3": 0,
+          "s4": 0,
+          "s5": 0,
+          "satisfied_pct": 0.0,
+          "unrated": 0
+        }
       ],
       "title": "By window"
     },
     {
       "columns": [
-        "key",
-        "decided",
-        "s5",
-        "s4",
-        "s3",
-        "s2",
-        "s1",
-        "unrated",
-        "satisfied_pct"
+        {
+          "key": "code",
+          "title": "accepted by",
+          "unit": "text"
+        },
+        {
+          "key": "name",
+          "title": "name",
+          "unit": "text"
+        },
+        {
+          "key": "decided",
+          "title": "decided",
+          "unit": "count"
+        },
+        {
+          "key": "s5",
+          "title": "非常满意",
+          "unit": "count"
+        },
+        {
+          "key": "s4",
+          "title": "满意",
+          "unit": "count"
+        },
+        {
+          "key": "s3",
+          "title": "基本满意",
+          "unit": "count"
+        },
+        {
+          "key": "s2",
+          "title": "不满意",
+          "unit": "count"
+        },
+        {
+          "key": "s1",
+          "title": "非常不满意",
+          "unit": "count"
+        },
+        {
+          "key": "unrated",
+          "title": "not rated",
+          "unit": "count"
+        },
+        {
+          "key": "satisfied_pct",
+          "title": "satisfied %",
+          "unit": "percent"
+        }
       ],
       "name": "by_staff",
       "rows": [
-        [
-          "ZZ0101",
-          1,
-          0,
-          0,
-          0,
-          1,
-          0,
-          0,
-          0.0
-        ]
+        {
+          "code": "ZZ0101",
+          "decided": 1,
+          "name": "苏娟",
+          "s1": 0,
+          "s2": 1,
+          "s3": 0,
+          "s4": 0,
+          "s5": 0,
+          "satisfied_pct": 0.0,
+          "unrated": 0
+        }
       ],
       "title": "By accepting clerk"
     },
     {
       "columns": [
-        "key",
-        "decided",
-        "s5",
-        "s4",
-        "s3",
-        "s2",
-        "s1",
-        "unrated",
-        "satisfied_pct"
+        {
+          "key": "code",
+          "title": "item",
+          "unit": "text"
+        },
+        {
+          "key": "name",
+          "title": "name",
+          "unit": "text"
+        },
+        {
+          "key": "decided",
+          "title": "decided",
+          "unit": "count"
+        },
+        {
+          "key": "s5",
+          "title": "非常满意",
+          "unit": "count"
+        },
+        {
+          "key": "s4",
+          "title": "满意",
+          "unit": "count"
+        },
+        {
+          "key": "s3",
+          "title": "基本满意",
+          "unit": "count"
+        },
+        {
+          "key": "s2",
+          "title": "不满意",
+          "unit": "count"
+        },
+        {
+          "key": "s1",
+          "title": "非常不满意",
+          "unit": "count"
+        },
+        {
+          "key": "unrated",
+          "title": "not rated",
+          "unit": "count"
+        },
+        {
+          "key": "satisfied_pct",
+          "title": "satisfied %",
+          "unit": "percent"
+        }
       ],
       "name": "by_item",
       "rows": [
-        [
-          "C02-03",
-          1,
-          0,
-          0,
-          0,
-          1,
-          0,
-          0,
-          0.0
-        ]
+        {
+          "code": "C02-03",
+          "decided": 1,
+          "name": "临时救助申请",
+          "s1": 0,
+          "s2": 1,
+          "s3": 0,
+          "s4": 0,
+          "s5": 0,
+          "satisfied_pct": 0.0,
+          "unrated": 0
+        }
       ],
       "title": "By item"
     },
     {
       "columns": [
-        "case",
-        "item",
-        "clerk",
-        "score"
+        {
+          "key": "case",
+          "title": "case",
+          "unit": "text"
+        },
+        {
+          "key": "item",
+          "title": "item",
+          "unit": "text"
+        },
+        {
+          "key": "clerk",
+          "title": "accepted by",
+          "unit": "text"
+        },
+        {
+          "key": "score",
+          "title": "score",
+          "unit": "count"
+        }
       ],
       "name": "low",
       "rows": [
-        [
-          "150204-20120116-0001",
-          "C02-03",
-          "ZZ0101",
-          2
-        ]
+        {
+          "case": "150204-20120116-0001",
+          "clerk": "ZZ0101",
+          "item": "C02-03",
+          "score": 2
+        }
       ],
       "title": "Low ratings (1–2)"
     }
@@ -835,7 +1364,7 @@ $ sqgl report evaluation --period 2012-01 --as-of 2012-02-29 --json
 }
 $ sqgl report staffing --street 150204001 --json
 {
-  "as_of": "2012-01-29T23:59:59",
+  "as_of_date": "2012-01-29",
   "calendar_years": [
     2012,
     2024,
@@ -843,7 +1372,7 @@ $ sqgl report staffing --street 150204001 --json
     2026
   ],
   "catalog_version": "2012.1",
-  "findings": 1,
+  "finding_count": 1,
   "notes": [
     "1 community below the staffing ratios"
   ],
@@ -853,62 +1382,98 @@ $ sqgl report staffing --street 150204001 --json
   "tables": [
     {
       "columns": [
-        "community",
-        "name",
-        "street",
-        "households",
-        "workers",
-        "workers_target",
-        "leaders",
-        "leaders_target",
-        "status"
+        {
+          "key": "community",
+          "title": "community",
+          "unit": "text"
+        },
+        {
+          "key": "name",
+          "title": "name",
+          "unit": "text"
+        },
+        {
+          "key": "street",
+          "title": "street office",
+          "unit": "text"
+        },
+        {
+          "key": "household_count",
+          "title": "households",
+          "unit": "count"
+        },
+        {
+          "key": "station_worker_count",
+          "title": "station workers",
+          "unit": "count"
+        },
+        {
+          "key": "station_worker_target",
+          "title": "target",
+          "unit": "count"
+        },
+        {
+          "key": "committee_leader_count",
+          "title": "committee leaders",
+          "unit": "count"
+        },
+        {
+          "key": "committee_leader_target",
+          "title": "target",
+          "unit": "count"
+        },
+        {
+          "key": "status",
+          "title": "status",
+          "unit": "text"
+        }
       ],
       "name": "communities",
       "rows": [
-        [
-          "150204001001",
-          "阳光社区",
-          "150204001",
-          1000,
-          2,
-          3,
-          2,
-          2,
-          "short"
-        ],
-        [
-          "150204001002",
-          "富康社区",
-          "150204001",
-          1000,
-          3,
-          3,
-          2,
-          2,
-          "ok"
-        ],
-        [
-          "150204001003",
-          "和平社区",
-          "150204001",
-          1000,
-          3,
-          3,
-          2,
-          2,
-          "ok"
-        ],
-        [
-          "150204001004",
-          "友谊社区",
-          "150204001",
-          1000,
-          3,
-          3,
-          2,
-          2,
-          "ok"
-        ]
+        {
+          "committee_leader_count": 2,
+          "committee_leader_target": 2,
+          "community": "150204001001",
+          "household_count": 1000,
+          "name": "阳光社区",
+          "station_worker_count": 2,
+          "station_worker_target": 3,
+          "status": "short",
+          "street": "150204001"
+        },
+        {
+          "committee_leader_count": 2,
+          "committee_leader_target": 2,
+          "community": "150204001002",
+          "household_count": 1000,
+          "name": "富康社区",
+          "station_worker_count": 3,
+          "station_worker_target": 3,
+          "status": "ok",
+          "street": "150204001"
+        },
+        {
+          "committee_leader_count": 2,
+          "committee_leader_target": 2,
+          "community": "150204001003",
+          "household_count": 1000,
+          "name": "和平社区",
+          "station_worker_count": 3,
+          "station_worker_target": 3,
+          "status": "ok",
+          "street": "150204001"
+        },
+        {
+          "committee_leader_count": 2,
+          "committee_leader_target": 2,
+          "community": "150204001004",
+          "household_count": 1000,
+          "name": "友谊社区",
+          "station_worker_count": 3,
+          "station_worker_target": 3,
+          "status": "ok",
+          "street": "150204001"
+        }
       ],
       "title": "Communities"
     }
@@ -917,7 +1482,7 @@ $ sqgl report staffing --street 150204001 --json
 }
 $ sqgl report reform --period 2012-02 --as-of 2012-02-29 --category C07 --json
 {
-  "as_of": "2012-02-29T23:59:59",
+  "as_of_date": "2012-02-29",
   "calendar_years": [
     2012,
     2024,
@@ -925,7 +1490,7 @@ $ sqgl report reform --period 2012-02 --as-of 2012-02-29 --category C07 --json
     2026
   ],
   "catalog_version": "2012.1",
-  "findings": 0,
+  "finding_count": 0,
   "notes": [
     "1 decided under the old model, 0 under the new"
   ],
@@ -938,115 +1503,179 @@ $ sqgl report reform --period 2012-02 --as-of 2012-02-29 --category C07 --json
   "tables": [
     {
       "columns": [
-        "model",
-        "cases",
-        "median_wd",
-        "p90_wd"
+        {
+          "key": "model",
+          "title": "model",
+          "unit": "text"
+        },
+        {
+          "key": "case_count",
+          "title": "cases",
+          "unit": "count"
+        },
+        {
+          "key": "median_wd",
+          "title": "median wd",
+          "unit": "working_days"
+        },
+        {
+          "key": "p90_wd",
+          "title": "p90 wd",
+          "unit": "working_days"
+        }
       ],
       "name": "total",
       "rows": [
-        [
-          "old",
-          1,
-          3,
-          3
-        ],
-        [
-          "new",
-          0,
-          null,
-          null
-        ]
+        {
+          "case_count": 1,
+          "median_wd": 3,
+          "model": "old",
+          "p90_wd": 3
+        },
+        {
+          "case_count": 0,
+          "median_wd": null,
+          "model": "new",
+          "p90_wd": null
+        }
       ],
       "title": "Total"
     },
     {
       "columns": [
-        "item",
-        "name",
-        "levels_old",
-        "levels_new",
-        "promised_old",
-        "promised_new",
-        "trips_old",
-        "trips_new",
-        "cases_old",
-        "cases_new",
-        "median_wd_old",
-        "median_wd_new"
+        {
+          "key": "item",
+          "title": "item",
+          "unit": "text"
+        },
+        {
+          "key": "name",
+          "title": "name",
+          "unit": "text"
+        },
+        {
+          "key": "old_level_count",
+          "title": "levels old",
+          "unit": "count"
+        },
+        {
+          "key": "new_level_count",
+          "title": "levels new",
+          "unit": "count"
+        },
+        {
+          "key": "old_promised_wd",
+          "title": "promised old",
+          "unit": "working_days"
+        },
+        {
+          "key": "new_promised_wd",
+          "title": "promised new",
+          "unit": "working_days"
+        },
+        {
+          "key": "old_trip_count",
+          "title": "trips old",
+          "unit": "count"
+        },
+        {
+          "key": "new_trip_count",
+          "title": "trips new",
+          "unit": "count"
+        },
+        {
+          "key": "old_case_count",
+          "title": "cases old",
+          "unit": "count"
+        },
+        {
+          "key": "new_case_count",
+          "title": "cases new",
+          "unit": "count"
+        },
+        {
+          "key": "old_median_wd",
+          "title": "median wd old",
+          "unit": "working_days"
+        },
+        {
+          "key": "new_median_wd",
+          "title": "median wd new",
+          "unit": "working_days"
+        }
       ],
       "name": "by_item",
       "rows": [
-        [
-          "C07-01",
-          "老年人优待证办理",
-          3,
-          2,
-          20,
-          5,
-          3,
-          1,
-          1,
-          0,
-          3,
-          null
-        ],
-        [
-          "C07-02",
-          "80周岁以上低收入老年人高龄津贴申请",
-          3,
-          2,
-          20,
-          10,
-          3,
-          1,
-          0,
-          0,
-          null,
-          null
-        ],
-        [
-          "C07-03",
-          "居家养老服务补贴申请",
-          3,
-          2,
-          20,
-          15,
-          3,
-          1,
-          0,
-          0,
-          null,
-          null
-        ],
-        [
-          "C07-04",
-          "老年人免费乘车卡代办",
-          4,
-          2,
-          25,
-          10,
-          3,
-          1,
-          0,
-          0,
-          null,
-          null
-        ],
-        [
-          "C07-05",
-          "空巢、独居老人登记与定期走访",
-          1,
-          1,
-          1,
-          1,
-          1,
-          1,
-          0,
-          0,
-          null,
-          null
-        ]
+        {
+          "item": "C07-01",
+          "name": "老年人优待证办理",
+          "new_case_count": 0,
+          "new_level_count": 2,
+          "new_median_wd": null,
+          "new_promised_wd": 5,
+          "new_trip_count": 1,
+          "old_case_count": 1,
+          "old_level_count": 3,
+          "old_median_wd": 3,
+          "old_promised_wd": 20,
+          "old_trip_count": 3
+        },
+        {
+          "item": "C07-02",
+          "name": "80周岁以上低收入老年人高龄津贴申请",
+          "new_case_count": 0,
+          "new_level_count": 2,
+          "new_median_wd": null,
+          "new_promised_wd": 10,
+          "new_trip_count": 1,
+          "old_case_count": 0,
+          "old_level_count": 3,
+          "old_median_wd": null,
+          "old_promised_wd": 20,
+          "old_trip_count": 3
+        },
+        {
+          "item": "C07-03",
+          "name": "居家养老服务补贴申请",
+          "new_case_count": 0,
+          "new_level_count": 2,
+          "new_median_wd": null,
+          "new_promised_wd": 15,
+          "new_trip_count": 1,
+          "old_case_count": 0,
+          "old_level_count": 3,
+          "old_median_wd": null,
+          "old_promised_wd": 20,
+          "old_trip_count": 3
+        },
+        {
+          "item": "C07-04",
+          "name": "老年人免费乘车卡代办",
+          "new_case_count": 0,
+          "new_level_count": 2,
+          "new_median_wd": null,
+          "new_promised_wd": 10,
+          "new_trip_count": 1,
+          "old_case_count": 0,
+          "old_level_count": 4,
+          "old_median_wd": null,
+          "old_promised_wd": 25,
+          "old_trip_count": 3
+        },
+        {
+          "item": "C07-05",
+          "name": "空巢、独居老人登记与定期走访",
+          "new_case_count": 0,
+          "new_level_count": 1,
+          "new_median_wd": null,
+          "new_promised_wd": 1,
+          "new_trip_count": 1,
+          "old_case_count": 0,
+          "old_level_count": 1,
+          "old_median_wd": null,
+          "old_promised_wd": 1,
+          "old_trip_count": 1
+        }
       ],
       "title": "By item"
     }
@@ -1074,8 +1703,7 @@ $ unzip -p overdue.xlsx xl/workbook.xml | grep -o '<sheet name="[a-z]*"' | sed '
 $ unzip -p overdue.xlsx xl/sharedStrings.xml | grep -o '150204-20120118-0001\|社区卫生服务中心' | sort -u
 150204-20120118-0001
 社区卫生服务中心
-$ unzip -p overdue.xlsx xl/worksheets/sheet2.xml | grep -o '<c r="H[0-9]"[^>]*><v>[0-9]*</v>' | sed 's/.*<v>//; s/<.*//'
-10
+$ unzip -p overdue.xlsx xl/worksheets/sheet2.xml | grep -o '<c r="H[4-9]"[^>]*><v>[0-9]*</v>' | sed 's/.*<v>//; s/<.*//'
 5
 $ sqgl report overdue --as-of 2012-01-31 --format xlsx | cmp - overdue.xlsx && echo identical
 identical
@@ -1102,25 +1730,25 @@ $ sqgl report backlog --format pdf
 # resident's, not counted in the working days to a decision.
 $ SQGL_NOW=2012-01-20T11:00 sqgl --as WSZX01 approve 150204-20120118-0001 --return 1 | head -1
 办件 150204-20120118-0001 在第 2 环节（社区卫生服务中心）退回补正；计时暂停
-$ export SQGL_NOW=2012-01-31T16:00; sqgl list --overdue --json | python3 -c 'import json,sys; print([c["number"] for c in json.load(sys.stdin)["cases"]])'; sqgl show 150204-20120118-0001 --json | python3 -c 'import json,sys; d=json.load(sys.stdin); print(d["status"], d["overdue"])'; sqgl report overdue --json | python3 -c 'import json,sys; print([r[0] for r in json.load(sys.stdin)["tables"][0]["rows"]])'
+$ export SQGL_NOW=2012-01-31T16:00; sqgl list --overdue --json | python3 -c 'import json,sys; print([c["number"] for c in json.load(sys.stdin)["cases"]])'; sqgl show 150204-20120118-0001 --json | python3 -c 'import json,sys; d=json.load(sys.stdin); print(d["status"], d["overdue"])'; sqgl report overdue --json | python3 -c 'import json,sys; print([r["case"] for r in json.load(sys.stdin)["tables"][0]["rows"]])'
 []
 returned False
 []
-$ sqgl report backlog --as-of 2012-01-31 --json | python3 -c 'import json,sys; print([(r[0], r[7]) for r in json.load(sys.stdin)["tables"][3]["rows"]])'
+$ sqgl report backlog --as-of 2012-01-31 --json | python3 -c 'import json,sys; print([(r["case"], r["state"]) for r in json.load(sys.stdin)["tables"][3]["rows"]])'
 [('150204-20120118-0001', 'waiting'), ('150204-20120119-0001', 'open')]
 # Once the materials come, the due date has moved by the 7 working days it waited,
 # and the case is late by the same rule in all three.
 $ SQGL_NOW=2012-02-03T09:00 sqgl --as ZZ0101 apply --supplement 150204-20120118-0001 --materials 1 | head -1
 办件 150204-20120118-0001：等待 7 个工作日后已补正材料；2012-02-02 到期
-$ export SQGL_NOW=2012-02-03T16:00; sqgl list --overdue --json | python3 -c 'import json,sys; print([c["number"] for c in json.load(sys.stdin)["cases"]])'; sqgl show 150204-20120118-0001 --json | python3 -c 'import json,sys; d=json.load(sys.stdin); print(d["status"], d["overdue"])'; sqgl report overdue --json | python3 -c 'import json,sys; print([r[0] for r in json.load(sys.stdin)["tables"][0]["rows"]])'
+$ export SQGL_NOW=2012-02-03T16:00; sqgl list --overdue --json | python3 -c 'import json,sys; print([c["number"] for c in json.load(sys.stdin)["cases"]])'; sqgl show 150204-20120118-0001 --json | python3 -c 'import json,sys; d=json.load(sys.stdin); print(d["status"], d["overdue"])'; sqgl report overdue --json | python3 -c 'import json,sys; print([r["case"] for r in json.load(sys.stdin)["tables"][0]["rows"]])'
 ['150204-20120119-0001', '150204-20120118-0001']
 open True
 ['150204-20120118-0001', '150204-20120119-0001']
 # As of the days it waited, the report sees it waiting, not late.
-$ sqgl report overdue --as-of 2012-02-01 --json | python3 -c 'import json,sys; print([r[0] for r in json.load(sys.stdin)["tables"][0]["rows"]])'
+$ sqgl report overdue --as-of 2012-02-01 --json | python3 -c 'import json,sys; print([r["case"] for r in json.load(sys.stdin)["tables"][0]["rows"]])'
 ['150204-20120119-0001']
 # Decided 10 working days after it was accepted, 7 of them the resident's: 3 are the station's.
 $ SQGL_NOW=2012-02-06T09:00 sqgl --as WSZX02 approve 150204-20120118-0001 | head -1
 办件 150204-20120118-0001 已在第 2 环节（社区卫生服务中心）批准
-$ sqgl report performance --period 2012-02 --as-of 2012-02-29 --item C10-01 --json | python3 -c 'import json,sys; t=json.load(sys.stdin)["tables"][0]; print(dict(zip(t["columns"], t["rows"][0])))'
-{'key': 'total', 'name': None, 'received': 0, 'decided': 1, 'approved': 1, 'rejected': 0, 'on_time_pct': 0.0, 'median_wd': 3, 'p90_wd': 3}
+$ sqgl report performance --period 2012-02 --as-of 2012-02-29 --item C10-01 --json | python3 -c 'import json,sys; t=json.load(sys.stdin)["tables"][0]; print({c["key"]: t["rows"][0][c["key"]] for c in t["columns"]})'
+{'code': 'total', 'name': None, 'received': 0, 'decided': 1, 'approved': 1, 'rejected': 0, 'on_time_pct': 0.0, 'median_wd': 3, 'p90_wd': 3}
