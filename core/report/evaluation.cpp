@@ -6,6 +6,7 @@
 #include <iterator>
 #include <string_view>
 #include <tuple>
+#include <unordered_map>
 #include <vector>
 
 #include <SQLiteCpp/Statement.h>
@@ -20,10 +21,19 @@ namespace sqgl::core::reports {
 void evaluation(const SQLite::Database& db, const ReportOptions& o, Report& r, Date from, Date to) {
   r.title = N_("Evaluation: residents' ratings (好差评) of the cases decided in the period");
   using KeyOf = Key (*)(const PeriodCase&);
-  const std::tuple<const char*, const char*, KeyOf> groupings[] = {
-      {"by_window", N_("By window"), [](const PeriodCase& c) { return c.window; }},
-      {"by_staff", N_("By accepting clerk"), [](const PeriodCase& c) { return c.accepted_by; }},
-      {"by_item", N_("By item"), [](const PeriodCase& c) { return c.item; }},
+  const std::tuple<const char*, const char*, const char*, KeyOf> groupings[] = {
+      {"by_window", N_("By window"), C_("report column", "window"), [](const PeriodCase& c) { return c.window; }},
+      {"by_staff", N_("By accepting clerk"), C_("report column", "accepted by"),
+       [](const PeriodCase& c) { return c.accepted_by; }},
+      {"by_item", N_("By item"), C_("report column", "item"), [](const PeriodCase& c) { return c.item; }},
+  };
+  // People know a clerk by name; the staff number beside it is what they type.
+  std::unordered_map<std::string, std::string> names;
+  SQLite::Statement staff(db, "SELECT staff_no, name FROM staff");
+  while (staff.executeStep()) names[staff.getColumn(0).getString()] = staff.getColumn(1).getString();
+  auto name_of = [&](std::string_view staff_no) {
+    const auto it = names.find(std::string(staff_no));
+    return it == names.end() ? ReportValue{} : text(it->second);
   };
   // Counted in one pass over the cases: 1..5, unrated, decided. Each part keeps
   // its low ratings in case order, and the parts follow one another in it.
@@ -42,13 +52,13 @@ void evaluation(const SQLite::Database& db, const ReportOptions& o, Report& r, D
     Part& p = parts[part];
     ++p.decided;
     for (std::size_t g = 0; g < std::size(groupings); ++g) {
-      auto& n = p.counts[g][std::get<2>(groupings[g])(c)];
+      auto& n = p.counts[g][std::get<3>(groupings[g])(c)];
       ++n[6];
       ++n[c.score ? static_cast<std::size_t>(*c.score - 1) : 5];
     }
     if (c.score && *c.score <= 2)
       p.low.push_back({text(std::string(c.number())), text(std::string(c.item.text)),
-                       text(std::string(c.accepted_by.text)), number(*c.score)});
+                       text(std::string(c.accepted_by.text)), name_of(c.accepted_by.text), number(*c.score)});
   });
   ReportTable low{
       "low",
@@ -56,6 +66,7 @@ void evaluation(const SQLite::Database& db, const ReportOptions& o, Report& r, D
       {{"case", C_("report column", "case"), ReportUnit::text},
        {"item", C_("report column", "item"), ReportUnit::text},
        {"clerk", C_("report column", "accepted by"), ReportUnit::text},
+       {"clerk_name", C_("report column, person", "name"), ReportUnit::text},
        {"score", C_("report column", "score"), ReportUnit::count}},
       {}};
   Part& all = parts.front();
@@ -72,10 +83,11 @@ void evaluation(const SQLite::Database& db, const ReportOptions& o, Report& r, D
   const auto& counts = all.counts;
   const std::int64_t decided = all.decided;
   for (std::size_t g = 0; g < std::size(groupings); ++g) {
-    const auto& [name, title, key] = groupings[g];
+    const auto& [name, title, key_title, key] = groupings[g];
+    const bool by_staff = std::string_view(name) == "by_staff";
     ReportTable t{name,
                   title,
-                  {{"key", "", ReportUnit::text},
+                  {{"key", key_title, ReportUnit::text},
                    {"decided", C_("report column", "decided"), ReportUnit::count},
                    {"s5", "非常满意", ReportUnit::count},
                    {"s4", "满意", ReportUnit::count},
@@ -83,8 +95,18 @@ void evaluation(const SQLite::Database& db, const ReportOptions& o, Report& r, D
                    {"s2", "不满意", ReportUnit::count},
                    {"s1", "非常不满意", ReportUnit::count},
                    {"unrated", C_("report column", "not rated"), ReportUnit::count},
-                   {"satisfied_pct", C_("report column", "satisfied %"), ReportUnit::percent}},
+                   // Of the cases the residents rated.
+                   {"satisfied_pct",
+                    C_("report column", "satisfied %"),
+                    ReportUnit::percent,
+                    {"s5", "s4", "s3", "s2", "s1"}}},
                   {}};
+    if (by_staff) {
+      t.columns.insert(t.columns.begin() + 1, {"name", C_("report column, person", "name"), ReportUnit::text});
+    }
+    // The share of satisfied residents, of the cases they rated.
+    t.figure = "satisfied_pct";
+    t.context = {"decided"};
     for (const auto& [k, totals] : counts[g].in_key_order()) {
       const auto& n = *totals;
       const std::int64_t rated = n[6] - n[5];
@@ -92,6 +114,7 @@ void evaluation(const SQLite::Database& db, const ReportOptions& o, Report& r, D
       if (rated > 0) share = std::round(1000.0 * static_cast<double>(n[3] + n[4]) / static_cast<double>(rated)) / 10.0;
       t.rows.push_back({text(std::string(k)), number(n[6]), number(n[4]), number(n[3]), number(n[2]), number(n[1]),
                         number(n[0]), number(n[5]), share});
+      if (by_staff) t.rows.back().insert(t.rows.back().begin() + 1, name_of(k));
     }
     r.tables.push_back(std::move(t));
   }
