@@ -206,22 +206,24 @@ std::vector<std::size_t> chart_order(const core::ReportTable& t, std::size_t fig
 }
 
 // What is written after a bar: the figure with its unit, the one beside it, and the
-// context columns by their headings.
+// context columns by their headings (which name their units).
 std::string bar_value(const core::ReportTable& t, std::size_t figure, std::size_t beside,
                       const std::vector<std::optional<double>>& values, const std::vector<std::size_t>& context,
                       const std::vector<std::optional<double>>& context_values, bool rest,
                       const std::function<std::string(const core::ReportColumn&)>& heading) {
-  auto one = [&](std::size_t c, const std::optional<double>& v) {
+  auto one = [&](std::size_t c, const std::optional<double>& v, bool unit) {
     if (!v) return std::string("—");
-    const std::string text = with_unit(*v, t.columns[c].unit);
+    const core::ReportUnit u = t.columns[c].unit;
+    std::string text = with_unit(*v, unit || u == core::ReportUnit::percent ? u : core::ReportUnit::count);
     // The rest's working days are the longest of them.
-    return rest && t.columns[c].unit == core::ReportUnit::working_days ? core::tr("at most {}", text) : text;
+    if (rest && u == core::ReportUnit::working_days) text = core::tr("at most {}", text);
+    return text;
   };
-  std::string value = one(figure, values[0]);
-  if (beside < t.columns.size()) value += " / " + one(beside, values[1]);
+  std::string value = one(figure, values[0], true);
+  if (beside < t.columns.size()) value += " / " + one(beside, values[1], true);
   for (std::size_t i = 0; i < context.size(); ++i) {
     if (!context_values[i]) continue;
-    value += " · " + heading(t.columns[context[i]]) + " " + one(context[i], context_values[i]);
+    value += " · " + heading(t.columns[context[i]]) + " " + one(context[i], context_values[i], false);
   }
   return value;
 }
