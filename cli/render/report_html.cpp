@@ -327,7 +327,8 @@ void chart(std::ostream& out, const core::ReportTable& t,
 
 void page(std::ostream& out, const core::Report& r, const std::string& header,
           const std::function<std::string(const core::ReportColumn&)>& heading) {
-  // The page's language picks the Chinese forms of the glyphs the fonts share.
+  // The page's language picks the Chinese forms of the glyphs the fonts share. A
+  // code or a heading stays on one line; names wrap, so a table fits the page.
   const bool chinese = shown(r.title) != r.title.c_str();
   out << "<!DOCTYPE html>\n<html lang=\"" << (chinese ? "zh-CN" : "en") << "\">\n<head>\n<meta charset=\"utf-8\">\n"
       << "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>" << escape(shown(r.title))
@@ -341,7 +342,8 @@ void page(std::ostream& out, const core::Report& r, const std::string& header,
          "span.key:first-child{margin-left:0}span.order{color:#777;margin-left:.8em}\n"
          "svg.chart{display:block;max-width:100%;height:auto}svg.chart text{fill:#222}\n"
          "table{border-collapse:collapse;margin:1em 0}\n"
-         "th,td{border:1px solid #ccc;padding:2px 8px}th{background:#f3f5f8}\n"
+         "th,td{border:1px solid #ccc;padding:2px 8px}th{background:#f3f5f8;white-space:nowrap}\n"
+         "td:first-child{white-space:nowrap}\n"
          "td.n{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}\n"
          "</style>\n</head>\n<body>\n";
   out << "<h1>" << escape(shown(r.title)) << "</h1>\n<p class=\"meta\">" << escape(header) << "</p>\n";
