@@ -279,20 +279,20 @@ period 2012-01-01 to 2012-01-31 · as of 2012-02-29T23:59:59 · schema 7 · cata
 1 decided case, 1 low rating
 
 By window
-           decided  非常满意  满意  基本满意  不满意  非常不满意  not rated  satisfied %
+  window   decided  非常满意  满意  基本满意  不满意  非常不满意  not rated  satisfied %
   welfare        1         0     0         0       1           0          0          0.0
 
 By accepting clerk
-          decided  非常满意  满意  基本满意  不满意  非常不满意  not rated  satisfied %
-  ZZ0101        1         0     0         0       1           0          0          0.0
+  accepted by  name  decided  非常满意  满意  基本满意  不满意  非常不满意  not rated  satisfied %
+  ZZ0101       苏娟        1         0     0         0       1           0          0          0.0
 
 By item
-          decided  非常满意  满意  基本满意  不满意  非常不满意  not rated  satisfied %
+  item    decided  非常满意  满意  基本满意  不满意  非常不满意  not rated  satisfied %
   C02-03        1         0     0         0       1           0          0          0.0
 
 Low ratings (1–2)
-  case                  item    accepted by  score
-  150204-20120116-0001  C02-03  ZZ0101           2
+  case                  item    accepted by  name  score
+  150204-20120116-0001  C02-03  ZZ0101       苏娟      2
 $ sqgl report reform --from 2012-01-01 --to 2012-02-29 --as-of 2012-02-29 --item C07-01
 Reform: the new model against the old, on real cases
 period 2012-01-01 to 2012-02-29 · as of 2012-02-29T23:59:59 · schema 7 · catalog 2012.1 · calendars 2012, 2024, 2025, 2026
@@ -759,6 +759,7 @@ $ sqgl report evaluation --period 2012-01 --as-of 2012-02-29 --json
     {
       "columns": [
         "key",
+        "name",
         "decided",
         "s5",
         "s4",
@@ -772,6 +773,7 @@ $ sqgl report evaluation --period 2012-01 --as-of 2012-02-29 --json
       "rows": [
         [
           "ZZ0101",
+          "苏娟",
           1,
           0,
           0,
@@ -817,6 +819,7 @@ $ sqgl report evaluation --period 2012-01 --as-of 2012-02-29 --json
         "case",
         "item",
         "clerk",
+        "clerk_name",
         "score"
       ],
       "name": "low",
@@ -825,6 +828,7 @@ $ sqgl report evaluation --period 2012-01 --as-of 2012-02-29 --json
           "150204-20120116-0001",
           "C02-03",
           "ZZ0101",
+          "苏娟",
           2
         ]
       ],
@@ -1055,14 +1059,13 @@ $ sqgl report reform --period 2012-02 --as-of 2012-02-29 --category C07 --json
 }
 # HTML for the district's meeting: one file with inline SVG charts, rendered by headless Chromium.
 $ sqgl report performance --period 2012-01 --as-of 2012-02-29 --format html --out perf.html && grep -c '<svg' perf.html
-6
+5
 $ chromium --headless --no-sandbox --disable-gpu --disable-background-networking --disable-component-update --disable-sync --no-first-run --user-data-dir="$PWD/chrome" --dump-dom "file://$PWD/perf.html" 2>/dev/null > dom.html; grep -o '<svg[^>]*aria-label="[^"]*"' dom.html | sed 's/.*aria-label=//'
-"Total: received"
-"By item: received"
-"By category: received"
-"By window: received"
-"By community: received"
-"By street office: received"
+"By item: on time %"
+"By category: on time %"
+"By window: on time %"
+"By community: on time %"
+"By street office: on time %"
 $ chromium --headless --no-sandbox --disable-gpu --disable-background-networking --disable-component-update --disable-sync --no-first-run --user-data-dir="$PWD/chrome" --screenshot="$PWD/perf.png" --window-size=900,700 "file://$PWD/perf.html" > /dev/null 2>&1; test -s perf.png && echo rendered
 rendered
 # xlsx, the format district offices open: a sheet a table, numbers as numbers.
