@@ -271,9 +271,14 @@ void chart(std::ostream& out, const core::ReportTable& t,
   const bool paired = beside < t.columns.size();
   double top = 0;
   for (const auto& bar : bars) top = std::max({top, bar.figure.value_or(0), bar.beside.value_or(0)});
-  if (top <= 0 && std::none_of(bars.begin(), bars.end(), [](const Bar& b) { return b.figure.has_value(); })) return;
-  // A percentage on its whole scale, so that 60% looks like 60%.
-  if (t.columns[figure].unit == core::ReportUnit::percent) top = 100;
+  // A chart of nothing but empty bars says nothing (no steps open at the end of the
+  // period); a percentage on its whole scale does, so that 60% looks like 60%.
+  if (t.columns[figure].unit == core::ReportUnit::percent) {
+    if (std::none_of(bars.begin(), bars.end(), [](const Bar& b) { return b.figure.has_value(); })) return;
+    top = 100;
+  } else if (top <= 0) {
+    return;
+  }
 
   const double gap = 8, bar_height = paired ? 11 : 16, pitch = paired ? 30 : 24;
   double label_width = 0, value_extent = 0;

@@ -22,7 +22,8 @@ import sys
 import zlib
 
 KINDS = ["backlog", "overdue", "performance", "workload", "evaluation", "staffing", "reform", "calendar"]
-PERIOD_KINDS = {"performance", "workload", "evaluation", "reform"}
+# Workload runs to the as-of day (the month's first to it): steps are open then.
+PERIOD_KINDS = {"performance", "evaluation", "reform"}
 LOCALES = ["C.UTF-8", "zh_CN.UTF-8"]
 # The demo's history ends on this day; the period reports cover its month, the
 # others a day of it with cases open and overdue.
@@ -34,6 +35,20 @@ WIDTH, HEIGHT = 1280, 900
 BAR = (0x3B, 0x6E, 0xA5)
 # Rows a chart draws one by one before one bar for the rest.
 CHART_ROWS = 15
+
+# The charts each kind draws in English (their aria-label: table, figure), on the
+# demo's history at the dates above: the figure that matters for each table.
+CHARTS = {
+    "backlog": ["By deciding unit: open", "By window: open", "By community: open", "Open cases: age (wd)"],
+    "overdue": ["Cases past due: overdue (wd)", "Steps past due in cases still on time: overdue (wd)"],
+    "performance": [f"{t}: on time %" for t in ("By item", "By category", "By window", "By community",
+                                                 "By street office")],
+    "workload": ["Staff: open steps"],
+    "evaluation": [f"{t}: satisfied %" for t in ("By window", "By accepting clerk", "By item")],
+    "staffing": ["Communities: station workers"],
+    "reform": ["Total: median wd", "By item: promised old"],
+    "calendar": [],
+}
 
 # Injected into a copy of each page: what overflows, and each chart's texts.
 MEASURE = r"""
@@ -233,6 +248,9 @@ def main():
                 if len(chart["labels"]) > CHART_ROWS + 1 or any(not label.strip() for label in chart["labels"]):
                     fail(f"{kind} ({locale}): chart {chart['label']} has labels {chart['labels']}")
             charts_seen += len(result["charts"])
+            labels = [chart["label"] for chart in result["charts"]]
+            if locale == "C.UTF-8" and labels != CHARTS[kind]:
+                fail(f"{kind}: the charts are {labels}, not {CHARTS[kind]}")
 
             if kind == "performance" and locale == "C.UTF-8":
                 by_item = next(t for t in report["tables"] if t["name"] == "by_item")
