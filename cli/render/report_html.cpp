@@ -136,7 +136,8 @@ std::optional<double> combined(const core::ReportTable& t, std::size_t c, const 
     double part = 0, whole = 0;
     for (std::size_t r : rows) {
       const auto share = number_in(t.rows[r][c]);
-      double weight = 0;
+      // A percentage that names no denominator counts each row once.
+      double weight = column.of.empty() ? 1 : 0;
       for (const auto& key : column.of) {
         const std::size_t w = column_of(t, key);
         if (w < t.columns.size()) weight += number_in(t.rows[r][w]).value_or(0);
