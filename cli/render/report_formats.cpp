@@ -14,6 +14,7 @@
 #include <nlohmann/json.hpp>
 
 #include "cli/render/output.h"
+#include "cli/render/report_html.h"
 #include "core/base/date.h"
 #include "core/base/error.h"
 #include "core/base/i18n.h"
@@ -191,105 +192,9 @@ void render_md(std::ostream& out, const core::Report& r) {
   }
 }
 
-std::string html_escape(const std::string& s) {
-  std::string out;
-  for (char c : s) {
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      default:
-        out += c;
-    }
-  }
-  return out;
-}
-
-// A horizontal bar chart of a table's first numeric column, as inline SVG: the
-// file opens offline, in any browser, with nothing to fetch.
-void svg_chart(std::ostream& out, const core::ReportTable& t) {
-  std::size_t column = t.columns.size();
-  for (std::size_t i = 0; i < t.columns.size(); ++i) {
-    if (t.columns[i].numeric()) {
-      column = i;
-      break;
-    }
-  }
-  if (column == t.columns.size() || t.rows.empty()) return;
-  const std::size_t rows = std::min<std::size_t>(t.rows.size(), 30);
-  double max = 0;
-  for (std::size_t r = 0; r < rows; ++r) {
-    if (std::holds_alternative<std::int64_t>(t.rows[r][column])) {
-      max = std::max(max, static_cast<double>(std::get<std::int64_t>(t.rows[r][column])));
-    } else if (std::holds_alternative<double>(t.rows[r][column])) {
-      max = std::max(max, std::get<double>(t.rows[r][column]));
-    }
-  }
-  const int bar = 18, gap = 6, label_width = 220, plot = 400;
-  const auto height = static_cast<int>(rows) * (bar + gap) + gap;
-  out << fmt::format(R"(<svg xmlns="http://www.w3.org/2000/svg" class="chart" width="{}" height="{}" role="img" )"
-                     R"(aria-label="{}: {}">)",
-                     label_width + plot + 60, height, html_escape(shown(t.title)), html_escape(t.columns[column].title))
-      << '\n';
-  for (std::size_t r = 0; r < rows; ++r) {
-    double v = 0;
-    if (std::holds_alternative<std::int64_t>(t.rows[r][column]))
-      v = static_cast<double>(std::get<std::int64_t>(t.rows[r][column]));
-    if (std::holds_alternative<double>(t.rows[r][column])) v = std::get<double>(t.rows[r][column]);
-    std::string label = cell(t.rows[r][0]);
-    if (t.rows[r].size() > 1 && !t.columns[1].numeric() && !cell(t.rows[r][1]).empty()) label += " " + cell(t.rows[r][1]);
-    const int y = gap + static_cast<int>(r) * (bar + gap);
-    const int w = max > 0 ? static_cast<int>(std::lround(v / max * plot)) : 0;
-    out << fmt::format(R"(<text x="{}" y="{}" text-anchor="end" font-size="12">{}</text>)", label_width - 6,
-                       y + bar - 4, html_escape(label))
-        << fmt::format(R"(<rect x="{}" y="{}" width="{}" height="{}" fill="#3b6ea5"/>)", label_width, y, w, bar)
-        << fmt::format(R"(<text x="{}" y="{}" font-size="12">{}</text>)", label_width + w + 4, y + bar - 4,
-                       html_escape(cell(t.rows[r][column])))
-        << '\n';
-  }
-  out << "</svg>\n";
-}
-
+// The page a meeting reads (report_html.cpp), with the headings every format shares.
 void render_html(std::ostream& out, const core::Report& r) {
-  out << "<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n<title>"
-      << html_escape(shown(r.title)) << "</title>\n"
-      << "<style>body{font-family:\"Noto Sans CJK SC\",\"Microsoft YaHei\",\"PingFang "
-         "SC\",sans-serif;margin:2em;color:#222}table{border-collapse:collapse;margin:1em 0}"
-         "th,td{border:1px solid #ccc;padding:2px 8px}td.n{text-align:right}p.meta{color:#666}"
-         "svg.chart{display:block;margin:1em 0}</style>\n</head>\n<body>\n";
-  out << "<h1>" << html_escape(shown(r.title)) << "</h1>\n<p class=\"meta\">" << html_escape(header_line(r))
-      << "</p>\n<ul>\n";
-  for (const auto& note : r.notes) out << "<li>" << html_escape(note) << "</li>\n";
-  out << "</ul>\n";
-  for (const auto& t : r.tables) {
-    out << "<h2>" << html_escape(shown(t.title)) << "</h2>\n";
-    if (t.rows.empty()) {
-      out << "<p>" << html_escape(_("(none)")) << "</p>\n";
-      continue;
-    }
-    svg_chart(out, t);
-    out << "<table>\n<thead><tr>";
-    for (const auto& c : t.columns) out << "<th>" << html_escape(column_heading(c)) << "</th>";
-    out << "</tr></thead>\n<tbody>\n";
-    for (const auto& row : t.rows) {
-      out << "<tr>";
-      for (std::size_t i = 0; i < row.size(); ++i) {
-        out << (t.columns[i].numeric() ? "<td class=\"n\">" : "<td>") << html_escape(cell(row[i])) << "</td>";
-      }
-      out << "</tr>\n";
-    }
-    out << "</tbody>\n</table>\n";
-  }
-  out << "</body>\n</html>\n";
+  render_report_html(out, r, header_line(r), column_heading);
 }
 
 // The first `n` characters of UTF-8 `text` (Excel counts a sheet name's characters).

@@ -28,6 +28,14 @@ void evaluation(const SQLite::Database& db, const ReportOptions& o, Report& r, D
        [](const PeriodCase& c) { return c.accepted_by; }},
       {"by_item", N_("By item"), C_("report column", "item"), [](const PeriodCase& c) { return c.item; }},
   };
+  // People know a clerk by name; the staff number beside it is what they type.
+  std::map<std::string, std::string, std::less<>> staff_names;
+  SQLite::Statement staff(db, "SELECT staff_no, name FROM staff");
+  while (staff.executeStep()) staff_names.emplace(staff.getColumn(0).getString(), staff.getColumn(1).getString());
+  auto staff_name = [&](std::string_view staff_no) {
+    const auto it = staff_names.find(staff_no);
+    return it == staff_names.end() ? std::string() : it->second;
+  };
   // Counted in one pass over the cases: 1..5, unrated, decided. Each part keeps
   // its low ratings in case order, and the parts follow one another in it.
   using Counts = std::array<std::int64_t, 7>;
@@ -51,7 +59,7 @@ void evaluation(const SQLite::Database& db, const ReportOptions& o, Report& r, D
     }
     if (c.score && *c.score <= 2)
       p.low.push_back({text(std::string(c.number())), text(std::string(c.item.text)),
-                       text(std::string(c.accepted_by.text)), number(*c.score)});
+                       text(std::string(c.accepted_by.text)), text(staff_name(c.accepted_by.text)), number(*c.score)});
   });
   ReportTable low{
       "low",
@@ -59,6 +67,7 @@ void evaluation(const SQLite::Database& db, const ReportOptions& o, Report& r, D
       {{"case", C_("report column", "case"), ReportUnit::text},
        {"item", C_("report column", "item"), ReportUnit::text},
        {"clerk", C_("report column", "accepted by"), ReportUnit::text},
+       {"clerk_name", C_("report column, person", "name"), ReportUnit::text},
        {"score", C_("report column", "score"), ReportUnit::count}},
       {}};
   Part& all = parts.front();
@@ -74,15 +83,9 @@ void evaluation(const SQLite::Database& db, const ReportOptions& o, Report& r, D
   }
   // Each group is named beside its code: the window's name, the clerk's, the item's.
   const CatalogNames catalog(db);
-  std::map<std::string, std::string, std::less<>> staff_names;
-  SQLite::Statement staff(db, "SELECT staff_no, name FROM staff");
-  while (staff.executeStep()) staff_names.emplace(staff.getColumn(0).getString(), staff.getColumn(1).getString());
   auto name_of = [&](std::size_t grouping, std::string_view code) -> std::string {
     if (grouping == 0) return catalog.window(code);
-    if (grouping == 1) {
-      const auto it = staff_names.find(code);
-      return it == staff_names.end() ? std::string() : it->second;
-    }
+    if (grouping == 1) return staff_name(code);
     return catalog.item(code);
   };
   const auto& counts = all.counts;
@@ -100,8 +103,17 @@ void evaluation(const SQLite::Database& db, const ReportOptions& o, Report& r, D
                    {"s2", "不满意", ReportUnit::count},
                    {"s1", "非常不满意", ReportUnit::count},
                    {"unrated", C_("report column", "not rated"), ReportUnit::count},
-                   {"satisfied_pct", C_("report column", "satisfied %"), ReportUnit::percent}},
+                   // Of the cases the residents rated.
+                   {"satisfied_pct",
+                    C_("report column", "satisfied %"),
+                    ReportUnit::percent,
+                    {"s5", "s4", "s3", "s2", "s1"}}},
                   {}};
+    // A clerk's name is a person's (姓名), not a window's or an item's (名称).
+    if (g == 1) t.columns[1].title = C_("report column, person", "name");
+    // The share of satisfied residents, of the cases they rated.
+    t.figure = "satisfied_pct";
+    t.context = {"decided"};
     for (const auto& [k, totals] : counts[g].in_key_order()) {
       const auto& n = *totals;
       const std::int64_t rated = n[6] - n[5];

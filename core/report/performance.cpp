@@ -115,12 +115,18 @@ void performance(const SQLite::Database& db, const WorkCalendar& calendar, const
                    {"decided", C_("report column", "decided"), ReportUnit::count},
                    {"approved", C_("report column", "approved"), ReportUnit::count},
                    {"rejected", C_("report column", "rejected"), ReportUnit::count},
-                   {"on_time_pct", C_("report column", "on time %"), ReportUnit::percent},
+                   {"on_time_pct", C_("report column", "on time %"), ReportUnit::percent, {"decided"}},
                    {"median_wd", C_("report column", "median wd"), ReportUnit::working_days},
                    {"p90_wd", C_("report column", "p90 wd"), ReportUnit::working_days}},
                   {}};
-    // The total's one row is named by a word of the report ("total").
+    // The total's one row is named by a word of the report ("total"); its one bar
+    // would say nothing the figures do not. The others chart their on-time rates,
+    // with the decided cases each is of.
     const bool total = std::string_view(g.name) == "total";
+    if (!total) {
+      t.figure = "on_time_pct";
+      t.context = {"decided"};
+    }
     for (const auto& [key, tally] : tallies[gi].in_key_order()) {
       ReportValue rate;
       if (tally->decided > 0) {

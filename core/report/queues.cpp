@@ -42,6 +42,9 @@ ReportTable group_table(const std::string& name, const std::string& title, const
   for (const auto& [code, g] : groups) {
     t.rows.push_back({text(code), text(g.label), number(g.open), number(g.waiting), number(g.oldest)});
   }
+  // The cases still to decide, and how long the oldest has waited.
+  t.figure = "open";
+  t.context = {"waiting", "oldest_wd"};
   return t;
 }
 
@@ -81,6 +84,7 @@ void backlog(const SQLite::Database& db, const WorkCalendar& calendar, const Rep
          s.waiting ? word("waiting", C_("backlog state", "waiting")) : word("open", C_("backlog state", "open")),
          number(calendar.working_days_between(s.accepted, o.as_of))});
   }
+  cases.figure = "age_wd";
   r.tables.push_back(std::move(cases));
   note(r, tr_n("{} open case, {} of them waiting for materials", "{} open cases, {} of them waiting for materials",
                 steps.size(), steps.size(), waiting));
@@ -122,6 +126,8 @@ void overdue(const SQLite::Database& db, const WorkCalendar& calendar, const Rep
                                  number(calendar.working_days_between(*s.step_due, o.as_of))});
     }
   }
+  cases.figure = "overdue_wd";
+  late_steps.figure = "overdue_wd";
   r.findings = static_cast<std::int64_t>(cases.rows.size() + late_steps.rows.size());
   const std::size_t late_cases = cases.rows.size(), late = late_steps.rows.size();
   // Two counts, each with its plural: one message for each form of the second.

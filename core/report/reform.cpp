@@ -100,6 +100,15 @@ void reform(const SQLite::Database& db, const WorkCalendar& calendar, const Repo
                         side.days.empty() ? ReportValue{} : number(side.days.quantile(0.5)),
                         side.days.empty() ? ReportValue{} : number(side.days.quantile(0.9))});
   }
+  // The old model's working days to decision against the new model's: the reform's
+  // whole point, in two bars. Item by item, the promised days of both chains (a
+  // month has cases of one model only, but for the months of the switch), with the
+  // real cases' medians where there are any.
+  sum.figure = "median_wd";
+  sum.context = {"case_count"};
+  t.figure = "old_promised_wd";
+  t.beside = "new_promised_wd";
+  t.context = {"old_median_wd", "new_median_wd"};
   r.tables.push_back(std::move(sum));
   r.tables.push_back(std::move(t));
   const std::int64_t old_cases = side_in(total, Model::former).cases, new_cases = side_in(total, Model::reformed).cases;

@@ -3,6 +3,7 @@
 #include "core/report/report.h"
 
 #include <algorithm>
+#include <stdexcept>
 #include <chrono>
 
 #include <SQLiteCpp/Statement.h>
@@ -70,6 +71,29 @@ const std::vector<std::string>& report_kinds() {
   return kinds;
 }
 
+namespace {
+
+// The columns a chart names (its figure, the column beside it, its context, the
+// counts a percentage is of) are columns of its table: a renamed column cannot
+// leave a chart pointing at nothing.
+void check_keys(const Report& r) {
+  for (const auto& t : r.tables) {
+    auto has = [&](const std::string& key) {
+      return std::any_of(t.columns.begin(), t.columns.end(), [&](const ReportColumn& c) { return c.key == key; });
+    };
+    std::vector<std::string> named;
+    if (!t.figure.empty()) named.push_back(t.figure);
+    if (!t.beside.empty()) named.push_back(t.beside);
+    named.insert(named.end(), t.context.begin(), t.context.end());
+    for (const auto& c : t.columns) named.insert(named.end(), c.of.begin(), c.of.end());
+    for (const auto& key : named) {
+      if (!has(key)) throw std::logic_error(fmt::format("report {} table {} names no column {}", r.kind, t.name, key));
+    }
+  }
+}
+
+}  // namespace
+
 Report build_report(const SQLite::Database& db, const WorkCalendar& calendar, const ReportOptions& o) {
   const auto& kinds = report_kinds();
   if (std::find(kinds.begin(), kinds.end(), o.kind) == kinds.end()) {
@@ -121,6 +145,7 @@ Report build_report(const SQLite::Database& db, const WorkCalendar& calendar, co
   if (o.kind == "evaluation") evaluation(db, o, r, from, to);
   if (o.kind == "reform") reform(db, calendar, o, r, from, to);
   if (o.kind == "workload") workload(db, calendar, o, r, from, to);
+  check_keys(r);
   return r;
 }
 

@@ -46,6 +46,9 @@ struct ReportColumn {
   std::string key;    ///< machine name (JSON; the CSV header row unless the user's language translates the report)
   std::string title;  ///< the heading a person reads, in the user's language; empty beside a code (its name)
   ReportUnit unit = ReportUnit::text;
+  /// A percentage: the count columns whose sum it is a share of (the decided cases for
+  /// "on time %"). Rows taken together weigh their shares by it.
+  std::vector<std::string> of = {};
 
   [[nodiscard]] bool numeric() const { return unit != ReportUnit::text; }
 };
@@ -56,7 +59,13 @@ struct ReportTable {
   std::string title;  ///< English, as --json has it; marked N_() where it is set, people read its translation
   std::vector<ReportColumn> columns;
   std::vector<std::vector<ReportValue>> rows;
-  std::string figure = {};  ///< the key of the column a chart of this table shows; empty: no chart
+  /// The key of the column a chart of this table shows; empty: no chart. A chart
+  /// with room for only some rows shows first those a person must look at first:
+  /// the lowest percentages, the highest other figures (the most overdue), and a
+  /// figure with a column `beside` it by their difference (the furthest below target).
+  std::string figure = {};
+  std::string beside = {};              ///< the key of a column drawn beside the figure, on its scale (a target)
+  std::vector<std::string> context = {};  ///< keys of columns a chart writes after each bar (the cases behind a rate)
 };
 
 /// A finished report.

@@ -48,6 +48,10 @@ void staffing(const SQLite::Database& db, const ReportOptions& o, Report& r) {
                       text(q.getColumn(2).getString()), number(households), number(workers), number(worker_target),
                       number(leaders), number(leader_target), status});
   }
+  // Station workers against the reform's one per 400 households, the furthest
+  // below it first.
+  t.figure = "station_worker_count";
+  t.beside = "station_worker_target";
   note(r, tr_n("{} community below the staffing ratios", "{} communities below the staffing ratios",
                 static_cast<unsigned long>(r.findings), r.findings));
   r.tables.push_back(std::move(t));

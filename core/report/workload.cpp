@@ -131,6 +131,10 @@ void workload(const SQLite::Database& db, const WorkCalendar& calendar, const Re
                  {"median_wd", C_("report column", "median wd"), ReportUnit::working_days},
                  {"grid_household_count", C_("report column", "grid households"), ReportUnit::count}},
                 {}};
+  // Who holds the most open steps; a grid worker's households are another
+  // question (staffing answers it).
+  t.figure = "open_step_count";
+  t.context = {"decided"};
   std::int64_t busy = 0;
   for (const auto& [no, l] : staff) {
     // Staff with nothing to show would only lengthen a district-wide report.

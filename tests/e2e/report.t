@@ -323,7 +323,7 @@ By window
   welfare  社区保障        1         0     0         0       1           0          0          0.0
 
 By accepting clerk
-  accepted by        decided  非常满意  满意  基本满意  不满意  非常不满意  not rated  satisfied %
+  accepted by  name  decided  非常满意  满意  基本满意  不满意  非常不满意  not rated  satisfied %
   ZZ0101       苏娟        1         0     0         0       1           0          0          0.0
 
 By item
@@ -331,8 +331,8 @@ By item
   C02-03  临时救助申请        1         0     0         0       1           0          0          0.0
 
 Low ratings (1–2)
-  case                  item    accepted by  score
-  150204-20120116-0001  C02-03  ZZ0101           2
+  case                  item    accepted by  name  score
+  150204-20120116-0001  C02-03  ZZ0101       苏娟      2
 $ sqgl report reform --from 2012-01-01 --to 2012-02-29 --as-of 2012-02-29 --item C07-01
 Reform: the new model against the old, on real cases
 period 2012-01-01 to 2012-02-29 · as of 2012-02-29T23:59:59 · schema 8 · catalog 2012.1 · calendars 2012, 2024, 2025, 2026
@@ -1343,6 +1343,11 @@ $ sqgl report evaluation --period 2012-01 --as-of 2012-02-29 --json
           "unit": "text"
         },
         {
+          "key": "clerk_name",
+          "title": "name",
+          "unit": "text"
+        },
+        {
           "key": "score",
           "title": "score",
           "unit": "count"
@@ -1353,6 +1358,7 @@ $ sqgl report evaluation --period 2012-01 --as-of 2012-02-29 --json
         {
           "case": "150204-20120116-0001",
           "clerk": "ZZ0101",
+          "clerk_name": "苏娟",
           "item": "C02-03",
           "score": 2
         }
@@ -1684,14 +1690,13 @@ $ sqgl report reform --period 2012-02 --as-of 2012-02-29 --category C07 --json
 }
 # HTML for the district's meeting: one file with inline SVG charts, rendered by headless Chromium.
 $ sqgl report performance --period 2012-01 --as-of 2012-02-29 --format html --out perf.html && grep -c '<svg' perf.html
-6
+5
 $ chromium --headless --no-sandbox --disable-gpu --disable-background-networking --disable-component-update --disable-sync --no-first-run --user-data-dir="$PWD/chrome" --dump-dom "file://$PWD/perf.html" 2>/dev/null > dom.html; grep -o '<svg[^>]*aria-label="[^"]*"' dom.html | sed 's/.*aria-label=//'
-"Total: received"
-"By item: received"
-"By category: received"
-"By window: received"
-"By community: received"
-"By street office: received"
+"By item: on time %"
+"By category: on time %"
+"By window: on time %"
+"By community: on time %"
+"By street office: on time %"
 $ chromium --headless --no-sandbox --disable-gpu --disable-background-networking --disable-component-update --disable-sync --no-first-run --user-data-dir="$PWD/chrome" --screenshot="$PWD/perf.png" --window-size=900,700 "file://$PWD/perf.html" > /dev/null 2>&1; test -s perf.png && echo rendered
 rendered
 # xlsx, the format district offices open: a sheet a table, numbers as numbers.

@@ -323,7 +323,7 @@ $ sqgl report evaluation --period 2012-01 --as-of 2012-02-29
   welfare  社区保障       1         0     0         0       1           0       0      0.0
 
 按受理人
-  受理人        办结数  非常满意  满意  基本满意  不满意  非常不满意  未评价  满意率%
+  受理人  姓名  办结数  非常满意  满意  基本满意  不满意  非常不满意  未评价  满意率%
   ZZ0101  苏娟       1         0     0         0       1           0       0      0.0
 
 按事项
@@ -331,8 +331,8 @@ $ sqgl report evaluation --period 2012-01 --as-of 2012-02-29
   C02-03  临时救助申请       1         0     0         0       1           0       0      0.0
 
 差评（1–2 分）
-  办件编号              事项    受理人  评分
-  150204-20120116-0001  C02-03  ZZ0101     2
+  办件编号              事项    受理人  姓名  评分
+  150204-20120116-0001  C02-03  ZZ0101  苏娟     2
 $ sqgl report reform --from 2012-01-01 --to 2012-02-29 --as-of 2012-02-29 --item C07-01
 改革成效：新旧模式实际办件对比
 期间 2012-01-01 至 2012-02-29 · 截至 2012-02-29T23:59:59 · 数据库版本 8 · 目录版本 2012.1 · 工作日历 2012, 2024, 2025, 2026
@@ -1343,6 +1343,11 @@ $ sqgl report evaluation --period 2012-01 --as-of 2012-02-29 --json
           "unit": "text"
         },
         {
+          "key": "clerk_name",
+          "title": "name",
+          "unit": "text"
+        },
+        {
           "key": "score",
           "title": "score",
           "unit": "count"
@@ -1353,6 +1358,7 @@ $ sqgl report evaluation --period 2012-01 --as-of 2012-02-29 --json
         {
           "case": "150204-20120116-0001",
           "clerk": "ZZ0101",
+          "clerk_name": "苏娟",
           "item": "C02-03",
           "score": 2
         }
@@ -1684,14 +1690,13 @@ $ sqgl report reform --period 2012-02 --as-of 2012-02-29 --category C07 --json
 }
 # HTML for the district's meeting: one file with inline SVG charts, rendered by headless Chromium.
 $ sqgl report performance --period 2012-01 --as-of 2012-02-29 --format html --out perf.html && grep -c '<svg' perf.html
-6
+5
 $ chromium --headless --no-sandbox --disable-gpu --disable-background-networking --disable-component-update --disable-sync --no-first-run --user-data-dir="$PWD/chrome" --dump-dom "file://$PWD/perf.html" 2>/dev/null > dom.html; grep -o '<svg[^>]*aria-label="[^"]*"' dom.html | sed 's/.*aria-label=//'
-"合计: 收件数"
-"按事项: 收件数"
-"按类别: 收件数"
-"按窗口: 收件数"
-"按社区: 收件数"
-"按街道: 收件数"
+"按事项: 按时率%"
+"按类别: 按时率%"
+"按窗口: 按时率%"
+"按社区: 按时率%"
+"按街道: 按时率%"
 $ chromium --headless --no-sandbox --disable-gpu --disable-background-networking --disable-component-update --disable-sync --no-first-run --user-data-dir="$PWD/chrome" --screenshot="$PWD/perf.png" --window-size=900,700 "file://$PWD/perf.html" > /dev/null 2>&1; test -s perf.png && echo rendered
 rendered
 # xlsx, the format district offices open: a sheet a table, numbers as numbers.
