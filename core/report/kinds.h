@@ -63,7 +63,8 @@ class CatalogNames {
 
 /// One open step of one case at the end of the as-of day.
 struct OpenStep {
-  std::string number, item, item_name, window, window_name, community, community_name, step, unit, unit_name, assignee;
+  std::string number, item, item_name, window, window_name, community, community_name, step, unit, unit_name, assignee,
+      assignee_name;
   Date accepted;
   Date due;  ///< the case's due date as it stood on the day
   std::optional<Date> step_due;

@@ -12,7 +12,7 @@ std::vector<OpenStep> open_steps(const SQLite::Database& db, const ReportOptions
   SQLite::Statement q(
       db,
       "SELECT c.number, c.item, i.name_zh, c.window, COALESCE(wn.name_zh, ''), cu.code, cu.name_zh, s.name_zh, u.code, "
-      "  u.name_zh, COALESCE(a.staff_no, ''), c.accepted_at, "
+      "  u.name_zh, COALESCE(a.staff_no, ''), COALESCE(a.name, ''), c.accepted_at, "
       "  COALESCE((SELECT w.due_before FROM case_waits w WHERE w.case_id = c.id "
       "    AND w.returned_at > ?1 ORDER BY w.seq LIMIT 1), c.due_date), "
       "  COALESCE((SELECT w.step_due_before FROM case_waits w WHERE w.case_id = c.id AND w.step = s.seq "
@@ -51,6 +51,7 @@ std::vector<OpenStep> open_steps(const SQLite::Database& db, const ReportOptions
     s.unit = row.text();
     s.unit_name = row.text();
     s.assignee = row.text();
+    s.assignee_name = row.text();
     s.accepted = *parse_date(row.text().substr(0, 10));
     s.due = *parse_date(row.text());
     s.step_due = parse_date(row.text());

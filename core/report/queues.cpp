@@ -72,6 +72,7 @@ void backlog(const SQLite::Database& db, const WorkCalendar& calendar, const Rep
                      {"step_name", C_("report column", "step"), ReportUnit::text},
                      {"unit", C_("report column", "unit"), ReportUnit::text},
                      {"assignee", C_("report column", "assignee"), ReportUnit::text},
+                     {"assignee_name", C_("report column, person", "name"), ReportUnit::text},
                      {"state", C_("report column", "state"), ReportUnit::text},
                      {"age_wd", C_("report column", "age (wd)"), ReportUnit::working_days}},
                     {}};
@@ -80,7 +81,7 @@ void backlog(const SQLite::Database& db, const WorkCalendar& calendar, const Rep
     waiting += s.waiting;
     cases.rows.push_back(
         {text(s.number), text(s.item), text(s.community), text(s.window), text(s.window_name), text(s.step),
-         text(s.unit), text(s.assignee),
+         text(s.unit), text(s.assignee), text(s.assignee_name),
          s.waiting ? word("waiting", C_("backlog state", "waiting")) : word("open", C_("backlog state", "open")),
          number(calendar.working_days_between(s.accepted, o.as_of))});
   }
@@ -101,6 +102,7 @@ void overdue(const SQLite::Database& db, const WorkCalendar& calendar, const Rep
                      {"step_name", C_("report column", "step"), ReportUnit::text},
                      {"unit", C_("report column", "unit"), ReportUnit::text},
                      {"assignee", C_("report column", "held by"), ReportUnit::text},
+                     {"assignee_name", C_("report column, person", "name"), ReportUnit::text},
                      {"due_date", C_("report column", "due"), ReportUnit::text},
                      {"overdue_wd", C_("report column", "overdue (wd)"), ReportUnit::working_days}},
                     {}};
@@ -110,6 +112,7 @@ void overdue(const SQLite::Database& db, const WorkCalendar& calendar, const Rep
                           {"step_name", C_("report column", "step"), ReportUnit::text},
                           {"unit", C_("report column", "unit"), ReportUnit::text},
                           {"assignee", C_("report column", "held by"), ReportUnit::text},
+                          {"assignee_name", C_("report column, person", "name"), ReportUnit::text},
                           {"step_due_date", C_("report column", "step due"), ReportUnit::text},
                           {"overdue_wd", C_("report column", "overdue (wd)"), ReportUnit::working_days}},
                          {}};
@@ -118,11 +121,11 @@ void overdue(const SQLite::Database& db, const WorkCalendar& calendar, const Rep
     if (s.waiting) continue;
     if (s.due < o.as_of) {
       cases.rows.push_back({text(s.number), text(s.item), text(s.community), text(s.step), text(s.unit),
-                            text(s.assignee), text(format_date(s.due)),
+                            text(s.assignee), text(s.assignee_name), text(format_date(s.due)),
                             number(calendar.working_days_between(s.due, o.as_of))});
     } else if (s.step_due && *s.step_due < o.as_of) {
       late_steps.rows.push_back({text(s.number), text(s.step), text(s.unit), text(s.assignee),
-                                 text(format_date(*s.step_due)),
+                                 text(s.assignee_name), text(format_date(*s.step_due)),
                                  number(calendar.working_days_between(*s.step_due, o.as_of))});
     }
   }

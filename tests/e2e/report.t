@@ -37,23 +37,23 @@ By community
   150204001001  阳光社区     3                      0            8
 
 Open cases
-  case                  item    community     window              step              unit              assignee  state  age (wd)
-  150204-20120116-0001  C02-03  150204001001  welfare   社区保障  区民政局          MZJ                         open          8
-  150204-20120118-0001  C10-01  150204001001  services  社区服务  社区卫生服务中心  WSZX                        open          6
-  150204-20120119-0001  C07-01  150204001001  services  社区服务  服务站            150204001001-FWZ  ZZ0101    open          5
+  case                  item    community     window              step              unit              assignee  name  state  age (wd)
+  150204-20120116-0001  C02-03  150204001001  welfare   社区保障  区民政局          MZJ                               open          8
+  150204-20120118-0001  C10-01  150204001001  services  社区服务  社区卫生服务中心  WSZX                              open          6
+  150204-20120119-0001  C07-01  150204001001  services  社区服务  服务站            150204001001-FWZ  ZZ0101    苏娟  open          5
 $ sqgl report overdue --as-of 2012-01-31
 Overdue: cases and steps past their due date
 as of 2012-01-31T23:59:59 · schema 8 · catalog 2012.1 · calendars 2012, 2024, 2025, 2026
 2 cases and 1 step past due
 
 Cases past due
-  case                  item    community     step              unit  held by  due         overdue (wd)
-  150204-20120116-0001  C02-03  150204001001  区民政局          MZJ            2012-01-30             1
-  150204-20120118-0001  C10-01  150204001001  社区卫生服务中心  WSZX           2012-01-19             5
+  case                  item    community     step              unit  held by  name  due         overdue (wd)
+  150204-20120116-0001  C02-03  150204001001  区民政局          MZJ                  2012-01-30             1
+  150204-20120118-0001  C10-01  150204001001  社区卫生服务中心  WSZX                 2012-01-19             5
 
 Steps past due in cases still on time
-  case                  step    unit              held by  step due    overdue (wd)
-  150204-20120119-0001  服务站  150204001001-FWZ  ZZ0101   2012-01-21             3
+  case                  step    unit              held by  name  step due    overdue (wd)
+  150204-20120119-0001  服务站  150204001001-FWZ  ZZ0101   苏娟  2012-01-21             3
 $ sqgl report overdue --as-of 2012-01-31 --json
 {
   "as_of_date": "2012-01-31",
@@ -105,6 +105,11 @@ $ sqgl report overdue --as-of 2012-01-31 --json
           "unit": "text"
         },
         {
+          "key": "assignee_name",
+          "title": "name",
+          "unit": "text"
+        },
+        {
           "key": "due_date",
           "title": "due",
           "unit": "text"
@@ -119,6 +124,7 @@ $ sqgl report overdue --as-of 2012-01-31 --json
       "rows": [
         {
           "assignee": null,
+          "assignee_name": null,
           "case": "150204-20120116-0001",
           "community": "150204001001",
           "due_date": "2012-01-30",
@@ -129,6 +135,7 @@ $ sqgl report overdue --as-of 2012-01-31 --json
         },
         {
           "assignee": null,
+          "assignee_name": null,
           "case": "150204-20120118-0001",
           "community": "150204001001",
           "due_date": "2012-01-19",
@@ -163,6 +170,11 @@ $ sqgl report overdue --as-of 2012-01-31 --json
           "unit": "text"
         },
         {
+          "key": "assignee_name",
+          "title": "name",
+          "unit": "text"
+        },
+        {
           "key": "step_due_date",
           "title": "step due",
           "unit": "text"
@@ -177,6 +189,7 @@ $ sqgl report overdue --as-of 2012-01-31 --json
       "rows": [
         {
           "assignee": "ZZ0101",
+          "assignee_name": "苏娟",
           "case": "150204-20120119-0001",
           "overdue_wd": 3,
           "step_due_date": "2012-01-21",
@@ -204,9 +217,9 @@ Steps past due in cases still on time
   (none)
 # --as-of ignores what happened later: on 01-18 the first case was still open at its station step.
 $ sqgl report backlog --as-of 2012-01-18 --format csv --table cases | tr -d '\r'
-case,item,community,window,window_name,step_name,unit,assignee,state,age_wd
-150204-20120116-0001,C02-03,150204001001,welfare,社区保障,区民政局,MZJ,,open,2
-150204-20120118-0001,C10-01,150204001001,services,社区服务,服务站,150204001001-FWZ,,open,0
+case,item,community,window,window_name,step_name,unit,assignee,assignee_name,state,age_wd
+150204-20120116-0001,C02-03,150204001001,welfare,社区保障,区民政局,MZJ,,,open,2
+150204-20120118-0001,C10-01,150204001001,services,社区服务,服务站,150204001001-FWZ,,,open,0
 $ sqgl report backlog --as-of 2012-01-18 --json > a.json && sqgl report backlog --as-of 2012-01-18 --json > b.json && cmp a.json b.json && echo identical
 identical
 $ sqgl report backlog --as-of 2012-01-31 --format md --window services
@@ -237,10 +250,10 @@ as of 2012-01-31T23:59:59 · schema 8 · catalog 2012.1 · calendars 2012, 2024,
 
 | ## Open cases
 
-| | case | item | community | window | name | step | unit | assignee | state | age (wd) |
-| | --- | --- | --- | --- | --- | --- | --- | --- | --- | ---: |
-| | 150204-20120118-0001 | C10-01 | 150204001001 | services | 社区服务 | 社区卫生服务中心 | WSZX |  | open | 6 |
-| | 150204-20120119-0001 | C07-01 | 150204001001 | services | 社区服务 | 服务站 | 150204001001-FWZ | ZZ0101 | open | 5 |
+| | case | item | community | window | name | step | unit | assignee | name | state | age (wd) |
+| | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | ---: |
+| | 150204-20120118-0001 | C10-01 | 150204001001 | services | 社区服务 | 社区卫生服务中心 | WSZX |  |  | open | 6 |
+| | 150204-20120119-0001 | C07-01 | 150204001001 | services | 社区服务 | 服务站 | 150204001001-FWZ | ZZ0101 | 苏娟 | open | 5 |
 $ sqgl report staffing --street 150204002
 Staffing: one station worker per 400 households, one committee leader per 800
 as of 2012-01-29T23:59:59 · schema 8 · catalog 2012.1 · calendars 2012, 2024, 2025, 2026
@@ -568,6 +581,11 @@ $ sqgl report backlog --as-of 2012-02-29 --json
           "unit": "text"
         },
         {
+          "key": "assignee_name",
+          "title": "name",
+          "unit": "text"
+        },
+        {
           "key": "state",
           "title": "state",
           "unit": "text"
@@ -583,6 +601,7 @@ $ sqgl report backlog --as-of 2012-02-29 --json
         {
           "age_wd": 27,
           "assignee": null,
+          "assignee_name": null,
           "case": "150204-20120118-0001",
           "community": "150204001001",
           "item": "C10-01",
@@ -595,6 +614,7 @@ $ sqgl report backlog --as-of 2012-02-29 --json
         {
           "age_wd": 26,
           "assignee": "ZZ0101",
+          "assignee_name": "苏娟",
           "case": "150204-20120119-0001",
           "community": "150204001001",
           "item": "C07-01",
@@ -1712,7 +1732,7 @@ $ unzip -p overdue.xlsx xl/sharedStrings.xml | grep -o '150204-20120118-0001\|�
 150204-20120118-0001
 社区卫生服务中心
 $ unzip -p overdue.xlsx xl/worksheets/sheet2.xml | grep -o '<c r="H[4-9]"[^>]*><v>[0-9]*</v>' | sed 's/.*<v>//; s/<.*//'
-5
+18
 $ sqgl report overdue --as-of 2012-01-31 --format xlsx | cmp - overdue.xlsx && echo identical
 identical
 # --out writes atomically, readable by the owner only; a failed run leaves no file.

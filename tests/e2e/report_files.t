@@ -19,10 +19,10 @@ $ sqgl report backlog --format csv --out backlog.csv; ls backlog.csv
 # --table: one table, RFC 4180 with CR LF line ends, each window named beside its code.
 $ sqgl report backlog --format csv --table cases > cases.csv; grep -c $'\r$' cases.csv; tr -d '\r' < cases.csv
 4
-case,item,community,window,window_name,step_name,unit,assignee,state,age_wd
-150204-20120116-0001,C02-03,150204001001,welfare,社区保障,区民政局,MZJ,,open,8
-150204-20120118-0001,C10-01,150204001001,services,社区服务,服务站,150204001001-FWZ,,open,6
-150204-20120119-0001,C07-01,150204001001,services,社区服务,服务站,150204001001-FWZ,,open,5
+case,item,community,window,window_name,step_name,unit,assignee,assignee_name,state,age_wd
+150204-20120116-0001,C02-03,150204001001,welfare,社区保障,区民政局,MZJ,,,open,8
+150204-20120118-0001,C10-01,150204001001,services,社区服务,服务站,150204001001-FWZ,,,open,6
+150204-20120119-0001,C07-01,150204001001,services,社区服务,服务站,150204001001-FWZ,,,open,5
 $ sqgl report backlog --format csv --table by_window | tr -d '\r'
 code,name,open,waiting,oldest_wd
 services,社区服务,2,0,6
@@ -86,9 +86,9 @@ Archive:  backlog.zip
       110  2012-01-31 00:00   backlog-by_unit.csv
        91  2012-01-31 00:00   backlog-by_window.csv
        67  2012-01-31 00:00   backlog-by_community.csv
-      363  2012-01-31 00:00   backlog-cases.csv
+      380  2012-01-31 00:00   backlog-cases.csv
 ---------                     -------
-      631                     4 files
+      648                     4 files
 $ unzip -p backlog.zip backlog-by_unit.csv | tr -d '\r'
 code,name,open,waiting,oldest_wd
 150204001001-FWZ,阳光社区管理服务站,2,0,6

@@ -37,23 +37,23 @@ $ sqgl report backlog --as-of 2012-01-31
   150204001001  阳光社区     3       0                 8
 
 在办件
-  办件编号              事项    社区          窗口                环节              单位              经办人  状态  历时(工作日)
-  150204-20120116-0001  C02-03  150204001001  welfare   社区保障  区民政局          MZJ                       在办             8
-  150204-20120118-0001  C10-01  150204001001  services  社区服务  社区卫生服务中心  WSZX                      在办             6
-  150204-20120119-0001  C07-01  150204001001  services  社区服务  服务站            150204001001-FWZ  ZZ0101  在办             5
+  办件编号              事项    社区          窗口                环节              单位              经办人  姓名  状态  历时(工作日)
+  150204-20120116-0001  C02-03  150204001001  welfare   社区保障  区民政局          MZJ                             在办             8
+  150204-20120118-0001  C10-01  150204001001  services  社区服务  社区卫生服务中心  WSZX                            在办             6
+  150204-20120119-0001  C07-01  150204001001  services  社区服务  服务站            150204001001-FWZ  ZZ0101  苏娟  在办             5
 $ sqgl report overdue --as-of 2012-01-31
 逾期：超过办理期限的办件和环节
 截至 2012-01-31T23:59:59 · 数据库版本 8 · 目录版本 2012.1 · 工作日历 2012, 2024, 2025, 2026
 逾期办件 2 件，逾期环节 1 个
 
 逾期办件
-  办件编号              事项    社区          环节              单位  经办人  办理期限    逾期(工作日)
-  150204-20120116-0001  C02-03  150204001001  区民政局          MZJ           2012-01-30             1
-  150204-20120118-0001  C10-01  150204001001  社区卫生服务中心  WSZX          2012-01-19             5
+  办件编号              事项    社区          环节              单位  经办人  姓名  办理期限    逾期(工作日)
+  150204-20120116-0001  C02-03  150204001001  区民政局          MZJ                 2012-01-30             1
+  150204-20120118-0001  C10-01  150204001001  社区卫生服务中心  WSZX                2012-01-19             5
 
 未逾期办件中的逾期环节
-  办件编号              环节    单位              经办人  环节期限    逾期(工作日)
-  150204-20120119-0001  服务站  150204001001-FWZ  ZZ0101  2012-01-21             3
+  办件编号              环节    单位              经办人  姓名  环节期限    逾期(工作日)
+  150204-20120119-0001  服务站  150204001001-FWZ  ZZ0101  苏娟  2012-01-21             3
 $ sqgl report overdue --as-of 2012-01-31 --json
 {
   "as_of_date": "2012-01-31",
@@ -105,6 +105,11 @@ $ sqgl report overdue --as-of 2012-01-31 --json
           "unit": "text"
         },
         {
+          "key": "assignee_name",
+          "title": "name",
+          "unit": "text"
+        },
+        {
           "key": "due_date",
           "title": "due",
           "unit": "text"
@@ -119,6 +124,7 @@ $ sqgl report overdue --as-of 2012-01-31 --json
       "rows": [
         {
           "assignee": null,
+          "assignee_name": null,
           "case": "150204-20120116-0001",
           "community": "150204001001",
           "due_date": "2012-01-30",
@@ -129,6 +135,7 @@ $ sqgl report overdue --as-of 2012-01-31 --json
         },
         {
           "assignee": null,
+          "assignee_name": null,
           "case": "150204-20120118-0001",
           "community": "150204001001",
           "due_date": "2012-01-19",
@@ -163,6 +170,11 @@ $ sqgl report overdue --as-of 2012-01-31 --json
           "unit": "text"
         },
         {
+          "key": "assignee_name",
+          "title": "name",
+          "unit": "text"
+        },
+        {
           "key": "step_due_date",
           "title": "step due",
           "unit": "text"
@@ -177,6 +189,7 @@ $ sqgl report overdue --as-of 2012-01-31 --json
       "rows": [
         {
           "assignee": "ZZ0101",
+          "assignee_name": "苏娟",
           "case": "150204-20120119-0001",
           "overdue_wd": 3,
           "step_due_date": "2012-01-21",
@@ -204,9 +217,9 @@ $ sqgl report overdue --as-of 2012-01-17 --check
   （无）
 # --as-of ignores what happened later: on 01-18 the first case was still open at its station step.
 $ sqgl report backlog --as-of 2012-01-18 --format csv --table cases | tr -d '\r'
-办件编号,事项,社区,窗口,名称,环节,单位,经办人,状态,历时(工作日)
-150204-20120116-0001,C02-03,150204001001,welfare,社区保障,区民政局,MZJ,,open,2
-150204-20120118-0001,C10-01,150204001001,services,社区服务,服务站,150204001001-FWZ,,open,0
+办件编号,事项,社区,窗口,名称,环节,单位,经办人,姓名,状态,历时(工作日)
+150204-20120116-0001,C02-03,150204001001,welfare,社区保障,区民政局,MZJ,,,open,2
+150204-20120118-0001,C10-01,150204001001,services,社区服务,服务站,150204001001-FWZ,,,open,0
 $ sqgl report backlog --as-of 2012-01-18 --json > a.json && sqgl report backlog --as-of 2012-01-18 --json > b.json && cmp a.json b.json && echo identical
 identical
 $ sqgl report backlog --as-of 2012-01-31 --format md --window services
@@ -237,10 +250,10 @@ $ sqgl report backlog --as-of 2012-01-31 --format md --window services
 
 | ## 在办件
 
-| | 办件编号 | 事项 | 社区 | 窗口 | 名称 | 环节 | 单位 | 经办人 | 状态 | 历时(工作日) |
-| | --- | --- | --- | --- | --- | --- | --- | --- | --- | ---: |
-| | 150204-20120118-0001 | C10-01 | 150204001001 | services | 社区服务 | 社区卫生服务中心 | WSZX |  | 在办 | 6 |
-| | 150204-20120119-0001 | C07-01 | 150204001001 | services | 社区服务 | 服务站 | 150204001001-FWZ | ZZ0101 | 在办 | 5 |
+| | 办件编号 | 事项 | 社区 | 窗口 | 名称 | 环节 | 单位 | 经办人 | 姓名 | 状态 | 历时(工作日) |
+| | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | ---: |
+| | 150204-20120118-0001 | C10-01 | 150204001001 | services | 社区服务 | 社区卫生服务中心 | WSZX |  |  | 在办 | 6 |
+| | 150204-20120119-0001 | C07-01 | 150204001001 | services | 社区服务 | 服务站 | 150204001001-FWZ | ZZ0101 | 苏娟 | 在办 | 5 |
 $ sqgl report staffing --street 150204002
 人员配备：每 400 户配 1 名社区工作者，每 800 户配 1 名居委会负责人
 截至 2012-01-29T23:59:59 · 数据库版本 8 · 目录版本 2012.1 · 工作日历 2012, 2024, 2025, 2026
@@ -568,6 +581,11 @@ $ sqgl report backlog --as-of 2012-02-29 --json
           "unit": "text"
         },
         {
+          "key": "assignee_name",
+          "title": "name",
+          "unit": "text"
+        },
+        {
           "key": "state",
           "title": "state",
           "unit": "text"
@@ -583,6 +601,7 @@ $ sqgl report backlog --as-of 2012-02-29 --json
         {
           "age_wd": 27,
           "assignee": null,
+          "assignee_name": null,
           "case": "150204-20120118-0001",
           "community": "150204001001",
           "item": "C10-01",
@@ -595,6 +614,7 @@ $ sqgl report backlog --as-of 2012-02-29 --json
         {
           "age_wd": 26,
           "assignee": "ZZ0101",
+          "assignee_name": "苏娟",
           "case": "150204-20120119-0001",
           "community": "150204001001",
           "item": "C07-01",
@@ -1709,7 +1729,7 @@ $ unzip -p overdue.xlsx xl/sharedStrings.xml | grep -o '150204-20120118-0001\|�
 150204-20120118-0001
 社区卫生服务中心
 $ unzip -p overdue.xlsx xl/worksheets/sheet2.xml | grep -o '<c r="H[4-9]"[^>]*><v>[0-9]*</v>' | sed 's/.*<v>//; s/<.*//'
-5
+18
 $ sqgl report overdue --as-of 2012-01-31 --format xlsx | cmp - overdue.xlsx && echo identical
 identical
 # --out writes atomically, readable by the owner only; a failed run leaves no file.

@@ -19,10 +19,10 @@ $ sqgl report backlog --format csv --out backlog.csv; ls backlog.csv
 # --table: one table, RFC 4180 with CR LF line ends, each window named beside its code.
 $ sqgl report backlog --format csv --table cases > cases.csv; grep -c $'\r$' cases.csv; tr -d '\r' < cases.csv
 4
-办件编号,事项,社区,窗口,名称,环节,单位,经办人,状态,历时(工作日)
-150204-20120116-0001,C02-03,150204001001,welfare,社区保障,区民政局,MZJ,,open,8
-150204-20120118-0001,C10-01,150204001001,services,社区服务,服务站,150204001001-FWZ,,open,6
-150204-20120119-0001,C07-01,150204001001,services,社区服务,服务站,150204001001-FWZ,,open,5
+办件编号,事项,社区,窗口,名称,环节,单位,经办人,姓名,状态,历时(工作日)
+150204-20120116-0001,C02-03,150204001001,welfare,社区保障,区民政局,MZJ,,,open,8
+150204-20120118-0001,C10-01,150204001001,services,社区服务,服务站,150204001001-FWZ,,,open,6
+150204-20120119-0001,C07-01,150204001001,services,社区服务,服务站,150204001001-FWZ,,,open,5
 $ sqgl report backlog --format csv --table by_window | tr -d '\r'
 窗口,名称,在办,待补正,最长历时(工作日)
 services,社区服务,2,0,6
@@ -86,9 +86,9 @@ Archive:  backlog.zip
       132  2012-01-31 00:00   backlog-by_unit.csv
       113  2012-01-31 00:00   backlog-by_window.csv
        89  2012-01-31 00:00   backlog-by_community.csv
-      377  2012-01-31 00:00   backlog-cases.csv
+      387  2012-01-31 00:00   backlog-cases.csv
 ---------                     -------
-      711                     4 files
+      721                     4 files
 $ unzip -p backlog.zip backlog-by_unit.csv | tr -d '\r'
 单位,名称,在办,待补正,最长历时(工作日)
 150204001001-FWZ,阳光社区管理服务站,2,0,6
