@@ -127,7 +127,32 @@ Configured refuse_caller_environment(const std::string& command, const std::stri
 
 }  // namespace
 
+namespace {
+
+// CLI11's help with its option lines aligned by display width: a translated label in
+// the left column ("必填" for REQUIRED) takes two columns a character, not three bytes.
+class WideFormatter : public CLI::Formatter {
+ public:
+  std::string make_option(const CLI::Option* opt, bool is_positional) const override {
+    const std::string name = "  " + make_option_name(opt, is_positional) + make_option_opts(opt);
+    const std::string description = make_option_desc(opt);
+    const auto width = static_cast<int>(get_column_width());
+    std::string out = pad_right(name, width);
+    if (!description.empty()) {
+      if (display_width(name) >= width) out += "\n" + std::string(static_cast<std::size_t>(width), ' ');
+      for (char c : description) {
+        out += c;
+        if (c == '\n') out += std::string(static_cast<std::size_t>(width), ' ');
+      }
+    }
+    return out + "\n";
+  }
+};
+
+}  // namespace
+
 Cli::Cli() : app_(_("sqgl — case management for community service stations"), "sqgl") {
+  app_.formatter(std::make_shared<WideFormatter>());
   // CLI11's headings, in the user's language (the English ones are CLI11's own).
   auto formatter = app_.get_formatter();
   for (const char* heading : {N_("Usage"), N_("OPTIONS"), N_("SUBCOMMAND"), N_("SUBCOMMANDS"), N_("Positionals"),

@@ -23,7 +23,8 @@ Usage: sqgl [OPTIONS] [SUBCOMMAND]
 
 Options:
   -h,--help                   Print this help message and exit
-# A command's -h,--help stands under the same heading as its other options, in every language.
+# A command's -h,--help stands under the same heading as its other options, and the descriptions
+# start in one column, in every language (a translated REQUIRED is two characters wide each).
 $ sqgl withdraw --help | head -10
 End a case at the resident's request
 Usage: sqgl withdraw [OPTIONS] case

@@ -29,7 +29,7 @@ $ sqgl withdraw --help | head -10
 用法: sqgl withdraw [选项] case
 
 位置参数:
-  case TEXT 必填            办件编号
+  case TEXT 必填              办件编号
 
 选项:
   -h,--help                   显示本帮助并退出
