@@ -96,29 +96,39 @@ bool same_path(const std::string& a, const std::string& b) {
 Configured refuse_caller_environment(const std::string& command, const std::string& db_option,
                                      const Environment& env) {
   const std::string group = borrowed_group();
-  const std::string rights = core::tr("sqgl runs with group {}'s rights for you", core::errors::quote(group));
+  // Said in the refusal, in the user's language and in English for the history.
+  const auto rights = [&] { return core::tr("sqgl runs with group {}'s rights for you", core::errors::quote(group)); };
   if (command == "init") {
-    throw core::PermissionDenied(
-        core::tr("{}; creating the database is for a member of the group (sudo -u {} sqgl init)", rights, group));
+    throw core::PermissionDenied([&] {
+      return std::string(
+          core::tr("{}; creating the database is for a member of the group (sudo -u {} sqgl init)", rights(), group));
+    });
   }
   if (auto it = env.find("SQGL_NOW"); it != env.end() && !it->second.empty()) {
-    throw core::PermissionDenied(core::tr("{}, so its clock is the machine's: unset SQGL_NOW", rights));
+    throw core::PermissionDenied(
+        [&] { return core::tr("{}, so its clock is the machine's: unset SQGL_NOW", rights()); });
   }
   if (auto it = env.find("SQGL_CONFIG"); it != env.end() && it->second != SQGL_CONFIG_FILE) {
-    throw core::PermissionDenied(core::tr("{}, so its configuration is {}: unset SQGL_CONFIG", rights,
-                                          core::errors::quote(SQGL_CONFIG_FILE)));
+    throw core::PermissionDenied([&] {
+      return core::tr("{}, so its configuration is {}: unset SQGL_CONFIG", rights(),
+                      core::errors::quote(SQGL_CONFIG_FILE));
+    });
   }
   const auto installed = read_config_file(SQGL_CONFIG_FILE);
   const auto db = installed.find("db");
   if (db == installed.end()) {
-    throw core::PermissionDenied(core::tr("{}, and {} names no database (db = …): ask the district admin", rights,
-                                          core::errors::quote(SQGL_CONFIG_FILE)));
+    throw core::PermissionDenied([&] {
+      return core::tr("{}, and {} names no database (db = …): ask the district admin", rights(),
+                      core::errors::quote(SQGL_CONFIG_FILE));
+    });
   }
   auto refuse = [&](std::string_view from, const std::string& path) {
     if (same_path(path, db->second.value)) return;
-    throw core::PermissionDenied(core::tr("{}, so it opens only {} (the database of {}), not {} from {}", rights,
-                                          core::errors::quote(db->second.value),
-                                          core::errors::quote(SQGL_CONFIG_FILE), core::errors::quote(path), from));
+    throw core::PermissionDenied([&] {
+      return core::tr("{}, so it opens only {} (the database of {}), not {} from {}", rights(),
+                      core::errors::quote(db->second.value), core::errors::quote(SQGL_CONFIG_FILE),
+                      core::errors::quote(path), from);
+    });
   };
   if (auto it = env.find("SQGL_DB"); it != env.end() && !it->second.empty()) refuse("SQGL_DB", it->second);
   if (!db_option.empty()) refuse("--db", db_option);
@@ -282,8 +292,11 @@ int Cli::run(const std::vector<std::string>& args, const Environment& env, std::
     }
   } flush{out, err};
   auto fail = [&](const std::string& message, core::ExitCode code) {
-    // Whatever failed after Ctrl-C failed because of it, which the handler has said.
-    if (core::interrupted()) return static_cast<int>(core::ExitCode::interrupted);
+    // Whatever failed after Ctrl-C failed because of it: one line says so.
+    if (core::interrupted()) {
+      err << _("sqgl: interrupted") << '\n';
+      return static_cast<int>(core::ExitCode::interrupted);
+    }
     // An error with no message has said what it had to already (report --check).
     if (!message.empty()) err << core::tr("sqgl: error: {}", message) << '\n';
     return static_cast<int>(code);
@@ -310,11 +323,7 @@ int Cli::run(const std::vector<std::string>& args, const Environment& env, std::
 
   GlobalOptions globals = globals_;
   globals.borrowed = borrowed;
-  if (globals.json) {
-    core::english_messages();
-    static const std::string interrupted = std::string(_("sqgl: interrupted")) + "\n";
-    core::set_interrupt_message(interrupted.c_str());
-  }
+  if (globals.json) core::english_messages();
   if (globals.as.empty()) globals.as = env_or(env, "SQGL_OPERATOR", "");
   try {
     std::optional<Configured> installed_db;

@@ -25,8 +25,10 @@ void run_backup(Context& ctx, const BackupOptions& opt) {
   // A backup holds every resident's personal data: the district admin's job.
   const core::Operator op = authorize(ctx, "backup", opt.file, [](const core::Operator& who) {
     if (!who.has_role(core::Role::admin)) {
-      throw core::PermissionDenied(core::tr("{} ({}) may not back up the database: that is for the district admin",
-                                            core::errors::quote(who.staff_no), who.unit_name));
+      throw core::PermissionDenied([&] {
+        return core::tr("{} ({}) may not back up the database: that is for the district admin",
+                        core::errors::quote(who.staff_no), who.unit_name);
+      });
     }
   });
   auto& db = ctx.write_db();

@@ -3,11 +3,9 @@
 
 #include <cstdlib>
 #include <iostream>
-#include <string>
 
 #include "cli/app.h"
 #include "core/base/caller.h"
-#include "core/base/error.h"
 #include "core/base/i18n.h"
 #include "core/base/interrupt.h"
 
@@ -27,8 +25,6 @@ int run_main(int argc, char** argv) {
   const char* locale_dir = borrowed ? nullptr : std::getenv("SQGL_LOCALEDIR");
   core::init_messages(locale_dir && *locale_dir ? locale_dir : SQGL_LOCALE_DIR);
   // Ctrl-C stops the command where it stands and rolls its transaction back.
-  static const std::string interrupted = std::string(_("sqgl: interrupted")) + "\n";
-  core::set_interrupt_message(interrupted.c_str());
   core::handle_interrupts();
   Environment env;
   for (const char* key : {"SQGL_DB", "SQGL_OPERATOR", "SQGL_NOW", "SQGL_CONFIG", "NO_COLOR", "SQGL_PAGER", "PAGER"}) {
@@ -38,8 +34,7 @@ int run_main(int argc, char** argv) {
   Cli cli;
   int code = cli.run(args, env, std::cout, std::cerr, ::isatty(STDOUT_FILENO) != 0, borrowed);
   std::cout.flush();
-  // Ctrl-C after the work was done still ends as interrupted: a script's loop stops.
-  return core::interrupted() ? static_cast<int>(core::ExitCode::interrupted) : code;
+  return code;
 }
 
 }  // namespace sqgl::cli

@@ -113,8 +113,10 @@ void run_setting(Context& ctx, const SettingOptions& opt) {
   try {
     run_write(ctx, "setting", opt.key, [&](auto& db, const core::Operator& op, const auto&) {
       if (!op.has_role(core::Role::admin)) {
-        throw core::PermissionDenied(core::tr("{} ({}) may not change settings: that is for the district admin",
-                                              core::errors::quote(op.staff_no), op.unit_name));
+        throw core::PermissionDenied([&] {
+          return core::tr("{} ({}) may not change settings: that is for the district admin",
+                          core::errors::quote(op.staff_no), op.unit_name);
+        });
       }
       old = core::change_setting(db, ctx.clock, op.staff_no, opt.key, opt.value);
       // The files themselves change before the setting commits: a chmod that fails

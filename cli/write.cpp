@@ -45,7 +45,7 @@ void recording_refusals(Context& ctx, SQLite::Database& db, std::string_view com
       // A refusal is dated by the machine's clock, whatever $SQGL_NOW says: when
       // someone tried is not a business time to back-fill.
       const core::FixedClock machine(ctx.clock.recorded());
-      core::record_refusal(db, machine, who, command, subject, e.what());
+      core::record_refusal(db, machine, who, command, subject, e.english());
     } catch (const std::exception& failure) {
       // The refusal still stands; say that it could not be recorded.
       ctx.warn(core::tr("the refusal could not be recorded in the history: {}", failure.what()));

@@ -4,7 +4,6 @@
 
 #include "cli/render/output.h"
 #include "core/base/i18n.h"
-#include "core/base/interrupt.h"
 
 namespace sqgl::cli {
 
@@ -30,14 +29,12 @@ void ProgressLine::draw(const std::string& text) {
   err_ << text << std::flush;
   terminal_ << "\033[K" << std::flush;
   drawn_ = true;
-  core::set_progress_shown(true);
 }
 
 void ProgressLine::clear() {
   if (!drawn_) return;
   terminal_ << "\r\033[K" << std::flush;
   drawn_ = false;
-  core::set_progress_shown(false);
 }
 
 double ProgressLine::seconds() const {

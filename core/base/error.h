@@ -2,9 +2,12 @@
 // into `sqgl: error: …` on stderr and the exit code each one carries.
 #pragma once
 
+#include <functional>
 #include <stdexcept>
 #include <string>
 #include <string_view>
+#include <type_traits>
+#include <utility>
 #include <vector>
 
 namespace sqgl::core {
@@ -44,10 +47,27 @@ class NotFound : public Error {
   explicit NotFound(const std::string& message) : Error(ExitCode::not_found, message) {}
 };
 
-/// The operator may not do this (exit 4).
+/// `say()` in the user's language, then in English (core/base/i18n.cpp).
+std::pair<std::string, std::string> in_both_languages(const std::function<std::string()>& say);
+
+/// The operator may not do this (exit 4). A refusal is recorded in the history, in
+/// English, so that it reads the same whoever was refused and in whatever language.
 class PermissionDenied : public Error {
  public:
-  explicit PermissionDenied(const std::string& message) : Error(ExitCode::permission_denied, message) {}
+  explicit PermissionDenied(const std::string& message)
+      : Error(ExitCode::permission_denied, message), english_(message) {}
+  /// The refusal `say` words (with tr(), label() …), once in the user's language for
+  /// them and once in English for the history.
+  template <typename Say, typename = std::enable_if_t<std::is_invocable_r_v<std::string, Say&>>>
+  explicit PermissionDenied(Say&& say) : PermissionDenied(in_both_languages(say)) {}
+
+  /// The refusal in English, as the history records it.
+  [[nodiscard]] const std::string& english() const noexcept { return english_; }
+
+ private:
+  explicit PermissionDenied(std::pair<std::string, std::string> both)
+      : Error(ExitCode::permission_denied, both.first), english_(std::move(both.second)) {}
+  std::string english_;
 };
 
 /// The state does not allow it, a duplicate, or the database stayed busy (exit 5).

@@ -2,6 +2,8 @@
 
 #include <clocale>
 
+#include "core/base/error.h"
+
 namespace sqgl::core {
 
 void init_messages(const char* locale_dir) {
@@ -18,6 +20,23 @@ void init_messages(const char* locale_dir) {
 void english_messages() {
   // gettext returns the msgid under the C locale, whatever LANGUAGE says.
   std::setlocale(LC_MESSAGES, "C");
+}
+
+std::pair<std::string, std::string> in_both_languages(const std::function<std::string()>& say) {
+  std::string shown = say();
+  const char* current = std::setlocale(LC_MESSAGES, nullptr);
+  const std::string saved = current ? current : "C";
+  if (saved == "C" || saved == "POSIX") return {shown, shown};
+  english_messages();
+  std::string english;
+  try {
+    english = say();
+  } catch (...) {
+    std::setlocale(LC_MESSAGES, saved.c_str());
+    throw;
+  }
+  std::setlocale(LC_MESSAGES, saved.c_str());
+  return {std::move(shown), std::move(english)};
 }
 
 }  // namespace sqgl::core

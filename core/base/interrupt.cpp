@@ -1,27 +1,12 @@
 #include "core/base/interrupt.h"
 
-#include <unistd.h>
-
-#include <cerrno>
 #include <csignal>
-#include <cstring>
 
 namespace sqgl::core {
 
 namespace {
 
 volatile std::sig_atomic_t g_interrupted = 0;
-volatile std::sig_atomic_t g_progress_shown = 0;
-const char* volatile g_message = "";
-
-void write_all(const char* text, std::size_t size) {
-  while (size > 0) {
-    const ssize_t n = ::write(STDERR_FILENO, text, size);
-    if (n <= 0) return;  // nothing more can be said
-    text += n;
-    size -= static_cast<std::size_t>(n);
-  }
-}
 
 extern "C" void on_interrupt(int signal) {
   // A second Ctrl-C finds the default action back in place and ends the process.
@@ -29,17 +14,10 @@ extern "C" void on_interrupt(int signal) {
   plain.sa_handler = SIG_DFL;
   sigemptyset(&plain.sa_mask);
   ::sigaction(signal, &plain, nullptr);
-  if (g_interrupted != 0) return;
   g_interrupted = 1;
-  const int saved = errno;
-  if (g_progress_shown != 0) write_all("\n", 1);
-  write_all(g_message, std::strlen(g_message));
-  errno = saved;
 }
 
 }  // namespace
-
-void set_interrupt_message(const char* message) noexcept { g_message = message; }
 
 void handle_interrupts() {
   struct sigaction action {};
@@ -63,7 +41,5 @@ void check_interrupted() {
 }
 
 void set_interrupted(bool value) noexcept { g_interrupted = value ? 1 : 0; }
-
-void set_progress_shown(bool shown) noexcept { g_progress_shown = shown ? 1 : 0; }
 
 }  // namespace sqgl::core

@@ -129,18 +129,22 @@ void check_side_files(const std::string& path, const struct stat& database) {
     struct stat st {};
     if (::lstat(side.c_str(), &st) != 0) continue;
     if (!S_ISREG(st.st_mode)) {
-      throw PermissionDenied(
-          tr("{} is not a regular file; a database's side files must be its own (remove it)", errors::quote(side)));
+      throw PermissionDenied([&] {
+        return std::string(
+            tr("{} is not a regular file; a database's side files must be its own (remove it)", errors::quote(side)));
+      });
     }
     // The same owner, or (under `setting files group`) the same group with nothing
     // for others: what nobody outside the database's group can create.
     const bool same_owner = st.st_uid == database.st_uid;
     const bool same_group = st.st_gid == database.st_gid && (st.st_mode & 0007) == 0 && (database.st_mode & 0060) != 0;
     if (!same_owner && !same_group) {
-      throw PermissionDenied(
-          tr("{} belongs to user {}, not to the database's owner (user {}): a side file someone else made could "
-             "receive the database's commits; remove it if it is not the database's own",
-             errors::quote(side), st.st_uid, database.st_uid));
+      throw PermissionDenied([&] {
+        return std::string(
+            tr("{} belongs to user {}, not to the database's owner (user {}): a side file someone else made could "
+               "receive the database's commits; remove it if it is not the database's own",
+               errors::quote(side), st.st_uid, database.st_uid));
+      });
     }
   }
 }

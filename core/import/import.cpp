@@ -75,7 +75,8 @@ const std::vector<std::string>& import_kinds() {
 ImportReport import_csv(SQLite::Database& db, const Clock& clock, const Operator& op, CsvStream& csv,
                         const ImportOptions& options, const ProblemSink& problems, const ProgressSink& progress) {
   if (!op.has_role(Role::admin)) {
-    throw PermissionDenied(tr("{} may not import: that is for the district admin", errors::quote(op.staff_no)));
+    throw PermissionDenied(
+        [&] { return tr("{} may not import: that is for the district admin", errors::quote(op.staff_no)); });
   }
   auto importer = make_importer(db, clock, op, options, csv.source());
   const auto columns = importer->columns();

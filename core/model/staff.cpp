@@ -30,20 +30,25 @@ Operator resolve_operator(const SQLite::Database& db, const std::optional<std::s
   if (peer_always || auth_mode(db) == AuthMode::peer) {
     // Under borrowed rights the setting may say trust: say why peer applies anyway.
     const char* why = auth_mode(db) == AuthMode::peer
-                          ? _("this database uses peer authentication")
-                          : _("sqgl runs with its group's rights for you, so you act as your login");
+                          ? N_("this database uses peer authentication")
+                          : N_("sqgl runs with its group's rights for you, so you act as your login");
     const std::string login = process_login ? process_login() : std::string();
-    if (login.empty()) throw PermissionDenied(tr("{}, and this process's user has no login name", why));
+    if (login.empty())
+      throw PermissionDenied([&] { return tr("{}, and this process's user has no login name", translate(why)); });
     SQLite::Statement by_login(db, "SELECT staff_no FROM staff WHERE login = ?");
     by_login.bind(1, login);
     if (!by_login.executeStep()) {
-      throw PermissionDenied(
-          tr("{}, and login {} is no staff member's (ask the admin to set it)", why, errors::quote(login)));
+      throw PermissionDenied([&] {
+        return tr("{}, and login {} is no staff member's (ask the admin to set it)", translate(why),
+                  errors::quote(login));
+      });
     }
     std::string own = by_login.getColumn(0).getString();
     if (staff_no && !staff_no->empty() && *staff_no != own) {
-      throw PermissionDenied(tr("login {} is staff member {}, not {} (peer authentication)", errors::quote(login),
-                                errors::quote(own), errors::quote(*staff_no)));
+      throw PermissionDenied([&] {
+        return tr("login {} is staff member {}, not {} (peer authentication)", errors::quote(login), errors::quote(own),
+                  errors::quote(*staff_no));
+      });
     }
     staff_no = std::move(own);
   }
@@ -59,9 +64,9 @@ Operator resolve_operator(const SQLite::Database& db, const std::optional<std::s
                       "LEFT JOIN units cm ON cm.id = u.parent_id AND u.kind IN ('station', 'committee', 'party') "
                       "WHERE s.staff_no = ?");
   q.bind(1, *staff_no);
-  if (!q.executeStep()) throw PermissionDenied(tr("unknown operator {}", errors::quote(*staff_no)));
+  if (!q.executeStep()) throw PermissionDenied([&] { return tr("unknown operator {}", errors::quote(*staff_no)); });
   if (q.getColumn(3).getInt() == 0) {
-    throw PermissionDenied(tr("operator {} is not active", errors::quote(*staff_no)));
+    throw PermissionDenied([&] { return tr("operator {} is not active", errors::quote(*staff_no)); });
   }
   Operator op;
   op.id = q.getColumn(0).getInt64();

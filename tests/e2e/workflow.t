@@ -144,6 +144,9 @@ case 150204-20120129-0002: step 2 (区残联) approved; now at step 3 of 3: 服�
 $ SQGL_NOW=2012-02-02 sqgl --as ZZ0101 approve 150204-20120129-0002
 ! sqgl: error: 'ZZ0101' decided step 1 of case '150204-20120129-0002'; one person may not decide two steps of a case
 ? 4
+# A refusal is recorded in the history in English, whatever language the person refused reads.
+$ sqlite3 demo.db "SELECT json_extract(detail, '$.reason') FROM events WHERE kind = 'permission.denied' ORDER BY id DESC LIMIT 1"
+'ZZ0101' decided step 1 of case '150204-20120129-0002'; one person may not decide two steps of a case
 $ SQGL_NOW=2012-02-02 sqgl --as NOBODY approve 150204-20120129-0002
 ! sqgl: error: unknown operator 'NOBODY'
 ? 4

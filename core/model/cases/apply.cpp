@@ -119,8 +119,10 @@ std::vector<std::string> missing_materials(const std::vector<CaseMaterial>& mate
 Case apply_case(SQLite::Database& db, const Clock& clock, const WorkCalendar& calendar, const Operator& op,
                 const ApplyRequest& request) {
   if (op.unit_kind != "station" || !op.has_role(Role::worker)) {
-    throw PermissionDenied(tr("{} ({}) may not accept applications: that is for station window staff",
-                              errors::quote(op.staff_no), op.unit_name));
+    throw PermissionDenied([&] {
+      return tr("{} ({}) may not accept applications: that is for station window staff", errors::quote(op.staff_no),
+                op.unit_name);
+    });
   }
   check_free_text("--note", request.note);
   const DateTime now = clock.now();

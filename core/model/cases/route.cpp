@@ -65,8 +65,10 @@ void route_case(SQLite::Database& db, const Clock& clock, const Operator& op, st
   }
   const StepRow step = load_step(db, c.id, *c.current_seq);
   if (op.unit_id != step.unit_id && !op.has_role(Role::admin)) {
-    throw PermissionDenied(tr("{} ({}) may not route step {} of case {}: it belongs to {}", errors::quote(op.staff_no),
-                              op.unit_name, step.seq, errors::quote(c.number), step.unit_name));
+    throw PermissionDenied([&] {
+      return tr("{} ({}) may not route step {} of case {}: it belongs to {}", errors::quote(op.staff_no), op.unit_name,
+                step.seq, errors::quote(c.number), step.unit_name);
+    });
   }
   for (const auto& [id, no] : eligible_staff(db, c.id, step)) {
     if (no == staff_no) {
@@ -84,8 +86,10 @@ void route_case(SQLite::Database& db, const Clock& clock, const Operator& op, st
 AutoRouteReport route_auto(SQLite::Database& db, const Clock& clock, const Operator& op, const CaseFilter& filter) {
   const bool admin = op.has_role(Role::admin);
   if (!admin && !op.has_role(Role::head)) {
-    throw PermissionDenied(tr("{} may not route automatically: that is for station heads and the district admin",
-                              errors::quote(op.staff_no)));
+    throw PermissionDenied([&] {
+      return tr("{} may not route automatically: that is for station heads and the district admin",
+                errors::quote(op.staff_no));
+    });
   }
   check_case_filter(db, filter);
   // A station head routes the steps of their own station; the admin routes all.

@@ -113,27 +113,37 @@ void require_open(const CaseRow& c) {
 
 void require_decider(const SQLite::Database& db, const Operator& op, const CaseRow& c, const StepRow& step) {
   if (op.unit_id != step.unit_id) {
-    throw PermissionDenied(tr("{} ({}) may not decide step {} of case {}: it belongs to {}", errors::quote(op.staff_no),
-                              op.unit_name, step.seq, errors::quote(c.number), step.unit_name));
+    throw PermissionDenied([&] {
+      return tr("{} ({}) may not decide step {} of case {}: it belongs to {}", errors::quote(op.staff_no), op.unit_name,
+                step.seq, errors::quote(c.number), step.unit_name);
+    });
   }
   if (!op.has_role(step.role)) {
-    throw PermissionDenied(tr("{} lacks the role {} that step {} ({}) of case {} needs", errors::quote(op.staff_no),
-                              errors::quote(label(step.role)), step.seq, step.name_zh, errors::quote(c.number)));
+    throw PermissionDenied([&] {
+      return tr("{} lacks the role {} that step {} ({}) of case {} needs", errors::quote(op.staff_no),
+                errors::quote(label(step.role)), step.seq, step.name_zh, errors::quote(c.number));
+    });
   }
   if (auto other = other_step_decided_by(db, c.id, op.id, step.seq)) {
-    throw PermissionDenied(tr("{} decided step {} of case {}; one person may not decide two steps of a case",
-                              errors::quote(op.staff_no), *other, errors::quote(c.number)));
+    throw PermissionDenied([&] {
+      return tr("{} decided step {} of case {}; one person may not decide two steps of a case",
+                errors::quote(op.staff_no), *other, errors::quote(c.number));
+    });
   }
 }
 
 void require_window_clerk(const Operator& op, std::int64_t community_id, const char* action) {
   if (op.unit_kind != "station" || !op.has_role(Role::worker)) {
-    throw PermissionDenied(tr("{} ({}) may not {}: that is for station window staff", errors::quote(op.staff_no),
-                              op.unit_name, translate(action)));
+    throw PermissionDenied([&] {
+      return tr("{} ({}) may not {}: that is for station window staff", errors::quote(op.staff_no), op.unit_name,
+                translate(action));
+    });
   }
   if (op.community_id != community_id) {
-    throw PermissionDenied(tr("{} ({}) may not {} for another community's case", errors::quote(op.staff_no),
-                              op.unit_name, translate(action)));
+    throw PermissionDenied([&] {
+      return tr("{} ({}) may not {} for another community's case", errors::quote(op.staff_no), op.unit_name,
+                translate(action));
+    });
   }
 }
 

@@ -144,6 +144,9 @@ $ SQGL_NOW=2012-02-01 sqgl --as CL01 approve 150204-20120129-0002
 $ SQGL_NOW=2012-02-02 sqgl --as ZZ0101 approve 150204-20120129-0002
 ! sqgl: 错误：'ZZ0101' 已办理办件 '150204-20120129-0002' 的第 1 环节；同一人不得办理同一办件的两个环节
 ? 4
+# A refusal is recorded in the history in English, whatever language the person refused reads.
+$ sqlite3 demo.db "SELECT json_extract(detail, '$.reason') FROM events WHERE kind = 'permission.denied' ORDER BY id DESC LIMIT 1"
+'ZZ0101' decided step 1 of case '150204-20120129-0002'; one person may not decide two steps of a case
 $ SQGL_NOW=2012-02-02 sqgl --as NOBODY approve 150204-20120129-0002
 ! sqgl: 错误：未知操作人员 'NOBODY'
 ? 4
