@@ -40,6 +40,4 @@ void check_interrupted() {
   if (interrupted()) throw Interrupted();
 }
 
-void set_interrupted(bool value) noexcept { g_interrupted = value ? 1 : 0; }
-
 }  // namespace sqgl::core

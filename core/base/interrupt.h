@@ -26,7 +26,4 @@ void handle_interrupts();
 /// Throws Interrupted once Ctrl-C has come: called where long work makes progress.
 void check_interrupted();
 
-/// For tests: forgets a Ctrl-C, or plays one without a signal.
-void set_interrupted(bool value) noexcept;
-
 }  // namespace sqgl::core
