@@ -10,6 +10,7 @@
 #include "core/base/error.h"
 #include "core/base/i18n.h"
 #include "core/model/cases/cases.h"
+#include "core/model/household.h"
 
 namespace sqgl::cli {
 
@@ -22,6 +23,7 @@ struct ApplyOptions {
   std::string note;
   std::string model;
   std::string supplement;
+  std::string authorised_by;
 };
 
 void print_case_line(Context& ctx, const core::Case& c) {
@@ -53,7 +55,8 @@ void run_apply(Context& ctx, const ApplyOptions& opt) {
   if (opt.resident.empty() || opt.item.empty()) {
     throw core::InvalidInput(_("apply needs --resident ID and --item ITEM (or --supplement CASE)"));
   }
-  core::ApplyRequest request{opt.resident, opt.item, split_list(opt.materials), opt.note, std::nullopt};
+  core::ApplyRequest request{opt.resident, opt.item, split_list(opt.materials), opt.note, std::nullopt,
+                            opt.authorised_by};
   if (!opt.model.empty()) request.model = core::parse<core::Model>(opt.model);
   // apply_case returns the case it wrote: nothing is read back to print it.
   core::Case applied;
@@ -61,7 +64,16 @@ void run_apply(Context& ctx, const ApplyOptions& opt) {
     applied = core::apply_case(db, ctx.clock, calendar, op, request);
   });
   print_case(ctx, applied, [&](const core::Case& c) {
-    ctx.out << core::tr("accepted case {}: {} {} for {}", c.number, c.item, c.item_name, c.resident_name) << '\n';
+    if (c.household.empty()) {
+      ctx.out << core::tr("accepted case {}: {} {} for {}", c.number, c.item, c.item_name, c.resident_name) << '\n';
+    } else {
+      ctx.out << core::tr("accepted case {}: {} {} for household {}, applied for by {}", c.number, c.item, c.item_name,
+                          c.household, c.resident_name)
+              << '\n';
+    }
+    for (const auto& line : core::describe_means_test(c.means_test)) {
+      ctx.out << core::tr("means test: {}", line) << '\n';
+    }
     // TRANSLATORS: the last {} is "new model" or "old model".
     ctx.out << core::tr_n("due {} ({} working day, {})", "due {} ({} working days, {})",
                           static_cast<unsigned long>(c.promise_days), c.due_date, c.promise_days, model_name(c.model))
@@ -82,6 +94,9 @@ RunFn setup_apply(CLI::App& app) {
   sub->add_option("--note", opt->note, _("A note on the case"));
   sub->add_option("--model", opt->model, _("Approval chain: new (default) or old"))
       ->check(CLI::IsMember({"new", "old"}));
+  sub->add_option("--authorised-by", opt->authorised_by,
+                  _("For a household benefit (低保, 廉租房 …) applied for by a member other than the head: the "
+                    "head's citizen ID, from the written authority"));
   sub->add_option("--supplement", opt->supplement,
                   _("Record the supplementary materials a returned case waited for (补正) instead"));
   sub->footer(

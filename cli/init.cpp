@@ -78,6 +78,7 @@ void run_init(Context& ctx, const InitOptions& opt) {
          report.created || report.from_version == 0 ? nlohmann::json(nullptr) : nlohmann::json(report.from_version)},
         {"catalog_loaded", report.catalog_loaded},
         {"calendar_years_loaded", report.calendar_years},
+        {"loaded_standard_count", report.standards},
         {"changed", report.changed() || demo.has_value()},
         {"demo", nullptr}};
     if (demo) {
@@ -107,6 +108,12 @@ void run_init(Context& ctx, const InitOptions& opt) {
     std::string years;
     for (int y : report.calendar_years) years += (years.empty() ? "" : ", ") + std::to_string(y);
     ctx.out << core::tr("loaded working-day calendars: {}", years) << '\n';
+  }
+  if (report.standards > 0) {
+    ctx.out << core::tr_n("loaded {} household-benefit standard (see 'sqgl household --standards')",
+                          "loaded {} household-benefit standards (see 'sqgl household --standards')", static_cast<unsigned long>(report.standards),
+                          report.standards)
+            << '\n';
   }
   if (demo) {
     ctx.out << core::tr("generated the demo district (seed {}): {} street offices, {} communities, {} grids, {} "

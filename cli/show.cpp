@@ -8,6 +8,7 @@
 #include "core/base/citizen_id.h"
 #include "core/base/i18n.h"
 #include "core/model/cases/cases.h"
+#include "core/model/household.h"
 
 namespace sqgl::cli {
 
@@ -39,6 +40,8 @@ void run_show(Context& ctx, const ShowOptions& opt) {
   if (c.overdue(today)) status += core::tr(" — OVERDUE since {}", c.due_date);
   facts.add({C_("case field", "status"), status});
   facts.add({C_("case field", "resident"), fmt::format("{} {}", c.resident_name, core::mask_citizen_id(c.citizen_id))});
+  if (!c.household.empty()) facts.add({C_("case field", "household"), c.household});
+  for (const auto& line : core::describe_means_test(c.means_test)) facts.add({C_("case field", "means test"), line});
   facts.add({C_("case field", "community"), fmt::format("{} {}", c.community_code, c.community_name)});
   // TRANSLATORS: "2012-01-29T09:00:00 by ZZ0101 at the 社区服务 window (services)": the window's name, then
   // its code.

@@ -170,6 +170,8 @@ nlohmann::json case_json(const core::Case& c, core::Date today) {
       {"status", c.status},
       {"resident", core::mask_citizen_id(c.citizen_id)},
       {"resident_name", c.resident_name},
+      {"household", or_null(c.household)},
+      {"means_test", c.means_test},
       {"community", c.community_code},
       {"community_name", c.community_name},
       {"window", c.window},

@@ -45,6 +45,8 @@ class Random {
   /// Uniform in [lo, hi].
   int between(int lo, int hi) { return lo + static_cast<int>(next() % static_cast<std::uint64_t>(hi - lo + 1)); }
   bool chance(double p) { return unit() < p; }
+  /// A seed for a second stream drawn from this one's seed, without drawing from it.
+  std::uint64_t next_seed_for_facts() const { return state_ ^ 0x486F757365686F6CULL; }
   template <typename T>
   const T& pick(const std::vector<T>& v) {
     return v[next() % v.size()];
@@ -163,6 +165,9 @@ class Writer {
         clock_(clock),
         acting_(acting),
         rng_(rng),
+        // The household facts come from a stream of their own: the same seed gives
+        // the same people, with or without them.
+        facts_(rng.next_seed_for_facts()),
         reference_(reference),
         district_(db),
         staff_(db) {}
@@ -195,7 +200,8 @@ class Writer {
   std::int64_t household(const std::string& code, std::int64_t community, std::int64_t grid,
                          const std::string& address) {
     ++report.households;
-    return district_.add_household({code, community, grid, address});
+    household_ = {code, community, grid, address, std::nullopt, std::nullopt, ""};
+    return district_.add_household(household_);
   }
 
   // One household's members: head, spouse, children, perhaps an elderly parent.
@@ -203,6 +209,7 @@ class Writer {
     static const std::vector<Weighted> sizes = {{"1", 20}, {"2", 30}, {"3", 28}, {"4", 14}, {"5", 6}, {"6", 2}};
     const int size = pick_weighted(rng_, sizes).value[0] - '0';
     const bool low_income = rng_.chance(0.025);
+    housing(household_id, size, low_income);
     int head_age = age_between(25, 88, 50, 16);
     char head_sex = rng_.chance(0.68) ? 'M' : 'F';
     std::string family = std::string(pick_weighted(rng_, surnames()).value);
@@ -248,6 +255,22 @@ class Writer {
 
   std::string mobile() { return fmt::format("{}{:08}", rng_.pick(kMobilePrefixes), rng_.next() % 100000000ULL); }
 
+  // What the household lives in and owns: a low-income one in little space, more
+  // often rented or public, without a car.
+  void housing(std::int64_t household_id, int size, bool low_income) {
+    const double tenure = facts_.unit();
+    if (low_income) {
+      household_.housing = tenure < 0.4 ? Housing::rented : tenure < 0.7 ? Housing::public_housing : Housing::owned;
+    } else {
+      household_.housing = tenure < 0.85 ? Housing::owned : tenure < 0.97 ? Housing::rented : Housing::public_housing;
+    }
+    const int per_person = low_income ? facts_.between(6, 14) : facts_.between(15, 40);
+    household_.living_area = per_person * size + facts_.between(0, 9) / 10.0;
+    if (!low_income && facts_.chance(0.25)) household_.assets = "vehicle";
+    if (!low_income && facts_.chance(0.05)) household_.assets += household_.assets.empty() ? "property" : "|property";
+    district_.update_household(household_id, household_);
+  }
+
   void person(std::int64_t household_id, const char* relation, char sex, int age, const std::string& name,
               bool low_income) {
     // A birth date `age` years before the reference date, on any day of that year.
@@ -261,7 +284,7 @@ class Writer {
       id = first17 + citizen_id_check_char(first17);
       if (used_ids_.insert(id).second) break;
     }
-    ResidentRow resident{id, name, sex, format_date(birth), household_id, relation, "", 0};
+    ResidentRow resident{id, name, sex, format_date(birth), household_id, relation, "", 0, std::nullopt, true, std::nullopt};
     if (age >= 16 && rng_.chance(0.95)) resident.phone = mobile();
     // Drawn in this order, one statement each: the same seed gives the same people.
     const int pregnant = sex == 'F' && age >= 20 && age <= 40 && rng_.chance(0.026) ? 1 : 0;
@@ -270,6 +293,18 @@ class Writer {
     const int unemployed = age >= 16 && age < 60 && rng_.chance(0.04) ? 1 : 0;
     const int flags[] = {pregnant, disabled, low_income ? 1 : 0, party_member, unemployed};
     for (int i = 0; i < 5; ++i) resident.flags |= flags[i] << i;
+    // Income in yuan a month: wages, a pension, or little in a low-income household.
+    if (age < 16) {
+      resident.monthly_income = 0;
+    } else if (low_income) {
+      resident.monthly_income = facts_.chance(0.4) ? 0 : facts_.between(100, 500);
+    } else if (age < 60) {
+      resident.monthly_income = facts_.chance(0.85) ? facts_.between(1500, 6000) : facts_.between(0, 900);
+    } else {
+      resident.monthly_income = facts_.between(1000, 3500);
+    }
+    resident.living_together = std::string_view(relation) == "户主" || facts_.chance(0.97);
+    resident.hukou = facts_.chance(0.92) ? Hukou::urban : Hukou::rural;
     const auto row_id = district_.add_resident(resident);
     if (!row_id) throw Failure(_("the demo drew a citizen ID twice"));
     flags_.add(*row_id, resident.flags, true);
@@ -280,6 +315,8 @@ class Writer {
   const Clock& clock_;
   const std::optional<std::string>& acting_;
   Random& rng_;
+  Random facts_;
+  HouseholdRow household_;  // the household whose members are being drawn
   Date reference_;
   DistrictWriter district_;
   StaffWriter staff_;

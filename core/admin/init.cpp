@@ -13,6 +13,7 @@
 #include "core/model/district.h"
 #include "core/model/history.h"
 #include "core/model/staff.h"
+#include "core/model/standards.h"
 
 namespace sqgl::core {
 
@@ -39,6 +40,12 @@ InitReport init_database(SQLite::Database& db, const Clock& clock, const std::op
       auto counts = load_catalog(db, files);
       append_event(db, clock, {"catalog.load", counts.version, counts.detail_json(), operator_});
       report.catalog_loaded = true;
+    }
+    // The shipped thresholds the database lacks (a new one, or one from before schema 9).
+    for (const auto& standard : load_shipped_standards(db, files)) {
+      append_event(db, clock,
+                   {"standard.load", std::string(text(standard.kind)), standard_json(standard).dump(), operator_});
+      ++report.standards;
     }
     for (int year : load_shipped_calendars(db, files)) {
       append_event(db, clock, {"calendar.load", std::to_string(year), calendar_year_json(db, year).dump(), operator_});

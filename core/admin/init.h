@@ -20,11 +20,14 @@ struct InitReport {
   int to_version = 0;
   bool catalog_loaded = false;      ///< the catalog was empty and was loaded now
   std::vector<int> calendar_years;  ///< shipped calendar years loaded now
-  bool changed() const { return created || from_version != to_version || catalog_loaded || !calendar_years.empty(); }
+  int standards = 0;                ///< shipped standards loaded now
+  bool changed() const {
+    return created || from_version != to_version || catalog_loaded || !calendar_years.empty() || standards > 0;
+  }
 };
 
 /// Brings an open database (from initialize_database) to the latest schema, loads
-/// the catalog into an empty catalog and any shipped calendar year not yet loaded,
+/// the catalog into an empty catalog, any shipped calendar year and standard not yet loaded,
 /// and writes their events; a database older than schema 6 is adopted
 /// (adopt_records). Call inside a WriteTransaction; on a current database it
 /// changes nothing.

@@ -34,6 +34,10 @@ class Row {
     const auto c = next();
     return c.isNull() ? std::nullopt : std::optional<std::int64_t>(c.getInt64());
   }
+  std::optional<double> maybe_real() {
+    const auto c = next();
+    return c.isNull() ? std::nullopt : std::optional<double>(c.getDouble());
+  }
   std::optional<int> maybe_int() {
     const auto c = next();
     return c.isNull() ? std::nullopt : std::optional<int>(c.getInt());

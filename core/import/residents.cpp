@@ -1,5 +1,8 @@
 // Importing where people live: the grids of each community, its households,
-// and the residents of each household.
+// and the residents of each household, with the facts household benefits test.
+#include <charconv>
+#include <cmath>
+
 #include <SQLiteCpp/Statement.h>
 
 #include "core/base/citizen_id.h"
@@ -15,6 +18,79 @@ char parse_sex(const std::string& column, const std::string& text) {
   if (text == "男" || text == "M" || text == "m" || text == "male") return 'M';
   if (text == "女" || text == "F" || text == "f" || text == "female") return 'F';
   throw FieldError(column, tr("{} is not a sex (男/女 or M/F)", errors::quote(text)));
+}
+
+// One of `words` spelled as the registry spells it (`spellings[i]` lists the
+// spellings of words[i]); none for an empty field.
+template <typename E>
+std::optional<E> parse_word(const std::string& column, const std::string& text,
+                            const std::vector<std::vector<std::string>>& spellings, std::string_view expected) {
+  if (text.empty()) return std::nullopt;
+  if (auto value = parse<E>(text)) return value;
+  for (std::size_t i = 0; i < spellings.size(); ++i) {
+    if (std::find(spellings[i].begin(), spellings[i].end(), text) != spellings[i].end()) return static_cast<E>(i);
+  }
+  throw FieldError(column, tr("{} is not {}", errors::quote(text), expected));
+}
+
+std::optional<Housing> parse_housing(const std::string& text) {
+  return parse_word<Housing>("housing", text,
+                             {{"自有", "自有住房", "自购"}, {"租赁", "租房", "租住"}, {"公房", "公租房", "廉租房"},
+                              {"无房", "无"}},
+                             _("a kind of housing (自有, 租赁, 公房, 无房 or owned, rented, public, none)"));
+}
+
+std::optional<Hukou> parse_hukou(const std::string& text) {
+  return parse_word<Hukou>("hukou", text, {{"城镇", "非农业", "城市"}, {"农业", "农村"}},
+                           _("a household registration (城镇/农业 or urban/rural)"));
+}
+
+// A number as a spreadsheet exports it, at most two decimals; none when empty.
+std::optional<double> parse_amount(const std::string& column, const std::string& text, const char* what) {
+  if (text.empty()) return std::nullopt;
+  double value = -1;
+  const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+  const auto dot = text.find('.');
+  if (ec != std::errc{} || end != text.data() + text.size() || !(value >= 0) || value > 1e9 ||
+      (dot != std::string::npos && text.size() - dot - 1 > 2) || text.front() == '+') {
+    throw FieldError(column, tr("{} is not {}", errors::quote(text), translate(what)));
+  }
+  return value;
+}
+
+// Assets separated by '|', '、', ',' or ';', as words or their Chinese names.
+std::string parse_assets(const std::string& text) {
+  static const std::vector<std::vector<std::string>> spellings = {
+      {"机动车", "车辆", "汽车"}, {"房产", "其他房产"}, {"经营", "个体经营", "企业"}, {"存款", "存款超标"}};
+  std::string out;
+  std::size_t start = 0;
+  while (start <= text.size()) {
+    std::size_t end = text.size();
+    std::size_t skip = 0;
+    for (const char* separator : {"|", "、", ",", ";", "，"}) {
+      const auto at = text.find(separator, start);
+      if (at != std::string::npos && at < end) end = at, skip = std::string_view(separator).size();
+    }
+    const std::string word = text.substr(start, end - start);
+    if (!word.empty()) {
+      std::string found;
+      for (std::size_t i = 0; i < kAssetWords.size(); ++i) {
+        if (word == kAssetWords[i] ||
+            std::find(spellings[i].begin(), spellings[i].end(), word) != spellings[i].end()) {
+          found = kAssetWords[i];
+        }
+      }
+      if (found.empty()) {
+        throw FieldError("assets", tr("{} is not an asset (机动车, 房产, 经营, 存款 or vehicle, property, business, "
+                                      "savings)",
+                                      errors::quote(word)));
+      }
+      if (out.find(found) == std::string::npos) out += (out.empty() ? "" : "|") + found;
+    }
+    if (end == text.size()) break;
+    start = end + skip;
+  }
+  return out;
 }
 
 class GridImporter final : public Importer {
@@ -71,14 +147,19 @@ class HouseholdImporter final : public Importer {
   HouseholdImporter(SQLite::Database& db, bool upsert)
       : db_(db),
         upsert_(upsert),
-        find_(db, "SELECT id, community_id, grid_id, address FROM households WHERE code = ?"),
+        find_(db,
+              "SELECT id, community_id, grid_id, address, housing, living_area, assets FROM households "
+              "WHERE code = ?"),
         writer_(db),
         grid_(db, "SELECT id, community_id FROM grids WHERE code = ?") {}
   std::vector<Column> columns() const override {
     return {{"code", {"户号", "户编号"}, true},
             {"community", {"社区", "社区代码"}, true},
             {"grid", {"网格", "网格代码"}, false},
-            {"address", {"地址", "住址", "家庭住址"}, true}};
+            {"address", {"地址", "住址", "家庭住址"}, true},
+            {"housing", {"住房性质", "住房情况"}, false},
+            {"living_area", {"居住面积", "住房面积"}, false},
+            {"assets", {"家庭财产", "财产"}, false}};
   }
   std::string key_column() const override { return "code"; }
   std::optional<Outcome> write(const Row& row, Problems& p) override {
@@ -106,17 +187,34 @@ class HouseholdImporter final : public Importer {
         grid = grid_.getColumn(0).getInt64();
       }
     }
+    HouseholdRow household{code, community, grid, address, std::nullopt, std::nullopt, ""};
+    p.check([&] { household.housing = parse_housing(row.get("housing")); });
+    p.check([&] { household.living_area = parse_amount("living_area", row.get("living_area"), N_("an area in m²")); });
+    p.check([&] { household.assets = parse_assets(row.get("assets")); });
     if (!p.list.empty()) return std::nullopt;
     find_.reset();
     find_.bind(1, code);
     if (!find_.executeStep()) {
-      claim(writer_.add_household({code, community, grid, address}), p);
+      claim(writer_.add_household(household), p);
       return Outcome::inserted;
     }
     if (!claim(find_.getColumn(0).getInt64(), p)) return std::nullopt;
+    // A file without a fact's column leaves what the register knows of it.
+    if (!row.has("housing") && !find_.getColumn(4).isNull()) {
+      household.housing = stored<Housing>(find_.getColumn(4).getString());
+    }
+    if (!row.has("living_area") && !find_.getColumn(5).isNull()) {
+      household.living_area = find_.getColumn(5).getDouble();
+    }
+    if (!row.has("assets")) household.assets = find_.getColumn(6).getString();
+    const bool same_facts =
+        find_.getColumn(4).getString() == (household.housing ? text(*household.housing) : "") &&
+        find_.getColumn(5).isNull() == !household.living_area &&
+        (!household.living_area || find_.getColumn(5).getDouble() == *household.living_area) &&
+        find_.getColumn(6).getString() == household.assets;
     // Row ids start at 1, so 0 (what NULL reads as) stands for "no grid".
     if (find_.getColumn(1).getInt64() == community && find_.getColumn(2).getInt64() == grid.value_or(0) &&
-        find_.getColumn(3).getString() == address) {
+        find_.getColumn(3).getString() == address && same_facts) {
       return Outcome::unchanged;
     }
     if (!upsert_) {
@@ -124,7 +222,7 @@ class HouseholdImporter final : public Importer {
       return std::nullopt;
     }
     const std::int64_t id = find_.getColumn(0).getInt64();
-    writer_.update_household(id, {code, community, grid, address});
+    writer_.update_household(id, household);
     return Outcome::updated;
   }
 
@@ -147,7 +245,8 @@ class ResidentImporter final : public Importer {
         household_(db, "SELECT id FROM households WHERE code = ?"),
         find_(db,
               "SELECT id, name, sex, birth_date, household_id, relation, COALESCE(phone, ''), pregnant, disabled, "
-              "low_income, party_member, unemployed FROM residents WHERE citizen_id = ?"),
+              "low_income, party_member, unemployed, monthly_income, living_together, hukou FROM residents "
+              "WHERE citizen_id = ?"),
         writer_(db) {}
   std::vector<Column> columns() const override {
     return {{"citizen_id", {"身份证号", "公民身份号码", "身份证号码"}, true},
@@ -161,7 +260,10 @@ class ResidentImporter final : public Importer {
             {"disabled", {"残疾", "残疾人"}, false},
             {"low_income", {"低保", "低收入"}, false},
             {"party_member", {"党员"}, false},
-            {"unemployed", {"失业", "失业人员"}, false}};
+            {"unemployed", {"失业", "失业人员"}, false},
+            {"monthly_income", {"月收入", "个人月收入"}, false},
+            {"living_together", {"共同生活", "同住"}, false},
+            {"hukou", {"户口性质", "户籍性质"}, false}};
   }
   std::string key_column() const override { return "citizen_id"; }
   std::optional<Outcome> write(const Row& row, Problems& p) override {
@@ -209,6 +311,15 @@ class ResidentImporter final : public Importer {
     static const char* kFlags[] = {"pregnant", "disabled", "low_income", "party_member", "unemployed"};
     for (int i = 0; i < 5; ++i) p.check([&] { flags[i] = parse_flag(kFlags[i], row.get(kFlags[i])); });
     if (flags[0] && sex == 'M') p.add("pregnant", _("a man cannot be marked pregnant"));
+    std::optional<int> income;
+    bool together = true;
+    std::optional<Hukou> hukou;
+    p.check([&] {
+      const auto amount = parse_amount("monthly_income", row.get("monthly_income"), N_("an amount in yuan"));
+      if (amount) income = static_cast<int>(std::lround(*amount));
+    });
+    p.check([&] { together = row.get("living_together").empty() || parse_flag("living_together", row.get("living_together")); });
+    p.check([&] { hukou = parse_hukou(row.get("hukou")); });
     if (!p.list.empty()) return std::nullopt;
 
     // Most files already hold the canonical YYYY-MM-DD; format only the others.
@@ -221,7 +332,7 @@ class ResidentImporter final : public Importer {
     // only when its citizen ID is already there.
     FlagBits bits = 0;
     for (int i = 0; i < 5; ++i) bits |= flags[i] << i;
-    const ResidentRow resident{id->number, name, sex, birth_text, household, relation, phone, bits};
+    ResidentRow resident{id->number, name, sex, birth_text, household, relation, phone, bits, income, together, hukou};
     if (const auto added = writer_.add_resident(resident)) {
       claim(*added, p);
       flags_.add(*added, bits, true);
@@ -236,7 +347,15 @@ class ResidentImporter final : public Importer {
                 find_.getColumn(5).getString() == relation && find_.getColumn(6).getString() == phone;
     bool same_flags = true;
     for (int i = 0; i < 5; ++i) same_flags = same_flags && find_.getColumn(7 + i).getInt() == flags[i];
-    same = same && same_flags;
+    // A file without a fact's column leaves what the register knows of it.
+    if (!row.has("monthly_income") && !find_.getColumn(12).isNull()) resident.monthly_income = find_.getColumn(12).getInt();
+    if (!row.has("living_together")) resident.living_together = find_.getColumn(13).getInt() != 0;
+    if (!row.has("hukou") && !find_.getColumn(14).isNull()) resident.hukou = stored<Hukou>(find_.getColumn(14).getString());
+    const bool same_facts = find_.getColumn(12).isNull() == !resident.monthly_income &&
+                            (!resident.monthly_income || find_.getColumn(12).getInt() == *resident.monthly_income) &&
+                            (find_.getColumn(13).getInt() != 0) == resident.living_together &&
+                            find_.getColumn(14).getString() == (resident.hukou ? text(*resident.hukou) : "");
+    same = same && same_flags && same_facts;
     if (same) return Outcome::unchanged;
     if (!upsert_) {
       p.add("citizen_id", _("this resident exists with other values; --mode upsert updates it"));

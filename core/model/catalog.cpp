@@ -144,12 +144,14 @@ std::vector<Material> read_materials(const SQLite::Database& db, std::string_vie
 constexpr const char* kItemSelect =
     "SELECT i.code, i.category, i.name_zh, i.name_en, i.window, i.promise_days, i.handling, i.item_type, "
     "  i.trips_new, i.trips_old, i.min_age, i.max_age, i.sex, i.flags, i.max_per_year, i.one_open_case, "
-    "  i.local_only, i.era, i.facts, i.source, c.name_zh, c.name_en "
+    "  i.local_only, i.era, i.facts, i.source, c.name_zh, c.name_en, i.applicant, i.once, i.entitlement_days, "
+    "  COALESCE(i.renewal_of, ''), i.means_test "
     "FROM items i JOIN categories c ON c.code = i.category ";
 // The insert names only the stored columns.
 constexpr const char* kItemInsertColumns =
     "code, category, name_zh, name_en, window, promise_days, handling, item_type, trips_new, trips_old, "
-    "min_age, max_age, sex, flags, max_per_year, one_open_case, local_only, era, facts, source";
+    "min_age, max_age, sex, flags, max_per_year, one_open_case, local_only, era, facts, source, applicant, once, "
+    "entitlement_days, renewal_of, means_test";
 
 Item read_item_row(const SQLite::Database& db, SQLite::Statement& q) {
   Item item;
@@ -175,6 +177,11 @@ Item read_item_row(const SQLite::Database& db, SQLite::Statement& q) {
   item.source = q.getColumn(19).getString();
   item.category_name_zh = q.getColumn(20).getString();
   item.category_name_en = q.getColumn(21).getString();
+  item.applicant = stored<ApplicantKind>(q.getColumn(22).getString());
+  if (!q.getColumn(23).isNull()) item.once = stored<Once>(q.getColumn(23).getString());
+  if (!q.getColumn(24).isNull()) item.entitlement_days = q.getColumn(24).getInt();
+  item.renewal_of = q.getColumn(25).getString();
+  for (const auto& word : split_flags(q.getColumn(26).getString())) item.means_test.push_back(stored<StandardKind>(word));
   read_chains(db, item);
   item.materials = read_materials(db, item.code);
   return item;
@@ -287,9 +294,9 @@ void load_items(SQLite::Database& db, const DataFiles& files, Loaded& load) {
       files, "items.csv",
       {"code", "category", "name_zh", "name_en", "window", "promise_days", "handling", "item_type", "trips_new",
        "trips_old", "min_age", "max_age", "sex", "flags", "max_per_year", "one_open_case", "local_only"},
-      {"era", "facts", "source"});
+      {"era", "facts", "source", "applicant", "once", "entitlement_days", "renewal_of", "means_test"});
   SQLite::Statement add_item(db, fmt::format("INSERT INTO items ({}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-                                             "?, ?, ?, ?, ?, ?, ?)",
+                                             "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULLIF(?, ''), ?)",
                                              kItemInsertColumns));
   for (std::size_t r = 0; r < items.size(); ++r) {
     for (const auto& flag : split_flags(items.get(r, "flags"))) {
@@ -319,6 +326,26 @@ void load_items(SQLite::Database& db, const DataFiles& files, Loaded& load) {
     add_item.bind(index++, items.get(r, "era"));
     add_item.bind(index++, items.get(r, "facts"));
     add_item.bind(index++, items.get(r, "source"));
+    const std::string& applicant = items.get(r, "applicant");
+    add_item.bind(index++, applicant.empty() ? "person" : std::string(text(word_cell<ApplicantKind>(items, r, "applicant"))));
+    const std::string& once = items.get(r, "once");
+    if (!once.empty()) word_cell<Once>(items, r, "once");
+    bind_text_or_null(add_item, index++, once);
+    const auto entitlement = optional_int(items, r, "entitlement_days");
+    if (once == "pregnancy" && !entitlement) {
+      bad_cell(items, r, "entitlement_days",
+               _("an item granted once per pregnancy needs the days its entitlement runs"));
+    }
+    bind_int_or_null(add_item, index++, entitlement);
+    add_item.bind(index++, items.get(r, "renewal_of"));
+    for (const auto& word : split_flags(items.get(r, "means_test"))) {
+      if (!parse<StandardKind>(word)) {
+        bad_cell(items, r, "means_test",
+                 tr("{} names unknown standard '{}' (known: dibao, low_income, housing_area)",
+                    cell(items, r, "means_test"), word));
+      }
+    }
+    add_item.bind(index++, items.get(r, "means_test"));
     exec_row(add_item, items, r);
   }
   load.counts.items = static_cast<int>(items.size());

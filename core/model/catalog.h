@@ -87,6 +87,11 @@ struct Item {
   std::optional<int> max_per_year;
   bool one_open_case = true;
   bool local_only = true;
+  ApplicantKind applicant = ApplicantKind::person;  ///< household: one adult applies for the household
+  std::optional<Once> once;                 ///< granted once per pregnancy or in a lifetime
+  std::optional<int> entitlement_days;      ///< how long a grant runs from its decision
+  std::string renewal_of;                   ///< the item whose grant this one reviews, or ""
+  std::vector<StandardKind> means_test;     ///< the standards the household must be under
   std::string era;
   std::string facts;
   std::string source;

@@ -34,9 +34,32 @@ void bind_optional(SQLite::Statement& q, int index, const std::optional<T>& valu
   }
 }
 
+template <typename E>
+void bind_word(SQLite::Statement& q, int index, const std::optional<E>& value) {
+  if (value) {
+    q.bind(index, std::string(text(*value)));
+  } else {
+    q.bind(index);
+  }
+}
+
+// Columns 1–14 of a resident's insert and update.
 void bind_resident(SQLite::Statement& q, const ResidentRow& r) {
   SQLite::bind(q, r.name, std::string(1, r.sex), r.birth_date, r.household, r.relation, r.phone);
   for (int bit = 0; bit < 5; ++bit) q.bind(7 + bit, (r.flags >> bit) & 1);
+  bind_optional(q, 12, r.monthly_income);
+  q.bind(13, r.living_together ? 1 : 0);
+  bind_word(q, 14, r.hukou);
+}
+
+// Columns 1–7 of a household's insert and update.
+void bind_household(SQLite::Statement& q, const HouseholdRow& h) {
+  q.bind(1, h.community);
+  bind_optional(q, 2, h.grid);
+  q.bind(3, h.address);
+  bind_word(q, 4, h.housing);
+  bind_optional(q, 5, h.living_area);
+  q.bind(6, h.assets);
 }
 
 }  // namespace
@@ -95,31 +118,31 @@ void DistrictWriter::update_grid(std::int64_t id, const GridRow& grid) {
 
 std::int64_t DistrictWriter::add_household(const HouseholdRow& household) {
   auto& q = statement(add_household_,
-                             "INSERT INTO households (code, community_id, grid_id, address) VALUES (?, ?, ?, ?)");
-  SQLite::bind(q, household.code, household.community);
-  bind_optional(q, 3, household.grid);
-  q.bind(4, household.address);
+                      "INSERT INTO households (community_id, grid_id, address, housing, living_area, assets, code) "
+                      "VALUES (?, ?, ?, ?, ?, ?, ?)");
+  bind_household(q, household);
+  q.bind(7, household.code);
   q.exec();
   return db_.getLastInsertRowid();
 }
 
 void DistrictWriter::update_household(std::int64_t id, const HouseholdRow& household) {
   auto& q = statement(update_household_,
-                             "UPDATE households SET community_id = ?, grid_id = ?, address = ? WHERE id = ?");
-  q.bind(1, household.community);
-  bind_optional(q, 2, household.grid);
-  q.bind(3, household.address);
-  q.bind(4, id);
+                      "UPDATE households SET community_id = ?, grid_id = ?, address = ?, housing = ?, living_area = ?, "
+                      "assets = ? WHERE id = ?");
+  bind_household(q, household);
+  q.bind(7, id);
   q.exec();
 }
 
 std::optional<std::int64_t> DistrictWriter::add_resident(const ResidentRow& resident) {
   auto& q = statement(add_resident_,
                              "INSERT INTO residents (name, sex, birth_date, household_id, relation, phone, pregnant, "
-                             "disabled, low_income, party_member, unemployed, citizen_id) VALUES (?, ?, ?, ?, ?, "
-                             "NULLIF(?, ''), ?, ?, ?, ?, ?, ?) ON CONFLICT (citizen_id) DO NOTHING");
+                             "disabled, low_income, party_member, unemployed, monthly_income, living_together, hukou, "
+                             "citizen_id) VALUES (?, ?, ?, ?, ?, NULLIF(?, ''), ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                             "ON CONFLICT (citizen_id) DO NOTHING");
   bind_resident(q, resident);
-  q.bind(12, resident.citizen_id);
+  q.bind(15, resident.citizen_id);
   if (q.exec() != 1) return std::nullopt;
   return db_.getLastInsertRowid();
 }
@@ -128,9 +151,9 @@ void DistrictWriter::update_resident(std::int64_t id, const ResidentRow& residen
   auto& q = statement(update_resident_,
                              "UPDATE residents SET name = ?, sex = ?, birth_date = ?, household_id = ?, relation = ?, "
                              "phone = NULLIF(?, ''), pregnant = ?, disabled = ?, low_income = ?, party_member = ?, "
-                             "unemployed = ? WHERE id = ?");
+                             "unemployed = ?, monthly_income = ?, living_together = ?, hukou = ? WHERE id = ?");
   bind_resident(q, resident);
-  q.bind(12, id);
+  q.bind(15, id);
   q.exec();
 }
 
@@ -248,6 +271,14 @@ Resident get_resident(const SQLite::Database& db, std::string_view citizen_id) {
     if (q.getColumn(12 + i).getInt() != 0) r.flags.emplace_back(names[i]);
   }
   return r;
+}
+
+std::string asset_label(std::string_view asset) {
+  if (asset == "vehicle") return C_("asset", "vehicle");
+  if (asset == "property") return C_("asset", "property");
+  if (asset == "business") return C_("asset", "business");
+  if (asset == "savings") return C_("asset", "savings");
+  return std::string(asset);
 }
 
 void FlagList::add(std::int64_t resident_id, FlagBits bits, bool is_new) {

@@ -3,7 +3,9 @@
 // residents; district bureaus; staff with their units and roles.
 #pragma once
 
+#include <array>
 #include <cstdint>
+#include <string_view>
 #include <optional>
 #include <string>
 #include <vector>
@@ -11,6 +13,8 @@
 #include <SQLiteCpp/Database.h>
 #include <SQLiteCpp/Statement.h>
 #include <nlohmann/json.hpp>
+
+#include "core/model/vocabulary.h"
 
 namespace sqgl::core {
 
@@ -82,13 +86,24 @@ struct GridRow {
   std::optional<std::int64_t> worker;  ///< staff row id
 };
 
-/// A household of a community, in a grid or not yet.
+/// A household of a community, in a grid or not yet, with what household benefits
+/// test (none: not on record).
 struct HouseholdRow {
   std::string code;
   std::int64_t community = 0;
   std::optional<std::int64_t> grid;
   std::string address;
+  std::optional<Housing> housing;
+  std::optional<double> living_area;  ///< m² the household lives in
+  std::string assets;                 ///< '|'-separated kAssetWords
 };
+
+/// What a household may own that household benefits look at: a motor vehicle,
+/// property beyond its home, a business, savings above the limit.
+inline constexpr std::array<std::string_view, 4> kAssetWords = {"vehicle", "property", "business", "savings"};
+
+/// An asset word as a person reads it ("vehicle" is 机动车 under zh_CN); any other text as it is.
+std::string asset_label(std::string_view asset);
 
 /// A resident as written.
 struct ResidentRow {
@@ -98,6 +113,9 @@ struct ResidentRow {
   std::int64_t household = 0;
   std::string relation, phone;  ///< "" when none
   FlagBits flags = 0;
+  std::optional<int> monthly_income;  ///< yuan a month; none when not on record
+  bool living_together = true;        ///< lives with the household (its income counts)
+  std::optional<Hukou> hukou;
 };
 
 /// The one writer of units, grids, households and residents, for the catalog's

@@ -66,4 +66,47 @@ const char* label(Role value) {
   return "";
 }
 
+const char* label(ApplicantKind value) {
+  switch (value) {
+    case ApplicantKind::person: return C_("applicant", "person");
+    case ApplicantKind::household: return C_("applicant", "household");
+  }
+  return "";
+}
+
+const char* label(Once value) {
+  switch (value) {
+    case Once::pregnancy: return C_("limit", "once per pregnancy");
+    case Once::lifetime: return C_("limit", "once in a lifetime");
+  }
+  return "";
+}
+
+const char* label(Housing value) {
+  switch (value) {
+    case Housing::owned: return C_("housing", "owned");
+    case Housing::rented: return C_("housing", "rented");
+    case Housing::public_housing: return C_("housing", "public housing");
+    case Housing::none: return C_("housing", "no home");
+  }
+  return "";
+}
+
+const char* label(Hukou value) {
+  switch (value) {
+    case Hukou::urban: return C_("household registration", "urban");
+    case Hukou::rural: return C_("household registration", "rural");
+  }
+  return "";
+}
+
+const char* label(StandardKind value) {
+  switch (value) {
+    case StandardKind::dibao: return C_("standard", "低保 standard");
+    case StandardKind::low_income: return C_("standard", "low-income line");
+    case StandardKind::housing_area: return C_("standard", "housing-difficulty area");
+  }
+  return "";
+}
+
 }  // namespace sqgl::core

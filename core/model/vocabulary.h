@@ -32,6 +32,24 @@ enum class StepLevel { committee, station, street, bureau, other };
 /// What a staff member may do (the roles table holds the same codes).
 enum class Role { worker, head, director, secretary, reviewer, approver, admin };
 
+/// Who applies for an item: a person for themself, or an adult member for the
+/// whole household (低保, 廉租房 …).
+enum class ApplicantKind { person, household };
+
+/// How often an item is granted beyond its open-case and yearly limits: once per
+/// pregnancy (一杯奶), or once in a lifetime.
+enum class Once { pregnancy, lifetime };
+
+/// How a household is housed: its own home, a rented one, public housing, or none.
+enum class Housing { owned, rented, public_housing, none };
+
+/// A resident's household registration: urban or rural (户口性质).
+enum class Hukou { urban, rural };
+
+/// A threshold a household benefit tests: the 低保 standard and the low-income line
+/// (yuan per person a month), the housing-difficulty area (m² per person).
+enum class StandardKind { dibao, low_income, housing_area };
+
 /// Each vocabulary's words, in the enum's order.
 template <typename E>
 struct Words;
@@ -64,6 +82,32 @@ struct Words<Role> {
                                                            "reviewer", "approver", "admin"};
 };
 
+template <>
+struct Words<ApplicantKind> {
+  static constexpr std::string_view what = N_("applicant");
+  static constexpr std::array<std::string_view, 2> text = {"person", "household"};
+};
+template <>
+struct Words<Once> {
+  static constexpr std::string_view what = N_("limit");
+  static constexpr std::array<std::string_view, 2> text = {"pregnancy", "lifetime"};
+};
+template <>
+struct Words<Housing> {
+  static constexpr std::string_view what = N_("housing");
+  static constexpr std::array<std::string_view, 4> text = {"owned", "rented", "public", "none"};
+};
+template <>
+struct Words<Hukou> {
+  static constexpr std::string_view what = N_("household registration");
+  static constexpr std::array<std::string_view, 2> text = {"urban", "rural"};
+};
+template <>
+struct Words<StandardKind> {
+  static constexpr std::string_view what = N_("standard");
+  static constexpr std::array<std::string_view, 3> text = {"dibao", "low_income", "housing_area"};
+};
+
 /// The stored text of `value`: "open", "new", "station", "admin" …
 template <typename E>
 constexpr std::string_view text(E value) {
@@ -77,6 +121,11 @@ const char* label(StepStatus value);
 const char* label(Model value);
 const char* label(StepLevel value);
 const char* label(Role value);
+const char* label(ApplicantKind value);
+const char* label(Once value);
+const char* label(Housing value);
+const char* label(Hukou value);
+const char* label(StandardKind value);
 
 /// The value `text` names, or none.
 template <typename E>
@@ -118,6 +167,11 @@ SQGL_WORD_JSON(StepStatus)
 SQGL_WORD_JSON(Model)
 SQGL_WORD_JSON(StepLevel)
 SQGL_WORD_JSON(Role)
+SQGL_WORD_JSON(ApplicantKind)
+SQGL_WORD_JSON(Once)
+SQGL_WORD_JSON(Housing)
+SQGL_WORD_JSON(Hukou)
+SQGL_WORD_JSON(StandardKind)
 #undef SQGL_WORD_JSON
 
 }  // namespace sqgl::core

@@ -55,7 +55,7 @@ struct Fixture {
   std::string apply(const char* when, const std::string& citizen_id, const char* item,
                     std::vector<std::string> materials) {
     return write(when, "ZZ0101", [&](const Clock& clock, const Operator& op) {
-      return apply_case(db, clock, calendar, op, {citizen_id, item, materials, "", std::nullopt}).number;
+      return apply_case(db, clock, calendar, op, {citizen_id, item, materials, "", std::nullopt, ""}).number;
     });
   }
 
@@ -108,7 +108,7 @@ TEST_CASE("workflow: the case apply returns is the case get_case reads back") {
   for (const auto& a : applications) {
     CAPTURE(a.item);
     const Case applied = f.write("2012-01-29T09:30", "ZZ0101", [&](const Clock& clock, const Operator& op) {
-      return apply_case(f.db, clock, f.calendar, op, {a.citizen_id, a.item, a.materials, a.note, a.model});
+      return apply_case(f.db, clock, f.calendar, op, {a.citizen_id, a.item, a.materials, a.note, a.model, ""});
     });
     const Case stored = get_case(f.db, f.calendar, applied.number);
     const auto today = *parse_date("2012-01-29");

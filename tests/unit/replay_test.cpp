@@ -60,7 +60,7 @@ struct Fixture {
 std::string a_full_case(Fixture& f) {
   std::string number;
   f.write("2012-01-29T09:00", "ZZ0101", [&](const Clock& c, const Operator& op) {
-    number = apply_case(f.db, c, f.calendar, op, {f.resident("r.low_income"), "C02-01", {"1", "2", "3"}, "n", {}}).number;
+    number = apply_case(f.db, c, f.calendar, op, {f.resident("r.low_income"), "C02-01", {"1", "2", "3"}, "n", {}, ""}).number;
   });
   f.write("2012-01-29T10:00", "ZZ0101", [&](const Clock& c, const Operator& op) { route_case(f.db, c, op, number, "ZZ0101"); });
   f.write("2012-01-30T10:00", "ZZ0101",
@@ -84,7 +84,7 @@ TEST_CASE("replay: every case, generated or applied, replays to what the tables 
   a_full_case(f);
   std::string withdrawn;
   f.write("2012-02-08T09:00", "ZZ0101", [&](const Clock& c, const Operator& op) {
-    withdrawn = apply_case(f.db, c, f.calendar, op, {f.resident("r.disabled"), "C08-01", {"1", "2", "3", "4"}, "", {}}).number;
+    withdrawn = apply_case(f.db, c, f.calendar, op, {f.resident("r.disabled"), "C08-01", {"1", "2", "3", "4"}, "", {}, ""}).number;
   });
   f.write("2012-02-08T10:00", "ZZ0101",
           [&](const Clock& c, const Operator& op) { withdraw_case(f.db, c, op, withdrawn, "本人"); });

@@ -81,6 +81,11 @@ TEST_CASE("vocabulary: the words are exactly those the schema allows") {
   CHECK(allowed(db, "case_steps", "status") == words<StepStatus>());
   CHECK(allowed(db, "item_steps", "model") == words<Model>());
   CHECK(allowed(db, "item_steps", "level") == words<StepLevel>());
+  CHECK(allowed(db, "items", "applicant") == words<ApplicantKind>());
+  CHECK(allowed(db, "items", "once") == words<Once>());
+  CHECK(allowed(db, "households", "housing") == words<Housing>());
+  CHECK(allowed(db, "residents", "hukou") == words<Hukou>());
+  CHECK(allowed(db, "standards", "kind") == words<StandardKind>());
   std::set<std::string> roles;
   SQLite::Statement q(db, "SELECT code FROM roles");
   while (q.executeStep()) roles.insert(q.getColumn(0).getString());

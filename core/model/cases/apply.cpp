@@ -15,6 +15,7 @@
 #include "core/db/settings.h"
 #include "core/model/cases/record.h"
 #include "core/model/cases/workflow.h"
+#include "core/model/household.h"
 
 namespace sqgl::core {
 
@@ -62,6 +63,132 @@ std::string next_case_number(const SQLite::Database& db, Date today) {
   while (taken.executeStep() && taken.getColumn(0).getString() == fmt::format("{}{:04}", prefix, expected)) ++expected;
   if (expected > 9999) throw Conflict(tr("all 9,999 case numbers of {} are taken", day));
   return fmt::format("{}{:04}", prefix, expected);
+}
+
+// Whose cases an item's limits count: the applicant's, or the household's.
+struct CaseOwner {
+  const char* column;   // "resident_id" or "household_id"
+  std::int64_t id;
+  std::string shown;    // the masked citizen ID or the household code
+};
+
+std::string whose(const CaseOwner& who) {
+  return std::string_view(who.column) == "household_id" ? tr("household {}", errors::quote(who.shown))
+                                                        : tr("resident {}", errors::quote(who.shown));
+}
+
+// The adult who applies for a household benefit, with the head's authority, and the
+// household's facts against the item's standards. Returns the means test passed.
+std::optional<MeansTest> check_household_applicant(const SQLite::Database& db, const Item& item,
+                                                   const Household& household, std::int64_t resident_id,
+                                                   const std::string& citizen_id, const std::string& authorised_by,
+                                                   Date today) {
+  const Member* applicant = nullptr;
+  for (const auto& m : household.members) {
+    if (m.id == resident_id) applicant = &m;
+  }
+  if (applicant == nullptr) throw Failure(_("the applicant is not a member of their own household"));
+  const int age = applicant->age_on(today);
+  if (age < 18) {
+    throw InvalidInput(tr("resident {} ({}) is {}: {} {} is applied for by an adult member of the household (18 or "
+                          "over)",
+                          errors::quote(mask_citizen_id(citizen_id)), applicant->name, age, item.code, item.name_zh));
+  }
+  const Member* head = household.head();
+  if (head == nullptr) {
+    throw InvalidInput(tr("household {} has no head of household on record (与户主关系 户主); {} is applied for "
+                          "with the head's authority",
+                          errors::quote(household.code), item.code));
+  }
+  if (!authorised_by.empty()) {
+    const CitizenId given = parse_citizen_id(authorised_by, today);
+    if (given.number != head->citizen_id) {
+      throw InvalidInput(tr("{} is not the head of household {}; its head is {} ({})",
+                            errors::quote(mask_citizen_id(given.number)), errors::quote(household.code), head->name,
+                            mask_citizen_id(head->citizen_id)));
+    }
+  } else if (head->id != resident_id) {
+    throw InvalidInput(tr("resident {} ({}) applies for household {} only with the authority of its head, {} ({}): "
+                          "--authorised-by {}",
+                          errors::quote(mask_citizen_id(citizen_id)), applicant->name, errors::quote(household.code),
+                          head->name, mask_citizen_id(head->citizen_id), "HEAD_ID"));
+  }
+  if (item.means_test.empty()) return std::nullopt;
+  MeansTest test = means_test(db, household, item.means_test, today);
+  const auto failures = means_test_failures(test);
+  if (!failures.empty()) {
+    throw InvalidInput(tr("household {} is not eligible for {} {}: {}", errors::quote(household.code), item.code,
+                          item.name_zh, joined(failures)));
+  }
+  return test;
+}
+
+// A date `days` after `day`, as text.
+std::string days_after(const std::string& day, int days) {
+  return format_date(*parse_date(day.substr(0, 10)) + std::chrono::days{days});
+}
+
+// The item's limits on the applicant's (or household's) earlier cases: one open
+// case, a number a year, once per pregnancy or in a lifetime, a renewal only of a
+// grant. A refusal names the earlier case and when a new application is possible.
+void check_limits(const SQLite::Database& db, const Item& item, const CaseOwner& who, Date today) {
+  const std::string of = fmt::format(" FROM cases WHERE {} = ? AND item = ? ", who.column);
+  if (item.one_open_case) {
+    SQLite::Statement open(db, "SELECT number, accepted_at" + of + "AND status IN ('open', 'returned') LIMIT 1");
+    SQLite::bind(open, who.id, item.code);
+    if (open.executeStep()) {
+      throw Conflict(tr("{} already has open case {} for {}, accepted on {}", whose(who),
+                        errors::quote(open.getColumn(0).getString()), item.code,
+                        open.getColumn(1).getString().substr(0, 10)));
+    }
+  }
+  if (item.max_per_year) {
+    const std::string year = format_date(today).substr(0, 4);
+    SQLite::Statement count(db, "SELECT count(*), max(number)" + of +
+                                    "AND status NOT IN ('withdrawn', 'rejected') AND substr(accepted_at, 1, 4) = ?");
+    SQLite::bind(count, who.id, item.code, year);
+    count.executeStep();
+    if (count.getColumn(0).getInt() >= *item.max_per_year) {
+      throw Conflict(tr("{} has had {} {} case(s) in {}, the latest {}; the limit is {} a year, so the next "
+                        "application is possible from {}-01-01",
+                        whose(who), count.getColumn(0).getInt(), item.code, year,
+                        errors::quote(count.getColumn(1).getString()), *item.max_per_year, std::stoi(year) + 1));
+    }
+  }
+  if (!item.renewal_of.empty()) {
+    SQLite::Statement grant(db, fmt::format("SELECT 1 FROM cases WHERE {} = ? AND item = ? AND status = 'approved' "
+                                            "LIMIT 1",
+                                            who.column));
+    SQLite::bind(grant, who.id, item.renewal_of);
+    if (!grant.executeStep()) {
+      throw InvalidInput(tr("{} has no {} grant for {} {} to review", whose(who), item.renewal_of, item.code,
+                            item.name_zh));
+    }
+  }
+  if (!item.once) return;
+  // The latest grant, and for a pregnancy whether a birth was registered since.
+  SQLite::Statement granted(db, "SELECT number, decided_at, accepted_at" + of +
+                                    "AND status = 'approved' ORDER BY decided_at DESC LIMIT 1");
+  SQLite::bind(granted, who.id, item.code);
+  if (!granted.executeStep()) return;
+  const std::string number = granted.getColumn(0).getString();
+  const std::string decided = granted.getColumn(1).getString().substr(0, 10);
+  if (*item.once == Once::lifetime) {
+    throw Conflict(tr("{} was granted {} in case {} on {}; it is granted once in a lifetime", whose(who), item.code,
+                      errors::quote(number), decided));
+  }
+  const std::string ends = days_after(decided, *item.entitlement_days);
+  if (format_date(today) > ends) return;
+  SQLite::Statement born(db,
+                         "SELECT 1 FROM residents WHERE household_id = "
+                         "(SELECT household_id FROM residents WHERE id = (SELECT resident_id FROM cases WHERE number = ?)) "
+                         "AND birth_date >= ? LIMIT 1");
+  SQLite::bind(born, number, granted.getColumn(2).getString().substr(0, 10));
+  if (born.executeStep()) return;
+  throw Conflict(tr("{} was granted {} in case {} on {}; its {} days run until {}: a new application is possible from "
+                    "{}, or once the birth is registered",
+                    whose(who), item.code, errors::quote(number), decided, *item.entitlement_days, ends,
+                    days_after(ends, 1)));
 }
 
 }  // namespace
@@ -131,7 +258,7 @@ Case apply_case(SQLite::Database& db, const Clock& clock, const WorkCalendar& ca
 
   SQLite::Statement resident(db,
                              "SELECT r.id, r.name, r.sex, r.birth_date, h.community_id, c.name_zh, c.code, "
-                             "  r.pregnant, r.disabled, r.low_income, r.party_member, r.unemployed "
+                             "  r.pregnant, r.disabled, r.low_income, r.party_member, r.unemployed, r.household_id "
                              "FROM residents r JOIN households h ON h.id = r.household_id "
                              "JOIN units c ON c.id = h.community_id WHERE r.citizen_id = ?");
   resident.bind(1, id.number);
@@ -158,29 +285,20 @@ Case apply_case(SQLite::Database& db, const Clock& clock, const WorkCalendar& ca
                           resident_name, item.code, item.name_zh, joined(unmet)));
   }
 
-  if (item.one_open_case) {
-    SQLite::Statement open(db,
-                           "SELECT number FROM cases WHERE resident_id = ? AND item = ? "
-                           "AND status IN ('open', 'returned') LIMIT 1");
-    SQLite::bind(open, resident_id, item.code);
-    if (open.executeStep()) {
-      throw Conflict(tr("resident {} already has open case {} for {}", errors::quote(mask_citizen_id(id.number)),
-                        errors::quote(open.getColumn(0).getString()), item.code));
-    }
+  // A household benefit belongs to the household: an adult member applies for
+  // it with the head's authority, and its limits count the household's cases.
+  std::optional<Household> household;
+  std::optional<MeansTest> means;
+  if (item.applicant == ApplicantKind::household) {
+    household = household_by_id(db, resident.getColumn(12).getInt64());
+    means = check_household_applicant(db, item, *household, resident_id, id.number, request.authorised_by, now.date);
+  } else if (!request.authorised_by.empty()) {
+    throw InvalidInput(tr("{} is for household benefits; {} {} is applied for by the person it is for",
+                          "--authorised-by", item.code, item.name_zh));
   }
-  if (item.max_per_year) {
-    const std::string year = format_date(now.date).substr(0, 4);
-    SQLite::Statement count(db,
-                            "SELECT count(*) FROM cases WHERE resident_id = ? AND item = ? "
-                            "AND status NOT IN ('withdrawn', 'rejected') AND substr(accepted_at, 1, 4) = ?");
-    SQLite::bind(count, resident_id, item.code, year);
-    count.executeStep();
-    if (count.getColumn(0).getInt() >= *item.max_per_year) {
-      throw Conflict(tr("resident {} has had {} {} case(s) in {}; the limit is {} a year",
-                        errors::quote(mask_citizen_id(id.number)), count.getColumn(0).getInt(), item.code, year,
-                        *item.max_per_year));
-    }
-  }
+  const CaseOwner who = household ? CaseOwner{"household_id", household->id, household->code}
+                                   : CaseOwner{"resident_id", resident_id, mask_citizen_id(id.number)};
+  check_limits(db, item, who, now.date);
 
   // 一次性告知: every missing required material in one message.
   auto materials = item_materials(item);
@@ -207,6 +325,7 @@ Case apply_case(SQLite::Database& db, const Clock& clock, const WorkCalendar& ca
   record.item = item.code;
   record.model = model;
   record.resident_id = resident_id;
+  if (household) record.household = household->code;
   record.community = op.community_code;
   record.window = item.window;
   record.status = CaseStatus::open;
@@ -241,8 +360,10 @@ Case apply_case(SQLite::Database& db, const Clock& clock, const WorkCalendar& ca
     record.materials.push_back({m.seq, m.name_zh, m.required, received ? record.accepted_at : "", ""});
   }
   CaseWriter(db).insert(record);
-  append(db, clock, op, "case.apply", record.number,
-         {{"record", case_record_json(record)}, {"resident", mask_citizen_id(id.number)}});
+  nlohmann::json detail{{"record", case_record_json(record)}, {"resident", mask_citizen_id(id.number)}};
+  if (!request.authorised_by.empty()) detail["authorised_by"] = mask_citizen_id(request.authorised_by);
+  if (means) detail["means_test"] = means_test_json(*means);
+  append(db, clock, op, "case.apply", record.number, detail);
   return get_case(db, calendar, record.number);
 }
 

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include <SQLiteCpp/Database.h>
+#include <nlohmann/json.hpp>
 
 #include "core/base/date.h"
 #include "core/model/calendar.h"
@@ -44,6 +45,7 @@ struct ApplyRequest {
   std::vector<std::string> materials;  ///< names, or their numbers in the item's list
   std::string note;
   std::optional<Model> model;  ///< default: the database's setting
+  std::string authorised_by;   ///< a household item: the head's citizen ID, when another member applies
 };
 
 /// One step of a case, as shown.
@@ -94,6 +96,8 @@ struct Case {
   CaseStatus status = CaseStatus::open;
   std::string citizen_id;
   std::string resident_name;
+  std::string household;      ///< a household benefit's household code, else ""
+  nlohmann::json means_test;  ///< the means test at acceptance (means_test_json), or null
   std::string community_code;
   std::string community_name;
   std::string window;

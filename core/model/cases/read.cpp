@@ -28,7 +28,8 @@ Case get_case(const SQLite::Database& db, const WorkCalendar& calendar, std::str
   SQLite::Statement q(db,
                       "SELECT c.id, c.number, c.item, i.name_zh, c.model, c.status, r.citizen_id, r.name, u.code, "
                       "  u.name_zh, c.window, c.accepted_at, a.staff_no, c.due_date, c.paused_days, c.returned_at, "
-                      "  c.decided_at, c.note, c.current_seq, e.score, e.comment "
+                      "  c.decided_at, c.note, c.current_seq, e.score, e.comment, "
+                      "  (SELECT code FROM households WHERE id = c.household_id) "
                       "FROM cases c JOIN items i ON i.code = c.item JOIN residents r ON r.id = c.resident_id "
                       "JOIN units u ON u.id = c.community_id JOIN staff a ON a.id = c.accepted_by "
                       "LEFT JOIN evaluations e ON e.case_id = c.id WHERE c.number = ?");
@@ -56,6 +57,7 @@ Case get_case(const SQLite::Database& db, const WorkCalendar& calendar, std::str
   c.current_seq = r.maybe_int();
   c.score = r.maybe_int();
   c.comment = r.text();
+  c.household = r.text();
 
   SQLite::Statement steps(db,
                           "SELECT s.seq, s.level, u.code, u.name_zh, s.name_zh, s.role, s.days, s.status, "
@@ -112,6 +114,11 @@ Case get_case(const SQLite::Database& db, const WorkCalendar& calendar, std::str
     e.operator_ = event.text();
     e.kind = event.text();
     e.detail = event.text();
+    // The means test the household passed when the station accepted the case.
+    if (e.kind == "case.apply" && e.detail.find("\"means_test\"") != std::string::npos) {
+      const auto detail = nlohmann::json::parse(e.detail, nullptr, false);
+      if (detail.is_object() && detail.contains("means_test")) c.means_test = detail["means_test"];
+    }
     c.history.push_back(std::move(e));
   }
   return c;

@@ -85,6 +85,7 @@ json case_record_json(const CaseRecord& r) {
          {"community", r.community},     {"window", r.window},    {"status", r.status}, {"accepted_at", r.accepted_at},
          {"accepted_by", r.accepted_by}, {"due_date", r.due_date}};
   if (r.current_seq) j["current_step"] = *r.current_seq;
+  put_text(j, "household", r.household);
   if (r.paused_days != 0) j["paused_days"] = r.paused_days;
   put_text(j, "returned_at", r.returned_at);
   put_text(j, "decided_at", r.decided_at);
@@ -134,6 +135,7 @@ CaseRecord case_record_from_json(const json& j) {
   r.model = get_word<Model>(get_text(j, "model"), "model");
   if (const auto it = j.find("resident_id"); it != j.end() && it->is_number_integer())
     r.resident_id = it->get<std::int64_t>();
+  r.household = get_text(j, "household");
   r.community = get_text(j, "community");
   r.window = get_text(j, "window");
   r.status = get_word<CaseStatus>(get_text(j, "status"), "status");
@@ -183,6 +185,7 @@ std::vector<Difference> compare_case(const CaseRecord& h, const CaseRecord& t) {
   field("item", h.item, t.item);
   field("model", h.model, t.model);
   field("resident", std::to_string(h.resident_id), std::to_string(t.resident_id));
+  field("household", h.household, t.household);
   field("community", h.community, t.community);
   field("window", h.window, t.window);
   field("status", h.status, t.status);
@@ -435,6 +438,7 @@ void write_record(RecordText& w, const CaseRecord& r) {
   if (r.current_seq) w.member("current_step", *r.current_seq);
   w.text_if("decided_at", r.decided_at);
   w.member("due_date", r.due_date);
+  w.text_if("household", r.household);
   w.member("item", r.item);
   w.list("materials", r.materials, [&](const MaterialRecord& m) {
     w.open();
@@ -613,8 +617,9 @@ class CaseWriter::Impl {
         ids_(db),
         case_(db,
               "INSERT INTO cases (number, item, model, resident_id, community_id, window, status, current_seq, "
-              "accepted_at, accepted_by, due_date, paused_days, returned_at, decided_at, note) "
-              "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+              "accepted_at, accepted_by, due_date, paused_days, returned_at, decided_at, note, household_id) "
+              "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+              "CASE WHEN ?16 = '' THEN NULL ELSE (SELECT id FROM households WHERE code = ?16) END)"),
         step_(db,
               "INSERT INTO case_steps (case_id, seq, level, unit_id, name_zh, role, days, status, assignee_id, "
               "started_at, due_date, decided_at, decided_by, note) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
@@ -642,6 +647,7 @@ class CaseWriter::Impl {
     bind_text_or_null(case_, 13, r.returned_at);
     bind_text_or_null(case_, 14, r.decided_at);
     case_.bind(15, r.note);
+    case_.bind(16, r.household);
     case_.exec();
     const std::int64_t id = db_.getLastInsertRowid();
     for (const auto& s : r.steps) {
@@ -736,7 +742,8 @@ struct Names {
 // Each reader below starts at the column after case_id (or the case's id).
 constexpr const char* kCaseColumns =
     "SELECT id, number, item, model, resident_id, community_id, window, status, current_seq, accepted_at, "
-    "accepted_by, due_date, paused_days, returned_at, decided_at, note FROM cases";
+    "accepted_by, due_date, paused_days, returned_at, decided_at, note, "
+    "(SELECT code FROM households WHERE id = household_id) FROM cases";
 constexpr const char* kStepColumns =
     "SELECT case_id, seq, level, unit_id, name_zh, role, days, status, assignee_id, started_at, due_date, "
     "decided_at, decided_by, note FROM case_steps";
@@ -765,6 +772,7 @@ CaseRecord case_row(const SQLite::Statement& q, const Names& names) {
   r.returned_at = row.text();
   r.decided_at = row.text();
   r.note = row.text();
+  r.household = row.text();
   return r;
 }
 

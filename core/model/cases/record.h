@@ -63,6 +63,7 @@ struct CaseRecord {
   std::string number, item;
   Model model = Model::reformed;
   std::int64_t resident_id = 0;  ///< the residents row
+  std::string household;         ///< a household benefit's household code, else ""
   std::string community, window;
   CaseStatus status = CaseStatus::open;
   std::optional<int> current_seq;
