@@ -148,6 +148,9 @@ constexpr const char* kItemSelect =
     "  COALESCE(i.renewal_of, ''), i.means_test "
     "FROM items i JOIN categories c ON c.code = i.category ";
 // The insert names only the stored columns.
+constexpr const char* kItemInsertColumnsBefore9 =
+    "code, category, name_zh, name_en, window, promise_days, handling, item_type, trips_new, trips_old, "
+    "min_age, max_age, sex, flags, max_per_year, one_open_case, local_only, era, facts, source";
 constexpr const char* kItemInsertColumns =
     "code, category, name_zh, name_en, window, promise_days, handling, item_type, trips_new, trips_old, "
     "min_age, max_age, sex, flags, max_per_year, one_open_case, local_only, era, facts, source, applicant, once, "
@@ -295,9 +298,16 @@ void load_items(SQLite::Database& db, const DataFiles& files, Loaded& load) {
       {"code", "category", "name_zh", "name_en", "window", "promise_days", "handling", "item_type", "trips_new",
        "trips_old", "min_age", "max_age", "sex", "flags", "max_per_year", "one_open_case", "local_only"},
       {"era", "facts", "source", "applicant", "once", "entitlement_days", "renewal_of", "means_test"});
-  SQLite::Statement add_item(db, fmt::format("INSERT INTO items ({}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-                                             "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULLIF(?, ''), ?)",
-                                             kItemInsertColumns));
+  // A catalog written for a schema before 9 (an edited copy for `init --schema-dir`)
+  // has no household rules: its items are a person's, without further limits.
+  const bool household_rules = items.column_number("applicant") != 0;
+  SQLite::Statement add_item(
+      db, household_rules ? fmt::format("INSERT INTO items ({}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+                                        "?, ?, ?, ?, ?, ?, ?, ?, NULLIF(?, ''), ?)",
+                                        kItemInsertColumns)
+                          : fmt::format("INSERT INTO items ({}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+                                        "?, ?, ?, ?, ?)",
+                                        kItemInsertColumnsBefore9));
   for (std::size_t r = 0; r < items.size(); ++r) {
     for (const auto& flag : split_flags(items.get(r, "flags"))) {
       if (std::find(kResidentFlags.begin(), kResidentFlags.end(), flag) == kResidentFlags.end()) {
@@ -326,6 +336,10 @@ void load_items(SQLite::Database& db, const DataFiles& files, Loaded& load) {
     add_item.bind(index++, items.get(r, "era"));
     add_item.bind(index++, items.get(r, "facts"));
     add_item.bind(index++, items.get(r, "source"));
+    if (!household_rules) {
+      exec_row(add_item, items, r);
+      continue;
+    }
     const std::string& applicant = items.get(r, "applicant");
     add_item.bind(index++, applicant.empty() ? "person" : std::string(text(word_cell<ApplicantKind>(items, r, "applicant"))));
     const std::string& once = items.get(r, "once");

@@ -186,6 +186,33 @@ TEST_CASE("history: SHA-256 of a known vector") {
   CHECK(sha256_hex("abc") == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
 }
 
+namespace {
+
+// The catalog as releases before schema 9 shipped it: items without the household
+// rules (the last columns of items.csv), no standards.
+class CatalogBefore9 final : public DataFiles {
+ public:
+  std::optional<std::string> read(std::string_view name) const override {
+    if (name == "schema/catalog/standards.csv") return std::nullopt;
+    auto text = EmbeddedDataFiles{}.read(name);
+    if (!text || name != "schema/catalog/items.csv") return text;
+    // Each line loses its last five fields, none of which holds a comma or a quote.
+    std::string out;
+    std::size_t start = 0;
+    while (start < text->size()) {
+      std::size_t end = text->find('\n', start);
+      if (end == std::string::npos) end = text->size();
+      std::string line = text->substr(start, end - start);
+      for (int i = 0; i < 5; ++i) line.erase(line.rfind(','));
+      out += line + '\n';
+      start = end + 1;
+    }
+    return out;
+  }
+};
+
+}  // namespace
+
 TEST_CASE("migrations: a schema-1 database is upgraded in place, keeping its data") {
   TempDir dir;
   {
@@ -196,7 +223,7 @@ TEST_CASE("migrations: a schema-1 database is upgraded in place, keeping its dat
     old.exec(*EmbeddedDataFiles{}.read("schema/0001_base.sql"));
     old.exec("PRAGMA user_version = 1");
     old.exec(fmt::format("PRAGMA application_id = {}", kApplicationId));
-    load_catalog(old, EmbeddedDataFiles{});
+    load_catalog(old, CatalogBefore9{});
     load_shipped_calendars(old, EmbeddedDataFiles{});
     tx.commit();
   }
@@ -210,6 +237,25 @@ TEST_CASE("migrations: a schema-1 database is upgraded in place, keeping its dat
   auto db = open_database(dir.file("v1.db"), false);
   CHECK(scalar(db, "SELECT count(*) FROM items") == 64);
   CHECK(scalar(db, "SELECT count(*) FROM cases") == 0);
+  // Schema 9 gives the old catalog the household rules a new one loads, and init
+  // the shipped standards.
+  CHECK(scalar(db, "SELECT count(*) FROM items WHERE applicant = 'household'") == 8);
+  CHECK(scalar(db, "SELECT entitlement_days FROM items WHERE code = 'C05-01'") == 280);
+  CHECK(report.standards > 0);
+  CHECK(scalar(db, "SELECT count(*) FROM standards") == report.standards);
+  // The same rules, item for item, as in a database created now.
+  auto fresh = create_memory_database(reform_clock());
+  auto rules = [](const SQLite::Database& d) {
+    std::string out;
+    SQLite::Statement q(d,
+                        "SELECT code, applicant, COALESCE(once, ''), COALESCE(entitlement_days, 0), "
+                        "COALESCE(renewal_of, ''), means_test, COALESCE(max_per_year, 0) FROM items ORDER BY code");
+    while (q.executeStep()) {
+      for (int i = 0; i < 7; ++i) out += q.getColumn(i).getString() + (i == 6 ? "\n" : ",");
+    }
+    return out;
+  };
+  CHECK(rules(db) == rules(fresh));
   CHECK(scalar(db, "SELECT count(*) FROM events WHERE kind = 'schema.migrate'") == 1);
 }
 
@@ -227,13 +273,13 @@ TEST_CASE("migrations: an upgrade to schema 8 indexes the cases by due date, and
     }
     old.exec("PRAGMA user_version = 7");
     old.exec(fmt::format("PRAGMA application_id = {}", kApplicationId));
-    load_catalog(old, EmbeddedDataFiles{});
+    load_catalog(old, CatalogBefore9{});
     load_shipped_calendars(old, EmbeddedDataFiles{});
     tx.commit();
   }
   const auto report = init_file(dir.file("v7.db"));
   CHECK(report.from_version == 7);
-  CHECK(report.to_version == 8);
+  CHECK(report.to_version == latest_schema_version());
   auto db = open_database(dir.file("v7.db"), false);
   CHECK(scalar(db, "SELECT count(*) FROM sqlite_schema WHERE type = 'index' AND name = 'cases_due'") == 1);
   CHECK(case_list_plan(db, {}, reform_clock().today()).starts_with("SCAN c USING INDEX cases_due\n"));
@@ -255,7 +301,7 @@ TEST_CASE("migrations: an upgrade to schema 6 adopts what the database holds, an
     }
     old.exec("PRAGMA user_version = 5");
     old.exec(fmt::format("PRAGMA application_id = {}", kApplicationId));
-    load_catalog(old, EmbeddedDataFiles{});
+    load_catalog(old, CatalogBefore9{});
     load_shipped_calendars(old, EmbeddedDataFiles{});
     old.exec(R"(
       INSERT INTO settings VALUES ('model', 'new'), ('auth', 'peer');
