@@ -123,6 +123,28 @@ Household household_by_id(const SQLite::Database& db, std::int64_t id) {
   return read_household(db, q);
 }
 
+std::vector<HouseholdCase> household_cases(const SQLite::Database& db, std::int64_t id) {
+  SQLite::Statement q(db,
+                      "SELECT c.number, c.item, i.name_zh, r.name, c.accepted_at, COALESCE(c.decided_at, ''), c.status "
+                      "FROM cases c JOIN items i ON i.code = c.item JOIN residents r ON r.id = c.resident_id "
+                      "WHERE c.household_id = ? ORDER BY c.accepted_at DESC, c.number DESC");
+  q.bind(1, id);
+  std::vector<HouseholdCase> out;
+  while (q.executeStep()) {
+    Row r(q);
+    HouseholdCase c;
+    c.number = r.text();
+    c.item = r.text();
+    c.item_name = r.text();
+    c.applicant_name = r.text();
+    c.accepted_at = r.text();
+    c.decided_at = r.text();
+    c.status = stored<CaseStatus>(r.text());
+    out.push_back(std::move(c));
+  }
+  return out;
+}
+
 bool MeansTest::passes() const {
   if (!assets.empty() || !missing.empty()) return false;
   for (const auto& check : checks) {
@@ -181,16 +203,17 @@ std::string describe_check(const MeansCheck& check) {
                              : tr("{} is not on record", names);
   }
   const double m = *check.measured;
+  const std::string measured = is_income(s.kind) ? tr("income {} {}", amount_text(m), standard_unit(s.kind))
+                                                 : tr("living area {} {}", amount_text(m), standard_unit(s.kind));
   if (m < s.value) {
-    return tr("{} {}, {} under the {} of {} ({})", amount_text(m), standard_unit(s.kind), amount_text(s.value - m),
-              label(s.kind), amount_text(s.value), year_text(s));
+    return tr("{}, {} under the {} of {} ({})", measured, amount_text(s.value - m), label(s.kind),
+              amount_text(s.value), year_text(s));
   }
   if (m > s.value) {
-    return tr("{} {}, {} above the {} of {} ({})", amount_text(m), standard_unit(s.kind), amount_text(m - s.value),
-              label(s.kind), amount_text(s.value), year_text(s));
+    return tr("{}, {} above the {} of {} ({})", measured, amount_text(m - s.value), label(s.kind),
+              amount_text(s.value), year_text(s));
   }
-  return tr("{} {}, not under the {} of {} ({})", amount_text(m), standard_unit(s.kind), label(s.kind),
-            amount_text(s.value), year_text(s));
+  return tr("{}, not under the {} of {} ({})", measured, label(s.kind), amount_text(s.value), year_text(s));
 }
 
 std::vector<std::string> means_test_failures(const MeansTest& test) {

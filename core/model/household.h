@@ -56,6 +56,15 @@ Household get_household(const SQLite::Database& db, std::string_view code);
 /// The household of households row `id`.
 Household household_by_id(const SQLite::Database& db, std::int64_t id);
 
+/// One case that belongs to a household.
+struct HouseholdCase {
+  std::string number, item, item_name, applicant_name, accepted_at, decided_at;
+  CaseStatus status = CaseStatus::open;
+};
+
+/// The cases that belong to household row `id` (its household benefits), the latest first.
+std::vector<HouseholdCase> household_cases(const SQLite::Database& db, std::int64_t id);
+
 /// One standard compared with one household.
 struct MeansCheck {
   Standard standard;
