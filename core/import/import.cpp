@@ -55,6 +55,7 @@ std::unique_ptr<Importer> make_importer(SQLite::Database& db, const Clock& clock
   if (k == "cases") return imports::make_case_importer(db, op, clock, source);
   if (k == "evaluations") return imports::make_evaluation_importer(db, o.upsert, op, clock, source);
   if (k == "catalog") return imports::make_steps_importer(db, o.upsert);
+  if (k == "standards") return imports::make_standard_importer(db, o.upsert);
   if (k == "calendar") {
     if (!o.year) throw InvalidInput(_("a calendar import needs --year YYYY (the year of the notice)"));
     if (o.notice.empty()) throw InvalidInput(_("a calendar import needs --notice TEXT (the State Council notice)"));
@@ -68,7 +69,8 @@ std::unique_ptr<Importer> make_importer(SQLite::Database& db, const Clock& clock
 const std::vector<std::string>& import_kinds() {
   static const std::vector<std::string> kinds = {"district", "streets", "communities", "bureaus",
                                                  "staff",    "grids",   "households",  "residents",
-                                                 "calendar", "catalog", "cases",       "evaluations"};
+                                                 "calendar", "catalog", "standards",   "cases",
+                                                 "evaluations"};
   return kinds;
 }
 

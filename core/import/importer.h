@@ -201,6 +201,9 @@ std::unique_ptr<Importer> make_residence_importer(SQLite::Database& db, const st
 /// calendar: the file replaces the days of `year` (calendar.cpp).
 std::unique_ptr<Importer> make_calendar_importer(SQLite::Database& db, int year, const std::string& notice);
 
+/// `standards`: the thresholds household benefits are tested against.
+std::unique_ptr<Importer> make_standard_importer(SQLite::Database& db, bool upsert);
+
 /// cases: decided cases of earlier years (cases.cpp).
 std::unique_ptr<Importer> make_case_importer(SQLite::Database& db, const Operator& op, const Clock& clock,
                                              const std::string& source);
