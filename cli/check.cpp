@@ -37,7 +37,8 @@ void run_check(Context& ctx, const core::CheckOptions& opt) {
                              {"staff_count", replay.staff},
                              {"setting_count", replay.settings},
                              {"resident_count", replay.residents},
-                             {"calendar_day_count", replay.calendar_days}}},
+                             {"calendar_day_count", replay.calendar_days},
+                             {"standard_count", replay.standards}}},
                            {"difference_count", replay.total_findings},
                            {"differences", differences}}}});
   } else {
@@ -64,14 +65,15 @@ void run_check(Context& ctx, const core::CheckOptions& opt) {
       ctx.out << _("replay: not run (the history itself does not verify)") << '\n';
     } else if (replay.ok()) {
       auto n = [](std::int64_t count) { return static_cast<unsigned long>(count); };
-      ctx.out << core::tr("replay: ok, the tables are what the history says ({}, {}, {}, {}, {})",
+      ctx.out << core::tr("replay: ok, the tables are what the history says ({}, {}, {}, {}, {}, {})",
                           core::tr_n("{} case", "{} cases", n(replay.cases), thousands(replay.cases)),
                           core::tr_n("{} staff member", "{} staff", n(replay.staff), thousands(replay.staff)),
                           core::tr_n("{} setting", "{} settings", n(replay.settings), thousands(replay.settings)),
                           core::tr_n("{} resident's flags", "{} residents' flags", n(replay.residents),
                                      thousands(replay.residents)),
                           core::tr_n("{} calendar day", "{} calendar days", n(replay.calendar_days),
-                                     thousands(replay.calendar_days)))
+                                     thousands(replay.calendar_days)),
+                          core::tr_n("{} standard", "{} standards", n(replay.standards), thousands(replay.standards)))
               << '\n';
     } else {
       ctx.out << core::tr_n("replay: {} difference between the history and the tables",

@@ -10,6 +10,7 @@
 #include <optional>
 #include <set>
 #include <string_view>
+#include <tuple>
 #include <unordered_map>
 #include <utility>
 
@@ -26,6 +27,8 @@
 #include "core/model/catalog.h"
 #include "core/model/history.h"
 #include "core/model/staff.h"
+#include "core/model/standards.h"
+#include "core/model/household.h"
 
 namespace sqgl::core {
 
@@ -298,6 +301,48 @@ void replay_calendar(const SQLite::Database& db, ReplayReport& report, Findings&
   }
 }
 
+// ---- the standards -------------------------------------------------------------------
+
+// The thresholds household benefits are tested against: each shipped one's
+// standard.load, each import's rows.
+void replay_standards(const SQLite::Database& db, ReplayReport& report, Findings& findings) {
+  using Key = std::tuple<std::string, std::string, int>;  // kind, district, year
+  auto key_of = [](const json& s) {
+    return Key{s.value("kind", ""), s.value("district", ""), s.value("year", 0)};
+  };
+  auto value_of = [](const json& s) {
+    return fmt::format("{} (assumed {}, source {})", amount_text(s.value("value", 0.0)), s.value("assumed", false),
+                       errors::quote(s.value("source", "")));
+  };
+  std::map<Key, std::string> history, table;
+  SQLite::Statement q(db,
+                      "SELECT kind, detail FROM events WHERE kind IN ('standard.load', 'import.standards') ORDER BY id");
+  while (q.executeStep()) {
+    const json d = json::parse(q.getColumn(1).getString(), nullptr, false);
+    if (d.is_discarded()) continue;
+    if (q.getColumn(0).getString() == "standard.load") {
+      history[key_of(d)] = value_of(d);
+    } else if (d.contains("standards") && d["standards"].is_array()) {
+      for (const auto& s : d["standards"]) history[key_of(s)] = value_of(s);
+    }
+  }
+  for (const auto& s : list_standards(db)) table[key_of(standard_json(s))] = value_of(standard_json(s));
+  std::set<Key> keys;
+  for (const auto& [k, v] : history) keys.insert(k);
+  for (const auto& [k, v] : table) keys.insert(k);
+  for (const auto& k : keys) {
+    ++report.standards;
+    const auto h = history.find(k);
+    const auto t = table.find(k);
+    const std::string said = h == history.end() ? "none" : h->second;
+    const std::string held = t == table.end() ? "none" : t->second;
+    if (said != held) {
+      const auto& [kind, district, year] = k;
+      findings.add(fmt::format("standard {} {} {}", kind, district.empty() ? "*" : district, year), "", said, held);
+    }
+  }
+}
+
 // ---- a finding as a person reads it ----------------------------------------------------
 // A finding holds English words and codes, as --json carries them; line() shows the
 // words the replay put there in the user's language. Values from the tables and the
@@ -308,7 +353,8 @@ constexpr std::pair<std::string_view, const char*> kSubjects[] = {{"case ", N_("
                                                                   {"staff ", N_("staff {}")},
                                                                   {"setting ", N_("setting {}")},
                                                                   {"resident ", N_("resident {}")},
-                                                                  {"calendar ", N_("calendar {}")}};
+                                                                  {"calendar ", N_("calendar {}")},
+                                                                  {"standard ", N_("standard {}")}};
 
 // The words that stand where a value would: the replay's, and compare_case's.
 constexpr const char* kWords[] = {N_("nothing"),
@@ -379,6 +425,7 @@ ReplayReport replay_history(const SQLite::Database& db, std::size_t keep) {
   replay_settings(db, report, findings);
   replay_staff(db, report, findings);
   replay_calendar(db, report, findings);
+  replay_standards(db, report, findings);
   replay_flags(db, report, findings);
   replay_cases(db, report, findings);
   replay_missing_cases(db, report, findings);
@@ -416,6 +463,7 @@ void merge(ReplayReport& into, const ReplayReport& part, std::size_t keep) {
   into.settings += part.settings;
   into.residents += part.residents;
   into.calendar_days += part.calendar_days;
+  into.standards += part.standards;
   into.total_findings += part.total_findings;
   for (const auto& f : part.findings) {
     if (into.findings.size() < keep) into.findings.push_back(f);
@@ -433,7 +481,7 @@ CheckReport check_database(const SQLite::Database& db, const CheckOptions& optio
   // cases (a case and its events are always read together). Workers, one per
   // core, take the tasks in order; the replay waits for the chain, as replaying a
   // history that does not verify would only repeat its problem.
-  std::vector<ReplayPart> parts = {replay_settings, replay_staff, replay_calendar, replay_flags};
+  std::vector<ReplayPart> parts = {replay_settings, replay_staff, replay_calendar, replay_standards, replay_flags};
   const bool in_memory = core::in_memory(db);
   const std::size_t workers = in_memory ? 1 : cores();
   for (const CaseIds& run : case_id_runs(db, static_cast<std::int64_t>(in_memory ? 1 : workers * 8))) {

@@ -32,7 +32,7 @@ struct ReplayFinding {
 
 /// What a replay compared and found.
 struct ReplayReport {
-  std::int64_t cases = 0, staff = 0, settings = 0, residents = 0, calendar_days = 0;  ///< compared
+  std::int64_t cases = 0, staff = 0, settings = 0, residents = 0, calendar_days = 0, standards = 0;  ///< compared
   std::vector<ReplayFinding> findings;  ///< the first ones found (up to the limit asked for)
   std::int64_t total_findings = 0;
   bool ok() const { return total_findings == 0; }
