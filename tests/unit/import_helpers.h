@@ -31,7 +31,8 @@ inline SQLite::Database demo_db() {
   return db;
 }
 
-// An import of `text` with `options` by the district admin, committed unless a row was refused.
+// An import of `text` with `options` by the district admin, recorded in the history
+// and committed unless a row was refused: what `sqgl import` does.
 inline Imported run_import(SQLite::Database& db, const core::ImportOptions& options, const std::string& text) {
   auto clock = reform_clock();
   std::istringstream in(text);
@@ -41,7 +42,10 @@ inline Imported run_import(SQLite::Database& db, const core::ImportOptions& opti
   const core::Operator admin = core::resolve_operator(db, std::string("IT01"));
   out.report = core::import_csv(
       db, clock, admin, csv, options, [&](const core::ImportProblem& p) { out.problems.push_back(p); }, {});
-  if (out.report.rejected == 0) tx.commit();
+  if (out.report.rejected == 0) {
+    core::record_import(db, clock, admin, out.report, options);
+    tx.commit();
+  }
   return out;
 }
 
