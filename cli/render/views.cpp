@@ -291,7 +291,7 @@ std::string describe_event(const core::CaseEvent& event) {
                     d.value("paused_days", 0), d["due_date"].value("before", ""), d["due_date"].value("after", ""));
   }
   if (event.kind == "case.withdraw") {
-    if (str("cause") == "death") return core::tr("withdrawn by the register: {}", str("reason"));
+    if (str("cause") == "death") return core::tr("withdrawn by the register: the applicant died on {}", str("on"));
     return core::tr("withdrawn at the resident's request: {}", str("reason"));
   }
   if (event.kind == "case.notice") {

@@ -228,7 +228,7 @@ RegisterResult record_death(SQLite::Database& db, const Clock& clock, const Oper
                  {"flagged", numbers(household)}});
   // The record of a case is English, whoever reads it later (as refusals are).
   const std::string reason = fmt::format("applicant died on {}", date);
-  for (const auto& c : own) withdraw_case_for_register(db, clock, op, c.number, reason, "death");
+  for (const auto& c : own) withdraw_case_for_register(db, clock, op, c.number, reason, "death", date);
   NoticeWriter notices(db, clock, op);
   for (const auto& c : household) notices.add(c, "death", p.id, date, "");
   return {home.code, home.community, home.community_name, date, 1, number_list(own), number_list(household), {}};

@@ -174,9 +174,11 @@ void withdraw_case(SQLite::Database& db, const Clock& clock, const Operator& op,
 /// Ends an open or returned case because the register changed (its applicant died):
 /// as withdraw_case, by `op`, but without the window clerk's check, since the change
 /// recorded in the register is what ends it, whoever recorded it (a station worker,
-/// or the admin importing the registry's file). `cause` ("death") goes into the event.
+/// or the admin importing the registry's file). `cause` ("death") and the day it
+/// happened go into the event.
 void withdraw_case_for_register(SQLite::Database& db, const Clock& clock, const Operator& op,
-                                std::string_view number, const std::string& reason, const std::string& cause);
+                                std::string_view number, const std::string& reason, const std::string& cause,
+                                const std::string& on);
 
 /// Assigns or reassigns the current step to `staff_no`, who must be able to decide it.
 void route_case(SQLite::Database& db, const Clock& clock, const Operator& op, std::string_view number,
