@@ -170,7 +170,7 @@ TEST_CASE("register: a move to another community keeps the open case where it wa
   CHECK(f.findings() == 0);
 }
 
-TEST_CASE("register: a whole household moves to another grid; its grid worker follows, its cases stay") {
+TEST_CASE("register: a whole household moves to another grid, its grid worker follows and its cases stay") {
   Fixture f;
   CHECK(get_resident(f.db, f.first).grid_worker == "ZZ0101");
   const auto r = f.write("2012-02-01T10:00", "ZZ0201", [&](const Clock& clock, const Operator& op) {

@@ -233,7 +233,7 @@ TEST_CASE("migrations: an upgrade to schema 8 indexes the cases by due date, and
   }
   const auto report = init_file(dir.file("v7.db"));
   CHECK(report.from_version == 7);
-  CHECK(report.to_version == 8);
+  CHECK(report.to_version == latest_schema_version());
   auto db = open_database(dir.file("v7.db"), false);
   CHECK(scalar(db, "SELECT count(*) FROM sqlite_schema WHERE type = 'index' AND name = 'cases_due'") == 1);
   CHECK(case_list_plan(db, {}, reform_clock().today()).starts_with("SCAN c USING INDEX cases_due\n"));
