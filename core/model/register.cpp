@@ -26,7 +26,7 @@ namespace {
 using nlohmann::json;
 
 // A resident as the register commands need them, with their household.
-struct Person {
+struct RegisteredPerson {
   std::int64_t id = 0;
   std::string citizen_id, name, birth_date, relation, died_on, left_on;
   std::int64_t household_id = 0;
@@ -51,11 +51,11 @@ struct OpenCase {
   std::int64_t resident_id = 0;
 };
 
-std::string who(const Person& p) {
+std::string named(const RegisteredPerson& p) {
   return fmt::format("{} ({})", errors::quote(mask_citizen_id(p.citizen_id)), p.name);
 }
 
-Person find_person(const SQLite::Database& db, std::string_view citizen_id, Date today) {
+RegisteredPerson find_person(const SQLite::Database& db, std::string_view citizen_id, Date today) {
   const CitizenId id = parse_citizen_id(citizen_id, today);
   SQLite::Statement q(db,
                       "SELECT r.id, r.citizen_id, r.name, r.birth_date, r.relation, COALESCE(r.died_on, ''), "
@@ -114,9 +114,9 @@ void require_station(const Operator& op, const Home& home, RegisterSource source
   }
 }
 
-void require_living(const Person& p) {
-  if (!p.died_on.empty()) throw Conflict(tr("resident {} died on {}", who(p), p.died_on));
-  if (!p.left_on.empty()) throw Conflict(tr("resident {} left the district on {}", who(p), p.left_on));
+void require_living(const RegisteredPerson& p) {
+  if (!p.died_on.empty()) throw Conflict(tr("resident {} died on {}", named(p), p.died_on));
+  if (!p.left_on.empty()) throw Conflict(tr("resident {} left the district on {}", named(p), p.left_on));
 }
 
 // The date of a change: not after today, and not before the person was born.
@@ -167,7 +167,7 @@ std::vector<std::string> number_list(const std::vector<OpenCase>& cases) {
   return out;
 }
 
-json text_or_null(const std::string& s) {
+json null_if_empty(const std::string& s) {
   return s.empty() ? json(nullptr) : json(s);
 }
 
@@ -209,7 +209,7 @@ RegisterResult record_death(SQLite::Database& db, const Clock& clock, const Oper
                             RegisterSource source) {
   check_free_text("--note", request.note);
   const Date today = clock.today();
-  const Person p = find_person(db, request.citizen_id, today);
+  const RegisteredPerson p = find_person(db, request.citizen_id, today);
   const Home home = require_home(db, p.household);
   require_station(op, home, source, N_("record a death"));
   require_living(p);
@@ -223,7 +223,7 @@ RegisterResult record_death(SQLite::Database& db, const Clock& clock, const Oper
   append_change(db, clock, op, "register.death", home.code,
                 {{"resident", p.id},
                  {"died_on", date},
-                 {"note", text_or_null(request.note)},
+                 {"note", null_if_empty(request.note)},
                  {"withdrawn", numbers(own)},
                  {"flagged", numbers(household)}});
   // The record of a case is English, whoever reads it later (as refusals are).
@@ -243,7 +243,7 @@ RegisterResult record_leave(SQLite::Database& db, const Clock& clock, const Oper
   check_free_text("--to", request.to);
   const Date today = clock.today();
   std::vector<std::int64_t> leaving;
-  std::optional<Person> person;
+  std::optional<RegisteredPerson> person;
   Home home;
   if (!request.citizen_id.empty()) {
     person = find_person(db, request.citizen_id, today);
@@ -345,7 +345,7 @@ RegisterResult record_move(SQLite::Database& db, const Clock& clock, const Opera
   DistrictWriter writer(db);
   NoticeWriter notices(db, clock, op);
   auto place = [](const Home& h) {
-    return json{{"community", h.community}, {"grid", text_or_null(h.grid)}, {"worker", text_or_null(h.worker)}};
+    return json{{"community", h.community}, {"grid", null_if_empty(h.grid)}, {"worker", null_if_empty(h.worker)}};
   };
 
   if (!request.household.empty()) {
@@ -381,7 +381,7 @@ RegisterResult record_move(SQLite::Database& db, const Clock& clock, const Opera
   }
 
   // One resident moves to another household, made here when it is new.
-  const Person p = find_person(db, request.citizen_id, today);
+  const RegisteredPerson p = find_person(db, request.citizen_id, today);
   require_living(p);
   if (request.to_household.empty()) {
     throw InvalidInput(_("say where the resident moves: --to-household CODE (a new one with --address)"));
@@ -395,7 +395,7 @@ RegisterResult record_move(SQLite::Database& db, const Clock& clock, const Opera
       throw InvalidInput(tr("household {} exists; --to-grid, --to-community and --address are for a new one",
                             errors::quote(to->code)));
     }
-    if (to->id == before.id) throw InvalidInput(tr("resident {} lives in household {} already", who(p), to->code));
+    if (to->id == before.id) throw InvalidInput(tr("resident {} lives in household {} already", named(p), to->code));
     if (relation.empty()) {
       throw InvalidInput(tr("say the resident's relation to the head of household {}: --relation", to->code));
     }
