@@ -206,7 +206,7 @@ constexpr CommandEntry kCommands[] = {
     {"calendar", setup_calendar}, {"district", setup_district}, {"staff", setup_staff},
     {"resident", setup_resident}, {"import", setup_import},     {"report", setup_report},
     {"audit", setup_audit},       {"backup", setup_backup},     {"check", setup_check},
-    {"setting", setup_setting},   {"household", setup_household},
+    {"setting", setup_setting},   {"household", setup_household}, {"register", setup_register},
 };
 
 }  // namespace

@@ -20,6 +20,7 @@ RunFn setup_district(CLI::App& app);
 RunFn setup_staff(CLI::App& app);
 RunFn setup_resident(CLI::App& app);
 RunFn setup_household(CLI::App& app);
+RunFn setup_register(CLI::App& app);
 RunFn setup_apply(CLI::App& app);
 RunFn setup_approve(CLI::App& app);
 RunFn setup_route(CLI::App& app);

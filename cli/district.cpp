@@ -151,7 +151,10 @@ void run_resident(Context& ctx, const ResidentOptions& opt) {
                          {"community_name", r.community_name},
                          {"grid", or_null(r.grid)},
                          {"grid_worker", or_null(r.grid_worker)},
-                         {"flags", r.flags}});
+                         {"flags", r.flags},
+                         {"death_date", or_null(r.died_on)},
+                         {"departure_date", or_null(r.left_on)},
+                         {"destination", or_null(r.left_to)}});
     return;
   }
   Table table;
@@ -166,6 +169,8 @@ void run_resident(Context& ctx, const ResidentOptions& opt) {
   table.add({_("community"), fmt::format("{} {}", r.community_code, r.community_name)});
   table.add({_("grid"), r.grid.empty() ? "-" : core::tr("{} (worker {})", r.grid, r.grid_worker)});
   table.add({_("flags"), flags.empty() ? "-" : join(flags, ", ")});
+  if (!r.died_on.empty()) table.add({_("died"), r.died_on});
+  if (!r.left_on.empty()) table.add({_("left the district"), core::tr("{} (to {})", r.left_on, r.left_to)});
   table.print(ctx.out);
 }
 

@@ -55,6 +55,15 @@ void run_import(Context& ctx, ImportCliOptions opt) {
   if (opt.skip_bad && opt.import.kind == "catalog") {
     throw core::InvalidInput(_("catalog edits replace whole chains: --skip-bad does not apply"));
   }
+  const auto& k = opt.import.kind;
+  const bool register_kind = k == "deaths" || k == "births" || k == "moves" || k == "departures";
+  if (register_kind && opt.skip_bad) {
+    // A row refused halfway (a case it would withdraw) may have written part of its change.
+    throw core::InvalidInput(_("the registry's changes are taken whole or not at all: --skip-bad does not apply"));
+  }
+  if (register_kind && opt.mode == "upsert") {
+    throw core::InvalidInput(_("the registry's changes are recorded once: --mode upsert does not apply"));
+  }
   if (opt.import.kind != "calendar" && (opt.year != 0 || !opt.import.notice.empty())) {
     throw core::InvalidInput(_("--year and --notice are for 'import calendar' only"));
   }
@@ -204,7 +213,7 @@ void run_import(Context& ctx, ImportCliOptions opt) {
     throw core::InvalidInput(core::tr("{}: {} of {} rows rejected; nothing written{}", source,
                                       thousands(report.rejected), thousands(report.rows),
                                       opt.dry_run                    ? _(" (dry run)")
-                                      : opt.import.kind == "catalog" ? ""
+                                      : opt.import.kind == "catalog" || register_kind ? ""
                                                                      : _(" (--skip-bad writes the good rows)")));
   }
 }

@@ -85,6 +85,8 @@ void put_case_json(std::string& out, const core::CaseSummary& c, bool indent) {
   put_json_text(out, c.item);
   field("item_name");
   put_json_text(out, c.item_name);
+  field("notice_count");
+  out += std::to_string(c.notices);
   field("number");
   put_json_text(out, c.number);
   field("overdue");
@@ -110,16 +112,16 @@ void put_case_json(std::string& out, const core::CaseSummary& c, bool indent) {
 // otherwise ask gettext for them on every row, twice.
 struct RowWords {
   std::array<std::string, core::Words<core::CaseStatus>::text.size()> status;
-  std::string overdue;
+  std::string overdue, review, both;
 
-  RowWords() : overdue(_("OVERDUE")) {
+  RowWords() : overdue(_("OVERDUE")), review(_("REVIEW")), both(overdue + " " + review) {
     for (std::size_t i = 0; i < status.size(); ++i) status[i] = core::label(static_cast<core::CaseStatus>(i));
   }
 };
 
 std::vector<std::string> row_of(const core::CaseSummary& c, const RowWords& words) {
   return {c.number,   c.item,     c.resident_name, words.status[static_cast<std::size_t>(c.status)], c.step_name,
-          c.assignee, c.step_due, c.due_date,      c.overdue ? words.overdue : std::string()};
+          c.assignee, c.step_due, c.due_date,      c.overdue ? (c.notices ? words.both : words.overdue) : (c.notices ? words.review : std::string())};
 }
 
 // The table's last line: how many cases, and when --limit cut the list, of how many.

@@ -90,6 +90,13 @@ void run_show(Context& ctx, const ShowOptions& opt) {
   }
   materials.print(out, "  ");
 
+  if (!c.notices.empty()) {
+    out << '\n' << _("register changes to review:") << '\n';
+    Table notices;
+    for (const auto& n : c.notices) notices.add({n.at, notice_text(n)});
+    notices.print(out, "  ");
+  }
+
   out << '\n' << _("history:") << '\n';
   Table history;
   for (const auto& e : c.history) {

@@ -282,6 +282,16 @@ def workflow(r):
     r.run(["--json", "approve", low, "--reject", "家庭人均收入高于低保标准"], now="2012-02-07", operator="MZJ02",
           **w)
     r.run(["--json", "withdraw", card, "--reason", "本人申请撤回"], now="2012-02-07", operator="ZZ0101", **w)
+    # The register changes: a birth, a move to another community with an open case, a death.
+    moved = r.run(["--json", "apply", "--resident", disabled, "--item", "C01-01", "--materials", "1,2,3"],
+                  now="2012-02-07T09:00", operator="ZZ0101", **w)["number"]
+    r.run(["--json", "register", "birth", "--citizen-id", "150204201202010013", "--name", "王小明", "--household",
+           "150204001001-0001"], now="2012-02-07T10:00", operator="ZZ0101", **w)
+    r.run(["--json", "register", "move", "--resident", disabled, "--to-household", "150204001002-9001",
+           "--to-grid", "150204001002-G01", "--address", "富康社区 9 号楼"], now="2012-02-07T10:00",
+          operator="ZZ0201", **w)
+    r.run(["--json", "register", "death", "--resident", low_income[1], "--date", "2012-02-06"],
+          now="2012-02-07T11:00", operator="ZZ0101", **w)
     r.run(["--json", "import", "residents", fx("good.csv"), "--dry-run"], operator="IT01", **w)
     r.run(["--json", "import", "residents", fx("bad-check.csv"), "--dry-run"], operator="IT01", code=2, **w)
     r.run(["--json", "import", "residents", fx("good.csv")], operator="IT01", **w)
@@ -290,13 +300,14 @@ def workflow(r):
     r.run(["--json", "setting", "files", "owner"], now="2012-02-07T18:00", operator="IT01", **w)
     r.run(["--json", "setting", "files", "owner"], now="2012-02-07T18:00", operator="IT01", **w)
 
-    reads = [["--json", "show", n] for n in (milk, low, old, card)]
+    reads = [["--json", "show", n] for n in (milk, low, old, card, moved)]
     reads += [["--json", "catalog"], ["--json", "catalog", "--category", "C02"], ["--json", "catalog", "C05-01"],
               ["--json", "route", "--plan", "C05-01"], ["--json", "route", "--plan", "C02-01", "--model", "old"],
               ["--json", "calendar", "2012-01"], ["--json", "calendar", "2030-05"], ["--json", "calendar", "--years"],
               ["--json", "calendar", "--due", "2012-01-29", "5"], ["--json", "calendar", "--due", "2029-12-20", "10"],
               ["--json", "district"], ["--json", "staff"], ["--json", "staff", "--unit", "150204001001"],
-              ["--json", "resident", pregnant], ["--json", "audit", "verify"], ["--json", "audit", "head"],
+              ["--json", "resident", pregnant], ["--json", "resident", disabled],
+              ["--json", "resident", low_income[1]], ["--json", "audit", "verify"], ["--json", "audit", "head"],
               ["--json", "audit", "log"], ["--json", "audit", "log", "--subject", milk],
               ["--json", "audit", "log", "--kind", "setting", "--backfilled"], ["--json", "check"], ["--json", "init"],
               ["--json", "setting"], ["--json", "setting", "auth"], ["--json", "setting", "db"],

@@ -152,6 +152,15 @@ nlohmann::json case_json(const core::Case& c, core::Date today) {
                          {"received_at", or_null(m.received_at)},
                          {"requested_at", or_null(m.requested_at)}});
   }
+  nlohmann::json notices = nlohmann::json::array();
+  for (const auto& n : c.notices) {
+    notices.push_back({{"at", n.at},
+                       {"kind", n.kind},
+                       {"resident", core::mask_citizen_id(n.citizen_id)},
+                       {"resident_name", n.resident_name},
+                       {"on_date", n.on},
+                       {"destination", or_null(n.detail)}});
+  }
   nlohmann::json history = nlohmann::json::array();
   for (const auto& e : c.history) {
     history.push_back({{"id", e.id},
@@ -190,6 +199,7 @@ nlohmann::json case_json(const core::Case& c, core::Date today) {
       {"evaluation",
        c.score ? nlohmann::json{{"score", *c.score}, {"label", score_label(*c.score)}, {"comment", or_null(c.comment)}}
                : nlohmann::json(nullptr)},
+      {"notices", notices},
       {"history", history}};
 }
 
@@ -230,6 +240,19 @@ std::string with_note(std::string line, const std::string& note) {
 
 }  // namespace
 
+std::string notice_text(const core::CaseNotice& n) {
+  if (n.kind == "death") return core::tr("household changed: {} died on {} — review", n.resident_name, n.on);
+  if (n.kind == "left_district") {
+    return core::tr("household changed: {} left the district on {} (to {}) — review", n.resident_name, n.on,
+                    n.detail);
+  }
+  if (n.kind == "moved") {
+    return core::tr("household changed: {} moved to community {} on {}; the case stays here — review",
+                    n.resident_name, n.detail, n.on);
+  }
+  return n.kind;
+}
+
 std::string describe_event(const core::CaseEvent& event) {
   const auto d = nlohmann::json::parse(event.detail, nullptr, false);
   if (d.is_discarded()) return event.kind;
@@ -269,7 +292,21 @@ std::string describe_event(const core::CaseEvent& event) {
     return core::tr("materials {} received after {} working days; due {} → {}", join_numbers(d["materials"]),
                     d.value("paused_days", 0), d["due_date"].value("before", ""), d["due_date"].value("after", ""));
   }
-  if (event.kind == "case.withdraw") return core::tr("withdrawn at the resident's request: {}", str("reason"));
+  if (event.kind == "case.withdraw") {
+    if (str("cause") == "death") return core::tr("withdrawn by the register: the applicant died on {}", str("on"));
+    return core::tr("withdrawn at the resident's request: {}", str("reason"));
+  }
+  if (event.kind == "case.notice") {
+    const std::string kind = str("kind");
+    if (kind == "death") return core::tr("household changed: a member died on {} — review", str("on"));
+    if (kind == "left_district") {
+      return core::tr("household changed: left the district on {} (to {}) — review", str("on"), str("detail"));
+    }
+    if (kind == "moved") {
+      return core::tr("household changed: moved to community {} on {}; the case stays here — review", str("detail"),
+                      str("on"));
+    }
+  }
   if (event.kind == "case.route") {
     if (d.value("auto", false)) {
       return core::tr("step {} assigned to {} (auto)", d.value("step", 0), d["assignee"].value("after", ""));

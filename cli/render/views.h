@@ -46,6 +46,9 @@ std::string score_label(int score);
 /// "back-filled, recorded 2026-11-29T13:04:17": when it was really written.
 std::string backfill_mark(std::string_view clock, std::string_view recorded_at);
 
+/// "household changed: 王芳 died on 2012-05-03 — review": a notice as a person reads it.
+std::string notice_text(const core::CaseNotice& notice);
+
 /// One line describing a case event: "approved step 1 (服务站); now at step 2".
 std::string describe_event(const core::CaseEvent& event);
 

@@ -239,6 +239,106 @@ void replay_flags(const SQLite::Database& db, ReplayReport& report, Findings& fi
   }
 }
 
+// ---- the register's changes ----------------------------------------------------------------
+
+// Deaths and departures from their register events, and the notices of open cases
+// from their case.notice events: both written only with their events.
+void replay_register(const SQLite::Database& db, ReplayReport&, Findings& findings) {
+  struct Fate {
+    std::string died_on, left_on, left_to;
+    bool operator==(const Fate&) const = default;
+  };
+  std::map<std::int64_t, Fate> history;
+  SQLite::Statement q(db,
+                      "SELECT kind, detail FROM events WHERE kind IN ('register.death', 'register.leave') ORDER BY id");
+  while (q.executeStep()) {
+    const json d = json::parse(q.getColumn(1).getString(), nullptr, false);
+    if (d.is_discarded()) continue;
+    if (q.getColumn(0).getString() == "register.death") {
+      if (d.contains("resident") && d["resident"].is_number_integer()) {
+        history[d["resident"].get<std::int64_t>()].died_on = text_of(d, "died_on");
+      }
+    } else if (d.contains("residents") && d["residents"].is_array()) {
+      for (const auto& id : d["residents"]) {
+        if (!id.is_number_integer()) continue;
+        Fate& f = history[id.get<std::int64_t>()];
+        f.left_on = text_of(d, "left_on");
+        f.left_to = text_of(d, "to");
+      }
+    }
+  }
+  std::map<std::int64_t, std::pair<std::string, Fate>> table;
+  SQLite::Statement t(db,
+                      "SELECT id, citizen_id, COALESCE(died_on, ''), COALESCE(left_on, ''), COALESCE(left_to, '') "
+                      "FROM residents WHERE died_on IS NOT NULL OR left_on IS NOT NULL ORDER BY id");
+  while (t.executeStep()) {
+    table[t.getColumn(0).getInt64()] = {t.getColumn(1).getString(),
+                                        {t.getColumn(2).getString(), t.getColumn(3).getString(),
+                                         t.getColumn(4).getString()}};
+  }
+  auto text = [](const std::string& s) { return s.empty() ? std::string("none") : s; };
+  auto compare = [&](const std::string& subject, const Fate& said, const Fate& held) {
+    if (said.died_on != held.died_on) findings.add(subject, "died_on", text(said.died_on), text(held.died_on));
+    if (said.left_on != held.left_on) findings.add(subject, "left_on", text(said.left_on), text(held.left_on));
+    if (said.left_to != held.left_to) {
+      findings.add(subject, "left_to", text(said.left_to), text(held.left_to));
+    }
+  };
+  for (const auto& [id, row] : table) {
+    const auto h = history.find(id);
+    compare(fmt::format("resident {}", errors::quote(mask_citizen_id(row.first))),
+            h == history.end() ? Fate{} : h->second, row.second);
+  }
+  if (!history.empty()) {
+    SQLite::Statement who(db, "SELECT citizen_id FROM residents WHERE id = ?");
+    for (const auto& [id, fate] : history) {
+      if (table.count(id)) continue;
+      who.reset();
+      who.bind(1, id);
+      compare(who.executeStep() ? fmt::format("resident {}", errors::quote(mask_citizen_id(who.getColumn(0).getString())))
+                                : fmt::format("resident {}", id),
+              fate, Fate{});
+    }
+  }
+
+  // Notices as "kind resident on detail", counted per case.
+  std::map<std::string, std::map<std::string, int>> said, held;
+  SQLite::Statement events(db, "SELECT subject, detail FROM events WHERE kind = 'case.notice' ORDER BY id");
+  while (events.executeStep()) {
+    const json d = json::parse(events.getColumn(1).getString(), nullptr, false);
+    if (d.is_discarded()) continue;
+    const std::int64_t resident = d.contains("resident") && d["resident"].is_number_integer() ? d["resident"].get<std::int64_t>() : 0;
+    ++said[events.getColumn(0).getString()]
+          [fmt::format("{} {} {} {}", text_of(d, "kind"), resident, text_of(d, "on"), text_of(d, "detail"))];
+  }
+  SQLite::Statement notices(db,
+                            "SELECT c.number, n.kind, n.resident_id, n.on_date, n.detail FROM case_notices n "
+                            "JOIN cases c ON c.id = n.case_id ORDER BY n.id");
+  while (notices.executeStep()) {
+    ++held[notices.getColumn(0).getString()][fmt::format("{} {} {} {}", notices.getColumn(1).getString(),
+                                                         notices.getColumn(2).getInt64(),
+                                                         notices.getColumn(3).getString(),
+                                                         notices.getColumn(4).getString())];
+  }
+  std::set<std::string> numbers;
+  for (const auto& [n, v] : said) numbers.insert(n);
+  for (const auto& [n, v] : held) numbers.insert(n);
+  for (const auto& number : numbers) {
+    const auto& a = said[number];
+    const auto& b = held[number];
+    std::set<std::string> keys;
+    for (const auto& [k, v] : a) keys.insert(k);
+    for (const auto& [k, v] : b) keys.insert(k);
+    for (const auto& key : keys) {
+      const int x = a.count(key) ? a.at(key) : 0, y = b.count(key) ? b.at(key) : 0;
+      if (x != y) {
+        findings.add(fmt::format("case {}", errors::quote(number)), fmt::format("notice {}", key),
+                     x ? "present" : "nothing", y ? "present" : "nothing");
+      }
+    }
+  }
+}
+
 // ---- the calendar ------------------------------------------------------------------------
 
 void replay_calendar(const SQLite::Database& db, ReplayReport& report, Findings& findings) {
@@ -427,6 +527,7 @@ ReplayReport replay_history(const SQLite::Database& db, std::size_t keep) {
   replay_calendar(db, report, findings);
   replay_standards(db, report, findings);
   replay_flags(db, report, findings);
+  replay_register(db, report, findings);
   replay_cases(db, report, findings);
   replay_missing_cases(db, report, findings);
   return report;
@@ -481,7 +582,8 @@ CheckReport check_database(const SQLite::Database& db, const CheckOptions& optio
   // cases (a case and its events are always read together). Workers, one per
   // core, take the tasks in order; the replay waits for the chain, as replaying a
   // history that does not verify would only repeat its problem.
-  std::vector<ReplayPart> parts = {replay_settings, replay_staff, replay_calendar, replay_standards, replay_flags};
+  std::vector<ReplayPart> parts = {replay_settings, replay_staff,  replay_calendar,
+                                   replay_standards, replay_flags, replay_register};
   const bool in_memory = core::in_memory(db);
   const std::size_t workers = in_memory ? 1 : cores();
   for (const CaseIds& run : case_id_runs(db, static_cast<std::int64_t>(in_memory ? 1 : workers * 8))) {

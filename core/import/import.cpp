@@ -52,6 +52,9 @@ std::unique_ptr<Importer> make_importer(SQLite::Database& db, const Clock& clock
   if (k == "grids" || k == "households" || k == "residents") {
     return imports::make_residence_importer(db, k, o.upsert, clock.today());
   }
+  if (k == "deaths" || k == "births" || k == "moves" || k == "departures") {
+    return imports::make_register_importer(db, k, clock, op);
+  }
   if (k == "cases") return imports::make_case_importer(db, op, clock, source);
   if (k == "evaluations") return imports::make_evaluation_importer(db, o.upsert, op, clock, source);
   if (k == "catalog") return imports::make_steps_importer(db, o.upsert);
@@ -70,7 +73,8 @@ const std::vector<std::string>& import_kinds() {
   static const std::vector<std::string> kinds = {"district", "streets", "communities", "bureaus",
                                                  "staff",    "grids",   "households",  "residents",
                                                  "calendar", "catalog", "standards",   "cases",
-                                                 "evaluations"};
+                                                 "evaluations", "deaths", "births",     "moves",
+                                                 "departures"};
   return kinds;
 }
 

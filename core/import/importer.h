@@ -212,6 +212,11 @@ std::unique_ptr<Importer> make_case_importer(SQLite::Database& db, const Operato
 std::unique_ptr<Importer> make_evaluation_importer(SQLite::Database& db, bool upsert, const Operator& op,
                                                    const Clock& clock, const std::string& source);
 
+/// deaths, births, moves or departures: the registry's changes, each recorded as the
+/// window records it, by the importing admin (register.cpp).
+std::unique_ptr<Importer> make_register_importer(SQLite::Database& db, const std::string& kind, const Clock& clock,
+                                                 const Operator& op);
+
 /// catalog: chain steps that replace an item's chains (steps.cpp).
 std::unique_ptr<Importer> make_steps_importer(SQLite::Database& db, bool upsert);
 

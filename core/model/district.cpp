@@ -135,6 +135,17 @@ void DistrictWriter::update_household(std::int64_t id, const HouseholdRow& house
   q.exec();
 }
 
+void DistrictWriter::relocate_household(std::int64_t id, std::int64_t community, std::optional<std::int64_t> grid,
+                                        const std::string& address) {
+  auto& q = statement(relocate_household_,
+                      "UPDATE households SET community_id = ?, grid_id = ?, address = ? WHERE id = ?");
+  q.bind(1, community);
+  bind_optional(q, 2, grid);
+  q.bind(3, address);
+  q.bind(4, id);
+  q.exec();
+}
+
 std::optional<std::int64_t> DistrictWriter::add_resident(const ResidentRow& resident) {
   auto& q = statement(add_resident_,
                              "INSERT INTO residents (name, sex, birth_date, household_id, relation, phone, pregnant, "
@@ -154,6 +165,24 @@ void DistrictWriter::update_resident(std::int64_t id, const ResidentRow& residen
                              "unemployed = ?, monthly_income = ?, living_together = ?, hukou = ? WHERE id = ?");
   bind_resident(q, resident);
   q.bind(15, id);
+  q.exec();
+}
+
+void DistrictWriter::record_death(std::int64_t id, const std::string& date) {
+  auto& q = statement(record_death_, "UPDATE residents SET died_on = ? WHERE id = ?");
+  SQLite::bind(q, date, id);
+  q.exec();
+}
+
+void DistrictWriter::record_departure(std::int64_t id, const std::string& date, const std::string& to) {
+  auto& q = statement(record_departure_, "UPDATE residents SET left_on = ?, left_to = ? WHERE id = ?");
+  SQLite::bind(q, date, to, id);
+  q.exec();
+}
+
+void DistrictWriter::move_resident(std::int64_t id, std::int64_t household, const std::string& relation) {
+  auto& q = statement(move_resident_, "UPDATE residents SET household_id = ?, relation = ? WHERE id = ?");
+  SQLite::bind(q, household, relation, id);
   q.exec();
 }
 
@@ -190,7 +219,7 @@ DistrictSummary summarize_district(const SQLite::Database& db) {
       c.households = count(db, "SELECT count(*) FROM households WHERE community_id = ?", id);
       c.residents = count(db,
                           "SELECT count(*) FROM residents r JOIN households h ON h.id = r.household_id "
-                          "WHERE h.community_id = ?",
+                          "WHERE h.community_id = ? AND r.died_on IS NULL AND r.left_on IS NULL",
                           id);
       c.grids = count(db, "SELECT count(*) FROM grids WHERE community_id = ?", id);
       c.station_workers = count(db,
@@ -244,7 +273,8 @@ Resident get_resident(const SQLite::Database& db, std::string_view citizen_id) {
   SQLite::Statement q(db,
                       "SELECT r.citizen_id, r.name, r.sex, r.birth_date, COALESCE(r.phone, ''), h.code, r.relation, "
                       "  h.address, c.code, c.name_zh, COALESCE(g.code, ''), COALESCE(w.staff_no, ''), "
-                      "  r.pregnant, r.disabled, r.low_income, r.party_member, r.unemployed "
+                      "  r.pregnant, r.disabled, r.low_income, r.party_member, r.unemployed, "
+                      "  COALESCE(r.died_on, ''), COALESCE(r.left_on, ''), COALESCE(r.left_to, '') "
                       "FROM residents r JOIN households h ON h.id = r.household_id "
                       "JOIN units c ON c.id = h.community_id "
                       "LEFT JOIN grids g ON g.id = h.grid_id LEFT JOIN staff w ON w.id = g.worker_id "
@@ -270,6 +300,9 @@ Resident get_resident(const SQLite::Database& db, std::string_view citizen_id) {
   for (int i = 0; i < 5; ++i) {
     if (q.getColumn(12 + i).getInt() != 0) r.flags.emplace_back(names[i]);
   }
+  r.died_on = q.getColumn(17).getString();
+  r.left_on = q.getColumn(18).getString();
+  r.left_to = q.getColumn(19).getString();
   return r;
 }
 

@@ -135,15 +135,23 @@ class DistrictWriter {
   void update_grid(std::int64_t id, const GridRow& grid);
   std::int64_t add_household(const HouseholdRow& household);
   void update_household(std::int64_t id, const HouseholdRow& household);
+  /// The household moves: its community, grid and address; what it owns and earns stays.
+  void relocate_household(std::int64_t id, std::int64_t community, std::optional<std::int64_t> grid,
+                          const std::string& address);
   /// The new row id, or nothing when a resident with this citizen ID exists.
   std::optional<std::int64_t> add_resident(const ResidentRow& resident);
   void update_resident(std::int64_t id, const ResidentRow& resident);
+  /// The register's changes to a resident: a death, a departure from the district,
+  /// a move to another household (with the relation to its head).
+  void record_death(std::int64_t id, const std::string& date);
+  void record_departure(std::int64_t id, const std::string& date, const std::string& to);
+  void move_resident(std::int64_t id, std::int64_t household, const std::string& relation);
 
  private:
   SQLite::Statement& statement(std::optional<SQLite::Statement>& slot, const char* sql);
   SQLite::Database& db_;
   std::optional<SQLite::Statement> add_unit_, update_unit_, set_parent_, add_grid_, update_grid_, add_household_,
-      update_household_, add_resident_, update_resident_;
+      update_household_, relocate_household_, add_resident_, update_resident_, record_death_, record_departure_, move_resident_;
 };
 
 /// Reads the district tree with its counts.
@@ -170,6 +178,9 @@ struct Resident {
   std::string grid;
   std::string grid_worker;  ///< staff number of the grid's worker, or ""
   std::vector<std::string> flags;
+  std::string died_on;  ///< date of death, or ""
+  std::string left_on;  ///< date the resident left the district, or ""
+  std::string left_to;  ///< where to, or ""
 };
 
 /// One resident by citizen ID; NotFound when unknown, InvalidInput when the ID itself is not valid.

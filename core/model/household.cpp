@@ -50,11 +50,12 @@ Household read_household(const SQLite::Database& db, SQLite::Statement& q) {
   h.living_area = r.maybe_real();
   h.assets = split_words(r.text());
   h.district_code = r.text();
-  // The head first, then the members by age, the eldest first.
+  // The living members still in the district: the head first, then by age, the eldest first.
   SQLite::Statement m(db,
                       "SELECT id, citizen_id, name, relation, sex, birth_date, monthly_income, living_together, hukou, "
                       "  pregnant | (disabled << 1) | (low_income << 2) | (party_member << 3) | (unemployed << 4) "
-                      "FROM residents WHERE household_id = ? ORDER BY relation <> ?, birth_date, id");
+                      "FROM residents WHERE household_id = ? AND died_on IS NULL AND left_on IS NULL "
+                      "ORDER BY relation <> ?, birth_date, id");
   m.bind(1, h.id);
   m.bind(2, std::string(kHeadOfHousehold));
   while (m.executeStep()) {

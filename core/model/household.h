@@ -36,7 +36,7 @@ struct Member {
   int age_on(Date day) const;
 };
 
-/// A household with its members, head first, then by birth date.
+/// A household with its living members still in the district, head first, then by birth date.
 struct Household {
   std::int64_t id = 0;
   std::string code, address, community_code, community_name, district_code, grid, grid_worker;

@@ -1,7 +1,7 @@
 # The demo district (scaled down here; scripts/demo builds it full size).
 %env SQGL_DB=demo.db
 $ sqgl init --demo --scale 0.1 --seed 2012
-created database 'demo.db' (schema 8)
+created database 'demo.db' (schema 10)
 loaded the catalog: 12 categories, 64 items (see 'sqgl catalog')
 loaded working-day calendars: 2012, 2024, 2025, 2026
 generated the demo district (seed 2012): 2 street offices, 7 communities, 7 grids, 2,800 households, 7,335 residents, 70 staff

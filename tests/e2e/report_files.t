@@ -30,7 +30,7 @@ welfare,社区保障,1,0,8
 # --table picks a table in every format.
 $ sqgl report backlog --table by_window
 Backlog: open cases by step, unit, window and community
-as of 2012-01-31T23:59:59 · schema 8 · catalog 2012.1 · calendars 2012, 2024, 2025, 2026
+as of 2012-01-31T23:59:59 · schema 10 · catalog 2012.1 · calendars 2012, 2024, 2025, 2026
 3 open cases, 0 of them waiting for materials
 
 By window
@@ -40,7 +40,7 @@ By window
 $ sqgl report backlog --table by_window --format md
 | # Backlog: open cases by step, unit, window and community
 
-as of 2012-01-31T23:59:59 · schema 8 · catalog 2012.1 · calendars 2012, 2024, 2025, 2026
+as of 2012-01-31T23:59:59 · schema 10 · catalog 2012.1 · calendars 2012, 2024, 2025, 2026
 
 - 3 open cases, 0 of them waiting for materials
 

@@ -238,6 +238,7 @@ $ SQGL_NOW=2012-03-01 sqgl list --all --limit 1 --json
       "due_date": "2012-02-03",
       "item": "C05-01",
       "item_name": "\"一杯奶\"生育关怀申请",
+      "notice_count": 0,
       "number": "150204-20120129-0001",
       "overdue": false,
       "resident": "150204********536X",
@@ -253,10 +254,10 @@ $ SQGL_NOW=2012-03-01 sqgl list --all --limit 1 --json
   "matching_case_count": 4
 }
 $ SQGL_NOW=2012-03-01 sqgl list --all --sort number --jsonl
-{"accepted_at":"2012-01-29T09:00:00","assignee":null,"community":"150204001001","community_name":"阳光社区","due_date":"2012-02-03","item":"C05-01","item_name":"\"一杯奶\"生育关怀申请","number":"150204-20120129-0001","overdue":false,"resident":"150204********536X","resident_name":"孙颖敏","status":"approved","step":null,"step_due_date":null,"step_name":null,"step_unit":null}
-{"accepted_at":"2012-01-29T09:30:00","assignee":null,"community":"150204001001","community_name":"阳光社区","due_date":"2012-02-10","item":"C08-01","item_name":"第二代残疾人证换领","number":"150204-20120129-0002","overdue":false,"resident":"150204********4202","resident_name":"琪琪格","status":"approved","step":null,"step_due_date":null,"step_name":null,"step_unit":null}
-{"accepted_at":"2012-01-29T09:00:00","assignee":null,"community":"150204001001","community_name":"阳光社区","due_date":"2012-02-29","item":"C02-01","item_name":"城市居民最低生活保障申请(低保)","number":"150204-20120129-0003","overdue":false,"resident":"150204********4974","resident_name":"卢建刚","status":"rejected","step":null,"step_due_date":null,"step_name":null,"step_unit":null}
-{"accepted_at":"2012-01-29T09:00:00","assignee":null,"community":"150204001001","community_name":"阳光社区","due_date":"2012-03-09","item":"C02-01","item_name":"城市居民最低生活保障申请(低保)","number":"150204-20120129-0004","overdue":false,"resident":"150204********0392","resident_name":"刘刚海","status":"open","step":3,"step_due_date":"2012-02-08","step_name":"区民政局","step_unit":"MZJ"}
+{"accepted_at":"2012-01-29T09:00:00","assignee":null,"community":"150204001001","community_name":"阳光社区","due_date":"2012-02-03","item":"C05-01","item_name":"\"一杯奶\"生育关怀申请","notice_count":0,"number":"150204-20120129-0001","overdue":false,"resident":"150204********536X","resident_name":"孙颖敏","status":"approved","step":null,"step_due_date":null,"step_name":null,"step_unit":null}
+{"accepted_at":"2012-01-29T09:30:00","assignee":null,"community":"150204001001","community_name":"阳光社区","due_date":"2012-02-10","item":"C08-01","item_name":"第二代残疾人证换领","notice_count":0,"number":"150204-20120129-0002","overdue":false,"resident":"150204********4202","resident_name":"琪琪格","status":"approved","step":null,"step_due_date":null,"step_name":null,"step_unit":null}
+{"accepted_at":"2012-01-29T09:00:00","assignee":null,"community":"150204001001","community_name":"阳光社区","due_date":"2012-02-29","item":"C02-01","item_name":"城市居民最低生活保障申请(低保)","notice_count":0,"number":"150204-20120129-0003","overdue":false,"resident":"150204********4974","resident_name":"卢建刚","status":"rejected","step":null,"step_due_date":null,"step_name":null,"step_unit":null}
+{"accepted_at":"2012-01-29T09:00:00","assignee":null,"community":"150204001001","community_name":"阳光社区","due_date":"2012-03-09","item":"C02-01","item_name":"城市居民最低生活保障申请(低保)","notice_count":0,"number":"150204-20120129-0004","overdue":false,"resident":"150204********0392","resident_name":"刘刚海","status":"open","step":3,"step_due_date":"2012-02-08","step_name":"区民政局","step_unit":"MZJ"}
 $ sqgl list --all --status open
 ! sqgl: error: --status excludes --all (see 'sqgl --help')
 ? 2

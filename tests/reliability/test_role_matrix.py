@@ -51,6 +51,8 @@ MATRIX = {
     "`route CASE --to STAFF`": ["step's unit", "step's unit", "step's unit", NO, "step's unit", "step's unit",
                                 "any step"],
     "`route --auto`": [NO, "own station's steps", NO, NO, NO, NO, "every step"],
+    "`register death`, `birth`, `leave`": ["own community", NO, NO, NO, NO, NO, NO],
+    "`register move`": ["receiving community", NO, NO, NO, NO, NO, NO],
     "`import KIND`": [NO, NO, NO, NO, NO, NO, "every kind"],
     "`backup FILE`": [NO, NO, NO, NO, NO, NO, "the whole database"],
     "`setting KEY VALUE`": [NO, NO, NO, NO, NO, NO, "every setting"],
@@ -82,7 +84,7 @@ IT98,停用戊,150204,admin,0
 Cell = collections.namedtuple("Cell", "name argv expect subject command check operator",
                               defaults=(None, None, None, None))
 IMPORT_KINDS = ["district", "streets", "communities", "bureaus", "staff", "grids", "households", "residents",
-                "calendar", "catalog", "cases", "evaluations"]
+                "calendar", "catalog", "cases", "evaluations", "deaths", "births", "moves", "departures"]
 
 
 def fail(message):
@@ -140,11 +142,11 @@ class Matrix:
         finally:
             con.close()
 
-    def residents(self, condition, count):
+    def residents(self, condition, count, community="150204001001"):
         rows = self.query(
             "SELECT r.citizen_id FROM residents r JOIN households h ON h.id = r.household_id "
-            f"JOIN units u ON u.id = h.community_id WHERE {condition} AND u.code = '150204001001' "
-            "ORDER BY r.id LIMIT ?", count)
+            f"JOIN units u ON u.id = h.community_id WHERE {condition} AND u.code = ? "
+            "ORDER BY r.id LIMIT ?", community, count)
         if len(rows) < count:
             fail(f"setup: the demo has fewer than {count} residents with {condition}")
         return [r[0] for r in rows]
@@ -199,6 +201,10 @@ class Matrix:
                 fail(f"setup: case {number} is at {steps.get(number)}, expected a step of {unit}")
         self.open_cases = [self.at_station, self.at_committee, self.at_street, self.at_bureau, self.second_station]
 
+        # Residents no case names, for the register's changes: four of 150204001001, one of 150204001002.
+        spare = "r.id NOT IN (SELECT resident_id FROM cases) AND r.birth_date < '1990-01-01'"
+        self.spare = self.residents(spare, 4)
+        self.spare_elsewhere = self.residents(spare, 1, "150204001002")[0]
         self.write_import_files()
         # One file, the WAL folded in, so that a copy is the whole database.
         con = sqlite3.connect(self.base)
@@ -228,6 +234,10 @@ class Matrix:
             "cases": "number,item,resident,status,accepted_at,decided_at,model\n"
                      f"150204-20110301-0001,C04-01,{self.man},办结,2011-03-01 09:30,2011-03-02 16:00,新\n",
             "evaluations": f"case,score\n{self.decided},5\n",
+            "deaths": f"citizen_id,date\n{self.spare[0]},2012-01-28\n",
+            "births": f"citizen_id,name,household\n{citizen_id('150204', '20120101', '013')},王小明,150204001001-0001\n",
+            "moves": f"citizen_id,to_household,relation\n{self.spare[1]},150204001001-0002,子女\n",
+            "departures": f"citizen_id,date,to\n{self.spare[2]},2012-01-28,北京市\n",
         }
         self.import_files = {}
         for kind, text in files.items():
@@ -516,6 +526,41 @@ class Matrix:
                                 self.imported(kind) if expect == "ok" else None))
             return out
 
+        def register_change(role, text, scope, operator):
+            # A resident of 150204001001 dies or leaves, a child is born into one of its households.
+            resident, masked = self.spare[3], self.spare[3][:6] + "********" + self.spare[3][-4:]
+            child = citizen_id("150204", "20120102", "013")
+            home = self.query("SELECT h.code FROM residents r JOIN households h ON h.id = r.household_id "
+                              "WHERE r.citizen_id = ?", resident)[0][0]
+            out = []
+            for name, argv, subject, check in (
+                    ("death", ["register", "death", "--resident", resident, "--date", "2012-01-28"], masked,
+                     self.register_check("register.death", "SELECT died_on FROM residents WHERE citizen_id = ?",
+                                         resident, "2012-01-28", home)),
+                    ("birth", ["register", "birth", "--citizen-id", child, "--name", "王小明", "--household",
+                               "150204001001-0001"], "150204001001-0001",
+                     self.register_check("register.birth", "SELECT birth_date FROM residents WHERE citizen_id = ?",
+                                         child, "2012-01-02", "150204001001-0001")),
+                    ("leave", ["register", "leave", "--resident", resident, "--date", "2012-01-28", "--to", "北京市"],
+                     masked, self.register_check("register.leave", "SELECT left_on FROM residents WHERE citizen_id = ?",
+                                                 resident, "2012-01-28", home))):
+                expect = allowed(text, scope)
+                out.append(Cell(name, argv, expect, subject, f"register {name}", check if expect == "ok" else None))
+            return out
+
+        def register_move(role, text, scope, operator):
+            # A resident of 150204001002 moves into a new household of 150204001001's first grid:
+            # its station (own) records it; the station the resident leaves (other) may not.
+            resident = self.spare_elsewhere
+            masked = resident[:6] + "********" + resident[-4:]
+            argv = ["register", "move", "--resident", resident, "--to-household", "150204001001-9001", "--to-grid",
+                    "150204001001-G01", "--address", "阳光社区 9 号楼"]
+            expect = allowed(text, scope)
+            check = self.register_check(
+                "register.move", "SELECT h.code FROM residents r JOIN households h ON h.id = r.household_id "
+                "WHERE r.citizen_id = ?", resident, "150204001001-9001", "150204001001-9001")
+            return [Cell("", argv, expect, masked, "register move", check if expect == "ok" else None)]
+
         def backup(role, text, scope, operator):
             path = os.path.join(self.work, "backup.db")
             if os.path.exists(path):
@@ -564,11 +609,24 @@ class Matrix:
             (APPROVE_BUREAU, decide(self.at_bureau), "JSJ98"),
             ("`route CASE --to STAFF`", route_to, "ZZ0198"),
             ("`route --auto`", route_auto, "IT98"),
+            ("`register death`, `birth`, `leave`", register_change, "ZZ0198"),
+            ("`register move`", register_move, "ZZ0198"),
             ("`import KIND`", import_kind, "IT98"),
             ("`backup FILE`", backup, "IT98"),
             ("`setting KEY VALUE`", setting, "IT98"),
             ("`init`, `init --demo`", init, "ZZ0198"),
         ]
+
+    def register_check(self, kind, sql, key, want, subject):
+        """A register change: `sql` on `key` reads `want`, with one `kind` event on `subject` by the operator."""
+        def by(operator):
+            def check(db, _stdout):
+                got = self.query(sql, key, db=db)
+                if got != [(want,)]:
+                    return f"{sql} gives {got}, expected {want}"
+                return "" if self.event_by(db, kind, subject, operator) else f"no {kind} event"
+            return check
+        return by
 
     def evaluated(self, operator):
         def check(db, _stdout):

@@ -274,3 +274,13 @@ TEST_CASE("queues: the daily list holds the open and the returned cases, and a l
   CHECK(visited == 5);
   CHECK(first == std::vector<std::string>(want.begin(), want.begin() + 5));
 }
+
+TEST_CASE("queues: a case's register notices are counted from their index, not by reading them all") {
+  for (const auto order : kOrders) {
+    const auto lines = plan_lines({}, order);
+    CHECK(std::any_of(lines.begin(), lines.end(), [](const std::string& l) {
+      return l == "SEARCH n USING COVERING INDEX case_notices_case (case_id=?)";
+    }));
+    CHECK(std::none_of(lines.begin(), lines.end(), [](const std::string& l) { return reads(l, "SCAN", "n"); }));
+  }
+}

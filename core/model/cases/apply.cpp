@@ -258,7 +258,8 @@ Case apply_case(SQLite::Database& db, const Clock& clock, const WorkCalendar& ca
 
   SQLite::Statement resident(db,
                              "SELECT r.id, r.name, r.sex, r.birth_date, h.community_id, c.name_zh, c.code, "
-                             "  r.pregnant, r.disabled, r.low_income, r.party_member, r.unemployed, r.household_id "
+                             "  r.pregnant, r.disabled, r.low_income, r.party_member, r.unemployed, r.household_id, "
+                             "  COALESCE(r.died_on, ''), COALESCE(r.left_on, '') "
                              "FROM residents r JOIN households h ON h.id = r.household_id "
                              "JOIN units c ON c.id = h.community_id WHERE r.citizen_id = ?");
   resident.bind(1, id.number);
@@ -268,6 +269,16 @@ Case apply_case(SQLite::Database& db, const Clock& clock, const WorkCalendar& ca
   const std::int64_t resident_id = resident.getColumn(0).getInt64();
   const std::string resident_name = resident.getColumn(1).getString();
   const std::int64_t home_community = resident.getColumn(4).getInt64();
+  // The register says so: the request is well formed, but the resident's state does
+  // not allow it (exit 5, as an open duplicate does), whatever the item.
+  if (const std::string died = resident.getColumn(13).getString(); !died.empty()) {
+    throw Conflict(tr("resident {} ({}) died on {}; nobody can apply in their name",
+                      errors::quote(mask_citizen_id(id.number)), resident_name, died));
+  }
+  if (const std::string left = resident.getColumn(14).getString(); !left.empty()) {
+    throw Conflict(tr("resident {} ({}) left the district on {}; apply where they live now",
+                      errors::quote(mask_citizen_id(id.number)), resident_name, left));
+  }
   if (item.local_only && home_community != op.community_id) {
     throw InvalidInput(
         tr("resident {} ({}) is registered in {} ({}), not at this station; {} is handled "

@@ -87,6 +87,16 @@ struct CaseEvent {
   std::string detail;  ///< JSON
 };
 
+/// A change in the register the case must be reviewed for (case_notices).
+struct CaseNotice {
+  std::string at;    ///< when it was recorded
+  std::string kind;  ///< "death", "left_district", "moved"
+  std::string citizen_id;     ///< whom it was about, in full: shown masked
+  std::string resident_name;
+  std::string on;      ///< when it happened
+  std::string detail;  ///< where to (a departure: the registry's text; a move: the community's code)
+};
+
 /// A case with everything `sqgl show` prints.
 struct Case {
   std::string number;
@@ -114,6 +124,7 @@ struct Case {
   std::vector<CaseMaterial> materials;
   std::optional<int> score;
   std::string comment;
+  std::vector<CaseNotice> notices;
   std::vector<CaseEvent> history;
   /// True when the case is still open (or returned) and past its due date on `today`.
   bool overdue(Date today) const;
@@ -163,6 +174,15 @@ void supplement_case(SQLite::Database& db, const Clock& clock, const WorkCalenda
 /// Ends the case at the resident's request.
 void withdraw_case(SQLite::Database& db, const Clock& clock, const Operator& op, std::string_view number,
                    const std::string& reason);
+
+/// Ends an open or returned case because the register changed (its applicant died):
+/// as withdraw_case, by `op`, but without the window clerk's check, since the change
+/// recorded in the register is what ends it, whoever recorded it (a station worker,
+/// or the admin importing the registry's file). `cause` ("death") and the day it
+/// happened go into the event.
+void withdraw_case_for_register(SQLite::Database& db, const Clock& clock, const Operator& op,
+                                std::string_view number, const std::string& reason, const std::string& cause,
+                                const std::string& on);
 
 /// Assigns or reassigns the current step to `staff_no`, who must be able to decide it.
 void route_case(SQLite::Database& db, const Clock& clock, const Operator& op, std::string_view number,
@@ -218,6 +238,7 @@ struct CaseSummary {
   std::string step_due;     ///< its due date, or ""
   std::string due_date;
   std::string accepted_at;
+  std::int64_t notices = 0;  ///< changes in the register to review
   bool overdue = false;
 };
 

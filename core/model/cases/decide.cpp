@@ -140,11 +140,13 @@ void supplement_case(SQLite::Database& db, const Clock& clock, const WorkCalenda
           {"status", {{"before", "returned"}, {"after", "open"}}}});
 }
 
-void withdraw_case(SQLite::Database& db, const Clock& clock, const Operator& op, std::string_view number,
-                   const std::string& reason) {
-  check_free_text("--reason", reason);
-  const CaseRow c = load_case_at(db, number, clock);
-  require_window_clerk(op, c.community_id, N_("withdraw a case"));
+namespace {
+
+// Closes an open or returned case withdrawn at its current step, with its event;
+// `cause` (empty for the resident's own request) names the register change that ended it,
+// on the day `on`.
+void close_withdrawn(SQLite::Database& db, const Clock& clock, const Operator& op, const CaseRow& c,
+                     const std::string& reason, const std::string& cause = "", const std::string& on = "") {
   if (c.status != CaseStatus::open && c.status != CaseStatus::returned) {
     throw Conflict(tr("case {} is already {}", errors::quote(c.number), label(c.status)));
   }
@@ -153,9 +155,29 @@ void withdraw_case(SQLite::Database& db, const Clock& clock, const Operator& op,
   CaseUpdate(db, c.id).close(CaseStatus::withdrawn, format_datetime(now));
   // A case withdrawn while it waited for materials waits no more.
   if (c.status == CaseStatus::returned) CaseUpdate(db, c.id).end_wait(format_datetime(now), std::nullopt);
-  append(
-      db, clock, op, "case.withdraw", c.number,
-      {{"step", *c.current_seq}, {"reason", reason}, {"status", {{"before", text(c.status)}, {"after", "withdrawn"}}}});
+  json detail{
+      {"step", *c.current_seq}, {"reason", reason}, {"status", {{"before", text(c.status)}, {"after", "withdrawn"}}}};
+  if (!cause.empty()) {
+    detail["cause"] = cause;
+    detail["on"] = on;
+  }
+  append(db, clock, op, "case.withdraw", c.number, detail);
+}
+
+}  // namespace
+
+void withdraw_case(SQLite::Database& db, const Clock& clock, const Operator& op, std::string_view number,
+                   const std::string& reason) {
+  check_free_text("--reason", reason);
+  const CaseRow c = load_case_at(db, number, clock);
+  require_window_clerk(op, c.community_id, N_("withdraw a case"));
+  close_withdrawn(db, clock, op, c, reason);
+}
+
+void withdraw_case_for_register(SQLite::Database& db, const Clock& clock, const Operator& op,
+                                std::string_view number, const std::string& reason, const std::string& cause,
+                                const std::string& on) {
+  close_withdrawn(db, clock, op, load_case_at(db, number, clock), reason, cause, on);
 }
 
 void evaluate_case(SQLite::Database& db, const Clock& clock, const Operator& op, std::string_view number, int score,

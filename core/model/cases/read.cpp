@@ -100,6 +100,21 @@ Case get_case(const SQLite::Database& db, const WorkCalendar& calendar, std::str
     c.steps.push_back(std::move(s));
   }
   c.materials = case_materials(db, case_id);
+  SQLite::Statement notices(db,
+                            "SELECT n.at, n.kind, r.citizen_id, r.name, n.on_date, n.detail FROM case_notices n "
+                            "JOIN residents r ON r.id = n.resident_id WHERE n.case_id = ? ORDER BY n.id");
+  notices.bind(1, case_id);
+  while (notices.executeStep()) {
+    Row n(notices);
+    CaseNotice notice;
+    notice.at = n.text();
+    notice.kind = n.text();
+    notice.citizen_id = n.text();
+    notice.resident_name = n.text();
+    notice.on = n.text();
+    notice.detail = n.text();
+    c.notices.push_back(std::move(notice));
+  }
   SQLite::Statement events(db,
                            "SELECT id, at, COALESCE(recorded_at, ''), COALESCE(clock, ''), COALESCE(operator, ''), "
                            "kind, detail FROM events WHERE subject = ? AND kind LIKE 'case.%' ORDER BY id");
@@ -196,7 +211,7 @@ ListQuery list_query(const CaseFilter& filter, Date today, const std::string& du
   std::string sql =
       "SELECT c.number, c.item, i.name_zh, c.status, r.citizen_id, r.name, cu.code, cu.name_zh, c.current_seq, "
       "  COALESCE(s.name_zh, ''), COALESCE(su.code, ''), COALESCE(a.staff_no, ''), COALESCE(s.due_date, ''), "
-      "  c.due_date, c.accepted_at " +
+      "  c.due_date, c.accepted_at, (SELECT count(*) FROM case_notices n WHERE n.case_id = c.id) " +
       std::string(by_community ? "FROM units cu CROSS JOIN cases c ON c.community_id = cu.id "
                                : "FROM cases c JOIN units cu ON cu.id = c.community_id ") +
       "JOIN items i ON i.code = c.item JOIN residents r ON r.id = c.resident_id " + steps +
@@ -256,6 +271,7 @@ std::int64_t for_each_case(const SQLite::Database& db, const WorkCalendar& calen
     s.step_due = r.text();
     s.due_date = r.text();
     s.accepted_at = r.text();
+    s.notices = r.int64();
     s.overdue = s.status == CaseStatus::open && s.due_date < today_text;
     visit(s);
     ++visited;

@@ -576,6 +576,8 @@ void apply_case_event(std::optional<CaseRecord>& record, const std::string& kind
     decide(r.step(r.current_seq.value_or(0)), StepStatus::withdrawn, at, op, text_of(d, "reason"));
     if (WaitRecord* w = open_wait(r)) w->resumed_at = at;
     close(r, CaseStatus::withdrawn, at);
+  } else if (kind == "case.notice") {
+    // A change in the register to review: the case_notices row, replayed on its own.
   } else if (kind == "case.route") {
     r.step(int_of(d, "step")).assignee = after_of(d, "assignee");
   } else if (kind == "case.evaluate") {

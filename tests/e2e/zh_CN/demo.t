@@ -1,7 +1,7 @@
 # The demo district (scaled down here; scripts/demo builds it full size).
 %env SQGL_DB=demo.db
 $ sqgl init --demo --scale 0.1 --seed 2012
-已创建数据库 'demo.db'（结构版本 8）
+已创建数据库 'demo.db'（结构版本 10）
 已载入事项目录：12 个类别，64 个事项（见 'sqgl catalog'）
 已载入工作日历：2012, 2024, 2025, 2026
 已生成演示区（种子 2012）：2 个街道办事处，7 个社区，7 个网格，2,800 户，7,335 名居民，70 名工作人员

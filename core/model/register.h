@@ -1,0 +1,96 @@
+// A register that changes: residents die, are born, move between households and
+// communities, and leave the district. Each change is one event in the history,
+// and what depends on the register reacts in the same transaction: a death
+// withdraws the person's open cases, and the open cases of the household are
+// flagged for review.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include <SQLiteCpp/Database.h>
+
+#include "core/base/date.h"
+#include "core/model/staff.h"
+
+namespace sqgl::core {
+
+/// Who records a change: a station worker at the window (of the community the
+/// change belongs to), or the district admin importing the registry's file (whose
+/// role the import checked).
+enum class RegisterSource { window, registry };
+
+/// A resident died.
+struct DeathRequest {
+  std::string citizen_id;
+  std::string date;  ///< YYYY-MM-DD
+  std::string note;
+};
+
+/// A resident, or every member of a household living there, left the district.
+struct LeaveRequest {
+  std::string citizen_id;  ///< one resident …
+  std::string household;   ///< … or this household (one of the two)
+  std::string date;        ///< YYYY-MM-DD
+  std::string to;          ///< where to, as the registry gives it
+};
+
+/// A child registered into a household.
+struct BirthRequest {
+  std::string citizen_id;
+  std::string name;
+  char sex = 0;  ///< 'M' or 'F'; 0 takes the citizen ID's
+  std::string household;
+  std::string relation = "子女";
+  std::string date;  ///< the birth date; "" takes the citizen ID's, else it must agree
+};
+
+/// A resident moves to another household, or a whole household moves.
+struct MoveRequest {
+  std::string citizen_id;    ///< one resident moves to `to_household` …
+  std::string household;     ///< … or this whole household moves (one of the two)
+  std::string to_household;  ///< the resident's household; a new code makes it, with an address
+  std::string relation;      ///< the resident's relation to the new household's head
+  std::string to_grid;       ///< the grid moved into (it names the community) …
+  std::string to_community;  ///< … or the community, for a household in no grid
+  std::string address;       ///< the household's address there
+  std::string date;          ///< YYYY-MM-DD; "" for today
+};
+
+/// What a change did.
+struct RegisterResult {
+  std::string household;               ///< the household the change is about (for a move, where to)
+  std::string community;               ///< its community code
+  std::string community_name;
+  std::string date;                    ///< when it happened
+  std::int64_t residents = 0;          ///< residents changed
+  std::vector<std::string> withdrawn;  ///< cases withdrawn (a death)
+  std::vector<std::string> flagged;    ///< open cases given a notice to review
+  std::vector<std::string> kept;       ///< open cases that stay with the community that accepted them (a move)
+};
+
+/// Records a death: PermissionDenied unless `op` may (a station worker of the
+/// resident's community at the window), Conflict when the resident died or left
+/// already, InvalidInput for a date after today or before the birth.
+RegisterResult record_death(SQLite::Database& db, const Clock& clock, const Operator& op, const DeathRequest& request,
+                            RegisterSource source);
+
+/// Records a departure from the district.
+RegisterResult record_leave(SQLite::Database& db, const Clock& clock, const Operator& op, const LeaveRequest& request,
+                            RegisterSource source);
+
+/// Registers a child in a household (Conflict when the citizen ID is in the register).
+RegisterResult record_birth(SQLite::Database& db, const Clock& clock, const Operator& op, const BirthRequest& request,
+                            RegisterSource source);
+
+/// Records a move; at the window, the receiving community's station records it.
+/// Open cases stay with the community that accepted them; the grid worker follows
+/// the household's grid.
+RegisterResult record_move(SQLite::Database& db, const Clock& clock, const Operator& op, const MoveRequest& request,
+                           RegisterSource source);
+
+/// The words of a notice kind ("death", "left_district", "moved").
+inline constexpr const char* kNoticeKinds[] = {"death", "left_district", "moved"};
+
+}  // namespace sqgl::core
