@@ -13,11 +13,13 @@ $ sqlite3 demo.db "SELECT citizen_id FROM residents WHERE household_id = (SELECT
 $ sqlite3 demo.db "SELECT r.citizen_id FROM residents r JOIN households h ON h.id = r.household_id WHERE h.community_id = (SELECT id FROM units WHERE code = '150204001001') AND h.code <> '$(cat household)' AND r.birth_date <= '1990-01-01' ORDER BY r.id LIMIT 1" > mover && cat mover
 150204194301038297
 #
-# Each of them applies for 城镇居民基本医疗保险参保登记 (C01-01) on 2012-01-29.
+# On 2012-01-29 she (the head of her household) applies for 城镇居民基本医疗保险参保登记
+# (C01-01) for herself, her husband for the household's 零就业家庭 recognition (C03-04, a
+# household benefit) with her authority, and a neighbour for C01-01.
 $ sqgl --as ZZ0101 apply --resident "$(cat her)" --item C01-01 --materials 1,2,3 | head -1
 已受理办件 150204-20120129-0001：C01-01 城镇居民基本医疗保险参保登记，申请人 李春兰
-$ sqgl --as ZZ0101 apply --resident "$(cat him)" --item C01-01 --materials 1,2,3 | head -1
-已受理办件 150204-20120129-0002：C01-01 城镇居民基本医疗保险参保登记，申请人 谢涛
+$ sqgl --as ZZ0101 apply --resident "$(cat him)" --item C03-04 --materials 1,2,3,4 --authorised-by "$(cat her)" | head -1
+已受理办件 150204-20120129-0002：C03-04 "零就业家庭"认定与就业援助，申请户 150204001001-0001，由 谢涛 代表申请
 $ sqgl --as ZZ0101 apply --resident "$(cat mover)" --item C01-01 --materials 1,2,3 | head -1
 已受理办件 150204-20120129-0003：C01-01 城镇居民基本医疗保险参保登记，申请人 杜俊浩
 #
@@ -27,7 +29,7 @@ $ SQGL_NOW=2012-01-31T09:00 sqgl --as IT01 import deaths deaths.csv --dry-run
 从 'deaths.csv' 试运行导入 deaths：1 行：新增 1，更新 0，未变 0，拒绝 0；未写入任何内容
 $ SQGL_NOW=2012-01-31T09:00 sqgl --as IT01 import deaths deaths.csv
 已从 'deaths.csv' 导入 deaths：1 行：新增 1，更新 0，未变 0，拒绝 0
-# Her case is withdrawn with the reason; her husband's is flagged for review.
+# Her case is withdrawn with the reason; the household's benefit is flagged for review.
 $ SQGL_NOW=2012-01-31T09:30 sqgl show 150204-20120129-0001 | grep -v '^$' | sed -E 's/(recorded|记录于) [0-9T:-]+/\1 …/'
 办件 150204-20120129-0001  C01-01 城镇居民基本医疗保险参保登记  （新模式）
 状态      已撤回 2012-01-31T09:00:00
@@ -52,14 +54,14 @@ $ SQGL_NOW=2012-01-31T09:30 sqgl show 150204-20120129-0002 | grep -E 'review|复
   2012-01-31T09:00:00  IT01    家庭变动：一名家庭成员于 2012-01-30 死亡，请复核（补录，记录于 …）
 $ SQGL_NOW=2012-01-31T09:30 sqgl list
 办件编号              事项    申请人  状态    当前环节  承办人  环节期限    办理期限
-150204-20120129-0002  C01-01  谢涛    办理中  服务站            2012-01-31  2012-02-03  待复核
+150204-20120129-0002  C03-04  谢涛    办理中  服务站            2012-01-31  2012-02-03  待复核
 150204-20120129-0003  C01-01  杜俊浩  办理中  服务站            2012-01-31  2012-02-03
 2 件办理中
 $ sqgl audit log --limit 4 | cut -c1-150 | sed -E 's/(recorded|记录于) [0-9T:-]+/\1 …/'
-173  2012-01-31T09:00:00  补录，记录于 …  IT01  register.death  150204001001-0001
-174  2012-01-31T09:00:00  补录，记录于 …  IT01  case.withdraw   150204-20120129-0001
-175  2012-01-31T09:00:00  补录，记录于 …  IT01  case.notice     150204-20120129-0002
-176  2012-01-31T09:00:00  补录，记录于 …  IT01  import.deaths   deaths.csv
+186  2012-01-31T09:00:00  补录，记录于 …  IT01  register.death  150204001001-0001
+187  2012-01-31T09:00:00  补录，记录于 …  IT01  case.withdraw   150204-20120129-0001
+188  2012-01-31T09:00:00  补录，记录于 …  IT01  case.notice     150204-20120129-0002
+189  2012-01-31T09:00:00  补录，记录于 …  IT01  import.deaths   deaths.csv
 $ sqgl resident "$(cat her)"
 身份证号  150204********6922
 姓名      李春兰
@@ -141,9 +143,9 @@ $ SQGL_NOW=2012-02-03 sqgl --as ZZ0101 apply --resident "$(cat him)" --item C01-
 ? 5
 # Every change is in the history, which check replays.
 $ sqgl audit log --kind register | cut -c1-120 | sed -E 's/(recorded|记录于) [0-9T:-]+/\1 …/'
-173  2012-01-31T09:00:00  补录，记录于 …  IT01    register.death  150204001001-0001
-178  2012-02-01T10:00:00  补录，记录于 …  ZZ0201  register.move   150204001002-9001
-180  2012-02-02T00:00:00  补录，记录于 …  ZZ0101  register.birth  150204001001-0001
-181  2012-02-03T00:00:00  补录，记录于 …  ZZ0101  register.leave  150204001001-0001
+186  2012-01-31T09:00:00  补录，记录于 …  IT01    register.death  150204001001-0001
+191  2012-02-01T10:00:00  补录，记录于 …  ZZ0201  register.move   150204001002-9001
+193  2012-02-02T00:00:00  补录，记录于 …  ZZ0101  register.birth  150204001001-0001
+194  2012-02-03T00:00:00  补录，记录于 …  ZZ0101  register.leave  150204001001-0001
 $ sqgl check | tail -1 | cut -c1-57
 重放：正常，各表与历史记录一致（3 件，1
