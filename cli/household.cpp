@@ -37,7 +37,7 @@ nlohmann::json standard_view(const core::Standard& s) {
   return {{"kind", s.kind},
           {"district", or_null(s.district)},
           {"year", s.year},
-          {"value", s.value},
+          {"threshold", s.value},
           {"assumed", s.assumed},
           {"source", or_null(s.source)}};
 }

@@ -239,7 +239,7 @@ nlohmann::json means_test_json(const MeansTest& test) {
     nlohmann::json j{{"standard", c.standard.kind},
                      {"year", c.standard.year},
                      {"district", c.standard.district.empty() ? nlohmann::json(nullptr) : nlohmann::json(c.standard.district)},
-                     {"value", c.standard.value},
+                     {"threshold", c.standard.value},
                      {"assumed", c.standard.assumed},
                      {"measured", nullptr},
                      {"shortfall", nullptr},
@@ -265,7 +265,7 @@ std::vector<std::string> describe_means_test(const nlohmann::json& test) {
     MeansCheck check;
     check.standard.kind = *kind;
     check.standard.year = c.value("year", 0);
-    check.standard.value = c.value("value", 0.0);
+    check.standard.value = c.value("threshold", 0.0);
     check.standard.assumed = c.value("assumed", false);
     if (c.contains("measured") && c["measured"].is_number()) check.measured = c["measured"].get<double>();
     out.push_back(describe_check(check));

@@ -61,7 +61,7 @@ means test  income 303.67 yuan per person a month, 146.33 under the 低保 stand
 community   150204001001 阳光社区
 accepted    2012-03-05T09:00:00 by ZZ0101 at the 社区保障 window (welfare)
 $ sqgl --json show 150204-20120305-0001 | python3 -c "import json,sys; d=json.load(sys.stdin); print(d['household'], json.dumps(d['means_test'], ensure_ascii=False, sort_keys=True))"
-150204001001-0026 {"assets": [], "checks": [{"assumed": true, "district": null, "measured": 303.67, "passes": true, "shortfall": 146.33, "standard": "dibao", "value": 450.0, "year": 2012}], "member_count": 3, "missing_standards": [], "passes": true}
+150204001001-0026 {"assets": [], "checks": [{"assumed": true, "district": null, "measured": 303.67, "passes": true, "shortfall": 146.33, "standard": "dibao", "threshold": 450.0, "year": 2012}], "member_count": 3, "missing_standards": [], "passes": true}
 #
 # A household that earns more than the standard is refused, with the difference named.
 $ sqlite3 demo.db "SELECT r.citizen_id FROM residents r JOIN households h ON h.id = r.household_id WHERE h.community_id = (SELECT id FROM units WHERE code = '150204001001') AND r.relation = '户主' AND NOT r.low_income AND h.assets = '' ORDER BY h.id LIMIT 1" > earner

@@ -100,7 +100,7 @@ TEST_CASE("households: the head's spouse applies for 低保 with the head's auth
   REQUIRE(c.means_test.is_object());
   CHECK(c.means_test["passes"] == true);
   CHECK(c.means_test["checks"][0]["standard"] == "dibao");
-  CHECK(c.means_test["checks"][0]["value"] == 450);
+  CHECK(c.means_test["checks"][0]["threshold"] == 450);
   CHECK(c.means_test["checks"][0]["shortfall"].get<double>() > 0);
   const auto shown = describe_means_test(c.means_test);
   REQUIRE(shown.size() == 1);
