@@ -82,7 +82,7 @@ const std::vector<std::string> kDibao = {"1", "2", "3"};
 
 }  // namespace
 
-TEST_CASE("households: the head's spouse applies for 低保 with the head's authority; the case is the household's") {
+TEST_CASE("households: the head's spouse applies for 低保 with the head's authority and the case is the household's") {
   Fixture f;
   // A household with a spouse and nothing that rules it out, whose members earn little.
   const std::string code = f.household("h.assets = '' AND EXISTS (SELECT 1 FROM residents m WHERE "
@@ -200,7 +200,7 @@ TEST_CASE("households: an import without a fact's column keeps what the register
   CHECK(member.hukou == Hukou::rural);
 }
 
-TEST_CASE("limits: 一杯奶 once per pregnancy: refused within its 280 days, allowed after them or a birth") {
+TEST_CASE("limits: 一杯奶 once per pregnancy is refused within its 280 days and allowed after them or a birth") {
   Fixture f;
   SQLite::Statement q(f.db,
                       "SELECT r.citizen_id, h.id FROM residents r JOIN households h ON h.id = r.household_id "
@@ -234,7 +234,7 @@ TEST_CASE("limits: 一杯奶 once per pregnancy: refused within its 280 days, al
   CHECK(g.apply("2012-10-08T09:00", mother, "C05-01", milk).item == "C05-01");
 }
 
-TEST_CASE("limits: a review only of a grant, once a year; a lifetime item once") {
+TEST_CASE("limits: a review only of a grant and once a year. A lifetime item once") {
   Fixture f;
   const std::string code = f.household("r.low_income = 1 AND h.assets = ''");
   const std::string head = f.member(code, "户主");
