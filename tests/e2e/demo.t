@@ -4,6 +4,7 @@ $ sqgl init --demo --scale 0.1 --seed 2012
 created database 'demo.db' (schema 10)
 loaded the catalog: 12 categories, 64 items (see 'sqgl catalog')
 loaded working-day calendars: 2012, 2024, 2025, 2026
+loaded 13 household-benefit standards (see 'sqgl household --standards')
 generated the demo district (seed 2012): 2 street offices, 7 communities, 7 grids, 2,800 households, 7,335 residents, 70 staff
 $ sqgl district
 150204 青山区: 2 street offices, 7 communities, 2,800 households, 7,335 residents, 70 staff

@@ -5,12 +5,12 @@ $ sqgl --as ZZ0101 apply --resident 150204194601264202 --item C08-01 --materials
 $ sqgl check | sed -E 's/(head|链头) [0-9a-f]+/\1 …/'
 integrity (quick_check): ok
 foreign keys: ok
-history: ok, 170 events, 170 back-filled, head …
-replay: ok, the tables are what the history says (1 case, 161 staff, 2 settings, 73,553 residents' flags, 142 calendar days)
+history: ok, 183 events, 183 back-filled, head …
+replay: ok, the tables are what the history says (1 case, 161 staff, 2 settings, 73,553 residents' flags, 142 calendar days, 13 standards)
 $ sqgl audit head > anchor.txt && wc -c < anchor.txt
 89
 $ sqgl audit verify --anchor "$(cat anchor.txt)" | sed -E 's/(head|链头) [0-9a-f]+/\1 …/'
-ok: 170 events verified, anchor found, 170 back-filled (dated by $SQGL_NOW); head …
+ok: 183 events verified, anchor found, 183 back-filled (dated by $SQGL_NOW); head …
 $ sqgl audit verify --anchor abc
 ! sqgl: error: invalid --anchor 'abc': expected what 'sqgl audit head' prints: 64 hex digits, then the count
 ? 2
@@ -21,25 +21,25 @@ $ sqgl audit verify --anchor 000000000000000000000000000000000000000000000000000
 # A deleted tail leaves no gap in the chain; the head record shows it.
 $ umask 077 && sqlite3 sqgl.db ".backup tail.db" && sqlite3 tail.db "DROP TRIGGER events_no_delete; DELETE FROM events WHERE id = (SELECT max(id) FROM events)"
 $ sqgl --db tail.db audit verify
-! sqgl: error: the history does not verify: the history ends at event 169, but event 170 was recorded (the tail was deleted)
+! sqgl: error: the history does not verify: the history ends at event 182, but event 183 was recorded (the tail was deleted)
 ? 1
 $ sqgl --db tail.db check | sed -E 's/(head|链头) [0-9a-f]+/\1 …/'
 integrity (quick_check): ok
 foreign keys: ok
-history: the history does not verify: the history ends at event 169, but event 170 was recorded (the tail was deleted)
+history: the history does not verify: the history ends at event 182, but event 183 was recorded (the tail was deleted)
 replay: not run (the history itself does not verify)
 ! sqgl: error: check found 1 problem in 'tail.db'
 # Rewriting the head record too is caught by the anchor kept elsewhere.
 $ umask 077 && sqlite3 sqgl.db ".backup rewritten.db" && sqlite3 rewritten.db "DROP TRIGGER events_no_delete; DELETE FROM events WHERE id = (SELECT max(id) FROM events); UPDATE settings SET value = (SELECT id || ' ' || hash FROM events ORDER BY id DESC LIMIT 1) WHERE key = 'history.head'"
 $ sqgl --db rewritten.db audit verify | sed -E 's/(head|链头) [0-9a-f]+/\1 …/'
-ok: 169 events verified, 169 back-filled (dated by $SQGL_NOW); head …
+ok: 182 events verified, 182 back-filled (dated by $SQGL_NOW); head …
 $ sqgl --db rewritten.db audit verify --anchor "$(cat anchor.txt)"
-! sqgl: error: the history does not verify: the anchor names event 170, but the history ends at event 169 (truncated)
+! sqgl: error: the history does not verify: the anchor names event 183, but the history ends at event 182 (truncated)
 ? 1
 # An edited decision.
 $ umask 077 && sqlite3 sqgl.db ".backup edited.db" && sqlite3 edited.db "DROP TRIGGER events_no_update; UPDATE events SET operator = 'ZZ0102' WHERE kind = 'case.apply'"
 $ sqgl --db edited.db check --json | python3 -c 'import json,sys; d=json.load(sys.stdin); print(d["ok"], d["integrity"], d["audit"]["problem"])'
-False [] history event 170 does not verify: its content does not match its hash (edited)
+False [] history event 183 does not verify: its content does not match its hash (edited)
 ! sqgl: error: check found 1 problem in 'edited.db'
 # bug: an UPDATE behind sqgl's back (the sqlite3 shell) passed check. The history is
 # the source of truth: check replays every case, staff member, setting, resident's
@@ -48,7 +48,7 @@ $ umask 077 && sqlite3 sqgl.db ".backup forged.db" && sqlite3 forged.db "UPDATE 
 $ sqgl --db forged.db check | sed -E 's/(head|链头) [0-9a-f]+/\1 …/'
 integrity (quick_check): ok
 foreign keys: ok
-history: ok, 170 events, 170 back-filled, head …
+history: ok, 183 events, 183 back-filled, head …
 replay: 9 differences between the history and the tables
   setting 'auth': history says unset, tables hold 'peer'
   staff 'ZZ0102': login: history says none, table says 'mallory'
@@ -79,14 +79,14 @@ integrity: 1 problem
 ! sqgl: error: check found 1 problem in 'index.db'
 # Backups: the district admin's job; the copy is checked, owner-only, and recorded.
 $ sqgl --as IT01 backup backup.db | sed -E 's/(head|链头) [0-9a-f]+/\1 …/; s/[0-9,]+ (pages|页)(, |，)[0-9,]+ (bytes|字节)/N \1\2N \3/'
-backed up to 'backup.db': N pages, N bytes, read back and compared; quick_check ok, 170 history events verified, head …
+backed up to 'backup.db': N pages, N bytes, read back and compared; quick_check ok, 183 history events verified, head …
 $ stat -c %a backup.db
 600
 $ sqgl --db backup.db check --full | sed -E 's/(head|链头) [0-9a-f]+/\1 …/'
 integrity: ok
 foreign keys: ok
-history: ok, 170 events, 170 back-filled, head …
-replay: ok, the tables are what the history says (1 case, 161 staff, 2 settings, 73,553 residents' flags, 142 calendar days)
+history: ok, 183 events, 183 back-filled, head …
+replay: ok, the tables are what the history says (1 case, 161 staff, 2 settings, 73,553 residents' flags, 142 calendar days, 13 standards)
 # A damaged page: the database fails its quick_check, and the backup publishes nothing.
 $ umask 077 && sqlite3 sqgl.db ".backup damaged.db" && python3 -c "import sqlite3, sys; page = sqlite3.connect('damaged.db').execute(\"SELECT rootpage FROM sqlite_master WHERE name = 'cases_item'\").fetchone()[0]; f = open('damaged.db', 'r+b'); f.seek((page - 1) * 4096); f.write(b'\\x0d' + b'\\xff' * 31)"
 $ sqgl --db damaged.db --as IT01 backup damaged-copy.db 2>&1 | sed 's/Page [0-9]*/Page N/'

@@ -34,8 +34,8 @@ $ sqgl household "$(cat household)"
 #
 # The spouse applies for 低保 (C02-01): the head's written authority is needed.
 $ sqgl --as ZZ0101 apply --resident "$(cat spouse)" --item C02-01 --materials 1,2,3
-! sqgl: 错误：cannot switch from automatic to manual argument indexing
-? 1
+! sqgl: 错误：居民 '150204********4380'（苏日娜）须经户主 刘刚海（150204********0392）授权才能为户 '150204001001-0026' 申请：--authorised-by HEAD_ID
+? 2
 $ sqgl --as ZZ0101 apply --resident "$(cat spouse)" --item C02-01 --materials 1,2,3 --authorised-by 150204198503121230
 ! sqgl: 错误：'150204********1230' 不是户 '150204001001-0026' 的户主；户主是 刘刚海（150204********0392）
 ? 2
@@ -96,8 +96,8 @@ $ SQGL_NOW=2012-03-06T09:00 sqgl --as ZZ0101 approve 150204-20120305-0002 | head
 $ SQGL_NOW=2012-03-07T09:00 sqgl --as JSJ01 approve 150204-20120305-0002
 办件 150204-20120305-0002 已在第 2 环节（区人口计生局）批准
 $ SQGL_NOW=2012-03-26T09:00 sqgl --as ZZ0101 apply --resident "$(cat mother)" --item C05-01 --materials 1,2,3,4
-! sqgl: 错误：cannot switch from automatic to manual argument indexing
-? 1
+! sqgl: 错误：居民 '150204********536X' 已于 2012-03-07 经办件 '150204-20120305-0002' 获批 C05-01，280 天的待遇期至 2012-12-12：可于 2012-12-13 起或登记出生后再次申请
+? 5
 # Her child is born on 2012-10-01 and registered: a new pregnancy may be granted again.
 $ printf '15020420121001%03d' 2 | python3 -c "import sys; s=sys.stdin.read(); w=[7,9,10,5,8,4,2,1,6,3,7,9,10,5,8,4,2]; print(s+'10X98765432'[sum(int(a)*b for a,b in zip(s,w))%11])" > baby
 $ SQGL_NOW=2012-10-08T09:00 sqgl --as ZZ0101 register birth --citizen-id "$(cat baby)" --name 王小雨 --household "$(cat her_household)"

@@ -5,12 +5,12 @@ $ sqgl --as ZZ0101 apply --resident 150204194601264202 --item C08-01 --materials
 $ sqgl check | sed -E 's/(head|链头) [0-9a-f]+/\1 …/'
 完整性（quick_check）：正常
 外键：正常
-历史记录：正常，170 个事件，其中 170 个为补录，链头 …
-重放：正常，各表与历史记录一致（1 件，161 名工作人员，2 项设置，73,553 位居民的标记，142 个日历日）
+历史记录：正常，183 个事件，其中 183 个为补录，链头 …
+重放：正常，各表与历史记录一致（1 件，161 名工作人员，2 项设置，73,553 位居民的标记，142 个日历日，13 项标准）
 $ sqgl audit head > anchor.txt && wc -c < anchor.txt
 89
 $ sqgl audit verify --anchor "$(cat anchor.txt)" | sed -E 's/(head|链头) [0-9a-f]+/\1 …/'
-正常：已核验 170 个事件，已找到锚点，其中 170 个为补录（按 $SQGL_NOW 记录时间）；链头 …
+正常：已核验 183 个事件，已找到锚点，其中 183 个为补录（按 $SQGL_NOW 记录时间）；链头 …
 $ sqgl audit verify --anchor abc
 ! sqgl: 错误：--anchor 'abc' 无效：应为 'sqgl audit head' 输出的内容：64 位十六进制数字，后跟事件数
 ? 2
@@ -21,25 +21,25 @@ $ sqgl audit verify --anchor 000000000000000000000000000000000000000000000000000
 # A deleted tail leaves no gap in the chain; the head record shows it.
 $ umask 077 && sqlite3 sqgl.db ".backup tail.db" && sqlite3 tail.db "DROP TRIGGER events_no_delete; DELETE FROM events WHERE id = (SELECT max(id) FROM events)"
 $ sqgl --db tail.db audit verify
-! sqgl: 错误：历史记录未通过核验：历史记录止于事件 169，但已记录到事件 170（末尾事件已被删除）
+! sqgl: 错误：历史记录未通过核验：历史记录止于事件 182，但已记录到事件 183（末尾事件已被删除）
 ? 1
 $ sqgl --db tail.db check | sed -E 's/(head|链头) [0-9a-f]+/\1 …/'
 完整性（quick_check）：正常
 外键：正常
-历史记录：历史记录未通过核验：历史记录止于事件 169，但已记录到事件 170（末尾事件已被删除）
+历史记录：历史记录未通过核验：历史记录止于事件 182，但已记录到事件 183（末尾事件已被删除）
 重放：未运行（历史记录本身未通过核验）
 ! sqgl: 错误：检查在 'tail.db' 中发现 1 个问题
 # Rewriting the head record too is caught by the anchor kept elsewhere.
 $ umask 077 && sqlite3 sqgl.db ".backup rewritten.db" && sqlite3 rewritten.db "DROP TRIGGER events_no_delete; DELETE FROM events WHERE id = (SELECT max(id) FROM events); UPDATE settings SET value = (SELECT id || ' ' || hash FROM events ORDER BY id DESC LIMIT 1) WHERE key = 'history.head'"
 $ sqgl --db rewritten.db audit verify | sed -E 's/(head|链头) [0-9a-f]+/\1 …/'
-正常：已核验 169 个事件，其中 169 个为补录（按 $SQGL_NOW 记录时间）；链头 …
+正常：已核验 182 个事件，其中 182 个为补录（按 $SQGL_NOW 记录时间）；链头 …
 $ sqgl --db rewritten.db audit verify --anchor "$(cat anchor.txt)"
-! sqgl: 错误：历史记录未通过核验：锚点指向事件 170，但历史记录止于事件 169（已被截断）
+! sqgl: 错误：历史记录未通过核验：锚点指向事件 183，但历史记录止于事件 182（已被截断）
 ? 1
 # An edited decision.
 $ umask 077 && sqlite3 sqgl.db ".backup edited.db" && sqlite3 edited.db "DROP TRIGGER events_no_update; UPDATE events SET operator = 'ZZ0102' WHERE kind = 'case.apply'"
 $ sqgl --db edited.db check --json | python3 -c 'import json,sys; d=json.load(sys.stdin); print(d["ok"], d["integrity"], d["audit"]["problem"])'
-False [] history event 170 does not verify: its content does not match its hash (edited)
+False [] history event 183 does not verify: its content does not match its hash (edited)
 ! sqgl: error: check found 1 problem in 'edited.db'
 # bug: an UPDATE behind sqgl's back (the sqlite3 shell) passed check. The history is
 # the source of truth: check replays every case, staff member, setting, resident's
@@ -48,7 +48,7 @@ $ umask 077 && sqlite3 sqgl.db ".backup forged.db" && sqlite3 forged.db "UPDATE 
 $ sqgl --db forged.db check | sed -E 's/(head|链头) [0-9a-f]+/\1 …/'
 完整性（quick_check）：正常
 外键：正常
-历史记录：正常，170 个事件，其中 170 个为补录，链头 …
+历史记录：正常，183 个事件，其中 183 个为补录，链头 …
 重放：历史记录与各表之间有 9 处差异
   设置 'auth'：历史记录为 未设置，数据表为 'peer'
   工作人员 'ZZ0102'：login：历史记录为 无，数据表为 'mallory'
@@ -79,14 +79,14 @@ $ sqgl --db index.db check --full | head -2
 ! sqgl: 错误：检查在 'index.db' 中发现 1 个问题
 # Backups: the district admin's job; the copy is checked, owner-only, and recorded.
 $ sqgl --as IT01 backup backup.db | sed -E 's/(head|链头) [0-9a-f]+/\1 …/; s/[0-9,]+ (pages|页)(, |，)[0-9,]+ (bytes|字节)/N \1\2N \3/'
-已备份到 'backup.db'：N 页，N 字节，已读回比对；quick_check 通过，已核验 170 个历史记录事件，链头 …
+已备份到 'backup.db'：N 页，N 字节，已读回比对；quick_check 通过，已核验 183 个历史记录事件，链头 …
 $ stat -c %a backup.db
 600
 $ sqgl --db backup.db check --full | sed -E 's/(head|链头) [0-9a-f]+/\1 …/'
 完整性：正常
 外键：正常
-历史记录：正常，170 个事件，其中 170 个为补录，链头 …
-重放：正常，各表与历史记录一致（1 件，161 名工作人员，2 项设置，73,553 位居民的标记，142 个日历日）
+历史记录：正常，183 个事件，其中 183 个为补录，链头 …
+重放：正常，各表与历史记录一致（1 件，161 名工作人员，2 项设置，73,553 位居民的标记，142 个日历日，13 项标准）
 # A damaged page: the database fails its quick_check, and the backup publishes nothing.
 $ umask 077 && sqlite3 sqgl.db ".backup damaged.db" && python3 -c "import sqlite3, sys; page = sqlite3.connect('damaged.db').execute(\"SELECT rootpage FROM sqlite_master WHERE name = 'cases_item'\").fetchone()[0]; f = open('damaged.db', 'r+b'); f.seek((page - 1) * 4096); f.write(b'\\x0d' + b'\\xff' * 31)"
 $ sqgl --db damaged.db --as IT01 backup damaged-copy.db 2>&1 | sed 's/Page [0-9]*/Page N/'
