@@ -398,6 +398,9 @@ std::int64_t generate_history(SQLite::Database& db, const Clock& clock, const st
   auto at = [&](Date d, int minutes) {
     return format_datetime(DateTime{d, std::chrono::seconds{(8 * 60 + 30 + minutes) * 60}});
   };
+  // A household benefit's case is the household's.
+  SQLite::Statement household_code(
+      db, "SELECT h.code FROM residents r JOIN households h ON h.id = r.household_id WHERE r.id = ?");
   std::int64_t made = 0;
   for (std::int64_t n = 0; n < total; ++n) {
     if (n % 4096 == 0) tell(progress, N_("generating the history"), n, total);
@@ -410,8 +413,10 @@ std::int64_t generate_history(SQLite::Database& db, const Clock& clock, const st
     const Item* item = nullptr;
     for (int attempt = 0; attempt < 8 && !item; ++attempt) {
       const Item& candidate = items[rng.next() % items.size()];
+      // A household benefit is applied for by an adult member.
       bool ok = (!candidate.sex || *candidate.sex == p.sex) && (!candidate.min_age || age >= *candidate.min_age) &&
-                (!candidate.max_age || age <= *candidate.max_age);
+                (!candidate.max_age || age <= *candidate.max_age) &&
+                (candidate.applicant == ApplicantKind::person || age >= 18);
       for (const auto& flag : candidate.flags) {
         const auto bit = std::find(kResidentFlags.begin(), kResidentFlags.end(), flag) - kResidentFlags.begin();
         ok = ok && (p.flags >> bit & 1);
@@ -473,6 +478,11 @@ std::int64_t generate_history(SQLite::Database& db, const Clock& clock, const st
     record.item = item->code;
     record.model = model;
     record.resident_id = p.id;
+    if (item->applicant == ApplicantKind::household) {
+      household_code.reset();
+      household_code.bind(1, p.id);
+      if (household_code.executeStep()) record.household = household_code.getColumn(0).getString();
+    }
     record.community = clerks[p.community].second;
     record.window = item->window;
     record.status = status;
