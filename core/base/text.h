@@ -6,6 +6,7 @@
 #include <cstddef>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace sqgl::core {
 
@@ -18,6 +19,10 @@ std::size_t utf8_length(std::string_view text, std::size_t i);
 /// (tab and line feed are allowed in notes): what a note, reason, comment or
 /// imported value must be before it is stored and later printed.
 void check_free_text(std::string_view what, std::string_view text);
+
+/// The non-empty parts of `text` between `separator`s: "a||b|" is {"a", "b"}. The
+/// catalog and the register keep short lists of words so ("pregnant|low_income").
+std::vector<std::string> split_words(std::string_view text, char separator = '|');
 
 /// As check_free_text, but returns the reason instead of throwing ("" when fine).
 std::string free_text_problem(std::string_view text);

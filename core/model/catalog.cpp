@@ -12,6 +12,7 @@
 #include "core/base/csv.h"
 #include "core/base/error.h"
 #include "core/base/i18n.h"
+#include "core/base/text.h"
 #include "core/db/row.h"
 #include "core/db/settings.h"
 #include "core/model/district.h"
@@ -64,18 +65,6 @@ int required_int(const CsvTable& t, std::size_t row, std::string_view column) {
   auto value = optional_int(t, row, column);
   if (!value) bad_cell(t, row, column, tr("{} is empty; a whole number is required", cell(t, row, column)));
   return *value;
-}
-
-std::vector<std::string> split_flags(std::string_view text) {
-  std::vector<std::string> out;
-  std::size_t start = 0;
-  while (start < text.size()) {
-    std::size_t bar = text.find('|', start);
-    if (bar == std::string_view::npos) bar = text.size();
-    if (bar > start) out.emplace_back(text.substr(start, bar - start));
-    start = bar + 1;
-  }
-  return out;
 }
 
 // Runs one prepared insert for a CSV row, turning a constraint failure into a
@@ -171,7 +160,7 @@ Item read_item_row(const SQLite::Database& db, SQLite::Statement& q) {
   if (!q.getColumn(10).isNull()) item.min_age = q.getColumn(10).getInt();
   if (!q.getColumn(11).isNull()) item.max_age = q.getColumn(11).getInt();
   if (!q.getColumn(12).isNull()) item.sex = q.getColumn(12).getString().at(0);
-  item.flags = split_flags(q.getColumn(13).getString());
+  item.flags = split_words(q.getColumn(13).getString());
   if (!q.getColumn(14).isNull()) item.max_per_year = q.getColumn(14).getInt();
   item.one_open_case = q.getColumn(15).getInt() != 0;
   item.local_only = q.getColumn(16).getInt() != 0;
@@ -184,7 +173,7 @@ Item read_item_row(const SQLite::Database& db, SQLite::Statement& q) {
   if (!q.getColumn(23).isNull()) item.once = stored<Once>(q.getColumn(23).getString());
   if (!q.getColumn(24).isNull()) item.entitlement_days = q.getColumn(24).getInt();
   item.renewal_of = q.getColumn(25).getString();
-  for (const auto& word : split_flags(q.getColumn(26).getString())) item.means_test.push_back(stored<StandardKind>(word));
+  for (const auto& word : split_words(q.getColumn(26).getString())) item.means_test.push_back(stored<StandardKind>(word));
   read_chains(db, item);
   item.materials = read_materials(db, item.code);
   return item;
@@ -309,7 +298,7 @@ void load_items(SQLite::Database& db, const DataFiles& files, Loaded& load) {
                                         "?, ?, ?, ?, ?)",
                                         kItemInsertColumnsBefore9));
   for (std::size_t r = 0; r < items.size(); ++r) {
-    for (const auto& flag : split_flags(items.get(r, "flags"))) {
+    for (const auto& flag : split_words(items.get(r, "flags"))) {
       if (std::find(kResidentFlags.begin(), kResidentFlags.end(), flag) == kResidentFlags.end()) {
         bad_cell(items, r, "flags",
                  tr("{} names unknown flag '{}' (known: pregnant, disabled, low_income, party_member, unemployed)",
@@ -352,7 +341,7 @@ void load_items(SQLite::Database& db, const DataFiles& files, Loaded& load) {
     }
     bind_int_or_null(add_item, index++, entitlement);
     add_item.bind(index++, items.get(r, "renewal_of"));
-    for (const auto& word : split_flags(items.get(r, "means_test"))) {
+    for (const auto& word : split_words(items.get(r, "means_test"))) {
       if (!parse<StandardKind>(word)) {
         bad_cell(items, r, "means_test",
                  tr("{} names unknown standard '{}' (known: dibao, low_income, housing_area)",

@@ -8,23 +8,12 @@
 
 #include "core/base/error.h"
 #include "core/base/i18n.h"
+#include "core/base/text.h"
 #include "core/db/row.h"
 
 namespace sqgl::core {
 
 namespace {
-
-std::vector<std::string> split_words(const std::string& text) {
-  std::vector<std::string> out;
-  std::size_t start = 0;
-  while (start < text.size()) {
-    auto bar = text.find('|', start);
-    if (bar == std::string::npos) bar = text.size();
-    if (bar > start) out.push_back(text.substr(start, bar - start));
-    start = bar + 1;
-  }
-  return out;
-}
 
 constexpr const char* kHouseholdSelect =
     "SELECT h.id, h.code, h.address, c.code, c.name_zh, COALESCE(g.code, ''), COALESCE(w.staff_no, ''), h.housing, "
