@@ -32,6 +32,16 @@ enum class StepLevel { committee, station, street, bureau, other };
 /// What a staff member may do (the roles table holds the same codes).
 enum class Role { worker, head, director, secretary, reviewer, approver, admin };
 
+/// What a step of a chain is: a level's decision (审批), or one of the stages that
+/// come before a decision inside a level: the home investigation (入户调查), the
+/// democratic review (民主评议) and the public posting (公示), whose days are calendar
+/// days outside the working-day promise.
+enum class StepKind { decision, investigation, review, posting };
+
+/// How a stage ended: an investigation or review passed or failed; a posting passed
+/// (no objection) or was objected to.
+enum class StageResult { pass, fail, objected };
+
 /// Each vocabulary's words, in the enum's order.
 template <typename E>
 struct Words;
@@ -64,6 +74,17 @@ struct Words<Role> {
                                                            "reviewer", "approver", "admin"};
 };
 
+template <>
+struct Words<StepKind> {
+  static constexpr std::string_view what = N_("step kind");
+  static constexpr std::array<std::string_view, 4> text = {"decision", "investigation", "review", "posting"};
+};
+template <>
+struct Words<StageResult> {
+  static constexpr std::string_view what = N_("stage result");
+  static constexpr std::array<std::string_view, 3> text = {"pass", "fail", "objected"};
+};
+
 /// The stored text of `value`: "open", "new", "station", "admin" …
 template <typename E>
 constexpr std::string_view text(E value) {
@@ -77,6 +98,8 @@ const char* label(StepStatus value);
 const char* label(Model value);
 const char* label(StepLevel value);
 const char* label(Role value);
+const char* label(StepKind value);
+const char* label(StageResult value);
 
 /// The value `text` names, or none.
 template <typename E>
@@ -118,6 +141,8 @@ SQGL_WORD_JSON(StepStatus)
 SQGL_WORD_JSON(Model)
 SQGL_WORD_JSON(StepLevel)
 SQGL_WORD_JSON(Role)
+SQGL_WORD_JSON(StepKind)
+SQGL_WORD_JSON(StageResult)
 #undef SQGL_WORD_JSON
 
 }  // namespace sqgl::core
