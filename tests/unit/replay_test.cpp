@@ -55,12 +55,12 @@ struct Fixture {
   WorkCalendar calendar;
 };
 
-// A 低保 case that goes everywhere a case can: routed, returned, supplemented,
+// A 特困供养 case that goes everywhere a case can: routed, returned, supplemented,
 // approved, approved again, rated.
 std::string a_full_case(Fixture& f) {
   std::string number;
   f.write("2012-01-29T09:00", "ZZ0101", [&](const Clock& c, const Operator& op) {
-    number = apply_case(f.db, c, f.calendar, op, {f.resident("r.low_income"), "C02-01", {"1", "2", "3"}, "n", {}}).number;
+    number = apply_case(f.db, c, f.calendar, op, {f.resident("r.low_income"), "C02-05", {"1", "2", "3", "4"}, "n", {}}).number;
   });
   f.write("2012-01-29T10:00", "ZZ0101", [&](const Clock& c, const Operator& op) { route_case(f.db, c, op, number, "ZZ0101"); });
   f.write("2012-01-30T10:00", "ZZ0101",

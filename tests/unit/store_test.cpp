@@ -31,6 +31,41 @@ using sqgl::test::TempDir;
 
 namespace {
 
+// The catalog as a database before schema 11 held it: steps without kinds or places,
+// so no postings (their calendar days were never part of a chain then).
+class CatalogBeforeStages final : public DataFiles {
+ public:
+  std::optional<std::string> read(std::string_view name) const override {
+    auto text = EmbeddedDataFiles{}.read(name);
+    if (!text || name != "schema/catalog/steps.csv") return text;
+    std::string out;
+    std::size_t start = 0;
+    while (start < text->size()) {
+      std::size_t end = text->find('\n', start);
+      if (end == std::string::npos) end = text->size();
+      std::string line = text->substr(start, end - start);
+      start = end + 1;
+      if (line.empty()) continue;
+      // The last two fields: kind, place.
+      const std::size_t place = line.rfind(',');
+      const std::size_t kind = line.rfind(',', place - 1);
+      if (line.substr(kind + 1, place - kind - 1) == "posting") continue;
+      out += line.substr(0, kind) + '\n';
+    }
+    return out;
+  }
+};
+
+// Loads that catalog into a database of a schema before 11, whose item_steps has no
+// kind or place (the loader writes them: they come and go around it).
+void load_catalog_before_stages(SQLite::Database& db) {
+  db.exec("ALTER TABLE item_steps ADD COLUMN kind TEXT NOT NULL DEFAULT 'decision'");
+  db.exec("ALTER TABLE item_steps ADD COLUMN place TEXT NOT NULL DEFAULT ''");
+  load_catalog(db, CatalogBeforeStages{});
+  db.exec("ALTER TABLE item_steps DROP COLUMN kind");
+  db.exec("ALTER TABLE item_steps DROP COLUMN place");
+}
+
 InitReport init_file(const std::string& path) {
   auto clock = reform_clock();
   InitReport report;
@@ -196,7 +231,7 @@ TEST_CASE("migrations: a schema-1 database is upgraded in place, keeping its dat
     old.exec(*EmbeddedDataFiles{}.read("schema/0001_base.sql"));
     old.exec("PRAGMA user_version = 1");
     old.exec(fmt::format("PRAGMA application_id = {}", kApplicationId));
-    load_catalog(old, EmbeddedDataFiles{});
+    load_catalog_before_stages(old);
     load_shipped_calendars(old, EmbeddedDataFiles{});
     tx.commit();
   }
@@ -211,6 +246,18 @@ TEST_CASE("migrations: a schema-1 database is upgraded in place, keeping its dat
   CHECK(scalar(db, "SELECT count(*) FROM items") == 64);
   CHECK(scalar(db, "SELECT count(*) FROM cases") == 0);
   CHECK(scalar(db, "SELECT count(*) FROM events WHERE kind = 'schema.migrate'") == 1);
+  // Schema 11 gave the four items of the reform's stages their chains, as a new
+  // database loads them.
+  auto fresh = create_memory_database(reform_clock());
+  const std::string chains =
+      "SELECT group_concat(item || model || seq || level || COALESCE(unit, '') || name_zh || role || days || kind || "
+      "place, '|') FROM (SELECT * FROM item_steps WHERE item IN ('C02-01', 'C02-03', 'C03-02', 'C06-01') "
+      "ORDER BY item, model, seq)";
+  SQLite::Statement upgraded(db, chains), shipped(fresh, chains);
+  REQUIRE(upgraded.executeStep());
+  REQUIRE(shipped.executeStep());
+  CHECK(upgraded.getColumn(0).getString() == shipped.getColumn(0).getString());
+  CHECK(scalar(db, "SELECT count(*) FROM item_steps WHERE item = 'C02-01' AND kind = 'posting'") == 4);
 }
 
 TEST_CASE("migrations: an upgrade to schema 8 indexes the cases by due date, and every case is read from it") {
@@ -227,13 +274,13 @@ TEST_CASE("migrations: an upgrade to schema 8 indexes the cases by due date, and
     }
     old.exec("PRAGMA user_version = 7");
     old.exec(fmt::format("PRAGMA application_id = {}", kApplicationId));
-    load_catalog(old, EmbeddedDataFiles{});
+    load_catalog_before_stages(old);
     load_shipped_calendars(old, EmbeddedDataFiles{});
     tx.commit();
   }
   const auto report = init_file(dir.file("v7.db"));
   CHECK(report.from_version == 7);
-  CHECK(report.to_version == 8);
+  CHECK(report.to_version == latest_schema_version());
   auto db = open_database(dir.file("v7.db"), false);
   CHECK(scalar(db, "SELECT count(*) FROM sqlite_schema WHERE type = 'index' AND name = 'cases_due'") == 1);
   CHECK(case_list_plan(db, {}, reform_clock().today()).starts_with("SCAN c USING INDEX cases_due\n"));
@@ -255,7 +302,7 @@ TEST_CASE("migrations: an upgrade to schema 6 adopts what the database holds, an
     }
     old.exec("PRAGMA user_version = 5");
     old.exec(fmt::format("PRAGMA application_id = {}", kApplicationId));
-    load_catalog(old, EmbeddedDataFiles{});
+    load_catalog_before_stages(old);
     load_shipped_calendars(old, EmbeddedDataFiles{});
     old.exec(R"(
       INSERT INTO settings VALUES ('model', 'new'), ('auth', 'peer');

@@ -81,6 +81,13 @@ TEST_CASE("vocabulary: the words are exactly those the schema allows") {
   CHECK(allowed(db, "case_steps", "status") == words<StepStatus>());
   CHECK(allowed(db, "item_steps", "model") == words<Model>());
   CHECK(allowed(db, "item_steps", "level") == words<StepLevel>());
+  CHECK(allowed(db, "item_steps", "kind") == words<StepKind>());
+  CHECK(allowed(db, "case_steps", "kind") == words<StepKind>());
+  CHECK(allowed(db, "case_stages", "result") == words<StageResult>());
+  // A stage is any kind of step but a decision.
+  auto stages = words<StepKind>();
+  stages.erase("decision");
+  CHECK(allowed(db, "case_stages", "kind") == stages);
   std::set<std::string> roles;
   SQLite::Statement q(db, "SELECT code FROM roles");
   while (q.executeStep()) roles.insert(q.getColumn(0).getString());
