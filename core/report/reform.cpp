@@ -1,6 +1,7 @@
 // Reform: the new model against the old, on the cases decided in the period.
 #include "core/report/kinds.h"
 
+#include <algorithm>
 #include <array>
 #include <vector>
 
@@ -59,8 +60,12 @@ void reform(const SQLite::Database& db, const WorkCalendar& calendar, const Repo
                  {"name", "", ReportUnit::text},
                  {"old_level_count", C_("report column", "levels old"), ReportUnit::count},
                  {"new_level_count", C_("report column", "levels new"), ReportUnit::count},
+                 {"old_stage_count", C_("report column", "stages old"), ReportUnit::count},
+                 {"new_stage_count", C_("report column", "stages new"), ReportUnit::count},
                  {"old_promised_wd", C_("report column", "promised old"), ReportUnit::working_days},
                  {"new_promised_wd", C_("report column", "promised new"), ReportUnit::working_days},
+                 {"old_posting_days", C_("report column", "posting days old"), ReportUnit::count},
+                 {"new_posting_days", C_("report column", "posting days new"), ReportUnit::count},
                  {"old_trip_count", C_("report column", "trips old"), ReportUnit::count},
                  {"new_trip_count", C_("report column", "trips new"), ReportUnit::count},
                  {"old_case_count", C_("report column", "cases old"), ReportUnit::count},
@@ -71,18 +76,30 @@ void reform(const SQLite::Database& db, const WorkCalendar& calendar, const Repo
   for (const auto& category : list_catalog(db, {o.category, o.window})) {
     for (const auto& item : category.items) {
       if (!o.item.empty() && item.code != o.item) continue;
-      auto chain_days = [](const std::vector<ChainStep>& chain) {
-        std::int64_t d = 0;
-        for (const auto& s : chain) d += s.days;
-        return d;
+      // Levels are the distinct units a chain passes (the reform's three to two);
+      // stages, the investigations, reviews and postings inside them; the promise,
+      // working days; the postings, calendar days outside it.
+      auto levels = [](const std::vector<ChainStep>& chain) {
+        return number(static_cast<std::int64_t>(chain_levels(chain)));
+      };
+      auto stages = [](const std::vector<ChainStep>& chain) {
+        return number(static_cast<std::int64_t>(std::count_if(
+            chain.begin(), chain.end(), [](const ChainStep& s) { return s.kind != StepKind::decision; })));
+      };
+      auto working = [](const std::vector<ChainStep>& chain) {
+        return number(static_cast<std::int64_t>(chain_working_days(chain)));
+      };
+      auto posting = [](const std::vector<ChainStep>& chain) {
+        return number(static_cast<std::int64_t>(chain_posting_days(chain)));
       };
       static const Sides kNoSides;
       const Sides* found = by_item.find(item.code);
       const Sides& sides = found ? *found : kNoSides;
       auto median = [](const Side& s) { return s.days.empty() ? ReportValue{} : number(s.days.quantile(0.5)); };
-      t.rows.push_back({text(item.code), text(item.name_zh), number(static_cast<std::int64_t>(item.old_chain.size())),
-                        number(static_cast<std::int64_t>(item.new_chain.size())), number(chain_days(item.old_chain)),
-                        number(chain_days(item.new_chain)), number(item.trips_old), number(item.trips_new),
+      t.rows.push_back({text(item.code), text(item.name_zh), levels(item.old_chain), levels(item.new_chain),
+                        stages(item.old_chain), stages(item.new_chain), working(item.old_chain),
+                        working(item.new_chain), posting(item.old_chain), posting(item.new_chain),
+                        number(item.trips_old), number(item.trips_new),
                         number(side_in(sides, Model::former).cases), number(side_in(sides, Model::reformed).cases),
                         median(side_in(sides, Model::former)), median(side_in(sides, Model::reformed))});
     }
