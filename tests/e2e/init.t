@@ -16,7 +16,7 @@ $ SQGL_NOW=1999-12-31 sqgl --db system.db catalog C05-01
 ! sqgl: error: invalid SQGL_NOW '1999-12-31': sqgl keeps cases from 2000 to 2099; a date outside is a typo
 ? 2
 $ sqgl init --clock pinned
-created database 'sqgl.db' (schema 8)
+created database 'sqgl.db' (schema 11)
 loaded the catalog: 12 categories, 64 items (see 'sqgl catalog')
 loaded working-day calendars: 2012, 2024, 2025, 2026
 $ stat -c %a sqgl.db
@@ -28,7 +28,7 @@ sqgl.db
 $ cp sqgl.db copy.db && sqlite3 copy.db "SELECT count(*) FROM items"
 64
 $ sqgl init
-database 'sqgl.db' is up to date (schema 8); nothing changed
+database 'sqgl.db' is up to date (schema 11); nothing changed
 $ sqgl init --json
 {
   "calendar_years_loaded": [],
@@ -37,25 +37,25 @@ $ sqgl init --json
   "created": false,
   "database": "sqgl.db",
   "demo": null,
-  "previous_schema_version": 8,
-  "schema_version": 8
+  "previous_schema_version": 11,
+  "schema_version": 11
 }
 $ sqgl --db other.db init --clock pinned --json | python3 -c 'import json,sys; d=json.load(sys.stdin); print(d["created"], d["schema_version"], d["previous_schema_version"], d["catalog_loaded"], d["calendar_years_loaded"])'
-True 8 None True [2012, 2024, 2025, 2026]
+True 11 None True [2012, 2024, 2025, 2026]
 # A database written by a newer sqgl is refused, and left as it was.
 $ sqlite3 other.db 'PRAGMA user_version = 99'
 $ sqgl --db other.db init
-! sqgl: error: database 'other.db' has schema version 99, newer than this sqgl knows (8); upgrade sqgl
+! sqgl: error: database 'other.db' has schema version 99, newer than this sqgl knows (11); upgrade sqgl
 ? 5
 $ sqgl --db other.db catalog
-! sqgl: error: database 'other.db' has schema version 99, newer than this sqgl knows (8); upgrade sqgl
+! sqgl: error: database 'other.db' has schema version 99, newer than this sqgl knows (11); upgrade sqgl
 ? 5
 $ sqlite3 other.db 'PRAGMA user_version'
 99
 # An older one must be upgraded first.
 $ sqlite3 other.db 'PRAGMA user_version = 0'
 $ sqgl --db other.db catalog C05-01
-! sqgl: error: database 'other.db' has schema version 0, older than this sqgl (8); run 'sqgl init' to upgrade it
+! sqgl: error: database 'other.db' has schema version 0, older than this sqgl (11); run 'sqgl init' to upgrade it
 ? 5
 # A file that is not sqgl's is never touched.
 $ sqlite3 foreign.db 'CREATE TABLE t (x)'
@@ -102,7 +102,7 @@ $ ls edited.db
 # machine's, marked when $SQGL_NOW dated it.
 $ sqlite3 sqgl.db "SELECT id, at, kind, subject, clock, recorded_at > '2026' FROM events ORDER BY id"
 1|2012-01-29T09:00:00|schema.migrate||pinned|1
-2|2012-01-29T09:00:00|catalog.load|2012.1|pinned|1
+2|2012-01-29T09:00:00|catalog.load|2012.2|pinned|1
 3|2012-01-29T09:00:00|calendar.load|2012|pinned|1
 4|2012-01-29T09:00:00|calendar.load|2024|pinned|1
 5|2012-01-29T09:00:00|calendar.load|2025|pinned|1
