@@ -270,9 +270,9 @@ community,name,street,household_count,station_worker_count,station_worker_target
 ? 6
 # The month's figures: decisions, on-time rate, ratings, the reform's comparison, workloads.
 $ SQGL_NOW=2012-01-31T15:00 sqgl --as MZJ01 approve 150204-20120116-0001 > /dev/null
-$ SQGL_NOW=2012-02-01T09:00 sqgl --as ZZ0101 evaluate 150204-20120116-0001 --score 2 --comment '超期了' > /dev/null
-! sqgl: error: case '150204-20120116-0001' is open; residents rate a case once it is decided
-? 5
+# 临时救助 ends in the bureau's posting (9 calendar days, outside the promise).
+$ SQGL_NOW=2012-02-09T09:00 sqgl --as MZJ01 approve 150204-20120116-0001 > /dev/null
+$ SQGL_NOW=2012-02-09T10:00 sqgl --as ZZ0101 evaluate 150204-20120116-0001 --score 2 --comment '超期了' > /dev/null
 $ SQGL_NOW=2012-02-01T09:30 sqgl --as ZZ0101 apply --resident "$(sed -n 1p people)" --item C07-01 --materials 1,2,3 --model old > /dev/null
 $ SQGL_NOW=2012-02-02 sqgl --as JW0101 approve 150204-20120201-0001 > /dev/null
 $ SQGL_NOW=2012-02-03 sqgl --as JD0101 approve 150204-20120201-0001 > /dev/null
@@ -325,23 +325,29 @@ period 2012-01-01 to 2012-01-31 · as of 2012-02-29T23:59:59 · schema 11 · cat
 | | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |
 | | 150204001 | 幸福路街道 | 3 | 0 | 0 | 0 |  |  |  |
 $ sqgl report performance --from 2012-01-01 --to 2012-02-29 --as-of 2012-02-29 --json | python3 -c 'import json,sys; d=json.load(sys.stdin); t=d["tables"][0]; print(d["period"], {c["key"]: t["rows"][0][c["key"]] for c in t["columns"]})'
-{'from': '2012-01-01', 'to': '2012-02-29'} {'code': 'total', 'name': None, 'received': 4, 'decided': 1, 'approved': 1, 'rejected': 0, 'on_time_pct': 100.0, 'median_wd': 3, 'p90_wd': 3}
-$ sqgl report evaluation --period 2012-01 --as-of 2012-02-29
+{'from': '2012-01-01', 'to': '2012-02-29'} {'code': 'total', 'name': None, 'received': 4, 'decided': 2, 'approved': 2, 'rejected': 0, 'on_time_pct': 50.0, 'median_wd': 3, 'p90_wd': 9}
+$ sqgl report evaluation --period 2012-02 --as-of 2012-02-29
 Evaluation: residents' ratings (好差评) of the cases decided in the period
-period 2012-01-01 to 2012-01-31 · as of 2012-02-29T23:59:59 · schema 11 · catalog 2012.2 · calendars 2012, 2024, 2025, 2026
-0 decided cases, 0 low ratings
+period 2012-02-01 to 2012-02-29 · as of 2012-02-29T23:59:59 · schema 11 · catalog 2012.2 · calendars 2012, 2024, 2025, 2026
+2 decided cases, 1 low rating
 
 By window
-  (none)
+  window              decided  非常满意  满意  基本满意  不满意  非常不满意  not rated  satisfied %
+  services  社区服务        1         0     0         0       0           0          1
+  welfare   社区保障        1         0     0         0       1           0          0          0.0
 
 By accepting clerk
-  (none)
+  accepted by  name  decided  非常满意  满意  基本满意  不满意  非常不满意  not rated  satisfied %
+  ZZ0101       苏娟        2         0     0         0       1           0          1          0.0
 
 By item
-  (none)
+  item                      decided  非常满意  满意  基本满意  不满意  非常不满意  not rated  satisfied %
+  C02-03  临时救助申请            1         0     0         0       1           0          0          0.0
+  C07-01  老年人优待证办理        1         0     0         0       0           0          1
 
 Low ratings (1–2)
-  (none)
+  case                  item    accepted by  name  score
+  150204-20120116-0001  C02-03  ZZ0101       苏娟      2
 $ sqgl report reform --from 2012-01-01 --to 2012-02-29 --as-of 2012-02-29 --item C07-01
 Reform: the new model against the old, on real cases
 period 2012-01-01 to 2012-02-29 · as of 2012-02-29T23:59:59 · schema 11 · catalog 2012.2 · calendars 2012, 2024, 2025, 2026
@@ -401,7 +407,7 @@ $ sqgl report backlog --as-of 2012-02-29 --json
   "catalog_version": "2012.2",
   "finding_count": 0,
   "notes": [
-    "3 open cases, 0 of them waiting for materials"
+    "2 open cases, 0 of them waiting for materials"
   ],
   "period": null,
   "report": "backlog",
@@ -441,13 +447,6 @@ $ sqgl report backlog --as-of 2012-02-29 --json
           "code": "150204001001-FWZ",
           "name": "阳光社区管理服务站",
           "oldest_wd": 26,
-          "open": 1,
-          "waiting": 0
-        },
-        {
-          "code": "MZJ",
-          "name": "区民政局",
-          "oldest_wd": 29,
           "open": 1,
           "waiting": 0
         },
@@ -497,13 +496,6 @@ $ sqgl report backlog --as-of 2012-02-29 --json
           "oldest_wd": 27,
           "open": 2,
           "waiting": 0
-        },
-        {
-          "code": "welfare",
-          "name": "社区保障",
-          "oldest_wd": 29,
-          "open": 1,
-          "waiting": 0
         }
       ],
       "title": "By window"
@@ -541,8 +533,8 @@ $ sqgl report backlog --as-of 2012-02-29 --json
         {
           "code": "150204001001",
           "name": "阳光社区",
-          "oldest_wd": 29,
-          "open": 3,
+          "oldest_wd": 27,
+          "open": 2,
           "waiting": 0
         }
       ],
@@ -609,19 +601,6 @@ $ sqgl report backlog --as-of 2012-02-29 --json
       "name": "cases",
       "rows": [
         {
-          "age_wd": 29,
-          "assignee": null,
-          "assignee_name": null,
-          "case": "150204-20120116-0001",
-          "community": "150204001001",
-          "item": "C02-03",
-          "state": "open",
-          "step_name": "区民政局公示",
-          "unit": "MZJ",
-          "window": "welfare",
-          "window_name": "社区保障"
-        },
-        {
           "age_wd": 27,
           "assignee": null,
           "assignee_name": null,
@@ -665,7 +644,7 @@ $ sqgl report performance --period 2012-02 --as-of 2012-02-29 --json
   "catalog_version": "2012.2",
   "finding_count": 0,
   "notes": [
-    "1 case accepted or decided in the period"
+    "2 cases accepted or decided in the period"
   ],
   "period": {
     "from": "2012-02-01",
@@ -725,13 +704,13 @@ $ sqgl report performance --period 2012-02 --as-of 2012-02-29 --json
       "name": "total",
       "rows": [
         {
-          "approved": 1,
+          "approved": 2,
           "code": "total",
-          "decided": 1,
+          "decided": 2,
           "median_wd": 3,
           "name": null,
-          "on_time_pct": 100.0,
-          "p90_wd": 3,
+          "on_time_pct": 50.0,
+          "p90_wd": 9,
           "received": 1,
           "rejected": 0
         }
@@ -788,6 +767,17 @@ $ sqgl report performance --period 2012-02 --as-of 2012-02-29 --json
       ],
       "name": "by_item",
       "rows": [
+        {
+          "approved": 1,
+          "code": "C02-03",
+          "decided": 1,
+          "median_wd": 9,
+          "name": "临时救助申请",
+          "on_time_pct": 0.0,
+          "p90_wd": 9,
+          "received": 0,
+          "rejected": 0
+        },
         {
           "approved": 1,
           "code": "C07-01",
@@ -852,6 +842,17 @@ $ sqgl report performance --period 2012-02 --as-of 2012-02-29 --json
       ],
       "name": "by_category",
       "rows": [
+        {
+          "approved": 1,
+          "code": "C02",
+          "decided": 1,
+          "median_wd": 9,
+          "name": "社会救助",
+          "on_time_pct": 0.0,
+          "p90_wd": 9,
+          "received": 0,
+          "rejected": 0
+        },
         {
           "approved": 1,
           "code": "C07",
@@ -926,6 +927,17 @@ $ sqgl report performance --period 2012-02 --as-of 2012-02-29 --json
           "p90_wd": 3,
           "received": 1,
           "rejected": 0
+        },
+        {
+          "approved": 1,
+          "code": "welfare",
+          "decided": 1,
+          "median_wd": 9,
+          "name": "社区保障",
+          "on_time_pct": 0.0,
+          "p90_wd": 9,
+          "received": 0,
+          "rejected": 0
         }
       ],
       "title": "By window"
@@ -981,13 +993,13 @@ $ sqgl report performance --period 2012-02 --as-of 2012-02-29 --json
       "name": "by_community",
       "rows": [
         {
-          "approved": 1,
+          "approved": 2,
           "code": "150204001001",
-          "decided": 1,
+          "decided": 2,
           "median_wd": 3,
           "name": "阳光社区",
-          "on_time_pct": 100.0,
-          "p90_wd": 3,
+          "on_time_pct": 50.0,
+          "p90_wd": 9,
           "received": 1,
           "rejected": 0
         }
@@ -1045,13 +1057,13 @@ $ sqgl report performance --period 2012-02 --as-of 2012-02-29 --json
       "name": "by_street",
       "rows": [
         {
-          "approved": 1,
+          "approved": 2,
           "code": "150204001",
-          "decided": 1,
+          "decided": 2,
           "median_wd": 3,
           "name": "幸福路街道",
-          "on_time_pct": 100.0,
-          "p90_wd": 3,
+          "on_time_pct": 50.0,
+          "p90_wd": 9,
           "received": 1,
           "rejected": 0
         }
@@ -1137,7 +1149,7 @@ $ sqgl report workload --period 2012-02 --as-of 2012-02-29 --staff ZZ0101 --json
   ],
   "title": "Workload: open steps, decisions in the period, households per grid worker"
 }
-$ sqgl report evaluation --period 2012-01 --as-of 2012-02-29 --json
+$ sqgl report evaluation --period 2012-02 --as-of 2012-02-29 --json
 {
   "as_of_date": "2012-02-29",
   "calendar_years": [
@@ -1149,11 +1161,11 @@ $ sqgl report evaluation --period 2012-01 --as-of 2012-02-29 --json
   "catalog_version": "2012.2",
   "finding_count": 0,
   "notes": [
-    "0 decided cases, 0 low ratings"
+    "2 decided cases, 1 low rating"
   ],
   "period": {
-    "from": "2012-01-01",
-    "to": "2012-01-31"
+    "from": "2012-02-01",
+    "to": "2012-02-29"
   },
   "report": "evaluation",
   "schema_version": 11,
@@ -1212,7 +1224,32 @@ $ sqgl report evaluation --period 2012-01 --as-of 2012-02-29 --json
         }
       ],
       "name": "by_window",
-      "rows": [],
+      "rows": [
+        {
+          "code": "services",
+          "decided": 1,
+          "name": "社区服务",
+          "s1": 0,
+          "s2": 0,
+          "s3": 0,
+          "s4": 0,
+          "s5": 0,
+          "satisfied_pct": null,
+          "unrated": 1
+        },
+        {
+          "code": "welfare",
+          "decided": 1,
+          "name": "社区保障",
+          "s1": 0,
+          "s2": 1,
+          "s3": 0,
+          "s4": 0,
+          "s5": 0,
+          "satisfied_pct": 0.0,
+          "unrated": 0
+        }
+      ],
       "title": "By window"
     },
     {
@@ -1269,7 +1306,20 @@ $ sqgl report evaluation --period 2012-01 --as-of 2012-02-29 --json
         }
       ],
       "name": "by_staff",
-      "rows": [],
+      "rows": [
+        {
+          "code": "ZZ0101",
+          "decided": 2,
+          "name": "苏娟",
+          "s1": 0,
+          "s2": 1,
+          "s3": 0,
+          "s4": 0,
+          "s5": 0,
+          "satisfied_pct": 0.0,
+          "unrated": 1
+        }
+      ],
       "title": "By accepting clerk"
     },
     {
@@ -1326,7 +1376,32 @@ $ sqgl report evaluation --period 2012-01 --as-of 2012-02-29 --json
         }
       ],
       "name": "by_item",
-      "rows": [],
+      "rows": [
+        {
+          "code": "C02-03",
+          "decided": 1,
+          "name": "临时救助申请",
+          "s1": 0,
+          "s2": 1,
+          "s3": 0,
+          "s4": 0,
+          "s5": 0,
+          "satisfied_pct": 0.0,
+          "unrated": 0
+        },
+        {
+          "code": "C07-01",
+          "decided": 1,
+          "name": "老年人优待证办理",
+          "s1": 0,
+          "s2": 0,
+          "s3": 0,
+          "s4": 0,
+          "s5": 0,
+          "satisfied_pct": null,
+          "unrated": 1
+        }
+      ],
       "title": "By item"
     },
     {
@@ -1358,7 +1433,15 @@ $ sqgl report evaluation --period 2012-01 --as-of 2012-02-29 --json
         }
       ],
       "name": "low",
-      "rows": [],
+      "rows": [
+        {
+          "case": "150204-20120116-0001",
+          "clerk": "ZZ0101",
+          "clerk_name": "苏娟",
+          "item": "C02-03",
+          "score": 2
+        }
+      ],
       "title": "Low ratings (1–2)"
     }
   ],
