@@ -165,7 +165,11 @@ Total
   new        1          5       5
 
 By item
-  item                                    levels old  levels new  stages old  stages new  promised old  promised new  posting days old  posting days new  trips old  trips new  cases old  cases new  median wd old  median wd new
-  C02-01  城市居民最低生活保障申请(低保)           3           2           4           4            30            20                 6                14          3          1          1          1              4              5
+  item                                    levels old  levels new  promised old  promised new  trips old  trips new  cases old  cases new  median wd old  median wd new
+  C02-01  城市居民最低生活保障申请(低保)           3           2            30            20          3          1          1          1              4              5
+
+Stages inside the levels
+  item                                    stages old  stages new  posting days old  posting days new
+  C02-01  城市居民最低生活保障申请(低保)           4           4                 6                14
 $ sqgl check > /dev/null && echo "history replays"
 history replays
