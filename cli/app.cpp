@@ -201,6 +201,7 @@ struct CommandEntry {
 
 constexpr CommandEntry kCommands[] = {
     {"init", setup_init},         {"apply", setup_apply},       {"approve", setup_approve},
+    {"investigate", setup_investigate}, {"review", setup_review}, {"object", setup_object},
     {"route", setup_route},       {"show", setup_show},         {"list", setup_list},
     {"withdraw", setup_withdraw}, {"evaluate", setup_evaluate}, {"catalog", setup_catalog},
     {"calendar", setup_calendar}, {"district", setup_district}, {"staff", setup_staff},

@@ -75,7 +75,9 @@ RunFn setup_approve(CLI::App& app) {
                   _("Send it back for these supplementary materials (names or numbers); the clock stops"))
       ->check(non_empty());
   sub->footer(
-      _("Only staff of the step's unit holding its role may decide it, and nobody decides two steps of one case.\n"
+      _("Only staff of the step's unit holding its role may decide it, and nobody who took another step of the case\n"
+        "(but a posting) decides a decision step. A posting is closed here once it has run its calendar days;\n"
+        "investigations and reviews are recorded with 'sqgl investigate' and 'sqgl review'.\n"
         "Examples:\n  sqgl --as ZZ0101 approve 150204-20120129-0001\n"
         "  sqgl --as JSJ01 approve 150204-20120129-0001 --return 2 --note '结婚证复印件不清晰'"));
   return [opt](Context& ctx) { run_approve(ctx, *opt); };

@@ -17,12 +17,6 @@ struct CatalogOptions {
   core::CatalogFilter filter;
 };
 
-int chain_days(const std::vector<core::ChainStep>& chain) {
-  int days = 0;
-  for (const auto& s : chain) days += s.days;
-  return days;
-}
-
 // An item's type (service, benefit, confirmation) as a person reads it.
 std::string item_type_label(const std::string& type) {
   if (type == "service") return C_("item type", "service");
@@ -32,12 +26,22 @@ std::string item_type_label(const std::string& type) {
 }
 
 void print_chain(std::ostream& out, const char* title, const std::vector<core::ChainStep>& chain) {
-  out << core::tr("{} ({} levels, {} working days):", title, chain.size(), chain_days(chain)) << '\n';
-  Table table({false, false, false, false, true});
+  if (const int posted = core::chain_posting_days(chain); posted > 0) {
+    out << core::tr("{} ({} levels, {} working days + {} calendar days of posting):", title,
+                    core::chain_levels(chain), core::chain_working_days(chain), posted)
+        << '\n';
+  } else {
+    out << core::tr("{} ({} levels, {} working days):", title, core::chain_levels(chain),
+                    core::chain_working_days(chain))
+        << '\n';
+  }
+  Table table({false, false, false, false, false, true});
   for (const auto& s : chain) {
     const char* level = core::label(s.level);
     std::string unit = s.unit.empty() ? std::string(level) : fmt::format("{} {}", level, s.unit);
-    table.add({fmt::format("{}.", s.seq), s.name_zh, unit, core::label(s.role), core::tr("{} wd", s.days)});
+    std::string kind = core::label(s.kind);
+    if (!s.place.empty()) kind += " " + s.place;
+    table.add({fmt::format("{}.", s.seq), s.name_zh, unit, core::label(s.role), kind, step_days(s)});
   }
   table.print(out, "  ");
 }
@@ -114,7 +118,7 @@ void run_catalog(Context& ctx, const CatalogOptions& opt) {
     Table table({false, false, false, true, false});
     for (const auto& item : c.items) {
       table.add({item.code, item.name_zh, window_label(windows, item.window), core::tr("{} wd", item.promise_days),
-                 core::tr("{} ({}) levels", item.new_chain.size(), item.old_chain.size())});
+                 core::tr("{} ({}) levels", core::chain_levels(item.new_chain), core::chain_levels(item.old_chain))});
     }
     table.print(ctx.out, "  ");
   }

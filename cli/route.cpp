@@ -55,22 +55,29 @@ void run_plan(Context& ctx, const RouteOptions& opt) {
   ctx.out << fmt::format("{} {}\n", item.code, item.name_zh);
   for (const auto& m : models) {
     const auto& chain = item.chain(m);
-    int days = 0;
-    for (const auto& s : chain) days += s.days;
+    const int days = core::chain_working_days(chain), posted = core::chain_posting_days(chain);
+    const auto levels = static_cast<unsigned long>(core::chain_levels(chain));
     const auto trips = item.trips(m);
-    // TRANSLATORS: "new model: 2 review levels, 5 working days, 1 trip"; the first {} is "new model" or
-    // "old model", the second "{} review levels", the last "{} trips".
-    ctx.out << '\n'
-            << core::tr("{}: {}, {} working days, {}", model_name(m),
-                        core::tr_n("{} review level", "{} review levels", chain.size(), chain.size()), days,
-                        core::tr_n("{} trip", "{} trips", static_cast<unsigned long>(trips), trips))
-            << '\n';
-    Table table({false, false, false, false, true});
-    for (const auto& s : chain) {
-      table.add(
-          {fmt::format("{}.", s.seq), s.name_zh, deciding_unit(s), core::label(s.role), core::tr("{} wd", s.days)});
+    const std::string level_text = core::tr_n("{} review level", "{} review levels", levels, levels);
+    const std::string trip_text = core::tr_n("{} trip", "{} trips", static_cast<unsigned long>(trips), trips);
+    ctx.out << '\n';
+    if (posted > 0) {
+      // TRANSLATORS: "new model: 2 review levels, 20 working days + 14 calendar days of posting, 1 trip".
+      ctx.out << core::tr("{}: {}, {} working days + {} calendar days of posting, {}", model_name(m), level_text,
+                          days, posted, trip_text);
+    } else {
+      // TRANSLATORS: "new model: 2 review levels, 5 working days, 1 trip"; the first {} is "new model" or
+      // "old model", the second "{} review levels", the last "{} trips".
+      ctx.out << core::tr("{}: {}, {} working days, {}", model_name(m), level_text, days, trip_text);
     }
-    table.add({"", _("total"), "", "", core::tr("{} wd", days)});
+    ctx.out << '\n';
+    Table table({false, false, false, false, false, true});
+    for (const auto& s : chain) {
+      table.add({fmt::format("{}.", s.seq), s.name_zh, deciding_unit(s), core::label(s.role), core::label(s.kind),
+                 step_days(s)});
+    }
+    table.add({"", _("total"), "", "", "", core::tr("{} wd", days)});
+    if (posted > 0) table.add({"", "", "", "", "", core::tr("{} calendar days", posted)});
     table.print(ctx.out, "  ");
   }
 }

@@ -50,12 +50,19 @@ void run_show(Context& ctx, const ShowOptions& opt) {
                       window_label(core::list_windows(db), c.window), c.window)});
   // The due date explained: the promise counted from the day after acceptance,
   // plus the working days the case waited for materials.
-  std::string parts;
-  for (const auto& s : c.steps) parts += fmt::format("{}{} {}", parts.empty() ? "" : " + ", s.name_zh, s.days);
+  std::string parts, postings;
+  for (const auto& s : c.steps) {
+    std::string& into = s.kind == core::StepKind::posting ? postings : parts;
+    into += fmt::format("{}{} {}", into.empty() ? "" : " + ", s.name_zh, s.days);
+  }
   // TRANSLATORS: "2012-02-03: 5 working days after 2012-01-29 (服务站 2 + 区人口计生局 3), the day of
   // acceptance not counted".
   std::string due = core::tr("{}: {} working days after {} ({}), the day of acceptance not counted", c.due_date,
                              c.promise_days, c.accepted_at.substr(0, 10), parts);
+  if (c.posting_days > 0) {
+    // TRANSLATORS: ", plus 14 calendar days of posting (社区公示 7 + 区民政局公示 7)".
+    due += core::tr(", plus {} calendar days of posting ({})", c.posting_days, postings);
+  }
   if (c.paused_days > 0) due += core::tr(", plus {} working days waiting for materials", c.paused_days);
   facts.add({C_("case field", "due"), due});
   if (!c.note.empty()) facts.add({C_("case field", "note"), c.note});
@@ -66,16 +73,58 @@ void run_show(Context& ctx, const ShowOptions& opt) {
   facts.print(out);
 
   out << '\n' << _("steps:") << '\n';
-  Table steps({false, false, false, false, true, false, false, false, false});
+  Table steps({false, false, false, false, false, true, false, false, false, false});
   for (const auto& s : c.steps) {
     std::string who =
         s.decided_by.empty() ? (s.assignee.empty() ? "" : "→ " + s.assignee) : core::tr("by {}", s.decided_by);
     std::string when = s.decided_at.empty() ? (s.due_date.empty() ? "" : core::tr("due {}", s.due_date)) : s.decided_at;
     std::string took = s.working_days_taken ? core::tr("{} wd taken", *s.working_days_taken) : "";
-    steps.add({fmt::format("{}.", s.seq), s.name_zh, s.unit_name, core::label(s.role), core::tr("{} wd", s.days),
+    std::string days = s.kind == core::StepKind::posting ? core::tr("{} calendar days", s.days)
+                                                         : core::tr("{} wd", s.days);
+    steps.add({fmt::format("{}.", s.seq), s.name_zh, s.unit_name, core::label(s.role), core::label(s.kind), days,
                core::label(s.status), who, when, took});
   }
   steps.print(out, "  ");
+
+  if (!c.stages.empty()) {
+    out << '\n' << _("stages:") << '\n';
+    Table stages;
+    auto decimal = [](std::int64_t hundredths) { return fmt::format("{}.{:02}", hundredths / 100, hundredths % 100); };
+    for (const auto& x : c.stages) {
+      std::string what;
+      switch (x.kind) {
+        case core::StepKind::investigation: {
+          what = core::tr("visited {} by {}", x.held_on, x.by);
+          if (x.income_fen) what += "; " + core::tr("income {} yuan a month per member", decimal(*x.income_fen));
+          if (x.area_dm2) what += "; " + core::tr("{} m² per person", decimal(*x.area_dm2));
+          break;
+        }
+        case core::StepKind::review:
+          what = core::tr("held {} by {}: {} for, {} against, {} abstaining of {}", x.held_on, x.by,
+                          x.votes_for.value_or(0), x.votes_against.value_or(0), x.votes_abstain.value_or(0),
+                          x.attendees.value_or(0));
+          if (!x.minutes.empty()) what += "; " + core::tr("minutes {}", x.minutes);
+          break;
+        case core::StepKind::posting:
+          what = core::tr("at {} from {} until {}", x.place, x.held_on, x.ends_on);
+          break;
+        case core::StepKind::decision: break;
+      }
+      std::string result;
+      if (!x.result) {
+        result = x.kind == core::StepKind::posting ? _("posted") : "";
+      } else if (x.kind == core::StepKind::posting && *x.result == core::StageResult::pass) {
+        result = core::tr("no objection; closed {} by {}", x.at.substr(0, 10), x.by);
+      } else if (*x.result == core::StageResult::objected) {
+        result = core::tr("objection {} recorded by {}: {}", x.at.substr(0, 10), x.by, x.note);
+      } else {
+        result = core::label(*x.result);
+        if (!x.note.empty()) result += ": " + x.note;
+      }
+      stages.add({fmt::format("{}.", x.step), core::tr("attempt {}", x.attempt), core::label(x.kind), what, result});
+    }
+    stages.print(out, "  ");
+  }
 
   out << '\n' << _("materials:") << '\n';
   Table materials;

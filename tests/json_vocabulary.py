@@ -270,9 +270,9 @@ def workflow(r):
     w = dict(write=True)
     milk = r.run(["--json", "apply", "--resident", pregnant, "--item", "C05-01", "--materials", "1,2,3,4",
                   "--note", "怀孕3个月"], operator="ZZ0101", **w)["number"]
-    low = r.run(["--json", "apply", "--resident", low_income[0], "--item", "C02-01", "--materials", "1,2,3"],
+    low = r.run(["--json", "apply", "--resident", low_income[0], "--item", "C02-05", "--materials", "1,2,3,4"],
                 operator="ZZ0101", **w)["number"]
-    old = r.run(["--json", "apply", "--resident", low_income[1], "--item", "C02-01", "--materials", "1,2,3",
+    old = r.run(["--json", "apply", "--resident", low_income[1], "--item", "C02-05", "--materials", "1,2,3,4",
                  "--model", "old"], operator="ZZ0101", **w)["number"]
     card = r.run(["--json", "apply", "--resident", disabled, "--item", "C08-01", "--materials", "1,2,3,4"],
                  operator="ZZ0101", **w)["number"]

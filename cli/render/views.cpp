@@ -13,21 +13,27 @@ nlohmann::json step_json(const core::ChainStep& step) {
           {"level", step.level},
           {"name", step.name_zh},
           {"role", step.role},
-          {"promise_days", step.days},
+          {"kind", step.kind},
+          // A posting's days are calendar days; the others' are working days.
+          {"promise_days", step.kind == core::StepKind::posting ? 0 : step.days},
+          {"posting_days", step.kind == core::StepKind::posting ? step.days : 0},
+          {"place", or_null(step.place)},
           {"unit", or_null(step.unit)},
           {"unit_name", or_null(step.unit_name)}};
 }
 
+std::string step_days(const core::ChainStep& step) {
+  if (step.kind == core::StepKind::posting) return core::tr("{} calendar days", step.days);
+  return core::tr("{} wd", step.days);
+}
+
 nlohmann::json chain_json(const core::Item& item, core::Model model) {
   nlohmann::json steps = nlohmann::json::array();
-  int days = 0;
-  for (const auto& s : item.chain(model)) {
-    steps.push_back(step_json(s));
-    days += s.days;
-  }
+  for (const auto& s : item.chain(model)) steps.push_back(step_json(s));
   return {{"model", model},
-          {"level_count", item.chain(model).size()},
-          {"promise_days", days},
+          {"level_count", core::chain_levels(item.chain(model))},
+          {"promise_days", core::chain_working_days(item.chain(model))},
+          {"posting_days", core::chain_posting_days(item.chain(model))},
           {"trip_count", item.trips(model)},
           {"steps", steps}};
 }
@@ -134,7 +140,10 @@ nlohmann::json case_json(const core::Case& c, core::Date today) {
          {"unit_name", s.unit_name},
          {"name", s.name_zh},
          {"role", s.role},
-         {"promise_days", s.days},
+         {"kind", s.kind},
+         {"promise_days", s.kind == core::StepKind::posting ? 0 : s.days},
+         {"posting_days", s.kind == core::StepKind::posting ? s.days : 0},
+         {"place", or_null(s.place)},
          {"status", s.status},
          {"assignee", or_null(s.assignee)},
          {"started_at", or_null(s.started_at)},
@@ -160,6 +169,30 @@ nlohmann::json case_json(const core::Case& c, core::Date today) {
                        {"resident_name", n.resident_name},
                        {"on_date", n.on},
                        {"destination", or_null(n.detail)}});
+  }
+  nlohmann::json stages = nlohmann::json::array();
+  auto number_or_null = [](const auto& v) { return v ? nlohmann::json(*v) : nlohmann::json(nullptr); };
+  auto hundredths = [](const std::optional<std::int64_t>& v) {
+    return v ? nlohmann::json(static_cast<double>(*v) / 100.0) : nlohmann::json(nullptr);
+  };
+  for (const auto& x : c.stages) {
+    stages.push_back({{"step", x.step},
+                      {"attempt", x.attempt},
+                      {"kind", x.kind},
+                      {"held_date", x.held_on},
+                      {"end_date", or_null(x.ends_on)},
+                      {"place", or_null(x.place)},
+                      {"income_yuan", hundredths(x.income_fen)},
+                      {"area_m2", hundredths(x.area_dm2)},
+                      {"attendee_count", number_or_null(x.attendees)},
+                      {"for_count", number_or_null(x.votes_for)},
+                      {"against_count", number_or_null(x.votes_against)},
+                      {"abstain_count", number_or_null(x.votes_abstain)},
+                      {"minutes", or_null(x.minutes)},
+                      {"result", x.result ? nlohmann::json(*x.result) : nlohmann::json(nullptr)},
+                      {"note", or_null(x.note)},
+                      {"recorded_by", or_null(x.by)},
+                      {"recorded_at", or_null(x.at)}});
   }
   nlohmann::json history = nlohmann::json::array();
   for (const auto& e : c.history) {
@@ -188,6 +221,8 @@ nlohmann::json case_json(const core::Case& c, core::Date today) {
       {"accepted_by", c.accepted_by},
       {"promise_days", c.promise_days},
       {"paused_days", c.paused_days},
+      {"posting_days", c.posting_days},
+      {"posting_wd", c.posted_days},
       {"due_date", c.due_date},
       {"overdue", c.overdue(today)},
       {"returned_at", or_null(c.returned_at)},
@@ -196,6 +231,7 @@ nlohmann::json case_json(const core::Case& c, core::Date today) {
       {"note", or_null(c.note)},
       {"steps", steps},
       {"materials", materials},
+      {"stages", stages},
       {"evaluation",
        c.score ? nlohmann::json{{"score", *c.score}, {"label", score_label(*c.score)}, {"comment", or_null(c.comment)}}
                : nlohmann::json(nullptr)},
@@ -283,6 +319,30 @@ std::string describe_event(const core::CaseEvent& event) {
     return with_note(core::tr("approved step {} ({}); case approved", d.value("step", 0), str("unit")), str("note"));
   }
   if (event.kind == "case.reject") return core::tr("rejected at step {}: {}", d.value("step", 0), str("reason"));
+  if (event.kind == "case.investigate" || event.kind == "case.review") {
+    const auto stage = d.contains("stage") && d["stage"].is_object() ? d["stage"] : nlohmann::json::object();
+    const bool passed = stage.value("result", "") == "pass";
+    const int step = d.value("step", 0);
+    std::string line;
+    if (event.kind == "case.investigate") {
+      line = passed ? core::tr("home investigation of step {} passed (visited {})", step, stage.value("on", ""))
+                    : core::tr("home investigation of step {} failed (visited {})", step, stage.value("on", ""));
+    } else {
+      const int yes = stage.value("for", 0), no = stage.value("against", 0), abstain = stage.value("abstain", 0),
+                attendees = stage.value("attendees", 0);
+      // TRANSLATORS: "democratic review of step 2 passed: 6 for, 0 against, 1 abstaining of 7".
+      line = passed ? core::tr("democratic review of step {} passed: {} for, {} against, {} abstaining of {}", step,
+                               yes, no, abstain, attendees)
+                    : core::tr("democratic review of step {} failed: {} for, {} against, {} abstaining of {}", step,
+                               yes, no, abstain, attendees);
+    }
+    if (d.contains("next_step")) line += core::tr("; moved to step {}", d["next_step"].get<int>());
+    return with_note(line, stage.value("note", ""));
+  }
+  if (event.kind == "case.object") {
+    return core::tr("objection during the posting of step {}: {}; back to step {}", d.value("step", 0), str("reason"),
+                    d.value("back_to", 0));
+  }
   if (event.kind == "case.return") {
     return with_note(
         core::tr("returned at step {} for materials {}", d.value("step", 0), join_numbers(d["materials"])),

@@ -18,6 +18,9 @@ nlohmann::json item_json(const core::Item& item);
 /// One chain step.
 nlohmann::json step_json(const core::ChainStep& step);
 
+/// A step's days as a person reads them: "5 wd", or "7 calendar days" for a posting.
+std::string step_days(const core::ChainStep& step);
+
 /// An item's chain under one model: its levels, working days, trips and steps.
 nlohmann::json chain_json(const core::Item& item, core::Model model);
 

@@ -426,8 +426,6 @@ std::int64_t generate_history(SQLite::Database& db, const Clock& clock, const st
     if (!item || age < 0) continue;
     const Model model = accepted < reform ? Model::former : Model::reformed;
     const auto& chain = item->chain(model);
-    int promised = 0;
-    for (const auto& s : chain) promised += s.days;
     const int roll = rng.between(1, 100);
     const CaseStatus status = roll <= 2   ? CaseStatus::withdrawn
                               : roll <= 9 ? CaseStatus::rejected
@@ -452,20 +450,36 @@ std::int64_t generate_history(SQLite::Database& db, const Clock& clock, const st
       const StepUnit* unit = &unit_of(s, p.community);
       const auto& who = deciders[{unit->id, s.role}];
       std::int64_t by = who.empty() ? 0 : who[rng.next() % who.size()];
-      if (s.level == StepLevel::station && p.grid_worker && rng.chance(0.8)) by = p.grid_worker;
-      for (const auto& d : done) {
-        if (d.by == by) by = 0;  // nobody decides two steps
+      if (s.level == StepLevel::station && s.role == Role::worker && p.grid_worker && rng.chance(0.8)) {
+        by = p.grid_worker;
+      }
+      // Nobody takes a decision step after taking another step of the case but a
+      // posting (the separation of duties the workflow keeps).
+      if (s.kind == StepKind::decision) {
+        for (std::size_t j = 0; j < done.size(); ++j) {
+          if (done[j].by == by && chain[j].kind != StepKind::posting) by = 0;
+        }
       }
       if (by == 0) {
         complete = false;
         break;
       }
-      int took = std::max(0, s.days - rng.between(0, std::max(0, s.days / 2)));
-      if (rng.chance(0.08)) took += rng.between(1, 5);
-      const Date decided = calendar.add_working_days(day, took);
+      Date decided;
+      if (s.kind == StepKind::posting) {
+        // The notice hangs its calendar days; it comes down on the next working day.
+        decided = calendar.add_working_days(day + std::chrono::days{s.days}, 0);
+      } else {
+        int took = std::max(0, s.days - rng.between(0, std::max(0, s.days / 2)));
+        if (rng.chance(0.08)) took += rng.between(1, 5);
+        decided = calendar.add_working_days(day, took);
+      }
       done.push_back({unit, day, decided, by});
       day = decided;
       if (status == CaseStatus::withdrawn) break;
+    }
+    // A rejection comes from the last step that judges: a posting judges nothing.
+    if (complete && status == CaseStatus::rejected) {
+      while (done.size() > 1 && chain[done.size() - 1].kind == StepKind::posting) done.pop_back();
     }
     if (!complete || done.back().decided >= end) continue;
     const std::string day_text = format_date(accepted);
@@ -488,7 +502,7 @@ std::int64_t generate_history(SQLite::Database& db, const Clock& clock, const st
     record.status = status;
     record.accepted_at = at(accepted, rng.between(0, 480));
     record.accepted_by = clerks[p.community].first;
-    record.due_date = format_date(calendar.add_working_days(accepted, promised));
+    record.due_date = format_date(chain_due(calendar, accepted, chain));
     record.decided_at = at(done.back().decided, 500);
     for (std::size_t i = 0; i < chain.size(); ++i) {
       const auto& s = chain[i];
@@ -498,14 +512,39 @@ std::int64_t generate_history(SQLite::Database& db, const Clock& clock, const st
                                        : (status == CaseStatus::rejected && last) ? StepStatus::rejected
                                                                                   : StepStatus::approved;
         const std::string& by = staff_numbers.at(done[i].by);
+        const bool failed = step_status == StepStatus::rejected;
+        const std::string note = failed && s.kind == StepKind::investigation ? "家庭人均收入高于当地低保标准" : "";
         record.steps.push_back({s.seq, s.level, done[i].unit->code, s.name_zh, s.role, s.days, step_status, by,
                                 at(done[i].started, 400),
-                                format_date(calendar.add_working_days(done[i].started, s.days)),
-                                at(done[i].decided, 450), by, ""});
+                                format_date(step_due(calendar, s.kind, done[i].started, s.days)),
+                                at(done[i].decided, 450), by, note, s.kind, s.place});
+        if (s.kind != StepKind::decision && step_status != StepStatus::withdrawn) {
+          // What the stage found, plainly: a visit on its last day, a review of seven
+          // residents' representatives, a notice that hung its days.
+          StageRecord stage;
+          stage.step = s.seq;
+          stage.kind = s.kind;
+          stage.held_on = format_date(s.kind == StepKind::posting ? done[i].started : done[i].decided);
+          stage.result = failed ? StageResult::fail : StageResult::pass;
+          stage.note = note;
+          stage.by = by;
+          stage.at = at(done[i].decided, 450);
+          if (s.kind == StepKind::review) {
+            stage.attendees = 7;
+            stage.votes_for = failed ? 2 : 6;
+            stage.votes_against = failed ? 4 : 0;
+            stage.votes_abstain = 1;
+          } else if (s.kind == StepKind::posting) {
+            stage.ends_on = format_date(done[i].started + std::chrono::days{s.days});
+            stage.place = s.place;
+            record.posting_days += calendar.working_days_between(
+                done[i].started, std::min(done[i].decided, done[i].started + std::chrono::days{s.days - 1}));
+          }
+          record.stages.push_back(std::move(stage));
+        }
       } else {
         record.steps.push_back({s.seq, s.level, unit_of(s, p.community).code, s.name_zh, s.role, s.days,
-                                StepStatus::pending,
-                                "", "", "", "", "", ""});
+                                StepStatus::pending, "", "", "", "", "", "", s.kind, s.place});
       }
     }
     if (status != CaseStatus::withdrawn && rng.chance(0.6)) {

@@ -266,13 +266,9 @@ class CaseImporter final : public Importer {
       return std::nullopt;
     }
     const auto& chain = item->chain(model);
-    int days = 0;
     std::vector<StepUnit> units;
     try {
-      for (const auto& step : chain) {
-        days += step.days;
-        units.push_back(resolve_step_unit(db_, step, community));
-      }
+      for (const auto& step : chain) units.push_back(resolve_step_unit(db_, step, community));
     } catch (const Conflict& e) {
       p.add("resident", e.what());
       return std::nullopt;
@@ -289,19 +285,27 @@ class CaseImporter final : public Importer {
     record.status = status;
     record.accepted_at = format_datetime(*accepted);
     record.accepted_by = accepted_by;
-    record.due_date = format_date(calendar_.add_working_days(accepted->date, days));
+    record.due_date = format_date(chain_due(calendar_, accepted->date, chain));
     record.decided_at = format_datetime(*decided);
     record.note = row.get("note");
+    // Rejected: the last step that judges (a posting judges nothing) said no.
+    std::size_t judging = chain.size() - 1;
+    while (judging > 0 && chain[judging].kind == StepKind::posting) --judging;
     for (std::size_t i = 0; i < chain.size(); ++i) {
-      const bool first = i == 0, last = i + 1 == chain.size();
-      // Approved: every step approved. Rejected: the last step said no. Withdrawn: at the first.
+      const bool first = i == 0, last = i == judging;
+      // Approved: every step approved. Rejected: the last judging step said no, those
+      // after it never ran. Withdrawn: at the first.
       StepStatus step_status = StepStatus::approved;
       if (status == CaseStatus::rejected && last) step_status = StepStatus::rejected;
+      if (status == CaseStatus::rejected && i > judging) step_status = StepStatus::pending;
       if (status == CaseStatus::withdrawn) step_status = first ? StepStatus::withdrawn : StepStatus::pending;
-      const bool decides = status == CaseStatus::withdrawn ? first : last;
+      const bool decides = status == CaseStatus::withdrawn  ? first
+                           : status == CaseStatus::rejected ? last
+                                                            : i + 1 == chain.size();
       record.steps.push_back({chain[i].seq, chain[i].level, units[i].code, chain[i].name_zh, chain[i].role,
                               chain[i].days, step_status, "", first ? record.accepted_at : "", "",
-                              decides ? record.decided_at : "", "", decides ? row.get("reason") : ""});
+                              decides ? record.decided_at : "", "", decides ? row.get("reason") : "",
+                              chain[i].kind, chain[i].place});
     }
     const std::int64_t id = writer_.insert(record);
     claim(id, p);

@@ -17,7 +17,8 @@ namespace sqgl::core::imports {
 namespace {
 
 // Catalog edits, shaped like schema/catalog/steps.csv: the rows of an item and
-// model replace that chain; the new chain's days become the item's promise.
+// model replace that chain; the new chain's working days (its postings' calendar
+// days not counted) become the item's promise.
 // Cases already open keep the chain they were opened under.
 class CatalogStepsImporter final : public Importer {
  public:
@@ -25,7 +26,8 @@ class CatalogStepsImporter final : public Importer {
   std::vector<Column> columns() const override {
     return {{"item", {"事项编码"}, true}, {"model", {"模式"}, true},         {"seq", {"序号"}, true},
             {"level", {"层级"}, true},    {"unit", {"单位"}, false},         {"name_zh", {"环节名称", "名称"}, true},
-            {"role", {"角色"}, true},     {"days", {"时限", "工作日"}, true}};
+            {"role", {"角色"}, true},     {"days", {"时限", "工作日"}, true},
+            {"kind", {"环节类型"}, false},  {"place", {"公示地点"}, false}};
   }
   std::string key_column() const override { return "seq"; }
   std::optional<Outcome> write(const Row& row, Problems& p) override {
@@ -33,6 +35,7 @@ class CatalogStepsImporter final : public Importer {
     Model model = Model::reformed;
     StepLevel level = StepLevel::station;
     Role role = Role::worker;
+    StepKind kind = StepKind::decision;
     int seq = 0, days = 0;
     p.check([&] {
       item = require(row, "item");
@@ -74,7 +77,20 @@ class CatalogStepsImporter final : public Importer {
       if (!parsed) throw FieldError("role", tr("unknown role {}", errors::quote(text)));
       role = *parsed;
     });
+    p.check([&] {
+      const std::string& text = row.get("kind");
+      if (text.empty()) return;
+      const auto parsed = parse<StepKind>(text);
+      if (!parsed) {
+        throw FieldError("kind", tr("{} is not decision, investigation, review or posting", errors::quote(text)));
+      }
+      kind = *parsed;
+    });
     if (!p.list.empty()) return std::nullopt;
+    if (const auto problem = chain_step_problem(kind, row.get("place"), days, seq); !problem.empty()) {
+      p.add(kind == StepKind::posting && !row.get("place").empty() ? "days" : "place", problem);
+      return std::nullopt;
+    }
     const auto key = std::make_tuple(item, model, seq);
     if (auto [it, fresh] = lines_.emplace(key, line()); !fresh) {
       p.add("seq", tr("duplicate of line {}", it->second));
@@ -84,19 +100,22 @@ class CatalogStepsImporter final : public Importer {
     if (!old.loaded) {
       // First row of this chain: remember it as it was, then replace it.
       SQLite::Statement q(db_,
-                          "SELECT seq, level, COALESCE(unit, ''), name_zh, role, days FROM item_steps "
+                          "SELECT seq, level, COALESCE(unit, ''), name_zh, role, days, kind, place FROM item_steps "
                           "WHERE item = ? AND model = ?");
       SQLite::bind(q, item, std::string(text(model)));
       while (q.executeStep()) {
         core::Row step(q);
         const int step_seq = step.integer();
-        old.steps[step_seq] = {step.text(), step.text(), step.text(), step.text(), std::to_string(step.integer())};
+        old.steps[step_seq] = {step.text(), step.text(), step.text(),           step.text(),
+                               std::to_string(step.integer()), step.text(), step.text()};
       }
       chains_writer_.clear_chain(item, model);
       old.loaded = true;
     }
-    const std::array<std::string, 5> now = {std::string(text(level)), unit, row.get("name_zh"),
-                                            std::string(text(role)), std::to_string(days)};
+    const std::array<std::string, 7> now = {std::string(text(level)), unit,
+                                            row.get("name_zh"),           std::string(text(role)),
+                                            std::to_string(days),         std::string(text(kind)),
+                                            row.get("place")};
     auto before = old.steps.find(seq);
     Outcome outcome = Outcome::inserted;
     if (before != old.steps.end()) {
@@ -106,7 +125,7 @@ class CatalogStepsImporter final : public Importer {
         return std::nullopt;
       }
     }
-    chains_writer_.add_step({item, model, seq, level, unit, now[2], role, days});
+    chains_writer_.add_step({item, model, seq, level, unit, now[2], role, days, kind, now[6]});
     return outcome;
   }
 
@@ -115,7 +134,7 @@ class CatalogStepsImporter final : public Importer {
     if (rejected > 0) return;
     for (const auto& [key, chain] : chains_) {
       const auto& [item, model] = key;
-      SQLite::Statement q(db_, "SELECT seq, days FROM item_steps WHERE item = ? AND model = ? ORDER BY seq");
+      SQLite::Statement q(db_, "SELECT seq, days, kind FROM item_steps WHERE item = ? AND model = ? ORDER BY seq");
       SQLite::bind(q, item, std::string(text(model)));
       int expected = 1, days = 0;
       while (q.executeStep()) {
@@ -123,7 +142,8 @@ class CatalogStepsImporter final : public Importer {
           throw InvalidInput(
               tr("the {} chain of {} skips step {}: steps must run 1, 2, 3 …", label(model), item, expected));
         }
-        days += q.getColumn(1).getInt();
+        // The promise is in working days: a posting's calendar days are outside it.
+        if (stored<StepKind>(q.getColumn(2).getString()) != StepKind::posting) days += q.getColumn(1).getInt();
         ++expected;
       }
       if (model == Model::reformed) {
@@ -144,7 +164,7 @@ class CatalogStepsImporter final : public Importer {
   }
   struct OldChain {
     bool loaded = false;
-    std::map<int, std::array<std::string, 5>> steps;
+    std::map<int, std::array<std::string, 7>> steps;
   };
 
   SQLite::Database& db_;

@@ -102,7 +102,7 @@ void read_chains(const SQLite::Database& db, Item& item) {
   SQLite::Statement q(
       db,
       "SELECT s.model, s.seq, s.level, COALESCE(s.unit, ''), COALESCE(u.name_zh, ''), s.name_zh, "
-      "  s.role, s.days "
+      "  s.role, s.days, s.kind, s.place "
       "FROM item_steps s LEFT JOIN units u ON u.code = s.unit WHERE s.item = ? ORDER BY s.model, s.seq");
   q.bind(1, item.code);
   while (q.executeStep()) {
@@ -116,6 +116,8 @@ void read_chains(const SQLite::Database& db, Item& item) {
     step.name_zh = row.text();
     step.role = stored<Role>(row.text());
     step.days = row.integer();
+    step.kind = stored<StepKind>(row.text());
+    step.place = row.text();
   }
 }
 
@@ -190,14 +192,47 @@ std::string CatalogLoad::detail_json() const {
 ChainWriter::ChainWriter(SQLite::Database& db)
     : db_(db),
       add_(db,
-           "INSERT INTO item_steps (item, model, seq, level, unit, name_zh, role, days) "
-           "VALUES (?, ?, ?, ?, NULLIF(?, ''), ?, ?, ?)") {}
+           "INSERT INTO item_steps (item, model, seq, level, unit, name_zh, role, days, kind, place) "
+           "VALUES (?, ?, ?, ?, NULLIF(?, ''), ?, ?, ?, ?, ?)") {}
 
 void ChainWriter::add_step(const ChainStepRow& step) {
   add_.reset();
   SQLite::bind(add_, step.item, std::string(text(step.model)), step.seq, std::string(text(step.level)), step.unit,
-               step.name_zh, std::string(text(step.role)), step.days);
+               step.name_zh, std::string(text(step.role)), step.days, std::string(text(step.kind)), step.place);
   add_.exec();
+}
+
+int chain_working_days(const std::vector<ChainStep>& chain) {
+  int days = 0;
+  for (const auto& s : chain) {
+    if (s.kind != StepKind::posting) days += s.days;
+  }
+  return days;
+}
+
+int chain_levels(const std::vector<ChainStep>& chain) {
+  std::vector<std::pair<StepLevel, std::string>> levels;
+  for (const auto& s : chain) {
+    const std::pair<StepLevel, std::string> level{s.level, s.unit};
+    if (std::find(levels.begin(), levels.end(), level) == levels.end()) levels.push_back(level);
+  }
+  return static_cast<int>(levels.size());
+}
+
+int chain_posting_days(const std::vector<ChainStep>& chain) {
+  int days = 0;
+  for (const auto& s : chain) {
+    if (s.kind == StepKind::posting) days += s.days;
+  }
+  return days;
+}
+
+std::string chain_step_problem(StepKind kind, const std::string& place, int days, int seq) {
+  if (kind == StepKind::posting && place.empty()) return _("a posting names its place (社区公示栏)");
+  if (kind != StepKind::posting && !place.empty()) return _("only a posting has a place");
+  if (kind == StepKind::posting && days < 1) return _("a posting lasts at least one calendar day");
+  if (kind == StepKind::posting && seq == 1) return _("a chain does not begin with a posting: it posts what a step found");
+  return "";
 }
 
 void ChainWriter::clear_chain(const std::string& item, Model model) {
@@ -234,7 +269,7 @@ namespace {
 struct Loaded {
   CatalogLoad counts;
   std::map<std::string, int> promise;                       // item → promised working days
-  std::map<std::pair<std::string, Model>, int> chain_days;  // (item, model) → sum of its steps' days
+  std::map<std::pair<std::string, Model>, int> chain_days;  // (item, model) → its steps' working days
   std::map<std::string, int> required_materials;            // item → how many are required
   std::string steps_source, materials_source;
 };
@@ -355,7 +390,8 @@ void load_items(SQLite::Database& db, const DataFiles& files, Loaded& load) {
 }
 
 void load_steps(SQLite::Database& db, const DataFiles& files, Loaded& load) {
-  auto steps = read_table(files, "steps.csv", {"item", "model", "seq", "level", "unit", "name_zh", "role", "days"});
+  auto steps = read_table(files, "steps.csv", {"item", "model", "seq", "level", "unit", "name_zh", "role", "days"},
+                          {"kind", "place"});
   ChainWriter chains(db);
   for (std::size_t r = 0; r < steps.size(); ++r) {
     const ChainStepRow step{steps.get(r, "item"),
@@ -365,9 +401,17 @@ void load_steps(SQLite::Database& db, const DataFiles& files, Loaded& load) {
                             steps.get(r, "unit"),
                             steps.get(r, "name_zh"),
                             word_cell<Role>(steps, r, "role"),
-                            required_int(steps, r, "days")};
+                            required_int(steps, r, "days"),
+                            steps.get(r, "kind").empty() ? StepKind::decision : word_cell<StepKind>(steps, r, "kind"),
+                            steps.get(r, "place")};
+    if (const auto problem = chain_step_problem(step.kind, step.place, step.days, step.seq); !problem.empty()) {
+      const bool days_wrong = step.kind == StepKind::posting && !step.place.empty();
+      bad_cell(steps, r, days_wrong ? "days" : "place", problem);
+    }
     at_row(steps, r, [&] { chains.add_step(step); });
-    load.chain_days[{step.item, step.model}] += step.days;
+    // The promise is in working days: a posting's calendar days are outside it.
+    auto& days = load.chain_days[{step.item, step.model}];
+    if (step.kind != StepKind::posting) days += step.days;
   }
   load.counts.steps = static_cast<int>(steps.size());
   load.steps_source = steps.source();

@@ -30,8 +30,22 @@ struct ChainStep {
   std::string unit_name;  ///< the unit's Chinese name for bureau and other steps, else ""
   std::string name_zh;    ///< the step as the chain names it: 服务站, 街道计生办, 区民政局 …
   Role role = Role::worker;  ///< the role that decides it
-  int days = 0;              ///< working days the step may take
+  int days = 0;              ///< working days the step may take; calendar days for a posting
+  StepKind kind = StepKind::decision;
+  std::string place;  ///< where a posting's notice hangs (社区公示栏), else ""
 };
+
+/// The working days a chain promises: its steps' days but its postings', which are
+/// calendar days outside the promise (不含公示时间).
+int chain_working_days(const std::vector<ChainStep>& chain);
+
+/// The review levels of a chain: the distinct units that take its steps (the
+/// applicant's committee, station or street office, each bureau), which the reform
+/// brought from three to two; a level's stages are not levels of their own.
+int chain_levels(const std::vector<ChainStep>& chain);
+
+/// The calendar days of a chain's postings.
+int chain_posting_days(const std::vector<ChainStep>& chain);
 
 /// One step of an item's chain as written.
 struct ChainStepRow {
@@ -42,7 +56,13 @@ struct ChainStepRow {
   std::string unit, name_zh;  ///< unit "" for committee, station and street steps
   Role role = Role::worker;
   int days = 0;
+  StepKind kind = StepKind::decision;
+  std::string place;
 };
+
+/// What is wrong with a step's kind, place, days and number together ("a posting names
+/// its place"), or "" when nothing.
+std::string chain_step_problem(StepKind kind, const std::string& place, int days, int seq);
 
 /// The one writer of the items' chains and promises, for init and `import steps`.
 class ChainWriter {
@@ -51,7 +71,8 @@ class ChainWriter {
   void add_step(const ChainStepRow& step);
   /// Removes the chain of `item` under `model`, to be written anew.
   void clear_chain(const std::string& item, Model model);
-  /// The promise made to the resident: `days` working days, immediate when one.
+  /// The promise made to the resident: `days` working days (the chain's postings not
+  /// counted), immediate when one.
   void set_promise(const std::string& item, int days);
 
  private:

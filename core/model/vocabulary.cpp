@@ -66,6 +66,25 @@ const char* label(Role value) {
   return "";
 }
 
+const char* label(StepKind value) {
+  switch (value) {
+    case StepKind::decision: return C_("step kind", "decision");
+    case StepKind::investigation: return C_("step kind", "home investigation");
+    case StepKind::review: return C_("step kind", "democratic review");
+    case StepKind::posting: return C_("step kind", "public posting");
+  }
+  return "";
+}
+
+const char* label(StageResult value) {
+  switch (value) {
+    case StageResult::pass: return C_("stage result", "pass");
+    case StageResult::fail: return C_("stage result", "fail");
+    case StageResult::objected: return C_("stage result", "objected");
+  }
+  return "";
+}
+
 const char* label(ApplicantKind value) {
   switch (value) {
     case ApplicantKind::person: return C_("applicant", "person");

@@ -32,6 +32,16 @@ enum class StepLevel { committee, station, street, bureau, other };
 /// What a staff member may do (the roles table holds the same codes).
 enum class Role { worker, head, director, secretary, reviewer, approver, admin };
 
+/// What a step of a chain is: a level's decision (审批), or one of the stages that
+/// come before a decision inside a level: the home investigation (入户调查), the
+/// democratic review (民主评议) and the public posting (公示), whose days are calendar
+/// days outside the working-day promise.
+enum class StepKind { decision, investigation, review, posting };
+
+/// How a stage ended: an investigation or review passed or failed; a posting passed
+/// (no objection) or was objected to.
+enum class StageResult { pass, fail, objected };
+
 /// Who applies for an item: a person for themself, or an adult member for the
 /// whole household (低保, 廉租房 …).
 enum class ApplicantKind { person, household };
@@ -83,6 +93,17 @@ struct Words<Role> {
 };
 
 template <>
+struct Words<StepKind> {
+  static constexpr std::string_view what = N_("step kind");
+  static constexpr std::array<std::string_view, 4> text = {"decision", "investigation", "review", "posting"};
+};
+template <>
+struct Words<StageResult> {
+  static constexpr std::string_view what = N_("stage result");
+  static constexpr std::array<std::string_view, 3> text = {"pass", "fail", "objected"};
+};
+
+template <>
 struct Words<ApplicantKind> {
   static constexpr std::string_view what = N_("applicant");
   static constexpr std::array<std::string_view, 2> text = {"person", "household"};
@@ -126,6 +147,8 @@ const char* label(Once value);
 const char* label(Housing value);
 const char* label(Hukou value);
 const char* label(StandardKind value);
+const char* label(StepKind value);
+const char* label(StageResult value);
 
 /// The value `text` names, or none.
 template <typename E>
@@ -172,6 +195,8 @@ SQGL_WORD_JSON(Once)
 SQGL_WORD_JSON(Housing)
 SQGL_WORD_JSON(Hukou)
 SQGL_WORD_JSON(StandardKind)
+SQGL_WORD_JSON(StepKind)
+SQGL_WORD_JSON(StageResult)
 #undef SQGL_WORD_JSON
 
 }  // namespace sqgl::core

@@ -72,7 +72,7 @@ enum Column : int {
   kAccepted,
   kDecided,
   kDue,
-  kPaused,
+  kPaused,  // with the working days spent in postings
   kId,
   kModel,
   kClerk,
@@ -93,7 +93,7 @@ void PeriodCases::for_each(const ReportOptions& o, const Also& also,
   auto also_read = [](bool wanted, const char* column) { return std::string(", ") + (wanted ? column : "NULL"); };
   std::string sql =
       "SELECT c.item, c.window, c.community_id, c.status, c.accepted_at, c.decided_at" +
-      also_read(also.due, "c.due_date") + ", c.paused_days, c.id" +
+      also_read(also.due, "c.due_date") + ", c.paused_days + c.posting_days, c.id" +
       also_read(also.model, "c.model") + also_read(also.clerk, "c.accepted_by") + also_read(also.number, "c.number") +
       also_read(also.rating && !long_period_, "e.score") + " FROM cases c ";
   if (long_period_) {

@@ -119,7 +119,7 @@ struct PeriodCase {
   Date accepted;
   std::optional<Date> decided;
   Date due;  ///< with PeriodCases::Also::due
-  int paused_days = 0;  ///< working days it waited for the resident's materials
+  int paused_days = 0;  ///< working days it waited for the resident's materials or hung in a posting
   std::optional<int> score;
   /// The case number (with PeriodCases::Also::number), read from the row only
   /// when asked for.
@@ -244,7 +244,8 @@ class ByKey {
 };
 
 /// The station's working days from acceptance to decision: the days the case
-/// waited for the resident's materials are the resident's, not the station's.
+/// waited for the resident's materials are the resident's, and those its postings hung
+/// are the public's: neither is the station's.
 int working_days_to_decision(const WorkCalendar& calendar, const PeriodCase& c);
 
 /// Whether `d` is within `from` to `to`, both included.

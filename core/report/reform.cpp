@@ -1,6 +1,7 @@
 // Reform: the new model against the old, on the cases decided in the period.
 #include "core/report/kinds.h"
 
+#include <algorithm>
 #include <array>
 #include <vector>
 
@@ -68,23 +69,50 @@ void reform(const SQLite::Database& db, const WorkCalendar& calendar, const Repo
                  {"old_median_wd", C_("report column", "median wd old"), ReportUnit::working_days},
                  {"new_median_wd", C_("report column", "median wd new"), ReportUnit::working_days}},
                 {}};
+  // The items whose chains have stages inside their levels (入户调查, 民主评议, 公示): how
+  // many, and the calendar days of their postings, outside the promise.
+  ReportTable staged{"stages",
+                     N_("Stages inside the levels"),
+                     {{"item", C_("report column", "item"), ReportUnit::text},
+                      {"name", "", ReportUnit::text},
+                      {"old_stage_count", C_("report column", "stages old"), ReportUnit::count},
+                      {"new_stage_count", C_("report column", "stages new"), ReportUnit::count},
+                      {"old_posting_days", C_("report column", "posting days old"), ReportUnit::count},
+                      {"new_posting_days", C_("report column", "posting days new"), ReportUnit::count}},
+                     {}};
   for (const auto& category : list_catalog(db, {o.category, o.window})) {
     for (const auto& item : category.items) {
       if (!o.item.empty() && item.code != o.item) continue;
-      auto chain_days = [](const std::vector<ChainStep>& chain) {
-        std::int64_t d = 0;
-        for (const auto& s : chain) d += s.days;
-        return d;
+      // Levels are the distinct units a chain passes (the reform's three to two);
+      // stages, the investigations, reviews and postings inside them; the promise,
+      // working days; the postings, calendar days outside it.
+      auto levels = [](const std::vector<ChainStep>& chain) {
+        return number(static_cast<std::int64_t>(chain_levels(chain)));
+      };
+      auto stages = [](const std::vector<ChainStep>& chain) {
+        return number(static_cast<std::int64_t>(std::count_if(
+            chain.begin(), chain.end(), [](const ChainStep& s) { return s.kind != StepKind::decision; })));
+      };
+      auto working = [](const std::vector<ChainStep>& chain) {
+        return number(static_cast<std::int64_t>(chain_working_days(chain)));
+      };
+      auto posting = [](const std::vector<ChainStep>& chain) {
+        return number(static_cast<std::int64_t>(chain_posting_days(chain)));
       };
       static const Sides kNoSides;
       const Sides* found = by_item.find(item.code);
       const Sides& sides = found ? *found : kNoSides;
       auto median = [](const Side& s) { return s.days.empty() ? ReportValue{} : number(s.days.quantile(0.5)); };
-      t.rows.push_back({text(item.code), text(item.name_zh), number(static_cast<std::int64_t>(item.old_chain.size())),
-                        number(static_cast<std::int64_t>(item.new_chain.size())), number(chain_days(item.old_chain)),
-                        number(chain_days(item.new_chain)), number(item.trips_old), number(item.trips_new),
+      t.rows.push_back({text(item.code), text(item.name_zh), levels(item.old_chain), levels(item.new_chain),
+                        working(item.old_chain), working(item.new_chain), number(item.trips_old), number(item.trips_new),
                         number(side_in(sides, Model::former).cases), number(side_in(sides, Model::reformed).cases),
                         median(side_in(sides, Model::former)), median(side_in(sides, Model::reformed))});
+      if (chain_posting_days(item.old_chain) + chain_posting_days(item.new_chain) > 0 ||
+          std::any_of(item.new_chain.begin(), item.new_chain.end(),
+                      [](const ChainStep& s) { return s.kind != StepKind::decision; })) {
+        staged.rows.push_back({text(item.code), text(item.name_zh), stages(item.old_chain), stages(item.new_chain),
+                               posting(item.old_chain), posting(item.new_chain)});
+      }
     }
   }
   ReportTable sum{"total",
@@ -111,6 +139,7 @@ void reform(const SQLite::Database& db, const WorkCalendar& calendar, const Repo
   t.context = {"old_median_wd", "new_median_wd"};
   r.tables.push_back(std::move(sum));
   r.tables.push_back(std::move(t));
+  if (!staged.rows.empty()) r.tables.push_back(std::move(staged));
   const std::int64_t old_cases = side_in(total, Model::former).cases, new_cases = side_in(total, Model::reformed).cases;
   note(r, tr("{} decided under the old model, {} under the new", old_cases, new_cases));
 }

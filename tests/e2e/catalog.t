@@ -5,7 +5,7 @@ $ sqgl catalog --json | python3 -c 'import json,sys; d=json.load(sys.stdin); pri
 $ sqgl catalog --json | python3 -c 'import json,sys; d=json.load(sys.stdin); items=[i for c in d["categories"] for i in c["items"]]; print(len(items), all(i["window"] and [c["model"] for c in i["chains"]] == ["new", "old"] and all(c["steps"] for c in i["chains"]) and i["promise_days"] >= 1 and any(m["required"] for m in i["materials"]) for i in items))'
 64 True
 $ sqgl catalog --category C02
-Catalog 2012.1: 1 category, 7 items. Promise in working days; levels new (old).
+Catalog 2012.2: 1 category, 7 items. Promise in working days; levels new (old).
 
 C02 社会救助 Social Assistance
   C02-01  城市居民最低生活保障申请(低保)    社区保障  20 wd  2 (3) levels
@@ -28,20 +28,20 @@ facts        Pregnancy within the birth policy (政策内怀孕); 250 g milk per
 source       Seed, S3
 
 New model (新模式) (2 levels, 5 working days):
-  1.  服务站        station     worker    2 wd
-  2.  区人口计生局  bureau JSJ  approver  3 wd
+  1.  服务站        station     worker    decision  2 wd
+  2.  区人口计生局  bureau JSJ  approver  decision  3 wd
 Old model (旧模式) (3 levels, 20 working days):
-  1.  居委会        committee   director   5 wd
-  2.  街道计生办    street      reviewer   5 wd
-  3.  区人口计生局  bureau JSJ  approver  10 wd
+  1.  居委会        committee   director  decision   5 wd
+  2.  街道计生办    street      reviewer  decision   5 wd
+  3.  区人口计生局  bureau JSJ  approver  decision  10 wd
 Materials (申请材料):
   1.  夫妻身份证          required
   2.  结婚证              required
   3.  生育服务证(准生证)  required
   4.  医院早孕/孕检证明   required
 $ sqgl catalog C02-01 --json | python3 -c 'import json,sys; d=json.load(sys.stdin); [print(c["model"], c["level_count"], c["promise_days"], " → ".join(s["name"] for s in c["steps"])) for c in d["chains"]]'
-new 2 20 服务站 → 区民政局
-old 3 30 居委会 → 街道 → 区民政局
+new 2 20 入户调查 → 民主评议 → 社区公示 → 区民政局 → 区民政局公示
+old 3 30 入户调查 → 民主评议 → 张榜 → 街道 → 区民政局 → 区民政局公示
 $ sqgl catalog C5-01
 ! sqgl: error: unknown item 'C5-01' (did you mean 'C05-01'?)
 ? 3
@@ -49,7 +49,7 @@ $ sqgl catalog --category C13
 ! sqgl: error: unknown category 'C13' (did you mean 'C03'?)
 ? 3
 $ sqgl catalog --window party
-Catalog 2012.1: 1 category, 5 items. Promise in working days; levels new (old).
+Catalog 2012.2: 1 category, 5 items. Promise in working days; levels new (old).
 
 C12 党员服务 Party-member Services
   C12-01  党员组织关系转入                  党员服务   3 wd  2 (2) levels

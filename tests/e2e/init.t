@@ -16,10 +16,9 @@ $ SQGL_NOW=1999-12-31 sqgl --db system.db catalog C05-01
 ! sqgl: error: invalid SQGL_NOW '1999-12-31': sqgl keeps cases from 2000 to 2099; a date outside is a typo
 ? 2
 $ sqgl init --clock pinned
-created database 'sqgl.db' (schema 10)
+created database 'sqgl.db' (schema 11)
 loaded the catalog: 12 categories, 64 items (see 'sqgl catalog')
 loaded working-day calendars: 2012, 2024, 2025, 2026
-loaded 13 household-benefit standards (see 'sqgl household --standards')
 $ stat -c %a sqgl.db
 600
 # A new database is built unnamed and linked into place whole: no log beside it,
@@ -29,7 +28,7 @@ sqgl.db
 $ cp sqgl.db copy.db && sqlite3 copy.db "SELECT count(*) FROM items"
 64
 $ sqgl init
-database 'sqgl.db' is up to date (schema 10); nothing changed
+database 'sqgl.db' is up to date (schema 11); nothing changed
 $ sqgl init --json
 {
   "calendar_years_loaded": [],
@@ -38,26 +37,25 @@ $ sqgl init --json
   "created": false,
   "database": "sqgl.db",
   "demo": null,
-  "loaded_standard_count": 0,
-  "previous_schema_version": 10,
-  "schema_version": 10
+  "previous_schema_version": 11,
+  "schema_version": 11
 }
 $ sqgl --db other.db init --clock pinned --json | python3 -c 'import json,sys; d=json.load(sys.stdin); print(d["created"], d["schema_version"], d["previous_schema_version"], d["catalog_loaded"], d["calendar_years_loaded"])'
-True 10 None True [2012, 2024, 2025, 2026]
+True 11 None True [2012, 2024, 2025, 2026]
 # A database written by a newer sqgl is refused, and left as it was.
 $ sqlite3 other.db 'PRAGMA user_version = 99'
 $ sqgl --db other.db init
-! sqgl: error: database 'other.db' has schema version 99, newer than this sqgl knows (10); upgrade sqgl
+! sqgl: error: database 'other.db' has schema version 99, newer than this sqgl knows (11); upgrade sqgl
 ? 5
 $ sqgl --db other.db catalog
-! sqgl: error: database 'other.db' has schema version 99, newer than this sqgl knows (10); upgrade sqgl
+! sqgl: error: database 'other.db' has schema version 99, newer than this sqgl knows (11); upgrade sqgl
 ? 5
 $ sqlite3 other.db 'PRAGMA user_version'
 99
 # An older one must be upgraded first.
 $ sqlite3 other.db 'PRAGMA user_version = 0'
 $ sqgl --db other.db catalog C05-01
-! sqgl: error: database 'other.db' has schema version 0, older than this sqgl (10); run 'sqgl init' to upgrade it
+! sqgl: error: database 'other.db' has schema version 0, older than this sqgl (11); run 'sqgl init' to upgrade it
 ? 5
 # A file that is not sqgl's is never touched.
 $ sqlite3 foreign.db 'CREATE TABLE t (x)'
@@ -104,25 +102,12 @@ $ ls edited.db
 # machine's, marked when $SQGL_NOW dated it.
 $ sqlite3 sqgl.db "SELECT id, at, kind, subject, clock, recorded_at > '2026' FROM events ORDER BY id"
 1|2012-01-29T09:00:00|schema.migrate||pinned|1
-2|2012-01-29T09:00:00|catalog.load|2012.1|pinned|1
-3|2012-01-29T09:00:00|standard.load|dibao|pinned|1
-4|2012-01-29T09:00:00|standard.load|dibao|pinned|1
-5|2012-01-29T09:00:00|standard.load|dibao|pinned|1
-6|2012-01-29T09:00:00|standard.load|dibao|pinned|1
-7|2012-01-29T09:00:00|standard.load|dibao|pinned|1
-8|2012-01-29T09:00:00|standard.load|dibao|pinned|1
-9|2012-01-29T09:00:00|standard.load|low_income|pinned|1
-10|2012-01-29T09:00:00|standard.load|low_income|pinned|1
-11|2012-01-29T09:00:00|standard.load|low_income|pinned|1
-12|2012-01-29T09:00:00|standard.load|low_income|pinned|1
-13|2012-01-29T09:00:00|standard.load|low_income|pinned|1
-14|2012-01-29T09:00:00|standard.load|low_income|pinned|1
-15|2012-01-29T09:00:00|standard.load|housing_area|pinned|1
-16|2012-01-29T09:00:00|calendar.load|2012|pinned|1
-17|2012-01-29T09:00:00|calendar.load|2024|pinned|1
-18|2012-01-29T09:00:00|calendar.load|2025|pinned|1
-19|2012-01-29T09:00:00|calendar.load|2026|pinned|1
-20|2012-01-29T09:00:00|setting.change|clock|pinned|1
+2|2012-01-29T09:00:00|catalog.load|2012.2|pinned|1
+3|2012-01-29T09:00:00|calendar.load|2012|pinned|1
+4|2012-01-29T09:00:00|calendar.load|2024|pinned|1
+5|2012-01-29T09:00:00|calendar.load|2025|pinned|1
+6|2012-01-29T09:00:00|calendar.load|2026|pinned|1
+7|2012-01-29T09:00:00|setting.change|clock|pinned|1
 # --files group: a new database its group may open too (the clerks' sqgl processes of
 # an installed system run with group sqgl); recorded as the files setting.
 $ sqgl --db shared.db init --files group --clock pinned > /dev/null && stat -c %a shared.db && sqgl --db shared.db setting files

@@ -7,6 +7,8 @@ $ SQGL_NOW=2012-01-16T09:00 sqgl --as ZZ0101 apply --resident "$(sed -n 1p peopl
 $ SQGL_NOW=2012-01-18T09:00 sqgl --as ZZ0101 apply --resident "$(sed -n 2p people)" --item C10-01 --materials 1,2,3 > /dev/null
 $ SQGL_NOW=2012-01-19T09:00 sqgl --as ZZ0102 apply --resident "$(sed -n 3p people)" --item C07-01 --materials 1,2,3 > /dev/null
 $ SQGL_NOW=2012-01-18T10:00 sqgl --as ZZ0101 approve 150204-20120116-0001 > /dev/null
+! sqgl: error: step 1 (入户调查) of case '150204-20120116-0001' is a home investigation, not a decision to approve; record it with 'sqgl investigate 150204-20120116-0001 --visited DATE --result pass|fail'
+? 5
 %env SQGL_NOW=2012-01-31T16:00
 # A CSV file holds one table: without --table, a report of several names them and writes nothing.
 $ sqgl report backlog --format csv
@@ -20,7 +22,7 @@ $ sqgl report backlog --format csv --out backlog.csv; ls backlog.csv
 $ sqgl report backlog --format csv --table cases > cases.csv; grep -c $'\r$' cases.csv; tr -d '\r' < cases.csv
 4
 case,item,community,window,window_name,step_name,unit,assignee,assignee_name,state,age_wd
-150204-20120116-0001,C02-03,150204001001,welfare,社区保障,区民政局,MZJ,,,open,8
+150204-20120116-0001,C02-03,150204001001,welfare,社区保障,入户调查,150204001001-FWZ,,,open,8
 150204-20120118-0001,C10-01,150204001001,services,社区服务,服务站,150204001001-FWZ,,,open,6
 150204-20120119-0001,C07-01,150204001001,services,社区服务,服务站,150204001001-FWZ,,,open,5
 $ sqgl report backlog --format csv --table by_window | tr -d '\r'
@@ -30,7 +32,7 @@ welfare,社区保障,1,0,8
 # --table picks a table in every format.
 $ sqgl report backlog --table by_window
 Backlog: open cases by step, unit, window and community
-as of 2012-01-31T23:59:59 · schema 10 · catalog 2012.1 · calendars 2012, 2024, 2025, 2026
+as of 2012-01-31T23:59:59 · schema 11 · catalog 2012.2 · calendars 2012, 2024, 2025, 2026
 3 open cases, 0 of them waiting for materials
 
 By window
@@ -40,7 +42,7 @@ By window
 $ sqgl report backlog --table by_window --format md
 | # Backlog: open cases by step, unit, window and community
 
-as of 2012-01-31T23:59:59 · schema 10 · catalog 2012.1 · calendars 2012, 2024, 2025, 2026
+as of 2012-01-31T23:59:59 · schema 11 · catalog 2012.2 · calendars 2012, 2024, 2025, 2026
 
 - 3 open cases, 0 of them waiting for materials
 
@@ -83,16 +85,15 @@ $ sqgl report backlog --format csv --out backlog.zip && unzip -l backlog.zip
 Archive:  backlog.zip
   Length      Date    Time    Name
 ---------  ---------- -----   ----
-      110  2012-01-31 00:00   backlog-by_unit.csv
+       86  2012-01-31 00:00   backlog-by_unit.csv
        91  2012-01-31 00:00   backlog-by_window.csv
        67  2012-01-31 00:00   backlog-by_community.csv
-      380  2012-01-31 00:00   backlog-cases.csv
+      393  2012-01-31 00:00   backlog-cases.csv
 ---------                     -------
-      648                     4 files
+      637                     4 files
 $ unzip -p backlog.zip backlog-by_unit.csv | tr -d '\r'
 code,name,open,waiting,oldest_wd
-150204001001-FWZ,阳光社区管理服务站,2,0,6
-MZJ,区民政局,1,0,8
+150204001001-FWZ,阳光社区管理服务站,3,0,8
 $ sqgl report backlog --format csv --out again.ZIP && cmp backlog.zip again.ZIP && echo identical
 identical
 # --out - is standard output, for any format (xlsx too, for a pipe); no file is named '-'.

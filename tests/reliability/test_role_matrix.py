@@ -173,7 +173,7 @@ class Matrix:
 
         # A case at the station step, at the committee step, at the street step, at the bureau step.
         self.at_station = apply(pregnant[0], "C05-01", "1,2,3,4")
-        self.at_committee = apply(poor[0], "C02-01", "1,2,3", "--model", "old")
+        self.at_committee = apply(poor[0], "C02-05", "1,2,3,4", "--model", "old")
         self.at_street = apply(pregnant[1], "C05-01", "1,2,3,4", "--model", "old")
         approve(self.at_street, "JW0101")
         self.at_bureau = apply(pregnant[2], "C05-01", "1,2,3,4")
@@ -183,7 +183,7 @@ class Matrix:
         approve(self.second_station, "ZZ0101")
         approve(self.second_station, "CL01")
         # Returned for materials at the bureau; and one decided, for a rating.
-        self.returned = apply(poor[1], "C02-01", "1,2,3")
+        self.returned = apply(poor[1], "C02-05", "1,2,3,4")
         approve(self.returned, "ZZ0101")
         approve(self.returned, "MZJ01", "--return", "3")
         self.decided = apply(pregnant[3], "C05-01", "1,2,3,4")

@@ -234,8 +234,8 @@ def work_live_cases(sqgl, db, problems):
     """Works five cases through the real binary, so every kind of row exists with
     events behind it, and returns their numbers:
       A  C08-01 (disability certificate), three steps approved, then rated;
-      B  C02-01 (低保), routed, returned by the bureau for materials, resumed, routed;
-      C  C02-01 under the old model, withdrawn;
+      B  C02-05 (特困供养), routed, returned by the bureau for materials, resumed, routed;
+      C  C02-05 under the old model, withdrawn;
       D  C05-01 (一杯奶), with a note, routed, approved at both steps, not rated;
       E  C08-01, returned by the disabled persons' federation: waiting now.
     Also the setting 'files', changed and changed back."""
@@ -268,9 +268,9 @@ def work_live_cases(sqgl, db, problems):
     sqgl_run(["setting", "files", "owner"], "IT01", "2012-01-29T09:00")
     sqgl_run(["apply", "--resident", disabled[0], "--item", "C08-01", "--materials", "1,2,3,4",
               "--note", "轮椅"], OPERATOR, "2012-01-29T09:30", "A")
-    sqgl_run(["apply", "--resident", low_income[0], "--item", "C02-01", "--materials", "1,2,3"],
+    sqgl_run(["apply", "--resident", low_income[0], "--item", "C02-05", "--materials", "1,2,3,4"],
              OPERATOR, "2012-01-29T09:40", "B")
-    sqgl_run(["apply", "--resident", low_income[1], "--item", "C02-01", "--materials", "1,2,3",
+    sqgl_run(["apply", "--resident", low_income[1], "--item", "C02-05", "--materials", "1,2,3,4",
               "--model", "old"], OPERATOR, "2012-01-29T09:50", "C")
     sqgl_run(["apply", "--resident", pregnant[0], "--item", "C05-01", "--materials", "1,2,3,4",
               "--note", "怀孕3个月"], OPERATOR, "2012-01-29T10:00", "D")

@@ -252,9 +252,9 @@ def causal(r, db):
     backdated(["--as", "ZZ0101", "evaluate", a, "--score", "5"], "2026-03-04T15:29", a)  # rated before decided
     r.succeed(["--as", "ZZ0101", "evaluate", a, "--score", "5"], db, "2026-03-04T15:30", events=1)
 
-    # B: 低保 (C02-01) returned for materials by the civil-affairs bureau, then supplemented.
-    b = number_of(r.succeed(["--json", "--as", "ZZ0101", "apply", "--resident", low_income[0], "--item", "C02-01",
-                             "--materials", "1,2,3"], db, "2026-03-02T09:30", events=1))
+    # B: 特困供养 (C02-05) returned for materials by the civil-affairs bureau, then supplemented.
+    b = number_of(r.succeed(["--json", "--as", "ZZ0101", "apply", "--resident", low_income[0], "--item", "C02-05",
+                             "--materials", "1,2,3,4"], db, "2026-03-02T09:30", events=1))
     r.succeed(["--as", "ZZ0101", "approve", b], db, "2026-03-03", events=1)
     r.succeed(["--as", "MZJ01", "approve", b, "--return", "3", "--note", "x"], db, "2026-03-05T10:00", events=1)
     backdated(["--as", "ZZ0101", "apply", "--supplement", b, "--materials", "3"], "2026-03-04", b)
@@ -266,8 +266,8 @@ def causal(r, db):
     r.succeed(["--as", "MZJ01", "approve", b], db, "2026-03-10", events=1)
 
     # C: a step decided by the machine's clock; nothing pinned may then be dated before it.
-    c = number_of(r.succeed(["--json", "--as", "ZZ0101", "apply", "--resident", low_income[1], "--item", "C02-01",
-                             "--materials", "1,2,3"], db, "2026-03-02T09:40", events=1))
+    c = number_of(r.succeed(["--json", "--as", "ZZ0101", "apply", "--resident", low_income[1], "--item", "C02-05",
+                             "--materials", "1,2,3,4"], db, "2026-03-02T09:40", events=1))
     backdated(["--as", "IT01", "route", "--auto"], "2026-03-01")
     backdated(["--as", "ZZ0101", "withdraw", c, "--reason", "x"], "2026-03-02T09:39", c)
     r.succeed(["--as", "IT01", "route", "--auto"], db, "2026-03-02T09:40")
@@ -365,10 +365,11 @@ def setting_the_clock(r, db):
                ("2026-03-02", ["--as", "IT01", "setting", "clock", "pinned"])]
     for now, argv in refused:
         r.refuse("machine", argv, db, now, MACHINE, starts="$SQGL_NOW")
-    # Two C02-03 cases this year, decided, by the machine's clock: the limit is reached.
+    # Two C02-03 cases this year, investigated and approved, by the machine's clock: the limit is reached.
     for _ in range(2):
         number = number_of(r.succeed(apply, db, None, events=1))
-        r.succeed(["--as", "ZZ0101", "approve", number], db, None, events=1)
+        r.succeed(["--as", "ZZ0101", "investigate", number, "--visited", datetime.date.today().isoformat(),
+                   "--result", "pass"], db, None, events=1)
         r.succeed(["--as", "MZJ01", "approve", number], db, None, events=1)
     r.refuse(None, apply[1:], db, None, "the limit is 2 a year", exit_code=5)
     year = datetime.date.today().year

@@ -143,7 +143,7 @@ TEST_CASE("workflow: eligibility, one open case and the yearly limit") {
 
 TEST_CASE("workflow: three working days waiting for materials move the due dates by three working days") {
   Fixture f;
-  const auto number = f.apply("2012-01-29T09:00", f.resident("r.low_income"), "C02-01", {"1", "2", "3"});
+  const auto number = f.apply("2012-01-29T09:00", f.resident("r.low_income"), "C02-05", {"1", "2", "3", "4"});
   CHECK(get_case(f.db, f.calendar, number).due_date == "2012-02-24");
   f.write("2012-01-30", "ZZ0101",
           [&](const Clock& c, const Operator& op) { approve_case(f.db, c, f.calendar, op, number, ""); });

@@ -37,8 +37,9 @@ TEST_CASE("catalog: 12 categories and 64 items with the reference codes") {
       CHECK_FALSE(item.old_chain.empty());
       CHECK(item.promise_days >= 1);
       CHECK(std::any_of(item.materials.begin(), item.materials.end(), [](const auto& m) { return m.required; }));
+      // The promise is the new chain's working days, its postings' calendar days not counted.
       int days = 0;
-      for (const auto& s : item.new_chain) days += s.days;
+      for (const auto& s : item.new_chain) days += s.kind == StepKind::posting ? 0 : s.days;
       CHECK(days == item.promise_days);
       CHECK(item.handling == (item.promise_days == 1 ? "immediate" : "promised"));
       ++total;
@@ -65,9 +66,21 @@ TEST_CASE("catalog: the reform's seed items") {
   SUBCASE("低保 and 廉租房: three review levels became two") {
     for (const char* code : {"C02-01", "C06-01"}) {
       auto item = get_item(db, code);
-      CHECK(item.new_chain.size() == 2);
-      CHECK(item.old_chain.size() == 3);
+      CHECK(chain_levels(item.new_chain) == 2);
+      CHECK(chain_levels(item.old_chain) == 3);
+      // The stages moved from the committee to the station; their postings are
+      // calendar days outside the promise.
+      CHECK(item.new_chain[0].kind == StepKind::investigation);
+      CHECK(item.new_chain[0].level == StepLevel::station);
+      CHECK(item.old_chain[0].level == StepLevel::committee);
+      CHECK(chain_working_days(item.new_chain) == item.promise_days);
+      CHECK(chain_posting_days(item.new_chain) >= 7);
     }
+    const auto dibao = get_item(db, "C02-01");
+    REQUIRE(dibao.new_chain.size() == 5);
+    CHECK(dibao.new_chain[2].kind == StepKind::posting);
+    CHECK(dibao.new_chain[2].place == "社区公示栏");
+    CHECK(dibao.new_chain[4].place == "区民政局公示栏");
   }
   SUBCASE("第二代残疾证: one trip") {
     auto item = get_item(db, "C08-01");

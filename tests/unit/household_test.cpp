@@ -54,8 +54,10 @@ struct Fixture {
     return c;
   }
 
-  // Every step approved, each by a staff member of its unit holding its role.
+  // Every step passed, each by a staff member of its unit holding its role: an
+  // investigation and a review that pass, a posting closed on the day it ends.
   void approve_all(const char* when, const std::string& number) {
+    std::string now = when;
     for (;;) {
       const Case c = get_case(db, calendar, number);
       if (c.status != CaseStatus::open) return;
@@ -67,9 +69,22 @@ struct Fixture {
       q.bind(1, step.unit_code);
       q.bind(2, std::string(text(step.role)));
       REQUIRE(q.executeStep());
-      auto clock = at(when);
+      if (step.kind == StepKind::posting && step.due_date + "T10:00" > now) now = step.due_date + "T10:00";
+      auto clock = at(now.c_str());
+      const Operator op = resolve_operator(db, q.getColumn(0).getString());
       WriteTransaction tx(db);
-      approve_case(db, clock, calendar, resolve_operator(db, q.getColumn(0).getString()), number, "");
+      switch (step.kind) {
+        case StepKind::investigation:
+          investigate_case(db, clock, calendar, op, number, {clock.today(), std::nullopt, std::nullopt, true, ""});
+          break;
+        case StepKind::review:
+          review_case(db, clock, calendar, op, number, {clock.today(), 9, 8, 1, 0, "2012-1"});
+          break;
+        case StepKind::decision:
+        case StepKind::posting:
+          approve_case(db, clock, calendar, op, number, "");
+          break;
+      }
       tx.commit();
     }
   }

@@ -55,12 +55,12 @@ struct Fixture {
   WorkCalendar calendar;
 };
 
-// A 低保 case that goes everywhere a case can: routed, returned, supplemented,
+// A 特困供养 case that goes everywhere a case can: routed, returned, supplemented,
 // approved, approved again, rated.
 std::string a_full_case(Fixture& f) {
   std::string number;
   f.write("2012-01-29T09:00", "ZZ0101", [&](const Clock& c, const Operator& op) {
-    number = apply_case(f.db, c, f.calendar, op, {f.resident("r.low_income"), "C02-01", {"1", "2", "3"}, "n", {}, ""}).number;
+    number = apply_case(f.db, c, f.calendar, op, {f.resident("r.low_income"), "C02-05", {"1", "2", "3", "4"}, "n", {}, ""}).number;
   });
   f.write("2012-01-29T10:00", "ZZ0101", [&](const Clock& c, const Operator& op) { route_case(f.db, c, op, number, "ZZ0101"); });
   f.write("2012-01-30T10:00", "ZZ0101",
@@ -379,4 +379,125 @@ TEST_CASE("case record: its text is written byte for byte as nlohmann's dump of 
   CHECK(case_record_text(bare) == case_record_json(bare).dump());
   bare.rating = RatingRecord{5, "满意", "2012-02-01T09:00:00", "ZZ0101"};
   CHECK(case_record_text(bare) == case_record_json(bare).dump());
+}
+
+namespace {
+
+// A 低保 case under the new model through its stages: investigated, reviewed, posted
+// across the National Day holiday, objected to and sent back to review, reviewed
+// again, posted again, approved by the bureau and posted by it.
+std::string a_staged_case(Fixture& f) {
+  std::string number;
+  f.write("2012-09-27T09:00", "ZZ0101", [&](const Clock& c, const Operator& op) {
+    number = apply_case(f.db, c, f.calendar, op, {f.resident("r.low_income"), "C02-01", {"1", "2", "3"}, "", {}, ""}).number;
+  });
+  f.write("2012-09-27T15:00", "ZZ0102", [&](const Clock& c, const Operator& op) {
+    investigate_case(f.db, c, f.calendar, op, number, {*parse_date("2012-09-27"), 31000, 950, true, ""});
+  });
+  f.write("2012-09-28T10:00", "ZZ0101", [&](const Clock& c, const Operator& op) {
+    review_case(f.db, c, f.calendar, op, number, {*parse_date("2012-09-28"), 7, 6, 0, 1, "纪要1"});
+  });
+  f.write("2012-10-02T10:00", "ZZ0102",
+          [&](const Clock& c, const Operator& op) { object_case(f.db, c, f.calendar, op, number, "有经营收入"); });
+  f.write("2012-10-08T10:00", "ZZ0101", [&](const Clock& c, const Operator& op) {
+    review_case(f.db, c, f.calendar, op, number, {*parse_date("2012-10-08"), 7, 5, 1, 1, "纪要2"});
+  });
+  f.write("2012-10-15T10:00", "ZZ0102",
+          [&](const Clock& c, const Operator& op) { approve_case(f.db, c, f.calendar, op, number, ""); });
+  f.write("2012-10-16T10:00", "MZJ01",
+          [&](const Clock& c, const Operator& op) { approve_case(f.db, c, f.calendar, op, number, ""); });
+  f.write("2012-10-23T10:00", "MZJ01",
+          [&](const Clock& c, const Operator& op) { approve_case(f.db, c, f.calendar, op, number, ""); });
+  return number;
+}
+
+}  // namespace
+
+TEST_CASE("stages: investigation, review, posting and an objection replay to what the tables hold") {
+  Fixture f;
+  const std::string number = a_staged_case(f);
+  const auto c = get_case(f.db, f.calendar, number);
+  CHECK(c.status == CaseStatus::approved);
+  // The postings are calendar days outside the promise: 2012-09-27 + 20 working days
+  // (across the holiday) + 7 + 7 calendar days.
+  CHECK(c.promise_days == 20);
+  CHECK(c.posting_days == 14);
+  REQUIRE(c.stages.size() == 6);
+  CHECK(c.stages[0].income_fen == 31000);
+  CHECK(c.stages[1].attempt == 1);
+  CHECK(c.stages[2].attempt == 2);  // the review again, after the objection
+  CHECK(c.stages[3].result == StageResult::objected);
+  CHECK(c.stages[3].ends_on == "2012-10-05");
+  CHECK(c.stages[4].held_on == "2012-10-08");
+  CHECK(c.stages[4].ends_on == "2012-10-15");
+  CHECK(c.stages[5].result == StageResult::pass);
+  // The working days the notices hung are not the station's: the first from 09-28 to
+  // the objection on 10-02 (the make-up Saturday 09-29 only), the second and the
+  // bureau's to their last days.
+  CHECK(c.posted_days == f.calendar.working_days_between(*parse_date("2012-09-28"), *parse_date("2012-10-02")) +
+                             f.calendar.working_days_between(*parse_date("2012-10-08"), *parse_date("2012-10-14")) +
+                             f.calendar.working_days_between(*parse_date("2012-10-16"), *parse_date("2012-10-22")));
+  const auto report = replay_history(f.db);
+  for (const auto& finding : report.findings) MESSAGE(finding.subject << " " << finding.field << ": " << finding.history << " / " << finding.table);
+  CHECK(report.ok());
+  // The record with its stages is written byte for byte as nlohmann's dump.
+  SQLite::Statement id(f.db, "SELECT id FROM cases WHERE number = ?");
+  id.bind(1, number);
+  REQUIRE(id.executeStep());
+  const CaseRecord record = read_case_record(f.db, id.getColumn(0).getInt64());
+  CHECK(case_record_text(record) == case_record_json(record).dump());
+  CHECK(case_record_from_json(case_record_json(record)) == record);
+}
+
+TEST_CASE("stages: a step row of 13 fields is a decision step, and stage steps are refused as decisions") {
+  const auto row = nlohmann::json::parse(R"({"number":"n","item":"C05-01","model":"new","status":"open",
+    "steps":[[1,"station","150204001001-FWZ","服务站","worker",2,"active","","2012-01-29T09:00:00","2012-01-31","","",""],
+             [2,"station","150204001001-FWZ","公示","worker",7,"pending","","","","","","","posting","社区公示栏"]]})");
+  const CaseRecord r = case_record_from_json(row);
+  CHECK(r.steps[0].kind == StepKind::decision);
+  CHECK(r.steps[0].place.empty());
+  CHECK(r.steps[1].kind == StepKind::posting);
+  CHECK(r.steps[1].place == "社区公示栏");
+  CHECK(case_record_json(r)["steps"][0].size() == 13);
+  CHECK(case_record_json(r)["steps"][1].size() == 15);
+
+  Fixture f;
+  std::string number;
+  f.write("2012-09-27T09:00", "ZZ0101", [&](const Clock& c, const Operator& op) {
+    number = apply_case(f.db, c, f.calendar, op, {f.resident("r.low_income"), "C02-01", {"1", "2", "3"}, "", {}, ""}).number;
+  });
+  f.write("2012-09-27T10:00", "ZZ0101", [&](const Clock& c, const Operator& op) {
+    CHECK_THROWS_WITH_AS(approve_case(f.db, c, f.calendar, op, number, ""), doctest::Contains("sqgl investigate"),
+                         Conflict);
+    CHECK_THROWS_AS(reject_case(f.db, c, op, number, "x"), Conflict);
+    CHECK_THROWS_AS(review_case(f.db, c, f.calendar, op, number, {*parse_date("2012-09-27"), 3, 2, 1, 0, ""}),
+                    Conflict);
+  });
+  // A failed investigation rejects the case with its reason.
+  f.write("2012-09-27T11:00", "ZZ0101", [&](const Clock& c, const Operator& op) {
+    investigate_case(f.db, c, f.calendar, op, number, {*parse_date("2012-09-27"), 90000, std::nullopt, false, "收入超标"});
+  });
+  const auto c = get_case(f.db, f.calendar, number);
+  CHECK(c.status == CaseStatus::rejected);
+  CHECK(c.steps[0].note == "收入超标");
+  CHECK(replay_history(f.db).ok());
+}
+
+TEST_CASE("stages: a review's votes add up to its attendees, and more than half for passes it") {
+  Fixture f;
+  std::string number;
+  f.write("2012-09-27T09:00", "ZZ0101", [&](const Clock& c, const Operator& op) {
+    number = apply_case(f.db, c, f.calendar, op, {f.resident("r.low_income"), "C02-01", {"1", "2", "3"}, "", {}, ""}).number;
+  });
+  f.write("2012-09-27T15:00", "ZZ0102", [&](const Clock& c, const Operator& op) {
+    investigate_case(f.db, c, f.calendar, op, number, {*parse_date("2012-09-27"), std::nullopt, std::nullopt, true, ""});
+  });
+  f.write("2012-09-28T10:00", "ZZ0101", [&](const Clock& c, const Operator& op) {
+    CHECK_THROWS_AS(review_case(f.db, c, f.calendar, op, number, {*parse_date("2012-09-28"), 7, 3, 3, 0, ""}),
+                    InvalidInput);
+    // Four of eight is not more than half.
+    review_case(f.db, c, f.calendar, op, number, {*parse_date("2012-09-28"), 8, 4, 3, 1, ""});
+  });
+  CHECK(get_case(f.db, f.calendar, number).status == CaseStatus::rejected);
+  CHECK(replay_history(f.db).ok());
 }

@@ -31,6 +31,65 @@ using sqgl::test::TempDir;
 
 namespace {
 
+// The catalog as releases before schema 9 shipped it: items without the household
+// rules (the last columns of items.csv), no standards.
+class CatalogBefore9 final : public DataFiles {
+ public:
+  std::optional<std::string> read(std::string_view name) const override {
+    if (name == "schema/catalog/standards.csv") return std::nullopt;
+    auto text = EmbeddedDataFiles{}.read(name);
+    if (!text || name != "schema/catalog/items.csv") return text;
+    // Each line loses its last five fields, none of which holds a comma or a quote.
+    std::string out;
+    std::size_t start = 0;
+    while (start < text->size()) {
+      std::size_t end = text->find('\n', start);
+      if (end == std::string::npos) end = text->size();
+      std::string line = text->substr(start, end - start);
+      for (int i = 0; i < 5; ++i) line.erase(line.rfind(','));
+      out += line + '\n';
+      start = end + 1;
+    }
+    return out;
+  }
+};
+
+// The catalog as a database before schema 11 held it: steps without kinds or places,
+// so no postings (their calendar days were never part of a chain then), and items
+// without the household rules of schema 9.
+class CatalogBeforeStages final : public DataFiles {
+ public:
+  std::optional<std::string> read(std::string_view name) const override {
+    auto text = CatalogBefore9{}.read(name);
+    if (!text || name != "schema/catalog/steps.csv") return text;
+    std::string out;
+    std::size_t start = 0;
+    while (start < text->size()) {
+      std::size_t end = text->find('\n', start);
+      if (end == std::string::npos) end = text->size();
+      std::string line = text->substr(start, end - start);
+      start = end + 1;
+      if (line.empty()) continue;
+      // The last two fields: kind, place.
+      const std::size_t place = line.rfind(',');
+      const std::size_t kind = line.rfind(',', place - 1);
+      if (line.substr(kind + 1, place - kind - 1) == "posting") continue;
+      out += line.substr(0, kind) + '\n';
+    }
+    return out;
+  }
+};
+
+// Loads that catalog into a database of a schema before 11, whose item_steps has no
+// kind or place (the loader writes them: they come and go around it).
+void load_catalog_before_stages(SQLite::Database& db) {
+  db.exec("ALTER TABLE item_steps ADD COLUMN kind TEXT NOT NULL DEFAULT 'decision'");
+  db.exec("ALTER TABLE item_steps ADD COLUMN place TEXT NOT NULL DEFAULT ''");
+  load_catalog(db, CatalogBeforeStages{});
+  db.exec("ALTER TABLE item_steps DROP COLUMN kind");
+  db.exec("ALTER TABLE item_steps DROP COLUMN place");
+}
+
 InitReport init_file(const std::string& path) {
   auto clock = reform_clock();
   InitReport report;
@@ -186,33 +245,6 @@ TEST_CASE("history: SHA-256 of a known vector") {
   CHECK(sha256_hex("abc") == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
 }
 
-namespace {
-
-// The catalog as releases before schema 9 shipped it: items without the household
-// rules (the last columns of items.csv), no standards.
-class CatalogBefore9 final : public DataFiles {
- public:
-  std::optional<std::string> read(std::string_view name) const override {
-    if (name == "schema/catalog/standards.csv") return std::nullopt;
-    auto text = EmbeddedDataFiles{}.read(name);
-    if (!text || name != "schema/catalog/items.csv") return text;
-    // Each line loses its last five fields, none of which holds a comma or a quote.
-    std::string out;
-    std::size_t start = 0;
-    while (start < text->size()) {
-      std::size_t end = text->find('\n', start);
-      if (end == std::string::npos) end = text->size();
-      std::string line = text->substr(start, end - start);
-      for (int i = 0; i < 5; ++i) line.erase(line.rfind(','));
-      out += line + '\n';
-      start = end + 1;
-    }
-    return out;
-  }
-};
-
-}  // namespace
-
 TEST_CASE("migrations: a schema-1 database is upgraded in place, keeping its data") {
   TempDir dir;
   {
@@ -223,7 +255,7 @@ TEST_CASE("migrations: a schema-1 database is upgraded in place, keeping its dat
     old.exec(*EmbeddedDataFiles{}.read("schema/0001_base.sql"));
     old.exec("PRAGMA user_version = 1");
     old.exec(fmt::format("PRAGMA application_id = {}", kApplicationId));
-    load_catalog(old, CatalogBefore9{});
+    load_catalog_before_stages(old);
     load_shipped_calendars(old, EmbeddedDataFiles{});
     tx.commit();
   }
@@ -257,6 +289,17 @@ TEST_CASE("migrations: a schema-1 database is upgraded in place, keeping its dat
   };
   CHECK(rules(db) == rules(fresh));
   CHECK(scalar(db, "SELECT count(*) FROM events WHERE kind = 'schema.migrate'") == 1);
+  // Schema 11 gave the four items of the reform's stages their chains, as a new
+  // database loads them.
+  const std::string chains =
+      "SELECT group_concat(item || model || seq || level || COALESCE(unit, '') || name_zh || role || days || kind || "
+      "place, '|') FROM (SELECT * FROM item_steps WHERE item IN ('C02-01', 'C02-03', 'C03-02', 'C06-01') "
+      "ORDER BY item, model, seq)";
+  SQLite::Statement upgraded(db, chains), shipped(fresh, chains);
+  REQUIRE(upgraded.executeStep());
+  REQUIRE(shipped.executeStep());
+  CHECK(upgraded.getColumn(0).getString() == shipped.getColumn(0).getString());
+  CHECK(scalar(db, "SELECT count(*) FROM item_steps WHERE item = 'C02-01' AND kind = 'posting'") == 4);
 }
 
 TEST_CASE("migrations: an upgrade to schema 8 indexes the cases by due date, and every case is read from it") {
@@ -273,7 +316,7 @@ TEST_CASE("migrations: an upgrade to schema 8 indexes the cases by due date, and
     }
     old.exec("PRAGMA user_version = 7");
     old.exec(fmt::format("PRAGMA application_id = {}", kApplicationId));
-    load_catalog(old, CatalogBefore9{});
+    load_catalog_before_stages(old);
     load_shipped_calendars(old, EmbeddedDataFiles{});
     tx.commit();
   }
@@ -301,7 +344,7 @@ TEST_CASE("migrations: an upgrade to schema 6 adopts what the database holds, an
     }
     old.exec("PRAGMA user_version = 5");
     old.exec(fmt::format("PRAGMA application_id = {}", kApplicationId));
-    load_catalog(old, CatalogBefore9{});
+    load_catalog_before_stages(old);
     load_shipped_calendars(old, EmbeddedDataFiles{});
     old.exec(R"(
       INSERT INTO settings VALUES ('model', 'new'), ('auth', 'peer');

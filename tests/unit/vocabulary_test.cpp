@@ -86,6 +86,13 @@ TEST_CASE("vocabulary: the words are exactly those the schema allows") {
   CHECK(allowed(db, "households", "housing") == words<Housing>());
   CHECK(allowed(db, "residents", "hukou") == words<Hukou>());
   CHECK(allowed(db, "standards", "kind") == words<StandardKind>());
+  CHECK(allowed(db, "item_steps", "kind") == words<StepKind>());
+  CHECK(allowed(db, "case_steps", "kind") == words<StepKind>());
+  CHECK(allowed(db, "case_stages", "result") == words<StageResult>());
+  // A stage is any kind of step but a decision.
+  auto stages = words<StepKind>();
+  stages.erase("decision");
+  CHECK(allowed(db, "case_stages", "kind") == stages);
   std::set<std::string> roles;
   SQLite::Statement q(db, "SELECT code FROM roles");
   while (q.executeStep()) roles.insert(q.getColumn(0).getString());

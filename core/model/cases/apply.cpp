@@ -322,12 +322,8 @@ Case apply_case(SQLite::Database& db, const Clock& clock, const WorkCalendar& ca
 
   const Model model = request.model ? *request.model : default_model(db);
   const auto& chain = item.chain(model);
-  int total_days = 0;
   std::vector<StepUnit> units;
-  for (const auto& step : chain) {
-    total_days += step.days;
-    units.push_back(resolve_step_unit(db, step, op.community_id));
-  }
+  for (const auto& step : chain) units.push_back(resolve_step_unit(db, step, op.community_id));
 
   // The case as it is accepted: written by the one case writer and carried whole
   // by its event, from which `sqgl check` replays it.
@@ -343,7 +339,8 @@ Case apply_case(SQLite::Database& db, const Clock& clock, const WorkCalendar& ca
   record.current_seq = chain.front().seq;
   record.accepted_at = format_datetime(now);
   record.accepted_by = op.staff_no;
-  record.due_date = format_date(calendar.add_working_days(now.date, total_days));
+  // Working days for the steps, calendar days for the postings (不含公示时间).
+  record.due_date = format_date(chain_due(calendar, now.date, chain));
   record.note = request.note;
   for (std::size_t i = 0; i < chain.size(); ++i) {
     StepRecord step{chain[i].seq,
@@ -358,11 +355,13 @@ Case apply_case(SQLite::Database& db, const Clock& clock, const WorkCalendar& ca
                     "",
                     "",
                     "",
-                    ""};
+                    "",
+                    chain[i].kind,
+                    chain[i].place};
     if (i == 0) {
       // The first step starts now; the others wait their turn.
       step.started_at = record.accepted_at;
-      step.due_date = format_date(calendar.add_working_days(now.date, step.days));
+      step.due_date = format_date(step_due(calendar, step.kind, now.date, step.days));
     }
     record.steps.push_back(std::move(step));
   }

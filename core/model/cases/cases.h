@@ -16,6 +16,7 @@
 
 #include "core/base/date.h"
 #include "core/model/calendar.h"
+#include "core/model/cases/record.h"
 #include "core/model/catalog.h"
 #include "core/model/district.h"
 #include "core/model/staff.h"
@@ -37,6 +38,14 @@ StepUnit resolve_step_unit(const SQLite::Database& db, const ChainStep& step, st
 /// The model a case is opened under when nobody names one: the database's `model`
 /// setting, else the reform's ("new"). InvalidInput when the setting is neither.
 Model default_model(const SQLite::Database& db);
+
+/// When a step started on `start` is due: `days` working days later, or for a posting
+/// `days` calendar days later (the notice hangs through weekends and holidays).
+Date step_due(const WorkCalendar& calendar, StepKind kind, Date start, int days);
+
+/// The case's due date for a chain started on `start`: its steps' working days, its
+/// postings' calendar days, walked in order.
+Date chain_due(const WorkCalendar& calendar, Date start, const std::vector<ChainStep>& chain);
 
 /// What a clerk types for `sqgl apply`.
 struct ApplyRequest {
@@ -65,6 +74,8 @@ struct CaseStep {
   std::string decided_by;  ///< staff number, or ""
   std::string note;
   std::optional<int> working_days_taken;  ///< for a decided step: working days from its start to its decision
+  StepKind kind = StepKind::decision;
+  std::string place;  ///< a posting's place
 };
 
 /// One material of a case.
@@ -114,14 +125,17 @@ struct Case {
   std::string accepted_at;
   std::string accepted_by;
   std::string due_date;
-  int promise_days = 0;  ///< the chain's working days
+  int promise_days = 0;  ///< the chain's working days (its postings not counted)
+  int posting_days = 0;  ///< the chain's postings' calendar days
   int paused_days = 0;   ///< working days spent waiting for materials
+  int posted_days = 0;   ///< working days the case spent in postings
   std::string returned_at;
   std::string decided_at;
   std::string note;
   std::optional<int> current_seq;
   std::vector<CaseStep> steps;
   std::vector<CaseMaterial> materials;
+  std::vector<StageRecord> stages;  ///< what its investigations, reviews and postings found, in step order
   std::optional<int> score;
   std::string comment;
   std::vector<CaseNotice> notices;
@@ -183,6 +197,41 @@ void withdraw_case(SQLite::Database& db, const Clock& clock, const Operator& op,
 void withdraw_case_for_register(SQLite::Database& db, const Clock& clock, const Operator& op,
                                 std::string_view number, const std::string& reason, const std::string& cause,
                                 const std::string& on);
+
+/// What the grid worker found at the applicant's home (入户调查).
+struct Investigation {
+  Date visited;
+  std::optional<std::int64_t> income_fen;  ///< monthly income per member, in fen
+  std::optional<std::int64_t> area_dm2;    ///< living area per person, in 1/100 m²
+  bool passed = false;
+  std::string note;  ///< the reason, when it failed
+};
+
+/// Records the home investigation of the case's current step, which must be one: a
+/// pass moves the case on, a fail rejects it with the note as its reason. Returns the
+/// step's number.
+int investigate_case(SQLite::Database& db, const Clock& clock, const WorkCalendar& calendar, const Operator& op,
+                     std::string_view number, const Investigation& investigation);
+
+/// A democratic review's meeting (民主评议).
+struct Review {
+  Date held;
+  int attendees = 0, votes_for = 0, votes_against = 0, votes_abstain = 0;
+  std::string minutes;  ///< the minutes' reference
+};
+
+/// Records the democratic review of the case's current step, which must be one: the
+/// votes add up to the attendees (InvalidInput otherwise); more than half of the
+/// attendees for passes and moves the case on, anything less rejects it.
+int review_case(SQLite::Database& db, const Clock& clock, const WorkCalendar& calendar, const Operator& op,
+                std::string_view number, const Review& review);
+
+/// Records an objection to the posting the case is in: the posting ends objected
+/// to, and the case goes back to the last review before it (or the investigation, or
+/// the decision, when there is none), which runs again as a new attempt; the steps
+/// after it wait their turn anew. Returns the step the case went back to.
+int object_case(SQLite::Database& db, const Clock& clock, const WorkCalendar& calendar, const Operator& op,
+                std::string_view number, const std::string& reason);
 
 /// Assigns or reassigns the current step to `staff_no`, who must be able to decide it.
 void route_case(SQLite::Database& db, const Clock& clock, const Operator& op, std::string_view number,

@@ -22,14 +22,6 @@ using nlohmann::json;
 
 namespace {
 
-// Starts step `seq` now; returns its due date.
-std::string activate_step(SQLite::Database& db, const WorkCalendar& calendar, std::int64_t case_id, int seq, int days,
-                          const DateTime& now) {
-  const std::string due = format_date(calendar.add_working_days(now.date, days));
-  CaseUpdate(db, case_id).start_step(seq, format_datetime(now), due);
-  return due;
-}
-
 struct Decision {
   CaseRow c;
   StepRow step;
@@ -50,21 +42,24 @@ int approve_case(SQLite::Database& db, const Clock& clock, const WorkCalendar& c
                  std::string_view number, const std::string& note) {
   check_free_text("--note", note);
   const auto [c, step] = step_to_decide(db, clock, op, number);
+  require_kind_for(c, step, N_("approve"));
   const DateTime now = clock.now();
-  decide_step(db, c.id, step.seq, StepStatus::approved, op, now, note);
-  SQLite::Statement next(db, "SELECT seq, days FROM case_steps WHERE case_id = ? AND seq > ? ORDER BY seq LIMIT 1");
-  SQLite::bind(next, c.id, step.seq);
   json detail{{"step", step.seq}, {"unit", step.unit_name}, {"note", note}};
-  if (next.executeStep()) {
-    const int seq = next.getColumn(0).getInt();
-    detail["next_step"] = seq;
-    detail["next_due"] = activate_step(db, calendar, c.id, seq, next.getColumn(1).getInt(), now);
-    CaseUpdate(db, c.id).move_to(seq);
-    detail["status"] = {{"before", "open"}, {"after", "open"}};
-  } else {
-    CaseUpdate(db, c.id).close(CaseStatus::approved, format_datetime(now));
-    detail["status"] = {{"before", "open"}, {"after", "approved"}};
+  if (step.kind == StepKind::posting) {
+    // A posting closes once its notice has hung its days with no objection.
+    const Posting posting = running_posting(db, c, step);
+    if (now.date < posting.ends) {
+      throw Conflict(tr("the posting of step {} of case {} runs until {}; it can be closed from then if nobody objects",
+                        step.seq, errors::quote(c.number), format_date(posting.ends)));
+    }
+    const int days = posting_working_days(calendar, posting, now.date);
+    CaseUpdate update(db, c.id);
+    update.end_posting(step.seq, posting.attempt, StageResult::pass, "", op.id, format_datetime(now));
+    update.add_posting_days(days);
+    detail["posting_days"] = days;
   }
+  decide_step(db, c.id, step.seq, StepStatus::approved, op, now, note);
+  move_on(db, calendar, c, step.seq, now, detail);
   append(db, clock, op, "case.approve", c.number, detail);
   return step.seq;
 }
@@ -74,6 +69,7 @@ int reject_case(SQLite::Database& db, const Clock& clock, const Operator& op, st
   if (reason.empty()) throw InvalidInput(_("a rejection needs its reason: --reject REASON"));
   check_free_text("--reject", reason);
   const auto [c, step] = step_to_decide(db, clock, op, number);
+  require_kind_for(c, step, N_("reject"));
   const DateTime now = clock.now();
   decide_step(db, c.id, step.seq, StepStatus::rejected, op, now, reason);
   CaseUpdate(db, c.id).close(CaseStatus::rejected, format_datetime(now));
@@ -87,6 +83,7 @@ int return_case(SQLite::Database& db, const Clock& clock, const Operator& op, st
   if (materials.empty()) throw InvalidInput(_("name the materials to supplement: --return M1,M2"));
   check_free_text("--note", note);
   const auto [c, step] = step_to_decide(db, clock, op, number);
+  if (step.kind == StepKind::posting) require_kind_for(c, step, N_("return"));
   const DateTime now = clock.now();
   const auto requested = match_materials(materials, case_materials(db, c.id), c.item);
   CaseUpdate update(db, c.id);

@@ -28,7 +28,7 @@ Case get_case(const SQLite::Database& db, const WorkCalendar& calendar, std::str
   SQLite::Statement q(db,
                       "SELECT c.id, c.number, c.item, i.name_zh, c.model, c.status, r.citizen_id, r.name, u.code, "
                       "  u.name_zh, c.window, c.accepted_at, a.staff_no, c.due_date, c.paused_days, c.returned_at, "
-                      "  c.decided_at, c.note, c.current_seq, e.score, e.comment, "
+                      "  c.decided_at, c.note, c.current_seq, e.score, e.comment, c.posting_days, "
                       "  (SELECT code FROM households WHERE id = c.household_id) "
                       "FROM cases c JOIN items i ON i.code = c.item JOIN residents r ON r.id = c.resident_id "
                       "JOIN units u ON u.id = c.community_id JOIN staff a ON a.id = c.accepted_by "
@@ -57,12 +57,13 @@ Case get_case(const SQLite::Database& db, const WorkCalendar& calendar, std::str
   c.current_seq = r.maybe_int();
   c.score = r.maybe_int();
   c.comment = r.text();
+  c.posted_days = r.integer();
   c.household = r.text();
 
   SQLite::Statement steps(db,
                           "SELECT s.seq, s.level, u.code, u.name_zh, s.name_zh, s.role, s.days, s.status, "
                           "  COALESCE(a.staff_no, ''), s.started_at, s.due_date, s.decided_at, "
-                          "  COALESCE(d.staff_no, ''), s.note "
+                          "  COALESCE(d.staff_no, ''), s.note, s.kind, s.place "
                           "FROM case_steps s JOIN units u ON u.id = s.unit_id "
                           "LEFT JOIN staff a ON a.id = s.assignee_id LEFT JOIN staff d ON d.id = s.decided_by "
                           "WHERE s.case_id = ? ORDER BY s.seq");
@@ -87,7 +88,10 @@ Case get_case(const SQLite::Database& db, const WorkCalendar& calendar, std::str
     s.decided_at = step.text();
     s.decided_by = step.text();
     s.note = step.text();
-    if (!s.started_at.empty() && !s.decided_at.empty()) {
+    s.kind = stored<StepKind>(step.text());
+    s.place = step.text();
+    // A posting's days are calendar days, not the station's working time.
+    if (s.kind != StepKind::posting && !s.started_at.empty() && !s.decided_at.empty()) {
       s.working_days_taken = calendar.working_days_between(date_part(s.started_at), date_part(s.decided_at));
     }
     // Taken by the station, not by the resident gathering materials.
@@ -96,7 +100,7 @@ Case get_case(const SQLite::Database& db, const WorkCalendar& calendar, std::str
     if (s.working_days_taken && waited.executeStep()) {
       s.working_days_taken = std::max(0, *s.working_days_taken - waited.getColumn(0).getInt());
     }
-    c.promise_days += s.days;
+    (s.kind == StepKind::posting ? c.posting_days : c.promise_days) += s.days;
     c.steps.push_back(std::move(s));
   }
   c.materials = case_materials(db, case_id);
@@ -115,6 +119,7 @@ Case get_case(const SQLite::Database& db, const WorkCalendar& calendar, std::str
     notice.detail = n.text();
     c.notices.push_back(std::move(notice));
   }
+  c.stages = read_case_record(db, case_id).stages;
   SQLite::Statement events(db,
                            "SELECT id, at, COALESCE(recorded_at, ''), COALESCE(clock, ''), COALESCE(operator, ''), "
                            "kind, detail FROM events WHERE subject = ? AND kind LIKE 'case.%' ORDER BY id");

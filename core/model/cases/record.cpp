@@ -9,6 +9,7 @@
 #include <fmt/format.h>
 #include <sqlite3.h>
 
+#include "core/base/date.h"
 #include "core/base/error.h"
 #include "core/base/i18n.h"
 #include "core/db/database.h"
@@ -66,6 +67,19 @@ std::string shown(const std::string& value) {
 std::string shown(const std::optional<int>& value) {
   return value ? std::to_string(*value) : "none";
 }
+std::string shown(const std::optional<std::int64_t>& value) {
+  return value ? std::to_string(*value) : "none";
+}
+std::string shown(const std::optional<StageResult>& value) {
+  return value ? std::string(text(*value)) : "none";
+}
+
+std::optional<std::int64_t> get_optional_int64(const json& j, const char* key) {
+  const auto it = j.find(key);
+  if (it == j.end() || it->is_null()) return std::nullopt;
+  if (!it->is_number_integer()) throw InvalidInput(tr("a case record's {} is not a number", key));
+  return it->get<std::int64_t>();
+}
 template <typename E, typename = std::enable_if_t<kIsWord<E>>>
 std::string shown(E value) {
   return std::string(text(value));
@@ -80,6 +94,71 @@ StepRecord& CaseRecord::step(int seq) {
   throw Failure(tr("case {} has no step {}", errors::quote(number), seq));
 }
 
+json stage_record_json(const StageRecord& x) {
+  json stage{{"step", x.step}, {"attempt", x.attempt}, {"kind", x.kind}, {"on", x.held_on}};
+  put_text(stage, "ends_on", x.ends_on);
+  if (x.income_fen) stage["income_fen"] = *x.income_fen;
+  if (x.area_dm2) stage["area_dm2"] = *x.area_dm2;
+  if (x.attendees) stage["attendees"] = *x.attendees;
+  if (x.votes_for) stage["for"] = *x.votes_for;
+  if (x.votes_against) stage["against"] = *x.votes_against;
+  if (x.votes_abstain) stage["abstain"] = *x.votes_abstain;
+  put_text(stage, "minutes", x.minutes);
+  put_text(stage, "place", x.place);
+  if (x.result) stage["result"] = *x.result;
+  put_text(stage, "note", x.note);
+  put_text(stage, "by", x.by);
+  put_text(stage, "at", x.at);
+  return stage;
+}
+
+StageRecord stage_record_from_json(const json& x) {
+  if (!x.is_object()) throw InvalidInput(_("a case record's stage is not an object"));
+  StageRecord stage;
+  stage.step = get_int(x, "step");
+  stage.attempt = get_int(x, "attempt", 1);
+  stage.kind = get_word<StepKind>(get_text(x, "kind"), "stage kind");
+  stage.held_on = get_text(x, "on");
+  stage.ends_on = get_text(x, "ends_on");
+  stage.income_fen = get_optional_int64(x, "income_fen");
+  stage.area_dm2 = get_optional_int64(x, "area_dm2");
+  stage.attendees = get_optional_int(x, "attendees");
+  stage.votes_for = get_optional_int(x, "for");
+  stage.votes_against = get_optional_int(x, "against");
+  stage.votes_abstain = get_optional_int(x, "abstain");
+  stage.minutes = get_text(x, "minutes");
+  stage.place = get_text(x, "place");
+  if (const std::string result = get_text(x, "result"); !result.empty()) {
+    stage.result = get_word<StageResult>(result, "stage result");
+  }
+  stage.note = get_text(x, "note");
+  stage.by = get_text(x, "by");
+  stage.at = get_text(x, "at");
+  return stage;
+}
+
+StageRecord* last_stage(CaseRecord& record, int step) {
+  StageRecord* last = nullptr;
+  for (auto& stage : record.stages) {
+    if (stage.step == step && (!last || stage.attempt > last->attempt)) last = &stage;
+  }
+  return last;
+}
+
+StageRecord posting_stage(const CaseRecord& record, const StepRecord& step, const std::string& day) {
+  StageRecord stage;
+  stage.step = step.seq;
+  stage.attempt = 1;
+  for (const auto& s : record.stages) {
+    if (s.step == step.seq) stage.attempt = std::max(stage.attempt, s.attempt + 1);
+  }
+  stage.kind = StepKind::posting;
+  stage.held_on = day;
+  if (const auto first = parse_date(day)) stage.ends_on = format_date(*first + std::chrono::days{step.days});
+  stage.place = step.place;
+  return stage;
+}
+
 json case_record_json(const CaseRecord& r) {
   json j{{"number", r.number},           {"item", r.item},        {"model", r.model},   {"resident_id", r.resident_id},
          {"community", r.community},     {"window", r.window},    {"status", r.status}, {"accepted_at", r.accepted_at},
@@ -87,6 +166,7 @@ json case_record_json(const CaseRecord& r) {
   if (r.current_seq) j["current_step"] = *r.current_seq;
   put_text(j, "household", r.household);
   if (r.paused_days != 0) j["paused_days"] = r.paused_days;
+  if (r.posting_days != 0) j["posting_days"] = r.posting_days;
   put_text(j, "returned_at", r.returned_at);
   put_text(j, "decided_at", r.decided_at);
   put_text(j, "note", r.note);
@@ -94,10 +174,20 @@ json case_record_json(const CaseRecord& r) {
   // whole, and a district's ten years are millions of them.
   json steps = json::array();
   for (const auto& s : r.steps) {
-    steps.push_back(json::array({s.seq, s.level, s.unit, s.name_zh, s.role, s.days, s.status, s.assignee, s.started_at,
-                                 s.due_date, s.decided_at, s.decided_by, s.note}));
+    json row = json::array({s.seq, s.level, s.unit, s.name_zh, s.role, s.days, s.status, s.assignee, s.started_at,
+                            s.due_date, s.decided_at, s.decided_by, s.note});
+    if (s.kind != StepKind::decision || !s.place.empty()) {
+      row.push_back(s.kind);
+      row.push_back(s.place);
+    }
+    steps.push_back(std::move(row));
   }
   j["steps"] = std::move(steps);
+  if (!r.stages.empty()) {
+    json stages = json::array();
+    for (const auto& x : r.stages) stages.push_back(stage_record_json(x));
+    j["stages"] = std::move(stages);
+  }
   if (!r.materials.empty()) {
     json materials = json::array();
     for (const auto& m : r.materials) {
@@ -144,12 +234,15 @@ CaseRecord case_record_from_json(const json& j) {
   r.accepted_by = get_text(j, "accepted_by");
   r.due_date = get_text(j, "due_date");
   r.paused_days = get_int(j, "paused_days");
+  r.posting_days = get_int(j, "posting_days");
   r.returned_at = get_text(j, "returned_at");
   r.decided_at = get_text(j, "decided_at");
   r.note = get_text(j, "note");
   for (const auto& s : get_array(j, "steps")) {
-    if (!s.is_array() || s.size() != 13 || !s[0].is_number_integer() || !s[5].is_number_integer()) {
-      throw InvalidInput(_("a case record's step is not a row of 13 fields"));
+    // 13 fields: a decision step (as every step was before steps had kinds).
+    if (!s.is_array() || (s.size() != 13 && s.size() != 15) || !s[0].is_number_integer() ||
+        !s[5].is_number_integer()) {
+      throw InvalidInput(_("a case record's step is not a row of 13 or 15 fields"));
     }
     auto text = [&](std::size_t i) {
       if (!s[i].is_string()) throw InvalidInput(_("a case record's step field is not text"));
@@ -158,8 +251,13 @@ CaseRecord case_record_from_json(const json& j) {
     r.steps.push_back({s[0].get<int>(), get_word<StepLevel>(text(1), "step level"), text(2), text(3),
                        get_word<Role>(text(4), "step role"), s[5].get<int>(),
                        get_word<StepStatus>(text(6), "step status"), text(7), text(8), text(9), text(10), text(11),
-                       text(12)});
+                       text(12), StepKind::decision, ""});
+    if (s.size() == 15) {
+      r.steps.back().kind = get_word<StepKind>(text(13), "step kind");
+      r.steps.back().place = text(14);
+    }
   }
+  for (const auto& x : get_array(j, "stages")) r.stages.push_back(stage_record_from_json(x));
   for (const auto& m : get_array(j, "materials")) {
     const auto required = m.find("required");
     r.materials.push_back({get_int(m, "seq"), get_text(m, "name_zh"),
@@ -194,6 +292,7 @@ std::vector<Difference> compare_case(const CaseRecord& h, const CaseRecord& t) {
   field("accepted_by", h.accepted_by, t.accepted_by);
   field("due_date", h.due_date, t.due_date);
   field("paused_days", std::to_string(h.paused_days), std::to_string(t.paused_days));
+  field("posting_days", std::to_string(h.posting_days), std::to_string(t.posting_days));
   field("returned_at", h.returned_at, t.returned_at);
   field("decided_at", h.decided_at, t.decided_at);
   field("note", h.note, t.note);
@@ -228,7 +327,36 @@ std::vector<Difference> compare_case(const CaseRecord& h, const CaseRecord& t) {
     field(n + " decided_at", a.decided_at, b.decided_at);
     field(n + " decided_by", a.decided_by, b.decided_by);
     field(n + " note", a.note, b.note);
+    field(n + " kind", a.kind, b.kind);
+    field(n + " place", a.place, b.place);
   });
+  // Stages matched by step and attempt.
+  std::map<std::pair<int, int>, std::pair<const StageRecord*, const StageRecord*>> stages;
+  for (const auto& x : h.stages) stages[{x.step, x.attempt}].first = &x;
+  for (const auto& x : t.stages) stages[{x.step, x.attempt}].second = &x;
+  for (const auto& [key, pair] : stages) {
+    const std::string n = fmt::format("stage {}.{}", key.first, key.second);
+    if (!pair.first || !pair.second) {
+      out.push_back({n, pair.first ? "present" : "none", pair.second ? "present" : "none"});
+      continue;
+    }
+    const StageRecord &a = *pair.first, &b = *pair.second;
+    field(n + " kind", a.kind, b.kind);
+    field(n + " on", a.held_on, b.held_on);
+    field(n + " ends_on", a.ends_on, b.ends_on);
+    field(n + " income_fen", shown(a.income_fen), shown(b.income_fen));
+    field(n + " area_dm2", shown(a.area_dm2), shown(b.area_dm2));
+    field(n + " attendees", shown(a.attendees), shown(b.attendees));
+    field(n + " for", shown(a.votes_for), shown(b.votes_for));
+    field(n + " against", shown(a.votes_against), shown(b.votes_against));
+    field(n + " abstain", shown(a.votes_abstain), shown(b.votes_abstain));
+    field(n + " minutes", a.minutes, b.minutes);
+    field(n + " place", a.place, b.place);
+    field(n + " result", shown(a.result), shown(b.result));
+    field(n + " note", a.note, b.note);
+    field(n + " by", a.by, b.by);
+    field(n + " at", a.at, b.at);
+  }
   by_seq(h.materials, t.materials, "material",
          [&](const std::string& n, const MaterialRecord& a, const MaterialRecord& b) {
            field(n + " name", a.name_zh, b.name_zh);
@@ -326,6 +454,31 @@ void close(CaseRecord& r, CaseStatus status, const std::string& at) {
   r.status = status;
   r.current_seq.reset();
   r.decided_at = at;
+}
+
+// The case moves on from its current step as the event says: to "next_step", due on
+// "next_due" (a posting that starts opens its stage), or approved at the last step.
+void move_on(CaseRecord& r, const std::string& at, const json& d) {
+  if (d.contains("next_step")) {
+    const int next = int_of(d, "next_step");
+    StepRecord& n = r.step(next);
+    n.status = StepStatus::active;
+    n.started_at = at;
+    n.due_date = text_of(d, "next_due");
+    r.current_seq = next;
+    if (n.kind == StepKind::posting) r.stages.push_back(posting_stage(r, n, at.substr(0, 10)));
+  } else {
+    close(r, CaseStatus::approved, at);
+  }
+}
+
+// The running posting of step `seq`; InvalidInput when none runs.
+StageRecord& running_posting(CaseRecord& r, int seq) {
+  StageRecord* stage = last_stage(r, seq);
+  if (!stage || stage->kind != StepKind::posting || stage->result) {
+    throw InvalidInput(tr("step {} has no posting running", seq));
+  }
+  return *stage;
 }
 
 }  // namespace
@@ -453,6 +606,7 @@ void write_record(RecordText& w, const CaseRecord& r) {
   w.text_if("note", r.note);
   w.member("number", r.number);
   if (r.paused_days != 0) w.member("paused_days", r.paused_days);
+  if (r.posting_days != 0) w.member("posting_days", r.posting_days);
   if (r.rating) {
     w.key("rating");
     w.open();
@@ -464,12 +618,38 @@ void write_record(RecordText& w, const CaseRecord& r) {
   }
   w.member("resident_id", r.resident_id);
   w.text_if("returned_at", r.returned_at);
+  w.list("stages", r.stages, [&](const StageRecord& x) {
+    w.open();
+    if (x.votes_abstain) w.member("abstain", *x.votes_abstain);
+    if (x.votes_against) w.member("against", *x.votes_against);
+    if (x.area_dm2) w.member("area_dm2", *x.area_dm2);
+    w.text_if("at", x.at);
+    w.member("attempt", x.attempt);
+    if (x.attendees) w.member("attendees", *x.attendees);
+    w.text_if("by", x.by);
+    w.text_if("ends_on", x.ends_on);
+    if (x.votes_for) w.member("for", *x.votes_for);
+    if (x.income_fen) w.member("income_fen", *x.income_fen);
+    w.member("kind", x.kind);
+    w.text_if("minutes", x.minutes);
+    w.text_if("note", x.note);
+    w.member("on", x.held_on);
+    w.text_if("place", x.place);
+    if (x.result) w.member("result", *x.result);
+    w.member("step", x.step);
+    w.close();
+  });
   w.member("status", r.status);
   w.list(  // rows of kStepFields
       "steps", r.steps,
       [&](const StepRecord& s) {
-        w.row(s.seq, s.level, s.unit, s.name_zh, s.role, s.days, s.status, s.assignee, s.started_at, s.due_date,
-              s.decided_at, s.decided_by, s.note);
+        if (s.kind != StepKind::decision || !s.place.empty()) {
+          w.row(s.seq, s.level, s.unit, s.name_zh, s.role, s.days, s.status, s.assignee, s.started_at, s.due_date,
+                s.decided_at, s.decided_by, s.note, s.kind, s.place);
+        } else {
+          w.row(s.seq, s.level, s.unit, s.name_zh, s.role, s.days, s.status, s.assignee, s.started_at, s.due_date,
+                s.decided_at, s.decided_by, s.note);
+        }
       },
       /*always=*/true);
   w.list("waits", r.waits, [&](const WaitRecord& x) {
@@ -524,17 +704,55 @@ void apply_case_event(std::optional<CaseRecord>& record, const std::string& kind
     require_state(r, CaseStatus::open);
     const int seq = int_of(d, "step");
     require_current(r, seq);
-    decide(r.step(seq), StepStatus::approved, at, op, text_of(d, "note"));
-    if (d.contains("next_step")) {
-      const int next = int_of(d, "next_step");
-      StepRecord& n = r.step(next);
-      n.status = StepStatus::active;
-      n.started_at = at;
-      n.due_date = text_of(d, "next_due");
-      r.current_seq = next;
-    } else {
-      close(r, CaseStatus::approved, at);
+    StepRecord& s = r.step(seq);
+    decide(s, StepStatus::approved, at, op, text_of(d, "note"));
+    if (s.kind == StepKind::posting) {
+      // Closing a posting: it ran its days without objection.
+      StageRecord& stage = running_posting(r, seq);
+      stage.result = StageResult::pass;
+      stage.by = op;
+      stage.at = at;
+      r.posting_days += int_of(d, "posting_days");
     }
+    move_on(r, at, d);
+  } else if (kind == "case.investigate" || kind == "case.review") {
+    require_state(r, CaseStatus::open);
+    const int seq = int_of(d, "step");
+    require_current(r, seq);
+    const auto it = d.find("stage");
+    if (it == d.end()) throw InvalidInput(_("it carries no stage"));
+    StageRecord stage = stage_record_from_json(*it);
+    const bool passed = stage.result == StageResult::pass;
+    const std::string note = stage.note;
+    r.stages.push_back(std::move(stage));
+    decide(r.step(seq), passed ? StepStatus::approved : StepStatus::rejected, at, op, note);
+    if (passed) {
+      move_on(r, at, d);
+    } else {
+      close(r, CaseStatus::rejected, at);
+    }
+  } else if (kind == "case.object") {
+    require_state(r, CaseStatus::open);
+    const int seq = int_of(d, "step");
+    require_current(r, seq);
+    StageRecord& stage = running_posting(r, seq);
+    stage.result = StageResult::objected;
+    stage.note = text_of(d, "reason");
+    stage.by = op;
+    stage.at = at;
+    r.posting_days += int_of(d, "posting_days");
+    // Back to the step that judges again; those after it wait their turn anew.
+    const int back = int_of(d, "back_to");
+    for (auto& s : r.steps) {
+      if (s.seq < back) continue;
+      s.status = s.seq == back ? StepStatus::active : StepStatus::pending;
+      s.started_at = s.seq == back ? at : "";
+      s.due_date = s.seq == back ? text_of(d, "back_due") : "";
+      s.decided_at.clear();
+      s.decided_by.clear();
+      s.note.clear();
+    }
+    r.current_seq = back;
   } else if (kind == "case.reject") {
     require_state(r, CaseStatus::open);
     const int seq = int_of(d, "step");
@@ -590,6 +808,53 @@ void apply_case_event(std::optional<CaseRecord>& record, const std::string& kind
 
 // ---- the writer ----------------------------------------------------------------
 
+namespace {
+
+void bind_optional(SQLite::Statement& q, int index, const std::optional<std::int64_t>& value) {
+  if (value) {
+    q.bind(index, *value);
+  } else {
+    q.bind(index);
+  }
+}
+void bind_optional(SQLite::Statement& q, int index, const std::optional<int>& value) {
+  if (value) {
+    q.bind(index, *value);
+  } else {
+    q.bind(index);
+  }
+}
+
+// Inserts one stage of case row `case_id`, its recorder by row id (none while a posting runs).
+void insert_stage(SQLite::Database& db, std::int64_t case_id, const StageRecord& x,
+                  std::optional<std::int64_t> recorded_by) {
+  SQLite::Statement q(db,
+                      "INSERT INTO case_stages (case_id, step, attempt, kind, held_on, ends_on, income_fen, area_dm2, "
+                      "attendees, votes_for, votes_against, votes_abstain, minutes, place, result, note, recorded_by, "
+                      "recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+  SQLite::bind(q, case_id, x.step, x.attempt, std::string(text(x.kind)), x.held_on);
+  bind_text_or_null(q, 6, x.ends_on);
+  bind_optional(q, 7, x.income_fen);
+  bind_optional(q, 8, x.area_dm2);
+  bind_optional(q, 9, x.attendees);
+  bind_optional(q, 10, x.votes_for);
+  bind_optional(q, 11, x.votes_against);
+  bind_optional(q, 12, x.votes_abstain);
+  q.bind(13, x.minutes);
+  q.bind(14, x.place);
+  if (x.result) {
+    q.bind(15, std::string(text(*x.result)));
+  } else {
+    q.bind(15);
+  }
+  q.bind(16, x.note);
+  bind_optional(q, 17, recorded_by);
+  bind_text_or_null(q, 18, x.at);
+  q.exec();
+}
+
+}  // namespace
+
 class CaseWriter::Impl {
  private:
   // Row ids of units and staff by code, looked up once per writer.
@@ -619,12 +884,13 @@ class CaseWriter::Impl {
         ids_(db),
         case_(db,
               "INSERT INTO cases (number, item, model, resident_id, community_id, window, status, current_seq, "
-              "accepted_at, accepted_by, due_date, paused_days, returned_at, decided_at, note, household_id) "
-              "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-              "CASE WHEN ?16 = '' THEN NULL ELSE (SELECT id FROM households WHERE code = ?16) END)"),
+              "accepted_at, accepted_by, due_date, paused_days, returned_at, decided_at, note, posting_days, "
+              "household_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+              "CASE WHEN ?17 = '' THEN NULL ELSE (SELECT id FROM households WHERE code = ?17) END)"),
         step_(db,
               "INSERT INTO case_steps (case_id, seq, level, unit_id, name_zh, role, days, status, assignee_id, "
-              "started_at, due_date, decided_at, decided_by, note) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+              "started_at, due_date, decided_at, decided_by, note, kind, place) "
+              "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
         material_(db,
                   "INSERT INTO case_materials (case_id, seq, name_zh, required, received_at, requested_at) "
                   "VALUES (?, ?, ?, ?, ?, ?)"),
@@ -649,7 +915,8 @@ class CaseWriter::Impl {
     bind_text_or_null(case_, 13, r.returned_at);
     bind_text_or_null(case_, 14, r.decided_at);
     case_.bind(15, r.note);
-    case_.bind(16, r.household);
+    case_.bind(16, r.posting_days);
+    case_.bind(17, r.household);
     case_.exec();
     const std::int64_t id = db_.getLastInsertRowid();
     for (const auto& s : r.steps) {
@@ -670,7 +937,12 @@ class CaseWriter::Impl {
         step_.bind(13, ids_.staff(s.decided_by));
       }
       step_.bind(14, s.note);
+      step_.bind(15, std::string(text(s.kind)));
+      step_.bind(16, s.place);
       step_.exec();
+    }
+    for (const auto& x : r.stages) {
+      insert_stage(db_, id, x, x.by.empty() ? std::nullopt : std::optional<std::int64_t>(ids_.staff(x.by)));
     }
     for (const auto& m : r.materials) {
       material_.reset();
@@ -744,13 +1016,16 @@ struct Names {
 // Each reader below starts at the column after case_id (or the case's id).
 constexpr const char* kCaseColumns =
     "SELECT id, number, item, model, resident_id, community_id, window, status, current_seq, accepted_at, "
-    "accepted_by, due_date, paused_days, returned_at, decided_at, note, "
+    "accepted_by, due_date, paused_days, returned_at, decided_at, note, posting_days, "
     "(SELECT code FROM households WHERE id = household_id) FROM cases";
 constexpr const char* kStepColumns =
     "SELECT case_id, seq, level, unit_id, name_zh, role, days, status, assignee_id, started_at, due_date, "
-    "decided_at, decided_by, note FROM case_steps";
+    "decided_at, decided_by, note, kind, place FROM case_steps";
 constexpr const char* kMaterialColumns =
     "SELECT case_id, seq, name_zh, required, received_at, requested_at FROM case_materials";
+constexpr const char* kStageColumns =
+    "SELECT case_id, step, attempt, kind, held_on, ends_on, income_fen, area_dm2, attendees, votes_for, "
+    "votes_against, votes_abstain, minutes, place, result, note, recorded_by, recorded_at FROM case_stages";
 constexpr const char* kRatingColumns = "SELECT case_id, score, comment, at, recorded_by FROM evaluations";
 constexpr const char* kWaitColumns =
     "SELECT case_id, seq, step, returned_at, resumed_at, working_days, due_before, step_due_before FROM case_waits";
@@ -774,6 +1049,7 @@ CaseRecord case_row(const SQLite::Statement& q, const Names& names) {
   r.returned_at = row.text();
   r.decided_at = row.text();
   r.note = row.text();
+  r.posting_days = row.integer();
   r.household = row.text();
   return r;
 }
@@ -795,7 +1071,33 @@ StepRecord step_row(const SQLite::Statement& q, const Names& names) {
   s.decided_at = row.text();
   s.decided_by = names.person(row.maybe_int64());
   s.note = row.text();
+  s.kind = stored<StepKind>(row.text());
+  s.place = row.text();
   return s;
+}
+
+StageRecord stage_row(const SQLite::Statement& q, const Names& names) {
+  Row row(q);
+  row.skip();
+  StageRecord x;
+  x.step = row.integer();
+  x.attempt = row.integer();
+  x.kind = stored<StepKind>(row.text());
+  x.held_on = row.text();
+  x.ends_on = row.text();
+  x.income_fen = row.maybe_int64();
+  x.area_dm2 = row.maybe_int64();
+  x.attendees = row.maybe_int();
+  x.votes_for = row.maybe_int();
+  x.votes_against = row.maybe_int();
+  x.votes_abstain = row.maybe_int();
+  x.minutes = row.text();
+  x.place = row.text();
+  if (const std::string result = row.text(); !result.empty()) x.result = stored<StageResult>(result);
+  x.note = row.text();
+  x.by = names.person(row.maybe_int64());
+  x.at = row.text();
+  return x;
 }
 
 MaterialRecord material_row(const SQLite::Statement& q) {
@@ -954,6 +1256,48 @@ void CaseUpdate::assign(int seq, std::int64_t staff_id) {
   q.exec();
 }
 
+void CaseUpdate::add_stage(const StageRecord& stage) {
+  std::optional<std::int64_t> by;
+  if (!stage.by.empty()) {
+    SQLite::Statement q(db_, "SELECT id FROM staff WHERE staff_no = ?");
+    q.bind(1, stage.by);
+    if (!q.executeStep()) throw InvalidInput(tr("unknown {} {}", translate(N_("staff number")), errors::quote(stage.by)));
+    by = q.getColumn(0).getInt64();
+  }
+  insert_stage(db_, case_id_, stage, by);
+}
+
+void CaseUpdate::end_posting(int step, int attempt, StageResult result, const std::string& note, std::int64_t by,
+                             const std::string& at) {
+  SQLite::Statement q(db_,
+                      "UPDATE case_stages SET result = ?, note = ?, recorded_by = ?, recorded_at = ? "
+                      "WHERE case_id = ? AND step = ? AND attempt = ?");
+  SQLite::bind(q, std::string(text(result)), note, by, at, case_id_, step, attempt);
+  q.exec();
+}
+
+void CaseUpdate::add_posting_days(int days) {
+  SQLite::Statement q(db_, "UPDATE cases SET posting_days = posting_days + ? WHERE id = ?");
+  SQLite::bind(q, days, case_id_);
+  q.exec();
+}
+
+void CaseUpdate::reopen(int seq, const std::string& at, const std::string& due) {
+  SQLite::Statement q(db_,
+                      "UPDATE case_steps SET status = 'active', started_at = ?, due_date = ?, decided_at = NULL, "
+                      "decided_by = NULL, note = '' WHERE case_id = ? AND seq = ?");
+  SQLite::bind(q, at, due, case_id_, seq);
+  q.exec();
+}
+
+void CaseUpdate::reset_step(int seq) {
+  SQLite::Statement q(db_,
+                      "UPDATE case_steps SET status = 'pending', started_at = NULL, due_date = NULL, "
+                      "decided_at = NULL, decided_by = NULL, note = '' WHERE case_id = ? AND seq = ?");
+  SQLite::bind(q, case_id_, seq);
+  q.exec();
+}
+
 void CaseUpdate::rate(int score, const std::string& comment, const std::string& at, const std::string& recorded_by) {
   SQLite::Statement q(db_,
                       "INSERT INTO evaluations (case_id, score, comment, at, recorded_by) "
@@ -982,6 +1326,9 @@ CaseRecord read_case_record(const SQLite::Database& db, std::int64_t case_id) {
   SQLite::Statement waits(db, std::string(kWaitColumns) + " WHERE case_id = ? ORDER BY seq");
   waits.bind(1, case_id);
   while (waits.executeStep()) r.waits.push_back(wait_row(waits));
+  SQLite::Statement stages(db, std::string(kStageColumns) + " WHERE case_id = ? ORDER BY step, attempt");
+  stages.bind(1, case_id);
+  while (stages.executeStep()) r.stages.push_back(stage_row(stages, names));
   return r;
 }
 
@@ -1006,6 +1353,7 @@ void for_each_case_record(const SQLite::Database& db,
   Cursor materials(db, std::string(kMaterialColumns) + of_cases + ", seq", ids);
   Cursor ratings(db, std::string(kRatingColumns) + of_cases, ids);
   Cursor waits(db, std::string(kWaitColumns) + of_cases + ", seq", ids);
+  Cursor stages(db, std::string(kStageColumns) + of_cases + ", step, attempt", ids);
   while (cases.executeStep()) {
     const std::int64_t id = cases.getColumn(0).getInt64();
     CaseRecord r = case_row(cases, names);
@@ -1013,6 +1361,7 @@ void for_each_case_record(const SQLite::Database& db,
     materials.rows_of(id, [&](const SQLite::Statement& q) { r.materials.push_back(material_row(q)); });
     ratings.rows_of(id, [&](const SQLite::Statement& q) { r.rating = rating_row(q, names); });
     waits.rows_of(id, [&](const SQLite::Statement& q) { r.waits.push_back(wait_row(q)); });
+    stages.rows_of(id, [&](const SQLite::Statement& q) { r.stages.push_back(stage_row(q, names)); });
     visit(id, r);
   }
 }

@@ -29,7 +29,27 @@ struct StepRecord {
   int days = 0;
   StepStatus status = StepStatus::pending;
   std::string assignee, started_at, due_date, decided_at, decided_by, note;  ///< "" when none
+  StepKind kind = StepKind::decision;
+  std::string place;  ///< a posting's place, else ""
   bool operator==(const StepRecord&) const = default;
+};
+
+/// What one stage of a case found: a home investigation, a democratic review or a
+/// public posting, once per step and attempt.
+struct StageRecord {
+  int step = 0;
+  int attempt = 1;
+  StepKind kind = StepKind::investigation;
+  std::string held_on;                  ///< date of the visit or the meeting, a posting's first day
+  std::string ends_on;                  ///< a posting's end (first day after it), else ""
+  std::optional<std::int64_t> income_fen;  ///< investigation: monthly income per member, in fen
+  std::optional<std::int64_t> area_dm2;    ///< investigation: living area per person, in 1/100 m²
+  std::optional<int> attendees, votes_for, votes_against, votes_abstain;  ///< review
+  std::string minutes, place;
+  std::optional<StageResult> result;  ///< none while a posting runs
+  std::string note;                   ///< a failed stage's reason, an objection's text
+  std::string by, at;                 ///< who recorded it (staff number) and when; "" while a posting runs
+  bool operator==(const StageRecord&) const = default;
 };
 
 /// One material of a case.
@@ -69,8 +89,10 @@ struct CaseRecord {
   std::optional<int> current_seq;
   std::string accepted_at, accepted_by, due_date;
   int paused_days = 0;
+  int posting_days = 0;  ///< working days spent in postings, not the station's time
   std::string returned_at, decided_at, note;
   std::vector<StepRecord> steps;
+  std::vector<StageRecord> stages;
   std::vector<MaterialRecord> materials;
   std::optional<RatingRecord> rating;
   std::vector<WaitRecord> waits;
@@ -81,11 +103,26 @@ struct CaseRecord {
 };
 
 /// The record as the history stores it: an object, empty fields left out, each step
-/// a row of kStepFields.
+/// a row of kStepFields; a decision step leaves out the last two (kind, place), so that
+/// a row of the first 13 is a decision step.
 inline constexpr const char* kStepFields =
-    "seq, level, unit, name_zh, role, days, status, assignee, started_at, due_date, decided_at, decided_by, note";
+    "seq, level, unit, name_zh, role, days, status, assignee, started_at, due_date, decided_at, decided_by, note, "
+    "kind, place";
+
+/// The stage of `record` a step is running or ran last: its newest attempt; nullptr when none.
+StageRecord* last_stage(CaseRecord& record, int step);
+
+/// A posting stage begins on step `step` of `record` on `day` (its place and calendar
+/// days are the step's), as a new attempt.
+StageRecord posting_stage(const CaseRecord& record, const StepRecord& step, const std::string& day);
 
 nlohmann::json case_record_json(const CaseRecord& record);
+
+/// One stage as the record (and the event that adds it) carries it: an object, empty
+/// fields left out.
+nlohmann::json stage_record_json(const StageRecord& stage);
+/// Reads what stage_record_json wrote; InvalidInput when it is not such a stage.
+StageRecord stage_record_from_json(const nlohmann::json& json);
 
 /// Reads what case_record_json wrote; InvalidInput when it is not such a record.
 CaseRecord case_record_from_json(const nlohmann::json& json);
@@ -168,6 +205,18 @@ class CaseUpdate {
   void end_wait(const std::string& at, std::optional<int> working_days);
   /// Step `seq` is assigned to staff row `staff_id`.
   void assign(int seq, std::int64_t staff_id);
+  /// A stage's record begins (an investigation, a review, or a posting that runs).
+  void add_stage(const StageRecord& stage);
+  /// A running posting ends: passed or objected to, by staff row `by`.
+  void end_posting(int step, int attempt, StageResult result, const std::string& note, std::int64_t by,
+                   const std::string& at);
+  /// The case spent `days` more working days in postings.
+  void add_posting_days(int days);
+  /// Step `seq` runs again (an objection sent the case back to it): active from `at`,
+  /// due on `due`, its decision cleared.
+  void reopen(int seq, const std::string& at, const std::string& due);
+  /// Step `seq` waits its turn again, its start and decision cleared.
+  void reset_step(int seq);
   /// The resident's rating, replacing an earlier one; `recorded_by` a staff number.
   void rate(int score, const std::string& comment, const std::string& at, const std::string& recorded_by);
 

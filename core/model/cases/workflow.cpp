@@ -17,10 +17,13 @@ namespace sqgl::core::workflow {
 
 namespace {
 
-// Whether staff member `staff_id` decided any step of the case other than `seq`.
+// Whether staff member `staff_id` took any step of the case other than `seq` and its
+// postings (closing a posting judges nothing: the notice ran its days).
 std::optional<int> other_step_decided_by(const SQLite::Database& db, std::int64_t case_id, std::int64_t staff_id,
                                          int seq) {
-  SQLite::Statement q(db, "SELECT seq FROM case_steps WHERE case_id = ? AND decided_by = ? AND seq <> ? LIMIT 1");
+  SQLite::Statement q(db,
+                      "SELECT seq FROM case_steps WHERE case_id = ? AND decided_by = ? AND seq <> ? "
+                      "AND kind <> 'posting' LIMIT 1");
   SQLite::bind(q, case_id, staff_id, seq);
   if (q.executeStep()) return q.getColumn(0).getInt();
   return std::nullopt;
@@ -59,7 +62,7 @@ CaseRow load_case(const SQLite::Database& db, std::string_view number) {
 StepRow load_step(const SQLite::Database& db, std::int64_t case_id, int seq) {
   SQLite::Statement q(db,
                       "SELECT s.seq, s.level, s.unit_id, u.name_zh, s.name_zh, s.role, s.days, s.status, "
-                      "s.assignee_id, s.started_at, s.due_date "
+                      "s.assignee_id, s.started_at, s.due_date, s.kind, s.place "
                       "FROM case_steps s JOIN units u ON u.id = s.unit_id WHERE s.case_id = ? AND s.seq = ?");
   q.bind(1, case_id);
   q.bind(2, seq);
@@ -77,7 +80,46 @@ StepRow load_step(const SQLite::Database& db, std::int64_t case_id, int seq) {
   s.assignee_id = r.maybe_int64();
   s.started_at = r.text();
   s.due_date = r.text();
+  s.kind = stored<StepKind>(r.text());
+  s.place = r.text();
   return s;
+}
+
+void move_on(SQLite::Database& db, const WorkCalendar& calendar, const CaseRow& c, int seq, const DateTime& now,
+             nlohmann::json& detail) {
+  SQLite::Statement next(db,
+                         "SELECT seq, days, kind, place FROM case_steps WHERE case_id = ? AND seq > ? "
+                         "ORDER BY seq LIMIT 1");
+  SQLite::bind(next, c.id, seq);
+  CaseUpdate update(db, c.id);
+  if (next.executeStep()) {
+    const int following = next.getColumn(0).getInt();
+    const int days = next.getColumn(1).getInt();
+    const auto kind = stored<StepKind>(next.getColumn(2).getString());
+    const std::string due = format_date(step_due(calendar, kind, now.date, days));
+    update.start_step(following, format_datetime(now), due);
+    update.move_to(following);
+    if (kind == StepKind::posting) {
+      // The notice goes up today and hangs its calendar days.
+      CaseRecord shape;
+      SQLite::Statement attempts(db, "SELECT COALESCE(max(attempt), 0) FROM case_stages WHERE case_id = ? AND step = ?");
+      SQLite::bind(attempts, c.id, following);
+      attempts.executeStep();
+      StepRecord step;
+      step.seq = following;
+      step.days = days;
+      step.place = next.getColumn(3).getString();
+      StageRecord stage = posting_stage(shape, step, format_date(now.date));
+      stage.attempt = attempts.getColumn(0).getInt() + 1;
+      update.add_stage(stage);
+    }
+    detail["next_step"] = following;
+    detail["next_due"] = due;
+    detail["status"] = {{"before", "open"}, {"after", "open"}};
+  } else {
+    update.close(CaseStatus::approved, format_datetime(now));
+    detail["status"] = {{"before", "open"}, {"after", "approved"}};
+  }
 }
 
 void require_causal(const SQLite::Database& db, const CaseRow& c, const DateTime& now) {
@@ -124,11 +166,46 @@ void require_decider(const SQLite::Database& db, const Operator& op, const CaseR
                 errors::quote(label(step.role)), step.seq, step.name_zh, errors::quote(c.number));
     });
   }
+  if (step.kind != StepKind::decision) return;
   if (auto other = other_step_decided_by(db, c.id, op.id, step.seq)) {
     throw PermissionDenied([&] {
       return tr("{} decided step {} of case {}; one person may not decide two steps of a case",
                 errors::quote(op.staff_no), *other, errors::quote(c.number));
     });
+  }
+}
+
+Posting running_posting(const SQLite::Database& db, const CaseRow& c, const StepRow& step) {
+  SQLite::Statement q(db,
+                      "SELECT attempt, held_on, ends_on FROM case_stages WHERE case_id = ? AND step = ? "
+                      "AND result IS NULL ORDER BY attempt DESC LIMIT 1");
+  SQLite::bind(q, c.id, step.seq);
+  if (!q.executeStep()) throw Failure(tr("step {} of case {} has no posting running", step.seq, errors::quote(c.number)));
+  return {q.getColumn(0).getInt(), *parse_date(q.getColumn(1).getString()), *parse_date(q.getColumn(2).getString())};
+}
+
+int posting_working_days(const WorkCalendar& calendar, const Posting& posting, Date today) {
+  // The days after the notice came down until someone closed it are the station's.
+  const Date last = std::min(today, posting.ends - std::chrono::days{1});
+  return calendar.working_days_between(posting.start, last);
+}
+
+void require_kind_for(const CaseRow& c, const StepRow& step, const char* action) {
+  switch (step.kind) {
+    case StepKind::decision: return;
+    case StepKind::investigation:
+      throw Conflict(tr("step {} ({}) of case {} is a home investigation, not a decision to {}; record it with 'sqgl "
+                        "investigate {} --visited DATE --result pass|fail'",
+                        step.seq, step.name_zh, errors::quote(c.number), translate(action), c.number));
+    case StepKind::review:
+      throw Conflict(tr("step {} ({}) of case {} is a democratic review, not a decision to {}; record it with 'sqgl "
+                        "review {} --held DATE --attendees N --for N --against N --abstain N'",
+                        step.seq, step.name_zh, errors::quote(c.number), translate(action), c.number));
+    case StepKind::posting:
+      if (std::string_view(action) == "approve") return;
+      throw Conflict(tr("step {} ({}) of case {} is a public posting, which is not a decision to {}; an objection "
+                        "during it is recorded with 'sqgl object {} --reason TEXT'",
+                        step.seq, step.name_zh, errors::quote(c.number), translate(action), c.number));
   }
 }
 
@@ -215,3 +292,18 @@ Date date_part(const std::string& datetime) {
 }
 
 }  // namespace sqgl::core::workflow
+
+namespace sqgl::core {
+
+Date step_due(const WorkCalendar& calendar, StepKind kind, Date start, int days) {
+  if (kind == StepKind::posting) return start + std::chrono::days{days};
+  return calendar.add_working_days(start, days);
+}
+
+Date chain_due(const WorkCalendar& calendar, Date start, const std::vector<ChainStep>& chain) {
+  Date due = start;
+  for (const auto& step : chain) due = step_due(calendar, step.kind, due, step.days);
+  return due;
+}
+
+}  // namespace sqgl::core

@@ -49,7 +49,34 @@ struct StepRow {
   std::optional<std::int64_t> assignee_id;
   std::string started_at;
   std::string due_date;
+  StepKind kind = StepKind::decision;
+  std::string place;
 };
+
+/// The case moves on from step `seq`, decided now: the next step starts (a posting's
+/// notice goes up), or the case is approved. Adds "next_step", "next_due" and "status"
+/// to the event's `detail`.
+void move_on(SQLite::Database& db, const WorkCalendar& calendar, const CaseRow& c, int seq, const DateTime& now,
+             nlohmann::json& detail);
+
+/// A posting's notice as it hangs.
+struct Posting {
+  int attempt = 1;
+  Date start, ends;  ///< ends: the first day after the notice
+};
+
+/// The notice of posting step `step` that is up now; Failure when none is.
+Posting running_posting(const SQLite::Database& db, const CaseRow& c, const StepRow& step);
+
+/// The working days that fell inside a posting up to `today`: time that is not the
+/// station's, so not in the working days a case takes.
+int posting_working_days(const WorkCalendar& calendar, const Posting& posting, Date today);
+
+/// Refuses (exit 5) to `action` ("approve", marked N_()) a stage step with a command
+/// meant for decisions, naming the command to use: an investigation is recorded with
+/// `sqgl investigate`, a review with `sqgl review`; a posting is not rejected nor
+/// returned, only objected to. A decision step, and approving a posting, pass.
+void require_kind_for(const CaseRow& c, const StepRow& step, const char* action);
 
 /// "no case '…' (case numbers look like …)": exit 3 with a hint.
 NotFound no_such_case(std::string_view number);
@@ -73,8 +100,11 @@ CaseRow load_case_at(const SQLite::Database& db, std::string_view number, const 
 /// An action on the current step needs a case that is open, not waiting or decided.
 void require_open(const CaseRow& c);
 
-/// Who may decide a step: active staff of the step's unit holding its role, who
-/// has decided no other step of the same case (separation of duties).
+/// Who may decide a step: active staff of the step's unit holding its role. A
+/// decision step also needs someone who has taken no other step of the case but a
+/// posting (separation of duties): whoever investigated, reviewed or decided before
+/// does not decide again. Investigations, reviews and postings are exempt: the grid
+/// worker who accepted a case follows it through its stages.
 void require_decider(const SQLite::Database& db, const Operator& op, const CaseRow& c, const StepRow& step);
 
 /// The station window staff of the case's community: who accepts, supplements,

@@ -5,7 +5,7 @@ $ sqgl catalog --json | python3 -c 'import json,sys; d=json.load(sys.stdin); pri
 $ sqgl catalog --json | python3 -c 'import json,sys; d=json.load(sys.stdin); items=[i for c in d["categories"] for i in c["items"]]; print(len(items), all(i["window"] and [c["model"] for c in i["chains"]] == ["new", "old"] and all(c["steps"] for c in i["chains"]) and i["promise_days"] >= 1 and any(m["required"] for m in i["materials"]) for i in items))'
 64 True
 $ sqgl catalog --category C02
-事项目录 2012.1：1 个类别，7 个事项。承诺时限以工作日计；层级为新模式（旧模式）。
+事项目录 2012.2：1 个类别，7 个事项。承诺时限以工作日计；层级为新模式（旧模式）。
 
 C02 社会救助 Social Assistance
   C02-01  城市居民最低生活保障申请(低保)    社区保障  20 工作日  2（3）级
@@ -28,20 +28,20 @@ C05-01  "一杯奶"生育关怀申请
 依据      Seed, S3
 
 新模式（2 级，5 个工作日）：
-  1.  服务站        服务站    社区工作者  2 工作日
-  2.  区人口计生局  区局 JSJ  审批人      3 工作日
+  1.  服务站        服务站    社区工作者  审批  2 工作日
+  2.  区人口计生局  区局 JSJ  审批人      审批  3 工作日
 旧模式（3 级，20 个工作日）：
-  1.  居委会        居委会    居委会主任   5 工作日
-  2.  街道计生办    街道      审核人       5 工作日
-  3.  区人口计生局  区局 JSJ  审批人      10 工作日
+  1.  居委会        居委会    居委会主任  审批   5 工作日
+  2.  街道计生办    街道      审核人      审批   5 工作日
+  3.  区人口计生局  区局 JSJ  审批人      审批  10 工作日
 申请材料：
   1.  夫妻身份证          必交
   2.  结婚证              必交
   3.  生育服务证(准生证)  必交
   4.  医院早孕/孕检证明   必交
 $ sqgl catalog C02-01 --json | python3 -c 'import json,sys; d=json.load(sys.stdin); [print(c["model"], c["level_count"], c["promise_days"], " → ".join(s["name"] for s in c["steps"])) for c in d["chains"]]'
-new 2 20 服务站 → 区民政局
-old 3 30 居委会 → 街道 → 区民政局
+new 2 20 入户调查 → 民主评议 → 社区公示 → 区民政局 → 区民政局公示
+old 3 30 入户调查 → 民主评议 → 张榜 → 街道 → 区民政局 → 区民政局公示
 $ sqgl catalog C5-01
 ! sqgl: 错误：未知事项 'C5-01'（您是不是要找 'C05-01'？）
 ? 3
@@ -49,7 +49,7 @@ $ sqgl catalog --category C13
 ! sqgl: 错误：未知类别 'C13'（您是不是要找 'C03'？）
 ? 3
 $ sqgl catalog --window party
-事项目录 2012.1：1 个类别，5 个事项。承诺时限以工作日计；层级为新模式（旧模式）。
+事项目录 2012.2：1 个类别，5 个事项。承诺时限以工作日计；层级为新模式（旧模式）。
 
 C12 党员服务 Party-member Services
   C12-01  党员组织关系转入                  党员服务   3 工作日  2（2）级

@@ -195,7 +195,7 @@ $ sqgl show 150204-20110509-0001 --json | python3 -c 'import json,sys; d=json.lo
 rejected old 2011-06-06 [('居委会', 'approved', None, None), ('街道计生办', 'approved', None, None), ('区人口计生局', 'rejected', '2011-06-01T00:00:00', '不符合政策')]
 $ sqgl list --status approved
 办件编号              事项    申请人  状态    当前环节  承办人  环节期限  办理期限
-150204-20110301-0001  C02-01  王伟    已批准                              2011-04-12
+150204-20110301-0001  C02-01  王伟    已批准                              2011-04-18
 150204-20120129-9999  C04-07  王伟    已批准                              2012-02-01
 2 件
 $ sqgl import evaluations fx/evaluations-bad.csv

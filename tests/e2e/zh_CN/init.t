@@ -16,10 +16,9 @@ $ SQGL_NOW=1999-12-31 sqgl --db system.db catalog C05-01
 ! sqgl: 错误：SQGL_NOW '1999-12-31' 无效：sqgl 只收录 2000 至 2099 年的办件；超出此范围的日期应是输入错误
 ? 2
 $ sqgl init --clock pinned
-已创建数据库 'sqgl.db'（结构版本 10）
+已创建数据库 'sqgl.db'（结构版本 11）
 已载入事项目录：12 个类别，64 个事项（见 'sqgl catalog'）
 已载入工作日历：2012, 2024, 2025, 2026
-已载入 13 项家庭类事项标准（参见 'sqgl household --standards'）
 $ stat -c %a sqgl.db
 600
 # A new database is built unnamed and linked into place whole: no log beside it,
@@ -29,7 +28,7 @@ sqgl.db
 $ cp sqgl.db copy.db && sqlite3 copy.db "SELECT count(*) FROM items"
 64
 $ sqgl init
-数据库 'sqgl.db' 已是最新（结构版本 10）；未作任何更改
+数据库 'sqgl.db' 已是最新（结构版本 11）；未作任何更改
 $ sqgl init --json
 {
   "calendar_years_loaded": [],
@@ -38,26 +37,25 @@ $ sqgl init --json
   "created": false,
   "database": "sqgl.db",
   "demo": null,
-  "loaded_standard_count": 0,
-  "previous_schema_version": 10,
-  "schema_version": 10
+  "previous_schema_version": 11,
+  "schema_version": 11
 }
 $ sqgl --db other.db init --clock pinned --json | python3 -c 'import json,sys; d=json.load(sys.stdin); print(d["created"], d["schema_version"], d["previous_schema_version"], d["catalog_loaded"], d["calendar_years_loaded"])'
-True 10 None True [2012, 2024, 2025, 2026]
+True 11 None True [2012, 2024, 2025, 2026]
 # A database written by a newer sqgl is refused, and left as it was.
 $ sqlite3 other.db 'PRAGMA user_version = 99'
 $ sqgl --db other.db init
-! sqgl: 错误：数据库 'other.db' 的结构版本为 99，高于本 sqgl 支持的版本（10）；请升级 sqgl
+! sqgl: 错误：数据库 'other.db' 的结构版本为 99，高于本 sqgl 支持的版本（11）；请升级 sqgl
 ? 5
 $ sqgl --db other.db catalog
-! sqgl: 错误：数据库 'other.db' 的结构版本为 99，高于本 sqgl 支持的版本（10）；请升级 sqgl
+! sqgl: 错误：数据库 'other.db' 的结构版本为 99，高于本 sqgl 支持的版本（11）；请升级 sqgl
 ? 5
 $ sqlite3 other.db 'PRAGMA user_version'
 99
 # An older one must be upgraded first.
 $ sqlite3 other.db 'PRAGMA user_version = 0'
 $ sqgl --db other.db catalog C05-01
-! sqgl: 错误：数据库 'other.db' 的结构版本为 0，低于本 sqgl 的版本（10）；请运行 'sqgl init' 升级
+! sqgl: 错误：数据库 'other.db' 的结构版本为 0，低于本 sqgl 的版本（11）；请运行 'sqgl init' 升级
 ? 5
 # A file that is not sqgl's is never touched.
 $ sqlite3 foreign.db 'CREATE TABLE t (x)'
@@ -104,25 +102,12 @@ $ ls edited.db
 # machine's, marked when $SQGL_NOW dated it.
 $ sqlite3 sqgl.db "SELECT id, at, kind, subject, clock, recorded_at > '2026' FROM events ORDER BY id"
 1|2012-01-29T09:00:00|schema.migrate||pinned|1
-2|2012-01-29T09:00:00|catalog.load|2012.1|pinned|1
-3|2012-01-29T09:00:00|standard.load|dibao|pinned|1
-4|2012-01-29T09:00:00|standard.load|dibao|pinned|1
-5|2012-01-29T09:00:00|standard.load|dibao|pinned|1
-6|2012-01-29T09:00:00|standard.load|dibao|pinned|1
-7|2012-01-29T09:00:00|standard.load|dibao|pinned|1
-8|2012-01-29T09:00:00|standard.load|dibao|pinned|1
-9|2012-01-29T09:00:00|standard.load|low_income|pinned|1
-10|2012-01-29T09:00:00|standard.load|low_income|pinned|1
-11|2012-01-29T09:00:00|standard.load|low_income|pinned|1
-12|2012-01-29T09:00:00|standard.load|low_income|pinned|1
-13|2012-01-29T09:00:00|standard.load|low_income|pinned|1
-14|2012-01-29T09:00:00|standard.load|low_income|pinned|1
-15|2012-01-29T09:00:00|standard.load|housing_area|pinned|1
-16|2012-01-29T09:00:00|calendar.load|2012|pinned|1
-17|2012-01-29T09:00:00|calendar.load|2024|pinned|1
-18|2012-01-29T09:00:00|calendar.load|2025|pinned|1
-19|2012-01-29T09:00:00|calendar.load|2026|pinned|1
-20|2012-01-29T09:00:00|setting.change|clock|pinned|1
+2|2012-01-29T09:00:00|catalog.load|2012.2|pinned|1
+3|2012-01-29T09:00:00|calendar.load|2012|pinned|1
+4|2012-01-29T09:00:00|calendar.load|2024|pinned|1
+5|2012-01-29T09:00:00|calendar.load|2025|pinned|1
+6|2012-01-29T09:00:00|calendar.load|2026|pinned|1
+7|2012-01-29T09:00:00|setting.change|clock|pinned|1
 # --files group: a new database its group may open too (the clerks' sqgl processes of
 # an installed system run with group sqgl); recorded as the files setting.
 $ sqgl --db shared.db init --files group --clock pinned > /dev/null && stat -c %a shared.db && sqgl --db shared.db setting files

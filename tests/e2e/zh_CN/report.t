@@ -12,13 +12,13 @@ $ SQGL_NOW=2012-01-18T09:00 sqgl --as ZZ0101 apply --resident "$(sed -n 2p peopl
 $ SQGL_NOW=2012-01-19T09:00 sqgl --as ZZ0102 apply --resident "$(sed -n 3p people)" --item C07-01 --materials 1,2,3 | head -2
 已受理办件 150204-20120119-0001：C07-01 老年人优待证办理，申请人 于欣月
 2012-01-31 到期（5 个工作日，新模式）
-$ SQGL_NOW=2012-01-18T10:00 sqgl --as ZZ0101 approve 150204-20120116-0001 > /dev/null
+$ SQGL_NOW=2012-01-18T10:00 sqgl --as ZZ0101 investigate 150204-20120116-0001 --visited 2012-01-18 --result pass > /dev/null
 $ SQGL_NOW=2012-01-19T10:00 sqgl --as ZZ0102 approve 150204-20120118-0001 > /dev/null
 $ SQGL_NOW=2012-01-20T10:00 sqgl --as ZZ0103 route 150204-20120119-0001 --to ZZ0101 > /dev/null
 # On 2012-01-31 (after the Spring Festival, 01-22…01-28 off): what waits, what is late.
 $ sqgl report backlog --as-of 2012-01-31
 积压：按环节、单位、窗口和社区统计在办件
-截至 2012-01-31T23:59:59 · 数据库版本 10 · 目录版本 2012.1 · 工作日历 2012, 2024, 2025, 2026
+截至 2012-01-31T23:59:59 · 数据库版本 11 · 目录版本 2012.2 · 工作日历 2012, 2024, 2025, 2026
 在办件 3 件，其中待补正 0 件
 
 按办理单位
@@ -43,7 +43,7 @@ $ sqgl report backlog --as-of 2012-01-31
   150204-20120119-0001  C07-01  150204001001  services  社区服务  服务站            150204001001-FWZ  ZZ0101  苏娟  在办             5
 $ sqgl report overdue --as-of 2012-01-31
 逾期：超过办理期限的办件和环节
-截至 2012-01-31T23:59:59 · 数据库版本 10 · 目录版本 2012.1 · 工作日历 2012, 2024, 2025, 2026
+截至 2012-01-31T23:59:59 · 数据库版本 11 · 目录版本 2012.2 · 工作日历 2012, 2024, 2025, 2026
 逾期办件 2 件，逾期环节 1 个
 
 逾期办件
@@ -63,14 +63,14 @@ $ sqgl report overdue --as-of 2012-01-31 --json
     2025,
     2026
   ],
-  "catalog_version": "2012.1",
+  "catalog_version": "2012.2",
   "finding_count": 3,
   "notes": [
     "2 cases and 1 step past due"
   ],
   "period": null,
   "report": "overdue",
-  "schema_version": 10,
+  "schema_version": 11,
   "tables": [
     {
       "columns": [
@@ -207,7 +207,7 @@ $ sqgl report overdue --as-of 2012-01-31 --check > /dev/null
 ? 6
 $ sqgl report overdue --as-of 2012-01-17 --check
 逾期：超过办理期限的办件和环节
-截至 2012-01-17T23:59:59 · 数据库版本 10 · 目录版本 2012.1 · 工作日历 2012, 2024, 2025, 2026
+截至 2012-01-17T23:59:59 · 数据库版本 11 · 目录版本 2012.2 · 工作日历 2012, 2024, 2025, 2026
 逾期办件 0 件，逾期环节 0 个
 
 逾期办件
@@ -225,7 +225,7 @@ identical
 $ sqgl report backlog --as-of 2012-01-31 --format md --window services
 | # 积压：按环节、单位、窗口和社区统计在办件
 
-截至 2012-01-31T23:59:59 · 数据库版本 10 · 目录版本 2012.1 · 工作日历 2012, 2024, 2025, 2026
+截至 2012-01-31T23:59:59 · 数据库版本 11 · 目录版本 2012.2 · 工作日历 2012, 2024, 2025, 2026
 
 - 在办件 2 件，其中待补正 0 件
 
@@ -256,7 +256,7 @@ $ sqgl report backlog --as-of 2012-01-31 --format md --window services
 | | 150204-20120119-0001 | C07-01 | 150204001001 | services | 社区服务 | 服务站 | 150204001001-FWZ | ZZ0101 | 苏娟 | 在办 | 5 |
 $ sqgl report staffing --street 150204002
 人员配备：每 400 户配 1 名社区工作者，每 800 户配 1 名居委会负责人
-截至 2012-01-29T23:59:59 · 数据库版本 10 · 目录版本 2012.1 · 工作日历 2012, 2024, 2025, 2026
+截至 2012-01-29T23:59:59 · 数据库版本 11 · 目录版本 2012.2 · 工作日历 2012, 2024, 2025, 2026
 0 个社区低于人员配备比例
 
 各社区
@@ -280,7 +280,7 @@ $ SQGL_NOW=2012-02-06 sqgl --as LLB01 approve 150204-20120201-0001 > /dev/null
 $ sqgl report performance --period 2012-01 --as-of 2012-02-29 --format md
 | # 办件绩效：收件、办结、按时办结、办结用时（工作日）
 
-期间 2012-01-01 至 2012-01-31 · 截至 2012-02-29T23:59:59 · 数据库版本 10 · 目录版本 2012.1 · 工作日历 2012, 2024, 2025, 2026
+期间 2012-01-01 至 2012-01-31 · 截至 2012-02-29T23:59:59 · 数据库版本 11 · 目录版本 2012.2 · 工作日历 2012, 2024, 2025, 2026
 
 - 本期受理或办结办件 3 件
 
@@ -328,7 +328,7 @@ $ sqgl report performance --from 2012-01-01 --to 2012-02-29 --as-of 2012-02-29 -
 {'from': '2012-01-01', 'to': '2012-02-29'} {'code': 'total', 'name': None, 'received': 4, 'decided': 2, 'approved': 2, 'rejected': 0, 'on_time_pct': 50.0, 'median_wd': 3, 'p90_wd': 8}
 $ sqgl report evaluation --period 2012-01 --as-of 2012-02-29
 好差评：本期办结办件的居民评价
-期间 2012-01-01 至 2012-01-31 · 截至 2012-02-29T23:59:59 · 数据库版本 10 · 目录版本 2012.1 · 工作日历 2012, 2024, 2025, 2026
+期间 2012-01-01 至 2012-01-31 · 截至 2012-02-29T23:59:59 · 数据库版本 11 · 目录版本 2012.2 · 工作日历 2012, 2024, 2025, 2026
 办结办件 1 件，差评 1 条
 
 按窗口
@@ -348,7 +348,7 @@ $ sqgl report evaluation --period 2012-01 --as-of 2012-02-29
   150204-20120116-0001  C02-03  ZZ0101  苏娟     2
 $ sqgl report reform --from 2012-01-01 --to 2012-02-29 --as-of 2012-02-29 --item C07-01
 改革成效：新旧模式实际办件对比
-期间 2012-01-01 至 2012-02-29 · 截至 2012-02-29T23:59:59 · 数据库版本 10 · 目录版本 2012.1 · 工作日历 2012, 2024, 2025, 2026
+期间 2012-01-01 至 2012-02-29 · 截至 2012-02-29T23:59:59 · 数据库版本 11 · 目录版本 2012.2 · 工作日历 2012, 2024, 2025, 2026
 旧模式办结 1 件，新模式办结 0 件
 
 合计
@@ -361,7 +361,7 @@ $ sqgl report reform --from 2012-01-01 --to 2012-02-29 --as-of 2012-02-29 --item
   C07-01  老年人优待证办理             3             2            20             5             3             1           1           0               3
 $ sqgl report workload --period 2012-02 --as-of 2012-02-29 --community 150204001001
 工作量：在办环节、本期办结、网格员所管户数
-期间 2012-02-01 至 2012-02-29 · 截至 2012-02-29T23:59:59 · 数据库版本 10 · 目录版本 2012.1 · 工作日历 2012, 2024, 2025, 2026
+期间 2012-02-01 至 2012-02-29 · 截至 2012-02-29T23:59:59 · 数据库版本 11 · 目录版本 2012.2 · 工作日历 2012, 2024, 2025, 2026
 2 名工作人员有在办或已办结的环节
 
 工作人员
@@ -372,7 +372,7 @@ $ sqgl report workload --period 2012-02 --as-of 2012-02-29 --community 150204001
 # The calendar: cron nags from 1 December until next year's notice is imported.
 $ SQGL_NOW=2026-11-28 sqgl report calendar --check
 工作日历：今明两年的官方工作日历
-截至 2026-11-28T23:59:59 · 数据库版本 10 · 目录版本 2012.1 · 工作日历 2012, 2024, 2025, 2026
+截至 2026-11-28T23:59:59 · 数据库版本 11 · 目录版本 2012.2 · 工作日历 2012, 2024, 2025, 2026
 工作日历齐全
 
 年份
@@ -381,7 +381,7 @@ $ SQGL_NOW=2026-11-28 sqgl report calendar --check
   2027  否
 $ SQGL_NOW=2026-12-01 sqgl report calendar --check
 工作日历：今明两年的官方工作日历
-截至 2026-12-01T23:59:59 · 数据库版本 10 · 目录版本 2012.1 · 工作日历 2012, 2024, 2025, 2026
+截至 2026-12-01T23:59:59 · 数据库版本 11 · 目录版本 2012.2 · 工作日历 2012, 2024, 2025, 2026
 尚未导入 2027 年工作日历：请导入国务院通知
 
 年份
@@ -402,14 +402,14 @@ $ sqgl report backlog --as-of 2012-02-29 --json
     2025,
     2026
   ],
-  "catalog_version": "2012.1",
+  "catalog_version": "2012.2",
   "finding_count": 0,
   "notes": [
     "2 open cases, 0 of them waiting for materials"
   ],
   "period": null,
   "report": "backlog",
-  "schema_version": 10,
+  "schema_version": 11,
   "tables": [
     {
       "columns": [
@@ -639,7 +639,7 @@ $ sqgl report performance --period 2012-02 --as-of 2012-02-29 --json
     2025,
     2026
   ],
-  "catalog_version": "2012.1",
+  "catalog_version": "2012.2",
   "finding_count": 0,
   "notes": [
     "1 case accepted or decided in the period"
@@ -649,7 +649,7 @@ $ sqgl report performance --period 2012-02 --as-of 2012-02-29 --json
     "to": "2012-02-29"
   },
   "report": "performance",
-  "schema_version": 10,
+  "schema_version": 11,
   "tables": [
     {
       "columns": [
@@ -1047,7 +1047,7 @@ $ sqgl report workload --period 2012-02 --as-of 2012-02-29 --staff ZZ0101 --json
     2025,
     2026
   ],
-  "catalog_version": "2012.1",
+  "catalog_version": "2012.2",
   "finding_count": 0,
   "notes": [
     "1 staff member with open or decided steps"
@@ -1057,7 +1057,7 @@ $ sqgl report workload --period 2012-02 --as-of 2012-02-29 --staff ZZ0101 --json
     "to": "2012-02-29"
   },
   "report": "workload",
-  "schema_version": 10,
+  "schema_version": 11,
   "tables": [
     {
       "columns": [
@@ -1123,7 +1123,7 @@ $ sqgl report evaluation --period 2012-01 --as-of 2012-02-29 --json
     2025,
     2026
   ],
-  "catalog_version": "2012.1",
+  "catalog_version": "2012.2",
   "finding_count": 0,
   "notes": [
     "1 decided case, 1 low rating"
@@ -1133,7 +1133,7 @@ $ sqgl report evaluation --period 2012-01 --as-of 2012-02-29 --json
     "to": "2012-01-31"
   },
   "report": "evaluation",
-  "schema_version": 10,
+  "schema_version": 11,
   "tables": [
     {
       "columns": [
@@ -1397,14 +1397,14 @@ $ sqgl report staffing --street 150204001 --json
     2025,
     2026
   ],
-  "catalog_version": "2012.1",
+  "catalog_version": "2012.2",
   "finding_count": 1,
   "notes": [
     "1 community below the staffing ratios"
   ],
   "period": null,
   "report": "staffing",
-  "schema_version": 10,
+  "schema_version": 11,
   "tables": [
     {
       "columns": [
@@ -1515,7 +1515,7 @@ $ sqgl report reform --period 2012-02 --as-of 2012-02-29 --category C07 --json
     2025,
     2026
   ],
-  "catalog_version": "2012.1",
+  "catalog_version": "2012.2",
   "finding_count": 0,
   "notes": [
     "1 decided under the old model, 0 under the new"
@@ -1525,7 +1525,7 @@ $ sqgl report reform --period 2012-02 --as-of 2012-02-29 --category C07 --json
     "to": "2012-02-29"
   },
   "report": "reform",
-  "schema_version": 10,
+  "schema_version": 11,
   "tables": [
     {
       "columns": [

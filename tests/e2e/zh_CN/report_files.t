@@ -7,6 +7,8 @@ $ SQGL_NOW=2012-01-16T09:00 sqgl --as ZZ0101 apply --resident "$(sed -n 1p peopl
 $ SQGL_NOW=2012-01-18T09:00 sqgl --as ZZ0101 apply --resident "$(sed -n 2p people)" --item C10-01 --materials 1,2,3 > /dev/null
 $ SQGL_NOW=2012-01-19T09:00 sqgl --as ZZ0102 apply --resident "$(sed -n 3p people)" --item C07-01 --materials 1,2,3 > /dev/null
 $ SQGL_NOW=2012-01-18T10:00 sqgl --as ZZ0101 approve 150204-20120116-0001 > /dev/null
+! sqgl: 错误：办件 '150204-20120116-0001' 的第 1 环节（入户调查）是入户调查，不能批准；请用 'sqgl investigate 150204-20120116-0001 --visited 日期 --result pass|fail' 记录
+? 5
 %env SQGL_NOW=2012-01-31T16:00
 # A CSV file holds one table: without --table, a report of several names them and writes nothing.
 $ sqgl report backlog --format csv
@@ -20,7 +22,7 @@ $ sqgl report backlog --format csv --out backlog.csv; ls backlog.csv
 $ sqgl report backlog --format csv --table cases > cases.csv; grep -c $'\r$' cases.csv; tr -d '\r' < cases.csv
 4
 办件编号,事项,社区,窗口,名称,环节,单位,经办人,姓名,状态,历时(工作日)
-150204-20120116-0001,C02-03,150204001001,welfare,社区保障,区民政局,MZJ,,,open,8
+150204-20120116-0001,C02-03,150204001001,welfare,社区保障,入户调查,150204001001-FWZ,,,open,8
 150204-20120118-0001,C10-01,150204001001,services,社区服务,服务站,150204001001-FWZ,,,open,6
 150204-20120119-0001,C07-01,150204001001,services,社区服务,服务站,150204001001-FWZ,,,open,5
 $ sqgl report backlog --format csv --table by_window | tr -d '\r'
@@ -30,7 +32,7 @@ welfare,社区保障,1,0,8
 # --table picks a table in every format.
 $ sqgl report backlog --table by_window
 积压：按环节、单位、窗口和社区统计在办件
-截至 2012-01-31T23:59:59 · 数据库版本 10 · 目录版本 2012.1 · 工作日历 2012, 2024, 2025, 2026
+截至 2012-01-31T23:59:59 · 数据库版本 11 · 目录版本 2012.2 · 工作日历 2012, 2024, 2025, 2026
 在办件 3 件，其中待补正 0 件
 
 按窗口
@@ -40,7 +42,7 @@ $ sqgl report backlog --table by_window
 $ sqgl report backlog --table by_window --format md
 | # 积压：按环节、单位、窗口和社区统计在办件
 
-截至 2012-01-31T23:59:59 · 数据库版本 10 · 目录版本 2012.1 · 工作日历 2012, 2024, 2025, 2026
+截至 2012-01-31T23:59:59 · 数据库版本 11 · 目录版本 2012.2 · 工作日历 2012, 2024, 2025, 2026
 
 - 在办件 3 件，其中待补正 0 件
 
@@ -83,16 +85,15 @@ $ sqgl report backlog --format csv --out backlog.zip && unzip -l backlog.zip
 Archive:  backlog.zip
   Length      Date    Time    Name
 ---------  ---------- -----   ----
-      132  2012-01-31 00:00   backlog-by_unit.csv
+      108  2012-01-31 00:00   backlog-by_unit.csv
       113  2012-01-31 00:00   backlog-by_window.csv
        89  2012-01-31 00:00   backlog-by_community.csv
-      387  2012-01-31 00:00   backlog-cases.csv
+      400  2012-01-31 00:00   backlog-cases.csv
 ---------                     -------
-      721                     4 files
+      710                     4 files
 $ unzip -p backlog.zip backlog-by_unit.csv | tr -d '\r'
 单位,名称,在办,待补正,最长历时(工作日)
-150204001001-FWZ,阳光社区管理服务站,2,0,6
-MZJ,区民政局,1,0,8
+150204001001-FWZ,阳光社区管理服务站,3,0,8
 $ sqgl report backlog --format csv --out again.ZIP && cmp backlog.zip again.ZIP && echo identical
 identical
 # --out - is standard output, for any format (xlsx too, for a pipe); no file is named '-'.

@@ -19,15 +19,15 @@ $ sqgl route --plan C05-01
 C05-01 "一杯奶"生育关怀申请
 
 新模式：2 级审核，5 个工作日，跑 1 次
-  1.  服务站        申请人所在社区服务站    社区工作者  2 工作日
-  2.  区人口计生局  JSJ 区人口和计划生育局  审批人      3 工作日
-      合计                                              5 工作日
+  1.  服务站        申请人所在社区服务站    社区工作者  审批  2 工作日
+  2.  区人口计生局  JSJ 区人口和计划生育局  审批人      审批  3 工作日
+      合计                                                    5 工作日
 
 旧模式：3 级审核，20 个工作日，跑 3 次
-  1.  居委会        申请人所在社区居委会    居委会主任   5 工作日
-  2.  街道计生办    社区所属街道办事处      审核人       5 工作日
-  3.  区人口计生局  JSJ 区人口和计划生育局  审批人      10 工作日
-      合计                                              20 工作日
+  1.  居委会        申请人所在社区居委会    居委会主任  审批   5 工作日
+  2.  街道计生办    社区所属街道办事处      审核人      审批   5 工作日
+  3.  区人口计生局  JSJ 区人口和计划生育局  审批人      审批  10 工作日
+      合计                                                    20 工作日
 $ sqlite3 demo.db .dump > before.sql
 $ sqgl --as ZZ0101 apply --resident "$(cat pregnant)" --item C05-01 --materials 1,2,3
 ! sqgl: 错误：C05-01 "一杯奶"生育关怀申请 还需提交以下材料（一次性告知）：4 医院早孕/孕检证明
@@ -54,8 +54,8 @@ $ SQGL_NOW=2012-02-01T16:00 sqgl show 150204-20120129-0001 | sed -E 's/(recorded
 备注      怀孕3个月
 
 环节：
-  1.  服务站        阳光社区管理服务站  社区工作者  2 工作日  已批准  由 ZZ0101 办理  2012-01-30T10:00:00  用时 1 工作日
-  2.  区人口计生局  区人口和计划生育局  审批人      3 工作日  已批准  由 JSJ01 办理   2012-02-01T15:30:00  用时 2 工作日
+  1.  服务站        阳光社区管理服务站  社区工作者  审批  2 工作日  已批准  由 ZZ0101 办理  2012-01-30T10:00:00  用时 1 工作日
+  2.  区人口计生局  区人口和计划生育局  审批人      审批  3 工作日  已批准  由 JSJ01 办理   2012-02-01T15:30:00  用时 2 工作日
 
 材料：
   1.  夫妻身份证          必交  2012-01-29 收件
@@ -83,15 +83,12 @@ $ sqgl --as ZZ0101 apply --resident "$(cat elsewhere)" --item C05-01 --materials
 ! sqgl: 错误：居民 '150203********0449'（张桂梅）登记在长征社区（150204002001），不属于本服务站；C05-01 须在居民登记所在地办理
 ? 2
 $ sqgl --as ZZ0101 apply --resident "$(cat pregnant)" --item C05-01 --materials 1,2,3
-! sqgl: 错误：居民 '150204********536X' 已于 2012-02-01 经办件 '150204-20120129-0001' 获批 C05-01，280 天的待遇期至 2012-11-07：可于 2012-11-08 起或登记出生后再次申请
-? 5
-$ sqgl --as ZZ0101 apply --resident "$(cat disabled)" --item C08-01 --materials 1,2
-! sqgl: 错误：C08-01 第二代残疾人证换领 还需提交以下材料（一次性告知）：3 原残疾人证; 4 2寸近期免冠白底彩照2张
+! sqgl: 错误：C05-01 "一杯奶"生育关怀申请 还需提交以下材料（一次性告知）：4 医院早孕/孕检证明
 ? 2
 $ SQGL_NOW=2012-01-29T09:30 sqgl --as ZZ0101 apply --resident "$(cat disabled)" --item C08-01 --materials 1,2,3,4 > /dev/null
 $ sqlite3 demo.db .dump > before.sql
 $ SQGL_NOW=2012-01-29T09:40 sqgl --as ZZ0102 apply --resident "$(cat disabled)" --item C08-01 --materials 1,2,3,4
-! sqgl: 错误：居民 '150204********4202' 已有办理中的办件 '150204-20120129-0002'（事项 C08-01），受理于 2012-01-29
+! sqgl: 错误：居民 '150204********4202' 已有办理中的办件 '150204-20120129-0002'（事项 C08-01）
 ? 5
 $ sqgl --as ZZ0101 apply --resident 150204197802295025 --item C05-01
 ! sqgl: 错误：身份证号 '150204********5025' 无效：出生日期 1978-02-29 不是有效日期
@@ -109,34 +106,40 @@ nothing written
 $ sqgl route --plan C02-01
 C02-01 城市居民最低生活保障申请(低保)
 
-新模式：2 级审核，20 个工作日，跑 1 次
-  1.  服务站    申请人所在社区服务站  社区工作者   8 工作日
-  2.  区民政局  MZJ 区民政局          审批人      12 工作日
-      合计                                        20 工作日
+新模式：2 级审核，20 个工作日 + 公示 14 个自然日，跑 1 次
+  1.  入户调查      申请人所在社区服务站  社区工作者  入户调查     5 工作日
+  2.  民主评议      申请人所在社区服务站  站长        民主评议     3 工作日
+  3.  社区公示      申请人所在社区服务站  社区工作者  公示       7 个自然日
+  4.  区民政局      MZJ 区民政局          审批人      审批        12 工作日
+  5.  区民政局公示  MZJ 区民政局          审批人      公示       7 个自然日
+      合计                                                        20 工作日
+                                                                14 个自然日
 
-旧模式：3 级审核，30 个工作日，跑 3 次
-  1.  居委会    申请人所在社区居委会  居委会主任  10 工作日
-  2.  街道      社区所属街道办事处    审核人      15 工作日
-  3.  区民政局  MZJ 区民政局          审批人       5 工作日
-      合计                                        30 工作日
-$ sqgl --as ZZ0101 apply --resident "$(sed -n 1p low_income)" --item C02-01 --materials 1,2,3
-已受理办件 150204-20120129-0003：C02-01 城市居民最低生活保障申请(低保)，申请户 150204001001-0011，由 卢建刚 代表申请
-经济状况核对：收入 265 元/人/月，比低保标准 450（2012，暂定值）低 185
+旧模式：3 级审核，30 个工作日 + 公示 6 个自然日，跑 3 次
+  1.  入户调查      申请人所在社区居委会  居委会主任  入户调查    5 工作日
+  2.  民主评议      申请人所在社区居委会  居委会主任  民主评议    5 工作日
+  3.  张榜          申请人所在社区居委会  居委会主任  公示      3 个自然日
+  4.  街道          社区所属街道办事处    审核人      审批       15 工作日
+  5.  区民政局      MZJ 区民政局          审批人      审批        5 工作日
+  6.  区民政局公示  MZJ 区民政局          审批人      公示      3 个自然日
+      合计                                                       30 工作日
+                                                                6 个自然日
+$ sqgl --as ZZ0101 apply --resident "$(sed -n 1p low_income)" --item C02-05 --materials 1,2,3,4
+已受理办件 150204-20120129-0003：C02-05 城市"三无"人员(特困人员)供养申请，申请人 卢建刚
 2012-02-24 到期（20 个工作日，新模式）
 当前为第 1/2 环节：服务站（阳光社区管理服务站），本环节 2012-02-08 到期
-$ sqgl --as ZZ0101 apply --resident "$(sed -n 2p low_income)" --item C02-01 --materials 1,2,3 --model old
-已受理办件 150204-20120129-0004：C02-01 城市居民最低生活保障申请(低保)，申请户 150204001001-0026，由 刘刚海 代表申请
-经济状况核对：收入 303.67 元/人/月，比低保标准 450（2012，暂定值）低 146.33
+$ sqgl --as ZZ0101 apply --resident "$(sed -n 2p low_income)" --item C02-05 --materials 1,2,3,4 --model old
+已受理办件 150204-20120129-0004：C02-05 城市"三无"人员(特困人员)供养申请，申请人 刘刚海
 2012-03-09 到期（30 个工作日，旧模式）
-当前为第 1/3 环节：居委会（阳光社区居民委员会），本环节 2012-02-10 到期
+当前为第 1/3 环节：居委会（阳光社区居民委员会），本环节 2012-02-03 到期
 $ sqgl show 150204-20120129-0004 --json | python3 -c 'import json,sys; d=json.load(sys.stdin); print(d["model"], [(s["name"], s["unit"], s["role"], s["promise_days"]) for s in d["steps"]])'
-old [('居委会', '150204001001-JWH', 'director', 10), ('街道', '150204001', 'reviewer', 15), ('区民政局', 'MZJ', 'approver', 5)]
+old [('居委会', '150204001001-JWH', 'director', 5), ('街道', '150204001', 'reviewer', 20), ('区民政局', 'MZJ', 'approver', 5)]
 $ sqgl show 150204-20120129-0003 --json | python3 -c 'import json,sys; d=json.load(sys.stdin); print(d["model"], [(s["name"], s["unit"], s["role"], s["promise_days"]) for s in d["steps"]])'
 new [('服务站', '150204001001-FWZ', 'worker', 8), ('区民政局', 'MZJ', 'approver', 12)]
 #
 # Who may act: another community's street office, a second step by the same person, an unknown operator.
 $ SQGL_NOW=2012-01-31 sqgl --as JW0101 approve 150204-20120129-0004
-办件 150204-20120129-0004：第 1 环节（居委会）已批准；当前为第 2/3 环节：街道（幸福路街道），本环节 2012-02-21 到期
+办件 150204-20120129-0004：第 1 环节（居委会）已批准；当前为第 2/3 环节：街道（幸福路街道），本环节 2012-02-28 到期
 $ SQGL_NOW=2012-02-01 sqgl --as JD0201 approve 150204-20120129-0004
 ! sqgl: 错误：'JD0201'（乌素图街道）无权办理办件 '150204-20120129-0004' 的第 2 环节：该环节属于幸福路街道
 ? 4
@@ -179,48 +182,50 @@ $ SQGL_NOW=2012-02-02 sqgl --as MZJ01 approve 150204-20120129-0003
 ! sqgl: 错误：办件 '150204-20120129-0003' 自 2012-02-01 起等待补正材料；请先用 'sqgl apply --supplement 150204-20120129-0003 --materials …' 登记补正材料
 ? 5
 $ SQGL_NOW=2012-02-06 sqgl --as ZZ0101 apply --supplement 150204-20120129-0003 --materials 1
-! sqgl: 错误：办件 '150204-20120129-0003' 仍缺以下补正材料：3 家庭成员收入证明
+! sqgl: 错误：办件 '150204-20120129-0003' 仍缺以下补正材料：3 无劳动能力证明/残疾证
 ? 2
 $ SQGL_NOW=2012-02-06 sqgl --as ZZ0101 apply --supplement 150204-20120129-0003 --materials 家庭成员收入证明
-办件 150204-20120129-0003：等待 3 个工作日后已补正材料；2012-02-29 到期
-当前为第 2/2 环节：区民政局（区民政局），本环节 2012-02-20 到期
+! sqgl: 错误：'家庭成员收入证明' 不是 C02-05 的申请材料；参见 'sqgl catalog C02-05'
+? 2
 $ sqgl show 150204-20120129-0003 --json | python3 -c 'import json,sys; d=json.load(sys.stdin); print(d["status"], d["due_date"], d["paused_days"], d["steps"][1]["due_date"])'
-open 2012-02-29 3 2012-02-20
+returned 2012-02-24 0 2012-02-15
 $ SQGL_NOW=2012-02-07 sqgl --as MZJ02 approve 150204-20120129-0003 --reject '家庭人均收入高于低保标准'
-办件 150204-20120129-0003 在第 2 环节（区民政局）不予批准
+! sqgl: 错误：办件 '150204-20120129-0003' 自 2012-02-01 起等待补正材料；请先用 'sqgl apply --supplement 150204-20120129-0003 --materials …' 登记补正材料
+? 5
 $ SQGL_NOW=2012-02-07 sqgl --as MZJ02 approve 150204-20120129-0003
-! sqgl: 错误：办件 '150204-20120129-0003' 已是“不予批准”状态
+! sqgl: 错误：办件 '150204-20120129-0003' 自 2012-02-01 起等待补正材料；请先用 'sqgl apply --supplement 150204-20120129-0003 --materials …' 登记补正材料
 ? 5
 #
 # Queues.
 $ SQGL_NOW=2012-03-01 sqgl list --status open
 办件编号              事项    申请人  状态    当前环节  承办人  环节期限    办理期限
-150204-20120129-0004  C02-01  刘刚海  办理中  区民政局          2012-02-08  2012-03-09
+150204-20120129-0004  C02-05  刘刚海  办理中  区民政局          2012-02-08  2012-03-09
 1 件
 # Without --status or --all, the cases still open, the first due first; --all
 # adds the decided ones.
 $ SQGL_NOW=2012-03-01 sqgl list
 办件编号              事项    申请人  状态    当前环节  承办人  环节期限    办理期限
-150204-20120129-0004  C02-01  刘刚海  办理中  区民政局          2012-02-08  2012-03-09
-1 件办理中
+150204-20120129-0003  C02-05  卢建刚  已退回  区民政局          2012-02-15  2012-02-24
+150204-20120129-0004  C02-05  刘刚海  办理中  区民政局          2012-02-08  2012-03-09
+2 件办理中
 $ SQGL_NOW=2012-03-01 sqgl list --all
-办件编号              事项    申请人  状态      当前环节  承办人  环节期限    办理期限
-150204-20120129-0001  C05-01  孙颖敏  已批准                                  2012-02-03
-150204-20120129-0002  C08-01  琪琪格  已批准                                  2012-02-10
-150204-20120129-0003  C02-01  卢建刚  不予批准                                2012-02-29
-150204-20120129-0004  C02-01  刘刚海  办理中    区民政局          2012-02-08  2012-03-09
+办件编号              事项    申请人  状态    当前环节  承办人  环节期限    办理期限
+150204-20120129-0001  C05-01  孙颖敏  已批准                                2012-02-03
+150204-20120129-0002  C08-01  琪琪格  已批准                                2012-02-10
+150204-20120129-0003  C02-05  卢建刚  已退回  区民政局          2012-02-15  2012-02-24
+150204-20120129-0004  C02-05  刘刚海  办理中  区民政局          2012-02-08  2012-03-09
 4 件
 $ SQGL_NOW=2012-03-01 sqgl list --all --sort accepted
-办件编号              事项    申请人  状态      当前环节  承办人  环节期限    办理期限
-150204-20120129-0001  C05-01  孙颖敏  已批准                                  2012-02-03
-150204-20120129-0003  C02-01  卢建刚  不予批准                                2012-02-29
-150204-20120129-0004  C02-01  刘刚海  办理中    区民政局          2012-02-08  2012-03-09
-150204-20120129-0002  C08-01  琪琪格  已批准                                  2012-02-10
+办件编号              事项    申请人  状态    当前环节  承办人  环节期限    办理期限
+150204-20120129-0001  C05-01  孙颖敏  已批准                                2012-02-03
+150204-20120129-0003  C02-05  卢建刚  已退回  区民政局          2012-02-15  2012-02-24
+150204-20120129-0004  C02-05  刘刚海  办理中  区民政局          2012-02-08  2012-03-09
+150204-20120129-0002  C08-01  琪琪格  已批准                                2012-02-10
 4 件
 $ SQGL_NOW=2012-03-01 sqgl list --all --sort item --limit 2
-办件编号              事项    申请人  状态      当前环节  承办人  环节期限    办理期限
-150204-20120129-0003  C02-01  卢建刚  不予批准                                2012-02-29
-150204-20120129-0004  C02-01  刘刚海  办理中    区民政局          2012-02-08  2012-03-09
+办件编号              事项    申请人  状态    当前环节  承办人  环节期限    办理期限
+150204-20120129-0003  C02-05  卢建刚  已退回  区民政局          2012-02-15  2012-02-24
+150204-20120129-0004  C02-05  刘刚海  办理中  区民政局          2012-02-08  2012-03-09
 前 2 件，共 4 件；加大 --limit 可列出更多
 $ SQGL_NOW=2012-03-01 sqgl list --all --sort community --limit 1
 办件编号              事项    申请人  状态    当前环节  承办人  环节期限  办理期限
@@ -243,7 +248,6 @@ $ SQGL_NOW=2012-03-01 sqgl list --all --limit 1 --json
       "due_date": "2012-02-03",
       "item": "C05-01",
       "item_name": "\"一杯奶\"生育关怀申请",
-      "notice_count": 0,
       "number": "150204-20120129-0001",
       "overdue": false,
       "resident": "150204********536X",
@@ -259,10 +263,10 @@ $ SQGL_NOW=2012-03-01 sqgl list --all --limit 1 --json
   "matching_case_count": 4
 }
 $ SQGL_NOW=2012-03-01 sqgl list --all --sort number --jsonl
-{"accepted_at":"2012-01-29T09:00:00","assignee":null,"community":"150204001001","community_name":"阳光社区","due_date":"2012-02-03","item":"C05-01","item_name":"\"一杯奶\"生育关怀申请","notice_count":0,"number":"150204-20120129-0001","overdue":false,"resident":"150204********536X","resident_name":"孙颖敏","status":"approved","step":null,"step_due_date":null,"step_name":null,"step_unit":null}
-{"accepted_at":"2012-01-29T09:30:00","assignee":null,"community":"150204001001","community_name":"阳光社区","due_date":"2012-02-10","item":"C08-01","item_name":"第二代残疾人证换领","notice_count":0,"number":"150204-20120129-0002","overdue":false,"resident":"150204********4202","resident_name":"琪琪格","status":"approved","step":null,"step_due_date":null,"step_name":null,"step_unit":null}
-{"accepted_at":"2012-01-29T09:00:00","assignee":null,"community":"150204001001","community_name":"阳光社区","due_date":"2012-02-29","item":"C02-01","item_name":"城市居民最低生活保障申请(低保)","notice_count":0,"number":"150204-20120129-0003","overdue":false,"resident":"150204********4974","resident_name":"卢建刚","status":"rejected","step":null,"step_due_date":null,"step_name":null,"step_unit":null}
-{"accepted_at":"2012-01-29T09:00:00","assignee":null,"community":"150204001001","community_name":"阳光社区","due_date":"2012-03-09","item":"C02-01","item_name":"城市居民最低生活保障申请(低保)","notice_count":0,"number":"150204-20120129-0004","overdue":false,"resident":"150204********0392","resident_name":"刘刚海","status":"open","step":3,"step_due_date":"2012-02-08","step_name":"区民政局","step_unit":"MZJ"}
+{"accepted_at":"2012-01-29T09:00:00","assignee":null,"community":"150204001001","community_name":"阳光社区","due_date":"2012-02-03","item":"C05-01","item_name":"\"一杯奶\"生育关怀申请","number":"150204-20120129-0001","overdue":false,"resident":"150204********536X","resident_name":"孙颖敏","status":"approved","step":null,"step_due_date":null,"step_name":null,"step_unit":null}
+{"accepted_at":"2012-01-29T09:30:00","assignee":null,"community":"150204001001","community_name":"阳光社区","due_date":"2012-02-10","item":"C08-01","item_name":"第二代残疾人证换领","number":"150204-20120129-0002","overdue":false,"resident":"150204********4202","resident_name":"琪琪格","status":"approved","step":null,"step_due_date":null,"step_name":null,"step_unit":null}
+{"accepted_at":"2012-01-29T09:00:00","assignee":null,"community":"150204001001","community_name":"阳光社区","due_date":"2012-02-24","item":"C02-05","item_name":"城市\"三无\"人员(特困人员)供养申请","number":"150204-20120129-0003","overdue":false,"resident":"150204********4974","resident_name":"卢建刚","status":"returned","step":2,"step_due_date":"2012-02-15","step_name":"区民政局","step_unit":"MZJ"}
+{"accepted_at":"2012-01-29T09:00:00","assignee":null,"community":"150204001001","community_name":"阳光社区","due_date":"2012-03-09","item":"C02-05","item_name":"城市\"三无\"人员(特困人员)供养申请","number":"150204-20120129-0004","overdue":false,"resident":"150204********0392","resident_name":"刘刚海","status":"open","step":3,"step_due_date":"2012-02-08","step_name":"区民政局","step_unit":"MZJ"}
 $ sqgl list --all --status open
 ! sqgl: 错误：--status 与 --all 不能同时使用（参见 'sqgl --help'）
 ? 2
@@ -305,7 +309,7 @@ $ sqgl --as MZJ01 route 150204-20120129-0004 --to JSJ01
 ? 2
 $ sqgl --as MZJ02 list --mine
 办件编号              事项    申请人  状态    当前环节  承办人  环节期限    办理期限
-150204-20120129-0004  C02-01  刘刚海  办理中  区民政局  MZJ02   2012-02-08  2012-03-09
+150204-20120129-0004  C02-05  刘刚海  办理中  区民政局  MZJ02   2012-02-08  2012-03-09
 1 件办理中
 $ sqgl --as ZZ0101 withdraw 150204-20120129-0004 --reason '本人申请撤回'
 办件 150204-20120129-0004 已撤回
@@ -315,18 +319,18 @@ $ sqgl --as ZZ0101 withdraw 150204-20120129-0004
 #
 # The history is hash-chained: an event edited behind sqgl's back is found.
 $ sqgl audit verify | cut -c1-24
-正常：已核验 205 \xe4
+正常：已核验 190 \xe4
 $ sqlite3 demo.db "UPDATE events SET operator = 'ZZ0102' WHERE kind = 'case.approve' AND subject = '150204-20120129-0002' AND operator = 'ZZ0101'"
 ! Error: stepping, events are append-only (19)
 ? 19
 $ sqlite3 demo.db "DROP TRIGGER events_no_update; UPDATE events SET operator = 'ZZ0102' WHERE kind = 'case.approve' AND subject = '150204-20120129-0002' AND operator = 'ZZ0101' RETURNING id, kind, subject"
-194|case.approve|150204-20120129-0002
+181|case.approve|150204-20120129-0002
 $ sqgl audit verify
-! sqgl: 错误：历史记录事件 194 未通过核验：它的内容与哈希不符（已被修改）
+! sqgl: 错误：历史记录事件 181 未通过核验：它的内容与哈希不符（已被修改）
 ? 1
 $ sqgl audit verify --json | python3 -c 'import json,sys; d=json.load(sys.stdin); print(d["ok"], d["bad_event"])'
-False 194
-! sqgl: error: history event 194 does not verify: its content does not match its hash (edited)
+False 181
+! sqgl: error: history event 181 does not verify: its content does not match its hash (edited)
 #
 # route --auto: every open station step goes to the applicant's grid worker.
 $ for n in 1 2 3 4 5 6; do sqgl --as ZZ0101 apply --resident "$(sqlite3 demo.db "SELECT r.citizen_id FROM residents r JOIN households h ON h.id = r.household_id JOIN units u ON u.id = h.community_id WHERE u.code = '150204001001' AND r.birth_date < '1990-01-01' ORDER BY r.id LIMIT 1 OFFSET $((n * 500))")" --item C10-01 --materials 1,2,3 > /dev/null; done
