@@ -42,8 +42,8 @@ $ sqgl --as ZZ0101 apply --resident "$(cat spouse)" --item C02-01 --materials 1,
 $ sqgl --as ZZ0101 apply --resident "$(cat spouse)" --item C02-01 --materials 1,2,3 --authorised-by "$(cat head)"
 accepted case 150204-20120305-0001: C02-01 城市居民最低生活保障申请(低保) for household 150204001001-0026, applied for by 苏日娜
 means test: income 303.67 yuan per person a month, 146.33 under the 低保 standard of 450 (2012, assumed)
-due 2012-03-31 (20 working days, new model)
-now at step 1 of 2: 服务站 (阳光社区管理服务站), step due 2012-03-15
+due 2012-04-17 (20 working days, new model)
+now at step 1 of 5: 入户调查 (阳光社区管理服务站), step due 2012-03-12
 # The case is the household's: the head's own application is the household's second.
 $ sqgl --as ZZ0101 apply --resident "$(cat head)" --item C02-01 --materials 1,2,3
 ! sqgl: error: household '150204001001-0026' already has open case '150204-20120305-0001' for C02-01, accepted on 2012-03-05

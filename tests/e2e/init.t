@@ -19,6 +19,7 @@ $ sqgl init --clock pinned
 created database 'sqgl.db' (schema 11)
 loaded the catalog: 12 categories, 64 items (see 'sqgl catalog')
 loaded working-day calendars: 2012, 2024, 2025, 2026
+loaded 13 household-benefit standards (see 'sqgl household --standards')
 $ stat -c %a sqgl.db
 600
 # A new database is built unnamed and linked into place whole: no log beside it,
@@ -37,6 +38,7 @@ $ sqgl init --json
   "created": false,
   "database": "sqgl.db",
   "demo": null,
+  "loaded_standard_count": 0,
   "previous_schema_version": 11,
   "schema_version": 11
 }
@@ -103,11 +105,24 @@ $ ls edited.db
 $ sqlite3 sqgl.db "SELECT id, at, kind, subject, clock, recorded_at > '2026' FROM events ORDER BY id"
 1|2012-01-29T09:00:00|schema.migrate||pinned|1
 2|2012-01-29T09:00:00|catalog.load|2012.2|pinned|1
-3|2012-01-29T09:00:00|calendar.load|2012|pinned|1
-4|2012-01-29T09:00:00|calendar.load|2024|pinned|1
-5|2012-01-29T09:00:00|calendar.load|2025|pinned|1
-6|2012-01-29T09:00:00|calendar.load|2026|pinned|1
-7|2012-01-29T09:00:00|setting.change|clock|pinned|1
+3|2012-01-29T09:00:00|standard.load|dibao|pinned|1
+4|2012-01-29T09:00:00|standard.load|dibao|pinned|1
+5|2012-01-29T09:00:00|standard.load|dibao|pinned|1
+6|2012-01-29T09:00:00|standard.load|dibao|pinned|1
+7|2012-01-29T09:00:00|standard.load|dibao|pinned|1
+8|2012-01-29T09:00:00|standard.load|dibao|pinned|1
+9|2012-01-29T09:00:00|standard.load|low_income|pinned|1
+10|2012-01-29T09:00:00|standard.load|low_income|pinned|1
+11|2012-01-29T09:00:00|standard.load|low_income|pinned|1
+12|2012-01-29T09:00:00|standard.load|low_income|pinned|1
+13|2012-01-29T09:00:00|standard.load|low_income|pinned|1
+14|2012-01-29T09:00:00|standard.load|low_income|pinned|1
+15|2012-01-29T09:00:00|standard.load|housing_area|pinned|1
+16|2012-01-29T09:00:00|calendar.load|2012|pinned|1
+17|2012-01-29T09:00:00|calendar.load|2024|pinned|1
+18|2012-01-29T09:00:00|calendar.load|2025|pinned|1
+19|2012-01-29T09:00:00|calendar.load|2026|pinned|1
+20|2012-01-29T09:00:00|setting.change|clock|pinned|1
 # --files group: a new database its group may open too (the clerks' sqgl processes of
 # an installed system run with group sqgl); recorded as the files setting.
 $ sqgl --db shared.db init --files group --clock pinned > /dev/null && stat -c %a shared.db && sqgl --db shared.db setting files

@@ -38,8 +38,8 @@ community  150204001001 阳光社区
 accepted   2012-01-29T09:00:00 by ZZ0101 at the 社区保障 window (welfare)
 due        2012-02-03: 5 working days after 2012-01-29 (服务站 2 + 区医保中心 3), the day of acceptance not counted
 steps:
-  1.  服务站      阳光社区管理服务站  worker    2 wd  withdrawn  by IT01  2012-01-31T09:00:00  2 wd taken
-  2.  区医保中心  区医疗保险中心      approver  3 wd  pending
+  1.  服务站      阳光社区管理服务站  worker    decision  2 wd  withdrawn  by IT01  2012-01-31T09:00:00  2 wd taken
+  2.  区医保中心  区医疗保险中心      approver  decision  3 wd  pending
 materials:
   1.  户口簿                         required       received 2012-01-29
   2.  身份证                         required       received 2012-01-29

@@ -42,7 +42,8 @@ September 2012 (2012年9月) · 国办发明电〔2011〕45号
 working days: 21 of 30
 # The new model.
 $ SQGL_NOW=2012-09-27T09:00 sqgl --as ZZ0101 apply --resident "$(head -1 low_income)" --item C02-01 --materials 1,2,3
-accepted case 150204-20120927-0001: C02-01 城市居民最低生活保障申请(低保) for 卢建刚
+accepted case 150204-20120927-0001: C02-01 城市居民最低生活保障申请(低保) for household 150204001001-0011, applied for by 卢建刚
+means test: income 265 yuan per person a month, 185 under the 低保 standard of 450 (2012, assumed)
 due 2012-11-14 (20 working days, new model)
 now at step 1 of 5: 入户调查 (阳光社区管理服务站), step due 2012-10-10
 # An investigation is not approved: it is recorded.
@@ -77,11 +78,13 @@ $ SQGL_NOW=2012-10-23T10:00 sqgl --as MZJ01 approve 150204-20120927-0001
 case 150204-20120927-0001 approved at step 5 (区民政局公示)
 $ SQGL_NOW=2012-10-23T11:00 sqgl show 150204-20120927-0001 | sed -E 's/(recorded|记录于) [0-9T:-]+/\1 …/'
 case 150204-20120927-0001  C02-01 城市居民最低生活保障申请(低保)  (new model)
-status     approved 2012-10-23T10:00:00
-resident   卢建刚 150204********4974
-community  150204001001 阳光社区
-accepted   2012-09-27T09:00:00 by ZZ0101 at the 社区保障 window (welfare)
-due        2012-11-14: 20 working days after 2012-09-27 (入户调查 5 + 民主评议 3 + 区民政局 12), the day of acceptance not counted, plus 14 calendar days of posting (社区公示 7 + 区民政局公示 7)
+status      approved 2012-10-23T10:00:00
+resident    卢建刚 150204********4974
+household   150204001001-0011
+means test  income 265 yuan per person a month, 185 under the 低保 standard of 450 (2012, assumed)
+community   150204001001 阳光社区
+accepted    2012-09-27T09:00:00 by ZZ0101 at the 社区保障 window (welfare)
+due         2012-11-14: 20 working days after 2012-09-27 (入户调查 5 + 民主评议 3 + 区民政局 12), the day of acceptance not counted, plus 14 calendar days of posting (社区公示 7 + 区民政局公示 7)
 
 steps:
   1.  入户调查      阳光社区管理服务站  worker    home investigation             5 wd  approved  by ZZ0102  2012-09-27T15:00:00  0 wd taken
@@ -123,7 +126,8 @@ $ SQGL_NOW=2012-10-23T11:00 sqgl show 150204-20120927-0001 --json | python3 -c '
 5 1 posting 2012-10-16 2012-10-23 None None None pass
 # The old model: the residents' committee investigates, reviews and posts (张榜), then the street office and the bureau.
 $ SQGL_NOW=2012-09-27T09:30 sqgl --as ZZ0101 apply --resident "$(tail -1 low_income)" --item C02-01 --materials 1,2,3 --model old
-accepted case 150204-20120927-0002: C02-01 城市居民最低生活保障申请(低保) for 刘刚海
+accepted case 150204-20120927-0002: C02-01 城市居民最低生活保障申请(低保) for household 150204001001-0026, applied for by 刘刚海
+means test: income 303.67 yuan per person a month, 146.33 under the 低保 standard of 450 (2012, assumed)
 due 2012-11-19 (30 working days, old model)
 now at step 1 of 6: 入户调查 (阳光社区居民委员会), step due 2012-10-10
 $ SQGL_NOW=2012-09-27T15:00 sqgl --as JW0101 investigate 150204-20120927-0002 --visited 2012-09-27 --income 280 --result pass

@@ -42,8 +42,8 @@ $ sqgl --as ZZ0101 apply --resident "$(cat spouse)" --item C02-01 --materials 1,
 $ sqgl --as ZZ0101 apply --resident "$(cat spouse)" --item C02-01 --materials 1,2,3 --authorised-by "$(cat head)"
 已受理办件 150204-20120305-0001：C02-01 城市居民最低生活保障申请(低保)，申请户 150204001001-0026，由 苏日娜 代表申请
 经济状况核对：收入 303.67 元/人/月，比低保标准 450（2012，暂定值）低 146.33
-2012-03-31 到期（20 个工作日，新模式）
-当前为第 1/2 环节：服务站（阳光社区管理服务站），本环节 2012-03-15 到期
+2012-04-17 到期（20 个工作日，新模式）
+当前为第 1/5 环节：入户调查（阳光社区管理服务站），本环节 2012-03-12 到期
 # The case is the household's: the head's own application is the household's second.
 $ sqgl --as ZZ0101 apply --resident "$(cat head)" --item C02-01 --materials 1,2,3
 ! sqgl: 错误：户 '150204001001-0026' 已有办理中的办件 '150204-20120305-0001'（事项 C02-01），受理于 2012-03-05

@@ -83,12 +83,15 @@ $ sqgl --as ZZ0101 apply --resident "$(cat elsewhere)" --item C05-01 --materials
 ! sqgl: 错误：居民 '150203********0449'（张桂梅）登记在长征社区（150204002001），不属于本服务站；C05-01 须在居民登记所在地办理
 ? 2
 $ sqgl --as ZZ0101 apply --resident "$(cat pregnant)" --item C05-01 --materials 1,2,3
-! sqgl: 错误：C05-01 "一杯奶"生育关怀申请 还需提交以下材料（一次性告知）：4 医院早孕/孕检证明
+! sqgl: 错误：居民 '150204********536X' 已于 2012-02-01 经办件 '150204-20120129-0001' 获批 C05-01，280 天的待遇期至 2012-11-07：可于 2012-11-08 起或登记出生后再次申请
+? 5
+$ sqgl --as ZZ0101 apply --resident "$(cat disabled)" --item C08-01 --materials 1,2
+! sqgl: 错误：C08-01 第二代残疾人证换领 还需提交以下材料（一次性告知）：3 原残疾人证; 4 2寸近期免冠白底彩照2张
 ? 2
 $ SQGL_NOW=2012-01-29T09:30 sqgl --as ZZ0101 apply --resident "$(cat disabled)" --item C08-01 --materials 1,2,3,4 > /dev/null
 $ sqlite3 demo.db .dump > before.sql
 $ SQGL_NOW=2012-01-29T09:40 sqgl --as ZZ0102 apply --resident "$(cat disabled)" --item C08-01 --materials 1,2,3,4
-! sqgl: 错误：居民 '150204********4202' 已有办理中的办件 '150204-20120129-0002'（事项 C08-01）
+! sqgl: 错误：居民 '150204********4202' 已有办理中的办件 '150204-20120129-0002'（事项 C08-01），受理于 2012-01-29
 ? 5
 $ sqgl --as ZZ0101 apply --resident 150204197802295025 --item C05-01
 ! sqgl: 错误：身份证号 '150204********5025' 无效：出生日期 1978-02-29 不是有效日期
@@ -248,6 +251,7 @@ $ SQGL_NOW=2012-03-01 sqgl list --all --limit 1 --json
       "due_date": "2012-02-03",
       "item": "C05-01",
       "item_name": "\"一杯奶\"生育关怀申请",
+      "notice_count": 0,
       "number": "150204-20120129-0001",
       "overdue": false,
       "resident": "150204********536X",
@@ -263,10 +267,10 @@ $ SQGL_NOW=2012-03-01 sqgl list --all --limit 1 --json
   "matching_case_count": 4
 }
 $ SQGL_NOW=2012-03-01 sqgl list --all --sort number --jsonl
-{"accepted_at":"2012-01-29T09:00:00","assignee":null,"community":"150204001001","community_name":"阳光社区","due_date":"2012-02-03","item":"C05-01","item_name":"\"一杯奶\"生育关怀申请","number":"150204-20120129-0001","overdue":false,"resident":"150204********536X","resident_name":"孙颖敏","status":"approved","step":null,"step_due_date":null,"step_name":null,"step_unit":null}
-{"accepted_at":"2012-01-29T09:30:00","assignee":null,"community":"150204001001","community_name":"阳光社区","due_date":"2012-02-10","item":"C08-01","item_name":"第二代残疾人证换领","number":"150204-20120129-0002","overdue":false,"resident":"150204********4202","resident_name":"琪琪格","status":"approved","step":null,"step_due_date":null,"step_name":null,"step_unit":null}
-{"accepted_at":"2012-01-29T09:00:00","assignee":null,"community":"150204001001","community_name":"阳光社区","due_date":"2012-02-24","item":"C02-05","item_name":"城市\"三无\"人员(特困人员)供养申请","number":"150204-20120129-0003","overdue":false,"resident":"150204********4974","resident_name":"卢建刚","status":"returned","step":2,"step_due_date":"2012-02-15","step_name":"区民政局","step_unit":"MZJ"}
-{"accepted_at":"2012-01-29T09:00:00","assignee":null,"community":"150204001001","community_name":"阳光社区","due_date":"2012-03-09","item":"C02-05","item_name":"城市\"三无\"人员(特困人员)供养申请","number":"150204-20120129-0004","overdue":false,"resident":"150204********0392","resident_name":"刘刚海","status":"open","step":3,"step_due_date":"2012-02-08","step_name":"区民政局","step_unit":"MZJ"}
+{"accepted_at":"2012-01-29T09:00:00","assignee":null,"community":"150204001001","community_name":"阳光社区","due_date":"2012-02-03","item":"C05-01","item_name":"\"一杯奶\"生育关怀申请","notice_count":0,"number":"150204-20120129-0001","overdue":false,"resident":"150204********536X","resident_name":"孙颖敏","status":"approved","step":null,"step_due_date":null,"step_name":null,"step_unit":null}
+{"accepted_at":"2012-01-29T09:30:00","assignee":null,"community":"150204001001","community_name":"阳光社区","due_date":"2012-02-10","item":"C08-01","item_name":"第二代残疾人证换领","notice_count":0,"number":"150204-20120129-0002","overdue":false,"resident":"150204********4202","resident_name":"琪琪格","status":"approved","step":null,"step_due_date":null,"step_name":null,"step_unit":null}
+{"accepted_at":"2012-01-29T09:00:00","assignee":null,"community":"150204001001","community_name":"阳光社区","due_date":"2012-02-24","item":"C02-05","item_name":"城市\"三无\"人员(特困人员)供养申请","notice_count":0,"number":"150204-20120129-0003","overdue":false,"resident":"150204********4974","resident_name":"卢建刚","status":"returned","step":2,"step_due_date":"2012-02-15","step_name":"区民政局","step_unit":"MZJ"}
+{"accepted_at":"2012-01-29T09:00:00","assignee":null,"community":"150204001001","community_name":"阳光社区","due_date":"2012-03-09","item":"C02-05","item_name":"城市\"三无\"人员(特困人员)供养申请","notice_count":0,"number":"150204-20120129-0004","overdue":false,"resident":"150204********0392","resident_name":"刘刚海","status":"open","step":3,"step_due_date":"2012-02-08","step_name":"区民政局","step_unit":"MZJ"}
 $ sqgl list --all --status open
 ! sqgl: 错误：--status 与 --all 不能同时使用（参见 'sqgl --help'）
 ? 2
@@ -319,18 +323,18 @@ $ sqgl --as ZZ0101 withdraw 150204-20120129-0004
 #
 # The history is hash-chained: an event edited behind sqgl's back is found.
 $ sqgl audit verify | cut -c1-24
-正常：已核验 190 \xe4
+正常：已核验 203 \xe4
 $ sqlite3 demo.db "UPDATE events SET operator = 'ZZ0102' WHERE kind = 'case.approve' AND subject = '150204-20120129-0002' AND operator = 'ZZ0101'"
 ! Error: stepping, events are append-only (19)
 ? 19
 $ sqlite3 demo.db "DROP TRIGGER events_no_update; UPDATE events SET operator = 'ZZ0102' WHERE kind = 'case.approve' AND subject = '150204-20120129-0002' AND operator = 'ZZ0101' RETURNING id, kind, subject"
-181|case.approve|150204-20120129-0002
+194|case.approve|150204-20120129-0002
 $ sqgl audit verify
-! sqgl: 错误：历史记录事件 181 未通过核验：它的内容与哈希不符（已被修改）
+! sqgl: 错误：历史记录事件 194 未通过核验：它的内容与哈希不符（已被修改）
 ? 1
 $ sqgl audit verify --json | python3 -c 'import json,sys; d=json.load(sys.stdin); print(d["ok"], d["bad_event"])'
-False 181
-! sqgl: error: history event 181 does not verify: its content does not match its hash (edited)
+False 194
+! sqgl: error: history event 194 does not verify: its content does not match its hash (edited)
 #
 # route --auto: every open station step goes to the applicant's grid worker.
 $ for n in 1 2 3 4 5 6; do sqgl --as ZZ0101 apply --resident "$(sqlite3 demo.db "SELECT r.citizen_id FROM residents r JOIN households h ON h.id = r.household_id JOIN units u ON u.id = h.community_id WHERE u.code = '150204001001' AND r.birth_date < '1990-01-01' ORDER BY r.id LIMIT 1 OFFSET $((n * 500))")" --item C10-01 --materials 1,2,3 > /dev/null; done
