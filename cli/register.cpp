@@ -43,8 +43,9 @@ void allow_only(const RegisterOptions& o, std::initializer_list<const char*> all
                                                               {"--to-grid", &o.to_grid},
                                                               {"--to-community", &o.to_community},
                                                               {"--address", &o.address}};
-  for (const auto& [name, value] : given) {
-    if (value->empty()) continue;
+  for (const auto& option : given) {
+    const char* name = option.first;
+    if (option.second->empty()) continue;
     if (std::find_if(allowed.begin(), allowed.end(), [&](const char* a) { return std::string_view(a) == name; }) ==
         allowed.end()) {
       throw core::InvalidInput(core::tr("{} is not an option of 'register {}'", name, o.action));
