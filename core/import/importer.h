@@ -9,6 +9,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -40,7 +41,7 @@ class Row {
   Row(const std::vector<std::string>& fields, const std::vector<std::pair<std::string, std::size_t>>& index)
       : fields_(fields), index_(index) {}
   /// The value of `column` (fields come trimmed), "" when the file has no such column.
-  const std::string& get(const std::string& column) const {
+  const std::string& get(std::string_view column) const {
     // A dozen columns at most: a linear scan beats a tree here.
     for (const auto& [name, position] : index_) {
       if (name == column) return position < fields_.size() ? fields_[position] : empty_;
@@ -48,7 +49,7 @@ class Row {
     return empty_;
   }
   /// True when the file has `column`.
-  bool has(const std::string& column) const {
+  bool has(std::string_view column) const {
     return std::any_of(index_.begin(), index_.end(), [&](const auto& entry) { return entry.first == column; });
   }
 

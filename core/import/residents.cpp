@@ -21,28 +21,29 @@ char parse_sex(const std::string& column, const std::string& text) {
 }
 
 // One of `words` spelled as the registry spells it (`spellings[i]` lists the
-// spellings of words[i]); none for an empty field.
+// spellings of words[i]); none for an empty field. `expected` is a msgid,
+// translated only for the error.
 template <typename E>
 std::optional<E> parse_word(const std::string& column, const std::string& text,
-                            const std::vector<std::vector<std::string>>& spellings, std::string_view expected) {
+                            const std::vector<std::vector<std::string>>& spellings, const char* expected) {
   if (text.empty()) return std::nullopt;
   if (auto value = parse<E>(text)) return value;
   for (std::size_t i = 0; i < spellings.size(); ++i) {
     if (std::find(spellings[i].begin(), spellings[i].end(), text) != spellings[i].end()) return static_cast<E>(i);
   }
-  throw FieldError(column, tr("{} is not {}", errors::quote(text), expected));
+  throw FieldError(column, tr("{} is not {}", errors::quote(text), translate(expected)));
 }
 
 std::optional<Housing> parse_housing(const std::string& text) {
-  return parse_word<Housing>("housing", text,
-                             {{"自有", "自有住房", "自购"}, {"租赁", "租房", "租住"}, {"公房", "公租房", "廉租房"},
-                              {"无房", "无"}},
-                             _("a kind of housing (自有, 租赁, 公房, 无房 or owned, rented, public, none)"));
+  static const std::vector<std::vector<std::string>> spellings = {
+      {"自有", "自有住房", "自购"}, {"租赁", "租房", "租住"}, {"公房", "公租房", "廉租房"}, {"无房", "无"}};
+  return parse_word<Housing>("housing", text, spellings,
+                             N_("a kind of housing (自有, 租赁, 公房, 无房 or owned, rented, public, none)"));
 }
 
 std::optional<Hukou> parse_hukou(const std::string& text) {
-  return parse_word<Hukou>("hukou", text, {{"城镇", "非农业", "城市"}, {"农业", "农村"}},
-                           _("a household registration (城镇/农业 or urban/rural)"));
+  static const std::vector<std::vector<std::string>> spellings = {{"城镇", "非农业", "城市"}, {"农业", "农村"}};
+  return parse_word<Hukou>("hukou", text, spellings, N_("a household registration (城镇/农业 or urban/rural)"));
 }
 
 // A number as a spreadsheet exports it, at most two decimals; none when empty.

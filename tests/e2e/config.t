@@ -49,7 +49,7 @@ srv/station.db
 $ sqgl report backlog | head -3
 | # Backlog: open cases by step, unit, window and community
 
-as of 2012-01-29T23:59:59 · schema 11 · catalog 2012.2 · calendars 2012, 2024, 2025, 2026
+as of 2012-01-29T23:59:59 · schema 12 · catalog 2012.2 · calendars 2012, 2024, 2025, 2026
 $ sqgl report backlog --community 150204001001 --format csv --table by_unit | tr -d '\r' | head -2
 code,name,open,waiting,oldest_wd
 # A configuration key is not a database setting.

@@ -1,7 +1,7 @@
 # The demo district (scaled down here; scripts/demo builds it full size).
 %env SQGL_DB=demo.db
 $ sqgl init --demo --scale 0.1 --seed 2012
-created database 'demo.db' (schema 11)
+created database 'demo.db' (schema 12)
 loaded the catalog: 12 categories, 64 items (see 'sqgl catalog')
 loaded working-day calendars: 2012, 2024, 2025, 2026
 loaded 13 household-benefit standards (see 'sqgl household --standards')

@@ -16,7 +16,7 @@ $ SQGL_NOW=1999-12-31 sqgl --db system.db catalog C05-01
 ! sqgl: error: invalid SQGL_NOW '1999-12-31': sqgl keeps cases from 2000 to 2099; a date outside is a typo
 ? 2
 $ sqgl init --clock pinned
-created database 'sqgl.db' (schema 11)
+created database 'sqgl.db' (schema 12)
 loaded the catalog: 12 categories, 64 items (see 'sqgl catalog')
 loaded working-day calendars: 2012, 2024, 2025, 2026
 loaded 13 household-benefit standards (see 'sqgl household --standards')
@@ -29,7 +29,7 @@ sqgl.db
 $ cp sqgl.db copy.db && sqlite3 copy.db "SELECT count(*) FROM items"
 64
 $ sqgl init
-database 'sqgl.db' is up to date (schema 11); nothing changed
+database 'sqgl.db' is up to date (schema 12); nothing changed
 $ sqgl init --json
 {
   "calendar_years_loaded": [],
@@ -39,25 +39,25 @@ $ sqgl init --json
   "database": "sqgl.db",
   "demo": null,
   "loaded_standard_count": 0,
-  "previous_schema_version": 11,
-  "schema_version": 11
+  "previous_schema_version": 12,
+  "schema_version": 12
 }
 $ sqgl --db other.db init --clock pinned --json | python3 -c 'import json,sys; d=json.load(sys.stdin); print(d["created"], d["schema_version"], d["previous_schema_version"], d["catalog_loaded"], d["calendar_years_loaded"])'
-True 11 None True [2012, 2024, 2025, 2026]
+True 12 None True [2012, 2024, 2025, 2026]
 # A database written by a newer sqgl is refused, and left as it was.
 $ sqlite3 other.db 'PRAGMA user_version = 99'
 $ sqgl --db other.db init
-! sqgl: error: database 'other.db' has schema version 99, newer than this sqgl knows (11); upgrade sqgl
+! sqgl: error: database 'other.db' has schema version 99, newer than this sqgl knows (12); upgrade sqgl
 ? 5
 $ sqgl --db other.db catalog
-! sqgl: error: database 'other.db' has schema version 99, newer than this sqgl knows (11); upgrade sqgl
+! sqgl: error: database 'other.db' has schema version 99, newer than this sqgl knows (12); upgrade sqgl
 ? 5
 $ sqlite3 other.db 'PRAGMA user_version'
 99
 # An older one must be upgraded first.
 $ sqlite3 other.db 'PRAGMA user_version = 0'
 $ sqgl --db other.db catalog C05-01
-! sqgl: error: database 'other.db' has schema version 0, older than this sqgl (11); run 'sqgl init' to upgrade it
+! sqgl: error: database 'other.db' has schema version 0, older than this sqgl (12); run 'sqgl init' to upgrade it
 ? 5
 # A file that is not sqgl's is never touched.
 $ sqlite3 foreign.db 'CREATE TABLE t (x)'

@@ -18,7 +18,7 @@ $ SQGL_NOW=2012-01-20T10:00 sqgl --as ZZ0103 route 150204-20120119-0001 --to ZZ0
 # On 2012-01-31 (after the Spring Festival, 01-22…01-28 off): what waits, what is late.
 $ sqgl report backlog --as-of 2012-01-31
 Backlog: open cases by step, unit, window and community
-as of 2012-01-31T23:59:59 · schema 11 · catalog 2012.2 · calendars 2012, 2024, 2025, 2026
+as of 2012-01-31T23:59:59 · schema 12 · catalog 2012.2 · calendars 2012, 2024, 2025, 2026
 3 open cases, 0 of them waiting for materials
 
 By deciding unit
@@ -43,7 +43,7 @@ Open cases
   150204-20120119-0001  C07-01  150204001001  services  社区服务  服务站            150204001001-FWZ  ZZ0101    苏娟  open          5
 $ sqgl report overdue --as-of 2012-01-31
 Overdue: cases and steps past their due date
-as of 2012-01-31T23:59:59 · schema 11 · catalog 2012.2 · calendars 2012, 2024, 2025, 2026
+as of 2012-01-31T23:59:59 · schema 12 · catalog 2012.2 · calendars 2012, 2024, 2025, 2026
 2 cases and 1 step past due
 
 Cases past due
@@ -70,7 +70,7 @@ $ sqgl report overdue --as-of 2012-01-31 --json
   ],
   "period": null,
   "report": "overdue",
-  "schema_version": 11,
+  "schema_version": 12,
   "tables": [
     {
       "columns": [
@@ -207,7 +207,7 @@ $ sqgl report overdue --as-of 2012-01-31 --check > /dev/null
 ? 6
 $ sqgl report overdue --as-of 2012-01-17 --check
 Overdue: cases and steps past their due date
-as of 2012-01-17T23:59:59 · schema 11 · catalog 2012.2 · calendars 2012, 2024, 2025, 2026
+as of 2012-01-17T23:59:59 · schema 12 · catalog 2012.2 · calendars 2012, 2024, 2025, 2026
 0 cases and 0 steps past due
 
 Cases past due
@@ -225,7 +225,7 @@ identical
 $ sqgl report backlog --as-of 2012-01-31 --format md --window services
 | # Backlog: open cases by step, unit, window and community
 
-as of 2012-01-31T23:59:59 · schema 11 · catalog 2012.2 · calendars 2012, 2024, 2025, 2026
+as of 2012-01-31T23:59:59 · schema 12 · catalog 2012.2 · calendars 2012, 2024, 2025, 2026
 
 - 2 open cases, 0 of them waiting for materials
 
@@ -256,7 +256,7 @@ as of 2012-01-31T23:59:59 · schema 11 · catalog 2012.2 · calendars 2012, 2024
 | | 150204-20120119-0001 | C07-01 | 150204001001 | services | 社区服务 | 服务站 | 150204001001-FWZ | ZZ0101 | 苏娟 | open | 5 |
 $ sqgl report staffing --street 150204002
 Staffing: one station worker per 400 households, one committee leader per 800
-as of 2012-01-29T23:59:59 · schema 11 · catalog 2012.2 · calendars 2012, 2024, 2025, 2026
+as of 2012-01-29T23:59:59 · schema 12 · catalog 2012.2 · calendars 2012, 2024, 2025, 2026
 0 communities below the staffing ratios
 
 Communities
@@ -280,7 +280,7 @@ $ SQGL_NOW=2012-02-06 sqgl --as LLB01 approve 150204-20120201-0001 > /dev/null
 $ sqgl report performance --period 2012-01 --as-of 2012-02-29 --format md
 | # Performance: received, decided, on time, working days to decision
 
-period 2012-01-01 to 2012-01-31 · as of 2012-02-29T23:59:59 · schema 11 · catalog 2012.2 · calendars 2012, 2024, 2025, 2026
+period 2012-01-01 to 2012-01-31 · as of 2012-02-29T23:59:59 · schema 12 · catalog 2012.2 · calendars 2012, 2024, 2025, 2026
 
 - 3 cases accepted or decided in the period
 
@@ -328,7 +328,7 @@ $ sqgl report performance --from 2012-01-01 --to 2012-02-29 --as-of 2012-02-29 -
 {'from': '2012-01-01', 'to': '2012-02-29'} {'code': 'total', 'name': None, 'received': 4, 'decided': 2, 'approved': 2, 'rejected': 0, 'on_time_pct': 50.0, 'median_wd': 3, 'p90_wd': 8}
 $ sqgl report evaluation --period 2012-01 --as-of 2012-02-29
 Evaluation: residents' ratings (好差评) of the cases decided in the period
-period 2012-01-01 to 2012-01-31 · as of 2012-02-29T23:59:59 · schema 11 · catalog 2012.2 · calendars 2012, 2024, 2025, 2026
+period 2012-01-01 to 2012-01-31 · as of 2012-02-29T23:59:59 · schema 12 · catalog 2012.2 · calendars 2012, 2024, 2025, 2026
 1 decided case, 1 low rating
 
 By window
@@ -348,7 +348,7 @@ Low ratings (1–2)
   150204-20120116-0001  C02-03  ZZ0101       苏娟      2
 $ sqgl report reform --from 2012-01-01 --to 2012-02-29 --as-of 2012-02-29 --item C07-01
 Reform: the new model against the old, on real cases
-period 2012-01-01 to 2012-02-29 · as of 2012-02-29T23:59:59 · schema 11 · catalog 2012.2 · calendars 2012, 2024, 2025, 2026
+period 2012-01-01 to 2012-02-29 · as of 2012-02-29T23:59:59 · schema 12 · catalog 2012.2 · calendars 2012, 2024, 2025, 2026
 1 decided under the old model, 0 under the new
 
 Total
@@ -361,7 +361,7 @@ By item
   C07-01  老年人优待证办理           3           2            20             5          3          1          1          0              3
 $ sqgl report workload --period 2012-02 --as-of 2012-02-29 --community 150204001001
 Workload: open steps, decisions in the period, households per grid worker
-period 2012-02-01 to 2012-02-29 · as of 2012-02-29T23:59:59 · schema 11 · catalog 2012.2 · calendars 2012, 2024, 2025, 2026
+period 2012-02-01 to 2012-02-29 · as of 2012-02-29T23:59:59 · schema 12 · catalog 2012.2 · calendars 2012, 2024, 2025, 2026
 2 staff members with open or decided steps
 
 Staff
@@ -372,7 +372,7 @@ Staff
 # The calendar: cron nags from 1 December until next year's notice is imported.
 $ SQGL_NOW=2026-11-28 sqgl report calendar --check
 Calendar: official working-day calendars for this year and the next
-as of 2026-11-28T23:59:59 · schema 11 · catalog 2012.2 · calendars 2012, 2024, 2025, 2026
+as of 2026-11-28T23:59:59 · schema 12 · catalog 2012.2 · calendars 2012, 2024, 2025, 2026
 calendars in place
 
 Years
@@ -381,7 +381,7 @@ Years
   2027  no
 $ SQGL_NOW=2026-12-01 sqgl report calendar --check
 Calendar: official working-day calendars for this year and the next
-as of 2026-12-01T23:59:59 · schema 11 · catalog 2012.2 · calendars 2012, 2024, 2025, 2026
+as of 2026-12-01T23:59:59 · schema 12 · catalog 2012.2 · calendars 2012, 2024, 2025, 2026
 no calendar for 2027 yet: import the State Council notice
 
 Years
@@ -409,7 +409,7 @@ $ sqgl report backlog --as-of 2012-02-29 --json
   ],
   "period": null,
   "report": "backlog",
-  "schema_version": 11,
+  "schema_version": 12,
   "tables": [
     {
       "columns": [
@@ -649,7 +649,7 @@ $ sqgl report performance --period 2012-02 --as-of 2012-02-29 --json
     "to": "2012-02-29"
   },
   "report": "performance",
-  "schema_version": 11,
+  "schema_version": 12,
   "tables": [
     {
       "columns": [
@@ -1057,7 +1057,7 @@ $ sqgl report workload --period 2012-02 --as-of 2012-02-29 --staff ZZ0101 --json
     "to": "2012-02-29"
   },
   "report": "workload",
-  "schema_version": 11,
+  "schema_version": 12,
   "tables": [
     {
       "columns": [
@@ -1133,7 +1133,7 @@ $ sqgl report evaluation --period 2012-01 --as-of 2012-02-29 --json
     "to": "2012-01-31"
   },
   "report": "evaluation",
-  "schema_version": 11,
+  "schema_version": 12,
   "tables": [
     {
       "columns": [
@@ -1404,7 +1404,7 @@ $ sqgl report staffing --street 150204001 --json
   ],
   "period": null,
   "report": "staffing",
-  "schema_version": 11,
+  "schema_version": 12,
   "tables": [
     {
       "columns": [
@@ -1525,7 +1525,7 @@ $ sqgl report reform --period 2012-02 --as-of 2012-02-29 --category C07 --json
     "to": "2012-02-29"
   },
   "report": "reform",
-  "schema_version": 11,
+  "schema_version": 12,
   "tables": [
     {
       "columns": [

@@ -32,7 +32,7 @@ welfare,社区保障,1,0,8
 # --table picks a table in every format.
 $ sqgl report backlog --table by_window
 Backlog: open cases by step, unit, window and community
-as of 2012-01-31T23:59:59 · schema 11 · catalog 2012.2 · calendars 2012, 2024, 2025, 2026
+as of 2012-01-31T23:59:59 · schema 12 · catalog 2012.2 · calendars 2012, 2024, 2025, 2026
 3 open cases, 0 of them waiting for materials
 
 By window
@@ -42,7 +42,7 @@ By window
 $ sqgl report backlog --table by_window --format md
 | # Backlog: open cases by step, unit, window and community
 
-as of 2012-01-31T23:59:59 · schema 11 · catalog 2012.2 · calendars 2012, 2024, 2025, 2026
+as of 2012-01-31T23:59:59 · schema 12 · catalog 2012.2 · calendars 2012, 2024, 2025, 2026
 
 - 3 open cases, 0 of them waiting for materials
 

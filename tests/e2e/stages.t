@@ -160,7 +160,7 @@ stages:
 materials:
 $ SQGL_NOW=2012-10-31T12:00 sqgl report reform --period 2012-10 --item C02-01
 Reform: the new model against the old, on real cases
-period 2012-10-01 to 2012-10-31 · as of 2012-10-31T23:59:59 · schema 11 · catalog 2012.2 · calendars 2012, 2024, 2025, 2026
+period 2012-10-01 to 2012-10-31 · as of 2012-10-31T23:59:59 · schema 12 · catalog 2012.2 · calendars 2012, 2024, 2025, 2026
 1 decided under the old model, 1 under the new
 
 Total

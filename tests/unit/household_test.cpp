@@ -16,6 +16,7 @@
 using namespace sqgl::core;
 using sqgl::test::demo_db;
 using sqgl::test::run_import;
+using sqgl::test::scalar;
 
 namespace {
 
@@ -213,6 +214,26 @@ TEST_CASE("households: an import without a fact's column keeps what the register
   CHECK(member.monthly_income == 1235);
   CHECK_FALSE(member.living_together);
   CHECK(member.hukou == Hukou::rural);
+  const auto bad_hukou = run_import(f.db, "residents",
+                                    "身份证号,姓名,性别,出生日期,户号,户口性质\n" + head.citizen_id + "," + head.name +
+                                        "," + (head.sex == 'M' ? "男" : "女") + "," + head.birth_date + "," + code +
+                                        ",外籍\n",
+                                    true);
+  REQUIRE(bad_hukou.problems.size() == 1);
+  CHECK(bad_hukou.problems[0].message == "'外籍' is not a household registration (城镇/农业 or urban/rural)");
+}
+
+TEST_CASE("households: a resident written updates one index on household_id, which finds the living members too") {
+  // A second, partial index for the living members cost every resident of an import
+  // its own b-tree insert, and found no faster the few members of a household.
+  Fixture f;
+  CHECK(scalar(f.db, "SELECT count(*) FROM pragma_index_list('residents') l, pragma_index_info(l.name) i "
+                     "WHERE i.name = 'household_id'") == 1);
+  SQLite::Statement plan(f.db,
+                         "EXPLAIN QUERY PLAN SELECT id FROM residents "
+                         "WHERE household_id = 1 AND died_on IS NULL AND left_on IS NULL");
+  REQUIRE(plan.executeStep());
+  CHECK(plan.getColumn(3).getString() == "SEARCH residents USING INDEX residents_household (household_id=?)");
 }
 
 TEST_CASE("limits: 一杯奶 once per pregnancy is refused within its 280 days and allowed after them or a birth") {

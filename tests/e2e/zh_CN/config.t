@@ -49,7 +49,7 @@ srv/station.db
 $ sqgl report backlog | head -3
 | # 积压：按环节、单位、窗口和社区统计在办件
 
-截至 2012-01-29T23:59:59 · 数据库版本 11 · 目录版本 2012.2 · 工作日历 2012, 2024, 2025, 2026
+截至 2012-01-29T23:59:59 · 数据库版本 12 · 目录版本 2012.2 · 工作日历 2012, 2024, 2025, 2026
 $ sqgl report backlog --community 150204001001 --format csv --table by_unit | tr -d '\r' | head -2
 单位,名称,在办,待补正,最长历时(工作日)
 # A configuration key is not a database setting.

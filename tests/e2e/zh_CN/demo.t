@@ -1,7 +1,7 @@
 # The demo district (scaled down here; scripts/demo builds it full size).
 %env SQGL_DB=demo.db
 $ sqgl init --demo --scale 0.1 --seed 2012
-已创建数据库 'demo.db'（结构版本 11）
+已创建数据库 'demo.db'（结构版本 12）
 已载入事项目录：12 个类别，64 个事项（见 'sqgl catalog'）
 已载入工作日历：2012, 2024, 2025, 2026
 已载入 13 项家庭类事项标准（参见 'sqgl household --standards'）

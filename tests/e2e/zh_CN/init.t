@@ -16,7 +16,7 @@ $ SQGL_NOW=1999-12-31 sqgl --db system.db catalog C05-01
 ! sqgl: 错误：SQGL_NOW '1999-12-31' 无效：sqgl 只收录 2000 至 2099 年的办件；超出此范围的日期应是输入错误
 ? 2
 $ sqgl init --clock pinned
-已创建数据库 'sqgl.db'（结构版本 11）
+已创建数据库 'sqgl.db'（结构版本 12）
 已载入事项目录：12 个类别，64 个事项（见 'sqgl catalog'）
 已载入工作日历：2012, 2024, 2025, 2026
 已载入 13 项家庭类事项标准（参见 'sqgl household --standards'）
@@ -29,7 +29,7 @@ sqgl.db
 $ cp sqgl.db copy.db && sqlite3 copy.db "SELECT count(*) FROM items"
 64
 $ sqgl init
-数据库 'sqgl.db' 已是最新（结构版本 11）；未作任何更改
+数据库 'sqgl.db' 已是最新（结构版本 12）；未作任何更改
 $ sqgl init --json
 {
   "calendar_years_loaded": [],
@@ -39,25 +39,25 @@ $ sqgl init --json
   "database": "sqgl.db",
   "demo": null,
   "loaded_standard_count": 0,
-  "previous_schema_version": 11,
-  "schema_version": 11
+  "previous_schema_version": 12,
+  "schema_version": 12
 }
 $ sqgl --db other.db init --clock pinned --json | python3 -c 'import json,sys; d=json.load(sys.stdin); print(d["created"], d["schema_version"], d["previous_schema_version"], d["catalog_loaded"], d["calendar_years_loaded"])'
-True 11 None True [2012, 2024, 2025, 2026]
+True 12 None True [2012, 2024, 2025, 2026]
 # A database written by a newer sqgl is refused, and left as it was.
 $ sqlite3 other.db 'PRAGMA user_version = 99'
 $ sqgl --db other.db init
-! sqgl: 错误：数据库 'other.db' 的结构版本为 99，高于本 sqgl 支持的版本（11）；请升级 sqgl
+! sqgl: 错误：数据库 'other.db' 的结构版本为 99，高于本 sqgl 支持的版本（12）；请升级 sqgl
 ? 5
 $ sqgl --db other.db catalog
-! sqgl: 错误：数据库 'other.db' 的结构版本为 99，高于本 sqgl 支持的版本（11）；请升级 sqgl
+! sqgl: 错误：数据库 'other.db' 的结构版本为 99，高于本 sqgl 支持的版本（12）；请升级 sqgl
 ? 5
 $ sqlite3 other.db 'PRAGMA user_version'
 99
 # An older one must be upgraded first.
 $ sqlite3 other.db 'PRAGMA user_version = 0'
 $ sqgl --db other.db catalog C05-01
-! sqgl: 错误：数据库 'other.db' 的结构版本为 0，低于本 sqgl 的版本（11）；请运行 'sqgl init' 升级
+! sqgl: 错误：数据库 'other.db' 的结构版本为 0，低于本 sqgl 的版本（12）；请运行 'sqgl init' 升级
 ? 5
 # A file that is not sqgl's is never touched.
 $ sqlite3 foreign.db 'CREATE TABLE t (x)'
