@@ -95,8 +95,24 @@ void run_show(Context& ctx, const ShowOptions& opt) {
       switch (x.kind) {
         case core::StepKind::investigation: {
           what = core::tr("visited {} by {}", x.held_on, x.by);
-          if (x.income_fen) what += "; " + core::tr("income {} yuan a month per member", decimal(*x.income_fen));
-          if (x.area_dm2) what += "; " + core::tr("{} m² per person", decimal(*x.area_dm2));
+          // A finding tested against a standard is shown with the test; one the item does not test, as found.
+          std::vector<std::string> income_tests, area_tests;
+          for (const auto& t : c.findings_tests) {
+            if (t.step != x.step || t.attempt != x.attempt) continue;
+            for (const auto& check : t.test.value("checks", nlohmann::json::array())) {
+              const auto kind = core::parse<core::StandardKind>(check.value("standard", ""));
+              if (!kind) continue;
+              for (auto& line : core::describe_means_test({{"checks", {check}}})) {
+                (core::is_income(*kind) ? income_tests : area_tests).push_back(std::move(line));
+              }
+            }
+          }
+          if (x.income_fen && income_tests.empty()) {
+            income_tests.push_back(core::tr("income {} yuan a month per member", decimal(*x.income_fen)));
+          }
+          if (x.area_dm2 && area_tests.empty()) area_tests.push_back(core::tr("{} m² per person", decimal(*x.area_dm2)));
+          for (const auto& line : income_tests) what += "; " + line;
+          for (const auto& line : area_tests) what += "; " + line;
           break;
         }
         case core::StepKind::review:

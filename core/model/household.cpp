@@ -65,10 +65,6 @@ Household read_household(const SQLite::Database& db, SQLite::Statement& q) {
   return h;
 }
 
-bool is_income(StandardKind kind) {
-  return kind != StandardKind::housing_area;
-}
-
 std::string year_text(const Standard& s) {
   return s.assumed ? tr("{}, assumed", s.year) : std::to_string(s.year);
 }
@@ -173,6 +169,25 @@ MeansTest means_test(const SQLite::Database& db, const Household& household, con
       check.unknown.push_back(_("the living area"));
     }
     test.checks.push_back(std::move(check));
+  }
+  return test;
+}
+
+MeansTest found_means_test(const SQLite::Database& db, const Household& household,
+                           const std::vector<StandardKind>& kinds, Date day, std::optional<double> income,
+                           std::optional<double> area) {
+  MeansTest test;
+  test.members = household.living_together();
+  const int year = static_cast<int>(std::chrono::year_month_day{day}.year());
+  for (const StandardKind kind : kinds) {
+    const auto found = is_income(kind) ? income : area;
+    if (!found) continue;
+    const auto standard = standard_in_force(db, kind, household.district_code, year);
+    if (!standard) {
+      test.missing.push_back(kind);
+      continue;
+    }
+    test.checks.push_back({*standard, *found, {}});
   }
   return test;
 }

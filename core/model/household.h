@@ -87,6 +87,13 @@ struct MeansTest {
 MeansTest means_test(const SQLite::Database& db, const Household& household, const std::vector<StandardKind>& kinds,
                      Date day);
 
+/// What a home investigation found, tested on `day` against those of `kinds` it
+/// measured: `income` (yuan a month per member) against the income standards, `area`
+/// (m² per person) against the housing standard. The register is not read; a
+/// standard not set up for the year is missing, as in means_test.
+MeansTest found_means_test(const SQLite::Database& db, const Household& household,
+                           const std::vector<StandardKind>& kinds, Date day, std::optional<double> income,
+                           std::optional<double> area);
 /// What is wrong with a test that does not pass, in words, every reason at once;
 /// empty when it passes.
 std::vector<std::string> means_test_failures(const MeansTest& test);

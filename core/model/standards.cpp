@@ -31,6 +31,10 @@ Standard standard_row(const SQLite::Statement& q) {
 
 }  // namespace
 
+bool is_income(StandardKind kind) {
+  return kind != StandardKind::housing_area;
+}
+
 std::string standard_unit(StandardKind kind) {
   return kind == StandardKind::housing_area ? _("m² per person") : _("yuan per person a month");
 }

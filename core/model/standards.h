@@ -27,6 +27,10 @@ struct Standard {
   bool operator==(const Standard&) const = default;
 };
 
+/// Whether a standard of `kind` measures income per member (低保, low-income line),
+/// not living area per person.
+bool is_income(StandardKind kind);
+
 /// The unit a standard of `kind` is measured in, as a person reads it: 元/人/月, m²/人.
 std::string standard_unit(StandardKind kind);
 

@@ -53,6 +53,10 @@ $ SQGL_NOW=2012-09-27T10:00 sqgl --as ZZ0102 approve 150204-20120927-0001
 $ SQGL_NOW=2012-09-27T15:00 sqgl --as JW0101 investigate 150204-20120927-0001 --visited 2012-09-27 --income 310 --area 9.5 --result pass
 ! sqgl: error: 'JW0101' (阳光社区居民委员会) may not decide step 1 of case '150204-20120927-0001': it belongs to 阳光社区管理服务站
 ? 4
+# What the visit found is tested against the standard: a pass it contradicts is refused.
+$ SQGL_NOW=2012-09-27T15:00 sqgl --as ZZ0102 investigate 150204-20120927-0001 --visited 2012-09-27 --income 520 --area 9.55 --result pass
+! sqgl: error: household '150204001001-0011' is not eligible for C02-01 城市居民最低生活保障申请(低保) on what the investigation found: income 520 yuan per person a month, 70 above the 低保 standard of 450 (2012, assumed); record --result fail with the reason
+? 2
 $ SQGL_NOW=2012-09-27T15:00 sqgl --as ZZ0102 investigate 150204-20120927-0001 --visited 2012-09-27 --income 310.5 --area 9.55 --result pass --note '家中无大件电器'
 case 150204-20120927-0001: the home investigation of step 1 (入户调查) passed; now at step 2 of 5: 民主评议 (阳光社区管理服务站), step due 2012-10-08
 # The station head organises the review; the votes must add up.
@@ -94,12 +98,12 @@ steps:
   5.  区民政局公示  区民政局            approver  public posting      7 calendar days  approved  by MZJ01   2012-10-23T10:00:00
 
 stages:
-  1.  attempt 1  home investigation  visited 2012-09-27 by ZZ0102; income 310.50 yuan a month per member; 9.55 m² per person  pass: 家中无大件电器
-  2.  attempt 1  democratic review   held 2012-09-28 by ZZ0101: 6 for, 0 against, 1 abstaining of 7; minutes 评议纪要2012-09  pass
-  2.  attempt 2  democratic review   held 2012-10-08 by ZZ0101: 5 for, 1 against, 1 abstaining of 7; minutes 评议纪要2012-10  pass
-  3.  attempt 1  public posting      at 社区公示栏 from 2012-09-28 until 2012-10-05                                           objection 2012-10-02 recorded by ZZ0102: 群众反映申请人有经营收入
-  3.  attempt 2  public posting      at 社区公示栏 from 2012-10-08 until 2012-10-15                                           no objection; closed 2012-10-15 by ZZ0102
-  5.  attempt 1  public posting      at 区民政局公示栏 from 2012-10-16 until 2012-10-23                                       no objection; closed 2012-10-23 by MZJ01
+  1.  attempt 1  home investigation  visited 2012-09-27 by ZZ0102; income 310.5 yuan per person a month, 139.5 under the 低保 standard of 450 (2012, assumed); 9.55 m² per person  pass: 家中无大件电器
+  2.  attempt 1  democratic review   held 2012-09-28 by ZZ0101: 6 for, 0 against, 1 abstaining of 7; minutes 评议纪要2012-09                                                       pass
+  2.  attempt 2  democratic review   held 2012-10-08 by ZZ0101: 5 for, 1 against, 1 abstaining of 7; minutes 评议纪要2012-10                                                       pass
+  3.  attempt 1  public posting      at 社区公示栏 from 2012-09-28 until 2012-10-05                                                                                                objection 2012-10-02 recorded by ZZ0102: 群众反映申请人有经营收入
+  3.  attempt 2  public posting      at 社区公示栏 from 2012-10-08 until 2012-10-15                                                                                                no objection; closed 2012-10-15 by ZZ0102
+  5.  attempt 1  public posting      at 区民政局公示栏 from 2012-10-16 until 2012-10-23                                                                                            no objection; closed 2012-10-23 by MZJ01
 
 materials:
   1.  申请书/审批表     required       received 2012-09-27
@@ -116,14 +120,14 @@ history:
   2012-10-15T10:00:00  ZZ0102  approved step 3 (阳光社区管理服务站); moved to step 4 (back-filled, recorded …)
   2012-10-16T10:00:00  MZJ01   approved step 4 (区民政局); moved to step 5 (back-filled, recorded …)
   2012-10-23T10:00:00  MZJ01   approved step 5 (区民政局); case approved (back-filled, recorded …)
-$ SQGL_NOW=2012-10-23T11:00 sqgl show 150204-20120927-0001 --json | python3 -c 'import json,sys; d=json.load(sys.stdin); print(d["promise_days"], d["posting_days"], d["posting_wd"]); [print(s["step"], s["attempt"], s["kind"], s["held_date"], s["end_date"], s["income_yuan"], s["area_m2"], s["for_count"], s["result"]) for s in d["stages"]]'
+$ SQGL_NOW=2012-10-23T11:00 sqgl show 150204-20120927-0001 --json | python3 -c 'import json,sys; d=json.load(sys.stdin); print(d["promise_days"], d["posting_days"], d["posting_wd"]); [print(s["step"], s["attempt"], s["kind"], s["held_date"], s["end_date"], s["income_yuan"], s["area_m2"], s["for_count"], s["result"], s["means_test"] and s["means_test"]["passes"]) for s in d["stages"]]'
 20 14 9
-1 1 investigation 2012-09-27 None 310.5 9.55 None pass
-2 1 review 2012-09-28 None None None 6 pass
-2 2 review 2012-10-08 None None None 5 pass
-3 1 posting 2012-09-28 2012-10-05 None None None objected
-3 2 posting 2012-10-08 2012-10-15 None None None pass
-5 1 posting 2012-10-16 2012-10-23 None None None pass
+1 1 investigation 2012-09-27 None 310.5 9.55 None pass True
+2 1 review 2012-09-28 None None None 6 pass None
+2 2 review 2012-10-08 None None None 5 pass None
+3 1 posting 2012-09-28 2012-10-05 None None None objected None
+3 2 posting 2012-10-08 2012-10-15 None None None pass None
+5 1 posting 2012-10-16 2012-10-23 None None None pass None
 # The old model: the residents' committee investigates, reviews and posts (张榜), then the street office and the bureau.
 $ SQGL_NOW=2012-09-27T09:30 sqgl --as ZZ0101 apply --resident "$(tail -1 low_income)" --item C02-01 --materials 1,2,3 --model old
 accepted case 150204-20120927-0002: C02-01 城市居民最低生活保障申请(低保) for household 150204001001-0026, applied for by 刘刚海
@@ -152,10 +156,10 @@ steps:
   6.  区民政局公示  区民政局            approver  public posting      3 calendar days  approved  by MZJ02   2012-10-12T10:00:00
 
 stages:
-  1.  attempt 1  home investigation  visited 2012-09-27 by JW0101; income 280.00 yuan a month per member  pass
-  2.  attempt 1  democratic review   held 2012-09-28 by JW0101: 9 for, 0 against, 0 abstaining of 9       pass
-  3.  attempt 1  public posting      at 居委会公示栏 from 2012-09-28 until 2012-10-01                     no objection; closed 2012-10-08 by JW0101
-  6.  attempt 1  public posting      at 区民政局公示栏 from 2012-10-09 until 2012-10-12                   no objection; closed 2012-10-12 by MZJ02
+  1.  attempt 1  home investigation  visited 2012-09-27 by JW0101; income 280 yuan per person a month, 170 under the 低保 standard of 450 (2012, assumed)  pass
+  2.  attempt 1  democratic review   held 2012-09-28 by JW0101: 9 for, 0 against, 0 abstaining of 9                                                        pass
+  3.  attempt 1  public posting      at 居委会公示栏 from 2012-09-28 until 2012-10-01                                                                      no objection; closed 2012-10-08 by JW0101
+  6.  attempt 1  public posting      at 区民政局公示栏 from 2012-10-09 until 2012-10-12                                                                    no objection; closed 2012-10-12 by MZJ02
 
 materials:
 $ SQGL_NOW=2012-10-31T12:00 sqgl report reform --period 2012-10 --item C02-01

@@ -55,6 +55,18 @@ struct Fixture {
     return c;
   }
 
+  // A staff member of the step's unit holding its role.
+  Operator decider(const CaseStep& step) {
+    SQLite::Statement q(db,
+                        "SELECT s.staff_no FROM staff s JOIN units u ON u.id = s.unit_id "
+                        "JOIN staff_roles r ON r.staff_id = s.id WHERE u.code = ? AND r.role = ? ORDER BY s.id "
+                        "LIMIT 1");
+    q.bind(1, step.unit_code);
+    q.bind(2, std::string(text(step.role)));
+    REQUIRE(q.executeStep());
+    return resolve_operator(db, q.getColumn(0).getString());
+  }
+
   // Every step passed, each by a staff member of its unit holding its role: an
   // investigation and a review that pass, a posting closed on the day it ends.
   void approve_all(const char* when, const std::string& number) {
@@ -63,16 +75,9 @@ struct Fixture {
       const Case c = get_case(db, calendar, number);
       if (c.status != CaseStatus::open) return;
       const auto& step = c.steps[static_cast<std::size_t>(*c.current_seq - 1)];
-      SQLite::Statement q(db,
-                          "SELECT s.staff_no FROM staff s JOIN units u ON u.id = s.unit_id "
-                          "JOIN staff_roles r ON r.staff_id = s.id WHERE u.code = ? AND r.role = ? ORDER BY s.id "
-                          "LIMIT 1");
-      q.bind(1, step.unit_code);
-      q.bind(2, std::string(text(step.role)));
-      REQUIRE(q.executeStep());
       if (step.kind == StepKind::posting && step.due_date + "T10:00" > now) now = step.due_date + "T10:00";
       auto clock = at(now.c_str());
-      const Operator op = resolve_operator(db, q.getColumn(0).getString());
+      const Operator op = decider(step);
       WriteTransaction tx(db);
       switch (step.kind) {
         case StepKind::investigation:
@@ -127,6 +132,43 @@ TEST_CASE("households: the head's spouse applies for 低保 with the head's auth
   CHECK_THROWS_WITH_AS(f.apply("2012-03-06T09:00", head, "C02-01", kDibao), doctest::Contains(second.c_str()),
                        Conflict);
   CHECK(household_cases(f.db, household_by_id(f.db, get_household(f.db, code).id).id).size() == 1);
+  CHECK(replay_history(f.db).ok());
+}
+
+TEST_CASE("households: what the investigation found is tested against the standard, and a pass it contradicts refused") {
+  Fixture f;
+  const std::string code = f.household("h.assets = ''");
+  f.db.exec("UPDATE residents SET monthly_income = 200, living_together = 1 WHERE household_id = (SELECT id FROM "
+            "households WHERE code = '" + code + "')");
+  const Case c = f.apply("2012-03-05T09:00", f.member(code, "户主"), "C02-01", kDibao);
+  REQUIRE(c.steps[0].kind == StepKind::investigation);
+  auto clock = at("2012-03-06T10:00");
+  const Operator op = f.decider(c.steps[0]);
+  const Investigation found_more{clock.today(), 52000, 950, true, ""};
+  {
+    WriteTransaction tx(f.db);
+    CHECK_THROWS_WITH_AS(investigate_case(f.db, clock, f.calendar, op, c.number, found_more),
+                         doctest::Contains("not eligible for C02-01 城市居民最低生活保障申请(低保) on what the investigation "
+                                           "found: income 520 yuan per person a month, 70 above the 低保 standard of 450 "
+                                           "(2012, assumed); record --result fail with the reason"),
+                         InvalidInput);
+  }
+  CHECK(get_case(f.db, f.calendar, c.number).stages.empty());
+  {
+    WriteTransaction tx(f.db);
+    investigate_case(f.db, clock, f.calendar, op, c.number, {clock.today(), 52000, 950, false, "经营收入"});
+    tx.commit();
+  }
+  const Case rejected = get_case(f.db, f.calendar, c.number);
+  CHECK(rejected.status == CaseStatus::rejected);
+  REQUIRE(rejected.findings_tests.size() == 1);
+  const auto& tested = rejected.findings_tests[0];
+  CHECK(tested.step == 1);
+  CHECK(tested.test["passes"] == false);
+  // 低保 tests income: the area found is recorded with the stage, not tested.
+  REQUIRE(tested.test["checks"].size() == 1);
+  CHECK(tested.test["checks"][0]["measured"] == 520);
+  CHECK(tested.test["checks"][0]["shortfall"] == -70);
   CHECK(replay_history(f.db).ok());
 }
 

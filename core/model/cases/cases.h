@@ -108,6 +108,14 @@ struct CaseNotice {
   std::string detail;  ///< where to (a departure: the registry's text; a move: the community's code)
 };
 
+/// What a home investigation found, tested against the standards of a household
+/// case's item when it was recorded (means_test_json).
+struct FindingsTest {
+  int step = 0;
+  int attempt = 1;
+  nlohmann::json test;
+};
+
 /// A case with everything `sqgl show` prints.
 struct Case {
   std::string number;
@@ -136,6 +144,7 @@ struct Case {
   std::vector<CaseStep> steps;
   std::vector<CaseMaterial> materials;
   std::vector<StageRecord> stages;  ///< what its investigations, reviews and postings found, in step order
+  std::vector<FindingsTest> findings_tests;  ///< its investigations' findings against the standards
   std::optional<int> score;
   std::string comment;
   std::vector<CaseNotice> notices;

@@ -139,6 +139,14 @@ Case get_case(const SQLite::Database& db, const WorkCalendar& calendar, std::str
       const auto detail = nlohmann::json::parse(e.detail, nullptr, false);
       if (detail.is_object() && detail.contains("means_test")) c.means_test = detail["means_test"];
     }
+    // An investigation's findings, tested against the standards when it was recorded.
+    if (e.kind == "case.investigate" && e.detail.find("\"means_test\"") != std::string::npos) {
+      const auto detail = nlohmann::json::parse(e.detail, nullptr, false);
+      if (detail.is_object() && detail.contains("means_test") && detail.contains("stage")) {
+        c.findings_tests.push_back(
+            {detail.value("step", 0), detail["stage"].value("attempt", 1), detail["means_test"]});
+      }
+    }
     c.history.push_back(std::move(e));
   }
   return c;

@@ -10,6 +10,8 @@
 #include "core/model/cases/cases.h"
 #include "core/model/cases/record.h"
 #include "core/model/cases/workflow.h"
+#include "core/model/catalog.h"
+#include "core/model/household.h"
 
 namespace sqgl::core {
 
@@ -48,10 +50,38 @@ int next_attempt(const SQLite::Database& db, std::int64_t case_id, int step) {
   return q.getColumn(0).getInt();
 }
 
+// What an investigation of a household case found, tested against the standards
+// its item tests (means_test_json); null when the case is not a household's, its
+// item tests no means, or the visit measured nothing. A pass that the findings
+// contradict is refused, as the application would have been.
+json test_findings(const SQLite::Database& db, const CaseRow& c, const Investigation& found) {
+  if (!found.income_fen && !found.area_dm2) return nullptr;
+  SQLite::Statement q(db, "SELECT household_id FROM cases WHERE id = ?");
+  q.bind(1, c.id);
+  if (!q.executeStep() || q.getColumn(0).isNull()) return nullptr;
+  const Item item = get_item(db, c.item);
+  if (item.means_test.empty()) return nullptr;
+  const Household household = household_by_id(db, q.getColumn(0).getInt64());
+  auto yuan = [](const std::optional<std::int64_t>& hundredths) {
+    return hundredths ? std::optional<double>(static_cast<double>(*hundredths) / 100) : std::nullopt;
+  };
+  const MeansTest test = found_means_test(db, household, item.means_test, found.visited, yuan(found.income_fen),
+                                          yuan(found.area_dm2));
+  if (found.passed) {
+    if (const auto failures = means_test_failures(test); !failures.empty()) {
+      throw InvalidInput(tr("household {} is not eligible for {} {} on what the investigation found: {}; record "
+                            "--result fail with the reason",
+                            errors::quote(household.code), item.code, item.name_zh, joined(failures)));
+    }
+  }
+  return means_test_json(test);
+}
+
 // Records `stage` for the step, decides the step by it (a pass moves the case on, a
-// fail rejects it) and appends the event `kind`.
+// fail rejects it) and appends the event `kind`, with `extra` in its detail.
 int record_stage(SQLite::Database& db, const Clock& clock, const WorkCalendar& calendar, const Operator& op,
-                 const CaseRow& c, const StepRow& step, StageRecord stage, const char* kind) {
+                 const CaseRow& c, const StepRow& step, StageRecord stage, const char* kind,
+                 const json& extra = json::object()) {
   const DateTime now = clock.now();
   stage.step = step.seq;
   stage.attempt = next_attempt(db, c.id, step.seq);
@@ -62,6 +92,7 @@ int record_stage(SQLite::Database& db, const Clock& clock, const WorkCalendar& c
   const bool passed = stage.result == StageResult::pass;
   decide_step(db, c.id, step.seq, passed ? StepStatus::approved : StepStatus::rejected, op, now, stage.note);
   json detail{{"step", step.seq}, {"stage", stage_record_json(stage)}};
+  detail.update(extra);
   if (passed) {
     move_on(db, calendar, c, step.seq, now, detail);
   } else {
@@ -82,6 +113,8 @@ int investigate_case(SQLite::Database& db, const Clock& clock, const WorkCalenda
   }
   const auto [c, step] = stage_to_record(db, clock, op, number, StepKind::investigation);
   require_within_step(step, investigation.visited, clock.today(), "--visited");
+  json extra = json::object();
+  if (auto tested = test_findings(db, c, investigation); !tested.is_null()) extra["means_test"] = std::move(tested);
   StageRecord stage;
   stage.kind = StepKind::investigation;
   stage.held_on = format_date(investigation.visited);
@@ -89,7 +122,7 @@ int investigate_case(SQLite::Database& db, const Clock& clock, const WorkCalenda
   stage.area_dm2 = investigation.area_dm2;
   stage.result = investigation.passed ? StageResult::pass : StageResult::fail;
   stage.note = investigation.note;
-  return record_stage(db, clock, calendar, op, c, step, std::move(stage), "case.investigate");
+  return record_stage(db, clock, calendar, op, c, step, std::move(stage), "case.investigate", extra);
 }
 
 int review_case(SQLite::Database& db, const Clock& clock, const WorkCalendar& calendar, const Operator& op,

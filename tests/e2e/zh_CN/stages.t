@@ -53,6 +53,10 @@ $ SQGL_NOW=2012-09-27T10:00 sqgl --as ZZ0102 approve 150204-20120927-0001
 $ SQGL_NOW=2012-09-27T15:00 sqgl --as JW0101 investigate 150204-20120927-0001 --visited 2012-09-27 --income 310 --area 9.5 --result pass
 ! sqgl: 错误：'JW0101'（阳光社区居民委员会）无权办理办件 '150204-20120927-0001' 的第 1 环节：该环节属于阳光社区管理服务站
 ? 4
+# What the visit found is tested against the standard: a pass it contradicts is refused.
+$ SQGL_NOW=2012-09-27T15:00 sqgl --as ZZ0102 investigate 150204-20120927-0001 --visited 2012-09-27 --income 520 --area 9.55 --result pass
+! sqgl: 错误：按入户调查所见，户 '150204001001-0011' 不符合 C02-01 城市居民最低生活保障申请(低保) 的条件：收入 520 元/人/月，比低保标准 450（2012，暂定值）高 70；请以 --result fail 记录并写明原因
+? 2
 $ SQGL_NOW=2012-09-27T15:00 sqgl --as ZZ0102 investigate 150204-20120927-0001 --visited 2012-09-27 --income 310.5 --area 9.55 --result pass --note '家中无大件电器'
 办件 150204-20120927-0001：第 1 环节（入户调查）入户调查通过；当前为第 2/5 环节：民主评议（阳光社区管理服务站），本环节 2012-10-08 到期
 # The station head organises the review; the votes must add up.
@@ -94,12 +98,12 @@ $ SQGL_NOW=2012-10-23T11:00 sqgl show 150204-20120927-0001 | sed -E 's/(recorded
   5.  区民政局公示  区民政局            审批人      公示      7 个自然日  已批准  由 MZJ01 办理   2012-10-23T10:00:00
 
 阶段：
-  1.  第 1 次  入户调查  2012-09-27 由 ZZ0102 入户; 人均月收入 310.50 元; 人均居住面积 9.55 平方米         通过: 家中无大件电器
-  2.  第 1 次  民主评议  2012-09-28 由 ZZ0101 组织：赞成 6、反对 0、弃权 1，共 7 人; 纪要 评议纪要2012-09  通过
-  2.  第 2 次  民主评议  2012-10-08 由 ZZ0101 组织：赞成 5、反对 1、弃权 1，共 7 人; 纪要 评议纪要2012-10  通过
-  3.  第 1 次  公示      于社区公示栏，自 2012-09-28 至 2012-10-05                                         2012-10-02 由 ZZ0102 记录异议：群众反映申请人有经营收入
-  3.  第 2 次  公示      于社区公示栏，自 2012-10-08 至 2012-10-15                                         无异议；2012-10-15 由 ZZ0102 结束公示
-  5.  第 1 次  公示      于区民政局公示栏，自 2012-10-16 至 2012-10-23                                     无异议；2012-10-23 由 MZJ01 结束公示
+  1.  第 1 次  入户调查  2012-09-27 由 ZZ0102 入户; 收入 310.5 元/人/月，比低保标准 450（2012，暂定值）低 139.5; 人均居住面积 9.55 平方米  通过: 家中无大件电器
+  2.  第 1 次  民主评议  2012-09-28 由 ZZ0101 组织：赞成 6、反对 0、弃权 1，共 7 人; 纪要 评议纪要2012-09                                  通过
+  2.  第 2 次  民主评议  2012-10-08 由 ZZ0101 组织：赞成 5、反对 1、弃权 1，共 7 人; 纪要 评议纪要2012-10                                  通过
+  3.  第 1 次  公示      于社区公示栏，自 2012-09-28 至 2012-10-05                                                                         2012-10-02 由 ZZ0102 记录异议：群众反映申请人有经营收入
+  3.  第 2 次  公示      于社区公示栏，自 2012-10-08 至 2012-10-15                                                                         无异议；2012-10-15 由 ZZ0102 结束公示
+  5.  第 1 次  公示      于区民政局公示栏，自 2012-10-16 至 2012-10-23                                                                     无异议；2012-10-23 由 MZJ01 结束公示
 
 材料：
   1.  申请书/审批表     必交        2012-09-27 收件
@@ -116,14 +120,14 @@ $ SQGL_NOW=2012-10-23T11:00 sqgl show 150204-20120927-0001 | sed -E 's/(recorded
   2012-10-15T10:00:00  ZZ0102  批准第 3 环节（阳光社区管理服务站）；转入第 4 环节（补录，记录于 …）
   2012-10-16T10:00:00  MZJ01   批准第 4 环节（区民政局）；转入第 5 环节（补录，记录于 …）
   2012-10-23T10:00:00  MZJ01   批准第 5 环节（区民政局）；办件已批准（补录，记录于 …）
-$ SQGL_NOW=2012-10-23T11:00 sqgl show 150204-20120927-0001 --json | python3 -c 'import json,sys; d=json.load(sys.stdin); print(d["promise_days"], d["posting_days"], d["posting_wd"]); [print(s["step"], s["attempt"], s["kind"], s["held_date"], s["end_date"], s["income_yuan"], s["area_m2"], s["for_count"], s["result"]) for s in d["stages"]]'
+$ SQGL_NOW=2012-10-23T11:00 sqgl show 150204-20120927-0001 --json | python3 -c 'import json,sys; d=json.load(sys.stdin); print(d["promise_days"], d["posting_days"], d["posting_wd"]); [print(s["step"], s["attempt"], s["kind"], s["held_date"], s["end_date"], s["income_yuan"], s["area_m2"], s["for_count"], s["result"], s["means_test"] and s["means_test"]["passes"]) for s in d["stages"]]'
 20 14 9
-1 1 investigation 2012-09-27 None 310.5 9.55 None pass
-2 1 review 2012-09-28 None None None 6 pass
-2 2 review 2012-10-08 None None None 5 pass
-3 1 posting 2012-09-28 2012-10-05 None None None objected
-3 2 posting 2012-10-08 2012-10-15 None None None pass
-5 1 posting 2012-10-16 2012-10-23 None None None pass
+1 1 investigation 2012-09-27 None 310.5 9.55 None pass True
+2 1 review 2012-09-28 None None None 6 pass None
+2 2 review 2012-10-08 None None None 5 pass None
+3 1 posting 2012-09-28 2012-10-05 None None None objected None
+3 2 posting 2012-10-08 2012-10-15 None None None pass None
+5 1 posting 2012-10-16 2012-10-23 None None None pass None
 # The old model: the residents' committee investigates, reviews and posts (张榜), then the street office and the bureau.
 $ SQGL_NOW=2012-09-27T09:30 sqgl --as ZZ0101 apply --resident "$(tail -1 low_income)" --item C02-01 --materials 1,2,3 --model old
 已受理办件 150204-20120927-0002：C02-01 城市居民最低生活保障申请(低保)，申请户 150204001001-0026，由 刘刚海 代表申请
