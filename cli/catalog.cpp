@@ -49,18 +49,22 @@ void print_chain(std::ostream& out, const char* title, const std::vector<core::C
 void print_item(Context& ctx, const core::Item& item) {
   auto& out = ctx.out;
   auto windows = core::list_windows(ctx.read_db());
+  // The catalogue's English names and notes are for English readers; a Chinese
+  // reader has the official names (and --json has everything).
+  const bool english = core::english_interface();
   out << fmt::format("{}  {}\n", item.code, item.name_zh);
-  out << fmt::format("{}  {}\n", std::string(item.code.size(), ' '), item.name_en);
+  if (english) out << fmt::format("{}  {}\n", std::string(item.code.size(), ' '), item.name_en);
   Table facts;
-  facts.add({_("category"), fmt::format("{} {} {}", item.category, item.category_name_zh, item.category_name_en)});
+  facts.add({_("category"), english ? fmt::format("{} {} {}", item.category, item.category_name_zh, item.category_name_en)
+                                    : fmt::format("{} {}", item.category, item.category_name_zh)});
   facts.add({_("window"), fmt::format("{} ({})", window_label(windows, item.window), item.window)});
   facts.add({_("promise"), core::tr("{} working days, {}", item.promise_days, handling_label(item.handling))});
   facts.add({C_("item facts", "type"), item_type_label(item.item_type)});
   facts.add({_("trips"), core::tr("{} under the new model, {} under the old", item.trips_new, item.trips_old)});
   facts.add({_("eligibility"), eligibility_text(item)});
-  if (!item.facts.empty()) facts.add({C_("item facts", "facts"), item.facts});
-  if (!item.era.empty()) facts.add({_("since 2012"), item.era});
-  if (!item.source.empty()) facts.add({C_("item facts", "source"), item.source});
+  if (english && !item.facts.empty()) facts.add({C_("item facts", "facts"), item.facts});
+  if (english && !item.era.empty()) facts.add({_("since 2012"), item.era});
+  if (english && !item.source.empty()) facts.add({C_("item facts", "source"), item.source});
   facts.print(out);
   out << '\n';
   print_chain(out, _("New model (新模式)"), item.new_chain);
@@ -114,7 +118,8 @@ void run_catalog(Context& ctx, const CatalogOptions& opt) {
           << '\n';
   for (const auto& c : categories) {
     if (c.items.empty()) continue;
-    ctx.out << fmt::format("\n{} {} {}\n", c.code, c.name_zh, c.name_en);
+    ctx.out << (core::english_interface() ? fmt::format("\n{} {} {}\n", c.code, c.name_zh, c.name_en)
+                                          : fmt::format("\n{} {}\n", c.code, c.name_zh));
     Table table({false, false, false, true, false});
     for (const auto& item : c.items) {
       table.add({item.code, item.name_zh, window_label(windows, item.window), core::tr("{} wd", item.promise_days),

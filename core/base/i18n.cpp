@@ -1,6 +1,7 @@
 #include "core/base/i18n.h"
 
 #include <clocale>
+#include <string_view>
 
 #include "core/base/error.h"
 
@@ -20,6 +21,11 @@ void init_messages(const char* locale_dir) {
 void english_messages() {
   // gettext returns the msgid under the C locale, whatever LANGUAGE says.
   std::setlocale(LC_MESSAGES, "C");
+}
+
+bool english_interface() {
+  // The translators say which language they write: "zh" in zh_CN.po.
+  return std::string_view(C_("language of this translation (an ISO 639-1 code)", "en")) == "en";
 }
 
 std::pair<std::string, std::string> in_both_languages(const std::function<std::string()>& say) {

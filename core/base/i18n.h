@@ -35,6 +35,10 @@ void init_messages(const char* locale_dir);
 /// beside it, must not change with the language of the person who started it.
 void english_messages();
 
+/// Whether people read sqgl in English: the C locale, --json, or a language sqgl has
+/// no translation for. The catalogue's English-only notes are shown to them alone.
+bool english_interface();
+
 /// `msgid` in the user's language, or `msgid` itself when it has no translation.
 inline const char* translate(const char* msgid) {
   return ::dgettext(kTextDomain, msgid);

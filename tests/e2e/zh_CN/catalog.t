@@ -7,7 +7,7 @@ $ sqgl catalog --json | python3 -c 'import json,sys; d=json.load(sys.stdin); ite
 $ sqgl catalog --category C02
 事项目录 2012.2：1 个类别，7 个事项。承诺时限以工作日计；层级为新模式（旧模式）。
 
-C02 社会救助 Social Assistance
+C02 社会救助
   C02-01  城市居民最低生活保障申请(低保)    社区保障  20 工作日  2（3）级
   C02-02  低保年度复核及增减停变更          社区保障  10 工作日  2（3）级
   C02-03  临时救助申请                      社区保障   7 工作日  2（3）级
@@ -17,15 +17,12 @@ C02 社会救助 Social Assistance
   C02-07  困难家庭冬季取暖补贴申请          社区保障  10 工作日  2（3）级
 $ sqgl catalog C05-01
 C05-01  "一杯奶"生育关怀申请
-        "One Cup of Milk" pregnancy milk programme
-类别      C05 人口和计划生育 Population & Family Planning
+类别      C05 人口和计划生育
 窗口      社区服务 (services)
 承诺时限  5 个工作日，承诺件
 类型      服务类
 跑腿次数  新模式 1 次，旧模式 3 次
 申请条件  仅限女性；孕妇；每位居民同时只能有一件在办；本社区户籍居民
-要点      Pregnancy within the birth policy (政策内怀孕); 250 g milk per day for 280 days (≈70 kg); early-education books and videos also given. Ordos 2014 (one banner): 984 mothers, 16,704 cases of milk (≈17 cases each)
-依据      Seed, S3
 
 新模式（2 级，5 个工作日）：
   1.  服务站        服务站    社区工作者  审批  2 工作日
@@ -51,7 +48,7 @@ $ sqgl catalog --category C13
 $ sqgl catalog --window party
 事项目录 2012.2：1 个类别，5 个事项。承诺时限以工作日计；层级为新模式（旧模式）。
 
-C12 党员服务 Party-member Services
+C12 党员服务
   C12-01  党员组织关系转入                  党员服务   3 工作日  2（2）级
   C12-02  党员组织关系转出                  党员服务   3 工作日  2（2）级
   C12-03  流动党员登记及《流动党员活动证》  党员服务   5 工作日  2（2）级

@@ -20,7 +20,7 @@ LESS=FRX LV=-c SQGL_PAGER
 $ rm paged; script -qec 'sqgl catalog C05-01' /dev/null | wc -c; head -n 2 paged
 0
 C05-01  "一杯奶"生育关怀申请
-        "One Cup of Milk" pregnancy milk programme
+类别      C05 人口和计划生育
 $ rm paged; script -qec 'sqgl show 150204-20100705-0004' /dev/null | wc -c; head -n 1 paged
 0
 办件 150204-20100705-0004  C04-03 居住证(暂住证)申领代办  （旧模式）
@@ -77,7 +77,7 @@ $ script -qec 'sqgl calendar --years' /dev/null | tr -d '\r'; test -e paged || e
 not paged
 $ sqgl list --all | wc -l; sqgl catalog C05-01 > out.txt; wc -l < out.txt; test -e paged || echo 'not paged'
 4495
-23
+20
 not paged
 # A pager that is not there is said once, and the output printed without it.
 $ SQGL_PAGER='no-such-pager -R' script -qec 'sqgl list --all --limit 1' /dev/null | tr -d '\r'; test -e paged || echo 'not paged'
