@@ -1,5 +1,5 @@
-// sqgl register death | birth | move | leave: one change in the register, recorded
-// at the station window, with what it does to open cases.
+// sqgl register death | birth | move | leave | restore: one change in the register,
+// recorded at the station window, with what it does to open cases.
 #include <fmt/format.h>
 
 #include "cli/commands.h"
@@ -72,6 +72,11 @@ core::RegisterResult change(Context& ctx, const RegisterOptions& o, const core::
     require(o.date, "--date YYYY-MM-DD", o.action);
     return core::record_death(db, ctx.clock, op, {o.resident, o.date, o.note}, window);
   }
+  if (o.action == "restore") {
+    allow_only(o, {"--resident", "--note"});
+    require(o.resident, "--resident ID", o.action);
+    return core::record_restore(db, ctx.clock, op, {o.resident, o.note}, window);
+  }
   if (o.action == "leave") {
     allow_only(o, {"--resident", "--household", "--date", "--to"});
     require(o.date, "--date YYYY-MM-DD", o.action);
@@ -112,7 +117,9 @@ void run_register(Context& ctx, const RegisterOptions& o) {
                          {"resident_count", r.residents},
                          {"withdrawn_cases", r.withdrawn},
                          {"flagged_cases", r.flagged},
-                         {"kept_cases", r.kept}});
+                         {"kept_cases", r.kept},
+                         {"undone", r.undone.empty() ? nlohmann::json(nullptr) : nlohmann::json(r.undone)},
+                         {"still_withdrawn_cases", r.still_withdrawn}});
     return;
   }
   if (o.action == "death") {
@@ -124,6 +131,17 @@ void run_register(Context& ctx, const RegisterOptions& o) {
             << '\n';
   } else if (o.action == "birth") {
     ctx.out << core::tr("birth on {} registered in household {}", r.date, r.household) << '\n';
+  } else if (o.action == "restore") {
+    ctx.out << (r.undone == "death" ? core::tr("the death recorded on {} is undone: {} lives in household {}", r.date,
+                                               subject, r.household)
+                                    : core::tr("the departure recorded on {} is undone: {} lives in household {}",
+                                               r.date, subject, r.household))
+            << '\n';
+    if (!r.still_withdrawn.empty()) {
+      ctx.out << core::tr("withdrawn when the death was recorded, and still withdrawn (apply again): {}",
+                          joined(r.still_withdrawn))
+              << '\n';
+    }
   } else {
     ctx.out << core::tr("move on {} recorded: household {} in community {}", r.date, r.household, r.community) << '\n';
   }
@@ -138,16 +156,18 @@ RunFn setup_register(CLI::App& app) {
   auto opt = std::make_shared<RegisterOptions>();
   auto* sub = app.add_subcommand(
       "register", _("Record a change in the register: a death, a birth, a move, a departure from the district"));
-  sub->add_option("action", opt->action, _("death, birth, move or leave"))
+  sub->add_option("action", opt->action, _("death, birth, move, leave, or restore (a death or departure in error)"))
       ->required()
-      ->check(CLI::IsMember({"death", "birth", "move", "leave"}));
-  sub->add_option("--resident", opt->resident, _("death, move, leave: the resident's citizen ID"))->check(non_empty());
+      ->check(CLI::IsMember({"death", "birth", "move", "leave", "restore"}));
+  sub->add_option("--resident", opt->resident, _("death, move, leave, restore: the resident's citizen ID"))
+      ->check(non_empty());
   sub->add_option("--household", opt->household,
                   _("birth: the child's household; move, leave: the whole household (its code)"))
       ->check(non_empty());
   sub->add_option("--date", opt->date, _("When it happened (YYYY-MM-DD); for a birth, the birth date"))
       ->check(non_empty());
-  sub->add_option("--note", opt->note, _("death: a note (the certificate's number)"));
+  sub->add_option("--note", opt->note,
+                  _("death: a note (the certificate's number); restore: why the record was wrong (required)"));
   sub->add_option("--to", opt->to, _("leave: where to, as the registry gives it"))->check(non_empty());
   sub->add_option("--citizen-id", opt->citizen_id, _("birth: the child's citizen ID"))->check(non_empty());
   sub->add_option("--name", opt->name, _("birth: the child's name"))->check(non_empty());
@@ -168,13 +188,16 @@ RunFn setup_register(CLI::App& app) {
         "leave), or where they move to (move). A death withdraws the resident's open cases; the open cases of\n"
         "the household are flagged for review, as they are when it leaves the district. After a move, open\n"
         "cases stay with the community that accepted them; the household's grid worker changes with its grid.\n"
+        "A death or departure recorded in error is undone with 'register restore'; the cases it withdrew stay\n"
+        "withdrawn.\n"
         "Batches from the registry: 'sqgl import deaths|births|moves|departures FILE'.\n"
         "Examples:\n  sqgl --as ZZ0101 register death --resident 150204198503121230 --date 2012-05-03\n"
         "  sqgl --as ZZ0101 register birth --citizen-id 150204201205030015 --name 王小明 --household "
         "150204001001-0001\n"
         "  sqgl --as ZZ0201 register move --household 150204001001-0001 --to-grid 150204001002-01 --address "
         "'幸福路 8 号'\n"
-        "  sqgl --as ZZ0101 register leave --household 150204001001-0001 --date 2012-06-01 --to '呼和浩特市'"));
+        "  sqgl --as ZZ0101 register leave --household 150204001001-0001 --date 2012-06-01 --to '呼和浩特市'\n"
+        "  sqgl --as ZZ0101 register restore --resident 150204198503121230 --note '死亡登记有误，本人健在'"));
   return [opt](Context& ctx) { run_register(ctx, *opt); };
 }
 

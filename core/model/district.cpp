@@ -180,6 +180,13 @@ void DistrictWriter::record_departure(std::int64_t id, const std::string& date, 
   q.exec();
 }
 
+void DistrictWriter::restore_resident(std::int64_t id) {
+  auto& q =
+      statement(restore_resident_, "UPDATE residents SET died_on = NULL, left_on = NULL, left_to = NULL WHERE id = ?");
+  q.bind(1, id);
+  q.exec();
+}
+
 void DistrictWriter::move_resident(std::int64_t id, std::int64_t household, const std::string& relation) {
   auto& q = statement(move_resident_, "UPDATE residents SET household_id = ?, relation = ? WHERE id = ?");
   SQLite::bind(q, household, relation, id);

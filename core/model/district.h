@@ -142,16 +142,19 @@ class DistrictWriter {
   std::optional<std::int64_t> add_resident(const ResidentRow& resident);
   void update_resident(std::int64_t id, const ResidentRow& resident);
   /// The register's changes to a resident: a death, a departure from the district,
-  /// a move to another household (with the relation to its head).
+  /// a move to another household (with the relation to its head), and the undoing
+  /// of a death or departure recorded in error.
   void record_death(std::int64_t id, const std::string& date);
   void record_departure(std::int64_t id, const std::string& date, const std::string& to);
+  void restore_resident(std::int64_t id);
   void move_resident(std::int64_t id, std::int64_t household, const std::string& relation);
 
  private:
   SQLite::Statement& statement(std::optional<SQLite::Statement>& slot, const char* sql);
   SQLite::Database& db_;
   std::optional<SQLite::Statement> add_unit_, update_unit_, set_parent_, add_grid_, update_grid_, add_household_,
-      update_household_, relocate_household_, add_resident_, update_resident_, record_death_, record_departure_, move_resident_;
+      update_household_, relocate_household_, add_resident_, update_resident_, record_death_, record_departure_,
+      restore_resident_, move_resident_;
 };
 
 /// Reads the district tree with its counts.

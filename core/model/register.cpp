@@ -249,7 +249,43 @@ RegisterResult record_death(SQLite::Database& db, const Clock& clock, const Oper
   for (const auto& c : own) withdraw_case_for_register(db, clock, op, c.number, reason, "death", date);
   NoticeWriter notices(db, clock, op);
   for (const auto& c : household) notices.add(c, "death", p.id, date, "");
-  return {home.code, home.community, home.community_name, date, 1, number_list(own), number_list(household), {}};
+  return {home.code, home.community, home.community_name, date, 1, number_list(own), number_list(household), {}, {},
+          {}};
+}
+
+RegisterResult record_restore(SQLite::Database& db, const Clock& clock, const Operator& op,
+                              const RestoreRequest& request, RegisterSource source) {
+  if (request.reason.empty()) throw InvalidInput(_("say why the record was wrong: --note TEXT"));
+  check_free_text("--note", request.reason);
+  const RegisteredPerson p = find_person(db, request.citizen_id, clock.today());
+  const Home home = require_home(db, p.household);
+  require_station(op, home, source, N_("restore a resident"));
+  if (p.died_on.empty() && p.left_on.empty()) {
+    throw Conflict(tr("resident {} is in the register: neither a death nor a departure is recorded", named(p)));
+  }
+  const bool death = !p.died_on.empty();
+  RegisterResult result{
+      home.code, home.community, home.community_name, death ? p.died_on : p.left_on, 1, {}, {}, {}, {}, {}};
+  result.undone = death ? "death" : "departure";
+  json detail{{"resident", p.id}, {"undone", result.undone}, {"on", result.date}, {"reason", request.reason}};
+  if (death) {
+    // The cases its recording withdrew: in the last register.death event of the resident.
+    SQLite::Statement q(db,
+                        "SELECT detail FROM events WHERE kind = 'register.death' "
+                        "AND json_extract(detail, '$.resident') = ? ORDER BY id DESC LIMIT 1");
+    q.bind(1, p.id);
+    if (q.executeStep()) {
+      const json recorded = json::parse(q.getColumn(0).getString(), nullptr, false);
+      if (recorded.is_object() && recorded.contains("withdrawn") && recorded["withdrawn"].is_array()) {
+        for (const auto& number : recorded["withdrawn"]) {
+          if (number.is_string()) result.still_withdrawn.push_back(number.get<std::string>());
+        }
+      }
+    }
+  }
+  DistrictWriter(db).restore_resident(p.id);
+  append_change(db, clock, op, "register.restore", home.code, detail);
+  return result;
 }
 
 RegisterResult record_leave(SQLite::Database& db, const Clock& clock, const Operator& op, const LeaveRequest& request,
@@ -295,6 +331,8 @@ RegisterResult record_leave(SQLite::Database& db, const Clock& clock, const Oper
           static_cast<std::int64_t>(leaving.size()),
           {},
           number_list(affected),
+          {},
+          {},
           {}};
 }
 
@@ -325,7 +363,7 @@ RegisterResult record_birth(SQLite::Database& db, const Clock& clock, const Oper
   }
   append_change(db, clock, op, "register.birth", home.code,
                 {{"resident", *added}, {"born", born}, {"relation", request.relation}});
-  return {home.code, home.community, home.community_name, born, 1, {}, {}, {}};
+  return {home.code, home.community, home.community_name, born, 1, {}, {}, {}, {}, {}};
 }
 
 RegisterResult record_move(SQLite::Database& db, const Clock& clock, const Operator& op, const MoveRequest& request,
@@ -396,8 +434,8 @@ RegisterResult record_move(SQLite::Database& db, const Clock& clock, const Opera
                    {"address", {{"before", before.address}, {"after", after.address}}},
                    {"kept", numbers(affected)}});
     for (const auto& c : affected) notices.add(c, "moved", c.resident_id, date, after.community);
-    return {after.code, after.community,       after.community_name, date, static_cast<std::int64_t>(members.size()),
-            {},         number_list(affected), number_list(affected)};
+    return {after.code, after.community,       after.community_name,  date, static_cast<std::int64_t>(members.size()),
+            {},         number_list(affected), number_list(affected), {},   {}};
   }
 
   // One resident moves to another household, made here when it is new.
@@ -453,7 +491,7 @@ RegisterResult record_move(SQLite::Database& db, const Clock& clock, const Opera
   for (const auto& c : stayed) notices.add(c, "moved", p.id, date, to->community);
   auto flagged = number_list(own);
   for (const auto& c : stayed) flagged.push_back(c.number);
-  return {to->code, to->community, to->community_name, date, 1, {}, flagged, number_list(own)};
+  return {to->code, to->community, to->community_name, date, 1, {}, flagged, number_list(own), {}, {}};
 }
 
 }  // namespace sqgl::core

@@ -58,6 +58,12 @@ struct MoveRequest {
   std::string date;          ///< YYYY-MM-DD; "" for today
 };
 
+/// A death or a departure from the district recorded in error.
+struct RestoreRequest {
+  std::string citizen_id;
+  std::string reason;  ///< why the record was wrong (required)
+};
+
 /// What a change did.
 struct RegisterResult {
   std::string household;               ///< the household the change is about (for a move, where to)
@@ -68,6 +74,8 @@ struct RegisterResult {
   std::vector<std::string> withdrawn;  ///< cases withdrawn (a death)
   std::vector<std::string> flagged;    ///< open cases given a notice to review
   std::vector<std::string> kept;       ///< open cases that stay with the community that accepted them (a move)
+  std::string undone;                  ///< a restore: "death" or "departure", undone
+  std::vector<std::string> still_withdrawn;  ///< a restore: cases the death withdrew, which stay withdrawn
 };
 
 /// Records a death: PermissionDenied unless `op` may (a station worker of the
@@ -89,6 +97,14 @@ RegisterResult record_birth(SQLite::Database& db, const Clock& clock, const Oper
 /// the household's grid.
 RegisterResult record_move(SQLite::Database& db, const Clock& clock, const Operator& op, const MoveRequest& request,
                            RegisterSource source);
+
+/// Restores a resident whose death or departure was recorded in error: the register
+/// forgets it, and the register.restore event keeps what was undone and why. The
+/// cases the death withdrew stay withdrawn (each withdrawal is in its case's
+/// history; the resident applies again) and are named; notices stay on their cases.
+/// Conflict when neither is recorded; the same station as a death records it.
+RegisterResult record_restore(SQLite::Database& db, const Clock& clock, const Operator& op,
+                              const RestoreRequest& request, RegisterSource source);
 
 /// The words of a notice kind ("death", "left_district", "moved").
 inline constexpr const char* kNoticeKinds[] = {"death", "left_district", "moved"};

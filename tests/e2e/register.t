@@ -141,11 +141,45 @@ register changes to review:
 $ SQGL_NOW=2012-02-03 sqgl --as ZZ0101 apply --resident "$(cat him)" --item C01-02 --materials 1,2
 ! sqgl: error: resident '150204********7051' (谢涛) left the district on 2012-02-03; apply where they live now
 ? 5
+# Her death and his departure were recorded in error: the station restores them, each
+# with its reason. The case her death withdrew stays withdrawn; she applies again.
+$ SQGL_NOW=2012-02-06 sqgl --as ZZ0101 register restore --resident "$(cat her)"
+! sqgl: error: say why the record was wrong: --note TEXT
+? 2
+$ SQGL_NOW=2012-02-06 sqgl --as ZZ0201 register restore --resident "$(cat her)" --note '死亡登记有误'
+! sqgl: error: 'ZZ0201' (富康社区管理服务站) may not restore a resident in community 150204001001
+? 4
+$ SQGL_NOW=2012-02-06 sqgl --as ZZ0101 register restore --resident "$(cat her)" --note '死亡登记有误，本人健在'
+the death recorded on 2012-01-30 is undone: 150204********6922 lives in household 150204001001-0001
+withdrawn when the death was recorded, and still withdrawn (apply again): 150204-20120129-0001
+$ SQGL_NOW=2012-02-06 sqgl --as ZZ0101 register restore --resident "$(cat him)" --note '迁出登记有误' --json
+{
+  "action": "restore",
+  "community": "150204001001",
+  "community_name": "阳光社区",
+  "date": "2012-02-03",
+  "flagged_cases": [],
+  "household": "150204001001-0001",
+  "kept_cases": [],
+  "resident_count": 1,
+  "still_withdrawn_cases": [],
+  "undone": "departure",
+  "withdrawn_cases": []
+}
+$ SQGL_NOW=2012-02-06 sqgl --as ZZ0101 register restore --resident "$(cat him)" --note '迁出登记有误'
+! sqgl: error: resident '150204********7051' (谢涛) is in the register: neither a death nor a departure is recorded
+? 5
+$ SQGL_NOW=2012-02-06 sqgl --as ZZ0101 apply --resident "$(cat her)" --item C01-01 --materials 1,2,3 | head -1
+accepted case 150204-20120206-0001: C01-01 城镇居民基本医疗保险参保登记 for 李春兰
+$ SQGL_NOW=2012-02-06 sqgl resident "$(cat her)" | grep -E '^(died|死亡)' || echo 'no death on record'
+no death on record
 # Every change is in the history, which check replays.
 $ sqgl audit log --kind register | cut -c1-120 | sed -E 's/(recorded|记录于) [0-9T:-]+/\1 …/'
-186  2012-01-31T09:00:00  back-filled, recorded …  IT01    register.death  150204001001-0001
-191  2012-02-01T10:00:00  back-filled, recorded …  ZZ0201  register.move   150204001002-9001
-193  2012-02-02T00:00:00  back-filled, recorded …  ZZ0101  register.birth  150204001001-0001
-194  2012-02-03T00:00:00  back-filled, recorded …  ZZ0101  register.leave  150204001001-0001
+186  2012-01-31T09:00:00  back-filled, recorded …  IT01    register.death    150204001001-0001
+191  2012-02-01T10:00:00  back-filled, recorded …  ZZ0201  register.move     150204001002-9001
+193  2012-02-02T00:00:00  back-filled, recorded …  ZZ0101  register.birth    150204001001-0001
+194  2012-02-03T00:00:00  back-filled, recorded …  ZZ0101  register.leave    150204001001-0001
+197  2012-02-06T00:00:00  back-filled, recorded …  ZZ0101  register.restore  150204001001-0001
+198  2012-02-06T00:00:00  back-filled, recorded …  ZZ0101  register.restore  150204001001-0001
 $ sqgl check | tail -1 | cut -c1-57
-replay: ok, the tables are what the history says (3 cases
+replay: ok, the tables are what the history says (4 cases

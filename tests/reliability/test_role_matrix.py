@@ -51,7 +51,7 @@ MATRIX = {
     "`route CASE --to STAFF`": ["step's unit", "step's unit", "step's unit", NO, "step's unit", "step's unit",
                                 "any step"],
     "`route --auto`": [NO, "own station's steps", NO, NO, NO, NO, "every step"],
-    "`register death`, `birth`, `leave`": ["own community", NO, NO, NO, NO, NO, NO],
+    "`register death`, `birth`, `leave`, `restore`": ["own community", NO, NO, NO, NO, NO, NO],
     "`register move`": ["receiving community", NO, NO, NO, NO, NO, NO],
     "`import KIND`": [NO, NO, NO, NO, NO, NO, "every kind"],
     "`backup FILE`": [NO, NO, NO, NO, NO, NO, "the whole database"],
@@ -201,10 +201,13 @@ class Matrix:
                 fail(f"setup: case {number} is at {steps.get(number)}, expected a step of {unit}")
         self.open_cases = [self.at_station, self.at_committee, self.at_street, self.at_bureau, self.second_station]
 
-        # Residents no case names, for the register's changes: four of 150204001001, one of 150204001002.
+        # Residents no case names, for the register's changes: five of 150204001001, one of
+        # 150204001002. The fifth's death is recorded in error, for a restore.
         spare = "r.id NOT IN (SELECT resident_id FROM cases) AND r.birth_date < '1990-01-01'"
-        self.spare = self.residents(spare, 4)
+        self.spare = self.residents(spare, 5)
         self.spare_elsewhere = self.residents(spare, 1, "150204001002")[0]
+        self.must(["register", "death", "--resident", self.spare[4], "--date", "2012-01-27"], "ZZ0101",
+                  "record a death to restore")
         self.write_import_files()
         # One file, the WAL folded in, so that a copy is the whole database.
         con = sqlite3.connect(self.base)
@@ -530,6 +533,9 @@ class Matrix:
             # A resident of 150204001001 dies or leaves, a child is born into one of its households.
             resident, masked = self.spare[3], self.spare[3][:6] + "********" + self.spare[3][-4:]
             child = citizen_id("150204", "20120102", "013")
+            dead, dead_masked = self.spare[4], self.spare[4][:6] + "********" + self.spare[4][-4:]
+            dead_home = self.query("SELECT h.code FROM residents r JOIN households h ON h.id = r.household_id "
+                                   "WHERE r.citizen_id = ?", dead)[0][0]
             home = self.query("SELECT h.code FROM residents r JOIN households h ON h.id = r.household_id "
                               "WHERE r.citizen_id = ?", resident)[0][0]
             out = []
@@ -543,7 +549,11 @@ class Matrix:
                                          child, "2012-01-02", "150204001001-0001")),
                     ("leave", ["register", "leave", "--resident", resident, "--date", "2012-01-28", "--to", "北京市"],
                      masked, self.register_check("register.leave", "SELECT left_on FROM residents WHERE citizen_id = ?",
-                                                 resident, "2012-01-28", home))):
+                                                 resident, "2012-01-28", home)),
+                    ("restore", ["register", "restore", "--resident", dead, "--note", "死亡登记有误"], dead_masked,
+                     self.register_check("register.restore",
+                                         "SELECT COALESCE(died_on, 'none') FROM residents WHERE citizen_id = ?",
+                                         dead, "none", dead_home))):
                 expect = allowed(text, scope)
                 out.append(Cell(name, argv, expect, subject, f"register {name}", check if expect == "ok" else None))
             return out
@@ -609,7 +619,7 @@ class Matrix:
             (APPROVE_BUREAU, decide(self.at_bureau), "JSJ98"),
             ("`route CASE --to STAFF`", route_to, "ZZ0198"),
             ("`route --auto`", route_auto, "IT98"),
-            ("`register death`, `birth`, `leave`", register_change, "ZZ0198"),
+            ("`register death`, `birth`, `leave`, `restore`", register_change, "ZZ0198"),
             ("`register move`", register_move, "ZZ0198"),
             ("`import KIND`", import_kind, "IT98"),
             ("`backup FILE`", backup, "IT98"),

@@ -141,11 +141,45 @@ $ SQGL_NOW=2012-02-03 sqgl show 150204-20120129-0002 | grep -E 'review|复核' |
 $ SQGL_NOW=2012-02-03 sqgl --as ZZ0101 apply --resident "$(cat him)" --item C01-02 --materials 1,2
 ! sqgl: 错误：居民 '150204********7051'（谢涛）已于 2012-02-03 迁出本区，请到现居住地申请
 ? 5
+# Her death and his departure were recorded in error: the station restores them, each
+# with its reason. The case her death withdrew stays withdrawn; she applies again.
+$ SQGL_NOW=2012-02-06 sqgl --as ZZ0101 register restore --resident "$(cat her)"
+! sqgl: 错误：请说明登记错误的原因：--note TEXT
+? 2
+$ SQGL_NOW=2012-02-06 sqgl --as ZZ0201 register restore --resident "$(cat her)" --note '死亡登记有误'
+! sqgl: 错误：'ZZ0201'（富康社区管理服务站）不能在社区 150204001001 恢复居民的户籍登记
+? 4
+$ SQGL_NOW=2012-02-06 sqgl --as ZZ0101 register restore --resident "$(cat her)" --note '死亡登记有误，本人健在'
+2012-01-30 登记的死亡已撤销：150204********6922 仍住在户 150204001001-0001
+登记死亡时撤回的办件仍为已撤回（如需办理请重新申请）：150204-20120129-0001
+$ SQGL_NOW=2012-02-06 sqgl --as ZZ0101 register restore --resident "$(cat him)" --note '迁出登记有误' --json
+{
+  "action": "restore",
+  "community": "150204001001",
+  "community_name": "阳光社区",
+  "date": "2012-02-03",
+  "flagged_cases": [],
+  "household": "150204001001-0001",
+  "kept_cases": [],
+  "resident_count": 1,
+  "still_withdrawn_cases": [],
+  "undone": "departure",
+  "withdrawn_cases": []
+}
+$ SQGL_NOW=2012-02-06 sqgl --as ZZ0101 register restore --resident "$(cat him)" --note '迁出登记有误'
+! sqgl: 错误：居民 '150204********7051' (谢涛) 在册：既无死亡登记也无迁出登记
+? 5
+$ SQGL_NOW=2012-02-06 sqgl --as ZZ0101 apply --resident "$(cat her)" --item C01-01 --materials 1,2,3 | head -1
+已受理办件 150204-20120206-0001：C01-01 城镇居民基本医疗保险参保登记，申请人 李春兰
+$ SQGL_NOW=2012-02-06 sqgl resident "$(cat her)" | grep -E '^(died|死亡)' || echo 'no death on record'
+no death on record
 # Every change is in the history, which check replays.
 $ sqgl audit log --kind register | cut -c1-120 | sed -E 's/(recorded|记录于) [0-9T:-]+/\1 …/'
-186  2012-01-31T09:00:00  补录，记录于 …  IT01    register.death  150204001001-0001
-191  2012-02-01T10:00:00  补录，记录于 …  ZZ0201  register.move   150204001002-9001
-193  2012-02-02T00:00:00  补录，记录于 …  ZZ0101  register.birth  150204001001-0001
-194  2012-02-03T00:00:00  补录，记录于 …  ZZ0101  register.leave  150204001001-0001
+186  2012-01-31T09:00:00  补录，记录于 …  IT01    register.death    150204001001-0001
+191  2012-02-01T10:00:00  补录，记录于 …  ZZ0201  register.move     150204001002-9001
+193  2012-02-02T00:00:00  补录，记录于 …  ZZ0101  register.birth    150204001001-0001
+194  2012-02-03T00:00:00  补录，记录于 …  ZZ0101  register.leave    150204001001-0001
+197  2012-02-06T00:00:00  补录，记录于 …  ZZ0101  register.restore  150204001001-0001
+198  2012-02-06T00:00:00  补录，记录于 …  ZZ0101  register.restore  150204001001-0001
 $ sqgl check | tail -1 | cut -c1-57
-重放：正常，各表与历史记录一致（3 件，1
+重放：正常，各表与历史记录一致（4 件，1
