@@ -50,10 +50,10 @@ void run_standards(Context& ctx) {
     print_json(ctx.out, {{"standards", list}, {"standard_count", standards.size()}});
     return;
   }
-  Table table({false, false, true, true, false, false});
+  Table table({false, false, false, true, false, false});
   table.add({_("standard"), _("district"), _("from"), _("value"), _("unit"), _("source")});
   for (const auto& s : standards) {
-    table.add({core::label(s.kind), s.district.empty() ? _("every district") : s.district, std::to_string(s.year),
+    table.add({core::label(s.kind), s.district.empty() ? _("every district") : s.district, core::year_text(s),
                core::amount_text(s.value), core::standard_unit(s.kind), s.source});
   }
   table.print(ctx.out);

@@ -65,10 +65,6 @@ Household read_household(const SQLite::Database& db, SQLite::Statement& q) {
   return h;
 }
 
-std::string year_text(const Standard& s) {
-  return s.assumed ? tr("{}, assumed", s.year) : std::to_string(s.year);
-}
-
 }  // namespace
 
 int Member::age_on(Date day) const {

@@ -35,6 +35,10 @@ bool is_income(StandardKind kind) {
   return kind != StandardKind::housing_area;
 }
 
+std::string year_text(const Standard& standard) {
+  return standard.assumed ? tr("{}, assumed", standard.year) : std::to_string(standard.year);
+}
+
 std::string standard_unit(StandardKind kind) {
   return kind == StandardKind::housing_area ? _("m² per person") : _("yuan per person a month");
 }

@@ -31,6 +31,10 @@ struct Standard {
 /// not living area per person.
 bool is_income(StandardKind kind);
 
+/// The year a standard is in force from, marked when it is an assumed stand-in:
+/// "2012" or "2012, assumed".
+std::string year_text(const Standard& standard);
+
 /// The unit a standard of `kind` is measured in, as a person reads it: 元/人/月, m²/人.
 std::string standard_unit(StandardKind kind);
 

@@ -74,14 +74,14 @@ $ printf '标准,区县,年度,标准值,依据\n低保标准,150204,2012,480,�
 $ sqgl --as IT01 import standards standards.csv
 imported standards from 'standards.csv': 1 row: 1 inserted, 0 updated, 0 unchanged, 0 rejected
 $ sqgl household --standards | grep -E '^(standard|低保|标准)'
-standard                 district        from  value  unit                     source
-低保 standard            every district  2008    290  yuan per person a month  assumed: Baotou's urban 低保 standard is not known (yuan per person a month)
-低保 standard            every district  2010    350  yuan per person a month  assumed: Baotou's urban 低保 standard is not known (yuan per person a month)
-低保 standard            every district  2012    450  yuan per person a month  assumed: Baotou's urban 低保 standard is not known (yuan per person a month)
-低保 standard            every district  2016    590  yuan per person a month  assumed: Baotou's urban 低保 standard is not known (yuan per person a month)
-低保 standard            every district  2020    760  yuan per person a month  assumed: Baotou's urban 低保 standard is not known (yuan per person a month)
-低保 standard            every district  2024    860  yuan per person a month  assumed: Baotou's urban 低保 standard is not known (yuan per person a month)
-低保 standard            150204          2012    480  yuan per person a month  区民政局 2012 年通知
+standard                 district        from           value  unit                     source
+低保 standard            every district  2008, assumed    290  yuan per person a month  暂定值：包头市城市低保标准不详
+低保 standard            every district  2010, assumed    350  yuan per person a month  暂定值：包头市城市低保标准不详
+低保 standard            every district  2012, assumed    450  yuan per person a month  暂定值：包头市城市低保标准不详
+低保 standard            every district  2016, assumed    590  yuan per person a month  暂定值：包头市城市低保标准不详
+低保 standard            every district  2020, assumed    760  yuan per person a month  暂定值：包头市城市低保标准不详
+低保 standard            every district  2024, assumed    860  yuan per person a month  暂定值：包头市城市低保标准不详
+低保 standard            150204          2012             480  yuan per person a month  区民政局 2012 年通知
 $ sqgl household "$(cat household)" | grep -A1 -E 'standards in force|现行标准'
 against the standards in force:
   under  income 303.67 yuan per person a month, 176.33 under the 低保 standard of 480 (2012)

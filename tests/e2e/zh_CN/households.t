@@ -74,14 +74,14 @@ $ printf '标准,区县,年度,标准值,依据\n低保标准,150204,2012,480,�
 $ sqgl --as IT01 import standards standards.csv
 已从 'standards.csv' 导入 standards：1 行：新增 1，更新 0，未变 0，拒绝 0
 $ sqgl household --standards | grep -E '^(standard|低保|标准)'
-标准          区县    起始年度    值  单位       依据
-低保标准      各区县      2008   290  元/人/月   assumed: Baotou's urban 低保 standard is not known (yuan per person a month)
-低保标准      各区县      2010   350  元/人/月   assumed: Baotou's urban 低保 standard is not known (yuan per person a month)
-低保标准      各区县      2012   450  元/人/月   assumed: Baotou's urban 低保 standard is not known (yuan per person a month)
-低保标准      各区县      2016   590  元/人/月   assumed: Baotou's urban 低保 standard is not known (yuan per person a month)
-低保标准      各区县      2020   760  元/人/月   assumed: Baotou's urban 低保 standard is not known (yuan per person a month)
-低保标准      各区县      2024   860  元/人/月   assumed: Baotou's urban 低保 standard is not known (yuan per person a month)
-低保标准      150204      2012   480  元/人/月   区民政局 2012 年通知
+标准          区县    起始年度        值  单位       依据
+低保标准      各区县  2008，暂定值   290  元/人/月   暂定值：包头市城市低保标准不详
+低保标准      各区县  2010，暂定值   350  元/人/月   暂定值：包头市城市低保标准不详
+低保标准      各区县  2012，暂定值   450  元/人/月   暂定值：包头市城市低保标准不详
+低保标准      各区县  2016，暂定值   590  元/人/月   暂定值：包头市城市低保标准不详
+低保标准      各区县  2020，暂定值   760  元/人/月   暂定值：包头市城市低保标准不详
+低保标准      各区县  2024，暂定值   860  元/人/月   暂定值：包头市城市低保标准不详
+低保标准      150204  2012           480  元/人/月   区民政局 2012 年通知
 $ sqgl household "$(cat household)" | grep -A1 -E 'standards in force|现行标准'
 对照现行标准：
   低于  收入 303.67 元/人/月，比低保标准 480（2012）低 176.33
