@@ -170,6 +170,40 @@ TEST_CASE("households: what the investigation found is tested against the standa
   CHECK(tested.test["checks"][0]["measured"] == 520);
   CHECK(tested.test["checks"][0]["shortfall"] == -70);
   CHECK(replay_history(f.db).ok());
+
+  // 廉租房 tests the low-income line and the living area: the area found per person
+  // against the housing standard (13 m², assumed), the income found against the line.
+  const std::string tenant =
+      f.household("h.assets = '' AND h.id <> (SELECT id FROM households WHERE code = '" + code + "')");
+  f.db.exec(
+      "UPDATE residents SET monthly_income = 300, living_together = 1 WHERE household_id = (SELECT id FROM "
+      "households WHERE code = '" +
+      tenant + "')");
+  f.db.exec("UPDATE households SET living_area = 20, housing = 'rented' WHERE code = '" + tenant + "'");
+  const Case rent = f.apply("2012-03-05T09:00", f.member(tenant, "户主"), "C06-01", {"1", "2", "3", "4"});
+  REQUIRE(rent.steps[0].kind == StepKind::investigation);
+  const Operator worker = f.decider(rent.steps[0]);
+  {
+    WriteTransaction tx(f.db);
+    CHECK_THROWS_WITH_AS(
+        investigate_case(f.db, clock, f.calendar, worker, rent.number, {clock.today(), 30000, 1500, true, ""}),
+        doctest::Contains("living area 15 m² per person, 2 above the"), InvalidInput);
+  }
+  {
+    WriteTransaction tx(f.db);
+    investigate_case(f.db, clock, f.calendar, worker, rent.number, {clock.today(), 30000, 950, true, ""});
+    tx.commit();
+  }
+  const Case passed = get_case(f.db, f.calendar, rent.number);
+  REQUIRE(passed.findings_tests.size() == 1);
+  const auto& checks = passed.findings_tests[0].test["checks"];
+  REQUIRE(checks.size() == 2);
+  CHECK(checks[0]["standard"] == "low_income");
+  CHECK(checks[0]["measured"] == 300);
+  CHECK(checks[1]["standard"] == "housing_area");
+  CHECK(checks[1]["measured"] == 9.5);
+  CHECK(passed.findings_tests[0].test["passes"] == true);
+  CHECK(replay_history(f.db).ok());
 }
 
 TEST_CASE("households: a child may not apply for a household benefit") {
