@@ -1,4 +1,4 @@
-// sqgl register death | birth | move | leave | restore: one change in the register,
+// sqgl register death | birth | arrive | move | leave | restore: one change in the register,
 // recorded at the station window, with what it does to open cases.
 #include <fmt/format.h>
 
@@ -19,7 +19,7 @@ struct RegisterOptions {
   std::string action;
   std::string resident, household, date, note, to;
   std::string citizen_id, name, sex, relation;
-  std::string to_household, to_grid, to_community, address;
+  std::string to_household, to_grid, to_community, address, from;
 };
 
 std::string joined(const std::vector<std::string>& list) {
@@ -42,7 +42,8 @@ void allow_only(const RegisterOptions& o, std::initializer_list<const char*> all
                                                               {"--to-household", &o.to_household},
                                                               {"--to-grid", &o.to_grid},
                                                               {"--to-community", &o.to_community},
-                                                              {"--address", &o.address}};
+                                                              {"--address", &o.address},
+                                                              {"--from", &o.from}};
   for (const auto& option : given) {
     const char* name = option.first;
     if (option.second->empty()) continue;
@@ -71,6 +72,15 @@ core::RegisterResult change(Context& ctx, const RegisterOptions& o, const core::
     require(o.resident, "--resident ID", o.action);
     require(o.date, "--date YYYY-MM-DD", o.action);
     return core::record_death(db, ctx.clock, op, {o.resident, o.date, o.note}, window);
+  }
+  if (o.action == "arrive") {
+    allow_only(o, {"--citizen-id", "--name", "--sex", "--household", "--relation", "--to-grid", "--to-community",
+                   "--address", "--from", "--date"});
+    require(o.citizen_id, "--citizen-id ID", o.action);
+    return core::record_arrival(db, ctx.clock, op,
+                                {o.citizen_id, o.name, sex_of(o.sex), o.household, o.relation, o.to_grid,
+                                 o.to_community, o.address, o.from, o.date},
+                                window);
   }
   if (o.action == "restore") {
     allow_only(o, {"--resident", "--note"});
@@ -131,6 +141,10 @@ void run_register(Context& ctx, const RegisterOptions& o) {
             << '\n';
   } else if (o.action == "birth") {
     ctx.out << core::tr("birth on {} registered in household {}", r.date, r.household) << '\n';
+  } else if (o.action == "arrive") {
+    ctx.out << core::tr("arrival on {} recorded: {} lives in household {} (community {})", r.date,
+                        core::mask_citizen_id(o.citizen_id), r.household, r.community)
+            << '\n';
   } else if (o.action == "restore") {
     ctx.out << (r.undone == "death" ? core::tr("the death recorded on {} is undone: {} lives in household {}", r.date,
                                                subject, r.household)
@@ -156,38 +170,43 @@ RunFn setup_register(CLI::App& app) {
   auto opt = std::make_shared<RegisterOptions>();
   auto* sub = app.add_subcommand(
       "register", _("Record a change in the register: a death, a birth, a move, a departure from the district"));
-  sub->add_option("action", opt->action, _("death, birth, move, leave, or restore (a death or departure in error)"))
+  sub->add_option("action", opt->action,
+                  _("death, birth, arrive, move, leave, or restore (a death or departure in error)"))
       ->required()
-      ->check(CLI::IsMember({"death", "birth", "move", "leave", "restore"}));
+      ->check(CLI::IsMember({"death", "birth", "arrive", "move", "leave", "restore"}));
   sub->add_option("--resident", opt->resident, _("death, move, leave, restore: the resident's citizen ID"))
       ->check(non_empty());
   sub->add_option("--household", opt->household,
-                  _("birth: the child's household; move, leave: the whole household (its code)"))
+                  _("birth, arrive: the household joined (arrive: a new code makes it); move, leave: the whole "
+                    "household (its code)"))
       ->check(non_empty());
   sub->add_option("--date", opt->date, _("When it happened (YYYY-MM-DD); for a birth, the birth date"))
       ->check(non_empty());
   sub->add_option("--note", opt->note,
                   _("death: a note (the certificate's number); restore: why the record was wrong (required)"));
   sub->add_option("--to", opt->to, _("leave: where to, as the registry gives it"))->check(non_empty());
-  sub->add_option("--citizen-id", opt->citizen_id, _("birth: the child's citizen ID"))->check(non_empty());
-  sub->add_option("--name", opt->name, _("birth: the child's name"))->check(non_empty());
-  sub->add_option("--sex", opt->sex, _("birth: M or F (default: the citizen ID's)"))->check(non_empty());
+  sub->add_option("--citizen-id", opt->citizen_id, _("birth, arrive: the citizen ID"))->check(non_empty());
+  sub->add_option("--name", opt->name, _("birth, arrive: the name"))->check(non_empty());
+  sub->add_option("--sex", opt->sex, _("birth, arrive: M or F (default: the citizen ID's)"))->check(non_empty());
   sub->add_option("--relation", opt->relation,
-                  _("birth, move: the relation to the head of the household (birth: 子女 unless given)"))
+                  _("birth, arrive, move: the relation to the head of the household (birth: 子女 unless given; a new "
+                    "household: 户主)"))
       ->check(non_empty());
+  sub->add_option("--from", opt->from, _("arrive: where from, as the registry gives it"))->check(non_empty());
   sub->add_option("--to-household", opt->to_household,
                   _("move: the resident's new household; a new code makes it (with --to-grid and --address)"))
       ->check(non_empty());
-  sub->add_option("--to-grid", opt->to_grid, _("move: the grid moved into (it names the community)"))
+  sub->add_option("--to-grid", opt->to_grid, _("move, arrive: the grid moved into (it names the community)"))
       ->check(non_empty());
-  sub->add_option("--to-community", opt->to_community, _("move: the community moved into, for no grid"))
+  sub->add_option("--to-community", opt->to_community, _("move, arrive: the community moved into, for no grid"))
       ->check(non_empty());
-  sub->add_option("--address", opt->address, _("move: the household's address there"))->check(non_empty());
+  sub->add_option("--address", opt->address, _("move, arrive: a new household's address"))->check(non_empty());
   sub->footer(
       _("A station worker of the community records a change: where the resident is registered (death, birth,\n"
         "leave), or where they move to (move). A death withdraws the resident's open cases; the open cases of\n"
         "the household are flagged for review, as they are when it leaves the district. After a move, open\n"
         "cases stay with the community that accepted them; the household's grid worker changes with its grid.\n"
+        "Someone moving into the district (or back) is recorded by the receiving station: 'register arrive'.\n"
         "A death or departure recorded in error is undone with 'register restore'; the cases it withdrew stay\n"
         "withdrawn.\n"
         "Batches from the registry: 'sqgl import deaths|births|moves|departures FILE'.\n"
@@ -197,6 +216,8 @@ RunFn setup_register(CLI::App& app) {
         "  sqgl --as ZZ0201 register move --household 150204001001-0001 --to-grid 150204001002-01 --address "
         "'幸福路 8 号'\n"
         "  sqgl --as ZZ0101 register leave --household 150204001001-0001 --date 2012-06-01 --to '呼和浩特市'\n"
+        "  sqgl --as ZZ0101 register arrive --citizen-id 150204198503121230 --name 王芳 --household "
+        "150204001001-0001 --relation 配偶 --from '呼和浩特市新城区'\n"
         "  sqgl --as ZZ0101 register restore --resident 150204198503121230 --note '死亡登记有误，本人健在'"));
   return [opt](Context& ctx) { run_register(ctx, *opt); };
 }

@@ -251,7 +251,8 @@ void replay_register(const SQLite::Database& db, ReplayReport&, Findings& findin
   std::map<std::int64_t, Fate> history;
   SQLite::Statement q(db,
                       "SELECT kind, detail FROM events "
-                      "WHERE kind IN ('register.death', 'register.leave', 'register.restore') ORDER BY id");
+                      "WHERE kind IN ('register.death', 'register.leave', 'register.restore', 'register.arrive') "
+                      "ORDER BY id");
   while (q.executeStep()) {
     const json d = json::parse(q.getColumn(1).getString(), nullptr, false);
     if (d.is_discarded()) continue;
@@ -260,8 +261,8 @@ void replay_register(const SQLite::Database& db, ReplayReport&, Findings& findin
       if (d.contains("resident") && d["resident"].is_number_integer()) {
         history[d["resident"].get<std::int64_t>()].died_on = text_of(d, "died_on");
       }
-    } else if (kind == "register.restore") {
-      // A death or departure recorded in error, undone.
+    } else if (kind == "register.restore" || kind == "register.arrive") {
+      // A death or departure recorded in error, undone; a resident who left, back.
       if (d.contains("resident") && d["resident"].is_number_integer()) history[d["resident"].get<std::int64_t>()] = {};
     } else if (d.contains("residents") && d["residents"].is_array()) {
       for (const auto& id : d["residents"]) {

@@ -221,6 +221,39 @@ void append_change(SQLite::Database& db, const Clock& clock, const Operator& op,
   append_event(db, clock, {kind, subject, detail.dump(), op.staff_no});
 }
 
+// Where a household goes or is made: a grid names its community; a community alone
+// leaves it in no grid. Community 0 when neither is given.
+struct Destination {
+  std::optional<std::int64_t> grid;
+  std::int64_t community = 0;
+  std::string community_code;
+};
+
+Destination destination(const SQLite::Database& db, const std::string& to_grid, const std::string& to_community) {
+  Destination d;
+  if (!to_grid.empty()) {
+    SQLite::Statement g(db,
+                        "SELECT g.id, g.community_id, c.code FROM grids g JOIN units c ON c.id = g.community_id "
+                        "WHERE g.code = ?");
+    g.bind(1, to_grid);
+    if (!g.executeStep()) throw NotFound(tr("no grid {}", errors::quote(to_grid)));
+    d.grid = g.getColumn(0).getInt64();
+    d.community = g.getColumn(1).getInt64();
+    d.community_code = g.getColumn(2).getString();
+    if (!to_community.empty() && to_community != d.community_code) {
+      throw InvalidInput(tr("grid {} is in community {}, not {}", to_grid, d.community_code, to_community));
+    }
+  } else if (!to_community.empty()) {
+    require_unit(db, to_community, "community", N_("community"));
+    SQLite::Statement c(db, "SELECT id FROM units WHERE code = ? AND kind = 'community'");
+    c.bind(1, to_community);
+    c.executeStep();
+    d.community = c.getColumn(0).getInt64();
+    d.community_code = to_community;
+  }
+  return d;
+}
+
 }  // namespace
 
 RegisterResult record_death(SQLite::Database& db, const Clock& clock, const Operator& op, const DeathRequest& request,
@@ -366,6 +399,93 @@ RegisterResult record_birth(SQLite::Database& db, const Clock& clock, const Oper
   return {home.code, home.community, home.community_name, born, 1, {}, {}, {}, {}, {}};
 }
 
+RegisterResult record_arrival(SQLite::Database& db, const Clock& clock, const Operator& op,
+                              const ArrivalRequest& request, RegisterSource source) {
+  const Date today = clock.today();
+  const CitizenId id = parse_citizen_id(request.citizen_id, today);
+  check_free_text("--name", request.name);
+  check_free_text("--relation", request.relation);
+  check_free_text("--address", request.address);
+  check_free_text("--from", request.from);
+  if (request.household.empty()) throw InvalidInput(_("say which household they join: --household CODE"));
+  if (request.from.empty()) throw InvalidInput(_("say where from: --from TEXT (as the registry gives it)"));
+  if (request.sex != 0 && request.sex != id.sex) {
+    throw InvalidInput(
+        tr("sex {} disagrees with the citizen ID, which says {}", std::string(1, request.sex), std::string(1, id.sex)));
+  }
+  // Someone the register knows comes back only after a departure.
+  std::optional<RegisteredPerson> known;
+  SQLite::Statement q(db, "SELECT 1 FROM residents WHERE citizen_id = ?");
+  q.bind(1, id.number);
+  if (q.executeStep()) {
+    known = find_person(db, id.number, today);
+    if (!known->died_on.empty()) throw Conflict(tr("resident {} died on {}", named(*known), known->died_on));
+    if (known->left_on.empty()) {
+      throw Conflict(tr("resident {} lives in household {}; a move within the district is 'register move'",
+                        named(*known), known->household));
+    }
+  } else if (request.name.empty()) {
+    throw InvalidInput(_("a new resident needs a name: --name NAME"));
+  }
+  const std::string born = format_date(id.birth_date);
+  const std::string date = request.date.empty() ? format_date(today) : change_date(request.date, "--date", today, born);
+  if (known && date < known->left_on) {
+    throw InvalidInput(tr("--date {} is before the resident left the district ({})", date, known->left_on));
+  }
+
+  const Destination where = destination(db, request.to_grid, request.to_community);
+  DistrictWriter writer(db);
+  std::optional<Home> home = find_home(db, request.household);
+  std::string relation = request.relation;
+  bool made = false;
+  if (home) {
+    if (where.community != 0 || !request.address.empty()) {
+      throw InvalidInput(tr("household {} exists; --to-grid, --to-community and --address are for a new one",
+                            errors::quote(home->code)));
+    }
+    if (relation.empty()) {
+      throw InvalidInput(tr("say the resident's relation to the head of household {}: --relation", home->code));
+    }
+    require_station(op, *home, source, N_("record an arrival"));
+  } else {
+    if (where.community == 0 || request.address.empty()) {
+      throw InvalidInput(tr("household {} is new: give its --to-grid (or --to-community) and --address",
+                            errors::quote(request.household)));
+    }
+    Home fresh;
+    fresh.community_id = where.community;
+    fresh.community = where.community_code;
+    require_station(op, fresh, source, N_("record an arrival"));
+    writer.add_household(
+        {request.household, where.community, where.grid, request.address, std::nullopt, std::nullopt, ""});
+    home = require_home(db, request.household);
+    if (relation.empty()) relation = "户主";
+    made = true;
+  }
+  std::int64_t resident = 0;
+  if (known) {
+    // Back in the district: the departure stays in the history, the register forgets it.
+    writer.restore_resident(known->id);
+    writer.move_resident(known->id, home->id, relation);
+    resident = known->id;
+  } else {
+    // What they earn is not on record until the register's facts are imported.
+    const auto added = writer.add_resident(
+        {id.number, request.name, id.sex, born, home->id, relation, "", 0, std::nullopt, true, std::nullopt});
+    if (!added)
+      throw Conflict(tr("citizen ID {} is in the register already", errors::quote(mask_citizen_id(id.number))));
+    resident = *added;
+  }
+  json detail{{"resident", resident},
+              {"arrived_on", date},
+              {"from", request.from},
+              {"relation", relation},
+              {"returned", known.has_value()}};
+  if (made) detail["new_household"] = {{"address", home->address}};
+  append_change(db, clock, op, "register.arrive", home->code, detail);
+  return {home->code, home->community, home->community_name, date, 1, {}, {}, {}, {}, {}};
+}
+
 RegisterResult record_move(SQLite::Database& db, const Clock& clock, const Operator& op, const MoveRequest& request,
                            RegisterSource source) {
   if (request.citizen_id.empty() == request.household.empty()) {
@@ -374,31 +494,10 @@ RegisterResult record_move(SQLite::Database& db, const Clock& clock, const Opera
   check_free_text("--address", request.address);
   check_free_text("--relation", request.relation);
   const Date today = clock.today();
-  // Where to: a grid names its community.
-  std::optional<std::int64_t> grid;
-  std::int64_t community = 0;
-  std::string community_code;
-  if (!request.to_grid.empty()) {
-    SQLite::Statement g(db,
-                        "SELECT g.id, g.community_id, c.code FROM grids g JOIN units c ON c.id = g.community_id "
-                        "WHERE g.code = ?");
-    g.bind(1, request.to_grid);
-    if (!g.executeStep()) throw NotFound(tr("no grid {}", errors::quote(request.to_grid)));
-    grid = g.getColumn(0).getInt64();
-    community = g.getColumn(1).getInt64();
-    community_code = g.getColumn(2).getString();
-    if (!request.to_community.empty() && request.to_community != community_code) {
-      throw InvalidInput(
-          tr("grid {} is in community {}, not {}", request.to_grid, community_code, request.to_community));
-    }
-  } else if (!request.to_community.empty()) {
-    require_unit(db, request.to_community, "community", N_("community"));
-    SQLite::Statement c(db, "SELECT id FROM units WHERE code = ? AND kind = 'community'");
-    c.bind(1, request.to_community);
-    c.executeStep();
-    community = c.getColumn(0).getInt64();
-    community_code = request.to_community;
-  }
+  const Destination where = destination(db, request.to_grid, request.to_community);
+  const std::optional<std::int64_t>& grid = where.grid;
+  const std::int64_t community = where.community;
+  const std::string& community_code = where.community_code;
   const std::string date = request.date.empty() ? format_date(today) : change_date(request.date, "--date", today);
   DistrictWriter writer(db);
   NoticeWriter notices(db, clock, op);

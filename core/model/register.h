@@ -1,6 +1,6 @@
-// A register that changes: residents die, are born, move between households and
-// communities, and leave the district. Each change is one event in the history,
-// and what depends on the register reacts in the same transaction: a death
+// A register that changes: residents die, are born, move into the district, move
+// between households and communities, and leave it. Each change is one event in
+// the history, and what depends on the register reacts in the same transaction: a death
 // withdraws the person's open cases, and the open cases of the household are
 // flagged for review.
 #pragma once
@@ -44,6 +44,22 @@ struct BirthRequest {
   std::string household;
   std::string relation = "子女";
   std::string date;  ///< the birth date; "" takes the citizen ID's, else it must agree
+};
+
+/// Someone moves into the district (迁入): a new resident, or one whose departure is
+/// on record coming back, into a household there (a new code makes it, with a grid
+/// or community and an address).
+struct ArrivalRequest {
+  std::string citizen_id;
+  std::string name;          ///< a new resident's name (required); a returning one keeps theirs
+  char sex = 0;              ///< 'M' or 'F'; 0 takes the citizen ID's
+  std::string household;     ///< the household they join, or a new one's code
+  std::string relation;      ///< to its head (required for an existing household; 户主 for a new one)
+  std::string to_grid;       ///< a new household's grid (it names the community) …
+  std::string to_community;  ///< … or its community, for no grid
+  std::string address;       ///< a new household's address
+  std::string from;          ///< where from, as the registry gives it
+  std::string date;          ///< YYYY-MM-DD; "" for today
 };
 
 /// A resident moves to another household, or a whole household moves.
@@ -97,6 +113,11 @@ RegisterResult record_birth(SQLite::Database& db, const Clock& clock, const Oper
 /// the household's grid.
 RegisterResult record_move(SQLite::Database& db, const Clock& clock, const Operator& op, const MoveRequest& request,
                            RegisterSource source);
+
+/// Records an arrival in the district: the receiving community's station at the
+/// window. Conflict when the citizen ID is in the register and has not left, or died.
+RegisterResult record_arrival(SQLite::Database& db, const Clock& clock, const Operator& op,
+                              const ArrivalRequest& request, RegisterSource source);
 
 /// Restores a resident whose death or departure was recorded in error: the register
 /// forgets it, and the register.restore event keeps what was undone and why. The

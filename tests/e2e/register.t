@@ -173,6 +173,28 @@ $ SQGL_NOW=2012-02-06 sqgl --as ZZ0101 apply --resident "$(cat her)" --item C01-
 accepted case 150204-20120206-0001: C01-01 城镇居民基本医疗保险参保登记 for 李春兰
 $ SQGL_NOW=2012-02-06 sqgl resident "$(cat her)" | grep -E '^(died|死亡)' || echo 'no death on record'
 no death on record
+# Moving in: the child who left with the household comes back (the departure stays in the
+# history), and a newcomer from outside the district makes a new household in 阳光社区's
+# first grid; the receiving station records both.
+$ SQGL_NOW=2012-02-07 sqgl --as ZZ0101 register arrive --citizen-id 150204201202010013 --household "$(cat household)" --relation 子女 --from '呼和浩特市新城区'
+arrival on 2012-02-07 recorded: 150204********0013 lives in household 150204001001-0001 (community 150204001001)
+$ SQGL_NOW=2012-02-07 sqgl --as ZZ0101 register arrive --citizen-id "$(cat him)" --household "$(cat household)" --relation 配偶 --from '北京市'
+! sqgl: error: resident '150204********7051' (谢涛) lives in household 150204001001-0001; a move within the district is 'register move'
+? 5
+$ SQGL_NOW=2012-02-07 sqgl --as ZZ0201 register arrive --citizen-id 150204198001010012 --name 赵新 --household 150204001001-9002 --to-grid 150204001001-G01 --address '阳光社区 12 号楼' --from '包头市昆都仑区'
+! sqgl: error: 'ZZ0201' (富康社区管理服务站) may not record an arrival in community 150204001001
+? 4
+$ SQGL_NOW=2012-02-07 sqgl --as ZZ0101 register arrive --citizen-id 150204198001010012 --name 赵新 --household 150204001001-9002 --to-grid 150204001001-G01 --address '阳光社区 12 号楼'
+! sqgl: error: say where from: --from TEXT (as the registry gives it)
+? 2
+$ SQGL_NOW=2012-02-07 sqgl --as ZZ0101 register arrive --citizen-id 150204198001010012 --name 赵新 --household 150204001001-9002 --to-grid 150204001001-G01 --address '阳光社区 12 号楼' --from '包头市昆都仑区'
+arrival on 2012-02-07 recorded: 150204********0012 lives in household 150204001001-9002 (community 150204001001)
+$ SQGL_NOW=2012-02-07 sqgl household 150204001001-9002 | head -3
+household  150204001001-9002 阳光社区 12 号楼
+community  150204001001 阳光社区
+grid       150204001001-G01 (worker ZZ0101)
+$ SQGL_NOW=2012-02-07 sqgl --as ZZ0101 apply --resident 150204198001010012 --item C01-01 --materials 1,2,3 | head -1
+accepted case 150204-20120207-0001: C01-01 城镇居民基本医疗保险参保登记 for 赵新
 # Every change is in the history, which check replays.
 $ sqgl audit log --kind register | cut -c1-120 | sed -E 's/(recorded|记录于) [0-9T:-]+/\1 …/'
 186  2012-01-31T09:00:00  back-filled, recorded …  IT01    register.death    150204001001-0001
@@ -181,5 +203,7 @@ $ sqgl audit log --kind register | cut -c1-120 | sed -E 's/(recorded|记录于) 
 194  2012-02-03T00:00:00  back-filled, recorded …  ZZ0101  register.leave    150204001001-0001
 197  2012-02-06T00:00:00  back-filled, recorded …  ZZ0101  register.restore  150204001001-0001
 198  2012-02-06T00:00:00  back-filled, recorded …  ZZ0101  register.restore  150204001001-0001
+200  2012-02-07T00:00:00  back-filled, recorded …  ZZ0101  register.arrive   150204001001-0001
+202  2012-02-07T00:00:00  back-filled, recorded …  ZZ0101  register.arrive   150204001001-9002
 $ sqgl check | tail -1 | cut -c1-57
-replay: ok, the tables are what the history says (4 cases
+replay: ok, the tables are what the history says (5 cases

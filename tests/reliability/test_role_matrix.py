@@ -51,7 +51,7 @@ MATRIX = {
     "`route CASE --to STAFF`": ["step's unit", "step's unit", "step's unit", NO, "step's unit", "step's unit",
                                 "any step"],
     "`route --auto`": [NO, "own station's steps", NO, NO, NO, NO, "every step"],
-    "`register death`, `birth`, `leave`, `restore`": ["own community", NO, NO, NO, NO, NO, NO],
+    "`register death`, `birth`, `arrive`, `leave`, `restore`": ["own community", NO, NO, NO, NO, NO, NO],
     "`register move`": ["receiving community", NO, NO, NO, NO, NO, NO],
     "`import KIND`": [NO, NO, NO, NO, NO, NO, "every kind"],
     "`backup FILE`": [NO, NO, NO, NO, NO, NO, "the whole database"],
@@ -533,6 +533,7 @@ class Matrix:
             # A resident of 150204001001 dies or leaves, a child is born into one of its households.
             resident, masked = self.spare[3], self.spare[3][:6] + "********" + self.spare[3][-4:]
             child = citizen_id("150204", "20120102", "013")
+            newcomer = citizen_id("150204", "19800101", "031")
             dead, dead_masked = self.spare[4], self.spare[4][:6] + "********" + self.spare[4][-4:]
             dead_home = self.query("SELECT h.code FROM residents r JOIN households h ON h.id = r.household_id "
                                    "WHERE r.citizen_id = ?", dead)[0][0]
@@ -550,6 +551,13 @@ class Matrix:
                     ("leave", ["register", "leave", "--resident", resident, "--date", "2012-01-28", "--to", "北京市"],
                      masked, self.register_check("register.leave", "SELECT left_on FROM residents WHERE citizen_id = ?",
                                                  resident, "2012-01-28", home)),
+                    ("arrive", ["register", "arrive", "--citizen-id", newcomer, "--name", "赵新", "--household",
+                                "150204001001-0001", "--relation", "其他", "--from", "包头市昆都仑区"],
+                     "150204001001-0001",
+                     self.register_check("register.arrive",
+                                         "SELECT h.code FROM residents r JOIN households h ON h.id = r.household_id "
+                                         "WHERE r.citizen_id = ?", newcomer, "150204001001-0001",
+                                         "150204001001-0001")),
                     ("restore", ["register", "restore", "--resident", dead, "--note", "死亡登记有误"], dead_masked,
                      self.register_check("register.restore",
                                          "SELECT COALESCE(died_on, 'none') FROM residents WHERE citizen_id = ?",
@@ -619,7 +627,7 @@ class Matrix:
             (APPROVE_BUREAU, decide(self.at_bureau), "JSJ98"),
             ("`route CASE --to STAFF`", route_to, "ZZ0198"),
             ("`route --auto`", route_auto, "IT98"),
-            ("`register death`, `birth`, `leave`, `restore`", register_change, "ZZ0198"),
+            ("`register death`, `birth`, `arrive`, `leave`, `restore`", register_change, "ZZ0198"),
             ("`register move`", register_move, "ZZ0198"),
             ("`import KIND`", import_kind, "IT98"),
             ("`backup FILE`", backup, "IT98"),

@@ -241,6 +241,31 @@ TEST_CASE("register: a household that leaves the district flags its open cases")
   CHECK(f.findings() == 0);
 }
 
+TEST_CASE("register: one who left comes back, not before leaving, and the dead do not arrive") {
+  Fixture f;
+  f.write("2012-02-01T10:00", "ZZ0101", [&](const Clock& clock, const Operator& op) {
+    return record_leave(f.db, clock, op, {f.second, "", "2012-01-31", "北京市"}, RegisterSource::window);
+  });
+  f.death(f.first, "2012-01-31");
+  auto arrive = [&](const std::string& who, const char* on) {
+    return f.write("2012-02-06T10:00", "ZZ0101", [&](const Clock& clock, const Operator& op) {
+      return record_arrival(f.db, clock, op, {who, "", 0, f.household, "配偶", "", "", "", "北京市", on},
+                            RegisterSource::window);
+    });
+  };
+  CHECK_THROWS_WITH_AS(arrive(f.second, "2012-01-30"),
+                       doctest::Contains("--date 2012-01-30 is before the resident left the district (2012-01-31)"),
+                       InvalidInput);
+  CHECK_THROWS_WITH_AS(arrive(f.first, "2012-02-05"), doctest::Contains("died on 2012-01-31"), Conflict);
+  const auto back = arrive(f.second, "2012-02-05");
+  CHECK(back.household == f.household);
+  CHECK(get_resident(f.db, f.second).left_on.empty());
+  CHECK(get_resident(f.db, f.second).left_to.empty());
+  // Living again in the register: a second arrival is a move within the district.
+  CHECK_THROWS_WITH_AS(arrive(f.second, "2012-02-06"), doctest::Contains("'register move'"), Conflict);
+  CHECK(f.findings() == 0);
+}
+
 TEST_CASE("replay: a death, a departure or a notice edited behind sqgl's back is named") {
   Fixture f;
   f.death(f.first, "2012-01-31");

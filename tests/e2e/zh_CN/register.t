@@ -173,6 +173,28 @@ $ SQGL_NOW=2012-02-06 sqgl --as ZZ0101 apply --resident "$(cat her)" --item C01-
 已受理办件 150204-20120206-0001：C01-01 城镇居民基本医疗保险参保登记，申请人 李春兰
 $ SQGL_NOW=2012-02-06 sqgl resident "$(cat her)" | grep -E '^(died|死亡)' || echo 'no death on record'
 no death on record
+# Moving in: the child who left with the household comes back (the departure stays in the
+# history), and a newcomer from outside the district makes a new household in 阳光社区's
+# first grid; the receiving station records both.
+$ SQGL_NOW=2012-02-07 sqgl --as ZZ0101 register arrive --citizen-id 150204201202010013 --household "$(cat household)" --relation 子女 --from '呼和浩特市新城区'
+已登记 2012-02-07 迁入：150204********0013 住在户 150204001001-0001（社区 150204001001）
+$ SQGL_NOW=2012-02-07 sqgl --as ZZ0101 register arrive --citizen-id "$(cat him)" --household "$(cat household)" --relation 配偶 --from '北京市'
+! sqgl: 错误：居民 '150204********7051' (谢涛) 已在户 150204001001-0001 中；区内迁移请用 'register move'
+? 5
+$ SQGL_NOW=2012-02-07 sqgl --as ZZ0201 register arrive --citizen-id 150204198001010012 --name 赵新 --household 150204001001-9002 --to-grid 150204001001-G01 --address '阳光社区 12 号楼' --from '包头市昆都仑区'
+! sqgl: 错误：'ZZ0201'（富康社区管理服务站）不能在社区 150204001001 登记迁入
+? 4
+$ SQGL_NOW=2012-02-07 sqgl --as ZZ0101 register arrive --citizen-id 150204198001010012 --name 赵新 --household 150204001001-9002 --to-grid 150204001001-G01 --address '阳光社区 12 号楼'
+! sqgl: 错误：请说明从何处迁入：--from TEXT（按户籍登记填写）
+? 2
+$ SQGL_NOW=2012-02-07 sqgl --as ZZ0101 register arrive --citizen-id 150204198001010012 --name 赵新 --household 150204001001-9002 --to-grid 150204001001-G01 --address '阳光社区 12 号楼' --from '包头市昆都仑区'
+已登记 2012-02-07 迁入：150204********0012 住在户 150204001001-9002（社区 150204001001）
+$ SQGL_NOW=2012-02-07 sqgl household 150204001001-9002 | head -3
+户        150204001001-9002 阳光社区 12 号楼
+社区      150204001001 阳光社区
+网格      150204001001-G01（网格员 ZZ0101）
+$ SQGL_NOW=2012-02-07 sqgl --as ZZ0101 apply --resident 150204198001010012 --item C01-01 --materials 1,2,3 | head -1
+已受理办件 150204-20120207-0001：C01-01 城镇居民基本医疗保险参保登记，申请人 赵新
 # Every change is in the history, which check replays.
 $ sqgl audit log --kind register | cut -c1-120 | sed -E 's/(recorded|记录于) [0-9T:-]+/\1 …/'
 186  2012-01-31T09:00:00  补录，记录于 …  IT01    register.death    150204001001-0001
@@ -181,5 +203,7 @@ $ sqgl audit log --kind register | cut -c1-120 | sed -E 's/(recorded|记录于) 
 194  2012-02-03T00:00:00  补录，记录于 …  ZZ0101  register.leave    150204001001-0001
 197  2012-02-06T00:00:00  补录，记录于 …  ZZ0101  register.restore  150204001001-0001
 198  2012-02-06T00:00:00  补录，记录于 …  ZZ0101  register.restore  150204001001-0001
+200  2012-02-07T00:00:00  补录，记录于 …  ZZ0101  register.arrive   150204001001-0001
+202  2012-02-07T00:00:00  补录，记录于 …  ZZ0101  register.arrive   150204001001-9002
 $ sqgl check | tail -1 | cut -c1-57
-重放：正常，各表与历史记录一致（4 件，1
+重放：正常，各表与历史记录一致（5 件，1
