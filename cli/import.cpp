@@ -56,7 +56,7 @@ void run_import(Context& ctx, ImportCliOptions opt) {
     throw core::InvalidInput(_("catalog edits replace whole chains: --skip-bad does not apply"));
   }
   const auto& k = opt.import.kind;
-  const bool register_kind = k == "deaths" || k == "births" || k == "moves" || k == "departures";
+  const bool register_kind = k == "deaths" || k == "births" || k == "arrivals" || k == "moves" || k == "departures";
   if (register_kind && opt.skip_bad) {
     // A row refused halfway (a case it would withdraw) may have written part of its change.
     throw core::InvalidInput(_("the registry's changes are taken whole or not at all: --skip-bad does not apply"));

@@ -209,7 +209,7 @@ RunFn setup_register(CLI::App& app) {
         "Someone moving into the district (or back) is recorded by the receiving station: 'register arrive'.\n"
         "A death or departure recorded in error is undone with 'register restore'; the cases it withdrew stay\n"
         "withdrawn.\n"
-        "Batches from the registry: 'sqgl import deaths|births|moves|departures FILE'.\n"
+        "Batches from the registry: 'sqgl import deaths|births|arrivals|moves|departures FILE'.\n"
         "Examples:\n  sqgl --as ZZ0101 register death --resident 150204198503121230 --date 2012-05-03\n"
         "  sqgl --as ZZ0101 register birth --citizen-id 150204201205030015 --name 王小明 --household "
         "150204001001-0001\n"

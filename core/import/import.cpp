@@ -52,7 +52,7 @@ std::unique_ptr<Importer> make_importer(SQLite::Database& db, const Clock& clock
   if (k == "grids" || k == "households" || k == "residents") {
     return imports::make_residence_importer(db, k, o.upsert, clock.today());
   }
-  if (k == "deaths" || k == "births" || k == "moves" || k == "departures") {
+  if (k == "deaths" || k == "births" || k == "arrivals" || k == "moves" || k == "departures") {
     return imports::make_register_importer(db, k, clock, op);
   }
   if (k == "cases") return imports::make_case_importer(db, op, clock, source);
@@ -70,11 +70,10 @@ std::unique_ptr<Importer> make_importer(SQLite::Database& db, const Clock& clock
 }  // namespace
 
 const std::vector<std::string>& import_kinds() {
-  static const std::vector<std::string> kinds = {"district", "streets", "communities", "bureaus",
-                                                 "staff",    "grids",   "households",  "residents",
-                                                 "calendar", "catalog", "standards",   "cases",
-                                                 "evaluations", "deaths", "births",     "moves",
-                                                 "departures"};
+  static const std::vector<std::string> kinds = {"district",  "streets",    "communities", "bureaus",  "staff",
+                                                 "grids",     "households", "residents",   "calendar", "catalog",
+                                                 "standards", "cases",      "evaluations", "deaths",   "births",
+                                                 "arrivals",  "moves",      "departures"};
   return kinds;
 }
 

@@ -1,5 +1,5 @@
-// Importing the registry's changes in batches: deaths, births, moves and
-// departures from the district, as the public-security or civil-affairs registry
+// Importing the registry's changes in batches: deaths, births, arrivals in the
+// district, moves and departures from it, as the public-security or civil-affairs registry
 // sends them. Each row is one change, recorded as the window records it (its own
 // event, and what it does to open cases) by the importing admin.
 #include <SQLiteCpp/Statement.h>
@@ -24,6 +24,15 @@ std::string date_of(const Row& row, const std::string& column, Date today) {
   const Date d = parse_flexible_date(column, text);
   if (d > today) throw FieldError(column, tr("{} is after today ({})", errors::quote(text), format_date(today)));
   return format_date(d);
+}
+
+// The sex column: 'M', 'F', or 0 when empty (the citizen ID's).
+char sex_of(const Row& row) {
+  const std::string& s = row.get("sex");
+  if (s.empty()) return 0;
+  if (s == "男" || s == "M" || s == "m") return 'M';
+  if (s == "女" || s == "F" || s == "f") return 'F';
+  throw FieldError("sex", tr("{} is not a sex (男/女 or M/F)", errors::quote(s)));
 }
 
 // A citizen ID that must be valid, when given.
@@ -116,20 +125,49 @@ class BirthImporter final : public RegisterImporter {
     });
     p.check([&] { b.name = require(row, "name"); });
     p.check([&] { b.household = require(row, "household"); });
-    p.check([&] {
-      const std::string& s = row.get("sex");
-      if (s.empty()) return;
-      if (s == "男" || s == "M" || s == "m") {
-        b.sex = 'M';
-      } else if (s == "女" || s == "F" || s == "f") {
-        b.sex = 'F';
-      } else {
-        throw FieldError("sex", tr("{} is not a sex (男/女 or M/F)", errors::quote(s)));
-      }
-    });
+    p.check([&] { b.sex = sex_of(row); });
     p.check([&] { b.date = date_of(row, "birth_date", today_); });
     if (!row.get("relation").empty()) b.relation = row.get("relation");
     return record(p, "citizen_id", [&] { return record_birth(db_, clock_, op_, b, RegisterSource::registry); });
+  }
+};
+
+class ArrivalImporter final : public RegisterImporter {
+ public:
+  using RegisterImporter::RegisterImporter;
+  std::vector<Column> columns() const override {
+    return {{kCitizenId.name, kCitizenId.aliases, true},
+            {"name", {"姓名"}, false},
+            {"sex", {"性别"}, false},
+            {"household", {"户号", "迁入户号"}, true},
+            {"relation", {"与户主关系", "关系"}, false},
+            {"to_grid", {"迁入网格", "网格"}, false},
+            {"to_community", {"迁入社区", "社区"}, false},
+            {"address", {"迁入地址", "地址"}, false},
+            {"from", {"迁出地", "迁自", "来自"}, true},
+            {"date", {"迁入日期", "日期"}, false}};
+  }
+  std::string key_column() const override { return "citizen_id"; }
+  std::optional<Outcome> write(const Row& row, Problems& p) override {
+    ArrivalRequest a{row.get("citizen_id"),
+                     row.get("name"),
+                     0,
+                     row.get("household"),
+                     row.get("relation"),
+                     row.get("to_grid"),
+                     row.get("to_community"),
+                     row.get("address"),
+                     row.get("from"),
+                     ""};
+    p.check([&] {
+      require(row, "citizen_id");
+      check_id(row, "citizen_id", today_);
+    });
+    p.check([&] { require(row, "household"); });
+    p.check([&] { require(row, "from"); });
+    p.check([&] { a.sex = sex_of(row); });
+    p.check([&] { a.date = date_of(row, "date", today_); });
+    return record(p, "citizen_id", [&] { return record_arrival(db_, clock_, op_, a, RegisterSource::registry); });
   }
 };
 
@@ -193,6 +231,7 @@ std::unique_ptr<Importer> make_register_importer(SQLite::Database& db, const std
                                                  const Operator& op) {
   if (kind == "deaths") return std::make_unique<DeathImporter>(db, clock, op);
   if (kind == "births") return std::make_unique<BirthImporter>(db, clock, op);
+  if (kind == "arrivals") return std::make_unique<ArrivalImporter>(db, clock, op);
   if (kind == "moves") return std::make_unique<MoveImporter>(db, clock, op);
   if (kind == "departures") return std::make_unique<DepartureImporter>(db, clock, op);
   throw errors::unknown(N_("import kind"), kind, import_kinds());

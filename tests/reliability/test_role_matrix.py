@@ -84,7 +84,8 @@ IT98,停用戊,150204,admin,0
 Cell = collections.namedtuple("Cell", "name argv expect subject command check operator",
                               defaults=(None, None, None, None))
 IMPORT_KINDS = ["district", "streets", "communities", "bureaus", "staff", "grids", "households", "residents",
-                "calendar", "catalog", "cases", "evaluations", "deaths", "births", "moves", "departures"]
+                "calendar", "catalog", "standards", "cases", "evaluations", "deaths", "births", "arrivals",
+                "moves", "departures"]
 
 
 def fail(message):
@@ -234,11 +235,14 @@ class Matrix:
             "calendar": "date,kind,name\n2027-01-01,off,元旦\n",
             "catalog": "item,model,seq,level,unit,name_zh,role,days\n"
                        "C05-01,new,1,station,,服务站,worker,1\nC05-01,new,2,bureau,JSJ,区人口计生局,approver,2\n",
+            "standards": "kind,district,year,value\ndibao,150204,2013,500\n",
             "cases": "number,item,resident,status,accepted_at,decided_at,model\n"
                      f"150204-20110301-0001,C04-01,{self.man},办结,2011-03-01 09:30,2011-03-02 16:00,新\n",
             "evaluations": f"case,score\n{self.decided},5\n",
             "deaths": f"citizen_id,date\n{self.spare[0]},2012-01-28\n",
             "births": f"citizen_id,name,household\n{citizen_id('150204', '20120101', '013')},王小明,150204001001-0001\n",
+            "arrivals": f"citizen_id,name,household,relation,from\n{citizen_id('150204', '19800101', '047')},赵新,"
+                        "150204001001-0001,其他,包头市昆都仑区\n",
             "moves": f"citizen_id,to_household,relation\n{self.spare[1]},150204001001-0002,子女\n",
             "departures": f"citizen_id,date,to\n{self.spare[2]},2012-01-28,北京市\n",
         }

@@ -340,3 +340,31 @@ TEST_CASE("import births, moves, departures: the registry's other changes") {
   CHECK(bad.problems[0].column_name == "citizen_id");
   CHECK(f.findings() == 0);
 }
+
+TEST_CASE("import arrivals: newcomers and returns from the registry's file, each as the window records it") {
+  Fixture f;
+  auto leaves =
+      sqgl::test::run_import(f.db, "departures", "身份证号,迁出日期,迁往\n" + f.second + ",2012-01-20,北京市\n");
+  REQUIRE(leaves.problems.empty());
+  std::string newcomer = "15020419800101004";
+  newcomer += citizen_id_check_char(newcomer);
+  const auto out = sqgl::test::run_import(
+      f.db, "arrivals",
+      "身份证号,姓名,户号,与户主关系,迁入网格,迁入地址,迁出地,迁入日期\n" + newcomer +
+          ",赵新,150204001001-9003,,150204001001-G01,阳光社区 12 号楼,包头市昆都仑区,2012/1/25\n" + f.second + ",," +
+          f.household + ",配偶,,,北京市,2012-01-26\n");
+  REQUIRE(out.problems.empty());
+  CHECK(out.report.inserted == 2);
+  const auto arrived = get_resident(f.db, newcomer);
+  CHECK(arrived.household == "150204001001-9003");
+  CHECK(arrived.relation == "户主");
+  CHECK(get_resident(f.db, f.second).left_on.empty());
+  // A row without where from, or for a resident still here, is the row's problem.
+  const auto bad = sqgl::test::run_import(f.db, "arrivals",
+                                          "身份证号,户号,与户主关系,迁出地\n" + newcomer + "," + f.household +
+                                              ",其他,x\n" + f.first + "," + f.household + ",其他,\n");
+  REQUIRE(bad.problems.size() == 2);
+  CHECK(bad.problems[0].message.find("'register move'") != std::string::npos);
+  CHECK(bad.problems[1].column_name == "from");
+  CHECK(f.findings() == 0);
+}
