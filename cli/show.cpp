@@ -97,14 +97,13 @@ void run_show(Context& ctx, const ShowOptions& opt) {
           what = core::tr("visited {} by {}", x.held_on, x.by);
           // A finding tested against a standard is shown with the test; one the item does not test, as found.
           std::vector<std::string> income_tests, area_tests;
-          for (const auto& t : c.findings_tests) {
-            if (t.step != x.step || t.attempt != x.attempt) continue;
-            for (const auto& check : t.test.value("checks", nlohmann::json::array())) {
-              const auto kind = core::parse<core::StandardKind>(check.value("standard", ""));
-              if (!kind) continue;
-              for (auto& line : core::describe_means_test({{"checks", {check}}})) {
-                (core::is_income(*kind) ? income_tests : area_tests).push_back(std::move(line));
-              }
+          const auto tested = c.findings_test(x.step, x.attempt);
+          for (const auto& check :
+               tested.is_object() ? tested.value("checks", nlohmann::json::array()) : nlohmann::json::array()) {
+            const auto kind = core::parse<core::StandardKind>(check.value("standard", ""));
+            if (!kind) continue;
+            for (auto& line : core::describe_means_test({{"checks", {check}}})) {
+              (core::is_income(*kind) ? income_tests : area_tests).push_back(std::move(line));
             }
           }
           if (x.income_fen && income_tests.empty()) {

@@ -176,10 +176,6 @@ nlohmann::json case_json(const core::Case& c, core::Date today) {
     return v ? nlohmann::json(static_cast<double>(*v) / 100.0) : nlohmann::json(nullptr);
   };
   for (const auto& x : c.stages) {
-    nlohmann::json tested = nullptr;
-    for (const auto& t : c.findings_tests) {
-      if (t.step == x.step && t.attempt == x.attempt) tested = t.test;
-    }
     stages.push_back({{"step", x.step},
                       {"attempt", x.attempt},
                       {"kind", x.kind},
@@ -188,7 +184,7 @@ nlohmann::json case_json(const core::Case& c, core::Date today) {
                       {"place", or_null(x.place)},
                       {"income_yuan", hundredths(x.income_fen)},
                       {"area_m2", hundredths(x.area_dm2)},
-                      {"means_test", tested},
+                      {"means_test", c.findings_test(x.step, x.attempt)},
                       {"attendee_count", number_or_null(x.attendees)},
                       {"for_count", number_or_null(x.votes_for)},
                       {"against_count", number_or_null(x.votes_against)},

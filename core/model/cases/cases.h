@@ -151,6 +151,8 @@ struct Case {
   std::vector<CaseEvent> history;
   /// True when the case is still open (or returned) and past its due date on `today`.
   bool overdue(Date today) const;
+  /// The test of what the investigation of `step`, attempt `attempt`, found; null when none.
+  nlohmann::json findings_test(int step, int attempt) const;
 };
 
 /// What eligibility asks of the applicant's record.

@@ -23,6 +23,13 @@ bool Case::overdue(Date today) const {
   return status == CaseStatus::open && !due_date.empty() && *parse_date(due_date) < today;
 }
 
+nlohmann::json Case::findings_test(int step, int attempt) const {
+  for (const auto& t : findings_tests) {
+    if (t.step == step && t.attempt == attempt) return t.test;
+  }
+  return nullptr;
+}
+
 Case get_case(const SQLite::Database& db, const WorkCalendar& calendar, std::string_view number) {
   Case c;
   SQLite::Statement q(db,
